@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// kmemsim: a shell over a simulated Linux 6.6 memory manager. Layers (each imports only what is below it):
+// kmemsim (executable) -> MMShell, LineEditing -> KernelMM. See ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "kmemsim",
+    products: [
+        .executable(name: "kmemsim", targets: ["kmemsim"]),
+        .library(name: "KernelMM", targets: ["KernelMM"]),
+        .library(name: "MMShell", targets: ["MMShell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // The simulated kernel: pure Swift, no I/O, no Foundation, deterministic.
+        .target(name: "KernelMM"),
+        // Parser, command table, commands, views, query language, lessons.
+        .target(name: "MMShell", dependencies: ["KernelMM", .product(name: "Yams", package: "Yams")]),
+        // libedit, as the system provides it (Debian/Ubuntu: libedit-dev).
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Non-variadic wrappers: Swift cannot call el_set/el_get/history, which are C variadics.
+        .target(name: "CLibEditShims", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditing", dependencies: ["CLibEdit", "CLibEditShims"]),
+        .executableTarget(name: "kmemsim", dependencies: [
+            "MMShell", "LineEditing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "KernelMMTests", dependencies: ["KernelMM"]),
+        .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim"]),
+    ]
+)
