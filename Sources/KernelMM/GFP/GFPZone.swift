@@ -1,0 +1,36 @@
+/// The outcome of gfp_zone() (include/linux/gfp.h GFP_ZONE_TABLE / GFP_ZONE_BAD).
+public struct GFPZoneChoice: Sendable, Equatable {
+    /// The highest zone the request may use; lower zones are fallbacks.
+    public var zone: ZoneType
+    /// The combination is in GFP_ZONE_BAD (e.g. __GFP_DMA|__GFP_HIGHMEM): VM_BUG_ON with CONFIG_DEBUG_VM.
+    public var invalidCombination: Bool
+    /// The table asked for a zone this architecture does not configure, which the table collapses to NORMAL.
+    public var collapsedFrom: ZoneType?
+}
+
+extension GFPFlags {
+    /// gfp_zone(): the table indexed by the low four bits. Unconfigured zones collapse to ZONE_NORMAL (the table is
+    /// built with OPT_ZONE_* = ZONE_NORMAL when a zone is compiled out); bad combinations give zone index 0, the
+    /// empty table slot, which is ZONE_DMA where it exists.
+    public func zone(on arch: Architecture) -> GFPZoneChoice {
+        let bits = rawValue & GFPFlags.zoneMask.rawValue
+        let wanted: ZoneType?
+        switch bits {
+        case 0x0: wanted = .normal
+        case 0x1: wanted = .dma
+        case 0x2: wanted = .highmem
+        case 0x4: wanted = .dma32
+        case 0x8: wanted = .normal
+        case 0x9: wanted = .dma
+        case 0xa: wanted = .movable
+        case 0xc: wanted = .dma32
+        default: wanted = nil // 3,5,6,7,0xb,0xd,0xe,0xf: GFP_ZONE_BAD
+        }
+        let configured = arch.configuredZones
+        guard let wanted else {
+            return GFPZoneChoice(zone: configured[0], invalidCombination: true, collapsedFrom: nil)
+        }
+        if configured.contains(wanted) { return GFPZoneChoice(zone: wanted, invalidCombination: false, collapsedFrom: nil) }
+        return GFPZoneChoice(zone: .normal, invalidCombination: false, collapsedFrom: wanted)
+    }
+}

@@ -1,1 +1,0 @@
-// KernelMM: the simulated Linux 6.6 memory manager. Pure Swift; no I/O, no printing.

@@ -1,0 +1,195 @@
+extension Kernel {
+    /// Boots a machine: lays out RAM as the firmware would report it, builds the zones, reserves what early boot
+    /// reserves (memblock), hands the rest to the buddy allocator the way memblock_free_all() does, then sets
+    /// min_free_kbytes, the watermarks, lowmem_reserve and the per-CPU page lists (mm/mm_init.c, mm/page_alloc.c).
+    public init(booting params: BootParams) throws(BootError) {
+        let arch = params.arch
+        guard params.memory >= BootParams.minMemory else {
+            throw .memoryTooSmall(requested: params.memory, minimum: BootParams.minMemory)
+        }
+        guard params.memory <= arch.maxMemory else {
+            throw .memoryTooLarge(requested: params.memory, maximum: arch.maxMemory, arch: arch)
+        }
+        guard params.memory % UInt64(arch.pageSize) == 0 else {
+            throw .memoryNotPageAligned(params.memory, pageSize: arch.pageSize)
+        }
+        guard (1...BootParams.maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: BootParams.maxCPUs) }
+        if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
+
+        self.params = params
+        let ram = Self.firmwareMemoryMap(arch: arch, memory: params.memory)
+        self.ram = ram
+        let pageSize = UInt64(arch.pageSize)
+        let maxPFN = Int((ram.last?.end ?? 0) / pageSize)
+        frames = ContiguousArray(repeating: .absent, count: maxPFN)
+        tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
+        cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
+        zones = []
+
+        buildZones(maxPFN: maxPFN)
+        markPresent()
+        reserveEarlyMemory()
+        computeManagedPages()
+        freeAllMemblockMemory()
+        initPerZoneWatermarks()
+        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
+                                pid: 0, cpu: 0, taint: ""), at: 0)
+        clock.tick(1_000_000)
+    }
+
+    /// The firmware's map of RAM (e820 on x86): x86 loses the 640 KiB–1 MiB ISA hole and PFN 0, and RAM past 3 GiB is
+    /// remapped above the 4 GiB PCI hole on x86-64 (and cut off on i386 without PAE).
+    static func firmwareMemoryMap(arch: Architecture, memory: UInt64) -> [RAMRange] {
+        switch arch {
+        case .sparc64:
+            return [RAMRange(start: 0, end: memory)]
+        case .x86_64, .i386:
+            let below4G: UInt64 = 3 << 30
+            var r = [RAMRange(start: 0x1000, end: 0x9f000)]
+            r.append(RAMRange(start: 0x10_0000, end: min(memory, below4G)))
+            if memory > below4G, arch == .x86_64 {
+                r.append(RAMRange(start: 4 << 30, end: (4 << 30) + memory - below4G))
+            }
+            return r
+        }
+    }
+
+    /// Zone spans from the architecture's limits, clipped to RAM (free_area_init / zone_sizes_init).
+    private mutating func buildZones(maxPFN: Int) {
+        let shift = UInt64(arch.pageShift)
+        let firstPFN = Int((ram.first?.start ?? 0) >> shift)
+        var lower = firstPFN
+        for (i, type) in arch.configuredZones.enumerated() {
+            var zone = Zone(type: type, index: i)
+            if let limit = arch.zoneLimits.first(where: { $0.0 == type })?.1 {
+                let upper = limit == .max ? maxPFN : min(maxPFN, Int(limit >> shift))
+                if upper > lower {
+                    zone.startPFN = lower
+                    zone.spannedPages = upper - lower
+                    lower = upper
+                }
+            }
+            let blocks = zone.spannedPages == 0 ? 0
+                : ((zone.endPFN - 1) >> arch.pageblockOrder) - (zone.startPFN >> arch.pageblockOrder) + 1
+            zone.pageblockType = Array(repeating: UInt8(MigrateType.movable.rawValue), count: blocks)
+            zone.freeArea = Array(repeating: FreeArea(), count: arch.maxOrder + 1)
+            zone.lowmemReserve = Array(repeating: 0, count: arch.configuredZones.count)
+            zone.pcp = Array(repeating: PerCPUPages(), count: params.cpus)
+            zones.append(zone)
+        }
+    }
+
+    private mutating func markPresent() {
+        let shift = UInt64(arch.pageShift)
+        for r in ram {
+            let lo = Int(r.start >> shift), hi = Int(r.end >> shift)
+            for pfn in lo..<hi {
+                frames[pfn].state = .tail
+            }
+            for z in zones.indices where zones[z].spannedPages > 0 {
+                let a = max(lo, zones[z].startPFN), b = min(hi, zones[z].endPFN)
+                if b > a { zones[z].presentPages += b - a }
+            }
+        }
+    }
+
+    /// memblock reservations of early boot, placed where the kernel places them (bottom-up for the image, top-down
+    /// for the rest, as memblock allocates).
+    private mutating func reserveEarlyMemory() {
+        let ps = UInt64(arch.pageSize)
+        if arch != .sparc64 {
+            // Since 5.13 x86 reserves all of the first 1 MiB (BIOS, EBDA, real-mode trampoline).
+            memblock.append(MemblockRegion(start: 0x1000, size: 0x9e000, name: "first 1 MiB (BIOS, EBDA, real-mode trampoline)"))
+        } else {
+            memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, name: "OpenBoot PROM"))
+        }
+        memblock.append(MemblockRegion(start: arch.kernelLoadAddress, size: arch.kernelImageSize,
+                                       name: "kernel image (text, data, bss)"))
+        // mem_map: struct pages for every frame of RAM (vmemmap per present section; i386 FLATMEM covers all PFNs).
+        let structPages = arch == .i386 ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
+        let memmapSize = (structPages * UInt64(arch.structPageSize) + ps - 1) / ps * ps
+        let lowmemTop: UInt64 = arch == .i386 ? min(Architecture.i386LowmemLimit, ram.last?.end ?? 0) : .max
+        if let at = memblockAllocTopDown(size: memmapSize, below: lowmemTop) {
+            memblock.append(MemblockRegion(start: at, size: memmapSize, name: "mem_map (struct page array)"))
+        }
+        if arch == .x86_64, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
+            memblock.append(MemblockRegion(start: at, size: 64 << 20, name: "software IO TLB (swiotlb bounce buffers)"))
+        }
+        let unit: UInt64 = arch.is64Bit ? 256 << 10 : 128 << 10
+        if let at = memblockAllocTopDown(size: unit * UInt64(params.cpus), below: lowmemTop) {
+            memblock.append(MemblockRegion(start: at, size: unit * UInt64(params.cpus), name: "per-CPU first chunk"))
+        }
+        let early: UInt64 = arch.is64Bit ? 6 << 20 : 3 << 20
+        if let at = memblockAllocTopDown(size: early, below: lowmemTop) {
+            memblock.append(MemblockRegion(start: at, size: early, name: "early page tables, ACPI tables, boot allocations"))
+        }
+        memblock.sort { $0.start < $1.start }
+        let shift = UInt64(arch.pageShift)
+        for region in memblock {
+            for pfn in Int(region.start >> shift)..<Int((region.end + ps - 1) >> shift) where pfn < frames.count {
+                if frames[pfn].state != .absent {
+                    frames[pfn].state = .reserved
+                    frames[pfn].flags = .reservedFlag
+                }
+            }
+        }
+    }
+
+    /// memblock_alloc top-down: the highest page-aligned range of RAM below `below` that overlaps no reservation.
+    private func memblockAllocTopDown(size: UInt64, below: UInt64) -> UInt64? {
+        for r in ram.reversed() {
+            var end = min(r.end, below)
+            while end >= r.start + size {
+                let start = end - size
+                if let clash = memblock.first(where: { $0.start < end && start < $0.end }) {
+                    end = clash.start
+                    continue
+                }
+                return start
+            }
+        }
+        return nil
+    }
+
+    private mutating func computeManagedPages() {
+        for z in zones.indices where zones[z].spannedPages > 0 {
+            var managed = 0
+            for pfn in zones[z].startPFN..<zones[z].endPFN where frames[pfn].state == .tail { managed += 1 }
+            zones[z].managedPages = managed
+        }
+    }
+
+    /// memblock_free_all() → __free_pages_memory(): each free range goes to the buddy allocator in the largest
+    /// naturally aligned blocks that fit, added at the list tails (FPI_TO_TAIL), merging as they go.
+    private mutating func freeAllMemblockMemory() {
+        var pfn = 0
+        let n = frames.count
+        while pfn < n {
+            guard frames[pfn].state == .tail else { pfn += 1; continue }
+            var end = pfn
+            guard let z = zoneIndex(ofPFN: pfn) else { pfn += 1; continue }
+            while end < n, frames[end].state == .tail, zones[z].contains(end) { end += 1 }
+            var start = pfn
+            while start < end {
+                var order = min(maxOrder, start == 0 ? maxOrder : start.trailingZeroBitCount)
+                while start + (1 << order) > end { order -= 1 }
+                frames[start].order = UInt8(order)
+                let mt = pageblockMigratetype(start, zone: z)
+                freeOneBlock(pfn: start, order: order, migratetype: mt, zone: z, toTail: true)
+                start += 1 << order
+            }
+            pfn = end
+        }
+    }
+
+    /// The zone a frame belongs to (page_zone()), or nil for frames outside every zone.
+    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? {
+        for z in zones.indices where zones[z].spannedPages > 0 && zones[z].contains(pfn) { return z }
+        return nil
+    }
+
+    /// The configured-zone index of a zone type, if the architecture has it.
+    public func zoneIndex(of type: ZoneType) -> Int? { zones.firstIndex { $0.type == type } }
+
+    public func zone(_ type: ZoneType) -> Zone? { zoneIndex(of: type).map { zones[$0] } }
+}

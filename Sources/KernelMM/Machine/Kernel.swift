@@ -1,0 +1,102 @@
+/// The simulated machine and its memory manager: the whole state, as one value.
+///
+/// Copying a Kernel is cheap (its arrays are copy-on-write), which gives `undo`, lesson dry runs and state
+/// comparison in tests for free. Every operation is a mutating method named after the kernel function it mirrors.
+public struct Kernel: Sendable, Equatable {
+    public let params: BootParams
+    public var arch: Architecture { params.arch }
+
+    /// One struct page per frame from PFN 0 to the last frame of RAM; holes are `.absent`.
+    public internal(set) var frames: ContiguousArray<PageFrame>
+    /// The configured zones in zone_idx order (populated or not).
+    public internal(set) var zones: [Zone]
+    public internal(set) var ram: [RAMRange]
+    public internal(set) var memblock: [MemblockRegion] = []
+    /// min_free_kbytes in force.
+    public internal(set) var minFreeKbytes: Int = 0
+
+    public internal(set) var cpus: [CPUState]
+    /// The CPU the shell's commands run on.
+    public internal(set) var currentCPU: Int = 0
+    public internal(set) var tasks: [Task]
+
+    public var log = KernelLog()
+    public var clock = SimClock()
+    public var trace = TraceBuffer()
+    /// When on, operations record their steps in `explanation`.
+    public var explainEnabled = false
+    public internal(set) var explanation: [ExplainStep] = []
+    public internal(set) var vmEvents = VMEvents()
+    /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
+    public internal(set) var taint: Set<Character> = []
+    /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
+    var nextTag: UInt32 = 1
+
+    public var pageSize: Int { arch.pageSize }
+    public var maxOrder: Int { arch.maxOrder }
+    public var pageblockOrder: Int { arch.pageblockOrder }
+    public var pageblockPages: Int { 1 << arch.pageblockOrder }
+
+    public var currentTask: Task {
+        let pid = cpus[currentCPU].currentPID
+        return tasks.first { $0.pid == pid } ?? tasks[0]
+    }
+
+    /// Clears what the previous command explained; the shell calls it before each command.
+    public mutating func beginCommand() { explanation.removeAll(keepingCapacity: true) }
+
+    /// Records a step when `explain` is on. Hot paths test `explainEnabled` first so that no step is built.
+    @inline(__always) mutating func explain(_ step: ExplainStep) {
+        if explainEnabled { explanation.append(step) }
+    }
+
+    /// Adds a kernel report to the log at the current simulated time.
+    mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
+                         note: String = "") {
+        if let letter { taint.insert(letter) }
+        let t = currentTask
+        let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintString,
+                             callTrace: callTrace, kmemsimNote: note)
+        log.append(r, at: clock.now)
+    }
+
+    /// print_tainted(): "Not tainted" or "Tainted: G    B   W …" compressed to the letters set.
+    public var taintString: String {
+        taint.isEmpty ? "" : String(taint.sorted())
+    }
+
+    mutating func traceEvent(_ kind: TraceEvent.Kind, pageAddress: UInt64 = 0) {
+        guard trace.enabled else { return }
+        let t = currentTask
+        let c = cpus[currentCPU]
+        trace.record(TraceEvent(time: clock.now, comm: t.comm, pid: t.pid, cpu: currentCPU,
+                                flags: Self.traceFlags(c), kind: kind, pageAddress: pageAddress))
+    }
+
+    /// The irqs-off / need-resched / hardirq-softirq / preempt-depth columns of an ftrace line.
+    static func traceFlags(_ c: CPUState) -> String {
+        let irq: Character = c.irqsDisabled ? "d" : "."
+        let ctx: Character = c.inNMI ? "Z" : c.inHardirq ? "h" : (c.preemptCount & CPUState.softirqMask) != 0 ? "s" : "."
+        let depth = c.preemptCount & CPUState.preemptMask
+        let d: Character = depth == 0 ? "." : depth < 16 ? Character(String(depth, radix: 16)) : "f"
+        return String([irq, ".", ctx, d, "."])
+    }
+
+    mutating func newTag() -> UInt32 {
+        defer { nextTag &+= 1 }
+        return nextTag
+    }
+}
+
+/// /proc/vmstat event counters that the simulation drives.
+public struct VMEvents: Sendable, Equatable {
+    public var pgalloc: [Int] = Array(repeating: 0, count: ZoneType.allCases.count)
+    public var pgfree = 0
+    public var allocstall = 0
+    public var kswapdWakeups = 0
+    public var pgstealDirect = 0
+    public var pgstealKswapd = 0
+    public var compactStall = 0
+    public var extfragFallbacks = 0
+    public var oomKill = 0
+}

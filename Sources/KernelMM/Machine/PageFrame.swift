@@ -1,0 +1,61 @@
+/// What a page frame is doing. One state per frame, so an invariant can check that every frame is accounted for.
+public enum FrameState: UInt8, Sendable {
+    /// Inside a block whose first frame (the head) carries the state; the kernel calls these tail pages.
+    case tail = 0
+    /// PG_reserved: memblock kept it (firmware, kernel image, mem_map); never in the buddy allocator.
+    case reserved
+    /// The head of a free buddy block (PageBuddy, page->private = order), on a free_area list.
+    case buddy
+    /// On a per-CPU page list (pcp): allocated from the buddy's point of view, free from the caller's.
+    case pcp
+    /// The head of an allocated block of 2^order frames.
+    case allocated
+    /// A frame beyond the end of memory or in a hole (no struct page is valid there).
+    case absent
+}
+
+/// Who holds an allocated block, so `kmem ADDR` and `page PFN` can say what a frame is for.
+public enum FrameOwner: UInt8, Sendable {
+    case none = 0, pageAlloc, slab, vmalloc, kernelStack, percpu, kmallocLarge, leaked
+}
+
+/// Page flags kmemsim models, in a compact byte; `PageFlags.kernelBits` maps them to include/linux/page-flags.h.
+public struct FrameFlags: OptionSet, Sendable, Hashable {
+    public var rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let head = FrameFlags(rawValue: 1 << 0)      // PG_head: first page of a compound page
+    public static let compoundTail = FrameFlags(rawValue: 1 << 1) // tail of a compound page (compound_head = head|1)
+    public static let slab = FrameFlags(rawValue: 1 << 2)      // PG_slab
+    public static let zeroed = FrameFlags(rawValue: 1 << 3)    // contents known to be zero (__GFP_ZERO); not a kernel flag
+    public static let reservedFlag = FrameFlags(rawValue: 1 << 4) // PG_reserved
+}
+
+/// One struct page, compact: 16 bytes per frame so that millions of frames fit in one contiguous array.
+///
+/// The free-list links are frame numbers (intrusive lists, as the kernel's page->buddy_list); `order` is
+/// page->private for buddy heads and the allocation order for allocated heads; `owner`/`tag` say who holds it.
+public struct PageFrame: Sendable, Equatable {
+    public var next: Int32
+    public var prev: Int32
+    /// For allocated blocks: an owner-specific number (slab cache id, vmalloc area id, task pid, allocation serial).
+    public var tag: UInt32
+    public var state: FrameState
+    public var order: UInt8
+    /// Migrate type of the block (buddy and pcp heads) or the type it was allocated as.
+    public var migratetype: UInt8
+    /// Low nibble: FrameFlags bits; high nibble: FrameOwner.
+    public var packed: UInt8
+
+    public static var absent: PageFrame {
+        PageFrame(next: -1, prev: -1, tag: 0, state: .absent, order: 0, migratetype: 0, packed: 0)
+    }
+
+    public var flags: FrameFlags {
+        get { FrameFlags(rawValue: packed & 0x1f) }
+        set { packed = (packed & 0xe0) | (newValue.rawValue & 0x1f) }
+    }
+    public var owner: FrameOwner {
+        get { FrameOwner(rawValue: packed >> 5) ?? .none }
+        set { packed = (packed & 0x1f) | (newValue.rawValue << 5) }
+    }
+}

@@ -1,0 +1,63 @@
+/// The watermarks of a zone (enum zone_watermarks), in pages.
+public struct Watermarks: Sendable, Equatable {
+    public var min = 0, low = 0, high = 0, promo = 0
+}
+
+/// struct zone: a range of physical memory with its own free lists, watermarks and per-CPU lists.
+public struct Zone: Sendable, Equatable {
+    public let type: ZoneType
+    /// Index in the architecture's configured zones (zone_idx()).
+    public let index: Int
+    public var startPFN: Int = 0
+    /// zone_start_pfn + spanned_pages = one past the last frame (holes included).
+    public var spannedPages: Int = 0
+    /// Frames that are RAM (spanned minus holes).
+    public var presentPages: Int = 0
+    /// Frames the buddy allocator manages (present minus boot reservations).
+    public var managedPages: Int = 0
+    public var watermark = Watermarks()
+    /// watermark_boost: raised when an allocation falls back to another migrate type, cleared by kswapd.
+    public var watermarkBoost: Int = 0
+    /// ZONE_BOOSTED_WATERMARK: a boost happened and kswapd should be woken by the next rmqueue.
+    public var boostedWatermarkPending = false
+    /// lowmem_reserve[]: pages kept back from requests that could have used a higher zone (index = that zone).
+    public var lowmemReserve: [Int] = []
+    public var freeArea: [FreeArea] = []
+    /// NR_FREE_PAGES: pages in the buddy free lists.
+    public var nrFreePages: Int = 0
+    /// nr_reserved_highatomic: pages in pageblocks set aside for high-order atomic allocations.
+    public var nrReservedHighatomic: Int = 0
+    /// Migrate type of each pageblock of the zone, by (pfn - startPFN) >> pageblock_order.
+    public var pageblockType: [UInt8] = []
+    /// One per CPU.
+    public var pcp: [PerCPUPages] = []
+    /// numa_hit and friends: counted per zone as the kernel does with one node.
+    public var stats = ZoneStats()
+
+    public init(type: ZoneType, index: Int) {
+        self.type = type
+        self.index = index
+    }
+
+    public var endPFN: Int { startPFN + spannedPages }
+    public var isPopulated: Bool { presentPages > 0 }
+    public func contains(_ pfn: Int) -> Bool { pfn >= startPFN && pfn < endPFN }
+    public var isHighmem: Bool { type == .highmem }
+
+    /// Pages held on all CPUs' pcp lists of this zone.
+    public var pcpPages: Int { pcp.reduce(0) { $0 + $1.count } }
+
+    /// *_wmark_pages(): the watermark plus the boost.
+    public var minWmark: Int { watermark.min + watermarkBoost }
+    public var lowWmark: Int { watermark.low + watermarkBoost }
+    public var highWmark: Int { watermark.high + watermarkBoost }
+}
+
+/// Per-zone counters shown by /proc/zoneinfo and /proc/vmstat.
+public struct ZoneStats: Sendable, Equatable {
+    public var numaHit = 0
+    public var numaMiss = 0
+    public var numaLocal = 0
+    public var allocs = 0
+    public var frees = 0
+}

@@ -1,0 +1,172 @@
+/// What the caller of the page allocator asked for, carried through the fast and slow paths.
+struct AllocContext {
+    var gfp: GFPFlags
+    var order: Int
+    var migratetype: MigrateType
+    /// ac->highest_zoneidx: gfp_zone()'s answer as a configured-zone index.
+    var highestZone: Int
+    /// The zones to try, highest first (the zonelist, populated zones only).
+    var zonelist: [Int]
+}
+
+extension Kernel {
+    /// The zonelist for a request (build_zonerefs_node): populated zones at or below `highest`, highest first.
+    func zonelist(highest: Int) -> [Int] {
+        (0...highest).reversed().filter { zones[$0].isPopulated }
+    }
+
+    /// mm/page_alloc.c: __alloc_pages() — the page allocator's entry point. Returns the first frame of a block of
+    /// 2^order frames, or nil (NULL) after the slow path gave up, with a failure report unless __GFP_NOWARN.
+    ///
+    /// `owner` and `tag` say who will hold the block, so views can tell a slab page from a vmalloc page.
+    public mutating func allocPages(_ gfp: GFPFlags, order: Int, owner: FrameOwner = .pageAlloc, tag: UInt32? = nil,
+                                    caller: String = "alloc_pages") -> PFN? {
+        clock.tick()
+        if order > maxOrder || order < 0 {
+            // WARN_ON_ONCE_GFP(order > MAX_ORDER, gfp)
+            if !gfp.contains(.nowarn), log.firstTime("alloc_pages order > MAX_ORDER") {
+                report(.warning(file: "mm/page_alloc.c", line: 4402, function: "__alloc_pages"), taint: "W",
+                       callTrace: ["__alloc_pages", caller],
+                       note: "order \(order) is above MAX_ORDER (\(maxOrder)): the largest block the buddy allocator has is 2^\(maxOrder) pages. The kernel warns once per boot and returns NULL.")
+            }
+            return nil
+        }
+        mightAlloc(gfp, caller: caller)
+        let choice = gfp.zone(on: arch)
+        guard let highest = zoneIndex(of: choice.zone) else { return nil }
+        var ac = AllocContext(gfp: gfp, order: order, migratetype: gfp.migratetype, highestZone: highest,
+                              zonelist: zonelist(highest: highest))
+        if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
+            ac.zonelist = zonelist(highest: lower)
+        }
+        explain(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
+                          migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
+        if choice.invalidCombination {
+            report(.info("kmemsim: gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD): with CONFIG_DEBUG_VM the kernel hits VM_BUG_ON here; without it the request silently gets zone \(zones[highest].type.procName)"),
+                   note: "Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).")
+        }
+
+        // Fast path: the low watermark, no reserves; ALLOC_NOFRAGMENT when the preferred zone is NORMAL and DMA32
+        // lies below it (alloc_flags_nofragment()).
+        var flags: AllocFlags = [.wmarkLow]
+        if gfp.contains(.kswapdReclaim) { flags.insert(.kswapd) }
+        if arch.configuredZones.contains(.dma32), let first = ac.zonelist.first, zones[first].type == .normal {
+            flags.insert(.noFragment)
+        }
+        if let pfn = getPageFromFreelist(&ac, flags: flags) {
+            return finishAllocation(pfn, ac: ac, owner: owner, tag: tag)
+        }
+        if let pfn = allocPagesSlowpath(&ac, caller: caller) {
+            return finishAllocation(pfn, ac: ac, owner: owner, tag: tag)
+        }
+        return nil
+    }
+
+    /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
+    private mutating func finishAllocation(_ pfn: Int, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
+        frames[pfn].state = .allocated
+        frames[pfn].order = UInt8(ac.order)
+        frames[pfn].tag = tag ?? newTag()
+        var flags: FrameFlags = []
+        if ac.gfp.contains(.zero) { flags.insert(.zeroed) }
+        if ac.gfp.contains(.comp) && ac.order > 0 {
+            flags.insert(.head)
+            for t in (pfn + 1)..<(pfn + (1 << ac.order)) {
+                frames[t].flags = .compoundTail
+                frames[t].tag = UInt32(pfn)
+            }
+        }
+        frames[pfn].flags = flags
+        frames[pfn].owner = owner
+        if let z = zoneIndex(ofPFN: pfn) {
+            vmEvents.pgalloc[zones[z].type.rawValue] += 1 << ac.order
+            zones[z].stats.allocs += 1
+            zones[z].stats.numaHit += 1
+            zones[z].stats.numaLocal += 1
+        }
+        traceEvent(.mmPageAlloc(pfn: pfn, order: ac.order, migratetype: ac.migratetype.rawValue, gfp: ac.gfp),
+                   pageAddress: structPageAddress(pfn))
+        return PFN(pfn)
+    }
+
+    /// get_page_from_freelist(): walk the zonelist, check each zone's watermark, take a block from the first zone
+    /// that passes. With ALLOC_NOFRAGMENT, a failed walk is repeated without it.
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags) -> Int? {
+        var flags = flags
+        while true {
+            for z in ac.zonelist {
+                let mark = watermarkPages(zones[z], flags.watermark)
+                if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
+                    if !flags.contains(.noWatermarks) { continue }
+                }
+                if let pfn = rmqueue(zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
+                    if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
+                    return pfn
+                }
+            }
+            guard flags.contains(.noFragment) else { return nil }
+            flags.remove(.noFragment)
+            explain(.note("no zone had a whole free pageblock to fall back into; retrying without ALLOC_NOFRAGMENT"))
+        }
+    }
+
+    /// rmqueue(): low orders through the CPU's pcp list, the rest straight from the buddy lists.
+    mutating func rmqueue(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+        let pfn: Int?
+        if params.pcpLists && order <= PerCPUPages.maxOrder {
+            pfn = rmqueuePcplist(zone: z, order: order, migratetype: mt, flags: flags)
+        } else {
+            pfn = rmqueueBuddy(zone: z, order: order, migratetype: mt, flags: flags)
+        }
+        if zones[z].boostedWatermarkPending {
+            zones[z].boostedWatermarkPending = false
+            wakeupKswapd(zone: z, order: order)
+        }
+        return pfn
+    }
+
+    /// rmqueue_buddy(): high-atomic reserve first when allowed, then __rmqueue().
+    mutating func rmqueueBuddy(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+        var pfn: Int?
+        if flags.contains(.highAtomic) { pfn = rmqueueSmallest(zone: z, order: order, migratetype: .highAtomic) }
+        if pfn == nil { pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) }
+        if pfn == nil, flags.contains(.oom) { pfn = rmqueueSmallest(zone: z, order: order, migratetype: .highAtomic) }
+        if let pfn {
+            traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: false),
+                       pageAddress: structPageAddress(pfn))
+        }
+        return pfn
+    }
+
+    /// __rmqueue(): our own type's lists, then a fallback steal and another try.
+    mutating func rmqueueAny(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+        while true {
+            if let pfn = rmqueueSmallest(zone: z, order: order, migratetype: mt) { return pfn }
+            guard rmqueueFallback(zone: z, order: order, startType: mt, noFragment: flags.contains(.noFragment),
+                                  kswapd: flags.contains(.kswapd)) else { return nil }
+        }
+    }
+
+    /// reserve_highatomic_pageblock(): set aside the pageblock of a high-order atomic allocation (up to ~1% of the
+    /// zone) so later atomic requests find contiguous memory.
+    mutating func reserveHighatomicPageblock(_ pfn: Int, zone z: Int) {
+        let maxManaged = zones[z].managedPages / 100 + pageblockPages
+        guard zones[z].nrReservedHighatomic < maxManaged else { return }
+        let mt = pageblockMigratetype(pfn, zone: z)
+        guard mt.rawValue < MigrateType.pcpTypes else { return }
+        zones[z].nrReservedHighatomic += pageblockPages
+        setPageblockMigratetype(pfn, zone: z, .highAtomic)
+        _ = moveFreepagesBlock(zone: z, pfn: pfn, to: .highAtomic)
+        explain(.note("reserved the pageblock at pfn 0x\(String(pfn & ~(pageblockPages - 1), radix: 16)) for high-order atomic allocations (MIGRATE_HIGHATOMIC)"))
+    }
+
+    /// The struct page address of a frame (vmemmap + pfn × sizeof(struct page), or mem_map in the direct map).
+    public func structPageAddress(_ pfn: Int) -> UInt64 {
+        if let base = arch.vmemmapBase {
+            let b = arch == .sparc64 ? (base | 0xffff_f000_0000_0000) : base
+            return b &+ UInt64(pfn) &* UInt64(arch.structPageSize)
+        }
+        let memmap = memblock.first { $0.name.hasPrefix("mem_map") }?.start ?? 0
+        return arch.pageOffset &+ memmap &+ UInt64(pfn) &* UInt64(arch.structPageSize)
+    }
+}

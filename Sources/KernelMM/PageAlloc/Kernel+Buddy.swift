@@ -1,0 +1,108 @@
+extension Kernel {
+    /// mm/page_alloc.c: expand() — keep the low half, give the high halves back, one order at a time.
+    @inline(__always)
+    mutating func expand(zone z: Int, pfn: Int, low: Int, high: Int, migratetype mt: MigrateType) {
+        var high = high
+        while high > low {
+            high -= 1
+            let buddy = pfn + (1 << high)
+            addToFreeList(buddy, order: high, migratetype: mt, zone: z, tail: false)
+            if explainEnabled { explanation.append(.split(zone: zones[z].type, pfn: pfn, order: high, buddyPFN: buddy)) }
+        }
+    }
+
+    /// __rmqueue_smallest(): the first block on the smallest order ≥ `order` with a block of type `mt`.
+    @inline(__always)
+    mutating func rmqueueSmallest(zone z: Int, order: Int, migratetype mt: MigrateType) -> Int? {
+        let m = mt.rawValue
+        var current = order
+        while current <= maxOrder {
+            let h = zones[z].freeArea[current].head[m]
+            if h >= 0 {
+                let pfn = Int(h)
+                deleteFromFreeList(pfn, zone: z)
+                if explainEnabled {
+                    explanation.append(.foundBlock(zone: zones[z].type, order: order, foundOrder: current, migratetype: mt, pfn: pfn))
+                }
+                expand(zone: z, pfn: pfn, low: order, high: current, migratetype: mt)
+                frames[pfn].order = UInt8(order)
+                frames[pfn].migratetype = UInt8(m)
+                return pfn
+            }
+            current += 1
+        }
+        return nil
+    }
+
+    /// find_buddy_page_pfn() / page_is_buddy(): the buddy of (pfn, order) if it is a free head of the same order
+    /// in the same zone.
+    @inline(__always)
+    func freeBuddy(of pfn: Int, order: Int, zone z: Int) -> Int? {
+        let buddy = pfn ^ (1 << order)
+        guard buddy < frames.count, frames[buddy].state == .buddy, Int(frames[buddy].order) == order,
+              zones[z].contains(buddy) else { return nil }
+        return buddy
+    }
+
+    /// mm/page_alloc.c: __free_one_page() — merge with free buddies while they exist, then put the block on its
+    /// list: at the tail when the next-larger merge is likely (buddy_merge_likely()) or when asked (FPI_TO_TAIL).
+    mutating func freeOneBlock(pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, toTail: Bool) {
+        var pfn = pfn
+        var order = order
+        var lastBuddy = pfn ^ (1 << order)
+        while order < maxOrder {
+            lastBuddy = pfn ^ (1 << order)
+            guard let buddy = freeBuddy(of: pfn, order: order, zone: z) else {
+                if explainEnabled { explainMergeStop(pfn: pfn, order: order, zone: z) }
+                break
+            }
+            if order >= pageblockOrder {
+                // Don't merge across pageblocks whose types must stay apart (HighAtomic, and CMA/Isolate in full kernels).
+                let buddyMT = pageblockMigratetype(buddy, zone: z)
+                if mt != buddyMT && (mt.rawValue >= MigrateType.pcpTypes || buddyMT.rawValue >= MigrateType.pcpTypes) {
+                    explain(.mergeStop(pfn: pfn, order: order, reason: "buddy's pageblock is \(buddyMT.procName), which does not merge with \(mt.procName)"))
+                    break
+                }
+            }
+            deleteFromFreeList(buddy, zone: z)
+            let combined = buddy & pfn
+            explain(.merge(pfn: pfn, buddyPFN: buddy, order: order, mergedPFN: combined))
+            if combined != pfn { frames[pfn].state = .tail }
+            pfn = combined
+            order += 1
+        }
+        var tail = toTail
+        if !tail && order < maxOrder - 1 {
+            // buddy_merge_likely(): if the buddy of the next-larger block is free, this block will probably merge
+            // soon; keep it at the tail so that it is not handed out first.
+            let higher = lastBuddy & pfn
+            tail = freeBuddy(of: higher, order: order + 1, zone: z) != nil
+        }
+        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail)
+        explain(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail))
+    }
+
+    /// Says why the buddy of (pfn, order) cannot be merged with.
+    mutating func explainMergeStop(pfn: Int, order: Int, zone z: Int) {
+        let buddy = pfn ^ (1 << order)
+        let why: String
+        if buddy >= frames.count || !zones[z].contains(buddy) {
+            why = "buddy 0x\(String(buddy, radix: 16)) is outside zone \(zones[z].type.procName)"
+        } else {
+            switch frames[buddy].state {
+            case .buddy: why = "buddy 0x\(String(buddy, radix: 16)) is free but as an order-\(frames[buddy].order) block, not order \(order)"
+            case .allocated: why = "buddy 0x\(String(buddy, radix: 16)) is allocated"
+            case .pcp: why = "buddy 0x\(String(buddy, radix: 16)) sits on a per-CPU list (allocated as far as the buddy allocator knows)"
+            case .reserved: why = "buddy 0x\(String(buddy, radix: 16)) is reserved (PG_reserved)"
+            case .absent: why = "buddy 0x\(String(buddy, radix: 16)) is not RAM"
+            case .tail:
+                if let f = freeBlock(containing: buddy) {
+                    why = "buddy 0x\(String(buddy, radix: 16)) is part of a free order-\(f.order) block at 0x\(String(f.head, radix: 16))"
+                } else {
+                    why = "buddy 0x\(String(buddy, radix: 16)) is part of an allocated block"
+                }
+            }
+        }
+        explanation.append(.mergeStop(pfn: pfn, order: order, reason: why))
+    }
+}

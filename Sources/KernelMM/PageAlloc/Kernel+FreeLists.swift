@@ -1,0 +1,87 @@
+extension Kernel {
+    /// add_to_free_list() / add_to_free_list_tail(): make `pfn` a buddy head of `order` on the list of `mt`.
+    @inline(__always)
+    mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
+        let m = mt.rawValue
+        let p = Int32(pfn)
+        frames[pfn].state = .buddy
+        frames[pfn].order = UInt8(order)
+        frames[pfn].migratetype = UInt8(m)
+        frames[pfn].tag = 0
+        frames[pfn].packed = 0
+        if tail {
+            let t = zones[z].freeArea[order].tail[m]
+            frames[pfn].next = -1
+            frames[pfn].prev = t
+            if t >= 0 { frames[Int(t)].next = p } else { zones[z].freeArea[order].head[m] = p }
+            zones[z].freeArea[order].tail[m] = p
+        } else {
+            let h = zones[z].freeArea[order].head[m]
+            frames[pfn].prev = -1
+            frames[pfn].next = h
+            if h >= 0 { frames[Int(h)].prev = p } else { zones[z].freeArea[order].tail[m] = p }
+            zones[z].freeArea[order].head[m] = p
+        }
+        zones[z].freeArea[order].count[m] += 1
+        zones[z].freeArea[order].nrFree += 1
+        zones[z].nrFreePages += 1 << order
+    }
+
+    /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy.
+    @inline(__always)
+    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int) {
+        let order = Int(frames[pfn].order)
+        let m = Int(frames[pfn].migratetype)
+        let n = frames[pfn].next, pr = frames[pfn].prev
+        if pr >= 0 { frames[Int(pr)].next = n } else { zones[z].freeArea[order].head[m] = n }
+        if n >= 0 { frames[Int(n)].prev = pr } else { zones[z].freeArea[order].tail[m] = pr }
+        frames[pfn].next = -1
+        frames[pfn].prev = -1
+        frames[pfn].state = .tail
+        zones[z].freeArea[order].count[m] -= 1
+        zones[z].freeArea[order].nrFree -= 1
+        zones[z].nrFreePages -= 1 << order
+    }
+
+    /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).
+    mutating func moveToFreeList(_ pfn: Int, zone z: Int, migratetype mt: MigrateType) {
+        let order = Int(frames[pfn].order)
+        deleteFromFreeList(pfn, zone: z)
+        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: true)
+    }
+
+    /// Migrate type of the pageblock holding `pfn` (get_pageblock_migratetype()).
+    @inline(__always)
+    public func pageblockMigratetype(_ pfn: Int, zone z: Int) -> MigrateType {
+        let i = (pfn >> pageblockOrder) - (zones[z].startPFN >> pageblockOrder)
+        return MigrateType(rawValue: Int(zones[z].pageblockType[i])) ?? .movable
+    }
+
+    mutating func setPageblockMigratetype(_ pfn: Int, zone z: Int, _ mt: MigrateType) {
+        let i = (pfn >> pageblockOrder) - (zones[z].startPFN >> pageblockOrder)
+        zones[z].pageblockType[i] = UInt8(mt.rawValue)
+    }
+
+    /// The free block containing `pfn`, if any: (head, order). Free blocks are naturally aligned, so at most
+    /// MAX_ORDER+1 candidate heads need looking at.
+    public func freeBlock(containing pfn: Int) -> (head: Int, order: Int)? {
+        for o in 0...maxOrder {
+            let head = pfn & ~((1 << o) - 1)
+            if head < frames.count, frames[head].state == .buddy, Int(frames[head].order) >= o { return (head, Int(frames[head].order)) }
+        }
+        return nil
+    }
+
+    /// The allocated (or pcp) block containing `pfn`, if any: (head, order).
+    public func allocatedBlock(containing pfn: Int) -> (head: Int, order: Int)? {
+        for o in 0...maxOrder {
+            let head = pfn & ~((1 << o) - 1)
+            guard head < frames.count else { continue }
+            let s = frames[head].state
+            if (s == .allocated || s == .pcp), Int(frames[head].order) >= o, head + (1 << Int(frames[head].order)) > pfn {
+                return (head, Int(frames[head].order))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,177 @@
+/// What happened to a free request.
+public enum FreeOutcome: Sendable, Equatable {
+    /// The block went back to the allocator.
+    case freed
+    /// The kernel (or kmemsim) refused: a report is in the log and nothing changed.
+    case refused
+    /// Part of the block was freed and the rest leaked, as the kernel does with a too-small order.
+    case partiallyFreed(freedOrder: Int, leakedPages: Int)
+}
+
+extension Kernel {
+    /// mm/page_alloc.c: __free_pages(page, order). The kernel does not check the order; kmemsim checks everything a
+    /// CONFIG_DEBUG_VM kernel checks (and reports it in the kernel's words) and, beyond that, what only a teacher
+    /// would: a wrong order on a non-compound block. Nothing is ever merged that should not be.
+    @discardableResult
+    public mutating func freePages(_ page: PFN, order: Int, owner: FrameOwner = .pageAlloc,
+                                   caller: String = "__free_pages") -> FreeOutcome {
+        clock.tick()
+        let pfn = page.raw
+        let trace = ["__free_pages", caller]
+        guard pfn >= 0, pfn < frames.count, frames[pfn].state != .absent else {
+            report(.kernelBug(file: "include/linux/mm.h", line: 1123, function: "put_page_testzero"), taint: "D", callTrace: trace,
+                   note: "pfn 0x\(String(pfn, radix: 16)) is not RAM: there is no struct page to free. Nothing changed.")
+            return .refused
+        }
+        guard order >= 0, order <= maxOrder else {
+            report(.kmemsimOnly, callTrace: trace,
+                   note: "order \(order) is outside 0...\(maxOrder); no block of that size can exist. The kernel would not check and would corrupt the free lists. Nothing changed.")
+            return .refused
+        }
+        let f = frames[pfn]
+        switch f.state {
+        case .reserved:
+            report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace,
+                   note: "pfn 0x\(String(pfn, radix: 16)) is reserved (PG_reserved): boot code kept it and the buddy allocator never owned it. The kernel refuses to free it; nothing changed.")
+            return .refused
+        case .buddy, .pcp:
+            refcountZero(pfn, trace: trace, note: f.state == .buddy
+                ? "pfn 0x\(String(pfn, radix: 16)) is already free (the head of a free order-\(f.order) block): a double free. A kernel without CONFIG_DEBUG_VM would let the refcount go to -1 and later hand the page out twice. Nothing changed."
+                : "pfn 0x\(String(pfn, radix: 16)) is already free: it sits on CPU \(pcpOwnerCPU(pfn) ?? currentCPU)'s per-CPU free list. A double free; nothing changed.")
+            return .refused
+        case .tail, .absent:
+            if let fb = freeBlock(containing: pfn) {
+                refcountZero(pfn, trace: trace, note: "pfn 0x\(String(pfn, radix: 16)) is inside a free order-\(fb.order) block at 0x\(String(fb.head, radix: 16)): it is not allocated (a double free, or a pointer that was never allocated). Nothing changed.")
+            } else if let ab = allocatedBlock(containing: pfn) {
+                refcountZero(pfn, trace: trace, note: "pfn 0x\(String(pfn, radix: 16)) is page \(pfn - ab.head) of the order-\(ab.order) block whose head is pfn 0x\(String(ab.head, radix: 16)). Only the head holds the reference: free the head with order \(ab.order). Nothing changed.")
+            } else {
+                refcountZero(pfn, trace: trace, note: "pfn 0x\(String(pfn, radix: 16)) is not the start of an allocated block. Nothing changed.")
+            }
+            return .refused
+        case .allocated:
+            break
+        }
+        let allocOrder = Int(f.order)
+        if f.owner != owner {
+            if f.owner == .slab {
+                report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace,
+                       note: "pfn 0x\(String(pfn, radix: 16)) belongs to a slab (PG_slab): the slab allocator owns it; objects in it are freed with kfree/kmem_cache_free. Nothing changed.")
+            } else {
+                report(.kmemsimOnly, callTrace: trace,
+                       note: "pfn 0x\(String(pfn, radix: 16)) is held by \(Self.ownerName(f.owner)), not by a page-allocator caller. The kernel would free it without noticing, leaving \(Self.ownerName(f.owner)) using a free page (use after free). kmemsim refused; nothing changed.")
+            }
+            return .refused
+        }
+        if order != allocOrder {
+            if f.flags.contains(.head) {
+                report(.vmBugOnPage(pageDump(pfn), condition: "compound && compound_order(page) != order", file: "mm/page_alloc.c", line: 1080),
+                       taint: "D", callTrace: ["free_pages_prepare", "free_unref_page"] + trace,
+                       note: "This compound page has order \(allocOrder); it was freed with order \(order). CONFIG_DEBUG_VM catches this for compound pages only. Nothing changed.")
+                return .refused
+            }
+            if order > allocOrder {
+                report(.kmemsimOnly, callTrace: trace,
+                       note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) (\(1 << allocOrder) pages) but freed with order \(order) (\(1 << order) pages). The real kernel does not check the order: it would put \((1 << order) - (1 << allocOrder)) pages it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.")
+                return .refused
+            }
+            // A smaller order: the kernel frees the first 2^order pages and the rest leak, silently.
+            let leaked = (1 << allocOrder) - (1 << order)
+            leakTail(pfn, allocOrder: allocOrder, keptOrder: order)
+            report(.kmemsimOnly, callTrace: trace,
+                   note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) but freed with order \(order). The real kernel does not notice: it frees the first \(1 << order) pages and the other \(leaked) leak forever. kmemsim did the same so you can see the leak (`kmem` shows them as leaked).")
+            releaseBlock(pfn, order: order, caller: caller)
+            return .partiallyFreed(freedOrder: order, leakedPages: leaked)
+        }
+        releaseBlock(pfn, order: order, caller: caller)
+        return .freed
+    }
+
+    /// The VM_BUG_ON_PAGE(page_ref_count(page) == 0) of put_page_testzero(), as CONFIG_DEBUG_VM reports it.
+    private mutating func refcountZero(_ pfn: Int, trace: [String], note: String) {
+        report(.vmBugOnPage(pageDump(pfn), condition: "page_ref_count(page) == 0", file: "include/linux/mm.h", line: 1123),
+               taint: "D", callTrace: trace, note: note)
+    }
+
+    /// Splits off the pages past 2^keptOrder as leaked blocks: still allocated, owned by nobody.
+    private mutating func leakTail(_ pfn: Int, allocOrder: Int, keptOrder: Int) {
+        var o = keptOrder
+        while o < allocOrder {
+            let p = pfn + (1 << o)
+            frames[p].state = .allocated
+            frames[p].order = UInt8(o)
+            frames[p].owner = .leaked
+            frames[p].migratetype = frames[pfn].migratetype
+            frames[p].tag = frames[pfn].tag
+            o += 1
+        }
+        frames[pfn].order = UInt8(keptOrder)
+    }
+
+    /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
+    mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
+        traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn))
+        if frames[pfn].flags.contains(.head) {
+            for t in (pfn + 1)..<(pfn + (1 << order)) {
+                frames[t].packed = 0
+                frames[t].tag = 0
+            }
+        }
+        frames[pfn].packed = 0
+        frames[pfn].tag = 0
+        frames[pfn].state = .tail
+        vmEvents.pgfree += 1 << order
+        guard let z = zoneIndex(ofPFN: pfn) else { return }
+        zones[z].stats.frees += 1
+        let mt = pageblockMigratetype(pfn, zone: z)
+        if params.pcpLists && order <= PerCPUPages.maxOrder {
+            freeToPcp(pfn, order: order, migratetype: mt, zone: z)
+        } else {
+            freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
+        }
+    }
+
+    /// free_pages(addr, order): free by direct-map address; 0 is ignored; anything else that is not a valid
+    /// direct-map address hits VM_BUG_ON(!virt_addr_valid(addr)).
+    @discardableResult
+    public mutating func freePages(address addr: UInt64, order: Int, caller: String = "free_pages") -> FreeOutcome {
+        if addr == 0 { return .freed }
+        guard let pfn = directMapPFN(addr), addr & UInt64(pageSize - 1) == 0 else {
+            let why: String
+            if addr >= arch.pageOffset, (addr &- arch.pageOffset) >> UInt64(arch.pageShift) < UInt64(frames.count), arch == .i386 {
+                why = "0x\(String(addr, radix: 16)) would be the address of a HIGHMEM page, but HIGHMEM has no permanent kernel address: free HIGHMEM pages with __free_pages(page, order)."
+            } else if addr & UInt64(pageSize - 1) != 0, directMapPFN(addr) != nil {
+                why = "0x\(String(addr, radix: 16)) is not page-aligned: free_pages() wants the address __get_free_pages() returned."
+            } else {
+                why = "0x\(String(addr, radix: 16)) is not a direct-map (lowmem) address, so virt_to_page() cannot find its struct page" + (isVmallocAddress(addr) ? " — it is a vmalloc address: free it with vfree()." : ".")
+            }
+            report(.kernelBug(file: "mm/page_alloc.c", line: 4637, function: "free_pages"), taint: "D", callTrace: ["free_pages", caller],
+                   note: why + " Nothing changed.")
+            return .refused
+        }
+        return freePages(PFN(pfn), order: order, caller: caller)
+    }
+
+    public func isVmallocAddress(_ addr: UInt64) -> Bool {
+        let r = arch.vmallocRange
+        return addr >= r.start && addr < r.end
+    }
+
+    func pcpOwnerCPU(_ pfn: Int) -> Int? {
+        guard let z = zoneIndex(ofPFN: pfn) else { return nil }
+        for (cpu, p) in zones[z].pcp.enumerated() where p.lists.contains(where: { $0.contains(Int32(pfn)) }) { return cpu }
+        return nil
+    }
+
+    static func ownerName(_ o: FrameOwner) -> String {
+        switch o {
+        case .none: "nobody"
+        case .pageAlloc: "a page-allocator caller"
+        case .slab: "the slab allocator"
+        case .vmalloc: "a vmalloc area"
+        case .kernelStack: "a task's kernel stack"
+        case .percpu: "the per-CPU allocator"
+        case .kmallocLarge: "a large kmalloc (use kfree)"
+        case .leaked: "nobody (leaked by a wrong-order free)"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+extension Kernel {
+    /// How many times the slow path retries reclaim before giving up (MAX_RECLAIM_RETRIES).
+    static let maxReclaimRetries = 16
+
+    /// mm/page_alloc.c: __alloc_pages_slowpath() — wake kswapd, retry at the min watermark with the reserve access
+    /// the mask earns, then (if the mask may sleep) direct reclaim, drain the pcp lists, and finally the OOM killer,
+    /// as __GFP_NORETRY / __GFP_RETRY_MAYFAIL / __GFP_NOFAIL allow.
+    mutating func allocPagesSlowpath(_ ac: inout AllocContext, caller: String) -> Int? {
+        let gfp = ac.gfp, order = ac.order
+        let canDirectReclaim = gfp.contains(.directReclaim)
+        let costly = order > PerCPUPages.maxOrder
+        var flags = AllocFlags.slowPath(gfp: gfp, order: order)
+        explain(.note("fast path failed: entering the slow path (__alloc_pages_slowpath) with the min watermark" +
+                      (flags.contains(.minReserve) ? (flags.contains(.nonBlock) ? ", __GFP_HIGH and no sleeping: 37.5% of min" : ", __GFP_HIGH: half of min") : "")))
+        if flags.contains(.kswapd) { wakeAllKswapds(ac) }
+        if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
+        if gfp.contains(.memalloc) && !gfp.contains(.nomemalloc) {
+            // __gfp_pfmemalloc_flags(): ALLOC_NO_WATERMARKS for those who free memory.
+            flags = flags.subtracting(.wmarkMask).union(.noWatermarks)
+            explain(.note("__GFP_MEMALLOC: retrying with no watermarks at all (ALLOC_NO_WATERMARKS)"))
+            if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
+        }
+        guard canDirectReclaim else {
+            explain(.note("the mask has no __GFP_DIRECT_RECLAIM: the allocation may not sleep, so it fails here"))
+            return allocFailed(ac, caller: caller, note: "The mask cannot sleep (no __GFP_DIRECT_RECLAIM), so the allocator could not reclaim memory and gave up at once.")
+        }
+        var retries = 0
+        var reclaimedTotal = 0
+        while true {
+            vmEvents.allocstall += 1
+            let progress = directReclaim(ac, target: max(32, 1 << order))
+            reclaimedTotal += progress
+            if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
+            // __alloc_pages_direct_reclaim(): pages may be pinned on pcp lists; drain them and try once more.
+            if zones.contains(where: { $0.pcpPages > 0 }) {
+                drainAllPages()
+                explain(.note("drained every CPU's per-CPU page lists back to the buddy allocator (drain_all_pages)"))
+                if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
+            }
+            if gfp.contains(.noretry) {
+                explain(.note("__GFP_NORETRY: one round of reclaim was all this request allowed"))
+                return allocFailed(ac, caller: caller, note: "__GFP_NORETRY: after one light round of reclaim the allocator gives up without invoking the OOM killer.")
+            }
+            if costly && (!gfp.contains(.retryMayfail) || retries >= Self.maxReclaimRetries) {
+                explain(.note("order \(order) is costly (> PAGE_ALLOC_COSTLY_ORDER = 3) and the mask lacks __GFP_RETRY_MAYFAIL: no retries, no OOM killer"))
+                return allocFailed(ac, caller: caller, note: "Orders above 3 are 'costly': without __GFP_RETRY_MAYFAIL the allocator does not retry reclaim or call the OOM killer for them.")
+            }
+            if progress > 0 && retries < Self.maxReclaimRetries {
+                retries += 1
+                continue
+            }
+            break
+        }
+        // __alloc_pages_may_oom(): last try at the high watermark, then the OOM killer where it may help.
+        var last = ac
+        last.gfp = gfp.union(.hardwall).subtracting(.directReclaim)
+        if let pfn = getPageFromFreelist(&last, flags: [.wmarkHigh, .cpuset]) { return pfn }
+        if gfp.contains(.retryMayfail) {
+            return allocFailed(ac, caller: caller, note: "__GFP_RETRY_MAYFAIL: reclaim was retried \(retries) times and made no further progress; such requests fail instead of invoking the OOM killer.")
+        }
+        let lowZone = ac.highestZone < (zoneIndex(of: .normal) ?? 0)
+        vmEvents.oomKill += gfp.contains(.fs) && !costly && !lowZone ? 1 : 0
+        let oomNote: String
+        if costly {
+            oomNote = "The OOM killer does not help orders above 3."
+        } else if lowZone {
+            oomNote = "The OOM killer is not used for requests limited to zones below NORMAL (lowmem)."
+        } else if !gfp.contains(.fs) {
+            oomNote = "Without __GFP_FS the OOM killer is not invoked; a real kernel would report progress and keep looping here (order ≤ 3 requests \"never fail\"). kmemsim stops the loop and returns NULL."
+        } else {
+            oomNote = "A real kernel would now run the OOM killer, kill the task with the largest memory footprint and retry; order ≤ 3 GFP_KERNEL requests are \"too small to fail\". kmemsim has no user processes to kill, so the allocation fails."
+        }
+        if gfp.contains(.nofail) {
+            explain(.note("__GFP_NOFAIL: the kernel would retry forever here"))
+            return allocFailed(ac, caller: caller, note: "__GFP_NOFAIL: a real kernel would loop here forever (or until memory appears). kmemsim returns NULL instead of hanging; no state changed.")
+        }
+        return allocFailed(ac, caller: caller, note: oomNote + (reclaimedTotal > 0 ? " (Reclaim freed \(reclaimedTotal) pages, not enough.)" : " (Reclaim found nothing to free.)"))
+    }
+
+    /// warn_alloc(): the failure report, unless __GFP_NOWARN. Always returns nil.
+    mutating func allocFailed(_ ac: AllocContext, caller: String, note: String) -> Int? {
+        if !ac.gfp.contains(.nowarn) {
+            report(.pageAllocFailure(order: ac.order, gfp: ac.gfp, memInfo: memInfoSnapshot()),
+                   callTrace: ["dump_stack_lvl", "warn_alloc", "__alloc_pages_slowpath", "__alloc_pages", caller],
+                   note: note)
+        }
+        return nil
+    }
+
+    /// What show_free_areas() prints, now.
+    public func memInfoSnapshot() -> MemInfoSnapshot {
+        let kb = pageSize >> 10
+        let lines = zones.filter(\.isPopulated).map { z -> MemInfoSnapshot.ZoneLine in
+            var blocks: [Int] = [], types: [[MigrateType]] = []
+            for area in z.freeArea {
+                blocks.append(area.nrFree)
+                types.append(MigrateType.allCases.filter { !area.isEmpty($0) })
+            }
+            return MemInfoSnapshot.ZoneLine(name: z.type.procName, freeKB: z.nrFreePages * kb, minKB: z.minWmark * kb,
+                                            lowKB: z.lowWmark * kb, highKB: z.highWmark * kb, presentKB: z.presentPages * kb,
+                                            managedKB: z.managedPages * kb, pcpKB: z.pcpPages * kb,
+                                            protection: z.lowmemReserve, blocks: blocks, types: types)
+        }
+        return MemInfoSnapshot(zones: lines, pageSizeKB: kb)
+    }
+
+    /// wake_all_kswapds(): kswapd wakes when a zone the request could use is below its low watermark; kmemsim's
+    /// kswapd runs at once and reclaims until the zone is above its high watermark or nothing is left to reclaim.
+    mutating func wakeAllKswapds(_ ac: AllocContext) {
+        for z in ac.zonelist where zones[z].nrFreePages < zones[z].lowWmark + zones[z].lowmemReserve[ac.highestZone] {
+            wakeupKswapd(zone: z, order: ac.order)
+        }
+    }
+
+    mutating func wakeupKswapd(zone z: Int, order: Int) {
+        vmEvents.kswapdWakeups += 1
+        let before = zones[z].nrFreePages
+        let target = max(0, zones[z].highWmark - zones[z].nrFreePages)
+        let freed = target > 0 ? reclaim(zone: z, target: target, direct: false) : 0
+        zones[z].watermarkBoost = 0
+        explain(.note("kswapd0 woken for zone \(zones[z].type.procName) (free \(before), high watermark \(zones[z].highWmark)): reclaimed \(freed) pages, watermark boost reset"))
+    }
+
+    /// __alloc_pages_direct_reclaim() → try_to_free_pages(): the caller reclaims for itself (and so sleeps).
+    mutating func directReclaim(_ ac: AllocContext, target: Int) -> Int {
+        var freed = 0
+        for z in ac.zonelist where freed < target {
+            freed += reclaim(zone: z, target: target - freed, direct: true)
+        }
+        explain(.note("direct reclaim (the caller sleeps while it reclaims): freed \(freed) pages" + (freed == 0 ? " — nothing reclaimable" : "")))
+        return freed
+    }
+
+    /// Reclaim from everything reclaimable. kmemsim has no page cache or anonymous memory to evict; what it can
+    /// reclaim are the shrinkable kernel caches (`reclaimSources`), e.g. free slabs of slab caches.
+    mutating func reclaim(zone z: Int, target: Int, direct: Bool) -> Int {
+        var freed = 0
+        for source in ReclaimSource.allCases where freed < target {
+            freed += shrink(source, zone: z, target: target - freed)
+        }
+        if direct { vmEvents.pgstealDirect += freed } else { vmEvents.pgstealKswapd += freed }
+        return freed
+    }
+}

@@ -1,0 +1,77 @@
+extension Kernel {
+    /// __zone_watermark_unusable_free(): pages a request may not count (the rest of its own block, and the
+    /// high-atomic reserve unless it may use reserves).
+    func unusableFree(zone: Zone, order: Int, flags: AllocFlags) -> Int {
+        var unusable = (1 << order) - 1
+        if flags.isDisjoint(with: .reserves) { unusable += zone.nrReservedHighatomic }
+        return unusable
+    }
+
+    /// The min a request really checks after reserve access: __GFP_HIGH halves it, not being able to sleep as well
+    /// takes another quarter (GFP_ATOMIC: 37.5% of the mark), OOM victims halve it again.
+    func effectiveMark(_ mark: Int, flags: AllocFlags) -> Int {
+        var min = mark
+        if !flags.isDisjoint(with: .reserves) {
+            if flags.contains(.minReserve) {
+                min -= min / 2
+                if flags.contains(.nonBlock) { min -= min / 4 }
+            }
+            if flags.contains(.oom) { min -= min / 2 }
+        }
+        return min
+    }
+
+    /// __zone_watermark_ok(): enough free pages above the (adjusted) mark plus lowmem_reserve, and for order > 0 a
+    /// free block at least that big on a list the request may use.
+    func zoneWatermarkOK(zone: Zone, order: Int, mark: Int, highestZone: Int, flags: AllocFlags, free: Int) -> Bool {
+        let freePages = free - unusableFree(zone: zone, order: order, flags: flags)
+        let min = effectiveMark(mark, flags: flags)
+        if freePages <= min + zone.lowmemReserve[highestZone] { return false }
+        if order == 0 { return true }
+        for o in order...maxOrder {
+            let area = zone.freeArea[o]
+            if area.nrFree == 0 { continue }
+            for mt in 0..<MigrateType.pcpTypes where area.head[mt] >= 0 { return true }
+            if !flags.isDisjoint(with: [.highAtomic, .oom]) && area.head[MigrateType.highAtomic.rawValue] >= 0 { return true }
+        }
+        return false
+    }
+
+    /// zone_watermark_fast(): the order-0 shortcut, then the full check; records the numbers for `explain`.
+    mutating func zoneWatermarkFast(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
+        let free = zones[z].nrFreePages
+        let reserve = zones[z].lowmemReserve[highestZone]
+        var ok = false
+        var fast = false
+        if order == 0 {
+            let usable = free - min(free, unusableFree(zone: zones[z], order: 0, flags: flags))
+            fast = usable > mark + reserve
+            ok = fast
+        }
+        if !ok {
+            ok = zoneWatermarkOK(zone: zones[z], order: order, mark: mark, highestZone: highestZone, flags: flags, free: free)
+            if !ok, order == 0, flags.contains(.minReserve), zones[z].watermarkBoost > 0, flags.watermark == .min {
+                // __GFP_HIGH order-0 requests ignore the boost when checking the min watermark.
+                ok = zoneWatermarkOK(zone: zones[z], order: order, mark: zones[z].watermark.min, highestZone: highestZone,
+                                     flags: flags, free: free)
+            }
+        }
+        if explainEnabled {
+            let eff = effectiveMark(mark, flags: flags)
+            let unusable = unusableFree(zone: zones[z], order: order, flags: flags)
+            let why: String
+            if fast {
+                why = "order-0 fast check: free \(free) > \(mark) + lowmem_reserve \(reserve)"
+            } else if ok {
+                why = "free \(free) - unusable \(unusable) > \(eff) + lowmem_reserve \(reserve)" + (order > 0 ? ", and a free block of order ≥ \(order) exists" : "")
+            } else if free - unusable <= eff + reserve {
+                why = "free \(free) - unusable \(unusable) ≤ \(eff) + lowmem_reserve \(reserve)"
+            } else {
+                why = "enough free pages, but no free block of order ≥ \(order) on a list this request may use"
+            }
+            explanation.append(.watermarkCheck(zone: zones[z].type, order: order, markName: flags.watermark.rawValue, mark: mark,
+                                               effectiveMin: eff, reserve: reserve, free: free, unusable: unusable, ok: ok, why: why))
+        }
+        return ok
+    }
+}

@@ -1,0 +1,85 @@
+/// Something the simulated kernel said: a BUG, a WARNING, a failure report, or an informational line.
+///
+/// Reports are data; MMShell renders them in the kernel's wording (see `ReportRenderer`). `kmemsimNote` carries
+/// what kmemsim adds as a teacher and the kernel would not say (e.g. that a real kernel would not have noticed).
+public struct KernelReport: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// warn_alloc(): "<comm>: page allocation failure: order:N, mode:0x…(…)" with a Mem-Info summary.
+        case pageAllocFailure(order: Int, gfp: GFPFlags, memInfo: MemInfoSnapshot)
+        /// bad_page(): "BUG: Bad page state in process <comm>  pfn:%05lx" with the page dump and reason.
+        case badPageState(PageDump, reason: String)
+        /// VM_BUG_ON_PAGE(): the page dump, "page dumped because: VM_BUG_ON_PAGE(<cond>)" and a kernel BUG.
+        case vmBugOnPage(PageDump, condition: String, file: String, line: Int)
+        /// BUG_ON()/VM_BUG_ON(): "kernel BUG at FILE:LINE!" and an oops.
+        case kernelBug(file: String, line: Int, function: String)
+        /// WARN_ON()/WARN_ON_ONCE(): "WARNING: CPU: n PID: p at FILE:LINE FUNCTION".
+        case warning(file: String, line: Int, function: String)
+        /// "BUG: sleeping function called from invalid context at FILE:LINE".
+        case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
+        /// A plain kernel log line (e.g. "kswapd0: woken", boot messages).
+        case info(String)
+        /// What only kmemsim says: the kernel is silent here (wrong order on free, a leak).
+        case kmemsimOnly
+    }
+
+    public var kind: Kind
+    /// The task that was running: comm and pid as the kernel prints them.
+    public var comm: String
+    public var pid: Int
+    public var cpu: Int
+    /// Taint letters after this report (e.g. "B" for bad page, "W" for a warning).
+    public var taint: String
+    /// The call chain the report would show, innermost first (function names only).
+    public var callTrace: [String]
+    /// kmemsim's explanation for the learner (not kernel output); may be empty.
+    public var kmemsimNote: String
+
+    public init(kind: Kind, comm: String, pid: Int, cpu: Int, taint: String, callTrace: [String] = [],
+                kmemsimNote: String = "") {
+        self.kind = kind
+        self.comm = comm
+        self.pid = pid
+        self.cpu = cpu
+        self.taint = taint
+        self.callTrace = callTrace
+        self.kmemsimNote = kmemsimNote
+    }
+}
+
+/// The fields dump_page() (mm/debug.c) prints for one struct page.
+public struct PageDump: Sendable, Equatable {
+    public var pfn: Int
+    public var structPageAddress: UInt64
+    public var refcount: Int
+    public var mapcount: Int
+    /// page_type when the page is a typed page (buddy: 0xffffff7f), else nil.
+    public var pageType: UInt32?
+    public var flags: UInt64
+    public var flagNames: [String]
+    public var zoneIndex: Int
+    public var compoundHead: Int?
+    public var order: Int?
+}
+
+/// The state of the current CPU when a context check fired (include/linux/preempt.h fields).
+public struct ContextSnapshot: Sendable, Equatable {
+    public var preemptCount: UInt32
+    public var irqsDisabled: Bool
+    public var inAtomic: Bool
+    public var preemptDisabledAt: String?
+}
+
+/// What show_free_areas() prints in a failure report, captured when it happened.
+public struct MemInfoSnapshot: Sendable, Equatable {
+    public struct ZoneLine: Sendable, Equatable {
+        public var name: String
+        public var freeKB: Int, minKB: Int, lowKB: Int, highKB: Int
+        public var presentKB: Int, managedKB: Int, pcpKB: Int
+        public var protection: [Int]
+        /// nr[order] and the migrate types present at each order.
+        public var blocks: [Int]
+        public var types: [[MigrateType]]
+    }
+    public var zones: [ZoneLine]
+    public var pageSizeKB: Int
+}
