@@ -33,7 +33,9 @@ public final class EditLineReader: LineReader {
         self.completionProvider = completionProvider
         // libedit decodes input with the C locale functions; "C" would mangle UTF-8.
         kms_setlocale_ctype()
-        guard let editLine = kms_el_init_stdio(programName), let history = kms_history_init() else {
+        guard let editLine = kms_el_init_stdio(programName) else { return nil }
+        guard let history = kms_history_init() else {
+            kms_el_end(editLine)
             return nil
         }
         self.editLine = editLine
