@@ -1,0 +1,79 @@
+// Drives the real kmemsim binary through a pseudo-terminal: Tab completion, Up-arrow history,
+// Ctrl-C and Ctrl-D, as a user at a terminal would.
+import Glibc
+import Testing
+
+/// The kmemsim executable SwiftPM builds next to the test runner, if there is one.
+func kmemsimExecutable() -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard length > 0 else { return nil }
+    let runner = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard let slash = runner.lastIndex(of: "/") else { return nil }
+    let candidate = String(runner[..<slash]) + "/kmemsim"
+    return access(candidate, X_OK) == 0 ? candidate : nil
+}
+
+@Suite struct PtySmokeTests {
+    static let prompt = "kmemsim>"
+
+    @Test(.enabled(if: kmemsimExecutable() != nil, "kmemsim binary not found next to the test runner"),
+          .timeLimit(.minutes(1)))
+    func completionHistoryInterruptAndEndOfInput() throws {
+        let executable = try #require(kmemsimExecutable())
+        var template = Array("/tmp/kmemsim-pty-XXXXXX".utf8CString)
+        try #require(mkdtemp(&template) != nil)
+        let directory = string(fromCString: template)
+        defer {
+            unlink(directory + "/history")
+            rmdir(directory)
+        }
+        let session = try #require(PtySession(path: executable, environment: [
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+            "PATH": "/usr/bin:/bin",
+            // A fresh HOME keeps the user's ~/.editrc (key bindings) out of the test.
+            "HOME": directory,
+            "KMEMSIM_HISTORY": directory + "/history",
+        ]))
+        let prompt = Self.prompt
+        func atEmptyPrompt(_ screen: TerminalScreen) -> Bool { screen.currentLine == prompt }
+        /// A fresh prompt, with libedit already reading keys.
+        func expectPrompt(_ what: String, until condition: (TerminalScreen) -> Bool = atEmptyPrompt,
+                          sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(session.waitFor(condition) && session.waitForEditing(),
+                    "\(what): \(session.screen.lines)", sourceLocation: sourceLocation)
+        }
+        func showing(_ text: String) -> (TerminalScreen) -> Bool {
+            { $0.currentLine == prompt + " " + text }
+        }
+
+        expectPrompt("no prompt")
+
+        // Two commands share the prefix alloc_page, so Tab inserts exactly that much.
+        session.send("alloc_p\t")
+        #expect(session.waitFor(showing("alloc_page")), "Tab did not complete: \(session.screen.lines) from \(session.rawOutput)")
+        // Clear the line (Ctrl-U kills the whole line in libedit's emacs mode) and check another name.
+        session.send("\u{15}__free_pa\t")
+        #expect(session.waitFor(showing("__free_page")), "Tab did not complete: \(session.screen.lines)")
+        session.send("\u{15}")
+        #expect(session.waitFor(atEmptyPrompt))
+
+        // Up recalls the line entered before.
+        session.send("help\r")
+        expectPrompt("no prompt after a command", until: { $0.currentLine == prompt && $0.lines.count > 2 })
+        session.send("\u{1B}[A")
+        #expect(session.waitFor(showing("help")), "Up did not recall: \(session.screen.lines)")
+
+        // Ctrl-C discards the line and prompts again; the program keeps running.
+        session.send("\u{15}half typed")
+        #expect(session.waitFor(showing("half typed")))
+        session.send("\u{03}")
+        expectPrompt("no new prompt after Ctrl-C")
+        #expect(session.isRunning, "Ctrl-C killed the program")
+
+        // Ctrl-D on the empty line ends the session cleanly.
+        session.send("\u{04}")
+        #expect(session.waitForExit() == 0, "Ctrl-D did not exit with status 0")
+    }
+}
