@@ -1,37 +1,62 @@
-// Demo front end for the LineEditing layer (replaced by the real shell on main): echoes lines,
-// completes a few command names, keeps history. Exists so the pty smoke test has a real program.
+import ArgumentParser
+import KernelMM
 import LineEditing
+import MMShell
+#if canImport(Glibc)
+import Glibc
+#endif
 
-let commands = ["alloc_page", "alloc_pages", "__free_page", "__free_pages", "help", "quit", "exit"]
-
-/// Completes the first word from `commands`; later words get no completion.
-func completeCommand(_ lineBeforeCursor: String) -> Completion {
-    let trimmed = lineBeforeCursor.drop(while: { $0 == " " })
-    guard !trimmed.contains(" ") else { return Completion(replaceCount: 0, candidates: []) }
-    let matches = commands.filter { $0.hasPrefix(trimmed) }
-    return Completion(replaceCount: trimmed.count, candidates: matches)
-}
-
-let reader: LineReader
-if isTerminal(0), isTerminal(1), let editor = EditLineReader(completionProvider: completeCommand) {
-    reader = editor
-} else {
-    reader = PipeLineReader()
-}
-
-loop: while true {
-    switch reader.readLine(prompt: "kmemsim> ") {
-    case .interrupted:
-        continue
-    case .endOfInput:
-        break loop
-    case .line(let line):
-        reader.addHistory(line)
-        let word = line.split(separator: " ").first.map(String.init) ?? ""
-        if word == "quit" || word == "exit" {
-            break loop
-        }
-        print("you typed: \(line)")
+// Parse flags ourselves so that a usage error exits with 2 (ArgumentParser's default is 64).
+let options: Kmemsim
+do {
+    options = try Kmemsim.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    if Kmemsim.exitCode(for: error) == .success {
+        Output.out(Kmemsim.fullMessage(for: error) + "\n")
+        exit(0)
     }
+    Output.err("kmemsim: " + Kmemsim.fullMessage(for: error) + "\n")
+    exit(2)
 }
-(reader as? EditLineReader)?.close()
+
+let initialShell: Shell
+do {
+    initialShell = try Shell(params: options.bootParams(), settings: ShellSettings(json: options.json, color: options.colorEnabled()))
+} catch {
+    Output.err("kmemsim: \(error.message)\n")
+    exit(2)
+}
+
+let runner = Runner(shell: initialShell, options: options)
+let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
+
+if !scripted && isTerminal(0) && isTerminal(1) {
+    Output.out(BootParamParser.banner(runner.shell.session.kernel)
+               + "\nType 'help' for commands, Tab to complete, Ctrl-R to search history, 'quit' to leave.\n")
+    if let editor = EditLineReader(completionProvider: { runner.complete($0) }) {
+        _ = runner.run(editor, source: "<tty>", interactive: true)
+        editor.close()
+    } else {
+        _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: true)
+    }
+    exit(0)
+}
+
+var keepGoing = true
+if let file = options.f {
+    guard let reader = PipeLineReader(path: file) else {
+        Output.err("kmemsim: cannot open \(file)\n")
+        exit(2)
+    }
+    keepGoing = runner.run(reader, source: file, interactive: false)
+}
+if keepGoing, !options.c.isEmpty {
+    keepGoing = runner.run(StringLineReader(contents: options.c.joined(separator: "\n")), source: "-c", interactive: false)
+}
+if keepGoing, !options.words.isEmpty {
+    keepGoing = runner.run(StringLineReader(contents: options.words.joined(separator: " ")), source: "<command line>", interactive: false)
+}
+if !scripted {
+    _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
+}
+exit(runner.failures == 0 ? 0 : 1)

@@ -11,7 +11,7 @@ struct AllocContext {
 
 extension Kernel {
     /// The zonelist for a request (build_zonerefs_node): populated zones at or below `highest`, highest first.
-    func zonelist(highest: Int) -> [Int] {
+    public func zonelist(highest: Int) -> [Int] {
         (0...highest).reversed().filter { zones[$0].isPopulated }
     }
 

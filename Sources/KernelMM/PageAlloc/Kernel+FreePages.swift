@@ -19,7 +19,7 @@ extension Kernel {
         let pfn = page.raw
         let trace = ["__free_pages", caller]
         guard pfn >= 0, pfn < frames.count, frames[pfn].state != .absent else {
-            report(.kernelBug(file: "include/linux/mm.h", line: 1123, function: "put_page_testzero"), taint: "D", callTrace: trace,
+            report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "put_page_testzero"), taint: "D", callTrace: trace,
                    note: "pfn 0x\(String(pfn, radix: 16)) is not RAM: there is no struct page to free. Nothing changed.")
             return .refused
         }
@@ -64,7 +64,7 @@ extension Kernel {
         }
         if order != allocOrder {
             if f.flags.contains(.head) {
-                report(.vmBugOnPage(pageDump(pfn), condition: "compound && compound_order(page) != order", file: "mm/page_alloc.c", line: 1080),
+                report(.vmBugOnPage(pageDump(pfn), condition: "compound && compound_order(page) != order", file: "mm/page_alloc.c", line: nil),
                        taint: "D", callTrace: ["free_pages_prepare", "free_unref_page"] + trace,
                        note: "This compound page has order \(allocOrder); it was freed with order \(order). CONFIG_DEBUG_VM catches this for compound pages only. Nothing changed.")
                 return .refused
@@ -88,7 +88,7 @@ extension Kernel {
 
     /// The VM_BUG_ON_PAGE(page_ref_count(page) == 0) of put_page_testzero(), as CONFIG_DEBUG_VM reports it.
     private mutating func refcountZero(_ pfn: Int, trace: [String], note: String) {
-        report(.vmBugOnPage(pageDump(pfn), condition: "page_ref_count(page) == 0", file: "include/linux/mm.h", line: 1123),
+        report(.vmBugOnPage(pageDump(pfn), condition: "page_ref_count(page) == 0", file: "include/linux/mm.h", line: nil),
                taint: "D", callTrace: trace, note: note)
     }
 
@@ -144,7 +144,7 @@ extension Kernel {
             } else {
                 why = "0x\(String(addr, radix: 16)) is not a direct-map (lowmem) address, so virt_to_page() cannot find its struct page" + (isVmallocAddress(addr) ? " — it is a vmalloc address: free it with vfree()." : ".")
             }
-            report(.kernelBug(file: "mm/page_alloc.c", line: 4637, function: "free_pages"), taint: "D", callTrace: ["free_pages", caller],
+            report(.kernelBug(file: "mm/page_alloc.c", line: nil, function: "free_pages"), taint: "D", callTrace: ["free_pages", caller],
                    note: why + " Nothing changed.")
             return .refused
         }

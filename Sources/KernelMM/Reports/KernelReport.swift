@@ -9,11 +9,12 @@ public struct KernelReport: Sendable, Equatable {
         /// bad_page(): "BUG: Bad page state in process <comm>  pfn:%05lx" with the page dump and reason.
         case badPageState(PageDump, reason: String)
         /// VM_BUG_ON_PAGE(): the page dump, "page dumped because: VM_BUG_ON_PAGE(<cond>)" and a kernel BUG.
-        case vmBugOnPage(PageDump, condition: String, file: String, line: Int)
-        /// BUG_ON()/VM_BUG_ON(): "kernel BUG at FILE:LINE!" and an oops.
-        case kernelBug(file: String, line: Int, function: String)
+        case vmBugOnPage(PageDump, condition: String, file: String, line: Int?)
+        /// BUG_ON()/VM_BUG_ON(): "kernel BUG at FILE:LINE!" and an oops. `line` is nil where kmemsim could not
+        /// confirm the 6.6 line number; the report then names the file only.
+        case kernelBug(file: String, line: Int?, function: String)
         /// WARN_ON()/WARN_ON_ONCE(): "WARNING: CPU: n PID: p at FILE:LINE FUNCTION".
-        case warning(file: String, line: Int, function: String)
+        case warning(file: String, line: Int?, function: String)
         /// "BUG: sleeping function called from invalid context at FILE:LINE".
         case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
         /// A plain kernel log line (e.g. "kswapd0: woken", boot messages).

@@ -1,0 +1,54 @@
+/// The numbers of /proc/meminfo that the simulation drives, in pages unless the name says kB.
+public struct MemInfo: Sendable, Equatable {
+    public var totalRAM = 0, freeRAM = 0, available = 0
+    public var totalHigh = 0, freeHigh = 0
+    public var slabReclaimable = 0, slabUnreclaimable = 0
+    public var kernelStackKB = 0
+    public var pageTables = 0
+    public var vmallocTotalKB = 0
+    public var vmallocUsed = 0
+    public var percpu = 0
+    public var pcpFree = 0
+    /// Pages leaked by wrong-order frees (kmemsim's own line; not in /proc/meminfo).
+    public var leaked = 0
+}
+
+extension Kernel {
+    /// si_meminfo() + si_mem_available() + the node counters, computed from the frames.
+    public func memInfo() -> MemInfo {
+        var m = MemInfo()
+        for z in zones {
+            m.totalRAM += z.managedPages
+            m.freeRAM += z.nrFreePages
+            m.pcpFree += z.pcpPages
+            if z.isHighmem {
+                m.totalHigh += z.managedPages
+                m.freeHigh += z.nrFreePages
+            }
+        }
+        for f in frames where f.state == .allocated {
+            let pages = 1 << Int(f.order)
+            switch f.owner {
+            case .slab: m.slabUnreclaimable += pages
+            case .kernelStack: m.kernelStackKB += pages * pageSize / 1024
+            case .vmalloc: m.vmallocUsed += pages
+            case .percpu: m.percpu += pages
+            case .kmallocLarge: m.slabUnreclaimable += pages // large kmalloc counts as SUnreclaim (NR_SLAB_UNRECLAIMABLE_B)
+            case .leaked: m.leaked += pages
+            case .none, .pageAlloc: break
+            }
+        }
+        // The first per-CPU chunk is carved from memblock at boot.
+        if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }
+        let r = arch.vmallocRange
+        m.vmallocTotalKB = Int((r.end - r.start) >> 10)
+        // si_mem_available(): free minus the reserves the kernel keeps, plus what reclaim could get back.
+        let totalReserve = zones.reduce(0) { $0 + ($1.lowmemReserve.max() ?? 0) + $1.highWmark }
+        let wmarkLow = zones.reduce(0) { $0 + $1.lowWmark }
+        var avail = m.freeRAM - totalReserve
+        let reclaimable = m.slabReclaimable
+        avail += reclaimable - min(reclaimable / 2, wmarkLow)
+        m.available = max(0, avail)
+        return m
+    }
+}

@@ -1,0 +1,109 @@
+import KernelMM
+
+/// The families `help` groups commands by, in the order it lists them.
+public enum CommandFamily: String, CaseIterable, Sendable {
+    case pageAlloc = "Page allocator (include/linux/gfp.h)"
+    case addresses = "Addresses and struct page"
+    case slab = "Slab caches (include/linux/slab.h)"
+    case kmalloc = "kmalloc family"
+    case vmalloc = "vmalloc family (include/linux/vmalloc.h)"
+    case cpu = "CPUs, preemption and interrupts"
+    case percpu = "Per-CPU data (include/linux/percpu.h)"
+    case tasks = "Tasks and kernel stacks"
+    case views = "Views of memory"
+    case lessons = "Lessons and quizzes"
+    case session = "Session"
+}
+
+/// What kind of value an argument takes; decides parsing, completion and the usage line.
+public enum ArgumentKind: Sendable, Equatable {
+    case gfp
+    case order
+    case size
+    case number
+    case address
+    /// A struct page *: `$p` from alloc_pages, a PFN number, or a struct page address.
+    case page
+    case name
+    case cacheName
+    case word([String])
+    case path
+    /// `key=value` boot parameters and the like.
+    case keyValue
+    /// The rest of the line, as typed (expressions).
+    case text
+}
+
+public struct ArgumentSpec: Sendable {
+    public var name: String
+    public var kind: ArgumentKind
+    public var optional: Bool
+    public init(_ name: String, _ kind: ArgumentKind, optional: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.optional = optional
+    }
+}
+
+/// What a command produced: its value (stored in `$_`), the text to print, and the same as data for `--json`.
+public struct CommandOutput: Sendable {
+    public var value: ShellValue
+    public var text: String
+    public var json: JSONValue?
+    public init(value: ShellValue = .none, text: String = "", json: JSONValue? = nil) {
+        self.value = value
+        self.text = text
+        self.json = json
+    }
+}
+
+/// One command, declared once: the parser, `help`, completion and the README tables all read this.
+public struct CommandSpec: Sendable {
+    public typealias Run = @Sendable (inout ShellSession, Arguments) throws(CommandError) -> CommandOutput
+
+    public var name: String
+    public var aliases: [String] = []
+    public var family: CommandFamily
+    public var arguments: [ArgumentSpec]
+    /// Takes any number of trailing arguments of the last kind (e.g. `boot key=value…`).
+    public var variadic = false
+    public var summary: String
+    /// Longer help: what it models and what to look at.
+    public var details: String = ""
+    /// The C call it stands for, e.g. `struct page *alloc_pages(gfp_t gfp, unsigned int order);`.
+    public var cDeclaration: String?
+    /// The kernel header or file it comes from.
+    public var header: String?
+    /// Where the kernel allows the call (process context, atomic context, any).
+    public var contexts: String?
+    public var examples: [String] = []
+    /// Whether the command changes the kernel state (undo keeps a copy before it).
+    public var mutatesKernel = false
+    public var run: Run
+
+    public init(_ name: String, family: CommandFamily, arguments: [ArgumentSpec] = [], variadic: Bool = false,
+                summary: String, details: String = "", c: String? = nil, header: String? = nil, contexts: String? = nil,
+                examples: [String] = [], aliases: [String] = [], mutates: Bool = false, run: @escaping Run) {
+        self.name = name
+        self.family = family
+        self.arguments = arguments
+        self.variadic = variadic
+        self.summary = summary
+        self.details = details
+        self.cDeclaration = c
+        self.header = header
+        self.contexts = contexts
+        self.examples = examples
+        self.aliases = aliases
+        self.mutatesKernel = mutates
+        self.run = run
+    }
+
+    /// `alloc_pages GFP ORDER`, optional arguments in brackets.
+    public var usage: String {
+        ([name] + arguments.map { a in
+            let n = a.name.uppercased()
+            return a.optional ? "[\(n)]" : n
+        } + (variadic ? ["…"] : [])).joined(separator: " ")
+    }
+}

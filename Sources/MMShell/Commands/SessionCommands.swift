@@ -1,0 +1,126 @@
+import KernelMM
+
+/// Help, booting, variables, undo, leaving.
+enum SessionCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("help", family: .session, arguments: [.init("topic", .name, optional: true)],
+                    summary: "list commands by family; 'help CMD' for one command; 'help gfp', 'help arch' for topics",
+                    examples: ["help", "help alloc_pages", "help gfp"]) { s, a throws(CommandError) in
+            let table = CommandTable.standard
+            guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style)) }
+            let topic = try a.string(0)
+            if let text = HelpView.topic(topic, kernel: s.kernel) { return CommandOutput(text: text) }
+            guard let spec = table.lookup(topic) else {
+                throw .unknownHelpTopic(topic, suggestion: Suggest.closest(topic, in: HelpView.topics(table)))
+            }
+            return CommandOutput(text: HelpView.command(spec, style: s.style) + "\n")
+        },
+        CommandSpec("boot", family: .session, arguments: [.init("param", .keyValue, optional: true)], variadic: true,
+                    summary: "reboot with new parameters: arch= mem= cpus= slab= min_free_kbytes= pcp=on|off seed=",
+                    details: "Unnamed parameters keep their current values. Variables are cleared: they pointed into the old machine.",
+                    examples: ["boot arch=i386 mem=2G", "boot mem=8G cpus=2", "boot arch=sparc64 mem=4G"]) { s, a throws(CommandError) in
+            var p = s.kernel.params
+            try BootParamParser.apply(a.raw, to: &p)
+            let k = try BootParamParser.boot(p)
+            s.reboot(k)
+            return CommandOutput(text: BootParamParser.banner(k) + "\n")
+        },
+        CommandSpec("reset", family: .session, summary: "reboot with the same parameters (a fresh machine)",
+                    examples: ["reset"]) { s, _ throws(CommandError) in
+            let k = try BootParamParser.boot(s.kernel.params)
+            s.reboot(k)
+            return CommandOutput()
+        },
+        CommandSpec("undo", family: .session, summary: "go back to the kernel state before the last command that changed it",
+                    examples: ["undo"]) { s, _ throws(CommandError) in
+            guard let before = s.undoStack.popLast() else { throw .other("nothing to undo") }
+            s.kernel = before
+            return CommandOutput()
+        },
+        CommandSpec("vars", family: .session, summary: "the named results ($p, $addr, $_)", examples: ["vars"]) { s, _ throws(CommandError) in
+            var t = ""
+            for name in s.variables.keys.sorted() {
+                t += "$\(name) = " + ValueView.describe(s.variables[name] ?? .none, kernel: s.kernel) + "\n"
+            }
+            return CommandOutput(text: t.isEmpty ? "no variables yet: 'p = alloc_pages GFP_KERNEL 0' names a result\n" : t)
+        },
+        CommandSpec("quit", family: .session, summary: "leave kmemsim", examples: ["quit"], aliases: ["exit"]) { s, _ throws(CommandError) in
+            s.wantsExit = true
+            return CommandOutput()
+        },
+    ]
+}
+
+/// `key=value` boot parameters, shared by `boot` at the prompt and the command-line flags.
+public enum BootParamParser {
+    public static let keys = ["arch", "mem", "cpus", "slab", "min_free_kbytes", "pcp", "slab_debug", "vmap_stack", "seed"]
+
+    public static func apply(_ items: [String], to p: inout BootParams) throws(CommandError) {
+        for item in items {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw .badArgument(argument: "boot parameter", value: item, reason: "write key=value; keys: " + keys.joined(separator: " "))
+            }
+            try set(parts[0], parts[1], in: &p)
+        }
+    }
+
+    public static func set(_ key: String, _ value: String, in p: inout BootParams) throws(CommandError) {
+        switch key {
+        case "arch":
+            guard let a = Architecture.named(value) else {
+                throw .badArgument(argument: "arch", value: value, reason: "choose " + Architecture.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            p.arch = a
+        case "mem":
+            guard let m = NumberParser.size(value), m > 0 else { throw .badNumber(value, what: "memory size") }
+            p.memory = m
+        case "cpus":
+            guard let n = NumberParser.integer(value) else { throw .badNumber(value, what: "CPU count") }
+            p.cpus = n
+        case "slab":
+            guard let k = SlabAllocatorKind(rawValue: value.lowercased()) else {
+                throw .badArgument(argument: "slab", value: value, reason: "choose slab or slub")
+            }
+            p.slab = k
+        case "min_free_kbytes":
+            guard let n = NumberParser.integer(value) else { throw .badNumber(value, what: "min_free_kbytes") }
+            p.minFreeKbytes = n
+        case "pcp":
+            guard let b = bool(value) else { throw .badArgument(argument: "pcp", value: value, reason: "use on or off") }
+            p.pcpLists = b
+        case "slab_debug", "slub_debug":
+            p.slabDebug = value
+        case "vmap_stack":
+            guard let b = bool(value) else { throw .badArgument(argument: "vmap_stack", value: value, reason: "use on or off") }
+            p.vmapStack = b
+        case "seed":
+            guard let n = NumberParser.unsigned(value) else { throw .badNumber(value, what: "seed") }
+            p.seed = n
+        default:
+            throw .badArgument(argument: "boot parameter", value: key, reason: "unknown" + (Suggest.closest(key, in: keys).map { "; did you mean \($0)?" } ?? "; keys: " + keys.joined(separator: " ")))
+        }
+    }
+
+    public static func boot(_ p: BootParams) throws(CommandError) -> Kernel {
+        do throws(BootError) {
+            return try Kernel(booting: p)
+        } catch {
+            throw .bootFailed(error)
+        }
+    }
+
+    static func bool(_ v: String) -> Bool? {
+        switch v.lowercased() {
+        case "on", "1", "yes", "true", "y": true
+        case "off", "0", "no", "false", "n": false
+        default: nil
+        }
+    }
+
+    /// One line saying what booted.
+    public static func banner(_ k: Kernel) -> String {
+        let zones = k.zones.filter(\.isPopulated).map { "\($0.type.procName) \(Format.bytes(UInt64($0.managedPages) * UInt64(k.pageSize)))" }
+        return "Linux 6.6 (kmemsim) on \(k.arch.rawValue): \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s"), \(k.pageSize / 1024) KiB pages, \(k.params.slab.rawValue.uppercased()); zones: " + zones.joined(separator: ", ")
+    }
+}

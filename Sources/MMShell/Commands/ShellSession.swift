@@ -1,0 +1,38 @@
+import KernelMM
+
+/// Settings that change how results are shown, not what the kernel does.
+public struct ShellSettings: Sendable, Equatable {
+    public var json = false
+    public var color = false
+    public init(json: Bool = false, color: Bool = false) {
+        self.json = json
+        self.color = color
+    }
+}
+
+/// Everything a command may read or change: the kernel, the named results, the settings.
+public struct ShellSession: Sendable {
+    public var kernel: Kernel
+    /// Named results: `p = alloc_pages GFP_KERNEL 3` stores `p`; `_` is the last result.
+    public var variables: [String: ShellValue] = [:]
+    public var settings: ShellSettings
+    /// The kernel state before each of the last commands that changed it, for `undo`.
+    var undoStack: [Kernel] = []
+    public static let undoDepth = 20
+    /// Set by `quit`/`exit`.
+    public var wantsExit = false
+
+    public init(kernel: Kernel, settings: ShellSettings = ShellSettings()) {
+        self.kernel = kernel
+        self.settings = settings
+    }
+
+    public var style: Style { Style(colorEnabled: settings.color) }
+
+    /// Replaces the machine (boot/reset): variables pointed into the old one, so they go too.
+    mutating func reboot(_ k: Kernel) {
+        kernel = k
+        variables = [:]
+        undoStack = []
+    }
+}

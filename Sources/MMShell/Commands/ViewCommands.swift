@@ -1,0 +1,136 @@
+import KernelMM
+
+/// Views of memory: /proc files, struct pages, addresses, pictures, logs, tracing and narration.
+enum ViewCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("cat", family: .views, arguments: [.init("file", .path)],
+                    summary: "print a /proc file in the kernel's format: " + ProcFiles.names.map { $0.replacingPrefix("/proc/") }.joined(separator: ", "),
+                    examples: ["cat /proc/buddyinfo", "cat /proc/zoneinfo"]) { s, a throws(CommandError) in
+            let path = try a.string(0)
+            guard let f = ProcFiles.lookup(path) else { throw .unknownProcFile(path, known: ProcFiles.names) }
+            let text = f.render(s.kernel)
+            return CommandOutput(text: text, json: .object([("file", .string(f.path)), ("text", .string(text))]))
+        },
+        CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name)],
+                    summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine)",
+                    examples: ["export-proc /tmp/kmemsim-proc"]) { s, a throws(CommandError) in
+            let dir = try a.string(0)
+            try FileOutput.makeDirectory(dir)
+            var written: [String] = []
+            for f in ProcFiles.all {
+                let path = dir + "/" + f.path.replacingPrefix("/proc/")
+                try FileOutput.write(f.render(s.kernel), to: path)
+                written.append(path)
+            }
+            return CommandOutput(text: "wrote " + written.joined(separator: " ") + "\n", json: .array(written.map { .string($0) }))
+        },
+        CommandSpec("page", family: .views, arguments: [.init("page", .page)],
+                    summary: "show a struct page as dump_page() prints it, and what kmemsim knows about the frame",
+                    examples: ["page $p", "page 0x1000", "page pfn:0x1000"]) { s, a throws(CommandError) in
+            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
+            try AddressCommands.check(p, s.kernel)
+            return CommandOutput(text: PageView.render(p.raw, kernel: s.kernel), json: ValueView.json(.page(p), kernel: s.kernel))
+        },
+        CommandSpec("kmem", family: .views, arguments: [.init("addr", .address)],
+                    summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",
+                    examples: ["kmem $addr", "kmem 0xffff888001000000"]) { s, a throws(CommandError) in
+            let raw = try a.string(0)
+            let addr: UInt64
+            if let v = try a.variable(raw), case .page(let p) = v { addr = s.kernel.structPageAddress(p.raw) } else { addr = try a.address(0) }
+            guard let t = KmemView.render(addr, session: s) else {
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "kmemsim knows nothing at this address (not the direct map, a struct page, a physical address of RAM, or a vmalloc area)")
+            }
+            return CommandOutput(text: t)
+        },
+        CommandSpec("memmap", family: .views, arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true)],
+                    summary: "a picture of physical memory by zone and state (mem_map: one struct page per frame)",
+                    examples: ["memmap", "memmap Normal"]) { s, a throws(CommandError) in
+            var zone: ZoneType?
+            if a.has(0) {
+                let t = try a.string(0)
+                guard let z = ZoneType.named(t), s.kernel.zone(z)?.isPopulated == true else {
+                    throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
+                }
+                zone = z
+            }
+            let k = s.kernel
+            let frames = k.frames.count - k.frames.filter { $0.state == .absent }.count
+            let memmap = UInt64(frames) * UInt64(k.arch.structPageSize)
+            var text = "mem_map: \(frames) struct pages × \(k.arch.structPageSize) bytes = \(Format.bytes(memmap)) (\(percent(memmap, k.params.memory)) of RAM)\n"
+            text += MemmapView.render(k, zone: zone, style: s.style)
+            return CommandOutput(text: text)
+        },
+        CommandSpec("memblock", family: .views,
+                    summary: "the memory boot code reserved before the buddy allocator took over",
+                    examples: ["memblock"]) { s, _ throws(CommandError) in
+            var t = "RAM (firmware map):\n"
+            for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
+            t += "reserved:\n"
+            for r in s.kernel.memblock { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)\n" }
+            return CommandOutput(text: t)
+        },
+        CommandSpec("zones", family: .views,
+                    summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
+                    examples: ["zones"]) { s, _ throws(CommandError) in
+            ZonesView.render(s.kernel)
+        },
+        CommandSpec("buddy", family: .views, arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true)],
+                    summary: "a zone's free lists by order and migrate type, with the first blocks on each list",
+                    examples: ["buddy Normal"], aliases: ["freelists"]) { s, a throws(CommandError) in
+            let t = try a.string(0, default: s.kernel.zones.last(where: \.isPopulated)?.type.procName ?? "Normal")
+            guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
+                throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
+            }
+            return CommandOutput(text: ZonesView.freeLists(zone, kernel: s.kernel))
+        },
+        CommandSpec("gfp", family: .views, arguments: [.init("mask", .gfp)],
+                    summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",
+                    examples: ["gfp GFP_KERNEL|__GFP_ZERO", "gfp GFP_ATOMIC", "gfp 0xcc0"]) { s, a throws(CommandError) in
+            let g = try a.gfp(0)
+            return CommandOutput(value: .int(Int(g.rawValue)), text: GFPView.render(g, typed: a.raw.joined(separator: " "), kernel: s.kernel), json: GFPView.json(g, kernel: s.kernel))
+        },
+        CommandSpec("dmesg", family: .views, arguments: [.init("option", .word(["-c", "--clear"]), optional: true)],
+                    summary: "the kernel log with timestamps (-c clears it after printing)",
+                    examples: ["dmesg", "dmesg -c"]) { s, a throws(CommandError) in
+            let text = LogViews.dmesg(s.kernel)
+            if a.has(0) {
+                let o = try a.string(0)
+                guard o == "-c" || o == "--clear" || o == "-C" else { throw .badArgument(argument: "OPTION", value: o, reason: "use -c to clear") }
+                s.kernel.log.clear()
+            }
+            return CommandOutput(text: text)
+        },
+        CommandSpec("trace", family: .views, arguments: [.init("action", .word(["on", "off", "show", "clear"]))],
+                    summary: "ftrace kmem events: on, off, show (the buffer), clear",
+                    examples: ["trace on", "trace show"]) { s, a throws(CommandError) in
+            switch try a.string(0) {
+            case "on": s.kernel.trace.enabled = true
+            case "off": s.kernel.trace.enabled = false
+            case "clear": s.kernel.trace.events.removeAll()
+            case "show": return CommandOutput(text: LogViews.trace(s.kernel))
+            case let other: throw .badArgument(argument: "ACTION", value: other, reason: "use on, off, show or clear")
+            }
+            return CommandOutput()
+        },
+        CommandSpec("explain", family: .views, arguments: [.init("mode", .word(["on", "off"]))],
+                    summary: "narrate each operation's steps: zone picked, watermark numbers, splits, merges",
+                    examples: ["explain on"]) { s, a throws(CommandError) in
+            switch try a.string(0) {
+            case "on": s.kernel.explainEnabled = true
+            case "off": s.kernel.explainEnabled = false
+            case let other: throw .badArgument(argument: "MODE", value: other, reason: "use on or off")
+            }
+            return CommandOutput()
+        },
+    ]
+
+    static func percent(_ part: UInt64, _ whole: UInt64) -> String {
+        guard whole > 0 else { return "0%" }
+        let tenths = part * 1000 / whole
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}
+
+extension String {
+    func replacingPrefix(_ p: String) -> String { hasPrefix(p) ? String(dropFirst(p.count)) : self }
+}

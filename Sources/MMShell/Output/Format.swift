@@ -1,0 +1,43 @@
+/// Small formatting helpers shared by the views: C printf-style padding and hex as the kernel prints it.
+enum Format {
+    /// "%*s": right-aligned in `width`.
+    static func right(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+    }
+    static func right(_ n: Int, _ width: Int) -> String { right(String(n), width) }
+    /// "%-*s": left-aligned in `width`.
+    static func left(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+    /// "%#lx".
+    static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
+    static func hex(_ v: Int) -> String { v < 0 ? "-0x" + String(-v, radix: 16) : "0x" + String(v, radix: 16) }
+    /// "%0*lx".
+    static func hex(_ v: UInt64, digits: Int) -> String {
+        let s = String(v, radix: 16)
+        return s.count >= digits ? s : String(repeating: "0", count: digits - s.count) + s
+    }
+    /// Sizes as people read them: 4 KiB, 2 MiB, 1.5 GiB.
+    static func bytes(_ n: UInt64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var v = Double(n), u = 0
+        while v >= 1024, u < units.count - 1 { v /= 1024; u += 1 }
+        if u == 0 { return "\(n) B" }
+        let whole = v.rounded(.down) == v
+        return whole ? "\(Int(v)) \(units[u])" : "\(Int((v * 10).rounded()) / 10).\(Int((v * 10).rounded()) % 10) \(units[u])"
+    }
+    /// The simulated clock as dmesg prints it: "[   12.345678]".
+    static func timestamp(_ ns: UInt64) -> String {
+        let s = ns / 1_000_000_000, us = (ns / 1000) % 1_000_000
+        let frac = String(us)
+        return "[" + right(String(s), 5) + "." + String(repeating: "0", count: 6 - frac.count) + frac + "]"
+    }
+    /// The kernel's %p: a hashed pointer (deterministic here), printed as 16 hex digits on 64-bit, 8 on 32-bit.
+    static func hashedPointer(_ p: UInt64, is64Bit: Bool) -> String {
+        var x = p ^ 0x9e37_79b9_7f4a_7c15
+        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+        x ^= x >> 31
+        return is64Bit ? "00000000" + hex(x & 0xffff_ffff, digits: 8) : hex(x & 0xffff_ffff, digits: 8)
+    }
+}

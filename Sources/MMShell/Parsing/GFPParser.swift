@@ -1,0 +1,133 @@
+import KernelMM
+
+/// Reads gfp mask expressions: names, hex or decimal numbers, `$var`, `|`, `&`, `~` and parentheses,
+/// e.g. `GFP_KERNEL|__GFP_ZERO`, `GFP_KERNEL & ~__GFP_RECLAIM`, `0xcc0`.
+public enum GFPParser {
+    public static func parse(_ text: String, variables: [String: ShellValue] = [:]) throws(CommandError) -> GFPFlags {
+        var p = Parser(chars: Array(text.filter { !$0.isWhitespace }), text: text, variables: variables)
+        guard !p.chars.isEmpty else { throw .badGFPExpression(text, detail: "empty mask") }
+        let v = try p.orExpr()
+        guard p.i == p.chars.count else { throw .badGFPExpression(text, detail: "unexpected '\(p.chars[p.i])' at column \(p.i + 1)") }
+        guard v & ~GFPFlags.validBits.rawValue == 0 else {
+            throw .badGFPExpression(text, detail: "bits above __GFP_BITS_SHIFT (26) are not gfp flags")
+        }
+        return GFPFlags(rawValue: v)
+    }
+
+    /// All names a learner can type, for completion and suggestions.
+    public static var allNames: [String] { GFPNames.all.map(\.name) }
+
+    struct Parser {
+        var chars: [Character]
+        let text: String
+        let variables: [String: ShellValue]
+        var i = 0
+
+        mutating func orExpr() throws(CommandError) -> UInt32 {
+            var v = try andExpr()
+            while i < chars.count, chars[i] == "|" {
+                i += 1
+                if i < chars.count, chars[i] == "|" { i += 1 } // tolerate "||"
+                v |= try andExpr()
+            }
+            return v
+        }
+
+        mutating func andExpr() throws(CommandError) -> UInt32 {
+            var v = try unary()
+            while i < chars.count, chars[i] == "&" {
+                i += 1
+                v &= try unary()
+            }
+            return v
+        }
+
+        mutating func unary() throws(CommandError) -> UInt32 {
+            guard i < chars.count else { throw .badGFPExpression(text, detail: "expression ends after an operator") }
+            if chars[i] == "~" {
+                i += 1
+                return ~(try unary()) & GFPFlags.validBits.rawValue
+            }
+            if chars[i] == "(" {
+                i += 1
+                let v = try orExpr()
+                guard i < chars.count, chars[i] == ")" else { throw .unbalanced(text) }
+                i += 1
+                return v
+            }
+            if chars[i] == "$" {
+                i += 1
+                let name = word()
+                guard let value = variables[name] else { throw .unknownVariable(name, known: variables.keys.sorted()) }
+                guard case .int(let n) = value, n >= 0, n <= Int(UInt32.max) else {
+                    throw .wrongValueType(argument: "$\(name)", expected: "a gfp mask (a number)", got: value.typeName)
+                }
+                return UInt32(n)
+            }
+            let w = word()
+            guard !w.isEmpty else { throw .badGFPExpression(text, detail: "unexpected '\(chars[i])' at column \(i + 1)") }
+            if let first = w.first, first.isNumber {
+                guard let n = NumberParser.integer(w), n >= 0, n <= Int(UInt32.max) else { throw .badNumber(w, what: "gfp mask number") }
+                return UInt32(n)
+            }
+            if let n = GFPNames.lookup(w) { return n.flags.rawValue }
+            if let upper = GFPNames.lookup(w.uppercased()) { return upper.flags.rawValue }
+            if let r = GFPNames.removed.first(where: { $0.name == w || $0.name == w.uppercased() }) {
+                throw .removedGFPFlag(r.name, replacement: r.replacement)
+            }
+            let withPrefix = ["GFP_" + w.uppercased(), "__GFP_" + w.uppercased()].first { GFPNames.lookup($0) != nil }
+            throw .unknownGFPFlag(w, suggestion: withPrefix ?? Suggest.closest(w, in: allNames + GFPNames.removed.map(\.name)))
+        }
+
+        mutating func word() -> String {
+            var w = ""
+            while i < chars.count, LineParser.isWordChar(chars[i]) {
+                w.append(chars[i])
+                i += 1
+            }
+            return w
+        }
+    }
+}
+
+/// Numbers as kmemsim reads them: decimal, 0x hex, 0b binary, `_` separators, and size suffixes K/M/G (×1024).
+public enum NumberParser {
+    public static func integer(_ s: String) -> Int? {
+        var t = s.replacingOccurrencesOfUnderscore()
+        var negative = false
+        if t.hasPrefix("-") { negative = true; t.removeFirst() }
+        let v: Int?
+        if t.lowercased().hasPrefix("0x") { v = Int(t.dropFirst(2), radix: 16) }
+        else if t.lowercased().hasPrefix("0b") { v = Int(t.dropFirst(2), radix: 2) }
+        else { v = Int(t) }
+        guard let v else { return nil }
+        return negative ? -v : v
+    }
+
+    public static func unsigned(_ s: String) -> UInt64? {
+        let t = s.replacingOccurrencesOfUnderscore()
+        if t.lowercased().hasPrefix("0x") { return UInt64(t.dropFirst(2), radix: 16) }
+        return UInt64(t)
+    }
+
+    /// A size: `4096`, `0x1000`, `4K`, `4k`, `4KiB`, `2M`, `1G`, `4KB`.
+    public static func size(_ s: String) -> UInt64? {
+        var t = s.replacingOccurrencesOfUnderscore()
+        var mult: UInt64 = 1
+        let lower = t.lowercased()
+        for (suffixes, m) in [(["kib", "kb", "k"], UInt64(1) << 10), (["mib", "mb", "m"], 1 << 20), (["gib", "gb", "g"], 1 << 30)] {
+            if !lower.hasPrefix("0x"), let suf = suffixes.first(where: { lower.hasSuffix($0) }) {
+                t = String(t.dropLast(suf.count))
+                mult = m
+                break
+            }
+        }
+        guard let n = unsigned(t) else { return nil }
+        let (r, overflow) = n.multipliedReportingOverflow(by: mult)
+        return overflow ? nil : r
+    }
+}
+
+extension String {
+    func replacingOccurrencesOfUnderscore() -> String { String(filter { $0 != "_" }) }
+}

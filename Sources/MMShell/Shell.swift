@@ -1,0 +1,139 @@
+import KernelMM
+
+/// What one input line produced.
+public struct LineOutcome: Sendable, Equatable {
+    public var stdout: String = ""
+    public var stderr: String = ""
+    public var succeeded = true
+    public init() {}
+}
+
+/// The kmemsim shell: runs command lines against a session and turns results, kernel reports and errors into text
+/// (or JSON). No I/O here: the caller writes `LineOutcome`s where they belong.
+public struct Shell: Sendable {
+    public var session: ShellSession
+    public let commands: CommandTable
+
+    public init(params: BootParams = BootParams(), settings: ShellSettings = ShellSettings()) throws(CommandError) {
+        let kernel: Kernel
+        do { kernel = try Kernel(booting: params) } catch { throw .bootFailed(error) }
+        session = ShellSession(kernel: kernel, settings: settings)
+        commands = CommandTable.standard
+    }
+
+    /// The prompt: plain `kmemsim> `, with the CPU and context when they matter (`kmemsim [cpu1 atomic:1]> `).
+    public var prompt: String {
+        let k = session.kernel
+        let cpu = k.cpus[k.currentCPU]
+        var parts: [String] = []
+        if k.currentCPU != 0 || cpu.inAtomic || cpu.irqsDisabled { parts.append("cpu\(k.currentCPU)") }
+        if cpu.inNMI { parts.append("nmi") } else if cpu.inHardirq { parts.append("irq") } else if cpu.preemptCount & CPUState.softirqMask != 0 { parts.append("softirq") }
+        let depth = cpu.preemptCount & CPUState.preemptMask
+        if depth > 0 { parts.append("atomic:\(depth)") }
+        if cpu.irqsDisabled { parts.append("irqs-off") }
+        return parts.isEmpty ? "kmemsim> " : "kmemsim [\(parts.joined(separator: " "))]> "
+    }
+
+    /// Runs one line. `source` and `line` locate errors in scripts (`kmemsim: FILE:LINE: error: …`); pass nil
+    /// for interactive use (`error: …`).
+    public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
+        var out = LineOutcome()
+        let parsed: ParsedLine
+        do {
+            guard let p = try LineParser.parse(text) else { return out }
+            parsed = p
+        } catch {
+            return fail(error, text: text, source: source, line: line)
+        }
+        guard let spec = commands.lookup(parsed.command) else {
+            let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
+            return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
+        }
+        if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
+            out.stdout = HelpView.command(spec, style: session.style) + "\n"
+            return out
+        }
+        let logMark = session.kernel.log.entries.count
+        let traceMark = session.kernel.trace.events.count
+        session.kernel.beginCommand()
+        session.kernel.clock.advanceForCommand()
+        let before = spec.mutatesKernel ? session.kernel : nil
+        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables)
+        let result: CommandOutput
+        do {
+            if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
+                throw CommandError.tooManyArguments(command: spec.name, usage: spec.usage)
+            }
+            result = try spec.run(&session, args)
+        } catch {
+            // A failed command leaves no trace: the kernel goes back to where it was.
+            if let before { session.kernel = before }
+            return fail(error, text: text, source: source, line: line)
+        }
+        if let before, session.kernel != before {
+            session.undoStack.append(before)
+            if session.undoStack.count > ShellSession.undoDepth { session.undoStack.removeFirst() }
+        }
+        if result.value != .none {
+            session.variables["_"] = result.value
+            if let name = parsed.assignTo { session.variables[name] = result.value }
+        }
+        let reports = Array(session.kernel.log.entries[logMark...])
+        let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
+        let k = session.kernel
+        if session.settings.json {
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
+            if let name = parsed.assignTo { obj.append(("assigned", .string(name))) }
+            obj.append(("value", ValueView.json(result.value, kernel: k)))
+            if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
+            if !reports.isEmpty {
+                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+            }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
+            out.stdout = JSONValue.object(obj).rendered + "\n"
+            _ = traceMark
+            return out
+        }
+        var text = ""
+        for e in reports {
+            text += ReportRenderer.render(e.report, kernel: k, style: session.style)
+            if !e.report.kmemsimNote.isEmpty { text += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
+        }
+        if !explanation.isEmpty { text += ExplainRenderer.render(explanation, kernel: k, style: session.style) }
+        if !result.text.isEmpty {
+            text += result.text
+            if !result.text.hasSuffix("\n") { text += "\n" }
+        } else if result.value != .none {
+            text += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
+        }
+        out.stdout = text
+        return out
+    }
+
+    func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
+        var out = LineOutcome()
+        out.succeeded = false
+        let message = (error as? CommandError)?.message ?? String(describing: error)
+        if session.settings.json {
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
+            if let source { obj += [("file", .string(source)), ("line", .int(line))] }
+            out.stderr = JSONValue.object(obj).rendered + "\n"
+        } else if let source {
+            out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
+        } else {
+            out.stderr = session.style.paint("error: ", .red, bold: true) + message + "\n"
+        }
+        return out
+    }
+
+    /// Completion for a line typed so far (see `Completer`).
+    public func complete(_ lineBeforeCursor: String) -> (replaceCount: Int, candidates: [String]) {
+        Completer(shell: self).complete(lineBeforeCursor)
+    }
+}
+
+extension SimClock {
+    /// Commands come at a human pace: each one starts a simulated second later, so rate-limited reports
+    /// (once per second) show once per command, as they would for someone typing.
+    mutating func advanceForCommand() { now = (now / 1_000_000_000 + 1) * 1_000_000_000 }
+}

@@ -1,0 +1,239 @@
+import KernelMM
+
+/// A /proc file kmemsim renders in the kernel's format (`cat /proc/NAME`, `export-proc DIR`).
+public struct ProcFile: Sendable {
+    public var path: String
+    public var render: @Sendable (Kernel) -> String
+    public init(_ path: String, render: @escaping @Sendable (Kernel) -> String) {
+        self.path = path
+        self.render = render
+    }
+}
+
+public enum ProcFiles {
+    /// Every file, one list per subsystem.
+    public static let all: [ProcFile] = PageAllocProcFiles.all
+
+    public static var names: [String] { all.map(\.path) }
+
+    /// Finds a file by its path, with or without `/proc/`.
+    public static func lookup(_ path: String) -> ProcFile? {
+        let p = path.hasPrefix("/proc/") ? path : "/proc/" + path
+        return all.first { $0.path == p }
+    }
+}
+
+/// The page allocator's /proc files.
+enum PageAllocProcFiles {
+    static let all: [ProcFile] = [
+        ProcFile("/proc/buddyinfo", render: buddyinfo),
+        ProcFile("/proc/pagetypeinfo", render: pagetypeinfo),
+        ProcFile("/proc/zoneinfo", render: zoneinfo),
+        ProcFile("/proc/meminfo", render: meminfo),
+        ProcFile("/proc/vmstat", render: vmstat),
+    ]
+
+    /// mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order, populated zones only.
+    @Sendable static func buddyinfo(_ k: Kernel) -> String {
+        var s = ""
+        for z in k.zones where z.isPopulated {
+            s += "Node 0, zone \(Format.right(z.type.procName, 8)) "
+            for a in z.freeArea { s += Format.right(a.nrFree, 6) + " " }
+            s += "\n"
+        }
+        return s
+    }
+
+    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type.
+    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type. The distro
+    /// configuration has CMA and memory isolation, so their rows and columns are printed (always 0 here).
+    @Sendable static func pagetypeinfo(_ k: Kernel) -> String {
+        let typeNames = MigrateType.allCases.map(\.procName) + ["CMA", "Isolate"]
+        var s = "Page block order: \(k.pageblockOrder)\nPages per block:  \(k.pageblockPages)\n\n"
+        s += Format.left("Free pages count per migrate type at order", 43) + " "
+        for o in 0...k.maxOrder { s += Format.right(o, 6) + " " }
+        s += "\n"
+        for z in k.zones where z.isPopulated {
+            for (t, name) in typeNames.enumerated() {
+                s += "Node \(Format.right(0, 4)), zone \(Format.right(z.type.procName, 8)), type \(Format.right(name, 12)) "
+                for a in z.freeArea {
+                    let n = t < a.count.count ? a.count[t] : 0
+                    s += (n >= 100_000 ? ">" : "") + Format.right(min(n, 100_000), 6) + " "
+                }
+                s += "\n"
+            }
+        }
+        s += "\n" + Format.left("Number of blocks type ", 23)
+        for name in typeNames { s += Format.right(name, 12) + " " }
+        s += "\n"
+        for z in k.zones where z.isPopulated {
+            s += "Node 0, zone \(Format.right(z.type.procName, 8)) "
+            var counts = Array(repeating: 0, count: typeNames.count)
+            for t in z.pageblockType { counts[Int(t)] += 1 }
+            for c in counts { s += Format.right(c, 12) + " " }
+            s += "\n"
+        }
+        return s
+    }
+
+    static let zoneStatNames = ["nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
+                                "nr_zone_active_file", "nr_zone_unevictable", "nr_zone_write_pending", "nr_mlock",
+                                "nr_bounce", "nr_zspages", "nr_free_cma"]
+    static let numaStatNames = ["numa_hit", "numa_miss", "numa_foreign", "numa_interleave", "numa_local", "numa_other"]
+    static let nodeStatNames = ["nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file", "nr_unevictable",
+                                "nr_slab_reclaimable", "nr_slab_unreclaimable", "nr_isolated_anon", "nr_isolated_file",
+                                "workingset_nodes", "workingset_refault_anon", "workingset_refault_file",
+                                "workingset_activate_anon", "workingset_activate_file", "workingset_restore_anon",
+                                "workingset_restore_file", "workingset_nodereclaim", "nr_anon_pages", "nr_mapped",
+                                "nr_file_pages", "nr_dirty", "nr_writeback", "nr_writeback_temp", "nr_shmem",
+                                "nr_shmem_hugepages", "nr_shmem_pmdmapped", "nr_file_hugepages", "nr_file_pmdmapped",
+                                "nr_anon_transparent_hugepages", "nr_vmscan_write", "nr_vmscan_immediate_reclaim",
+                                "nr_dirtied", "nr_written", "nr_throttled_written", "nr_kernel_misc_reclaimable",
+                                "nr_foll_pin_acquired", "nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
+                                "nr_sec_page_table_pages", "nr_swapcached"]
+
+    static func nodeStat(_ name: String, _ m: MemInfo) -> Int {
+        switch name {
+        case "nr_slab_reclaimable": m.slabReclaimable
+        case "nr_slab_unreclaimable": m.slabUnreclaimable
+        case "nr_kernel_stack": m.kernelStackKB
+        case "nr_page_table_pages": m.pageTables
+        default: 0
+        }
+    }
+
+    static func zoneStat(_ name: String, _ z: Zone) -> Int {
+        switch name {
+        case "nr_free_pages": z.nrFreePages
+        case "numa_hit": z.stats.numaHit
+        case "numa_local": z.stats.numaLocal
+        case "numa_miss": z.stats.numaMiss
+        default: 0
+        }
+    }
+
+    /// calculate_normal_threshold(): 2 × fls(cpus) × (1 + fls(managed / 128 MiB)), at most 125.
+    static func statThreshold(_ z: Zone, _ k: Kernel) -> Int {
+        func fls(_ x: Int) -> Int { x == 0 ? 0 : Int.bitWidth - x.leadingZeroBitCount }
+        let mem = z.managedPages >> (27 - k.arch.pageShift)
+        return min(125, 2 * fls(k.params.cpus) * (1 + fls(mem)))
+    }
+
+    /// mm/vmstat.c zoneinfo_show_print().
+    @Sendable static func zoneinfo(_ k: Kernel) -> String {
+        var s = ""
+        let m = k.memInfo()
+        let firstPopulated = k.zones.firstIndex(where: \.isPopulated)
+        for (i, z) in k.zones.enumerated() {
+            s += "Node 0, zone \(Format.right(z.type.procName, 8))"
+            if i == firstPopulated {
+                s += "\n  per-node stats"
+                for n in nodeStatNames { s += "\n      \(Format.left(n, 12)) \(nodeStat(n, m))" }
+            }
+            s += "\n  pages free     \(z.nrFreePages)"
+            s += "\n        boost    \(z.watermarkBoost)"
+            s += "\n        min      \(z.minWmark)"
+            s += "\n        low      \(z.lowWmark)"
+            s += "\n        high     \(z.highWmark)"
+            s += "\n        spanned  \(z.spannedPages)"
+            s += "\n        present  \(z.presentPages)"
+            s += "\n        managed  \(z.managedPages)"
+            s += "\n        cma      0"
+            s += "\n        protection: (" + z.lowmemReserve.map(String.init).joined(separator: ", ") + ")"
+            if !z.isPopulated {
+                s += "\n"
+                continue
+            }
+            for n in zoneStatNames + numaStatNames { s += "\n      \(Format.left(n, 12)) \(zoneStat(n, z))" }
+            s += "\n  pagesets"
+            for (cpu, p) in z.pcp.enumerated() {
+                s += "\n    cpu: \(cpu)"
+                s += "\n              count: \(p.count)"
+                s += "\n              high:  \(p.high)"
+                s += "\n              batch: \(p.batch)"
+                s += "\n  vm stats threshold: \(statThreshold(z, k))"
+            }
+            s += "\n  node_unreclaimable:  0"
+            s += "\n  start_pfn:           \(z.startPFN)\n"
+        }
+        return s
+    }
+
+    /// fs/proc/meminfo.c meminfo_proc_show(): every line in its place; what kmemsim does not model is 0.
+    @Sendable static func meminfo(_ k: Kernel) -> String {
+        let m = k.memInfo()
+        let kb = k.pageSize / 1024
+        var s = ""
+        func line(_ label: String, _ pages: Int) { s += label + Format.right(pages * kb, 8) + " kB\n" }
+        func lineKB(_ label: String, _ v: Int) { s += label + Format.right(v, 8) + " kB\n" }
+        line("MemTotal:       ", m.totalRAM)
+        line("MemFree:        ", m.freeRAM)
+        line("MemAvailable:   ", m.available)
+        line("Buffers:        ", 0)
+        line("Cached:         ", 0)
+        line("SwapCached:     ", 0)
+        for l in ["Active:         ", "Inactive:       ", "Active(anon):   ", "Inactive(anon): ", "Active(file):   ",
+                  "Inactive(file): ", "Unevictable:    ", "Mlocked:        "] { line(l, 0) }
+        if k.arch.configuredZones.contains(.highmem) {
+            line("HighTotal:      ", m.totalHigh)
+            line("HighFree:       ", m.freeHigh)
+            line("LowTotal:       ", m.totalRAM - m.totalHigh)
+            line("LowFree:        ", m.freeRAM - m.freeHigh)
+        }
+        for l in ["SwapTotal:      ", "SwapFree:       ", "Zswap:          ", "Zswapped:       ", "Dirty:          ",
+                  "Writeback:      ", "AnonPages:      ", "Mapped:         ", "Shmem:          "] { line(l, 0) }
+        line("KReclaimable:   ", m.slabReclaimable)
+        line("Slab:           ", m.slabReclaimable + m.slabUnreclaimable)
+        line("SReclaimable:   ", m.slabReclaimable)
+        line("SUnreclaim:     ", m.slabUnreclaimable)
+        lineKB("KernelStack:    ", m.kernelStackKB)
+        line("PageTables:     ", m.pageTables)
+        line("SecPageTables:  ", 0)
+        line("NFS_Unstable:   ", 0)
+        line("Bounce:         ", 0)
+        line("WritebackTmp:   ", 0)
+        line("CommitLimit:    ", m.totalRAM / 2)
+        line("Committed_AS:   ", 0)
+        lineKB("VmallocTotal:   ", m.vmallocTotalKB)
+        line("VmallocUsed:    ", m.vmallocUsed)
+        line("VmallocChunk:   ", 0)
+        line("Percpu:         ", m.percpu)
+        s += "HardwareCorrupted: " + Format.right(0, 5) + " kB\n"
+        for l in ["AnonHugePages:  ", "ShmemHugePages: ", "ShmemPmdMapped: ", "FileHugePages:  ", "FilePmdMapped:  "] { line(l, 0) }
+        s += "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n"
+        s += "Hugepagesize:    " + Format.right((k.pageSize << k.pageblockOrder) >> 10, 5) + " kB\n"
+        lineKB("Hugetlb:        ", 0)
+        if k.arch == .x86_64 {
+            // The direct map: 4 KiB pages for the first 2 MiB (BIOS area), 2 MiB pages for the rest.
+            let ramKB = k.ram.reduce(0) { $0 + Int(($1.end - $1.start) >> 10) }
+            lineKB("DirectMap4k:    ", 2048)
+            lineKB("DirectMap2M:    ", max(0, ramKB - 2048) / 2048 * 2048)
+            lineKB("DirectMap1G:    ", 0)
+        }
+        return s
+    }
+
+    /// mm/vmstat.c vmstat_show(): the counters kmemsim drives, in the kernel's order.
+    @Sendable static func vmstat(_ k: Kernel) -> String {
+        let m = k.memInfo()
+        var s = ""
+        for n in zoneStatNames {
+            s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n"
+        }
+        for n in numaStatNames { s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n" }
+        for n in nodeStatNames { s += "\(n) \(nodeStat(n, m))\n" }
+        s += "nr_dirty_threshold 0\nnr_dirty_background_threshold 0\n"
+        s += "pgpgin 0\npgpgout 0\npswpin 0\npswpout 0\n"
+        for t in k.arch.configuredZones where t != .device {
+            s += "pgalloc_\(t.procName.lowercased()) \(k.vmEvents.pgalloc[t.rawValue])\n"
+        }
+        for t in k.arch.configuredZones where t != .device { s += "allocstall_\(t.procName.lowercased()) \(t == .normal ? k.vmEvents.allocstall : 0)\n" }
+        s += "pgfree \(k.vmEvents.pgfree)\n"
+        s += "pgsteal_kswapd \(k.vmEvents.pgstealKswapd)\npgsteal_direct \(k.vmEvents.pgstealDirect)\n"
+        s += "kswapd_low_wmark_hit_quickly 0\nkswapd_high_wmark_hit_quickly 0\n"
+        s += "oom_kill \(k.vmEvents.oomKill)\n"
+        s += "compact_stall \(k.vmEvents.compactStall)\n"
+        return s
+    }
+}
+

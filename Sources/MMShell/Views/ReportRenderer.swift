@@ -1,0 +1,142 @@
+import KernelMM
+
+/// Kernel reports in the kernel's words (mm/page_alloc.c warn_alloc/bad_page, mm/debug.c dump_page,
+/// kernel/sched/core.c __might_resched, lib/bug.c), plus kmemsim's notes set apart from them.
+public enum ReportRenderer {
+    public static func render(_ r: KernelReport, kernel k: Kernel, style: Style = Style(colorEnabled: false)) -> String {
+        var out: [String] = []
+        switch r.kind {
+        case .info(let line):
+            out.append(line)
+        case .kmemsimOnly:
+            break
+        case .pageAllocFailure(let order, let gfp, let mem):
+            out.append("\(r.comm): page allocation failure: order:\(order), mode:\(gfp), nodemask=(null),cpuset=/,mems_allowed=0")
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+            out.append("Mem-Info:")
+            out += memInfoLines(mem)
+        case .badPageState(let dump, let reason):
+            out.append("BUG: Bad page state in process \(r.comm)  pfn:\(Format.hex(UInt64(dump.pfn), digits: 5))")
+            out += pageDumpLines(dump, kernel: k)
+            out.append("page dumped because: \(reason)")
+            out.append("Modules linked in:")
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+        case .vmBugOnPage(let dump, let condition, let file, let line):
+            out += pageDumpLines(dump, kernel: k)
+            out.append("page dumped because: VM_BUG_ON_PAGE(\(condition))")
+            out += bugLines(r, k, file: file, line: line, function: r.callTrace.first ?? "?")
+        case .kernelBug(let file, let line, let function):
+            out += bugLines(r, k, file: file, line: line, function: function)
+        case .warning(let file, let line, let function):
+            out.append("------------[ cut here ]------------")
+            out.append("WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)")
+            out.append("Modules linked in:")
+            out += stackHeader(r, k)
+            out.append("RIP: 0010:\(function)")
+            out += callTrace(r.callTrace)
+            out.append("---[ end trace 0000000000000000 ]---")
+        case .sleepingInAtomic(let file, let line, let c):
+            out.append("BUG: sleeping function called from invalid context at \(file):\(line)")
+            out.append("in_atomic(): \(c.inAtomic ? 1 : 0), irqs_disabled(): \(c.irqsDisabled ? 1 : 0), non_block: 0, pid: \(r.pid), name: \(r.comm)")
+            out.append("preempt_count: \(String(c.preemptCount, radix: 16)), expected: 0")
+            out.append("RCU nest depth: 0, expected: 0")
+            if let at = c.preemptDisabledAt {
+                out.append("Preemption disabled at:")
+                out.append("[<\(Format.hex(0xffff_ffff_c0a0_b015, digits: 16))>] \(at)")
+            }
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+        }
+        let text = out.joined(separator: "\n")
+        return text.isEmpty ? "" : style.paint(text, .yellow) + "\n"
+    }
+
+    /// kmemsim's own words, marked so they are never mistaken for kernel output.
+    public static func note(_ text: String, style: Style = Style(colorEnabled: false)) -> String {
+        style.paint("kmemsim: " + text, .cyan) + "\n"
+    }
+
+    /// print_tainted(): one column per taint flag, blank where unset.
+    static func taintText(_ letters: String) -> String {
+        guard !letters.isEmpty else { return "Not tainted" }
+        let order: [Character] = ["G", "F", "S", "R", "M", "B", "U", "D", "A", "W", "C", "I", "O", "E", "L", "K", "X", "T", "N"]
+        let set = Set(letters)
+        return "Tainted: " + String(order.enumerated().map { i, c in i == 0 ? "G" : (set.contains(c) ? c : " ") })
+    }
+
+    static func stackHeader(_ r: KernelReport, _ k: Kernel) -> [String] {
+        ["CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(taintText(r.taint)) 6.6.0 #1",
+         "Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPUs"]
+    }
+
+    static func callTrace(_ frames: [String]) -> [String] {
+        guard !frames.isEmpty else { return [] }
+        return ["Call Trace:", " <TASK>"] + frames.map { " " + $0 } + [" </TASK>"]
+    }
+
+    static func bugLines(_ r: KernelReport, _ k: Kernel, file: String, line: Int?, function: String) -> [String] {
+        ["------------[ cut here ]------------",
+         "kernel BUG at \(file)\(line.map { ":\($0)" } ?? "")!",
+         "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI"]
+            + stackHeader(r, k) + ["RIP: 0010:\(function)"] + callTrace(r.callTrace)
+    }
+
+    /// mm/debug.c __dump_page().
+    public static func pageDumpLines(_ d: PageDump, kernel k: Kernel) -> [String] {
+        let is64 = k.arch.is64Bit
+        let w = is64 ? 16 : 8
+        var out = ["page:\(Format.hashedPointer(d.structPageAddress, is64Bit: is64)) refcount:\(d.refcount) mapcount:\(d.mapcount) mapping:\(String(repeating: "0", count: w)) index:0x0 pfn:\(Format.hex(UInt64(d.pfn)))"]
+        if let head = d.compoundHead {
+            let order = Int(k.frames[head].order)
+            out.append("head:\(Format.hashedPointer(k.structPageAddress(head), is64Bit: is64)) order:\(order) entire_mapcount:0 nr_pages_mapped:0 pincount:0")
+        }
+        out.append("flags: \(Format.hex(d.flags))(\(d.flagNames.joined(separator: "|")))")
+        if let t = d.pageType { out.append("page_type: \(Format.hex(UInt64(t)))(buddy)") }
+        // print_hex_dump of struct page: flags, two list words, mapping / index, private, mapcount+refcount, memcg.
+        let list = d.pageType != nil ? d.structPageAddress &+ 8 : 0xdead_0000_0000_0100
+        let words: [UInt64] = [d.flags, list, d.pageType != nil ? list : 0xdead_0000_0000_0122, 0,
+                               0, UInt64(d.pageType != nil ? (d.order ?? 0) : 0),
+                               (UInt64(UInt32(bitPattern: Int32(d.refcount))) << 32) | UInt64(d.pageType ?? 0xffff_ffff), 0]
+        let perLine = is64 ? 4 : 8
+        let dumpWords = is64 ? words : words.flatMap { [$0 & 0xffff_ffff] }
+        var i = 0
+        while i < dumpWords.count {
+            out.append("raw: " + dumpWords[i..<min(i + perLine, dumpWords.count)].map { Format.hex($0, digits: w) }.joined(separator: " "))
+            i += perLine
+        }
+        return out
+    }
+
+    /// __show_free_areas(), per zone: the summary line, lowmem_reserve, and the free blocks by order.
+    static func memInfoLines(_ m: MemInfoSnapshot) -> [String] {
+        var out: [String] = []
+        for z in m.zones {
+            out.append("Node 0 \(z.name) free:\(z.freeKB)kB boost:0kB min:\(z.minKB)kB low:\(z.lowKB)kB high:\(z.highKB)kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:\(z.presentKB)kB managed:\(z.managedKB)kB mlocked:0kB bounce:0kB free_pcp:\(z.pcpKB)kB local_pcp:0kB free_cma:0kB")
+            out.append("lowmem_reserve[]:" + z.protection.map { " \($0)" }.joined())
+        }
+        for z in m.zones {
+            var line = "Node 0 \(z.name): "
+            var total = 0
+            for (o, n) in z.blocks.enumerated() {
+                let kb = m.pageSizeKB << o
+                line += "\(n)*\(kb)kB "
+                if n > 0 { line += "(" + z.types[o].map(typeLetter).joined() + ") " }
+                total += n * kb
+            }
+            out.append(line + "= \(total)kB")
+        }
+        return out
+    }
+
+    /// show_migration_types(): U M E H.
+    static func typeLetter(_ t: MigrateType) -> String {
+        switch t {
+        case .unmovable: "U"
+        case .movable: "M"
+        case .reclaimable: "E"
+        case .highAtomic: "H"
+        }
+    }
+}

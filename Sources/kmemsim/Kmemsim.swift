@@ -1,0 +1,90 @@
+import ArgumentParser
+import KernelMM
+import LineEditing
+import MMShell
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The kmemsim command line: boot parameters, scripting flags, and where the lines come from.
+struct Kmemsim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kmemsim",
+        abstract: "A shell over a simulated Linux 6.6 memory manager: call alloc_pages, kmalloc, vmalloc… by name.",
+        discussion: """
+        With a terminal on stdin and stdout kmemsim is interactive (history, Ctrl-R, Tab completion). Otherwise it reads \
+        commands from stdin, -f FILE or -c CMD and prints results on stdout, errors on stderr as FILE:LINE: error: MESSAGE. \
+        Exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
+        Words after the options run as one command: kmemsim cat /proc/buddyinfo
+        """)
+
+    @Option(name: .short, help: ArgumentHelp("Run a command and exit (repeatable).", valueName: "command"))
+    var c: [String] = []
+
+    @Option(name: .short, help: ArgumentHelp("Run the commands in a file and exit.", valueName: "file"))
+    var f: String?
+
+    @Flag(help: "Stop at the first command that fails.")
+    var bail = false
+
+    @Flag(help: "Print each input line after the prompt, so the output reads as a transcript.")
+    var echo = false
+
+    @Flag(help: "One JSON object per command on stdout; errors as JSON on stderr.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always, never.", valueName: "when"))
+    var color: ColorMode = .auto
+
+    @Option(help: "Seed for anything random (quizzes, random workloads).")
+    var seed: UInt64?
+
+    @Option(help: "Architecture: x86_64, i386, sparc64.")
+    var arch: String?
+
+    @Option(help: "Memory size, e.g. 4G, 512M.")
+    var mem: String?
+
+    @Option(help: "Number of CPUs.")
+    var cpus: Int?
+
+    @Option(help: "Slab allocator: slab or slub.")
+    var slab: String?
+
+    @Option(name: .customLong("slab-debug"), help: "slub_debug letters (F,Z,P,U,T; empty = FZPU) or 'on' for SLAB's DEBUG_SLAB.")
+    var slabDebug: String?
+
+    @Option(name: .customLong("min-free-kbytes"), help: "min_free_kbytes (default: the kernel's formula).")
+    var minFreeKbytes: Int?
+
+    @Option(help: ArgumentHelp("Per-CPU page lists: on or off.", valueName: "on|off"))
+    var pcp: String?
+
+    @Option(name: .customLong("vmap-stack"), help: ArgumentHelp("Kernel stacks from vmalloc (CONFIG_VMAP_STACK): on or off.", valueName: "on|off"))
+    var vmapStack: String?
+
+    @Argument(help: "A command to run, e.g. cat /proc/buddyinfo.")
+    var words: [String] = []
+
+    enum ColorMode: String, ExpressibleByArgument { case auto, always, never }
+
+    /// Boot parameters from the flags, validated by the same parser as `boot` at the prompt.
+    func bootParams() throws(CommandError) -> BootParams {
+        var p = BootParams()
+        let pairs: [(String, String?)] = [("arch", arch), ("mem", mem), ("cpus", cpus.map(String.init)), ("slab", slab),
+                                          ("slab_debug", slabDebug), ("min_free_kbytes", minFreeKbytes.map(String.init)),
+                                          ("pcp", pcp), ("vmap_stack", vmapStack), ("seed", seed.map(String.init))]
+        for (k, v) in pairs {
+            if let v { try BootParamParser.set(k, v, in: &p) }
+        }
+        return p
+    }
+
+    func colorEnabled() -> Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto: isTerminal(1) && getenv("NO_COLOR") == nil
+        }
+    }
+}

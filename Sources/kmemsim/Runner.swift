@@ -1,0 +1,46 @@
+import KernelMM
+import LineEditing
+import MMShell
+
+/// Feeds lines from a reader to the shell and writes what they produce; counts failures for the exit status.
+@MainActor
+final class Runner {
+    var shell: Shell
+    let options: Kmemsim
+    var failures = 0
+
+    init(shell: Shell, options: Kmemsim) {
+        self.shell = shell
+        self.options = options
+    }
+
+    /// Runs every line a reader gives; returns false when --bail stopped it or quit was typed.
+    func run(_ reader: LineReader, source: String, interactive: Bool) -> Bool {
+        var number = 0
+        while true {
+            switch reader.readLine(prompt: interactive ? shell.prompt : "") {
+            case .interrupted:
+                continue
+            case .endOfInput:
+                return true
+            case .line(let line):
+                number += 1
+                if interactive { reader.addHistory(line) }
+                if options.echo { Output.out(shell.prompt + line + "\n") }
+                let outcome = shell.execute(line, source: interactive ? nil : source, line: number)
+                Output.out(outcome.stdout)
+                Output.err(outcome.stderr)
+                if !outcome.succeeded {
+                    failures += 1
+                    if options.bail && !interactive { return false }
+                }
+                if shell.session.wantsExit { return false }
+            }
+        }
+    }
+
+    func complete(_ line: String) -> Completion {
+        let r = shell.complete(line)
+        return Completion(replaceCount: r.replaceCount, candidates: r.candidates)
+    }
+}
