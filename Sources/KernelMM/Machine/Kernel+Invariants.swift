@@ -93,5 +93,6 @@ extension Kernel {
                 throw fail("zone \(zone.type.procName): managed \(zone.managedPages) ≠ free \(listed) + pcp \(pcpTotal) + allocated \(allocatedPages[z])")
             }
         }
+        try checkSlabInvariants()
     }
 }

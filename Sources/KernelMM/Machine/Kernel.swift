@@ -29,6 +29,8 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var vmEvents = VMEvents()
     /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
     public internal(set) var taint: Set<Character> = []
+    /// The slab layer: caches, slabs, per-CPU caches (Slab/).
+    public internal(set) var slab = SlabState()
     /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
     var nextTag: UInt32 = 1
 
