@@ -95,11 +95,15 @@ import Testing
 
     @Test func slubMergesCompatibleCaches() throws {
         var k = try Self.boot(.slub)
-        #expect(k.kmemCacheCreate(name: "a", size: 100) == .success(.created(name: "a")))
-        #expect(k.kmemCacheCreate(name: "b", size: 100) == .success(.merged(name: "b", into: "a")))
+        let v1 = k.kmemCacheCreate(name: "a", size: 100)
+        #expect(v1 == .success(.created(name: "a")))
+        let v2 = k.kmemCacheCreate(name: "b", size: 100)
+        #expect(v2 == .success(.merged(name: "b", into: "a")))
         // A constructor or a debug flag prevents merging.
-        #expect(k.kmemCacheCreate(name: "c", size: 100, ctor: true) == .success(.created(name: "c")))
-        #expect(k.kmemCacheCreate(name: "d", size: 100, flags: .poison) == .success(.created(name: "d")))
+        let v3 = k.kmemCacheCreate(name: "c", size: 100, ctor: true)
+        #expect(v3 == .success(.created(name: "c")))
+        let v4 = k.kmemCacheCreate(name: "d", size: 100, flags: .poison)
+        #expect(v4 == .success(.created(name: "d")))
         #expect(k.slab.cache(named: "b")?.name == "a")
     }
 }
