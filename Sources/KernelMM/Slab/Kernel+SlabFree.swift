@@ -22,7 +22,9 @@ extension Kernel {
 
     /// The checks every free goes through, then the allocator's own free path.
     /// `expected` is the cache the caller named (nil for kfree, which finds it from the page).
-    mutating func slabFree(expected: Int?, _ addr: UInt64, caller: String, api: String) -> SlabFreeOutcome {
+    mutating func slabFree(expected: Int?, _ addr: UInt64, caller inCaller: String, api: String) -> SlabFreeOutcome {
+        // Call traces list the API once when the shell called it directly.
+        let caller = inCaller == api ? "do_syscall_64" : inCaller
         guard let loc = locateSlabObject(addr) else {
             // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
             report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: nil, function: "kmem_cache_free"),
@@ -51,12 +53,12 @@ extension Kernel {
         switch slab.kind {
         case .slab:
             if slab.debug.debugSlab { slabDebugFree(ci, pfn: loc.slabPFN, index: idx) }
-            recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: caller)
+            recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
             slabCacheFree(ci, pfn: loc.slabPFN, index: idx, addr: addr)
         case .slub:
             if c.isDebug {
                 guard slubFreeDebugProcessing(ci, pfn: loc.slabPFN, index: idx) else { return .refused }
-                recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: caller)
+                recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
                 slubFreeDebug(ci, pfn: loc.slabPFN, index: idx)
             } else {
                 slubFree(ci, pfn: loc.slabPFN, index: idx)

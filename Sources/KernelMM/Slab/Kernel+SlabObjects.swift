@@ -84,8 +84,9 @@ extension Kernel {
             var light = flags.union([.nowarn, .noretry]).subtracting(.nofail)
             if light.contains(.directReclaim) && order > minOrder { light = light.union(.nomemalloc).subtracting(.reclaim) }
             pfn = allocPages(light, order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
-            if pfn == nil && order != minOrder {
-                explain(.note("order-\(order) slab not available without reclaim; falling back to the minimum order \(minOrder) (s->min)"))
+            if pfn == nil {
+                // The light attempt failed: retry at s->min with the caller's own flags (which may reclaim).
+                explain(.note("order-\(order) slab not available with __GFP_NORETRY; retrying at the minimum order \(minOrder) (s->min) with the caller's flags"))
                 order = minOrder
                 pfn = allocPages(flags.union(order > 0 ? .comp : []), order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             }

@@ -12,7 +12,7 @@ public struct ProcFile: Sendable {
 
 public enum ProcFiles {
     /// Every file, one list per subsystem.
-    public static let all: [ProcFile] = PageAllocProcFiles.all
+    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all
 
     public static var names: [String] { all.map(\.path) }
 
