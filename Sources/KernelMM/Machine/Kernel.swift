@@ -54,6 +54,9 @@ public struct Kernel: Sendable, Equatable {
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
                          note: String = "") {
         if let letter { taint.insert(letter) }
+        // A command named like the kernel function it calls appears once in the trace, not twice.
+        var callTrace = callTrace
+        if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
         let t = currentTask
         let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintString,
                              callTrace: callTrace, kmemsimNote: note)
