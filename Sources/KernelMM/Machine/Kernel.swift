@@ -10,6 +10,12 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var frames: ContiguousArray<PageFrame>
     /// The configured zones in zone_idx order (populated or not).
     public internal(set) var zones: [Zone]
+    /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.
+    var zonelists: [[Int]] = []
+    /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.
+    var zoneSpans: [ZoneSpan] = []
+    /// zones[i].type, for the same reason.
+    var zoneTypes: [ZoneType] = []
     public internal(set) var ram: [RAMRange]
     public internal(set) var memblock: [MemblockRegion] = []
     /// min_free_kbytes in force.
@@ -102,4 +108,10 @@ public struct VMEvents: Sendable, Equatable {
     public var compactStall = 0
     public var extfragFallbacks = 0
     public var oomKill = 0
+}
+
+/// A zone's [start, end) PFN range.
+struct ZoneSpan: Sendable, Equatable {
+    var start: Int
+    var end: Int
 }
