@@ -31,6 +31,7 @@ let package = Package(
         .executableTarget(name: "kmemsim-bench", dependencies: ["KernelMM"], path: "Benchmarks/kmemsim-bench"),
         .testTarget(name: "KernelMMTests", dependencies: ["KernelMM"]),
         .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kmemsim"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim"]),
     ]
 )
