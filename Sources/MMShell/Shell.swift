@@ -54,10 +54,11 @@ public struct Shell: Sendable {
             return out
         }
         let logMark = session.kernel.log.entries.count
-        let traceMark = session.kernel.trace.events.count
+        // A copy is cheap (copy-on-write): a failed command puts everything back, even the clock.
+        let snapshot = session.kernel
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
-        let before = spec.mutatesKernel ? session.kernel : nil
+        let before = spec.mutatesKernel ? snapshot : nil
         let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables)
         let result: CommandOutput
         do {
@@ -67,7 +68,7 @@ public struct Shell: Sendable {
             result = try spec.run(&session, args)
         } catch {
             // A failed command leaves no trace: the kernel goes back to where it was.
-            if let before { session.kernel = before }
+            session.kernel = snapshot
             return fail(error, text: text, source: source, line: line)
         }
         if let before, session.kernel != before {
@@ -91,7 +92,6 @@ public struct Shell: Sendable {
             }
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
-            _ = traceMark
             return out
         }
         var text = ""

@@ -9,7 +9,11 @@ enum SessionCommands {
             let table = CommandTable.standard
             guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style)) }
             let topic = try a.string(0)
-            if let text = HelpView.topic(topic, kernel: s.kernel) { return CommandOutput(text: text) }
+            // A topic and a command may share a name (gfp): show the command, then the topic.
+            if let text = HelpView.topic(topic, kernel: s.kernel) {
+                let command = table.lookup(topic).map { HelpView.command($0, style: s.style) + "\n\n" } ?? ""
+                return CommandOutput(text: command + text)
+            }
             guard let spec = table.lookup(topic) else {
                 throw .unknownHelpTopic(topic, suggestion: Suggest.closest(topic, in: HelpView.topics(table)))
             }
