@@ -94,12 +94,12 @@ public struct Shell: Sendable {
             out.stdout = JSONValue.object(obj).rendered + "\n"
             return out
         }
-        var text = ""
+        // What the allocator did (explain), then what the kernel said about it, then the result.
+        var text = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
         for e in reports {
             text += ReportRenderer.render(e.report, kernel: k, style: session.style)
             if !e.report.kmemsimNote.isEmpty { text += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
         }
-        if !explanation.isEmpty { text += ExplainRenderer.render(explanation, kernel: k, style: session.style) }
         if !result.text.isEmpty {
             text += result.text
             if !result.text.hasSuffix("\n") { text += "\n" }

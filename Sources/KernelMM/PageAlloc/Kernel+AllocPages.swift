@@ -110,6 +110,9 @@ extension Kernel {
                     if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
                     return pfn
                 }
+                if explainEnabled {
+                    explanation.append(.note("\(zones[z].type.procName): enough free pages, but none on a list this request may take from (its own type, its fallbacks" + (flags.contains(.highAtomic) ? ", HighAtomic" : "") + ")"))
+                }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)
@@ -127,7 +130,7 @@ extension Kernel {
         }
         if zones[z].boostedWatermarkPending {
             zones[z].boostedWatermarkPending = false
-            wakeupKswapd(zone: z, order: order)
+            wakeupKswapd(zone: z, order: order, why: "a fallback boosted the watermarks")
         }
         return pfn
     }
