@@ -54,11 +54,13 @@ public struct Shell: Sendable {
             return out
         }
         let logMark = session.kernel.log.entries.count
-        // A copy is cheap (copy-on-write): a failed command puts everything back, even the clock.
-        let snapshot = session.kernel
+        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
+        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
+        // change copy every struct page.)
+        let clock = session.kernel.clock
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
-        let before = spec.mutatesKernel ? snapshot : nil
+        let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
         let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables)
         let result: CommandOutput
         do {
@@ -67,13 +69,13 @@ public struct Shell: Sendable {
             }
             result = try spec.run(&session, args)
         } catch {
-            // A failed command leaves no trace: the kernel goes back to where it was.
-            session.kernel = snapshot
+            session.kernel.clock = clock
+            session.kernel.beginCommand()
             return fail(error, text: text, source: source, line: line)
         }
-        if let before, session.kernel != before {
+        if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {
             session.undoStack.append(before)
-            if session.undoStack.count > ShellSession.undoDepth { session.undoStack.removeFirst() }
+            if session.undoStack.count > session.settings.undoDepth { session.undoStack.removeFirst() }
         }
         if result.value != .none {
             session.variables["_"] = result.value

@@ -22,18 +22,21 @@ func kmemsimMain() -> Int32 {
         return 2
     }
 
+    let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
+    let interactive = !scripted && isTerminal(0) && isTerminal(1)
     let shell: Shell
     do {
-        shell = try Shell(params: options.bootParams(), settings: ShellSettings(json: options.json, color: options.colorEnabled()))
+        shell = try Shell(params: options.bootParams(),
+                          settings: ShellSettings(json: options.json, color: options.colorEnabled(),
+                                                  undoDepth: interactive || options.undo ? 10 : 0))
     } catch {
         Output.err("kmemsim: \(error.message)\n")
         return 2
     }
 
     let runner = Runner(shell: shell, options: options)
-    let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
 
-    if !scripted && isTerminal(0) && isTerminal(1) {
+    if interactive {
         Output.out(BootParamParser.banner(runner.shell.session.kernel)
                    + "\nType 'help' for commands, Tab to complete, Ctrl-R to search history, 'quit' to leave.\n")
         if let editor = EditLineReader(completionProvider: { runner.complete($0) }) {

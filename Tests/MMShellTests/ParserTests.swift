@@ -102,7 +102,7 @@ import KernelMM
     }
 
     @Test func undoRestoresTheKernel() throws {
-        var s = try Shell()
+        var s = try Shell(settings: ShellSettings(undoDepth: 5))
         let before = s.session.kernel
         _ = s.execute("p = alloc_pages GFP_KERNEL 4")
         let changed = s.session.kernel.zones != before.zones
@@ -111,6 +111,8 @@ import KernelMM
         let restored = s.session.kernel.zones == before.zones
         #expect(restored)
         #expect(!s.execute("undo").succeeded)
+        var noUndo = try Shell()
+        #expect(noUndo.execute("undo").stderr.contains("--undo"))
     }
 
     @Test func everyCommandHasHelp() throws {

@@ -37,6 +37,9 @@ enum SessionCommands {
         },
         CommandSpec("undo", family: .session, summary: "go back to the kernel state before the last command that changed it",
                     examples: ["undo"]) { s, _ throws(CommandError) in
+            guard s.settings.undoDepth > 0 else {
+                throw .other("undo is kept in interactive sessions only (each kept state costs a copy of every struct page); run kmemsim with --undo to keep it in a script")
+            }
             guard let before = s.undoStack.popLast() else { throw .other("nothing to undo") }
             s.kernel = before
             return CommandOutput()
