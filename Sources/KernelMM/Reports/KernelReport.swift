@@ -108,6 +108,8 @@ public struct SlubBugReport: Sendable, Equatable {
     /// Hex dump sections in print order: label ("Redzone ", "Object ", "Padding ") , start address, bytes.
     public var sections: [DumpSection] = []
     public var fixes: [String] = []
+    /// print_tainted() as it read when the report started (before this report adds "B").
+    public var taintBefore = ""
     public init(cache: String, headline: String) {
         self.cache = cache
         self.headline = headline

@@ -103,6 +103,7 @@ extension Kernel {
     func slubReport(_ ci: Int, pfn: Int, index: Int?, headline: String) -> SlubBugReport {
         let c = slab.caches[ci]
         var r = SlubBugReport(cache: c.name, headline: headline)
+        r.taintBefore = taintString
         guard let s = c.slabs[pfn] else { return r }
         r.slabAddress = structPageAddress(pfn)
         r.objects = s.objects.count

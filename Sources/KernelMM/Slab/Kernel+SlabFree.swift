@@ -24,7 +24,7 @@ extension Kernel {
     /// `expected` is the cache the caller named (nil for kfree, which finds it from the page).
     mutating func slabFree(expected: Int?, _ addr: UInt64, caller inCaller: String, api: String) -> SlabFreeOutcome {
         // Call traces list the API once when the shell called it directly.
-        let caller = inCaller == api ? "do_syscall_64" : inCaller
+        let caller = inCaller == api ? "init_module" : inCaller
         guard let loc = locateSlabObject(addr) else {
             // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
             report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: nil, function: "kmem_cache_free"),

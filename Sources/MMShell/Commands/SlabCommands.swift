@@ -106,7 +106,7 @@ enum SlabCommands {
             if let c = s.kernel.slab.cache(named: name), c.isBootCache, c.name == name {
                 throw .badArgument(argument: "CACHE", value: name, reason: "\(name) is one of the kernel's own caches; kmemsim only destroys caches you created")
             }
-            _ = s.kernel.kmemCacheDestroy(name, caller: "kmem_cache_destroy")
+            _ = s.kernel.kmemCacheDestroy(name, caller: "cleanup_module")
             return CommandOutput()
         },
         CommandSpec("validate", family: .slab, arguments: [.init("cache", .cacheName)],

@@ -6,7 +6,7 @@ enum SlabReportRenderer {
         let is64 = k.arch.is64Bit
         func p(_ a: UInt64) -> String { Format.hashedPointer(a, is64Bit: is64) }
         // print_tainted() as it was before this report added "B".
-        let before = String(r.taint.filter { $0 != "B" })
+        let before = b.taintBefore
         var out = ["=============================================================================",
                    "BUG \(b.cache) (\(ReportRenderer.taintText(before))): \(b.headline)",
                    "-----------------------------------------------------------------------------",
