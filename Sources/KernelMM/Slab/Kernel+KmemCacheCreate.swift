@@ -194,5 +194,8 @@ extension Kernel {
         if let ts = slab.index(named: "task_struct") {
             for _ in tasks { _ = slabAllocObject(ts, gfp: .kernel, caller: "dup_task_struct") }
         }
+        // kmem_cache_init() runs before setup_per_cpu_pageset(): boot-time allocations use the boot pageset
+        // (batch 1), so no page is left on a per-CPU list when the real pagesets start empty.
+        drainAllPages()
     }
 }
