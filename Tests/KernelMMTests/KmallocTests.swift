@@ -97,9 +97,13 @@ import Testing
         #expect(k.memInfo().slabUnreclaimable == before)
     }
 
-    @Test(arguments: SlabAllocatorKind.allCases)
-    func randomOperationsKeepInvariants(kind: SlabAllocatorKind) throws {
-        var k = try Self.boot(kind)
+    @Test(arguments: [(SlabAllocatorKind.slub, ""), (.slab, ""), (.slub, "FZPU"), (.slab, "on"), (.slub, "P")])
+    func randomOperationsKeepInvariants(kind: SlabAllocatorKind, debug: String) throws {
+        var p = BootParams()
+        p.slab = kind
+        p.slabDebug = debug
+        p.memory = 512 << 20
+        var k = try Kernel(booting: p)
         _ = k.kmemCacheCreate(name: "r1", size: 72)
         _ = k.kmemCacheCreate(name: "r2", size: 700, flags: .hwcacheAlign)
         var rng = SplitMix(seed: 42)
@@ -133,6 +137,55 @@ import Testing
         let v10 = k.kmemCacheDestroy("r1")
         let v11 = k.kmemCacheDestroy("r2")
         #expect(v10 && v11)
+        try k.checkInvariants()
+    }
+}
+
+extension KmallocTests {
+    @Test func kfreeMisuseIsReportedAndChangesNothing() throws {
+        var k = try Self.boot(.slub)
+        let p = try unwrap(k.kmalloc(100, gfp: .kernel))
+        let before = k.slab
+        let framesBefore = k.frames
+        // Into the middle of an object.
+        #expect(k.kfree(p + 8) == .refused)
+        // A vmalloc address.
+        #expect(k.kfree(k.arch.vmallocRange.start + 0x1000) == .refused)
+        // A page that kmalloc did not give.
+        let page = try unwrap(k.allocPages(.kernel, order: 0))
+        let framesWithPage = k.frames
+        #expect(k.kfree(k.pageAddress(page.raw)!) == .refused)
+        #expect(k.slab == before)
+        #expect(k.frames == framesWithPage)
+        _ = framesBefore
+        #expect(k.kfree(p) == .freedObject)
+        try k.checkInvariants()
+    }
+
+    @Test func ctorWithZeroWarnsOnce() throws {
+        var k = try Self.boot(.slub)
+        _ = k.kmemCacheCreate(name: "c", size: 64, ctor: true)
+        _ = k.kmemCacheAlloc("c", gfp: [.kernel, .zero])
+        let warns = k.log.entries.filter { if case .warning(_, _, let f) = $0.report.kind { f == "new_slab" } else { false } }
+        #expect(warns.count == 1)
+    }
+
+    @Test func reclaimExplainsWhichCacheGaveBack() throws {
+        var p = BootParams()
+        p.memory = 128 << 20
+        var k = try Kernel(booting: p)
+        _ = k.kmemCacheCreate(name: "dcache_like", size: 4096, flags: .reclaimAccount)
+        var objs: [UInt64] = []
+        while objs.count < 3000, let o = k.kmemCacheAlloc("dcache_like", gfp: .kernel) { objs.append(o) }
+        for o in objs { k.kmemCacheFree("dcache_like", o) }
+        k.explainEnabled = true
+        var sawNote = false
+        for _ in 0..<100_000 {
+            k.beginCommand()
+            guard k.allocPages(.kernel, order: 0) != nil else { break }
+            if k.explanation.contains(where: { if case .note(let s) = $0 { s.contains("reclaim shrank slab caches") && s.contains("dcache_like:") } else { false } }) { sawNote = true; break }
+        }
+        #expect(sawNote)
         try k.checkInvariants()
     }
 }

@@ -126,4 +126,37 @@ import Testing
         #expect(after < before)
         try k.checkInvariants()
     }
+
+    @Test func slabFreeLimitGivesBackFreeSlabs() throws {
+        var k = try Self.boot(.slab, cpus: 2)
+        _ = k.kmemCacheCreate(name: "t", size: 1000)
+        var objs: [UInt64] = []
+        for _ in 0..<400 { objs.append(try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))) }
+        let grown = try #require(k.slab.cache(named: "t")).numSlabs
+        for o in objs { k.kmemCacheFree("t", o) }
+        let ci = try #require(k.slab.index(named: "t"))
+        k.flushCPUCaches(ci)
+        let c = k.slab.caches[ci]
+        // (1 + CPUs) × batchcount + num = 3 × 27 + 4 = 85 free objects may stay; the rest went back.
+        #expect(c.freeLimit == 85)
+        #expect(k.slabFreeObjects(ci) <= c.freeLimit)
+        #expect(c.numSlabs < grown)
+        #expect(c.numSlabs == c.free.count)
+        try k.checkInvariants()
+    }
+
+    @Test func slubKeepsAtMostMinPartialEmptySlabs() throws {
+        var k = try Self.boot(.slub, cpus: 2)
+        _ = k.kmemCacheCreate(name: "t", size: 512)
+        var objs: [UInt64] = []
+        for _ in 0..<600 { objs.append(try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))) }
+        for o in objs { k.kmemCacheFree("t", o) }
+        let ci = try #require(k.slab.index(named: "t"))
+        k.flushCPUCaches(ci)
+        let c = k.slab.caches[ci]
+        #expect(c.minPartial == 5)
+        #expect(c.numSlabs <= c.minPartial)
+        #expect(c.partial.count == c.numSlabs)
+        try k.checkInvariants()
+    }
 }

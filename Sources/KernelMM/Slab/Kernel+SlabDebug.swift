@@ -234,7 +234,7 @@ extension Kernel {
             expect[c.objectSize - 1] = SlabPoison.end
             let got = Array(s.bytes[p..<(p + c.objectSize)])
             if got != expect {
-                var lines = ["Slab corruption (\(taintString.isEmpty ? "Not tainted" : "Tainted: " + taintString)): \(c.name) start=\(rawPointer(addr)), len=\(c.objectSize)"]
+                var lines = ["Slab corruption (\(printTainted)): \(c.name) start=\(rawPointer(addr)), len=\(c.objectSize)"]
                 if c.flags.contains(.redZone) {
                     let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
                     lines.append("Redzone: 0x\(String(a, radix: 16))/0x\(String(b, radix: 16))")
@@ -326,7 +326,7 @@ extension Kernel {
         let p = slotOffset(c, s, index) + c.objOffset
         let bad = (p..<(p + c.objectSize - 1)).contains { s.bytes[$0] != SlabPoison.free } || s.bytes[p + c.objectSize - 1] != SlabPoison.end
         guard bad else { return }
-        report(.slabError(lines: ["Slab corruption (\(taintString.isEmpty ? "Not tainted" : "Tainted: " + taintString)): \(c.name) start=\(rawPointer(objectAddress(c, s, index: index))), len=\(c.objectSize)"]),
+        report(.slabError(lines: ["Slab corruption (\(printTainted)): \(c.name) start=\(rawPointer(objectAddress(c, s, index: index))), len=\(c.objectSize)"]),
                taint: "B", note: "kmemsim's validate for SLAB: a free object's poison was changed (SLAB itself would notice at the next allocation of this object).")
         initObject(ci, pfn: pfn, index: index, active: false)
     }
@@ -341,4 +341,13 @@ func hex2(_ b: UInt8) -> String {
 func hex3(_ v: Int) -> String {
     let h = String(v, radix: 16)
     return String(repeating: "0", count: max(0, 3 - h.count)) + h
+}
+
+extension Kernel {
+    /// print_tainted(): "Not tainted" or "Tainted: G    B   …" with one column per taint flag.
+    public var printTainted: String {
+        guard !taint.isEmpty else { return "Not tainted" }
+        let order: [Character] = ["G", "F", "S", "R", "M", "B", "U", "D", "A", "W", "C", "I", "O", "E", "L", "K", "X", "T", "N"]
+        return "Tainted: " + String(order.enumerated().map { i, c in i == 0 ? "G" : (taint.contains(c) ? c : " ") })
+    }
 }
