@@ -102,12 +102,16 @@ public struct SlubBugReport: Sendable, Equatable {
     public var objects = 0, used = 0
     public var freelist: UInt64 = 0
     public var pageFlags: UInt64 = 0
+    /// %pGp of the slab's page flags: "slab|node=0|zone=2|lastcpupid=0x1fffff".
+    public var pageFlagNames = ""
     public var objectAddress: UInt64 = 0
     public var objectOffset = 0
     public var objectFreePointer: UInt64 = 0
     /// Hex dump sections in print order: label ("Redzone ", "Object ", "Padding ") , start address, bytes.
     public var sections: [DumpSection] = []
     public var fixes: [String] = []
+    /// Lines after the stack dump (list_slab_objects(): "Object 0x… @offset=…").
+    public var trailer: [String] = []
     /// print_tainted() as it read when the report started (before this report adds "B").
     public var taintBefore = ""
     public init(cache: String, headline: String) {

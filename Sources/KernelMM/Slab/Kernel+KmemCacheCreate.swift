@@ -141,8 +141,19 @@ extension Kernel {
         let live = slab.caches[ci].liveObjects
         if live > 0 {
             let c = slab.caches[ci]
-            if slab.kind == .slub && slab.debug.slubFlags.contains(.consistencyChecks) || c.isDebug && slab.kind == .slub {
-                report(.info("=============================================================================\nBUG \(c.name) (\(taintString.isEmpty ? "Not tainted" : "Tainted")): Objects remaining in \(c.name) on __kmem_cache_shutdown()\n-----------------------------------------------------------------------------\n"), taint: "B")
+            if slab.kind == .slub {
+                // CONFIG_SLUB_DEBUG (distro default): free_partial() → list_slab_objects() for each partial slab
+                // that still has objects (full slabs are on no list without SLAB_STORE_USER and are not seen).
+                for pfn in c.partial + (c.flags.contains(.storeUser) ? c.full : []) {
+                    guard let sl = c.slabs[pfn] else { continue }
+                    var r = slubReport(ci, pfn: pfn, index: nil, headline: "Objects remaining in \(c.name) on __kmem_cache_shutdown()")
+                    let base = pageAddress(pfn) ?? 0
+                    for i in 0..<sl.objects.count where sl.objects[i] == .allocated {
+                        let a = objectAddress(c, sl, index: i)
+                        r.trailer.append("Object 0x\(hashPointer(a)) @offset=\(Int(a - base))")
+                    }
+                    report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "slab_err", "__kmem_cache_shutdown", "kmem_cache_destroy", caller])
+                }
             }
             report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(caller)+0x2a/0x40",
                                    file: "mm/slab_common.c", line: 497, function: "kmem_cache_destroy"),

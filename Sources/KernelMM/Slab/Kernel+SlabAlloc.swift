@@ -43,6 +43,7 @@ extension Kernel {
         slab.caches[ci].totalAllocs += 1
         let addr = objectAddress(slab.caches[ci], s, index: r.index)
         recordTrack(ci, pfn: r.pfn, index: r.index, alloc: true, caller: caller)
+        if slab.kind == .slub && slab.caches[ci].flags.contains(.trace) { slubTrace(ci, pfn: r.pfn, index: r.index, alloc: true) }
         if gfp.contains(.zero) { fillObject(ci, pfn: r.pfn, index: r.index, byte: 0) }
         return addr
     }
@@ -216,5 +217,17 @@ extension Kernel {
             moveSlab(ci, pfn: pfn, to: .partial, tail: false)
         }
         return (pfn, idx)
+    }
+}
+
+extension Kernel {
+    /// mm/slub.c trace() for SLAB_TRACE (slub_debug=T): one line per alloc and free, a stack dump on free.
+    mutating func slubTrace(_ ci: Int, pfn: Int, index: Int, alloc: Bool) {
+        let c = slab.caches[ci]
+        guard let s = c.slabs[pfn] else { return }
+        let obj = objectAddress(c, s, index: index)
+        let fp = s.freelist.last.map { hashPointer(objectAddress(c, s, index: Int($0))) } ?? String(repeating: "0", count: arch.is64Bit ? 16 : 8)
+        report(.info("TRACE \(c.name) \(alloc ? "alloc" : "free") 0x\(hashPointer(obj)) inuse=\(s.inuse) fp=0x\(fp)"),
+               callTrace: alloc ? [] : ["dump_stack_lvl", "free_debug_processing", "__slab_free"])
     }
 }

@@ -109,7 +109,8 @@ extension Kernel {
         r.objects = s.objects.count
         r.used = s.inuse
         r.freelist = s.freelist.last.map { objectAddress(c, s, index: Int($0)) } ?? 0
-        r.pageFlags = pageDump(pfn).flags
+        r.pageFlags = pageFlagsWord(pfn)
+        r.pageFlagNames = pageFlagNames(pfn).joined(separator: "|")
         guard let index else { return r }
         let obj = objectAddress(c, s, index: index)
         r.objectAddress = obj

@@ -58,6 +58,7 @@ extension Kernel {
         case .slub:
             if c.isDebug {
                 guard slubFreeDebugProcessing(ci, pfn: loc.slabPFN, index: idx) else { return .refused }
+                if c.flags.contains(.trace) { slubTrace(ci, pfn: loc.slabPFN, index: idx, alloc: false) }
                 recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
                 slubFreeDebug(ci, pfn: loc.slabPFN, index: idx)
             } else {

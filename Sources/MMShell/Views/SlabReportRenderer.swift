@@ -22,24 +22,20 @@ enum SlabReportRenderer {
             }
         }
         if b.slabAddress != 0 {
-            out.append("Slab 0x\(p(b.slabAddress)) objects=\(b.objects) used=\(b.used) fp=0x\(b.freelist == 0 ? String(repeating: "0", count: is64 ? 16 : 8) : p(b.freelist)) flags=\(Format.hex(b.pageFlags))(slab|node=0|zone=\(zoneNumber(b, k)))")
+            out.append("Slab 0x\(p(b.slabAddress)) objects=\(b.objects) used=\(b.used) fp=0x\(b.freelist == 0 ? String(repeating: "0", count: is64 ? 16 : 8) : p(b.freelist)) flags=\(Format.hex(b.pageFlags))(\(b.pageFlagNames))")
         }
         if b.objectAddress != 0 {
             out.append("Object 0x\(p(b.objectAddress)) @offset=\(b.objectOffset) fp=0x\(b.objectFreePointer == 0 ? String(repeating: "0", count: is64 ? 16 : 8) : p(b.objectFreePointer))")
             out.append("")
         }
         for s in b.sections { out += hexDump(s, is64: is64) }
-        if !b.sections.isEmpty || b.objectAddress != 0 {
+        if !b.sections.isEmpty || b.objectAddress != 0 || !b.trailer.isEmpty {
             out.append("CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(ReportRenderer.taintText(r.taint)) 6.6.0 #1")
             out += ReportRenderer.callTrace(r.callTrace)
         }
+        out += b.trailer
         out += b.fixes.map { "FIX \(b.cache): \($0)" }
         return out
-    }
-
-    static func zoneNumber(_ b: SlubBugReport, _ k: Kernel) -> Int {
-        guard b.objectAddress != 0, let pfn = k.directMapPFN(b.objectAddress), let z = k.zoneIndex(ofPFN: pfn) else { return 0 }
-        return z
     }
 
     /// print_hex_dump(DUMP_PREFIX_ADDRESS, 16 per row, 1-byte groups, ASCII).
