@@ -106,4 +106,23 @@ import Testing
         #expect(v4 == .success(.created(name: "d")))
         #expect(k.slab.cache(named: "b")?.name == "a")
     }
+
+    @Test func slubDebugParsing() throws {
+        #expect(SlabDebugConfig.parse("", kind: .slub)?.slubFlags == [])
+        #expect(SlabDebugConfig.parse("on", kind: .slub)?.slubFlags == [.consistencyChecks, .redZone, .poison, .storeUser])
+        #expect(SlabDebugConfig.parse("FZ", kind: .slub)?.slubFlags == [.consistencyChecks, .redZone])
+        #expect(SlabDebugConfig.parse("Q", kind: .slub) == nil)
+        #expect(SlabDebugConfig.parse("FZ", kind: .slab) == nil)
+        var p = BootParams()
+        p.slabDebug = "Q"
+        #expect(throws: BootError.self) { _ = try Kernel(booting: p) }
+        // Letters for named caches only.
+        var k = try Self.boot(.slub, debug: "P,demo,kmalloc-6*")
+        _ = k.kmemCacheCreate(name: "demo", size: 100)
+        _ = k.kmemCacheCreate(name: "other", size: 100)
+        #expect(k.slab.cache(named: "demo")?.flags.contains(.poison) == true)
+        #expect(k.slab.cache(named: "other")?.flags.contains(.poison) == false)
+        #expect(k.slab.cache(named: "kmalloc-64")?.flags.contains(.poison) == true)
+        #expect(k.slab.cache(named: "kmalloc-128")?.flags.contains(.poison) == false)
+    }
 }

@@ -25,7 +25,7 @@ extension Kernel {
             return .failure(.invalid("size \(size) outside \(wordSize)…\(kmallocMaxSize)"))
         }
         // kmem_cache_flags(): slub_debug= adds its flags to every cache.
-        if slab.kind == .slub { flags.formUnion(slab.debug.slubFlags) }
+        if slab.kind == .slub { flags.formUnion(slab.debug.slubFlags(for: name)) }
         if !ctor && !usercopy && !bootCache, let target = findMergeable(size: size, align: align, flags: flags) {
             slab.caches[target].refcount += 1
             slab.caches[target].aliases.append(name)

@@ -30,7 +30,18 @@ public struct SlabDebugConfig: Sendable, Equatable {
     /// SLUB: flags added to every cache (kmem_cache_flags()); SLAB: CONFIG_DEBUG_SLAB is on.
     public var slubFlags: SlabFlags = []
     public var debugSlab = false
+    /// SLUB: the caches the letters apply to (`slub_debug=FZ,kmalloc-64,foo*`); empty = every cache.
+    public var slubCaches: [String] = []
     public init() {}
+
+    /// kmem_cache_flags(): the slub_debug flags a cache of this name gets.
+    public func slubFlags(for name: String) -> SlabFlags {
+        guard !slubCaches.isEmpty else { return slubFlags }
+        for pattern in slubCaches {
+            if pattern.hasSuffix("*") ? name.hasPrefix(String(pattern.dropLast())) : name == pattern { return slubFlags }
+        }
+        return []
+    }
 
     /// Parses `slab_debug`: SLUB letters F Z P U T (bare "on"/"1" = FZPU; "-" = off); SLAB "on"/"off".
     public static func parse(_ text: String, kind: SlabAllocatorKind) -> SlabDebugConfig? {
@@ -42,7 +53,12 @@ public struct SlabDebugConfig: Sendable, Equatable {
             guard t == "on" || t == "1" || t.uppercased() == "FZPU" else { return nil }
             c.debugSlab = true
         case .slub:
-            if t == "on" || t == "1" {
+            var parts = t.split(separator: ",", omittingEmptySubsequences: true).map(String.init)
+            guard !parts.isEmpty else { return c }
+            let letters = parts.removeFirst()
+            c.slubCaches = parts
+            let t = letters
+            if t == "on" || t == "1" || t.isEmpty {
                 c.slubFlags = [.consistencyChecks, .redZone, .poison, .storeUser]
                 return c
             }
