@@ -71,8 +71,10 @@ extension Kernel {
     mutating func slabCacheAlloc(_ ci: Int, gfp: GFPFlags, caller: String) -> (pfn: Int, index: Int)? {
         let cpu = currentCPU
         if slab.caches[ci].arrays[cpu].isEmpty {
+            slab.caches[ci].stats.allocMiss += 1
             guard cacheAllocRefill(ci, gfp: gfp, caller: caller) else { return nil }
         } else {
+            slab.caches[ci].stats.allocHit += 1
             explain(.note("\(slab.caches[ci].name): object from CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count) available, limit \(slab.caches[ci].limit))"))
         }
         slab.caches[ci].arrayTouched[cpu] = true
@@ -115,6 +117,7 @@ extension Kernel {
         if slab.caches[ci].arrays[cpu].isEmpty {
             explain(.note("\(slab.caches[ci].name): no partial or free slab: growing the cache"))
             guard let pfn = growSlab(ci, gfp: gfp, caller: caller) else { return false }
+            slab.caches[ci].stats.grown += 1
             _ = allocBlock(ci, pfn: pfn, batch: batch)
             // cache_grow_end(): an unused slab goes to slabs_free, otherwise to its list.
             slab.caches[ci].slabs[pfn]?.list = .none
@@ -130,6 +133,9 @@ extension Kernel {
         while batch > 0, let idx = takeObject(ci, pfn: pfn, state: .cached), let s = slab.caches[ci].slabs[pfn] {
             slab.caches[ci].arrays[cpu].append(objectAddress(slab.caches[ci], s, index: idx))
             batch -= 1
+            slab.caches[ci].stats.allocs += 1
+            slab.caches[ci].stats.active += 1
+            slab.caches[ci].stats.high = max(slab.caches[ci].stats.high, slab.caches[ci].stats.active)
         }
         return batch
     }

@@ -124,7 +124,12 @@ extension Kernel {
     mutating func slabCacheFree(_ ci: Int, pfn: Int, index: Int, addr: UInt64) {
         let cpu = currentCPU
         slab.caches[ci].slabs[pfn]?.objects[index] = .cached
-        if slab.caches[ci].arrays[cpu].count >= slab.caches[ci].limit { cacheFlusharray(ci, cpu: cpu) }
+        if slab.caches[ci].arrays[cpu].count >= slab.caches[ci].limit {
+            slab.caches[ci].stats.freeMiss += 1
+            cacheFlusharray(ci, cpu: cpu)
+        } else {
+            slab.caches[ci].stats.freeHit += 1
+        }
         slab.caches[ci].arrays[cpu].append(addr)
         explain(.note("\(slab.caches[ci].name): object pushed on CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count)/\(slab.caches[ci].limit))"))
     }
@@ -156,6 +161,7 @@ extension Kernel {
         for a in entries {
             guard let loc = locateSlabObject(a), let idx = loc.index else { continue }
             putObject(ci, pfn: loc.slabPFN, index: idx)
+            slab.caches[ci].stats.active -= 1
             if slab.caches[ci].slabs[loc.slabPFN]?.inuse == 0 {
                 moveSlab(ci, pfn: loc.slabPFN, to: .free, tail: false)
             } else {

@@ -59,6 +59,8 @@ public struct KmemCache: Sendable, Equatable {
     public var cpuPartialList: [[Int]] = []
     /// Counters for views.
     public var totalAllocs = 0, totalFrees = 0
+    /// SLAB's CONFIG_DEBUG_SLAB statistics (/proc/slabinfo "2.1 (statistics)").
+    public var stats = SlabStats()
 
     public var pagesPerSlab: Int { 1 << order }
     public var numSlabs: Int { slabs.count }
@@ -69,4 +71,12 @@ public struct KmemCache: Sendable, Equatable {
     }
     public var isDebug: Bool { !flags.intersection(SlabFlags.debugFlags).isEmpty }
     public var isReclaimable: Bool { flags.contains(.reclaimAccount) }
+}
+
+/// mm/slab.c STATS_* counters: globalstat and cpustat columns of /proc/slabinfo under CONFIG_DEBUG_SLAB.
+public struct SlabStats: Sendable, Equatable {
+    /// num_allocations (objects taken from slabs into array caches), num_active and its high_mark, grown slabs.
+    public var allocs = 0, active = 0, high = 0, grown = 0
+    public var reaped = 0, errors = 0, maxFreeable = 0, nodeAllocs = 0, nodeFrees = 0, overflows = 0
+    public var allocHit = 0, allocMiss = 0, freeHit = 0, freeMiss = 0
 }

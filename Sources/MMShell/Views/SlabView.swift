@@ -25,14 +25,26 @@ enum SlabView {
     }
 
     @Sendable static func slabinfo(_ k: Kernel) -> String {
-        var s = "slabinfo - version: 2.1\n"
-        s += "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n"
+        let stats = k.slab.kind == .slab && k.slab.debug.debugSlab // CONFIG_DEBUG_SLAB
+        var s = stats ? "slabinfo - version: 2.1 (statistics)\n" : "slabinfo - version: 2.1\n"
+        s += "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>"
+        if stats {
+            s += " : globalstat <listallocs> <maxobjs> <grown> <reaped> <error> <maxfreeable> <nodeallocs> <remotefrees> <alienoverflow> : cpustat <allochit> <allocmiss> <freehit> <freemiss>"
+        }
+        s += "\n"
         for c in k.slab.caches.reversed() {
             let i = info(c, k)
             s += Format.left(c.name, 17) + " " + Format.right(i.active, 6) + " " + Format.right(i.total, 6) + " "
                 + Format.right(c.size, 6) + " " + Format.right(c.num, 4) + " " + Format.right(c.pagesPerSlab, 4)
                 + " : tunables " + Format.right(c.limit, 4) + " " + Format.right(c.batchcount, 4) + " " + Format.right(c.shared, 4)
-                + " : slabdata " + Format.right(i.activeSlabs, 6) + " " + Format.right(i.slabs, 6) + " " + Format.right(i.sharedAvail, 6) + "\n"
+                + " : slabdata " + Format.right(i.activeSlabs, 6) + " " + Format.right(i.slabs, 6) + " " + Format.right(i.sharedAvail, 6)
+            if stats {
+                let t = c.stats
+                s += " : globalstat " + Format.right(t.allocs, 7) + " " + Format.right(t.high, 6) + " " + Format.right(t.grown, 5)
+                    + [t.reaped, t.errors, t.maxFreeable, t.nodeAllocs, t.nodeFrees, t.overflows].map { " " + Format.right($0, 4) }.joined()
+                    + " : cpustat" + [t.allocHit, t.allocMiss, t.freeHit, t.freeMiss].map { " " + Format.right($0, 6) }.joined()
+            }
+            s += "\n"
         }
         return s
     }
