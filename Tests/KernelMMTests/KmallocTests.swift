@@ -190,6 +190,39 @@ extension KmallocTests {
     }
 }
 
+extension KmallocTests {
+    /// Memory pressure: slab growth runs into reclaim, which shrinks the caches being used.
+    @Test(arguments: SlabAllocatorKind.allCases)
+    func pressureWithReclaimKeepsInvariants(kind: SlabAllocatorKind) throws {
+        var p = BootParams()
+        p.slab = kind
+        p.memory = 64 << 20
+        p.cpus = 2
+        var k = try Kernel(booting: p)
+        _ = k.kmemCacheCreate(name: "big", size: 3000, flags: .reclaimAccount)
+        var rng = SplitMix(seed: 7)
+        var live: [UInt64] = []
+        var failures = 0
+        for step in 0..<8000 {
+            if rng.next() % 6 != 0 || live.isEmpty {
+                let o: UInt64?
+                if rng.next() % 2 == 0 { o = k.kmemCacheAlloc("big", gfp: .kernel) } else { o = k.kmalloc(Int(rng.next() % 16000) + 1, gfp: .kernel) }
+                if let o { live.append(o) } else { failures += 1 }
+            } else {
+                let i = Int(rng.next() % UInt64(live.count))
+                let a = live.remove(at: i)
+                if k.locateSlabObject(a).map({ k.slab.caches[$0.cacheIndex].name }) == "big" { k.kmemCacheFree("big", a) } else { k.kfree(a) }
+            }
+            if rng.next() % 50 == 0 { k.currentCPU = Int(rng.next() % 2) }
+            if step % 500 == 0 { try k.checkInvariants() }
+        }
+        try k.checkInvariants()
+        // The machine ran out: reclaim ran (kswapd or direct) and some requests failed.
+        #expect(k.vmEvents.kswapdWakeups > 0)
+        #expect(failures > 0)
+    }
+}
+
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }

@@ -56,4 +56,35 @@ import Testing
         let line = SlabView.slabinfo(k).split(separator: "\n").map(String.init)[2]
         #expect(line == "demo                   0      0    104   39    1 : tunables  120   60    8 : slabdata      0      0      0")
     }
+
+    @Test func debugSlabStatisticsColumns() throws {
+        var p = BootParams()
+        p.slab = .slab
+        p.slabDebug = "on"
+        var k = try Kernel(booting: p)
+        _ = k.kmemCacheCreate(name: "demo", size: 100)
+        let x = k.kmemCacheAlloc("demo", gfp: .kernel)
+        k.kmemCacheFree("demo", x ?? 0)
+        let lines = SlabView.slabinfo(k).split(separator: "\n").map(String.init)
+        #expect(lines[0] == "slabinfo - version: 2.1 (statistics)")
+        #expect(lines[1].hasSuffix(" : cpustat <allochit> <allocmiss> <freehit> <freemiss>"))
+        #expect(lines[2] == "demo                  16     32    128   32    1 : tunables   32   16    8 : slabdata      1      1      0 : globalstat      16     16     1    0    0    0    0    0    0 : cpustat      0      1      1      0")
+    }
+
+    @Test func meminfoSlabLinesFollowTheCaches() throws {
+        var k = try Kernel(booting: BootParams())
+        let before = k.memInfo()
+        _ = k.kmemCacheCreate(name: "rcl", size: 512, flags: .reclaimAccount)
+        var objs: [UInt64] = []
+        for _ in 0..<100 { if let o = k.kmemCacheAlloc("rcl", gfp: .kernel) { objs.append(o) } }
+        let rclPages = k.slab.cache(named: "rcl").map { $0.numSlabs * $0.pagesPerSlab } ?? 0
+        let after = k.memInfo()
+        #expect(rclPages > 0)
+        #expect(after.slabReclaimable == before.slabReclaimable + rclPages)
+        let text = PageAllocProcFiles.meminfo(k)
+        #expect(text.contains("SReclaimable:   " + Format.right(after.slabReclaimable * 4, 8) + " kB"))
+        for o in objs { k.kmemCacheFree("rcl", o) }
+        k.kmemCacheShrink("rcl")
+        #expect(k.memInfo().slabReclaimable == before.slabReclaimable)
+    }
 }
