@@ -21,17 +21,18 @@ extension Kernel {
 
     /// setup_slab_debug() + setup_object() (SLUB) / cache_init_objs_debug() (SLAB) on a new slab.
     mutating func initSlabDebugBytes(_ ci: Int, pfn: Int) {
-        let c = slab.caches[ci]
-        guard keepsBytes(c), var s = c.slabs[pfn] else { return }
-        s.bytes = Array(repeating: c.flags.contains(.poison) ? SlabPoison.inuse : 0, count: pageSize << Int(frames[pfn].order))
-        slab.caches[ci].slabs[pfn] = s
-        for i in 0..<s.objects.count { initObject(ci, pfn: pfn, index: i, active: false) }
+        let c = slab.caches[ci].shape
+        guard keepsBytes(c), let n = slab.caches[ci].slabs[pfn]?.objects.count else { return }
+        let bytes = [UInt8](repeating: c.flags.contains(.poison) ? SlabPoison.inuse : 0, count: pageSize << Int(frames[pfn].order))
+        slab.caches[ci].slabs[pfn]?.bytes = bytes
+        for i in 0..<n { initObject(ci, pfn: pfn, index: i, active: false) }
     }
 
     /// SLUB init_object() / SLAB poison_obj() + red zones: the object's bytes for its new state.
     mutating func initObject(_ ci: Int, pfn: Int, index: Int, active: Bool) {
-        let c = slab.caches[ci]
-        guard var s = c.slabs[pfn], !s.bytes.isEmpty else { return }
+        let c = slab.caches[ci].shape
+        guard slab.caches[ci].slabs[pfn]?.bytes.isEmpty == false, var s = slab.caches[ci].slabs.removeValue(forKey: pfn) else { return }
+        defer { slab.caches[ci].slabs[pfn] = s }
         let slot = slotOffset(c, s, index)
         let p = slot + c.objOffset
         switch slab.kind {
@@ -54,7 +55,6 @@ extension Kernel {
                 putWord(&s.bytes, at: slabRedzone2Offset(c, slot), w)
             }
         }
-        slab.caches[ci].slabs[pfn] = s
     }
 
     func objectPoison(_ c: KmemCache) -> Bool { c.flags.contains(.poison) && !c.flags.contains(.typesafeByRCU) && !c.hasCtor }
@@ -74,11 +74,11 @@ extension Kernel {
 
     /// __GFP_ZERO (or kzalloc): clear the object's bytes where they are kept.
     mutating func fillObject(_ ci: Int, pfn: Int, index: Int, byte: UInt8) {
-        let c = slab.caches[ci]
-        guard var s = c.slabs[pfn], !s.bytes.isEmpty else { return }
+        let c = slab.caches[ci].shape
+        guard slab.caches[ci].slabs[pfn]?.bytes.isEmpty == false, var s = slab.caches[ci].slabs.removeValue(forKey: pfn) else { return }
+        defer { slab.caches[ci].slabs[pfn] = s }
         let p = slotOffset(c, s, index) + c.objOffset
         for i in p..<(p + c.objectSize) { s.bytes[i] = byte }
-        slab.caches[ci].slabs[pfn] = s
     }
 
     /// SLAB's two red-zone words of an object.
@@ -139,7 +139,7 @@ extension Kernel {
 
     /// check_bytes_and_report(): find the first wrong byte, report "<what> overwritten", restore the run.
     mutating func checkBytes(_ ci: Int, pfn: Int, index: Int, what: String, from: Int, count: Int, value: UInt8) -> Bool {
-        guard count > 0, var s = slab.caches[ci].slabs[pfn], from + count <= s.bytes.count else { return true }
+        guard count > 0, let s = slab.caches[ci].slabs[pfn], from + count <= s.bytes.count else { return true }
         guard let fault = (from..<(from + count)).first(where: { s.bytes[$0] != value }) else { return true }
         var end = from + count
         while end > fault && s.bytes[end - 1] == value { end -= 1 }
@@ -147,16 +147,15 @@ extension Kernel {
         var r = slubReport(ci, pfn: pfn, index: index, headline: "\(what) overwritten")
         r.info = ["0x\(hashPointer(base + UInt64(fault)))-0x\(hashPointer(base + UInt64(end - 1))) @offset=\(fault). First byte 0x\(String(s.bytes[fault], radix: 16)) instead of 0x\(String(value, radix: 16))"]
         r.fixes = ["Restoring \(what) 0x\(hashPointer(base + UInt64(fault)))-0x\(hashPointer(base + UInt64(end - 1)))=0x\(String(value, radix: 16))"]
-        for i in fault..<end { s.bytes[i] = value }
-        slab.caches[ci].slabs[pfn] = s
+        for i in fault..<end { slab.caches[ci].slabs[pfn]?.bytes[i] = value }
         slab.pendingReports.append(r)
         return false
     }
 
     /// check_object(): red zones, poison and padding of one object for its expected state.
     mutating func slubCheckObject(_ ci: Int, pfn: Int, index: Int, active: Bool) -> Bool {
-        let c = slab.caches[ci]
-        guard let s = c.slabs[pfn], !s.bytes.isEmpty else { return true }
+        let c = slab.caches[ci].shape
+        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return true }
         let p = slotOffset(c, s, index) + c.objOffset
         let val = active ? SlabPoison.slubRedActive : SlabPoison.slubRedInactive
         var ok = true
@@ -189,7 +188,7 @@ extension Kernel {
 
     /// alloc_debug_processing(): with F, check the free object; then init_object(active). False = refuse it.
     mutating func slubAllocDebugProcessing(_ ci: Int, pfn: Int, index: Int) -> Bool {
-        let c = slab.caches[ci]
+        let c = slab.caches[ci].shape
         if c.flags.contains(.consistencyChecks) && !slubCheckObject(ci, pfn: pfn, index: index, active: false) {
             flushSlubReports(extraFix: "Marking all objects used", trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "alloc_debug_processing", "___slab_alloc"],
                              note: "the object was written after it was freed (or past its end). SLUB restored the bytes, gave up on this slab (all its objects are now counted as used and never handed out) and took another object.")
@@ -202,7 +201,7 @@ extension Kernel {
             return false
         }
         if !c.flags.contains(.consistencyChecks), c.flags.contains(.poison), explainEnabled {
-            explain(.note("\(c.name): SLAB_POISON without consistency checks (F): the object is re-poisoned at allocation without being checked, so a write after free goes unnoticed"))
+            if explainEnabled { explain(.note("\(c.name): SLAB_POISON without consistency checks (F): the object is re-poisoned at allocation without being checked, so a write after free goes unnoticed")) }
         }
         initObject(ci, pfn: pfn, index: index, active: true)
         return true
@@ -210,9 +209,9 @@ extension Kernel {
 
     /// free_debug_processing() with F: check the object, then poison it (init_object(inactive)).
     mutating func slubFreeDebugProcessing(_ ci: Int, pfn: Int, index: Int) -> Bool {
-        let c = slab.caches[ci]
+        let c = slab.caches[ci].shape
         if c.flags.contains(.consistencyChecks) && !slubCheckObject(ci, pfn: pfn, index: index, active: true) {
-            let addr = c.slabs[pfn].map { objectAddress(c, $0, index: index) } ?? 0
+            let addr = slab.caches[ci].slabs[pfn].map { objectAddress(c, $0, index: index) } ?? 0
             flushSlubReports(extraFix: "Object at 0x\(hashPointer(addr)) not freed",
                              trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "free_debug_processing", "__slab_free"],
                              note: "bytes around the object were overwritten while it was allocated (a buffer overflow). SLUB restored them and refused the free: the object stays allocated.")
@@ -226,8 +225,8 @@ extension Kernel {
 
     /// cache_alloc_debugcheck_after(): check the poison, poison for use, check and set the red zones.
     mutating func slabDebugCheckAlloc(_ ci: Int, pfn: Int, index: Int) {
-        let c = slab.caches[ci]
-        guard let s = c.slabs[pfn], !s.bytes.isEmpty else { return }
+        let c = slab.caches[ci].shape
+        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return }
         let slot = slotOffset(c, s, index), p = slot + c.objOffset
         let addr = objectAddress(c, s, index: index)
         if c.flags.contains(.poison) {
@@ -266,8 +265,8 @@ extension Kernel {
 
     /// cache_free_debugcheck(): verify_redzone_free(), then red zones inactive and the object poisoned.
     mutating func slabDebugFree(_ ci: Int, pfn: Int, index: Int) {
-        let c = slab.caches[ci]
-        guard let s = c.slabs[pfn], !s.bytes.isEmpty else { return }
+        let c = slab.caches[ci].shape
+        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return }
         if c.flags.contains(.redZone) {
             let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
             if !(a == SlabPoison.slabRedActive && b == SlabPoison.slabRedActive) {
@@ -286,12 +285,11 @@ extension Kernel {
     /// Returns how many bytes landed in tracked slab memory.
     public mutating func simulateWrite(_ addr: UInt64, length: Int, byte: UInt8) -> Int {
         guard let pfn = directMapPFN(addr), let head = slabHead(ofPFN: pfn), let ci = slab.index(id: frames[head].tag),
-              var s = slab.caches[ci].slabs[head], !s.bytes.isEmpty, let base = pageAddress(head) else { return 0 }
+              let count = slab.caches[ci].slabs[head]?.bytes.count, count > 0, let base = pageAddress(head) else { return 0 }
         let start = Int(addr - base)
-        let end = min(s.bytes.count, start + max(0, length))
+        let end = min(count, start + max(0, length))
         guard start < end else { return 0 }
-        for i in start..<end { s.bytes[i] = byte }
-        slab.caches[ci].slabs[head] = s
+        for i in start..<end { slab.caches[ci].slabs[head]?.bytes[i] = byte }
         return end - start
     }
 
@@ -322,8 +320,8 @@ extension Kernel {
     }
 
     private mutating func slabDebugPoisonOnly(_ ci: Int, pfn: Int, index: Int) {
-        let c = slab.caches[ci]
-        guard c.flags.contains(.poison), let s = c.slabs[pfn] else { return }
+        let c = slab.caches[ci].shape
+        guard c.flags.contains(.poison), let s = slab.caches[ci].slabs[pfn] else { return }
         let p = slotOffset(c, s, index) + c.objOffset
         let bad = (p..<(p + c.objectSize - 1)).contains { s.bytes[$0] != SlabPoison.free } || s.bytes[p + c.objectSize - 1] != SlabPoison.end
         guard bad else { return }

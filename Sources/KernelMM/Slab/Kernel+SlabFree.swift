@@ -41,8 +41,8 @@ extension Kernel {
                    note: "The object belongs to \(slab.caches[ci].name). cache_from_obj() warns and frees it into its real cache, as the kernel does.")
             ci = loc.cacheIndex
         }
-        let c = slab.caches[ci]
-        guard let idx = loc.index, loc.exact, let s = c.slabs[loc.slabPFN] else {
+        let c = slab.caches[ci].shape
+        guard let idx = loc.index, loc.exact, let s = slab.caches[ci].slabs[loc.slabPFN] else {
             invalidObjectPointer(ci, loc: loc, addr: addr, caller: caller, api: api)
             return .refused
         }
@@ -131,27 +131,27 @@ extension Kernel {
             slab.caches[ci].stats.freeHit += 1
         }
         slab.caches[ci].arrays[cpu].append(addr)
-        explain(.note("\(slab.caches[ci].name): object pushed on CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count)/\(slab.caches[ci].limit))"))
+        if explainEnabled { explain(.note("\(slab.caches[ci].name): object pushed on CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count)/\(slab.caches[ci].limit))")) }
     }
 
     /// cache_flusharray(): the oldest batchcount entries go to the shared array if it has room, else back to
     /// their slabs (free_block()).
     mutating func cacheFlusharray(_ ci: Int, cpu: Int) {
         var batch = slab.caches[ci].batchcount
-        let c = slab.caches[ci]
+        let c = slab.caches[ci].shape
         if c.shared > 0 {
-            let room = c.shared * c.batchcount - c.sharedArray.count
+            let room = c.shared * c.batchcount - slab.caches[ci].sharedArray.count
             if room > 0 {
                 batch = min(batch, room)
-                slab.caches[ci].sharedArray.append(contentsOf: c.arrays[cpu].prefix(batch))
+                slab.caches[ci].sharedArray.append(contentsOf: slab.caches[ci].arrays[cpu].prefix(batch))
                 slab.caches[ci].arrays[cpu].removeFirst(batch)
-                explain(.note("\(c.name): CPU \(cpu)'s array is full: \(batch) objects moved to the shared array"))
+                if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(batch) objects moved to the shared array")) }
                 return
             }
         }
-        let entries = Array(c.arrays[cpu].prefix(batch))
+        let entries = Array(slab.caches[ci].arrays[cpu].prefix(batch))
         slab.caches[ci].arrays[cpu].removeFirst(entries.count)
-        explain(.note("\(c.name): CPU \(cpu)'s array is full: \(entries.count) objects returned to their slabs (free_block)"))
+        if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(entries.count) objects returned to their slabs (free_block)")) }
         freeBlock(ci, entries)
     }
 
@@ -174,7 +174,7 @@ extension Kernel {
             destroyed += 1
         }
         if destroyed > 0 {
-            explain(.note("\(slab.caches[ci].name): free objects above free_limit \(slab.caches[ci].freeLimit): \(destroyed) free slab(s) given back to the page allocator"))
+            if explainEnabled { explain(.note("\(slab.caches[ci].name): free objects above free_limit \(slab.caches[ci].freeLimit): \(destroyed) free slab(s) given back to the page allocator")) }
         }
     }
 
@@ -194,15 +194,15 @@ extension Kernel {
         putObject(ci, pfn: pfn, index: index)
         switch s.list {
         case .cpu:
-            explain(.note(s.cpu == currentCPU ? "\(name): fast path, object back on CPU \(s.cpu)'s slab" : "\(name): object back on CPU \(s.cpu)'s slab (a remote free onto a frozen slab)"))
+            if explainEnabled { explain(.note(s.cpu == currentCPU ? "\(name): fast path, object back on CPU \(s.cpu)'s slab" : "\(name): object back on CPU \(s.cpu)'s slab (a remote free onto a frozen slab)")) }
         case .cpuPartial:
-            explain(.note("\(name): object back on a slab of CPU \(s.cpu)'s partial list (frozen)"))
+            if explainEnabled { explain(.note("\(name): object back on a slab of CPU \(s.cpu)'s partial list (frozen)")) }
         default:
             if !prior {
-                explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) was full; it is frozen onto CPU \(currentCPU)'s partial list"))
+                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) was full; it is frozen onto CPU \(currentCPU)'s partial list")) }
                 putCPUPartial(ci, pfn: pfn, drain: true)
             } else if slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
-                explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) is empty and the node already has \(slab.caches[ci].partial.count) partial slabs (min_partial \(slab.caches[ci].minPartial)): discarded"))
+                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) is empty and the node already has \(slab.caches[ci].partial.count) partial slabs (min_partial \(slab.caches[ci].minPartial)): discarded")) }
                 discardSlab(ci, pfn: pfn)
             }
         }
@@ -214,7 +214,7 @@ extension Kernel {
         let cpu = currentCPU
         if drain && slab.caches[ci].cpuPartialList[cpu].count >= slab.caches[ci].cpuPartialSlabs {
             let old = slab.caches[ci].cpuPartialList[cpu]
-            explain(.note("\(slab.caches[ci].name): CPU \(cpu)'s partial list is full (\(old.count) slabs, cpu_partial_slabs \(slab.caches[ci].cpuPartialSlabs)): moved to the node"))
+            if explainEnabled { explain(.note("\(slab.caches[ci].name): CPU \(cpu)'s partial list is full (\(old.count) slabs, cpu_partial_slabs \(slab.caches[ci].cpuPartialSlabs)): moved to the node")) }
             unfreezePartials(ci, old)
         }
         moveSlab(ci, pfn: pfn, to: .cpuPartial, tail: false, cpu: cpu)

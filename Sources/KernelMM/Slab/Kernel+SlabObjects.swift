@@ -75,7 +75,7 @@ extension Kernel {
                    taint: "W", callTrace: [slab.kind == .slub ? "new_slab" : "cache_grow_begin", caller],
                    note: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): the constructor already initialised the objects; zeroing would undo it.")
         }
-        let c = slab.caches[ci]
+        let c = slab.caches[ci].shape
         let flags = gfp.intersection(Self.slabGrowMask).union(c.allocflags)
         var order = c.order
         var pfn: PFN?
@@ -86,7 +86,7 @@ extension Kernel {
             pfn = allocPages(light, order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             if pfn == nil {
                 // The light attempt failed: retry at s->min with the caller's own flags (which may reclaim).
-                explain(.note("order-\(order) slab not available with __GFP_NORETRY; retrying at the minimum order \(minOrder) (s->min) with the caller's flags"))
+                if explainEnabled { explain(.note("order-\(order) slab not available with __GFP_NORETRY; retrying at the minimum order \(minOrder) (s->min) with the caller's flags")) }
                 order = minOrder
                 pfn = allocPages(flags.union(order > 0 ? .comp : []), order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             }
@@ -117,7 +117,8 @@ extension Kernel {
         initSlabDebugBytes(ci, pfn: head)
         if explainEnabled {
             let zone = zoneIndex(ofPFN: head).map { zones[$0].type.procName } ?? "?"
-            explain(.note("growing \(c.name): order-\(order) block from ZONE_\(zone.uppercased()) at pfn 0x\(String(head, radix: 16)), \(num) objects" + (slab.kind == .slab ? ", colour offset \(first - (c.layout == .onSlab ? c.freelistSize : 0)) bytes" : "") + (c.hasCtor ? "; the constructor runs on every object now" : "")))
+            let text = "growing \(c.name): order-\(order) block from ZONE_\(zone.uppercased()) at pfn 0x\(String(head, radix: 16)), \(num) objects" + (slab.kind == .slab ? ", colour offset \(first - (c.layout == .onSlab ? c.freelistSize : 0)) bytes" : "") + (c.hasCtor ? "; the constructor runs on every object now" : "")
+            if explainEnabled { explain(.note(text)) }
         }
         return head
     }
@@ -159,21 +160,19 @@ extension Kernel {
         }
     }
 
-    /// Takes the next free object off a slab's freelist.
+    /// Takes the next free object off a slab's freelist (mutated in place: no copy of the object arrays).
     mutating func takeObject(_ ci: Int, pfn: Int, state: ObjectState) -> Int? {
-        guard var s = slab.caches[ci].slabs[pfn], let idx = s.freelist.popLast() else { return nil }
-        s.objects[Int(idx)] = state
-        s.inuse += 1
-        slab.caches[ci].slabs[pfn] = s
+        guard let idx = slab.caches[ci].slabs[pfn]?.freelist.popLast() else { return nil }
+        slab.caches[ci].slabs[pfn]?.objects[Int(idx)] = state
+        slab.caches[ci].slabs[pfn]?.inuse += 1
         return Int(idx)
     }
 
     /// Puts an object back on its slab's freelist (it is handed out next).
     mutating func putObject(_ ci: Int, pfn: Int, index: Int) {
-        guard var s = slab.caches[ci].slabs[pfn] else { return }
-        s.objects[index] = .free
-        s.freelist.append(Int32(index))
-        s.inuse -= 1
-        slab.caches[ci].slabs[pfn] = s
+        guard slab.caches[ci].slabs[pfn] != nil else { return }
+        slab.caches[ci].slabs[pfn]?.objects[index] = .free
+        slab.caches[ci].slabs[pfn]?.freelist.append(Int32(index))
+        slab.caches[ci].slabs[pfn]?.inuse -= 1
     }
 }

@@ -43,7 +43,7 @@ extension Kernel {
             }.map(\.element)
             slab.caches[ci].partial = sorted
         }
-        if slabs > 0 { explain(.note("\(name): shrink gave back \(slabs) empty slab(s), \(pages) page(s)")) }
+        if slabs > 0 { if explainEnabled { explain(.note("\(name): shrink gave back \(slabs) empty slab(s), \(pages) page(s)")) } }
         return ShrinkResult(cache: name, slabs: slabs, pages: pages)
     }
 
@@ -57,8 +57,10 @@ extension Kernel {
         }
         var gave: [String] = []
         for ci in order where freed < target {
-            let inZone = slab.caches[ci].slabs.keys.contains { zoneIndex(ofPFN: $0) == z }
-            guard inZone else { continue }
+            // Only caches with something to give: an empty slab (SLUB), free slabs or array-cached objects (SLAB).
+            let hasWork = slab.kind == .slub ? slab.caches[ci].slabs.values.contains { $0.inuse == 0 }
+                : !slab.caches[ci].free.isEmpty || slab.caches[ci].arrays.contains { !$0.isEmpty } || !slab.caches[ci].sharedArray.isEmpty
+            guard hasWork, slab.caches[ci].slabs.keys.contains(where: { zoneIndex(ofPFN: $0) == z }) else { continue }
             let before = zones[z].nrFreePages + zones[z].pcpPages
             let r = shrinkCache(ci, limitPages: nil)
             let got = zones[z].nrFreePages + zones[z].pcpPages - before
@@ -67,7 +69,10 @@ extension Kernel {
                 gave.append("\(r.cache): \(r.slabs) slab(s), \(r.pages) page(s)")
             }
         }
-        if !gave.isEmpty { explain(.note("reclaim shrank slab caches in zone \(zones[z].type.procName): " + gave.joined(separator: "; "))) }
+        if !gave.isEmpty {
+            let zoneName = zones[z].type.procName
+            if explainEnabled { explain(.note("reclaim shrank slab caches in zone \(zoneName): " + gave.joined(separator: "; "))) }
+        }
         return freed
     }
 }

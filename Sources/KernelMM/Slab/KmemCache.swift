@@ -62,6 +62,22 @@ public struct KmemCache: Sendable, Equatable {
     /// SLAB's CONFIG_DEBUG_SLAB statistics (/proc/slabinfo "2.1 (statistics)").
     public var stats = SlabStats()
 
+    /// The cache without its slabs and lists. Hold this (not the cache) across changes to the cache, so that a
+    /// change does not copy the slab dictionary (copy-on-write) — an O(slabs) cost per operation otherwise.
+    public var shape: KmemCache {
+        var c = self
+        c.slabs = [:]
+        c.full = []
+        c.partial = []
+        c.free = []
+        c.arrays = []
+        c.sharedArray = []
+        c.cpuSlab = []
+        c.cpuPartialList = []
+        c.arrayTouched = []
+        return c
+    }
+
     public var pagesPerSlab: Int { 1 << order }
     public var numSlabs: Int { slabs.count }
     public var totalObjects: Int { slabs.count * num }

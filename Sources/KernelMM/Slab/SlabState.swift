@@ -85,3 +85,4 @@ extension String {
         return String(s)
     }
 }
+
