@@ -173,4 +173,18 @@ import Testing
         #expect(k.slab.cache(named: "t") == nil)
         try k.checkInvariants()
     }
+
+    @Test func kmallocRedzoneCatchesOverflowIntoTheSlack() throws {
+        var k = try Self.boot(.slub, debug: "FZPU")
+        let p = try unwrap(k.kmalloc(100, gfp: .kernel))
+        #expect(k.ksize(p) == 128)
+        // Byte 100 is inside kmalloc-128's object but past the 100 bytes asked for.
+        #expect(k.simulateWrite(p + 100, length: 1, byte: 0x41) == 1)
+        #expect(k.kfree(p) == .refused)
+        let r = try #require(slubBugs(k).last)
+        #expect(r.headline == "kmalloc Redzone overwritten")
+        #expect(r.info.first?.hasSuffix("First byte 0x41 instead of 0xcc") == true)
+        #expect(k.kfree(p) == .freedObject)
+        try k.checkInvariants()
+    }
 }

@@ -18,7 +18,7 @@ extension Kernel {
         if explainEnabled {
             if explainEnabled { explain(.note("kmalloc(\(size)) → \(name) (kmalloc_index: class \(cls)); \(cls - size) byte(s) wasted" + (slab.caches[ci].size != cls ? "; objects are \(slab.caches[ci].size) bytes apart in the slab" : ""))) }
         }
-        guard let addr = slabAllocObject(ci, gfp: gfp, caller: caller) else { return nil }
+        guard let addr = slabAllocObject(ci, gfp: gfp, caller: caller, origSize: size) else { return nil }
         let c = slab.caches[ci]
         traceEvent(.other(name: "kmalloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) || c.flags.contains(.account) ? "true" : "false")"))
         return addr

@@ -32,12 +32,12 @@ extension Kernel {
     }
 
     /// slab_alloc_node(): might_alloc, then the allocator's own path; __GFP_ZERO clears the object.
-    mutating func slabAllocObject(_ ci: Int, gfp: GFPFlags, caller: String) -> UInt64? {
+    mutating func slabAllocObject(_ ci: Int, gfp: GFPFlags, caller: String, origSize: Int? = nil) -> UInt64? {
         mightAlloc(gfp, caller: caller)
         let r: (pfn: Int, index: Int)?
         switch slab.kind {
         case .slab: r = slabCacheAlloc(ci, gfp: gfp, caller: caller)
-        case .slub: r = slubAlloc(ci, gfp: gfp, caller: caller)
+        case .slub: r = slubAlloc(ci, gfp: gfp, caller: caller, origSize: origSize)
         }
         guard let r, let s = slab.caches[ci].slabs[r.pfn] else { return nil }
         slab.caches[ci].totalAllocs += 1
@@ -151,8 +151,8 @@ extension Kernel {
 
     /// slab_alloc_node() → ___slab_alloc(): the CPU slab, the CPU's partial slabs, the node's partial list, a new
     /// slab. Debug caches (any slub_debug flag) skip the CPU slab and take single objects from the node lists.
-    mutating func slubAlloc(_ ci: Int, gfp: GFPFlags, caller: String) -> (pfn: Int, index: Int)? {
-        if slab.caches[ci].isDebug { return slubAllocDebug(ci, gfp: gfp, caller: caller) }
+    mutating func slubAlloc(_ ci: Int, gfp: GFPFlags, caller: String, origSize: Int? = nil) -> (pfn: Int, index: Int)? {
+        if slab.caches[ci].isDebug { return slubAllocDebug(ci, gfp: gfp, caller: caller, origSize: origSize) }
         let cpu = currentCPU
         let name = slab.caches[ci].name
         if let pfn = slab.caches[ci].cpuSlab[cpu] {
@@ -199,12 +199,12 @@ extension Kernel {
 
     /// alloc_single_from_partial() / alloc_single_from_new_slab(): debug caches take one object at a time under
     /// the node lock, with alloc_debug_processing(); a full slab goes to the full list only with SLAB_STORE_USER.
-    mutating func slubAllocDebug(_ ci: Int, gfp: GFPFlags, caller: String) -> (pfn: Int, index: Int)? {
+    mutating func slubAllocDebug(_ ci: Int, gfp: GFPFlags, caller: String, origSize: Int?) -> (pfn: Int, index: Int)? {
         var i = 0
         while i < slab.caches[ci].partial.count {
             let pfn = slab.caches[ci].partial[i]
             guard let idx = takeObject(ci, pfn: pfn, state: .allocated) else { i += 1; continue }
-            if !slubAllocDebugProcessing(ci, pfn: pfn, index: idx) {
+            if !slubAllocDebugProcessing(ci, pfn: pfn, index: idx, origSize: origSize) {
                 // "Marking all objects used": the slab leaves the partial list and is never used again.
                 moveSlab(ci, pfn: pfn, to: .none, tail: false)
                 continue
@@ -217,7 +217,7 @@ extension Kernel {
         }
         guard let pfn = growSlab(ci, gfp: gfp, caller: caller), let idx = takeObject(ci, pfn: pfn, state: .allocated) else { return nil }
         slab.caches[ci].slabs[pfn]?.list = .none
-        _ = slubAllocDebugProcessing(ci, pfn: pfn, index: idx)
+        _ = slubAllocDebugProcessing(ci, pfn: pfn, index: idx, origSize: origSize)
         if slab.caches[ci].slabs[pfn]?.freelist.isEmpty == true {
             if slab.caches[ci].flags.contains(.storeUser) { moveSlab(ci, pfn: pfn, to: .full, tail: false) }
         } else {

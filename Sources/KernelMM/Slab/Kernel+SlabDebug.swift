@@ -38,12 +38,18 @@ extension Kernel {
         switch slab.kind {
         case .slub:
             let val = active ? SlabPoison.slubRedActive : SlabPoison.slubRedInactive
-            if c.flags.contains(.redZone) { for i in slot..<p { s.bytes[i] = val } }
-            if objectPoison(c) {
-                for i in p..<(p + c.objectSize - 1) { s.bytes[i] = SlabPoison.free }
-                s.bytes[p + c.objectSize - 1] = SlabPoison.end
+            var poisonSize = c.objectSize
+            if c.flags.contains(.redZone) {
+                for i in slot..<p { s.bytes[i] = val }
+                if active && c.flags.contains(.kmalloc) && c.flags.contains(.storeUser), index < s.tracks.count, s.tracks[index].origSize > 0 {
+                    poisonSize = s.tracks[index].origSize
+                }
             }
-            if c.flags.contains(.redZone) { for i in (p + c.objectSize)..<(p + c.inuse) { s.bytes[i] = val } }
+            if objectPoison(c) {
+                for i in p..<(p + poisonSize - 1) { s.bytes[i] = SlabPoison.free }
+                s.bytes[p + poisonSize - 1] = SlabPoison.end
+            }
+            if c.flags.contains(.redZone) { for i in (p + poisonSize)..<(p + c.inuse) { s.bytes[i] = val } }
         case .slab:
             if c.flags.contains(.poison) {
                 for i in p..<(p + c.objectSize - 1) { s.bytes[i] = active ? SlabPoison.inuse : SlabPoison.free }
@@ -162,6 +168,12 @@ extension Kernel {
         if c.flags.contains(.redZone) {
             ok = checkBytes(ci, pfn: pfn, index: index, what: "Left Redzone", from: p - c.objOffset, count: c.objOffset, value: val) && ok
             ok = checkBytes(ci, pfn: pfn, index: index, what: "Right Redzone", from: p + c.objectSize, count: c.inuse - c.objectSize, value: val) && ok
+            if active {
+                let orig = origSize(ci, pfn: pfn, index: index)
+                if orig < c.objectSize {
+                    ok = checkBytes(ci, pfn: pfn, index: index, what: "kmalloc Redzone", from: p + orig, count: c.objectSize - orig, value: val) && ok
+                }
+            }
         } else if c.flags.contains(.poison) && c.objectSize < c.inuse {
             ok = checkBytes(ci, pfn: pfn, index: index, what: "Alignment padding", from: p + c.objectSize, count: c.inuse - c.objectSize, value: SlabPoison.inuse) && ok
         }
@@ -187,7 +199,7 @@ extension Kernel {
     }
 
     /// alloc_debug_processing(): with F, check the free object; then init_object(active). False = refuse it.
-    mutating func slubAllocDebugProcessing(_ ci: Int, pfn: Int, index: Int) -> Bool {
+    mutating func slubAllocDebugProcessing(_ ci: Int, pfn: Int, index: Int, origSize: Int? = nil) -> Bool {
         let c = slab.caches[ci].shape
         if c.flags.contains(.consistencyChecks) && !slubCheckObject(ci, pfn: pfn, index: index, active: false) {
             flushSlubReports(extraFix: "Marking all objects used", trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "alloc_debug_processing", "___slab_alloc"],
@@ -203,8 +215,19 @@ extension Kernel {
         if !c.flags.contains(.consistencyChecks), c.flags.contains(.poison), explainEnabled {
             if explainEnabled { explain(.note("\(c.name): SLAB_POISON without consistency checks (F): the object is re-poisoned at allocation without being checked, so a write after free goes unnoticed")) }
         }
+        // set_orig_size(): kmalloc caches with SLAB_STORE_USER remember the request; Z then red-zones the slack.
+        if c.flags.contains(.kmalloc), c.flags.contains(.storeUser) {
+            slab.caches[ci].slabs[pfn]?.tracks[index].origSize = min(origSize ?? c.objectSize, c.objectSize)
+        }
         initObject(ci, pfn: pfn, index: index, active: true)
         return true
+    }
+
+    /// get_orig_size(): the kmalloc request size of an object, or object_size.
+    func origSize(_ ci: Int, pfn: Int, index: Int) -> Int {
+        let c = slab.caches[ci]
+        guard c.flags.contains(.kmalloc), c.flags.contains(.storeUser), let t = c.slabs[pfn]?.tracks, index < t.count, t[index].origSize > 0 else { return c.objectSize }
+        return t[index].origSize
     }
 
     /// free_debug_processing() with F: check the object, then poison it (init_object(inactive)).

@@ -35,7 +35,7 @@ extension Kernel {
         var ci = loc.cacheIndex
         if let e = expected, e != ci {
             // cache_from_obj(): with memcg kmem (distro default) the kernel checks and frees into the right cache.
-            report(.warningMessage(message: "kmem_cache_free: Wrong slab cache. \(slab.caches[e].name) but object is from \(slab.caches[ci].name)",
+            report(.warningMessage(message: "cache_from_obj: Wrong slab cache. \(slab.caches[e].name) but object is from \(slab.caches[ci].name)",
                                    file: "mm/slab.h", line: nil, function: "cache_from_obj"),
                    taint: "W", callTrace: ["cache_from_obj", api, caller],
                    note: "The object belongs to \(slab.caches[ci].name). cache_from_obj() warns and frees it into its real cache, as the kernel does.")

@@ -24,6 +24,8 @@ public struct Slab: Sendable, Equatable {
 public struct ObjectTrack: Sendable, Equatable {
     public var allocCaller = "", allocPID = 0, allocCPU = 0, allocTime: UInt64 = 0
     public var freeCaller = "", freePID = 0, freeCPU = 0, freeTime: UInt64 = 0
+    /// kmalloc caches with SLAB_STORE_USER keep the size the caller asked for (set_orig_size()).
+    public var origSize = 0
     public init() {}
 }
 
