@@ -330,7 +330,8 @@ extension Kernel {
                     if !slubCheckObject(ci, pfn: pfn, index: i, active: s.objects[i] == .allocated) {
                         bad += 1
                         flushSlubReports(extraFix: nil, trace: ["dump_stack_lvl", "check_object", "validate_slab", "validate_slab_cache", "validate_store"],
-                                         note: "validate found object \(i) of the slab at pfn 0x\(String(pfn, radix: 16)) damaged; the bytes were restored.")
+                                         note: "validate found object \(i) of the slab at pfn 0x\(String(pfn, radix: 16)) damaged; the bytes were restored. validate_slab() stops at the first damaged object of each slab.")
+                        break
                     }
                 } else if s.objects[i] != .allocated {
                     let before = log.entries.count
