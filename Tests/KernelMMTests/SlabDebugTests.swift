@@ -187,4 +187,21 @@ import Testing
         #expect(k.kfree(p) == .freedObject)
         try k.checkInvariants()
     }
+
+    @Test func consistencyChecksAloneCatchACorruptFreePointer() throws {
+        var k = try Self.boot(.slub, debug: "F")
+        _ = k.kmemCacheCreate(name: "t", size: 64)
+        let c = try #require(k.slab.cache(named: "t"))
+        #expect(c.freePointerOffset == 32) // mid-object without poison
+        let a = try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))
+        _ = try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))
+        k.kmemCacheFree("t", a)
+        // A write after free elsewhere in the object goes unseen; one over the free pointer does not.
+        _ = k.simulateWrite(a, length: 8, byte: 0x41)
+        #expect(k.validateSlabCache("t") == 0)
+        _ = k.simulateWrite(a + 32, length: 8, byte: 0x41)
+        #expect(k.validateSlabCache("t") == 1)
+        #expect(slubBugs(k).last?.headline == "Freepointer corrupt")
+        try k.checkInvariants()
+    }
 }

@@ -26,6 +26,10 @@ extension Kernel {
         let bytes = [UInt8](repeating: c.flags.contains(.poison) ? SlabPoison.inuse : 0, count: pageSize << Int(frames[pfn].order))
         slab.caches[ci].slabs[pfn]?.bytes = bytes
         for i in 0..<n { initObject(ci, pfn: pfn, index: i, active: false) }
+        if slab.kind == .slub {
+            // The initial freelist: each free object points at the next (0 → 1 → … → NULL).
+            for i in 0..<n { writeFreePointer(ci, pfn: pfn, index: i) }
+        }
     }
 
     /// SLUB init_object() / SLAB poison_obj() + red zones: the object's bytes for its new state.
@@ -185,7 +189,64 @@ extension Kernel {
             let off = slubPadStart(c), end = sizeFromObject(c)
             if off < end { _ = checkBytes(ci, pfn: pfn, index: index, what: "Object padding", from: p + off, count: end - off, value: SlabPoison.inuse) }
         }
+        // The free pointer cannot be checked while an allocated object overlaps it.
+        if c.freePointerOffset >= c.inuse || !active {
+            if !freePointerValid(ci, pfn: pfn, index: index) {
+                slab.pendingReports.append(slubReport(ci, pfn: pfn, index: index, headline: "Freepointer corrupt"))
+                // set_freepointer(s, p, NULL)
+                storeFreePointer(ci, pfn: pfn, index: index, next: 0)
+                ok = false
+            }
+        }
         return ok
+    }
+
+    // MARK: the free pointer (CONFIG_SLAB_FREELIST_HARDENED: ptr ^ s->random ^ swab(ptr_addr))
+
+    /// s->random: a per-cache secret, derived from the boot seed here.
+    func freelistRandom(_ c: KmemCache) -> UInt64 {
+        var x = params.seed &+ UInt64(c.id) &* 0x9e37_79b9_7f4a_7c15
+        x = (x ^ (x >> 31)) &* 0xbf58_476d_1ce4_e5b9
+        return arch.is64Bit ? x : x & 0xffff_ffff
+    }
+
+    func freePointerAddress(_ c: KmemCache, _ s: Slab, _ index: Int) -> (offset: Int, address: UInt64) {
+        let o = slotOffset(c, s, index) + c.objOffset + c.freePointerOffset
+        return (o, (pageAddress(s.pfn) ?? 0) &+ UInt64(o))
+    }
+
+    func swab(_ v: UInt64) -> UInt64 { arch.is64Bit ? v.byteSwapped : UInt64(UInt32(truncatingIfNeeded: v).byteSwapped) }
+
+    /// set_freepointer(): store the encoded address of the object below this one on the freelist (NULL at the end).
+    mutating func writeFreePointer(_ ci: Int, pfn: Int, index: Int) {
+        guard let s = slab.caches[ci].slabs[pfn], let pos = s.freelist.lastIndex(of: Int32(index)) else { return }
+        let next = pos > 0 ? objectAddress(slab.caches[ci], s, index: Int(s.freelist[pos - 1])) : 0
+        storeFreePointer(ci, pfn: pfn, index: index, next: next)
+    }
+
+    mutating func storeFreePointer(_ ci: Int, pfn: Int, index: Int, next: UInt64) {
+        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return }
+        let c = slab.caches[ci].shape
+        let (o, a) = freePointerAddress(c, s, index)
+        let enc = next ^ freelistRandom(c) ^ swab(a)
+        for i in 0..<wordSize where o + i < s.bytes.count {
+            slab.caches[ci].slabs[pfn]?.bytes[o + i] = UInt8((enc >> (8 * UInt64(i))) & 0xff)
+        }
+    }
+
+    /// get_freepointer() + check_valid_pointer(): NULL or the start of an object of this slab.
+    func freePointerValid(_ ci: Int, pfn: Int, index: Int) -> Bool {
+        let c = slab.caches[ci]
+        guard let s = c.slabs[pfn], !s.bytes.isEmpty else { return true }
+        let (o, a) = freePointerAddress(c, s, index)
+        var enc: UInt64 = 0
+        for i in 0..<wordSize where o + i < s.bytes.count { enc |= UInt64(s.bytes[o + i]) << (8 * UInt64(i)) }
+        let next = enc ^ freelistRandom(c) ^ swab(a)
+        if next == 0 { return true }
+        let base = slabObjectsStart(s) &+ UInt64(c.objOffset)
+        guard next >= base else { return false }
+        let off = next - base
+        return off < UInt64(s.objects.count * c.size) && off % UInt64(c.size) == 0
     }
 
     /// Logs the reports check_object() produced, one BUG block each.

@@ -174,5 +174,6 @@ extension Kernel {
         slab.caches[ci].slabs[pfn]?.objects[index] = .free
         slab.caches[ci].slabs[pfn]?.freelist.append(Int32(index))
         slab.caches[ci].slabs[pfn]?.inuse -= 1
+        if slab.kind == .slub, slab.caches[ci].slabs[pfn]?.bytes.isEmpty == false { writeFreePointer(ci, pfn: pfn, index: index) }
     }
 }
