@@ -32,6 +32,7 @@ extension Kernel {
         computeManagedPages()
         freeAllMemblockMemory()
         initPerZoneWatermarks()
+        bootCPUs()
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         clock.tick(1_000_000)

@@ -30,7 +30,7 @@ extension Kernel {
             let pages = 1 << Int(f.order)
             switch f.owner {
             case .slab: m.slabUnreclaimable += pages
-            case .kernelStack: m.kernelStackKB += pages * pageSize / 1024
+            case .kernelStack: break // counted per task below (IRQ stacks are not in KernelStack)
             case .vmalloc: m.vmallocUsed += pages
             case .percpu: m.percpu += pages
             case .kmallocLarge: m.slabUnreclaimable += pages // large kmalloc counts as SUnreclaim (NR_SLAB_UNRECLAIMABLE_B)
@@ -38,6 +38,7 @@ extension Kernel {
             case .none, .pageAlloc: break
             }
         }
+        m.kernelStackKB = kernelStackKB
         // The first per-CPU chunk is carved from memblock at boot.
         if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }
         let r = arch.vmallocRange
