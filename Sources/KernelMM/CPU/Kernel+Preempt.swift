@@ -171,7 +171,7 @@ extension Kernel {
         if c.inAtomic {
             // __schedule() has already done its own preempt_disable(), so the count printed is one higher.
             report(.schedulingWhileAtomic(preemptCount: c.preemptCount + 1, preemptDisabledAt: c.preemptDisabledAt),
-                   taint: "W", callTrace: ["dump_stack_lvl", "__schedule_bug", "__schedule", "schedule", caller],
+                   taint: "W", callTrace: ["dump_stack_lvl", "__schedule_bug", "__schedule", "schedule"] + (caller == "schedule" ? [] : [caller]),
                    note: c.inInterrupt
                        ? "schedule() from interrupt context: there is no task to put to sleep here. A real kernel would most likely hang or crash; kmemsim leaves the state as it was."
                        : "schedule() with preemption disabled (preempt_count \(Self.hex8(c.preemptCount))). After the report the kernel resets preempt_count (schedule_debug: preempt_count_set(PREEMPT_DISABLED)) and switches tasks anyway, so the matching preempt_enable/put_cpu/spin_unlock later will underflow.")

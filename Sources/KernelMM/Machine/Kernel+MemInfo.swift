@@ -42,7 +42,8 @@ extension Kernel {
         // The first per-CPU chunk is carved from memblock at boot.
         if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }
         let r = arch.vmallocRange
-        m.vmallocTotalKB = Int((r.end - r.start) >> 10)
+        // x86-64's VMALLOC_END is the last byte (…e8ffffffffff), so the kernel's difference is one short of 32 TiB.
+        m.vmallocTotalKB = Int((r.end - r.start - (arch == .x86_64 ? 1 : 0)) >> 10)
         // si_mem_available(): free minus the reserves the kernel keeps, plus what reclaim could get back.
         let totalReserve = zones.reduce(0) { $0 + ($1.lowmemReserve.max() ?? 0) + $1.highWmark }
         let wmarkLow = zones.reduce(0) { $0 + $1.lowWmark }
