@@ -41,7 +41,7 @@ extension Kernel {
                 cachedStacks[currentCPU].append(id)
                 return
             }
-            vfreeNow(s.base, caller: "free_thread_stack")
+            vfreeNow(s.base, caller: "free_thread_stack", kernelInternal: true)
             return
         }
         if let pfn = s.pfn { freePages(PFN(pfn), order: arch.threadSizeOrder, owner: .kernelStack, caller: "free_thread_stack") }

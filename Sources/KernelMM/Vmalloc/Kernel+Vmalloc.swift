@@ -133,7 +133,9 @@ extension Kernel {
     }
 
     /// __vfree() → remove_vm_area() + free the pages one by one.
-    mutating func vfreeNow(_ addr: UInt64, caller: String) -> VfreeOutcome {
+    /// `kernelInternal` is for the kernel's own areas (task stacks), which a vfree() from the prompt may not touch.
+    @discardableResult
+    mutating func vfreeNow(_ addr: UInt64, caller: String, kernelInternal: Bool = false) -> VfreeOutcome {
         if addr & UInt64(pageSize - 1) != 0 {
             report(.warningMessage(message: "Trying to vfree() bad address (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
                    taint: "W", callTrace: ["vfree", caller],
@@ -141,7 +143,7 @@ extension Kernel {
             return .refused
         }
         guard let i = vmalloc.index(containing: addr), vmalloc.areas[i].start == addr,
-              vmalloc.areas[i].flags.contains(.alloc), vmalloc.areas[i].purpose == .vmalloc else {
+              vmalloc.areas[i].flags.contains(.alloc), kernelInternal || vmalloc.areas[i].purpose == .vmalloc else {
             let why: String
             if let i = vmalloc.index(containing: addr) {
                 let a = vmalloc.areas[i]
