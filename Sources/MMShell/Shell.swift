@@ -54,10 +54,13 @@ public struct Shell: Sendable {
             return out
         }
         let logMark = session.kernel.log.entries.count
-        let traceMark = session.kernel.trace.events.count
+        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
+        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
+        // change copy every struct page.)
+        let clock = session.kernel.clock
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
-        let before = spec.mutatesKernel ? session.kernel : nil
+        let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
         let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables)
         let result: CommandOutput
         do {
@@ -66,13 +69,13 @@ public struct Shell: Sendable {
             }
             result = try spec.run(&session, args)
         } catch {
-            // A failed command leaves no trace: the kernel goes back to where it was.
-            if let before { session.kernel = before }
+            session.kernel.clock = clock
+            session.kernel.beginCommand()
             return fail(error, text: text, source: source, line: line)
         }
-        if let before, session.kernel != before {
+        if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {
             session.undoStack.append(before)
-            if session.undoStack.count > ShellSession.undoDepth { session.undoStack.removeFirst() }
+            if session.undoStack.count > session.settings.undoDepth { session.undoStack.removeFirst() }
         }
         if result.value != .none {
             session.variables["_"] = result.value
@@ -91,15 +94,14 @@ public struct Shell: Sendable {
             }
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
-            _ = traceMark
             return out
         }
-        var text = ""
+        // What the allocator did (explain), then what the kernel said about it, then the result.
+        var text = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
         for e in reports {
             text += ReportRenderer.render(e.report, kernel: k, style: session.style)
             if !e.report.kmemsimNote.isEmpty { text += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
         }
-        if !explanation.isEmpty { text += ExplainRenderer.render(explanation, kernel: k, style: session.style) }
         if !result.text.isEmpty {
             text += result.text
             if !result.text.hasSuffix("\n") { text += "\n" }

@@ -9,7 +9,11 @@ enum SessionCommands {
             let table = CommandTable.standard
             guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style)) }
             let topic = try a.string(0)
-            if let text = HelpView.topic(topic, kernel: s.kernel) { return CommandOutput(text: text) }
+            // A topic and a command may share a name (gfp): show the command, then the topic.
+            if let text = HelpView.topic(topic, kernel: s.kernel) {
+                let command = table.lookup(topic).map { HelpView.command($0, style: s.style) + "\n\n" } ?? ""
+                return CommandOutput(text: command + text)
+            }
             guard let spec = table.lookup(topic) else {
                 throw .unknownHelpTopic(topic, suggestion: Suggest.closest(topic, in: HelpView.topics(table)))
             }
@@ -33,6 +37,9 @@ enum SessionCommands {
         },
         CommandSpec("undo", family: .session, summary: "go back to the kernel state before the last command that changed it",
                     examples: ["undo"]) { s, _ throws(CommandError) in
+            guard s.settings.undoDepth > 0 else {
+                throw .other("undo is kept in interactive sessions only (each kept state costs a copy of every struct page); run kmemsim with --undo to keep it in a script")
+            }
             guard let before = s.undoStack.popLast() else { throw .other("nothing to undo") }
             s.kernel = before
             return CommandOutput()

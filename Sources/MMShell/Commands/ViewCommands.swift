@@ -9,7 +9,7 @@ enum ViewCommands {
             let path = try a.string(0)
             guard let f = ProcFiles.lookup(path) else { throw .unknownProcFile(path, known: ProcFiles.names) }
             let text = f.render(s.kernel)
-            return CommandOutput(text: text, json: .object([("file", .string(f.path)), ("text", .string(text))]))
+            return CommandOutput(text: text, json: .object([("file", .string(f.path)), f.json.map { ("data", $0(s.kernel)) } ?? ("text", .string(text))]))
         },
         CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name)],
                     summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine)",

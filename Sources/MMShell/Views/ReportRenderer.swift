@@ -116,7 +116,7 @@ public enum ReportRenderer {
 
     static func stackHeader(_ r: KernelReport, _ k: Kernel) -> [String] {
         ["CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(taintText(r.taint)) 6.6.0 #1",
-         "Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPUs"]
+         "Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s")"]
     }
 
     static func callTrace(_ frames: [String]) -> [String] {

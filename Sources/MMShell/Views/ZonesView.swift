@@ -3,7 +3,7 @@ import KernelMM
 /// `zones` and `buddy ZONE`.
 enum ZonesView {
     static func render(_ k: Kernel) -> CommandOutput {
-        var t = "\(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPUs, \(k.pageSize / 1024) KiB pages, MAX_ORDER \(k.maxOrder), pageblock order \(k.pageblockOrder), min_free_kbytes \(k.minFreeKbytes)\n"
+        var t = "\(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s"), \(k.pageSize / 1024) KiB pages, MAX_ORDER \(k.maxOrder), pageblock order \(k.pageblockOrder), min_free_kbytes \(k.minFreeKbytes)\n"
         t += "zone      start_pfn       end_pfn    managed       free   pcp    min    low   high  protection\n"
         var rows: [JSONValue] = []
         for z in k.zones {
