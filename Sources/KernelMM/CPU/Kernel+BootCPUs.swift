@@ -14,6 +14,9 @@ extension Kernel {
         for i in tasks.indices where tasks[i].pid != 0 {
             tasks[i].stack = allocThreadStack(pid: tasks[i].pid)
         }
+        // The boot allocations above went through CPU 0's per-CPU page lists; hand what is left there back to the
+        // buddy allocator, so that a fresh machine starts with every free page visible in buddyinfo and MemFree.
+        drainAllPages()
     }
 
     /// x86-64: the 16 KiB irq_stack_backing_store in the CPU's static per-CPU area, mapped with vmap() so that a

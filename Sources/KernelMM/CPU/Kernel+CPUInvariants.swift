@@ -20,7 +20,6 @@ extension Kernel {
                 guard cpus.filter({ $0.currentPID == c.currentPID }).count == 1 else { throw fail("pid \(c.currentPID) runs on two CPUs") }
             }
         }
-        guard cpus[currentCPU].currentPID != 0 else { throw fail("the shell's CPU \(currentCPU) runs the idle task") }
         var stackAreas: Set<UInt32> = []
         for t in tasks {
             guard let s = t.stack else { continue }
