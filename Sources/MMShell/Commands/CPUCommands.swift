@@ -45,7 +45,8 @@ enum CPUCommands {
         var fields: [String] = []
         if c.preemptDepth > 0 { fields.append("preempt \(c.preemptDepth)") }
         let soft = (c.preemptCount & CPUState.softirqMask) >> 8
-        if soft > 0 { fields.append("softirq \(soft)" + (c.inServingSoftirq ? " (serving)" : "") + (soft >= 2 ? " (bh disabled ×\(soft / 2))" : "")) }
+        if c.inServingSoftirq { fields.append("serving a softirq") }
+        if soft >= 2 { fields.append("bh disabled ×\(soft / 2)") }
         if c.inHardirq { fields.append("hardirq \((c.preemptCount & CPUState.hardirqMask) >> 16)") }
         if c.inNMI { fields.append("nmi \((c.preemptCount & CPUState.nmiMask) >> 20)") }
         if !fields.isEmpty { parts[0] += " (" + fields.joined(separator: ", ") + ")" }

@@ -22,7 +22,7 @@ enum VmallocView {
 
     static func purpose(_ p: VMAreaPurpose) -> String {
         switch p {
-        case .vmalloc: "vmalloc"
+        case .vmalloc: "vmalloc() area"
         case .taskStack(let pid?): "kernel stack of pid \(pid)"
         case .taskStack(nil): "cached kernel stack (kept for the next task on this CPU)"
         case .irqStack(let c): "IRQ stack of CPU \(c) (vmap of its per-CPU backing store)"
@@ -81,7 +81,7 @@ enum VmallocView {
         let a = k.vmalloc.areas[i]
         let n = Int((addr - a.start) / UInt64(k.pageSize))
         let off = (addr - a.start) % UInt64(k.pageSize)
-        var t = "vmalloc address \(Format.hex(addr)): \(purpose(a.purpose)) at \(Format.hex(a.start)) (\(a.caller))\n"
+        var t = "vmalloc address \(Format.hex(addr)): \(purpose(a.purpose)) at \(Format.hex(a.start)) (caller \(a.caller))\n"
         if n >= a.pages.count {
             return t + "  guard page after the area: not mapped, any access faults\n"
         }
