@@ -182,3 +182,56 @@ import Testing
         try k.checkInvariants()
     }
 }
+
+@Suite struct IRQStackTests {
+    static func boot(fourK: Bool, irqStacks: Bool) throws -> Kernel {
+        var p = BootParams()
+        p.arch = .i386
+        p.memory = 1 << 30
+        p.cpus = 2
+        p.fourKStacks = fourK
+        p.irqStacks = irqStacks
+        return try Kernel(booting: p)
+    }
+
+    @Test func fourKStacksAreOnePage() throws {
+        var k = try Self.boot(fourK: true, irqStacks: true)
+        #expect(k.threadSize == 4096 && k.threadSizeOrder == 0)
+        let pid = try unwrap(k.taskCreate(comm: "w"))
+        #expect(k.tasks.first { $0.pid == pid }?.stack?.size == 4096)
+        #expect(k.cpus.allSatisfy { $0.irqStack?.size == 4096 })
+        try k.checkInvariants()
+    }
+
+    @Test func handlersUseTheIRQStackNotTheTasks() throws {
+        var k = try Self.boot(fourK: true, irqStacks: true)
+        _ = try k.stackUse(pid: 1234, bytes: 3072)
+        try k.irqEnter()
+        #expect(try k.irqStackUse(bytes: 2048) == .fits(used: 2048, left: 2048))
+        #expect(k.tasks.first { $0.pid == 1234 }?.stack?.depth == 3072)
+        try k.irqExit()
+        #expect(throws: ContextError.notInHardirq) { try k.irqStackUse(bytes: 10) }
+    }
+
+    @Test func withoutIRQStacksAHandlerOverflowsTheTaskStack() throws {
+        var k = try Self.boot(fourK: true, irqStacks: false)
+        #expect(k.cpus.allSatisfy { $0.irqStack == nil })
+        _ = try k.stackUse(pid: 1234, bytes: 3072)
+        try k.irqEnter()
+        #expect(try k.irqStackUse(bytes: 512) == .fits(used: 3584, left: 512))
+        #expect(k.tasks.first { $0.pid == 1234 }?.stack?.depth == 3072)
+        let r = try k.irqStackUse(bytes: 2048)
+        if case .stackEndCorrupted(let overrun, _) = r { #expect(overrun == 1024) } else { Issue.record("got \(r)") }
+        #expect(k.log.entries.contains { $0.report.kind == .panic("corrupted stack end detected inside scheduler") })
+        try k.irqExit()
+        try k.checkInvariants()
+    }
+
+    @Test func x86IRQStackOverflowHitsItsGuardPage() throws {
+        var k = try Kernel(booting: BootParams())
+        try k.irqEnter()
+        let st = try unwrap(k.cpus[0].irqStack)
+        #expect(try k.irqStackUse(bytes: 20 << 10) == .guardPageHit(address: st.base - 8))
+        #expect(k.log.entries.last?.report.kind == .stackGuardPageHit(stack: "IRQ", address: st.base - 8, start: st.base, end: st.base + 16384))
+    }
+}

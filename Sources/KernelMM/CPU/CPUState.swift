@@ -92,4 +92,7 @@ public struct KernelStack: Sendable, Equatable {
     public var pfn: Int?
     /// Deepest use seen by `stack use` (bytes from the top).
     public var maxUsed: Int = 0
+    /// How deep the task's current call chain is (the last `stack use`); an interrupt handler without its own
+    /// stack starts below this.
+    public var depth: Int = 0
 }

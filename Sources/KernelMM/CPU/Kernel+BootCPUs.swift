@@ -23,7 +23,8 @@ extension Kernel {
     /// guard page sits beside it (CONFIG_VMAP_STACK), or used in place. i386 (and sparc64 here): a hardirq and a
     /// softirq stack of THREAD_SIZE from the page allocator.
     mutating func allocIRQStack(cpu c: Int) -> IRQStack? {
-        let size = arch.x86IRQStackSize
+        guard params.irqStacks else { return nil }
+        let size = arch == .x86_64 ? arch.x86IRQStackSize : threadSize
         if arch == .x86_64 {
             let offset = pageSize // the page-aligned part of .data..percpu
             guard let pfn0 = firstChunkPFN(cpu: c, offset: offset) else { return nil }
@@ -33,9 +34,9 @@ extension Kernel {
             }
             return IRQStack(base: pageAddress(pfn0) ?? 0, size: size)
         }
-        guard let hard = allocPages(Self.threadinfoGFP, order: arch.threadSizeOrder, owner: .kernelStack, tag: UInt32(0x8000_0000 | c),
+        guard let hard = allocPages(Self.threadinfoGFP, order: threadSizeOrder, owner: .kernelStack, tag: UInt32(0x8000_0000 | c),
                                     caller: "irq_init_percpu_irqstack"),
-              let soft = allocPages(Self.threadinfoGFP, order: arch.threadSizeOrder, owner: .kernelStack, tag: UInt32(0x8000_0000 | c),
+              let soft = allocPages(Self.threadinfoGFP, order: threadSizeOrder, owner: .kernelStack, tag: UInt32(0x8000_0000 | c),
                                     caller: "irq_init_percpu_irqstack") else { return nil }
         return IRQStack(base: pageAddress(hard.raw) ?? 0, size: size, pfn: hard.raw, softirqPFN: soft.raw)
     }

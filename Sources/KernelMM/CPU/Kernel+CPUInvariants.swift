@@ -23,14 +23,14 @@ extension Kernel {
         var stackAreas: Set<UInt32> = []
         for t in tasks {
             guard let s = t.stack else { continue }
-            guard s.size == arch.threadSize else { throw fail("pid \(t.pid): stack of \(s.size) bytes, THREAD_SIZE is \(arch.threadSize)") }
+            guard s.size == threadSize else { throw fail("pid \(t.pid): stack of \(s.size) bytes, THREAD_SIZE is \(threadSize)") }
             if let id = s.vmapArea {
                 guard let a = vmalloc.area(id: id), a.purpose == .taskStack(pid: t.pid), a.start == s.base,
                       a.pages.count == s.size / pageSize else { throw fail("pid \(t.pid): vmapped stack area \(id) is missing or not its own") }
                 guard stackAreas.insert(id).inserted else { throw fail("stack area \(id) used twice") }
             } else if let pfn = s.pfn {
                 let f = frames[pfn]
-                guard f.state == .allocated, f.owner == .kernelStack, Int(f.order) == arch.threadSizeOrder, Int(f.tag) == t.pid else {
+                guard f.state == .allocated, f.owner == .kernelStack, Int(f.order) == threadSizeOrder, Int(f.tag) == t.pid else {
                     throw fail("pid \(t.pid): stack block at pfn 0x\(String(pfn, radix: 16)) is \(f.state) owner \(f.owner) order \(f.order)")
                 }
             } else {

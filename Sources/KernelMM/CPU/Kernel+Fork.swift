@@ -4,6 +4,11 @@ extension Kernel {
     /// HAVE_ARCH_VMAP_STACK: x86-64; i386 and sparc64 cannot).
     public var vmapStack: Bool { arch == .x86_64 && (params.vmapStack ?? true) }
 
+    /// THREAD_SIZE_ORDER in force: the architecture's, or 0 with CONFIG_4KSTACKS on i386.
+    public var threadSizeOrder: Int { arch == .i386 && params.fourKStacks ? 0 : arch.threadSizeOrder }
+    /// THREAD_SIZE in force.
+    public var threadSize: Int { pageSize << threadSizeOrder }
+
     /// THREADINFO_GFP = GFP_KERNEL_ACCOUNT | __GFP_ZERO.
     public static let threadinfoGFP: GFPFlags = GFPFlags.kernelAccount.union(.zero)
 
@@ -13,7 +18,7 @@ extension Kernel {
     /// alloc_thread_stack_node(): a vmapped stack (reusing one of this CPU's cached stacks first) or 2^THREAD_SIZE_ORDER
     /// pages from the page allocator.
     mutating func allocThreadStack(pid: Int) -> KernelStack? {
-        let size = arch.threadSize
+        let size = threadSize
         if vmapStack {
             if cachedStacks.count == params.cpus, let id = cachedStacks[currentCPU].popLast(),
                let i = vmalloc.areas.firstIndex(where: { $0.id == id }) {
@@ -27,7 +32,7 @@ extension Kernel {
                   let i = vmalloc.index(containing: addr) else { return nil }
             return KernelStack(base: addr, size: size, vmapArea: vmalloc.areas[i].id, pfn: nil)
         }
-        guard let pfn = allocPages(Self.threadinfoGFP, order: arch.threadSizeOrder, owner: .kernelStack, tag: UInt32(pid),
+        guard let pfn = allocPages(Self.threadinfoGFP, order: threadSizeOrder, owner: .kernelStack, tag: UInt32(pid),
                                    caller: "alloc_thread_stack_node") else { return nil }
         return KernelStack(base: pageAddress(pfn.raw) ?? 0, size: size, vmapArea: nil, pfn: pfn.raw)
     }
@@ -44,7 +49,7 @@ extension Kernel {
             vfreeNow(s.base, caller: "free_thread_stack", kernelInternal: true)
             return
         }
-        if let pfn = s.pfn { freePages(PFN(pfn), order: arch.threadSizeOrder, owner: .kernelStack, caller: "free_thread_stack") }
+        if let pfn = s.pfn { freePages(PFN(pfn), order: threadSizeOrder, owner: .kernelStack, caller: "free_thread_stack") }
     }
 
     /// kernel_clone() as far as memory goes: a task_struct with a kernel stack. nil when the stack could not be had.
@@ -94,6 +99,7 @@ extension Kernel {
         if s.vmapArea != nil {
             guard bytes > s.size else {
                 tasks[i].stack?.maxUsed = max(s.maxUsed, bytes)
+                tasks[i].stack?.depth = bytes
                 return .fits(used: bytes, left: s.size - bytes)
             }
             let fault = s.base - UInt64(word)
@@ -105,6 +111,7 @@ extension Kernel {
         }
         guard bytes > s.size - magic else {
             tasks[i].stack?.maxUsed = max(s.maxUsed, bytes)
+            tasks[i].stack?.depth = bytes
             return .fits(used: bytes, left: s.size - bytes)
         }
         let overrun = bytes - s.size
@@ -128,5 +135,39 @@ extension Kernel {
         case .absent: "no RAM"
         case .tail: k.allocatedBlock(containing: pfn).map { "inside an allocated block held by " + ownerName(k.frames[$0.head].owner) } ?? "inside a free block"
         }
+    }
+
+    /// An interrupt handler that needs `bytes` of stack. With per-CPU IRQ stacks it runs on this CPU's IRQ stack and
+    /// the interrupted task's stack is untouched; without them (irq_stacks=off) it runs on the interrupted task's
+    /// stack, below whatever the task was using — the reason IRQ stacks were introduced with 4 KiB stacks.
+    public mutating func irqStackUse(bytes: Int) throws(ContextError) -> StackUse {
+        guard cpu.inHardirq else { throw .notInHardirq }
+        clock.tick()
+        if let st = cpu.irqStack {
+            guard bytes > st.size else { return .fits(used: bytes, left: st.size - bytes) }
+            if st.vmapArea != nil {
+                let fault = st.base - 8
+                report(.stackGuardPageHit(stack: "IRQ", address: fault, start: st.base, end: st.base + UInt64(st.size)), taint: "D",
+                       callTrace: ["handle_stack_overflow", "exc_double_fault", "asm_exc_double_fault"],
+                       note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack and ran into the guard page below it. The machine would have died; kmemsim leaves the state as it was.")
+                return .guardPageHit(address: fault)
+            }
+            let beside = st.pfn.map { p in p > 0 ? "pfn 0x\(String(p - 1, radix: 16)): " + Self.frameDescription(frames[p - 1], kernel: self, pfn: p - 1) : "" } ?? "the memory below"
+            report(.kmemsimOnly, callTrace: ["handle_irq"],
+                   note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack. It has no guard page and no end check: the handler silently overwrote \(beside). kmemsim leaves the state as it was.")
+            return .stackEndCorrupted(overrun: bytes - st.size, beside: beside)
+        }
+        let pid = cpu.currentPID
+        guard let i = tasks.firstIndex(where: { $0.pid == pid && $0.stack != nil }), let s = tasks[i].stack else { throw .taskIsIdle(pid) }
+        let total = s.depth + bytes
+        if explainEnabled { explain(.note("no IRQ stacks: the handler's \(bytes) bytes go on pid \(pid)'s stack below its \(s.depth) bytes: \(total) of \(s.size)")) }
+        let r = try stackUse(pid: pid, bytes: total)
+        if case .fits = r {
+            tasks[i].stack?.depth = s.depth // the handler's frames are gone once it returns
+        } else {
+            report(.kmemsimOnly, callTrace: ["handle_irq"],
+                   note: "The task itself used only \(s.depth) bytes; the interrupt handler's \(bytes) bytes on top of them overflowed the \(s.size)-byte stack. A task cannot know how much an interrupt will need: that is why separate per-CPU IRQ stacks came with 4 KiB stacks (boot irq_stacks=on).")
+        }
+        return r
     }
 }

@@ -28,16 +28,27 @@ enum TaskCommands {
             }
         },
         CommandSpec("stack", family: .tasks, arguments: [.init("action", .word(["use"])), .init("pid", .number), .init("bytes", .size)],
-                    summary: "stack use PID BYTES: a call chain that needs BYTES of the task's kernel stack; overflow is caught as the kernel catches it",
+                    summary: "stack use PID BYTES: a call chain that needs BYTES of the task's kernel stack (stack use irq BYTES: an interrupt handler); overflow is caught as the kernel catches it",
                     details: "A vmapped stack has an unmapped guard page below it: overflowing faults at once (\"BUG: TASK stack guard page was hit\"). A page-allocated stack has nothing below it but other memory: the overflow silently corrupts it, and only the STACK_END_MAGIC check in schedule() notices, too late.",
-                    examples: ["stack use 1234 12K", "stack use 1234 20K"], mutates: true) { s, a throws(CommandError) in
+                    examples: ["stack use 1234 12K", "stack use 1234 20K", "irq_enter", "stack use irq 6K"], mutates: true) { s, a throws(CommandError) in
             guard try a.string(0) == "use" else { throw .badArgument(argument: "ACTION", value: try a.string(0), reason: "use 'stack use PID BYTES'") }
-            let pid = try a.int(1)
             let bytes = try a.size(2)
+            if try a.string(1) == "irq" {
+                guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: "more than any stack") }
+                let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.irqStackUse(bytes: Int(bytes)) }
+                if case .fits(let used, let left) = r {
+                    let c = s.kernel.cpus[s.kernel.currentCPU]
+                    let onIRQ = c.irqStack != nil
+                    return CommandOutput(text: onIRQ ? "handler on cpu\(s.kernel.currentCPU)'s IRQ stack: \(used) bytes used, \(left) left; the interrupted task's stack is untouched"
+                                                     : "handler on pid \(c.currentPID)'s own stack (no IRQ stacks): \(used) bytes in use there, \(left) left")
+                }
+                return CommandOutput()
+            }
+            let pid = try a.int(1)
             guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: "more than any stack; try a few KiB past THREAD_SIZE") }
             let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.stackUse(pid: pid, bytes: Int(bytes)) }
             switch r {
-            case .fits(let used, let left): return CommandOutput(text: "pid \(pid): \(used) bytes used, \(left) left of \(s.kernel.arch.threadSize)")
+            case .fits(let used, let left): return CommandOutput(text: "pid \(pid): \(used) bytes used, \(left) left of \(s.kernel.threadSize)")
             case .guardPageHit, .stackEndCorrupted: return CommandOutput()
             }
         },

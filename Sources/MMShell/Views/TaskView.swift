@@ -15,7 +15,7 @@ enum TaskView {
         for (c, ids) in cached {
             s += "cpu\(c) stack cache: " + ids.compactMap { k.vmalloc.area(id: $0) }.map { Format.hex($0.start) }.joined(separator: " ") + "\n"
         }
-        s += "THREAD_SIZE \(k.arch.threadSize) (order \(k.arch.threadSizeOrder)), " + (k.vmapStack ? "vmapped stacks (CONFIG_VMAP_STACK)" : "stacks from the page allocator") + "; KernelStack: \(k.kernelStackKB) kB; * = running\n"
+        s += "THREAD_SIZE \(k.threadSize) (order \(k.threadSizeOrder)), " + (k.vmapStack ? "vmapped stacks (CONFIG_VMAP_STACK)" : "stacks from the page allocator") + "; KernelStack: \(k.kernelStackKB) kB; * = running\n"
         return s
     }
 
@@ -26,7 +26,7 @@ enum TaskView {
             t += " vmalloc, pfns " + a.pages.map { Format.hex(Int($0)) }.joined(separator: " ") + " (\(zones.joined(separator: "/"))), guard page"
         } else if let p = st.pfn {
             let zone = k.zoneIndex(ofPFN: p).map { k.zones[$0].type.procName } ?? "?"
-            t += " pages, order-\(k.arch.threadSizeOrder) block at pfn \(Format.hex(p)) (\(zone)), no guard"
+            t += " pages, order-\(k.threadSizeOrder) block at pfn \(Format.hex(p)) (\(zone)), no guard"
         }
         if st.maxUsed > 0 { t += ", deepest use \(st.maxUsed)" }
         return t
