@@ -30,7 +30,7 @@ import Testing
         var made = (vmalloc: 0, tasks: 0, percpu: 0)
         _ = k.definePerCPU(type: "long", name: "ctr")
         for step in 0..<400 {
-            let op = Int.random(in: 0..<14, using: &rng)
+            let op = Int.random(in: 0..<15, using: &rng)
             switch op {
             case 0, 1:
                 let n = UInt64.random(in: 1...(UInt64(40 * k.pageSize)), using: &rng)
@@ -75,6 +75,12 @@ import Testing
                 k.spinLock("l", variant: [.plain, .irq, .irqsave, .bh].randomElement(using: &rng) ?? .plain)
                 _ = k.vmalloc(UInt64(k.pageSize)).map { areas.append($0) } // might_sleep report, still allocates
                 k.spinUnlock("l", variant: k.cpus[k.currentCPU].heldLocks.last?.variant ?? .plain)
+            case 13:
+                // vfree() with bottom halves disabled is deferred too (in_interrupt() counts the bh-disable bits).
+                k.localBhDisable()
+                if !areas.isEmpty { k.vfree(areas.removeLast()) }
+                try k.checkInvariants()
+                k.localBhEnable()
             default:
                 k.schedule()
             }

@@ -96,7 +96,10 @@ extension Kernel {
                            note: "local_bh_enable without local_bh_disable: the softirq-disable count is 0. Nothing changed.")
             return false
         }
-        return preemptCountSub(CPUState.softirqDisableOffset, caller: caller)
+        let ok = preemptCountSub(CPUState.softirqDisableOffset, caller: caller)
+        // vfree() with bottom halves off counted as interrupt context and was deferred; the work runs now.
+        if !cpu.inInterrupt { runDeferredVfree() }
+        return ok
     }
 
     /// irq_enter(): a hard interrupt arrives on the current CPU. The handler runs with interrupts off, on this

@@ -61,6 +61,7 @@ extension Kernel {
             localIrqRestore(held.variant == .irqsave ? held.savedIRQsDisabled : false)
         case .bh:
             preemptCountSub(CPUState.softirqDisableOffset + CPUState.preemptOffset, caller: "_raw_spin_unlock_bh")
+            if !cpu.inInterrupt { runDeferredVfree() }
         }
         return true
     }
