@@ -125,15 +125,21 @@ enum CPUCommands {
                     summary: "take a spinlock: \(v.what)",
                     details: "Locks are named by the learner; spinlock debugging (CONFIG_DEBUG_SPINLOCK) reports recursion and unlocking a lock that is not held.",
                     c: v.variant == .irqsave ? "#define spin_lock_irqsave(lock, flags)" : "void \(v.lock)(spinlock_t *lock);", header: "include/linux/spinlock.h",
-                    contexts: anyContext, examples: ["\(v.lock) my_lock"], mutates: true) { s, a throws(CommandError) in
-            s.kernel.spinLock(try a.string(0), variant: v.variant)
-            return changed(s)
+                    contexts: anyContext, examples: [v.variant == .irqsave ? "flags = spin_lock_irqsave my_lock" : "\(v.lock) my_lock"], mutates: true) { s, a throws(CommandError) in
+            let wasDisabled = s.kernel.cpus[s.kernel.currentCPU].irqsDisabled
+            let taken = s.kernel.spinLock(try a.string(0), variant: v.variant)
+            var out = changed(s)
+            if v.variant == .irqsave, taken { out.value = .int(eflags(disabled: wasDisabled)) }
+            return out
         },
-        CommandSpec(v.unlock, family: .cpu, arguments: [.init("lock", .name), .init("flags", .number, optional: true)],
+        CommandSpec(v.unlock, family: .cpu, arguments: [.init("lock", .name)] + (v.variant == .irqsave ? [.init("flags", .number, optional: true)] : []),
                     summary: "release a spinlock taken with \(v.lock)",
                     c: v.variant == .irqsave ? "void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);" : "void \(v.unlock)(spinlock_t *lock);",
-                    header: "include/linux/spinlock.h", contexts: anyContext, examples: ["\(v.unlock) my_lock"], mutates: true) { s, a throws(CommandError) in
-            s.kernel.spinUnlock(try a.string(0), variant: v.variant)
+                    header: "include/linux/spinlock.h", contexts: anyContext, examples: [v.variant == .irqsave ? "\(v.unlock) my_lock $flags" : "\(v.unlock) my_lock"], mutates: true) { s, a throws(CommandError) in
+            let flags = a.has(1) ? try a.int(1) : nil
+            if s.kernel.spinUnlock(try a.string(0), variant: v.variant), let flags {
+                s.kernel.localIrqRestore(flags & 0x200 == 0) // local_irq_restore(flags) from the caller's variable
+            }
             return changed(s)
         },
     ] } + [
