@@ -91,4 +91,23 @@ import KernelMM
         }
         #expect(s.session.kernel.vmalloc == before.vmalloc && s.session.kernel.tasks == before.tasks && s.session.kernel.cpus == before.cpus)
     }
+
+    @Test func kmemNamesPerCPUCopies() throws {
+        var s = try Self.shell()
+        _ = s.execute("v = DEFINE_PER_CPU int x")
+        _ = s.execute("cpu 2")
+        _ = s.execute("this_cpu_write x 42")
+        _ = s.execute("p = per_cpu_ptr $v 2")
+        let out = s.execute("kmem $p").stdout
+        #expect(out.contains("unit 2 (cpu2's copy)") && out.contains("int x = 42"))
+    }
+
+    @Test func contextCountersCannotOverflow() throws {
+        var s = try Self.shell()
+        for _ in 0..<140 { _ = s.execute("local_bh_disable") }
+        #expect(s.session.kernel.cpus[0].preemptCount == 0xfe00)
+        for _ in 0..<20 { _ = s.execute("nmi_enter") }
+        #expect(s.session.kernel.cpus[0].preemptCount & 0xf00000 == 0xf00000)
+        try s.session.kernel.checkInvariants()
+    }
 }

@@ -161,7 +161,7 @@ extension Kernel {
     }
 
     /// per_cpu_ptr(ptr, cpu).
-    public func perCPUPtr(_ ptr: UInt64, cpu: Int) -> UInt64 { ptr + UInt64(cpu * percpu.unitSize) }
+    public func perCPUPtr(_ ptr: UInt64, cpu: Int) -> UInt64 { ptr &+ UInt64(cpu * percpu.unitSize) }
 
     /// The frame behind a per-CPU address (first chunk: the memblock region; later chunks: the vmalloc page table).
     public func percpuPFN(_ addr: UInt64) -> Int? {

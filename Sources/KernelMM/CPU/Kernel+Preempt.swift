@@ -80,6 +80,11 @@ extension Kernel {
 
     /// local_bh_disable() → __local_bh_disable_ip(SOFTIRQ_DISABLE_OFFSET): softirqs cannot run on this CPU.
     public mutating func localBhDisable(caller: String = "local_bh_disable") {
+        guard cpu.preemptCount & CPUState.softirqMask < CPUState.softirqMask - CPUState.softirqDisableOffset else {
+            report(.kmemsimOnly, callTrace: ["__local_bh_disable_ip", caller],
+                   note: "local_bh_disable nested \((cpu.preemptCount & CPUState.softirqMask) >> 9) deep: one more would carry into the HARDIRQ bits of preempt_count. Nothing changed.")
+            return
+        }
         preemptCountAdd(CPUState.softirqDisableOffset, caller: caller)
     }
 
@@ -124,6 +129,12 @@ extension Kernel {
 
     /// nmi_enter(): a non-maskable interrupt arrives, even with interrupts disabled (NMI_OFFSET + HARDIRQ_OFFSET).
     public mutating func nmiEnter() {
+        // nmi_enter(): BUG_ON(in_nmi() == NMI_MASK) — the 4-bit NMI field is full.
+        if cpu.preemptCount & CPUState.nmiMask == CPUState.nmiMask || cpu.preemptCount & CPUState.hardirqMask == CPUState.hardirqMask {
+            report(.kernelBug(file: "include/linux/hardirq.h", line: nil, function: "nmi_enter"), taint: "D", callTrace: ["nmi_enter"],
+                   note: "NMIs nested 15 deep fill preempt_count's NMI field. The machine would have died; kmemsim leaves the state as it was.")
+            return
+        }
         cpu.irqsDisabledBeforeInterrupt.append(cpu.irqsDisabled)
         cpu.irqsDisabled = true
         cpu.preemptCount += CPUState.nmiOffset + CPUState.hardirqOffset
