@@ -18,7 +18,7 @@ func kmemsimExecutable() -> String? {
     static let prompt = "kmemsim>"
 
     @Test(.enabled(if: kmemsimExecutable() != nil, "kmemsim binary not found next to the test runner"),
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(3)))
     func completionHistoryInterruptAndEndOfInput() throws {
         let executable = try #require(kmemsimExecutable())
         var template = Array("/tmp/kmemsim-pty-XXXXXX".utf8CString)
