@@ -104,7 +104,7 @@ enum PercpuCommands {
         },
         CommandSpec("percpu", family: .percpu, summary: "the per-CPU chunks: units, static/reserved/dynamic areas, what lives in each",
                     examples: ["percpu"]) { s, _ throws(CommandError) in
-            CommandOutput(text: PercpuView.render(s.kernel))
+            CommandOutput(text: PercpuView.render(s.kernel), json: CPUJSON.percpu(s.kernel))
         },
     ]
 }

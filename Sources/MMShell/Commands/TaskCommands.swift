@@ -22,7 +22,7 @@ enum TaskCommands {
                 try CPUCommands.ctx { () throws(ContextError) in try s.kernel.taskExit(pid: pid) }
                 return CommandOutput()
             case "list":
-                return CommandOutput(text: TaskView.render(s.kernel))
+                return CommandOutput(text: TaskView.render(s.kernel), json: CPUJSON.tasks(s.kernel))
             default:
                 throw .badArgument(argument: "ACTION", value: action, reason: "use create NAME, exit PID or list")
             }

@@ -65,7 +65,8 @@ enum VmallocCommands {
             guard let t = VmallocView.area(containing: addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them")
             }
-            return CommandOutput(text: t)
+            let area = s.kernel.vmalloc.index(containing: addr).map { s.kernel.vmalloc.areas[$0] }
+            return CommandOutput(text: t, json: area.map { CPUJSON.area($0, s.kernel) })
         },
     ]
 
