@@ -166,6 +166,24 @@ import Testing
         try k.checkInvariants()
     }
 
+    @Test func noVmallocSpaceMeansNoNewChunk() throws {
+        var p = BootParams()
+        p.arch = .i386
+        p.memory = 1 << 30
+        var k = try Kernel(booting: p)
+        // Leave less than one chunk (4 units of 128 KiB + guard) of the 128 MiB i386 vmalloc range.
+        let r = k.arch.vmallocRange
+        let used = k.vmalloc.areas.reduce(UInt64(0)) { $0 + UInt64($1.size) }
+        _ = try unwrap(k.vmalloc(r.end - r.start - used - (256 << 10)))
+        _ = try unwrap(k.allocPercpu(size: 32 << 10, align: 8)) // the first chunk's dynamic area
+        let frames = k.frames
+        let second = k.allocPercpu(size: 32 << 10, align: 8)
+        #expect(second == nil)
+        #expect(k.log.entries.last?.report.kind == .info("percpu: allocation failed, size=32768 align=8 atomic=0, failed to allocate new chunk"))
+        #expect(k.frames == frames)
+        try k.checkInvariants()
+    }
+
     @Test func illegalPercpuRequestsWarn() throws {
         var k = try Kernel(booting: BootParams())
         do { let r = k.allocPercpu(size: 0, align: 4); #expect(r == nil) }

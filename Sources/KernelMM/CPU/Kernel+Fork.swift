@@ -76,7 +76,7 @@ extension Kernel {
     }
 
     /// KernelStack in /proc/meminfo: THREAD_SIZE per live task that has a stack of its own (NR_KERNEL_STACK_KB).
-    public var kernelStackKB: Int { tasks.reduce(0) { $0 + ($1.stack == nil ? 0 : $1.stack!.size / 1024) } }
+    public var kernelStackKB: Int { tasks.reduce(0) { $0 + ($1.stack.map { $0.size / 1024 } ?? 0) } }
 
     /// What `stack use PID BYTES` found.
     public enum StackUse: Sendable, Equatable {
