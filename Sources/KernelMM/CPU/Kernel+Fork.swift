@@ -141,9 +141,9 @@ extension Kernel {
     /// the interrupted task's stack is untouched; without them (irq_stacks=off) it runs on the interrupted task's
     /// stack, below whatever the task was using — the reason IRQ stacks were introduced with 4 KiB stacks.
     public mutating func irqStackUse(bytes: Int) throws(ContextError) -> StackUse {
-        guard cpu.inHardirq else { throw .notInHardirq }
+        guard curCPU.inHardirq else { throw .notInHardirq }
         clock.tick()
-        if let st = cpu.irqStack {
+        if let st = curCPU.irqStack {
             guard bytes > st.size else { return .fits(used: bytes, left: st.size - bytes) }
             if st.vmapArea != nil {
                 let fault = st.base - 8
@@ -157,7 +157,7 @@ extension Kernel {
                    note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack. It has no guard page and no end check: the handler silently overwrote \(beside). kmemsim leaves the state as it was.")
             return .stackEndCorrupted(overrun: bytes - st.size, beside: beside)
         }
-        let pid = cpu.currentPID
+        let pid = curCPU.currentPID
         guard let i = tasks.firstIndex(where: { $0.pid == pid && $0.stack != nil }), let s = tasks[i].stack else { throw .taskIsIdle(pid) }
         let total = s.depth + bytes
         if explainEnabled { explain(.note("no IRQ stacks: the handler's \(bytes) bytes go on pid \(pid)'s stack below its \(s.depth) bytes: \(total) of \(s.size)")) }

@@ -7,7 +7,7 @@ extension Kernel {
     @discardableResult
     public mutating func spinLock(_ name: String, variant: HeldLock.Variant = .plain) -> Bool {
         let me = currentTask
-        if cpu.heldLocks.contains(where: { $0.name == name }) {
+        if curCPU.heldLocks.contains(where: { $0.name == name }) {
             report(.spinlockBug(message: "recursion", lock: name, ownerComm: me.comm, ownerPID: me.pid, ownerCPU: currentCPU),
                    callTrace: ["dump_stack_lvl", "do_raw_spin_lock", "_raw_\(variant.rawValue)"],
                    note: "\(name) is already held by this task: the second \(variant.rawValue) would spin forever waiting for itself (a self-deadlock). kmemsim did not take it again.")
@@ -31,7 +31,7 @@ extension Kernel {
             // __local_bh_disable_ip(_RET_IP_, SOFTIRQ_LOCK_OFFSET): bh-disable and preempt-disable in one add.
             preemptCountAdd(CPUState.softirqDisableOffset + CPUState.preemptOffset, caller: "_raw_spin_lock_bh")
         }
-        cpu.heldLocks.append(HeldLock(name: name, variant: variant, savedIRQsDisabled: saved))
+        curCPU.heldLocks.append(HeldLock(name: name, variant: variant, savedIRQsDisabled: saved))
         return true
     }
 
@@ -39,7 +39,7 @@ extension Kernel {
     /// leaves interrupts off, as in the kernel).
     @discardableResult
     public mutating func spinUnlock(_ name: String, variant: HeldLock.Variant = .plain) -> Bool {
-        guard let i = cpu.heldLocks.lastIndex(where: { $0.name == name }) else {
+        guard let i = curCPU.heldLocks.lastIndex(where: { $0.name == name }) else {
             let elsewhere = cpus.first { $0.heldLocks.contains { $0.name == name } }
             let me = currentTask
             report(.spinlockBug(message: elsewhere == nil ? "already unlocked" : "wrong CPU", lock: name,
@@ -50,7 +50,7 @@ extension Kernel {
                                           : "\(name) was locked on CPU \(elsewhere?.id ?? -1), not here. Nothing changed.")
             return false
         }
-        let held = cpu.heldLocks.remove(at: i)
+        let held = curCPU.heldLocks.remove(at: i)
         switch variant {
         case .plain: preemptCountSub(CPUState.preemptOffset, caller: "_raw_spin_unlock")
         case .irq:
@@ -61,7 +61,7 @@ extension Kernel {
             localIrqRestore(held.variant == .irqsave ? held.savedIRQsDisabled : false)
         case .bh:
             preemptCountSub(CPUState.softirqDisableOffset + CPUState.preemptOffset, caller: "_raw_spin_unlock_bh")
-            if !cpu.inInterrupt { runDeferredVfree() }
+            if !curCPU.inInterrupt { runDeferredVfree() }
         }
         return true
     }

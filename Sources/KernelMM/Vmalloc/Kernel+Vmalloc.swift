@@ -19,7 +19,7 @@ extension Kernel {
                                           flags extra: VMFlags = [], caller: String,
                                           purpose: VMAreaPurpose = .vmalloc) -> UInt64? {
         clock.tick()
-        if cpu.inInterrupt {
+        if curCPU.inInterrupt {
             report(.kernelBug(file: "mm/vmalloc.c", line: 2579, function: "__get_vm_area_node"), taint: "D",
                    callTrace: ["__get_vm_area_node", "__vmalloc_node_range", caller],
                    note: "vmalloc() in interrupt context: BUG_ON(in_interrupt()) fires before any allocation. On a real machine this oops in an interrupt handler ends in \"Kernel panic - not syncing: Fatal exception in interrupt\" — the machine would have died. kmemsim leaves the state as it was. vmalloc may sleep (it allocates page tables and pages with GFP_KERNEL); in an interrupt handler use kmalloc(GFP_ATOMIC) or preallocate.")
@@ -119,13 +119,13 @@ extension Kernel {
     public mutating func vfree(_ addr: UInt64, caller: String = "vfree") -> VfreeOutcome {
         clock.tick()
         if addr == 0 { return .null }
-        if cpu.inNMI {
+        if curCPU.inNMI {
             report(.kernelBug(file: "mm/vmalloc.c", line: nil, function: "vfree_atomic"), taint: "D",
                    callTrace: ["vfree_atomic", "vfree", caller],
                    note: "vfree() in NMI context: BUG_ON(in_nmi()). An NMI may interrupt anything, even the code that queues deferred frees, so nothing may be freed there. The machine would have died; kmemsim leaves the state as it was.")
             return .refused
         }
-        if cpu.inInterrupt {
+        if curCPU.inInterrupt {
             vmalloc.deferredFrees.append(addr)
             if explainEnabled { explain(.note("vfree() in interrupt context → vfree_atomic(): \(Self.hex(addr)) queued; the work item frees it in process context")) }
             return .deferred
