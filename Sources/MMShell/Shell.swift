@@ -27,7 +27,7 @@ public struct Shell: Sendable {
         let cpu = k.cpus[k.currentCPU]
         var parts: [String] = []
         if k.currentCPU != 0 || cpu.inAtomic || cpu.irqsDisabled { parts.append("cpu\(k.currentCPU)") }
-        if cpu.inNMI { parts.append("nmi") } else if cpu.inHardirq { parts.append("irq") } else if cpu.preemptCount & CPUState.softirqMask != 0 { parts.append("softirq") }
+        if cpu.inNMI { parts.append("nmi") } else if cpu.inHardirq { parts.append("irq") } else if cpu.inServingSoftirq { parts.append("softirq") } else if cpu.preemptCount & CPUState.softirqMask != 0 { parts.append("bh-off") }
         let depth = cpu.preemptCount & CPUState.preemptMask
         if depth > 0 { parts.append("atomic:\(depth)") }
         if cpu.irqsDisabled { parts.append("irqs-off") }
@@ -81,7 +81,8 @@ public struct Shell: Sendable {
             session.variables["_"] = result.value
             if let name = parsed.assignTo { session.variables[name] = result.value }
         }
-        let reports = Array(session.kernel.log.entries[logMark...])
+        // After `boot` the log is the new machine's and may be shorter than the mark.
+        let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
         let k = session.kernel
         if session.settings.json {

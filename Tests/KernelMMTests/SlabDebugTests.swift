@@ -156,7 +156,7 @@ import Testing
         // Wrong cache: the kernel warns and frees into the right one.
         let v12 = k.kmemCacheFree("b", x)
         #expect(v12 == .freed)
-        #expect(k.log.entries.contains { if case .warningMessage(let m, _, _, _) = $0.report.kind { m.contains("Wrong slab cache. b but object is from a") } else { false } })
+        #expect(k.log.entries.contains { if case .warningMessage(let m, _, _, _, _) = $0.report.kind { m.contains("Wrong slab cache. b but object is from a") } else { false } })
         try k.checkInvariants()
     }
 

@@ -69,7 +69,7 @@ import KernelMM
     @Test func commandNames() {
         let r = shell.complete("alloc_p")
         #expect(r.replaceCount == 7)
-        #expect(r.candidates == ["alloc_page", "alloc_pages"])
+        #expect(r.candidates == ["alloc_page", "alloc_pages", "alloc_percpu"])
     }
 
     @Test func gfpFlagsAnywhereInAnExpression() {

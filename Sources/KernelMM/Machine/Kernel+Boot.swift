@@ -38,6 +38,7 @@ extension Kernel {
         zonelists = Self.buildZonelists(zones)
         freeAllMemblockMemory()
         initPerZoneWatermarks()
+        bootCPUs()
         kmemCacheInit()
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)

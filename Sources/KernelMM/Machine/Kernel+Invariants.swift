@@ -93,6 +93,8 @@ extension Kernel {
                 throw fail("zone \(zone.type.procName): managed \(zone.managedPages) ≠ free \(listed) + pcp \(pcpTotal) + allocated \(allocatedPages[z])")
             }
         }
+        try checkCPUInvariants()
+        try checkVmallocInvariants()
         try checkSlabInvariants()
     }
 }

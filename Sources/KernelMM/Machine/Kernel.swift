@@ -26,6 +26,14 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var currentCPU: Int = 0
     public internal(set) var tasks: [Task]
 
+    /// vmalloc space: areas in address order, deferred frees (Vmalloc/).
+    public internal(set) var vmalloc = VmallocState()
+    /// Per-CPU memory: chunks, allocations, variables (CPU/Percpu*).
+    public internal(set) var percpu = PercpuState()
+    /// Next pid for `task create`, and the per-CPU caches of freed vmapped stacks (kernel/fork.c cached_stacks).
+    var nextPID = 2000
+    public internal(set) var cachedStacks: [[UInt32]] = []
+
     public var log = KernelLog()
     public var clock = SimClock()
     public var trace = TraceBuffer()

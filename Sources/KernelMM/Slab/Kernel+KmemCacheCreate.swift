@@ -203,7 +203,8 @@ extension Kernel {
         for i in slab.caches.indices { allocCacheDescriptors(for: i) }
         // One task_struct per task alive at boot.
         if let ts = slab.index(named: "task_struct") {
-            for _ in tasks { _ = slabAllocObject(ts, gfp: .kernel, caller: "dup_task_struct") }
+            // init_task (swapper/0) is static; every other task was forked into the task_struct cache.
+            for t in tasks where t.comm != "swapper/0" { _ = slabAllocObject(ts, gfp: .kernel, caller: "dup_task_struct") }
         }
         // kmem_cache_init() runs before setup_per_cpu_pageset(): boot-time allocations use the boot pageset
         // (batch 1), so no page is left on a per-CPU list when the real pagesets start empty.

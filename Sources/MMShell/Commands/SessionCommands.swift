@@ -60,7 +60,7 @@ enum SessionCommands {
 
 /// `key=value` boot parameters, shared by `boot` at the prompt and the command-line flags.
 public enum BootParamParser {
-    public static let keys = ["arch", "mem", "cpus", "slab", "min_free_kbytes", "pcp", "slab_debug", "vmap_stack", "seed"]
+    public static let keys = ["arch", "mem", "cpus", "slab", "min_free_kbytes", "pcp", "slab_debug", "vmap_stack", "4kstacks", "irq_stacks", "seed"]
 
     public static func apply(_ items: [String], to p: inout BootParams) throws(CommandError) {
         for item in items {
@@ -101,6 +101,12 @@ public enum BootParamParser {
         case "vmap_stack":
             guard let b = bool(value) else { throw .badArgument(argument: "vmap_stack", value: value, reason: "use on or off") }
             p.vmapStack = b
+        case "4kstacks":
+            guard let b = bool(value) else { throw .badArgument(argument: "4kstacks", value: value, reason: "use on or off (i386 only)") }
+            p.fourKStacks = b
+        case "irq_stacks":
+            guard let b = bool(value) else { throw .badArgument(argument: "irq_stacks", value: value, reason: "use on or off") }
+            p.irqStacks = b
         case "seed":
             guard let n = NumberParser.unsigned(value) else { throw .badNumber(value, what: "seed") }
             p.seed = n

@@ -15,7 +15,7 @@ public struct ProcFile: Sendable {
 
 public enum ProcFiles {
     /// Every file, one list per subsystem.
-    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all
+    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo)]
 
     public static var names: [String] { all.map(\.path) }
 
@@ -230,7 +230,7 @@ enum PageAllocProcFiles {
         s += "HardwareCorrupted: " + Format.right(0, 5) + " kB\n"
         for l in ["AnonHugePages:  ", "ShmemHugePages: ", "ShmemPmdMapped: ", "FileHugePages:  ", "FilePmdMapped:  "] { line(l, 0) }
         s += "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n"
-        s += "Hugepagesize:    " + Format.right((k.pageSize << k.pageblockOrder) >> 10, 5) + " kB\n"
+        lineKB("Hugepagesize:   ", (k.pageSize << k.pageblockOrder) >> 10) // hugetlb_report_meminfo(): "%8lu kB"
         lineKB("Hugetlb:        ", 0)
         if k.arch == .x86_64 {
             // The direct map: 4 KiB pages for the first 2 MiB (BIOS area), 2 MiB pages for the rest.

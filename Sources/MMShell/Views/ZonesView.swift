@@ -41,4 +41,12 @@ enum ZonesView {
         }
         return t
     }
+
+    static func freeListsJSON(_ z: Zone) -> JSONValue {
+        .object([("zone", .string(z.type.procName)), ("free_pages", .int(z.nrFreePages)), ("pcp_pages", .int(z.pcpPages)),
+                 ("orders", .array(z.freeArea.enumerated().map { o, a in
+                     .object([("order", .int(o)), ("nr_free", .int(a.nrFree)),
+                              ("by_type", .object(MigrateType.allCases.map { ($0.procName, .int(a.count[$0.rawValue])) }))])
+                 }))])
+    }
 }
