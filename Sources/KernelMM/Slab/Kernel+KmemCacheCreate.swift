@@ -202,12 +202,25 @@ extension Kernel {
         }
         for i in slab.caches.indices { allocCacheDescriptors(for: i) }
         // One task_struct per task alive at boot.
-        if let ts = slab.index(named: "task_struct") {
-            // init_task (swapper/0) is static; every other task was forked into the task_struct cache.
-            for t in tasks where t.comm != "swapper/0" { _ = slabAllocObject(ts, gfp: .kernel, caller: "dup_task_struct") }
+        // init_task (swapper/0) is static; every other task was forked into the task_struct cache.
+        for i in tasks.indices where tasks[i].comm != "swapper/0" && tasks[i].taskStruct == nil {
+            tasks[i].taskStruct = allocTaskStruct()
         }
         // kmem_cache_init() runs before setup_per_cpu_pageset(): boot-time allocations use the boot pageset
         // (batch 1), so no page is left on a per-CPU list when the real pagesets start empty.
         drainAllPages()
+    }
+}
+
+extension Kernel {
+    /// kernel/fork.c alloc_task_struct_node(): kmem_cache_alloc_node(task_struct_cachep, GFP_KERNEL, node).
+    mutating func allocTaskStruct() -> UInt64? {
+        guard let ci = slab.index(named: "task_struct") else { return nil }
+        return slabAllocObject(ci, gfp: .kernel, caller: "dup_task_struct")
+    }
+
+    /// free_task_struct(): kmem_cache_free(task_struct_cachep, tsk).
+    mutating func freeTaskStruct(_ addr: UInt64) {
+        _ = slabFree(expected: slab.index(named: "task_struct"), addr, caller: "free_task", api: "kmem_cache_free")
     }
 }
