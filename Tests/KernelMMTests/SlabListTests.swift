@@ -159,4 +159,16 @@ import Testing
         #expect(c.partial.count == c.numSlabs)
         try k.checkInvariants()
     }
+
+    @Test func tasksHoldTaskStructObjects() throws {
+        var k = try Self.boot(.slub, cpus: 2)
+        let live0 = try #require(k.slab.cache(named: "task_struct")).liveObjects
+        // Every task but the static init_task (swapper/0) has one.
+        #expect(live0 == k.tasks.filter { $0.comm != "swapper/0" }.count)
+        let pid = try unwrap(k.taskCreate(comm: "worker"))
+        #expect(k.slab.cache(named: "task_struct")?.liveObjects == live0 + 1)
+        try k.taskExit(pid: pid)
+        #expect(k.slab.cache(named: "task_struct")?.liveObjects == live0)
+        try k.checkInvariants()
+    }
 }
