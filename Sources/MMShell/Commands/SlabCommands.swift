@@ -148,7 +148,7 @@ enum SlabCommands {
                     details: "Like crash's `kmem -s` / `kmem -S`: object size and stride, objects per slab, order, colours and tunables (SLAB) or min_partial and cpu_partial (SLUB); every slab with its list, address and use count; a picture of its objects (# allocated, . free, c in a per-CPU array cache).",
                     examples: ["slab my_cache", "slab kmalloc-64"]) { s, a throws(CommandError) in
             let name = try cacheName(a, 0, s)
-            return CommandOutput(text: SlabView.render(name, s.kernel))
+            return CommandOutput(text: SlabView.render(name, s.kernel), json: SlabView.json(name, s.kernel))
         },
         CommandSpec("slabtop", family: .slab,
                     summary: "the caches sorted by memory used, as slabtop(1) shows them",

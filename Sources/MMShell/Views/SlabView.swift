@@ -123,6 +123,35 @@ enum SlabView {
         return s
     }
 
+    /// `slab CACHE --json`: the same facts as data (geometry, per-CPU state, every slab with its objects).
+    static func json(_ name: String, _ k: Kernel) -> JSONValue {
+        guard let c = k.slab.cache(named: name) else { return .null }
+        let slabs: [JSONValue] = orderedSlabs(c).compactMap { pfn in
+            guard let sl = c.slabs[pfn] else { return nil }
+            return .object([("pfn", .int(pfn)), ("address", .string(Format.hex(k.pageAddress(pfn) ?? 0))),
+                            ("list", .string(sl.list.rawValue)), ("cpu", sl.cpu >= 0 ? .int(sl.cpu) : .null),
+                            ("inuse", .int(sl.inuse)), ("objects", .int(sl.objects.count)),
+                            ("state", .string(String(sl.objects.map { $0 == .allocated ? "#" : $0 == .cached ? "c" : "." })))])
+        }
+        var o: [(String, JSONValue)] = [
+            ("name", .string(c.name)), ("aliases", .array(c.aliases.map { .string($0) })),
+            ("object_size", .int(c.objectSize)), ("size", .int(c.size)), ("align", .int(c.align)),
+            ("order", .int(c.order)), ("objects_per_slab", .int(c.num)), ("flags", .string(c.flags.names)),
+            ("num_slabs", .int(c.numSlabs)), ("live_objects", .int(c.liveObjects)),
+        ]
+        switch k.slab.kind {
+        case .slab:
+            o += [("layout", .string(c.layout.rawValue)), ("colour", .int(c.colour)), ("colour_off", .int(c.colourOff)),
+                  ("limit", .int(c.limit)), ("batchcount", .int(c.batchcount)), ("shared", .int(c.shared)),
+                  ("free_limit", .int(c.freeLimit)), ("array_avail", .array(c.arrays.map { .int($0.count) }))]
+        case .slub:
+            o += [("min_partial", .int(c.minPartial)), ("cpu_partial", .int(c.cpuPartial)),
+                  ("cpu_partial_slabs", .int(c.cpuPartialSlabs))]
+        }
+        o.append(("slabs", .array(slabs)))
+        return .object(o)
+    }
+
     /// Slabs in list order: CPU slabs, CPU partial, full, partial, free, then those on no list.
     static func orderedSlabs(_ c: KmemCache) -> [Int] {
         var out = c.cpuSlab.compactMap { $0 } + c.cpuPartialList.flatMap { $0 } + c.full + c.partial + c.free
