@@ -144,3 +144,11 @@ public struct DumpSection: Sendable, Equatable {
         self.bytes = bytes
     }
 }
+
+extension KernelReport.Kind {
+    /// Whether the kernel adds this report's taint before it dumps the stack (so its CPU line shows it).
+    public var taintsBeforeStackDump: Bool {
+        if case .slubBug = self { return true }
+        return false
+    }
+}
