@@ -28,6 +28,7 @@ extension Kernel {
                                     caller: String = "alloc_pages") -> PFN? {
         clock.tick()
         if order > maxOrder || order < 0 {
+            if explainEnabled { explanation.append(.note("order \(order) > MAX_ORDER (\(maxOrder)): no such block exists; __alloc_pages returns NULL at once")) }
             // WARN_ON_ONCE_GFP(order > MAX_ORDER, gfp)
             if !gfp.contains(.nowarn), log.firstTime("alloc_pages order > MAX_ORDER") {
                 report(.warning(file: "mm/page_alloc.c", line: 4402, function: "__alloc_pages"), taint: "W",

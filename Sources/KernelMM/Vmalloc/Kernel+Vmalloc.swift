@@ -74,10 +74,14 @@ extension Kernel {
         if gfp.intersection([.dma, .dma32]).isEmpty { pageGFP.insert(.highmem) }
         var pages: [Int32] = []
         pages.reserveCapacity(nrPages)
-        for _ in 0..<nrPages {
+        // Narrate the first page's allocation only; the summary below lists the frames the rest came from.
+        let narrate = explainEnabled
+        for i in 0..<nrPages {
+            explainEnabled = narrate && i == 0
             guard let pfn = allocPages(pageGFP, order: 0, owner: .vmalloc, tag: id, caller: "__vmalloc_area_node") else { break }
             pages.append(Int32(pfn.raw))
         }
+        explainEnabled = narrate
         if pages.count < nrPages {
             let got = pages.count
             if !gfp.contains(.nowarn) {

@@ -15,7 +15,7 @@ public struct CommandTable: Sendable {
 
     /// The table the shell runs: one list per family, in `help` order.
     public static let standard = CommandTable(
-        PageAllocCommands.all + AddressCommands.all + SlabCommands.all + KmallocCommands.all + ViewCommands.all + SessionCommands.all
+        PageAllocCommands.all + AddressCommands.all + SlabCommands.all + KmallocCommands.all + KvmallocCommands.all + ViewCommands.all + SessionCommands.all
             + CPUCommands.all + PercpuCommands.all + TaskCommands.all + VmallocCommands.all
     )
 

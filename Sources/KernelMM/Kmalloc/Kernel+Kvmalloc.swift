@@ -1,0 +1,43 @@
+/// What kvfree() did: it frees with vfree() or kfree() depending on the address.
+public enum KvfreeOutcome: Sendable, Equatable {
+    case kfree(KfreeOutcome)
+    case vfree(VfreeOutcome)
+}
+
+extension Kernel {
+    /// mm/util.c kvmalloc_node(): try kmalloc first (for more than a page: quietly, without retrying hard or the OOM
+    /// killer, and without __GFP_NOFAIL, which the vmalloc fallback implements), then fall back to vmalloc —
+    /// only for more than a page, and only if the mask may sleep.
+    public mutating func kvmalloc(_ size: Int, gfp: GFPFlags, caller: String = "kvmalloc") -> UInt64? {
+        var kmallocFlags = gfp
+        if size > pageSize {
+            kmallocFlags.insert(.nowarn)
+            if !kmallocFlags.contains(.retryMayfail) { kmallocFlags.insert(.noretry) }
+            kmallocFlags.remove(.nofail)
+        }
+        if explainEnabled, size > pageSize {
+            explanation.append(.note("kvmalloc(\(size)): kmalloc first with \(kmallocFlags.pGg) (no warning, no hard retry: vmalloc is the fallback)"))
+        }
+        if let p = kmalloc(size, gfp: kmallocFlags, caller: caller) { return p }
+        guard size > pageSize else { return nil }
+        guard gfp.allowsBlocking else {
+            if explainEnabled { explanation.append(.note("kmalloc failed and the mask cannot sleep: vmalloc is not allowed, kvmalloc returns NULL")) }
+            return nil
+        }
+        guard size <= Int(Int32.max) else {
+            if !gfp.contains(.nowarn), log.firstTime("kvmalloc INT_MAX") {
+                report(.warning(file: "mm/util.c", line: nil, function: "kvmalloc_node"), taint: "W", callTrace: ["kvmalloc_node", caller],
+                       note: "kvmalloc() refuses sizes above INT_MAX: WARN_ON_ONCE and NULL.")
+            }
+            return nil
+        }
+        if explainEnabled { explanation.append(.note("kmalloc could not find \(size) contiguous bytes: falling back to vmalloc (__vmalloc_node_range)")) }
+        return vmallocNodeRange(size: UInt64(size), gfp: gfp, caller: caller)
+    }
+
+    /// kvfree(): vfree() for vmalloc addresses, kfree() for everything else.
+    @discardableResult
+    public mutating func kvfree(_ addr: UInt64, caller: String = "kvfree") -> KvfreeOutcome {
+        isVmallocAddr(addr) ? .vfree(vfree(addr, caller: caller)) : .kfree(kfree(addr, caller: caller))
+    }
+}
