@@ -69,7 +69,21 @@ extension Kernel {
     /// local_irq_disable(): clear the interrupt flag (cli).
     public mutating func localIrqDisable() { curCPU.irqsDisabled = true; clock.tick() }
     /// local_irq_enable(): set it again (sti).
-    public mutating func localIrqEnable() { curCPU.irqsDisabled = false; clock.tick() }
+    public mutating func localIrqEnable() {
+        if curCPU.inHardirq && curCPU.irqsDisabled { warnIrqsOnInHardirq(caller: "local_irq_enable") }
+        curCPU.irqsDisabled = false
+        clock.tick()
+    }
+
+    /// Interrupts switched on inside a hard interrupt handler: allowed (interrupts may then nest), but lockdep's
+    /// lockdep_hardirqs_on_prepare() complains once.
+    mutating func warnIrqsOnInHardirq(caller: String) {
+        guard log.firstTime("irqs on in hardirq") else { return }
+        report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(current->hardirq_context)", file: "kernel/locking/lockdep.c",
+                               line: nil, function: "lockdep_hardirqs_on_prepare"),
+               taint: "W", callTrace: ["lockdep_hardirqs_on_prepare", caller],
+               note: "Interrupts enabled inside a hard interrupt handler: another interrupt can now nest on this IRQ stack. Handlers run with interrupts off; leave them off.")
+    }
     /// local_irq_save(flags): returns the previous state (true = interrupts were disabled), then disables.
     public mutating func localIrqSave() -> Bool {
         let was = curCPU.irqsDisabled
@@ -77,7 +91,10 @@ extension Kernel {
         return was
     }
     /// local_irq_restore(flags).
-    public mutating func localIrqRestore(_ disabled: Bool) { curCPU.irqsDisabled = disabled }
+    public mutating func localIrqRestore(_ disabled: Bool) {
+        if !disabled && curCPU.irqsDisabled && curCPU.inHardirq { warnIrqsOnInHardirq(caller: "local_irq_restore") }
+        curCPU.irqsDisabled = disabled
+    }
 
     /// local_bh_disable() → __local_bh_disable_ip(SOFTIRQ_DISABLE_OFFSET): softirqs cannot run on this CPU.
     public mutating func localBhDisable(caller: String = "local_bh_disable") {

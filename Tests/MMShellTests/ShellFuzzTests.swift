@@ -1,0 +1,46 @@
+import Testing
+import KernelMM
+@testable import MMShell
+
+/// Random command lines — real commands with hostile arguments — must never crash the shell (a Swift trap would
+/// end this test process) and must leave the simulator consistent.
+@Suite struct ShellFuzzTests {
+    struct RNG {
+        var s: UInt64
+        mutating func next() -> UInt64 { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return s }
+        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
+    }
+
+    static let values = ["0", "1", "3", "10", "11", "64", "-1", "-9223372036854775808", "9223372036854775807",
+                         "0xffffffffffffffff", "18446744073709551616", "4K", "4M", "8M", "1G", "99999999999G", "0x10",
+                         "GFP_KERNEL", "GFP_ATOMIC", "GFP_NOWAIT|__GFP_NOWARN", "__GFP_DMA|__GFP_HIGHMEM", "~0", "(",
+                         "GFP_KERNEL|", "$p", "$nope", "$_", "NULL", "pfn:0x1", "0xffff888000000000", "0xffffc90000000000",
+                         "0xffffea0000000000", "kmalloc-64", "dentry", "x", "\"quoted name\"", "on", "off", "show",
+                         "SLAB_POISON|SLAB_RED_ZONE", "arch=i386", "mem=64M", "cpus=0", "cpus=999", "irq", "1234", "99999"]
+
+    @Test(arguments: [(UInt64(1), "arch=x86_64 mem=256M cpus=2"), (2, "arch=x86_64 mem=256M cpus=2 pcp=off"),
+                      (3, "arch=i386 mem=1G cpus=2 slab=slab"), (4, "arch=sparc64 mem=256M cpus=1"),
+                      (5, "arch=x86_64 mem=256M cpus=2 slab_debug=FZPU"), (6, "arch=i386 mem=256M slab=slab slab_debug=on vmap_stack=off")])
+    func randomLinesNeverCrash(seed: UInt64, boot: String) throws {
+        var params = BootParams()
+        try BootParamParser.apply(boot.split(separator: " ").map(String.init), to: &params)
+        var shell = try Shell(params: params)
+        var rng = RNG(s: seed &* 0x9e37_79b9_7f4a_7c15 | 1)
+        let names = CommandTable.standard.all.map(\.name).filter { !["quit", "export-proc", "boot", "reset", "lesson", "quiz"].contains($0) }
+        for step in 0..<1500 {
+            let name = rng.pick(names)
+            let n = Int(rng.next() % 4)
+            let args = (0..<n).map { _ in rng.pick(Self.values) }
+            let assign = rng.next() % 3 == 0 ? "p = " : ""
+            let line = assign + ([name] + args).joined(separator: " ")
+            _ = shell.execute(line)
+            if step % 50 == 0 {
+                do { try shell.session.kernel.checkInvariants() } catch {
+                    Issue.record("after '\(line)' (step \(step)): \(error)")
+                    return
+                }
+            }
+        }
+        try shell.session.kernel.checkInvariants()
+    }
+}
