@@ -53,24 +53,25 @@ public struct Shell: Sendable {
             out.stdout = HelpView.command(spec, style: session.style) + "\n"
             return out
         }
+        if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
+            return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
+        }
         let logMark = session.kernel.log.entries.count
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
         // change copy every struct page.)
         let clock = session.kernel.clock
+        let narration = session.kernel.explanation
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
         let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
         let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables)
         let result: CommandOutput
         do {
-            if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
-                throw CommandError.tooManyArguments(command: spec.name, usage: spec.usage)
-            }
             result = try spec.run(&session, args)
         } catch {
             session.kernel.clock = clock
-            session.kernel.beginCommand()
+            session.kernel.restoreExplanation(narration)
             return fail(error, text: text, source: source, line: line)
         }
         if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {

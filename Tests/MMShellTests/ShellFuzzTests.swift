@@ -33,7 +33,16 @@ import KernelMM
             let args = (0..<n).map { _ in rng.pick(Self.values) }
             let assign = rng.next() % 3 == 0 ? "p = " : ""
             let line = assign + ([name] + args).joined(separator: " ")
-            _ = shell.execute(line)
+            let before = shell.session.kernel
+            let r = shell.execute(line)
+            if !r.succeeded {
+                // A command that fails has changed nothing (commands check their arguments before they act).
+                let unchanged = shell.session.kernel == before
+                if !unchanged {
+                    Issue.record("'\(line)' failed (\(r.stderr)) but changed the kernel")
+                    return
+                }
+            }
             if step % 50 == 0 {
                 do { try shell.session.kernel.checkInvariants() } catch {
                     Issue.record("after '\(line)' (step \(step)): \(error)")

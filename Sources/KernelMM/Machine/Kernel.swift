@@ -61,6 +61,9 @@ public struct Kernel: Sendable, Equatable {
     /// Clears what the previous command explained; the shell calls it before each command.
     public mutating func beginCommand() { explanation.removeAll(keepingCapacity: true) }
 
+    /// Puts back the previous command's narration when a command fails before doing anything.
+    public mutating func restoreExplanation(_ steps: [ExplainStep]) { explanation = steps }
+
     /// Records a step when `explain` is on. Hot paths test `explainEnabled` first so that no step is built.
     @inline(__always) mutating func explain(_ step: ExplainStep) {
         if explainEnabled { explanation.append(step) }
