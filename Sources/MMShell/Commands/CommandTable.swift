@@ -15,7 +15,7 @@ public struct CommandTable: Sendable {
 
     /// The table the shell runs: one list per family, in `help` order.
     public static let standard = CommandTable(
-        PageAllocCommands.all + AddressCommands.all + ViewCommands.all + SessionCommands.all
+        PageAllocCommands.all + AddressCommands.all + ViewCommands.all + QueryCommands.all + LessonCommands.all + SessionCommands.all
     )
 
     public func lookup(_ name: String) -> CommandSpec? { index[name].map { all[$0] } }

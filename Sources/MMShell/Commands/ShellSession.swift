@@ -19,6 +19,8 @@ public struct ShellSession: Sendable {
     /// The kernel state before each of the last commands that changed it, for `undo`.
     var undoStack: [Kernel] = []
     public static let undoDepth = 20
+    /// The lesson under way, lesson settings and the learner's progress.
+    public var lessons = LessonState()
     /// Set by `quit`/`exit`.
     public var wantsExit = false
 
