@@ -27,7 +27,19 @@ do {
     exit(2)
 }
 
-let runner = Runner(shell: initialShell, options: options)
+let language: LessonLanguage
+do { language = try options.language() } catch {
+    Output.err("kmemsim: \(error.message)\n")
+    exit(2)
+}
+if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
+    exit(LessonMain.run(Array(options.words.dropFirst()), language: language, noSkip: options.noSkip))
+}
+var configuredShell = initialShell
+configuredShell.session.lessons.language = language
+configuredShell.session.lessons.noSkip = options.noSkip
+configuredShell.session.lessons.progressPath = ProgressStore.defaultPath()
+let runner = Runner(shell: configuredShell, options: options)
 let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
 
 if !scripted && isTerminal(0) && isTerminal(1) {

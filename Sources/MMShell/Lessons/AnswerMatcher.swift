@@ -62,7 +62,7 @@ enum AnswerMatcher {
     /// Names compare without case, spaces or the C prefixes people add: ZONE_NORMAL = Normal, MIGRATE_MOVABLE = Movable.
     static func name(_ s: String) -> String {
         var n = s.lowercased().filter { !$0.isWhitespace }
-        for p in ["zone_", "migrate_"] where n.hasPrefix(p) { n = String(n.dropFirst(p.count)) }
+        for p in ["zone_", "migrate_", "__gfp_", "pg_"] where n.hasPrefix(p) { n = String(n.dropFirst(p.count)) }
         return n
     }
 }

@@ -49,7 +49,7 @@ public enum LessonEngine {
         }
         var record = s.lessons.progress.lessons[lesson.id] ?? LessonProgress()
         var active = ActiveLesson(lesson: lesson, record: record)
-        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + lesson.summary.text(lang) + "\n"
+        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + lesson.summary.text(lang).trimmingTrailingNewlines() + "\n"
         if resume, !record.completed, let id = record.step, let target = lesson.stepIndex(id), target > 0 {
             // Rebuild the state the learner had: tasks and predicted commands happen again; answers need no replay.
             for st in lesson.steps[0..<target] {
@@ -174,7 +174,7 @@ public enum LessonEngine {
             }
             let got = AnswerMatcher.normalize(raw, st.answerKind)
             if got == want {
-                return "✓ " + S.t(lang, "Correct", "정답") + ": \(expected.rendered)\n" + advance(&s, passed: true)
+                return "✓ " + S.t(lang, "Correct", "정답") + ": \(shown(expected, st.answerKind, lang))\n" + advance(&s, passed: true)
             }
             return reject(raw, got: got, st, &s)
         }
@@ -193,7 +193,7 @@ public enum LessonEngine {
         }
         let real = runInner(command, &s)
         var t = "kmemsim> \(command)\n" + real.stdout + real.stderr
-        let actual = (try? evaluate(query, s))?.rendered ?? expected.rendered
+        let actual = shown((try? evaluate(query, s)) ?? expected, st.answerKind, lang)
         t += S.t(lang, "you predicted: ", "예측: ") + raw.trimmingWhitespace() + "    " + S.t(lang, "outcome: ", "결과: ") + actual + "\n"
         if got == want {
             t += "✓ " + S.t(lang, "Your prediction was right", "예측이 맞았습니다") + "\n"
@@ -204,6 +204,15 @@ public enum LessonEngine {
         t += "✗ " + S.t(lang, "Not what happened", "실제 결과와 다릅니다") + "\n"
         if let f = feedback(raw, st) { t += f.text(lang).trimmingTrailingNewlines() + "\n" }
         return t + advance(&s, passed: false)
+    }
+
+    /// A right answer as the learner would write it: hex for hex answers, yes/no for yes-no questions.
+    static func shown(_ v: QueryValue, _ kind: AnswerKind, _ lang: LessonLanguage) -> String {
+        switch (kind, v) {
+        case (.hex, .int(let n)): return Format.hex(n)
+        case (.yesNo, .bool(let b)): return b ? S.t(lang, "yes", "예") : S.t(lang, "no", "아니요")
+        default: return v.rendered
+        }
     }
 
     static func feedback(_ raw: String, _ st: LessonStep) -> LocalizedText? {

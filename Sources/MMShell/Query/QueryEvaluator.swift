@@ -163,6 +163,7 @@ enum QueryOperators {
             return .address(x &- y)
         case "&": return shrink(x & y)
         case "|": return .address(x | y)
+        case "^": return shrink(x ^ y)
         case ">>": return shrink(y >= 64 ? 0 : x >> y)
         case "<<": return .address(y >= 64 ? 0 : x << y)
         case "%": guard y != 0 else { throw QueryError("division by zero", column: column) }; return shrink(x % y)
@@ -200,6 +201,7 @@ enum QueryOperators {
             return y >= 64 ? (x < 0 ? -1 : 0) : x >> y
         case "&": return x & y
         case "|": return x | y
+        case "^": return x ^ y
         default: throw QueryError("unknown operator '\(op)'", column: column)
         }
     }

@@ -41,7 +41,7 @@ struct QueryToken: Equatable {
 /// (4K, 2M, 1G, 4KiB) as everywhere else in kmemsim.
 enum QueryLexer {
     static let twoCharOps: Set<String> = ["==", "!=", "<=", ">=", "<<", ">>", "&&", "||"]
-    static let oneCharOps: Set<Character> = ["+", "-", "*", "/", "%", "&", "|", "~", "(", ")", "[", "]", ",", ".", "<", ">", "!", "="]
+    static let oneCharOps: Set<Character> = ["+", "-", "*", "/", "%", "&", "|", "^", "~", "(", ")", "[", "]", ",", ".", "<", ">", "!", "="]
 
     static func tokens(_ text: String) throws(QueryError) -> [QueryToken] {
         let c = Array(text)

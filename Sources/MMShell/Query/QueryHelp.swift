@@ -4,7 +4,7 @@ enum QueryHelp {
         var t = """
         The query language: what 'print EXPR' (or '? EXPR') shows is what lessons check.
           values     42  0x1000  4K 2M 1G  "Normal"  true false  NULL  $p (a variable)  [list items with x[i]]
-          operators  + - * / %  << >>  & |  ~  == != < <= > >=  in  and or not (&& || !)  ( )
+          operators  + - * / %  << >>  & ^ |  ~  == != < <= > >=  in  and or not (&& || !)  ( )
           access     root.field  root.method(ARG)  list[i]  (negative i counts from the end)
           examples   ? zone("Normal").free[3]    ? page($p).order    ? meminfo.MemFree * 1024
                      ? count(zones)              ? log2(kernel.page_size)    ? zone("DMA32").free_by_type("Movable")[9]

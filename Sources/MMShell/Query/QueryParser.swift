@@ -1,5 +1,5 @@
 /// Parses the query language. Precedence, loosest first (as in Python, so `a & b == c` needs no surprise):
-/// `or` `||` · `and` `&&` · `not` `!` · comparisons `== != < <= > >= in` · `|` · `&` · `<< >>` · `+ -` ·
+/// `or` `||` · `and` `&&` · `not` `!` · comparisons `== != < <= > >= in` · `|` · `^` · `&` · `<< >>` · `+ -` ·
 /// `* / %` · unary `- ~` · postfix `.field` `.method(…)` `[index]` `(…)`.
 public enum QueryParser {
     public static func parse(_ text: String) throws(QueryError) -> QueryExpr {
@@ -87,7 +87,8 @@ public enum QueryParser {
             return l
         }
 
-        mutating func bitOr() throws(QueryError) -> QueryExpr { try binaryLevel(["|"]) { (p: inout Parser) throws(QueryError) in try p.bitAnd() } }
+        mutating func bitOr() throws(QueryError) -> QueryExpr { try binaryLevel(["|"]) { (p: inout Parser) throws(QueryError) in try p.bitXor() } }
+        mutating func bitXor() throws(QueryError) -> QueryExpr { try binaryLevel(["^"]) { (p: inout Parser) throws(QueryError) in try p.bitAnd() } }
         mutating func bitAnd() throws(QueryError) -> QueryExpr { try binaryLevel(["&"]) { (p: inout Parser) throws(QueryError) in try p.shift() } }
         mutating func shift() throws(QueryError) -> QueryExpr { try binaryLevel(["<<", ">>"]) { (p: inout Parser) throws(QueryError) in try p.additive() } }
         mutating func additive() throws(QueryError) -> QueryExpr { try binaryLevel(["+", "-"]) { (p: inout Parser) throws(QueryError) in try p.multiplicative() } }
