@@ -122,7 +122,10 @@ public enum LessonChecker {
                 let isLast = i == st.solution.count - 1
                 if isLast, (st.kind == .ask || st.kind == .predict), !testedWrong.contains(st.id) {
                     testedWrong.insert(st.id)
-                    for w in st.wrong {
+                    // Listed wrong answers and the answers feedback is written for must all be rejected.
+                    var wrongs = st.wrong
+                    for f in st.feedback where !wrongs.contains(f.answer) { wrongs.append(f.answer) }
+                    for w in wrongs {
                         var copy = sh
                         let before = copy.session.lessons.active?.failedChecks ?? 0
                         let o = copy.execute("answer " + w)
