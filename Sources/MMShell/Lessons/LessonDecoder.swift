@@ -7,6 +7,11 @@ public struct LessonDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
     public var description: String { "\(file):\(line): \(message)" }
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Reads a lesson file (YAML through Yams) into a `Lesson`, node by node so that every problem names its line.

@@ -281,7 +281,8 @@ public enum LessonEngine {
         case .read: return S.t(lang, "nothing to check here; type 'next'\n", "확인할 것이 없습니다. 'next'를 입력하세요\n")
         case .ask, .predict: return S.t(lang, "this step is checked when you answer: 'answer X'\n", "답하면 확인합니다: 'answer X'\n")
         case .do:
-            let v = try evaluate(a.step.goal ?? "false", s)
+            // A goal that cannot be evaluated yet (no $p so far) is simply not reached.
+            let v = try? evaluate(a.step.goal ?? "false", s)
             if v == .bool(true) { return "✓ " + S.t(lang, "Task done", "과제 완료") + " (\(a.step.id))\n" + advance(&s, passed: true) }
             s.lessons.active?.failedChecks += 1
             s.lessons.active?.record.failedChecks += 1
