@@ -70,7 +70,8 @@ import Testing
         let o = sh.execute("boot mem=2G")
         #expect(!o.succeeded)
         #expect(o.stderr.contains("does not allow 'boot'"))
-        #expect(sh.session.kernel == before)
+        let unchanged = sh.session.kernel == before // outside #expect: a failure would print a million frames
+        #expect(unchanged)
     }
 
     @Test func skipAppliesTheSolutionUnlessForbidden() throws {

@@ -14,6 +14,10 @@ public struct QueryEvaluator: Sendable {
         switch e {
         case .literal(let v, _):
             return v
+        case .list(let items, _):
+            var out: [QueryValue] = []
+            for i in items { out.append(try evaluate(i)) }
+            return .list(out)
         case .variable(let name, let col):
             guard let v = context.variables[name] else {
                 let known = context.variables.keys.sorted().map { "$" + $0 }

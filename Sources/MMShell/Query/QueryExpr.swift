@@ -2,6 +2,8 @@
 /// evaluating points at the right place: the `.` of a bad field, the `(` of a bad call, the operator of a bad sum.
 public indirect enum QueryExpr: Sendable, Equatable {
     case literal(QueryValue, column: Int)
+    /// `[a, b, c]`
+    case list([QueryExpr], column: Int)
     case variable(String, column: Int)
     /// A bare name: a root without arguments (`zones`, `meminfo`, `last`).
     case name(String, column: Int)
@@ -17,7 +19,7 @@ public indirect enum QueryExpr: Sendable, Equatable {
 
     public var column: Int {
         switch self {
-        case .literal(_, let c), .variable(_, let c), .name(_, let c), .call(_, _, let c), .member(_, _, let c),
+        case .literal(_, let c), .list(_, let c), .variable(_, let c), .name(_, let c), .call(_, _, let c), .member(_, _, let c),
              .methodCall(_, _, _, let c), .index(_, _, let c), .unary(_, _, let c), .binary(_, _, _, let c): c
         }
     }

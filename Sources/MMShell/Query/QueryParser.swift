@@ -162,6 +162,16 @@ public enum QueryParser {
                     return .call(w, try arguments(), column: t.column)
                 }
                 return .name(w, column: t.column)
+            case .op("["):
+                var items: [QueryExpr] = []
+                if isOp("]") { _ = advance(); return .list(items, column: t.column) }
+                while true {
+                    items.append(try orExpr())
+                    if isOp(",") { _ = advance(); continue }
+                    guard isOp("]") else { throw QueryError("expected ',' or ']' but found \(describe(peek))", column: peek.column) }
+                    _ = advance()
+                    return .list(items, column: t.column)
+                }
             case .op("("):
                 let e = try orExpr()
                 guard isOp(")") else { throw QueryError("expected ')' but found \(describe(peek))", column: peek.column) }
