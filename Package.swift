@@ -27,8 +27,11 @@ let package = Package(
         .executableTarget(name: "kmemsim", dependencies: [
             "MMShell", "LineEditing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The page allocator benchmark (Benchmarks/run puts it beside the C floor, ../shared/bench/refbuddy.c).
+        .executableTarget(name: "kmemsim-bench", dependencies: ["KernelMM"], path: "Benchmarks/kmemsim-bench"),
         .testTarget(name: "KernelMMTests", dependencies: ["KernelMM"]),
         .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kmemsim"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim"]),
         // Every lesson in lessons/ replayed with its reference solution; progress files; headless runs.
         .testTarget(name: "LessonTests", dependencies: ["MMShell", "KernelMM", "kmemsim"]),

@@ -27,7 +27,7 @@ public struct Shell: Sendable {
         let cpu = k.cpus[k.currentCPU]
         var parts: [String] = []
         if k.currentCPU != 0 || cpu.inAtomic || cpu.irqsDisabled { parts.append("cpu\(k.currentCPU)") }
-        if cpu.inNMI { parts.append("nmi") } else if cpu.inHardirq { parts.append("irq") } else if cpu.preemptCount & CPUState.softirqMask != 0 { parts.append("softirq") }
+        if cpu.inNMI { parts.append("nmi") } else if cpu.inHardirq { parts.append("irq") } else if cpu.inServingSoftirq { parts.append("softirq") } else if cpu.preemptCount & CPUState.softirqMask != 0 { parts.append("bh-off") }
         let depth = cpu.preemptCount & CPUState.preemptMask
         if depth > 0 { parts.append("atomic:\(depth)") }
         if cpu.irqsDisabled { parts.append("irqs-off") }
@@ -57,10 +57,13 @@ public struct Shell: Sendable {
         }
         if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
         let logMark = session.kernel.log.entries.count
-        let traceMark = session.kernel.trace.events.count
+        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
+        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
+        // change copy every struct page.)
+        let clock = session.kernel.clock
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
-        let before = spec.mutatesKernel ? session.kernel : nil
+        let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
         let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
         let result: CommandOutput
         do {
@@ -69,13 +72,13 @@ public struct Shell: Sendable {
             }
             result = try spec.run(&session, args)
         } catch {
-            // A failed command leaves no trace: the kernel goes back to where it was.
-            if let before { session.kernel = before }
+            session.kernel.clock = clock
+            session.kernel.beginCommand()
             return fail(error, text: text, source: source, line: line)
         }
-        if let before, session.kernel != before {
+        if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {
             session.undoStack.append(before)
-            if session.undoStack.count > ShellSession.undoDepth { session.undoStack.removeFirst() }
+            if session.undoStack.count > session.settings.undoDepth { session.undoStack.removeFirst() }
         }
         if result.value != .none {
             session.variables["_"] = result.value
@@ -83,7 +86,8 @@ public struct Shell: Sendable {
         }
         // A lesson's task is checked after every command the learner runs.
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
-        let reports = Array(session.kernel.log.entries[logMark...])
+        // After `boot` the log is the new machine's and may be shorter than the mark.
+        let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
         let k = session.kernel
         if session.settings.json {
@@ -97,15 +101,14 @@ public struct Shell: Sendable {
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
             if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
-            _ = traceMark
             return out
         }
-        var shown = ""
+        // What the allocator did (explain), then what the kernel said about it, then the result.
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
             if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
         }
-        if !explanation.isEmpty { shown += ExplainRenderer.render(explanation, kernel: k, style: session.style) }
         if !result.text.isEmpty {
             shown += result.text
             if !result.text.hasSuffix("\n") { shown += "\n" }

@@ -39,6 +39,9 @@ struct Kmemsim: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always, never.", valueName: "when"))
     var color: ColorMode = .auto
 
+    @Flag(help: "Keep the last 10 kernel states for 'undo' in scripts too (interactive sessions always do).")
+    var undo = false
+
     @Option(help: "Seed for anything random (quizzes, random workloads).")
     var seed: UInt64?
 

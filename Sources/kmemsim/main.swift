@@ -6,69 +6,78 @@ import MMShell
 import Glibc
 #endif
 
-// Parse flags ourselves so that a usage error exits with 2 (ArgumentParser's default is 64).
-let options: Kmemsim
-do {
-    options = try Kmemsim.parse(Array(CommandLine.arguments.dropFirst()))
-} catch {
-    if Kmemsim.exitCode(for: error) == .success {
-        Output.out(Kmemsim.fullMessage(for: error) + "\n")
-        exit(0)
+/// Everything runs inside a function: locals, not top-level globals, hold the shell.
+@MainActor
+func kmemsimMain() -> Int32 {
+    // Parse flags ourselves so that a usage error exits with 2 (ArgumentParser's default is 64).
+    let options: Kmemsim
+    do {
+        options = try Kmemsim.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        if Kmemsim.exitCode(for: error) == .success {
+            Output.out(Kmemsim.fullMessage(for: error) + "\n")
+            return 0
+        }
+        Output.err("kmemsim: " + Kmemsim.fullMessage(for: error) + "\n")
+        return 2
     }
-    Output.err("kmemsim: " + Kmemsim.fullMessage(for: error) + "\n")
-    exit(2)
-}
 
-let initialShell: Shell
-do {
-    initialShell = try Shell(params: options.bootParams(), settings: ShellSettings(json: options.json, color: options.colorEnabled()))
-} catch {
-    Output.err("kmemsim: \(error.message)\n")
-    exit(2)
-}
-
-let language: LessonLanguage
-do { language = try options.language() } catch {
-    Output.err("kmemsim: \(error.message)\n")
-    exit(2)
-}
-if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
-    exit(LessonMain.run(Array(options.words.dropFirst()), language: language, noSkip: options.noSkip))
-}
-var configuredShell = initialShell
-configuredShell.session.lessons.language = language
-configuredShell.session.lessons.noSkip = options.noSkip
-configuredShell.session.lessons.progressPath = ProgressStore.defaultPath()
-let runner = Runner(shell: configuredShell, options: options)
-let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
-
-if !scripted && isTerminal(0) && isTerminal(1) {
-    Output.out(BootParamParser.banner(runner.shell.session.kernel)
-               + "\nType 'help' for commands, Tab to complete, Ctrl-R to search history, 'quit' to leave.\n")
-    if let editor = EditLineReader(completionProvider: { runner.complete($0) }) {
-        _ = runner.run(editor, source: "<tty>", interactive: true)
-        editor.close()
-    } else {
-        _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: true)
+    let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
+    let interactive = !scripted && isTerminal(0) && isTerminal(1)
+    let shell: Shell
+    do {
+        shell = try Shell(params: options.bootParams(),
+                          settings: ShellSettings(json: options.json, color: options.colorEnabled(),
+                                                  undoDepth: interactive || options.undo ? 10 : 0))
+    } catch {
+        Output.err("kmemsim: \(error.message)\n")
+        return 2
     }
-    exit(0)
+
+    let language: LessonLanguage
+    do { language = try options.language() } catch {
+        Output.err("kmemsim: \(error.message)\n")
+        return 2
+    }
+    if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
+        return LessonMain.run(Array(options.words.dropFirst()), language: language, noSkip: options.noSkip)
+    }
+    var configured = shell
+    configured.session.lessons.language = language
+    configured.session.lessons.noSkip = options.noSkip
+    configured.session.lessons.progressPath = ProgressStore.defaultPath()
+    let runner = Runner(shell: configured, options: options)
+
+    if interactive {
+        Output.out(BootParamParser.banner(runner.shell.session.kernel)
+                   + "\nType 'help' for commands, Tab to complete, Ctrl-R to search history, 'quit' to leave.\n")
+        if let editor = EditLineReader(completionProvider: { runner.complete($0) }) {
+            _ = runner.run(editor, source: "<tty>", interactive: true)
+            editor.close()
+        } else {
+            _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: true)
+        }
+        return 0
+    }
+
+    var keepGoing = true
+    if let file = options.f {
+        guard let reader = PipeLineReader(path: file) else {
+            Output.err("kmemsim: cannot open \(file)\n")
+            return 2
+        }
+        keepGoing = runner.run(reader, source: file, interactive: false)
+    }
+    if keepGoing, !options.c.isEmpty {
+        keepGoing = runner.run(StringLineReader(contents: options.c.joined(separator: "\n")), source: "-c", interactive: false)
+    }
+    if keepGoing, !options.words.isEmpty {
+        keepGoing = runner.run(StringLineReader(contents: options.words.joined(separator: " ")), source: "<command line>", interactive: false)
+    }
+    if !scripted {
+        _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
+    }
+    return runner.failures == 0 ? 0 : 1
 }
 
-var keepGoing = true
-if let file = options.f {
-    guard let reader = PipeLineReader(path: file) else {
-        Output.err("kmemsim: cannot open \(file)\n")
-        exit(2)
-    }
-    keepGoing = runner.run(reader, source: file, interactive: false)
-}
-if keepGoing, !options.c.isEmpty {
-    keepGoing = runner.run(StringLineReader(contents: options.c.joined(separator: "\n")), source: "-c", interactive: false)
-}
-if keepGoing, !options.words.isEmpty {
-    keepGoing = runner.run(StringLineReader(contents: options.words.joined(separator: " ")), source: "<command line>", interactive: false)
-}
-if !scripted {
-    _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
-}
-exit(runner.failures == 0 ? 0 : 1)
+exit(MainActor.assumeIsolated { kmemsimMain() })

@@ -58,7 +58,7 @@ func kmemsimBinary() -> String? {
 
     @Test(.enabled(if: kmemsimBinary() != nil))
     func anUnfinishedLessonExitsThree() throws {
-        let r = try run(["lesson", "run", "buddy-split"], stdin: "next\n236\n")
+        let r = try run(["lesson", "run", "buddy-split"], stdin: "next\n3\n")
         #expect(r.status == 3)
         #expect(r.out.hasSuffix("lesson buddy-split: not completed (stopped at step alloc), 0 failed checks\n"))
     }

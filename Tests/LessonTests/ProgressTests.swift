@@ -33,13 +33,13 @@ import Testing
         try withTemporaryDirectory { dir in
             let path = dir + "/progress.json"
             var today = try lessonShell("buddy-split", progress: path)
-            for l in ["next", "236", "p = alloc_pages GFP_KERNEL 2", "lesson quit"] { _ = today.execute(l) }
+            for l in ["next", "3", "p = alloc_pages GFP_KERNEL|__GFP_DMA 2", "lesson quit"] { _ = today.execute(l) }
             // Tomorrow: a new process, the same progress file.
             var tomorrow = try lessonShell("buddy-split", progress: path)
             #expect(tomorrow.session.lessons.active?.step.id == "buddy-pfn")
             // The state was rebuilt by replaying the earlier steps' reference solution.
-            #expect(tomorrow.execute("? hex($p.pfn)").stdout == "0x3800\n")
-            #expect(tomorrow.execute("0x3804").stdout.contains("✓"))
+            #expect(tomorrow.execute("? hex($p.pfn)").stdout == "0x400\n")
+            #expect(tomorrow.execute("0x404").stdout.contains("✓"))
         }
     }
 
@@ -55,7 +55,7 @@ import Testing
             #expect(start.succeeded)
             #expect(start.stdout.contains("warning: the progress file \(path) cannot be read"))
             _ = sh.execute("next")
-            _ = sh.execute("236")
+            _ = sh.execute("3")
             #expect(readFile(path) == garbage)
             #expect(sh.execute("lesson list").stdout.contains("cannot be read"))
             // Wrong shapes are corrupt too.

@@ -65,7 +65,7 @@ final class PtySession {
 
     /// Reads output until `condition` holds for the screen, or `seconds` pass, or the child closes the pty.
     @discardableResult
-    func waitFor(seconds: Double = 10, _ condition: (TerminalScreen) -> Bool) -> Bool {
+    func waitFor(seconds: Double = 30, _ condition: (TerminalScreen) -> Bool) -> Bool {
         let deadline = now() + seconds
         while true {
             if condition(screen) { return true }
@@ -80,7 +80,7 @@ final class PtySession {
     /// libedit prints the prompt before it switches modes, so keys sent on seeing the prompt alone
     /// could still be echoed by the terminal driver and garble the screen the test inspects.
     @discardableResult
-    func waitForEditing(seconds: Double = 10) -> Bool {
+    func waitForEditing(seconds: Double = 30) -> Bool {
         let deadline = now() + seconds
         var settings = termios()
         while now() < deadline {
@@ -94,7 +94,7 @@ final class PtySession {
     }
 
     /// Waits for the child to exit; its exit code, or nil if it was killed by a signal or is still running.
-    func waitForExit(seconds: Double = 10) -> Int32? {
+    func waitForExit(seconds: Double = 30) -> Int32? {
         let deadline = now() + seconds
         while exitStatus == nil, now() < deadline {
             var status: Int32 = 0

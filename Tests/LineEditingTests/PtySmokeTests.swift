@@ -18,7 +18,7 @@ func kmemsimExecutable() -> String? {
     static let prompt = "kmemsim>"
 
     @Test(.enabled(if: kmemsimExecutable() != nil, "kmemsim binary not found next to the test runner"),
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(3)))
     func completionHistoryInterruptAndEndOfInput() throws {
         let executable = try #require(kmemsimExecutable())
         var template = Array("/tmp/kmemsim-pty-XXXXXX".utf8CString)
@@ -50,8 +50,8 @@ func kmemsimExecutable() -> String? {
 
         expectPrompt("no prompt")
 
-        // Two commands share the prefix alloc_page, so Tab inserts exactly that much.
-        session.send("alloc_p\t")
+        // Two commands share the prefix alloc_page (alloc_percpu parts at alloc_p), so Tab inserts exactly that much.
+        session.send("alloc_pa\t")
         #expect(session.waitFor(showing("alloc_page")), "Tab did not complete: \(session.screen.lines) from \(session.rawOutput)")
         // Clear the line (Ctrl-U kills the whole line in libedit's emacs mode) and check another name.
         session.send("\u{15}__free_pa\t")

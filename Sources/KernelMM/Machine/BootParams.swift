@@ -18,6 +18,10 @@ public struct BootParams: Sendable, Equatable {
     public var slabDebug: String = ""
     /// CONFIG_VMAP_STACK: kernel stacks from vmalloc (x86-64 default).
     public var vmapStack: Bool? = nil
+    /// CONFIG_4KSTACKS on i386: one-page kernel stacks (removed in 2.6.37); ignored elsewhere.
+    public var fourKStacks: Bool = false
+    /// Separate per-CPU IRQ stacks. Off: interrupt handlers run on whatever task stack they interrupt.
+    public var irqStacks: Bool = true
     /// Seed for anything random (quizzes, random workloads).
     public var seed: UInt64 = 1
 

@@ -27,11 +27,15 @@ extension Kernel {
         zones = []
 
         buildZones(maxPFN: maxPFN)
+        zoneSpans = zones.map { ZoneSpan(start: $0.startPFN, end: $0.endPFN) }
+        zoneTypes = zones.map(\.type)
         markPresent()
         reserveEarlyMemory()
         computeManagedPages()
+        zonelists = Self.buildZonelists(zones)
         freeAllMemblockMemory()
         initPerZoneWatermarks()
+        bootCPUs()
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         clock.tick(1_000_000)
@@ -168,7 +172,7 @@ extension Kernel {
             guard frames[pfn].state == .tail else { pfn += 1; continue }
             var end = pfn
             guard let z = zoneIndex(ofPFN: pfn) else { pfn += 1; continue }
-            while end < n, frames[end].state == .tail, zones[z].contains(end) { end += 1 }
+            while end < n, frames[end].state == .tail, zoneContains(z, end) { end += 1 }
             var start = pfn
             while start < end {
                 var order = min(maxOrder, start == 0 ? maxOrder : start.trailingZeroBitCount)
@@ -184,12 +188,21 @@ extension Kernel {
 
     /// The zone a frame belongs to (page_zone()), or nil for frames outside every zone.
     @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? {
-        for z in zones.indices where zones[z].spannedPages > 0 && zones[z].contains(pfn) { return z }
+        for z in zoneSpans.indices where pfn >= zoneSpans[z].start && pfn < zoneSpans[z].end { return z }
         return nil
     }
 
+    /// Is `pfn` inside zone `z`?
+    @inline(__always) func zoneContains(_ z: Int, _ pfn: Int) -> Bool {
+        pfn >= zoneSpans[z].start && pfn < zoneSpans[z].end
+    }
+
     /// The configured-zone index of a zone type, if the architecture has it.
-    public func zoneIndex(of type: ZoneType) -> Int? { zones.firstIndex { $0.type == type } }
+    public func zoneIndex(of type: ZoneType) -> Int? {
+        // By the span table's order rather than `zones`, so that no Zone is copied to compare its type.
+        for (i, t) in zoneTypes.enumerated() where t == type { return i }
+        return nil
+    }
 
     public func zone(_ type: ZoneType) -> Zone? { zoneIndex(of: type).map { zones[$0] } }
 }

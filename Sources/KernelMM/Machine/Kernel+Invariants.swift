@@ -93,5 +93,7 @@ extension Kernel {
                 throw fail("zone \(zone.type.procName): managed \(zone.managedPages) ≠ free \(listed) + pcp \(pcpTotal) + allocated \(allocatedPages[z])")
             }
         }
+        try checkCPUInvariants()
+        try checkVmallocInvariants()
     }
 }

@@ -30,7 +30,7 @@ extension Kernel {
             let pages = 1 << Int(f.order)
             switch f.owner {
             case .slab: m.slabUnreclaimable += pages
-            case .kernelStack: m.kernelStackKB += pages * pageSize / 1024
+            case .kernelStack: break // counted per task below (IRQ stacks are not in KernelStack)
             case .vmalloc: m.vmallocUsed += pages
             case .percpu: m.percpu += pages
             case .kmallocLarge: m.slabUnreclaimable += pages // large kmalloc counts as SUnreclaim (NR_SLAB_UNRECLAIMABLE_B)
@@ -38,10 +38,12 @@ extension Kernel {
             case .none, .pageAlloc: break
             }
         }
+        m.kernelStackKB = kernelStackKB
         // The first per-CPU chunk is carved from memblock at boot.
         if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }
         let r = arch.vmallocRange
-        m.vmallocTotalKB = Int((r.end - r.start) >> 10)
+        // x86-64's VMALLOC_END is the last byte (…e8ffffffffff), so the kernel's difference is one short of 32 TiB.
+        m.vmallocTotalKB = Int((r.end - r.start - (arch == .x86_64 ? 1 : 0)) >> 10)
         // si_mem_available(): free minus the reserves the kernel keeps, plus what reclaim could get back.
         let totalReserve = zones.reduce(0) { $0 + ($1.lowmemReserve.max() ?? 0) + $1.highWmark }
         let wmarkLow = zones.reduce(0) { $0 + $1.lowWmark }

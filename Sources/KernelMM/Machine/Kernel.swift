@@ -10,6 +10,12 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var frames: ContiguousArray<PageFrame>
     /// The configured zones in zone_idx order (populated or not).
     public internal(set) var zones: [Zone]
+    /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.
+    var zonelists: [[Int]] = []
+    /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.
+    var zoneSpans: [ZoneSpan] = []
+    /// zones[i].type, for the same reason.
+    var zoneTypes: [ZoneType] = []
     public internal(set) var ram: [RAMRange]
     public internal(set) var memblock: [MemblockRegion] = []
     /// min_free_kbytes in force.
@@ -19,6 +25,14 @@ public struct Kernel: Sendable, Equatable {
     /// The CPU the shell's commands run on.
     public internal(set) var currentCPU: Int = 0
     public internal(set) var tasks: [Task]
+
+    /// vmalloc space: areas in address order, deferred frees (Vmalloc/).
+    public internal(set) var vmalloc = VmallocState()
+    /// Per-CPU memory: chunks, allocations, variables (CPU/Percpu*).
+    public internal(set) var percpu = PercpuState()
+    /// Next pid for `task create`, and the per-CPU caches of freed vmapped stacks (kernel/fork.c cached_stacks).
+    var nextPID = 2000
+    public internal(set) var cachedStacks: [[UInt32]] = []
 
     public var log = KernelLog()
     public var clock = SimClock()
@@ -54,6 +68,9 @@ public struct Kernel: Sendable, Equatable {
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
                          note: String = "") {
         if let letter { taint.insert(letter) }
+        // A command named like the kernel function it calls appears once in the trace, not twice.
+        var callTrace = callTrace
+        if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
         let t = currentTask
         let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintString,
                              callTrace: callTrace, kmemsimNote: note)
@@ -99,4 +116,10 @@ public struct VMEvents: Sendable, Equatable {
     public var compactStall = 0
     public var extfragFallbacks = 0
     public var oomKill = 0
+}
+
+/// A zone's [start, end) PFN range.
+struct ZoneSpan: Sendable, Equatable {
+    var start: Int
+    var end: Int
 }

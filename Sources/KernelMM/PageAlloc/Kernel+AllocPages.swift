@@ -12,7 +12,12 @@ struct AllocContext {
 extension Kernel {
     /// The zonelist for a request (build_zonerefs_node): populated zones at or below `highest`, highest first.
     public func zonelist(highest: Int) -> [Int] {
-        (0...highest).reversed().filter { zones[$0].isPopulated }
+        highest < zonelists.count ? zonelists[highest] : []
+    }
+
+    /// build_zonerefs_node(), once at boot: for each highest zone, the populated zones at or below it, highest first.
+    static func buildZonelists(_ zones: [Zone]) -> [[Int]] {
+        zones.indices.map { hi in (0...hi).reversed().filter { zones[$0].isPopulated } }
     }
 
     /// mm/page_alloc.c: __alloc_pages() — the page allocator's entry point. Returns the first frame of a block of
@@ -39,8 +44,10 @@ extension Kernel {
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
             ac.zonelist = zonelist(highest: lower)
         }
-        explain(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
-                          migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
+        if explainEnabled {
+            explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
+                                         migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
+        }
         if choice.invalidCombination {
             report(.info("kmemsim: gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD): with CONFIG_DEBUG_VM the kernel hits VM_BUG_ON here; without it the request silently gets zone \(zones[highest].type.procName)"),
                    note: "Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).")
@@ -103,6 +110,9 @@ extension Kernel {
                     if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
                     return pfn
                 }
+                if explainEnabled {
+                    explanation.append(.note("\(zones[z].type.procName): enough free pages, but none on a list this request may take from (its own type, its fallbacks" + (flags.contains(.highAtomic) ? ", HighAtomic" : "") + ")"))
+                }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)
@@ -120,7 +130,7 @@ extension Kernel {
         }
         if zones[z].boostedWatermarkPending {
             zones[z].boostedWatermarkPending = false
-            wakeupKswapd(zone: z, order: order)
+            wakeupKswapd(zone: z, order: order, why: "a fallback boosted the watermarks")
         }
         return pfn
     }

@@ -40,7 +40,7 @@ extension Kernel {
     func freeBuddy(of pfn: Int, order: Int, zone z: Int) -> Int? {
         let buddy = pfn ^ (1 << order)
         guard buddy < frames.count, frames[buddy].state == .buddy, Int(frames[buddy].order) == order,
-              zones[z].contains(buddy) else { return nil }
+              zoneContains(z, buddy) else { return nil }
         return buddy
     }
 
@@ -86,7 +86,7 @@ extension Kernel {
     mutating func explainMergeStop(pfn: Int, order: Int, zone z: Int) {
         let buddy = pfn ^ (1 << order)
         let why: String
-        if buddy >= frames.count || !zones[z].contains(buddy) {
+        if buddy >= frames.count || !zoneContains(z, buddy) {
             why = "buddy 0x\(String(buddy, radix: 16)) is outside zone \(zones[z].type.procName)"
         } else {
             switch frames[buddy].state {

@@ -99,7 +99,7 @@ extension Kernel {
     mutating func moveFreepagesBlock(zone z: Int, pfn: Int, to mt: MigrateType) -> (free: Int, movable: Int) {
         let start = pfn & ~(pageblockPages - 1)
         let end = start + pageblockPages
-        guard zones[z].contains(start), zones[z].contains(end - 1) else { return (0, 0) }
+        guard zoneContains(z, start), zoneContains(z, end - 1) else { return (0, 0) }
         var p = start, moved = 0, movable = 0
         while p < end {
             switch frames[p].state {

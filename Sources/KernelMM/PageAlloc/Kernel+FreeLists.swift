@@ -53,7 +53,7 @@ extension Kernel {
     /// Migrate type of the pageblock holding `pfn` (get_pageblock_migratetype()).
     @inline(__always)
     public func pageblockMigratetype(_ pfn: Int, zone z: Int) -> MigrateType {
-        let i = (pfn >> pageblockOrder) - (zones[z].startPFN >> pageblockOrder)
+        let i = (pfn >> pageblockOrder) - (zoneSpans[z].start >> pageblockOrder)
         return MigrateType(rawValue: Int(zones[z].pageblockType[i])) ?? .movable
     }
 

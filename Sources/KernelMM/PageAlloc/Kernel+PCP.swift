@@ -10,7 +10,10 @@ extension Kernel {
             if batch > 1 { batch = max(batch >> order, 2) }
             var got: [Int32] = []
             got.reserveCapacity(batch)
-            for _ in 0..<batch {
+            // One line for the whole refill, not one per block: the learner sees the batch, then the split of the first.
+            let narrate = explainEnabled
+            for i in 0..<batch {
+                explainEnabled = narrate && i == 0
                 guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
                 frames[pfn].state = .pcp
                 frames[pfn].order = UInt8(order)
@@ -18,6 +21,7 @@ extension Kernel {
                 traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
                            pageAddress: structPageAddress(pfn))
             }
+            explainEnabled = narrate
             explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got.count, batch: batch))
             // list_add_tail in order: the first block taken is the first handed out. Our list's head is its end.
             zones[z].pcp[cpu].lists[i].insert(contentsOf: got.reversed(), at: 0)

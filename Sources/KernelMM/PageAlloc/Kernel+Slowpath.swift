@@ -70,15 +70,38 @@ extension Kernel {
         } else {
             oomNote = "A real kernel would now run the OOM killer, kill the task with the largest memory footprint and retry; order ≤ 3 GFP_KERNEL requests are \"too small to fail\". kmemsim has no user processes to kill, so the allocation fails."
         }
-        if gfp.contains(.nofail) {
-            explain(.note("__GFP_NOFAIL: the kernel would retry forever here"))
-            return allocFailed(ac, caller: caller, note: "__GFP_NOFAIL: a real kernel would loop here forever (or until memory appears). kmemsim returns NULL instead of hanging; no state changed.")
-        }
         return allocFailed(ac, caller: caller, note: oomNote + (reclaimedTotal > 0 ? " (Reclaim freed \(reclaimedTotal) pages, not enough.)" : " (Reclaim found nothing to free.)"))
     }
 
-    /// warn_alloc(): the failure report, unless __GFP_NOWARN. Always returns nil.
+    /// `nopage:` of the slow path. __GFP_NOFAIL callers cannot handle NULL: the kernel tries once more with half of
+    /// the min reserve and then loops; kmemsim stops instead of hanging. Everyone else gets warn_alloc()'s report,
+    /// unless __GFP_NOWARN. Returns the page the last NOFAIL try found, else nil.
     mutating func allocFailed(_ ac: AllocContext, caller: String, note: String) -> Int? {
+        var ac = ac
+        var note = note
+        if ac.gfp.contains(.nofail) {
+            if !ac.gfp.contains(.directReclaim) {
+                // WARN_ON_ONCE_GFP(!can_direct_reclaim, gfp_mask): NOFAIL without reclaim is a caller bug, and fails.
+                if !ac.gfp.contains(.nowarn), log.firstTime("nofail without reclaim") {
+                    report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
+                           callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
+                           note: "__GFP_NOFAIL without __GFP_DIRECT_RECLAIM cannot be honoured: the allocator may not sleep to wait for memory.")
+                }
+            } else {
+                if ac.order > PerCPUPages.maxOrder, !ac.gfp.contains(.nowarn), log.firstTime("nofail costly") {
+                    report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
+                           callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
+                           note: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.")
+                }
+                // __alloc_pages_cpuset_fallback(gfp, order, ALLOC_MIN_RESERVE): one try with half of min.
+                if let pfn = getPageFromFreelist(&ac, flags: [.minReserve]) {
+                    explain(.note("__GFP_NOFAIL: a last try with ALLOC_MIN_RESERVE (half of min) succeeded"))
+                    return pfn
+                }
+                explain(.note("__GFP_NOFAIL: the kernel would now retry forever"))
+                note = "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed."
+            }
+        }
         if !ac.gfp.contains(.nowarn) {
             report(.pageAllocFailure(order: ac.order, gfp: ac.gfp, memInfo: memInfoSnapshot()),
                    callTrace: ["dump_stack_lvl", "warn_alloc", "__alloc_pages_slowpath", "__alloc_pages", caller],
@@ -107,18 +130,22 @@ extension Kernel {
     /// wake_all_kswapds(): kswapd wakes when a zone the request could use is below its low watermark; kmemsim's
     /// kswapd runs at once and reclaims until the zone is above its high watermark or nothing is left to reclaim.
     mutating func wakeAllKswapds(_ ac: AllocContext) {
-        for z in ac.zonelist where zones[z].nrFreePages < zones[z].lowWmark + zones[z].lowmemReserve[ac.highestZone] {
-            wakeupKswapd(zone: z, order: ac.order)
+        for z in ac.zonelist where zones[z].nrFreePages <= zones[z].lowWmark + zones[z].lowmemReserve[ac.highestZone] {
+            wakeupKswapd(zone: z, order: ac.order,
+                         why: "free \(zones[z].nrFreePages) ≤ low \(zones[z].lowWmark) + lowmem_reserve \(zones[z].lowmemReserve[ac.highestZone])")
         }
     }
 
-    mutating func wakeupKswapd(zone z: Int, order: Int) {
+    /// kswapd reclaims until the zone is above its high watermark (balance_pgdat), then drops any boost.
+    mutating func wakeupKswapd(zone z: Int, order: Int, why: String) {
         vmEvents.kswapdWakeups += 1
-        let before = zones[z].nrFreePages
         let target = max(0, zones[z].highWmark - zones[z].nrFreePages)
         let freed = target > 0 ? reclaim(zone: z, target: target, direct: false) : 0
         zones[z].watermarkBoost = 0
-        explain(.note("kswapd0 woken for zone \(zones[z].type.procName) (free \(before), high watermark \(zones[z].highWmark)): reclaimed \(freed) pages, watermark boost reset"))
+        if explainEnabled {
+            explanation.append(.note("kswapd0 woken for \(zones[z].type.procName) (\(why)): reclaimed \(freed) pages" +
+                                     (freed == 0 && target > 0 ? " (nothing reclaimable)" : "") + "; watermark boost cleared"))
+        }
     }
 
     /// __alloc_pages_direct_reclaim() → try_to_free_pages(): the caller reclaims for itself (and so sleeps).

@@ -1,9 +1,10 @@
 extension Kernel {
     /// __zone_watermark_unusable_free(): pages a request may not count (the rest of its own block, and the
     /// high-atomic reserve unless it may use reserves).
-    func unusableFree(zone: Zone, order: Int, flags: AllocFlags) -> Int {
+    @inline(__always)
+    func unusableFree(zone z: Int, order: Int, flags: AllocFlags) -> Int {
         var unusable = (1 << order) - 1
-        if flags.isDisjoint(with: .reserves) { unusable += zone.nrReservedHighatomic }
+        if flags.isDisjoint(with: .reserves) { unusable += zones[z].nrReservedHighatomic }
         return unusable
     }
 
@@ -23,13 +24,13 @@ extension Kernel {
 
     /// __zone_watermark_ok(): enough free pages above the (adjusted) mark plus lowmem_reserve, and for order > 0 a
     /// free block at least that big on a list the request may use.
-    func zoneWatermarkOK(zone: Zone, order: Int, mark: Int, highestZone: Int, flags: AllocFlags, free: Int) -> Bool {
-        let freePages = free - unusableFree(zone: zone, order: order, flags: flags)
+    func zoneWatermarkOK(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags, free: Int) -> Bool {
+        let freePages = free - unusableFree(zone: z, order: order, flags: flags)
         let min = effectiveMark(mark, flags: flags)
-        if freePages <= min + zone.lowmemReserve[highestZone] { return false }
+        if freePages <= min + zones[z].lowmemReserve[highestZone] { return false }
         if order == 0 { return true }
         for o in order...maxOrder {
-            let area = zone.freeArea[o]
+            let area = zones[z].freeArea[o]
             if area.nrFree == 0 { continue }
             for mt in 0..<MigrateType.pcpTypes where area.head[mt] >= 0 { return true }
             if !flags.isDisjoint(with: [.highAtomic, .oom]) && area.head[MigrateType.highAtomic.rawValue] >= 0 { return true }
@@ -44,21 +45,21 @@ extension Kernel {
         var ok = false
         var fast = false
         if order == 0 {
-            let usable = free - min(free, unusableFree(zone: zones[z], order: 0, flags: flags))
+            let usable = free - min(free, unusableFree(zone: z, order: 0, flags: flags))
             fast = usable > mark + reserve
             ok = fast
         }
         if !ok {
-            ok = zoneWatermarkOK(zone: zones[z], order: order, mark: mark, highestZone: highestZone, flags: flags, free: free)
+            ok = zoneWatermarkOK(zone: z, order: order, mark: mark, highestZone: highestZone, flags: flags, free: free)
             if !ok, order == 0, flags.contains(.minReserve), zones[z].watermarkBoost > 0, flags.watermark == .min {
                 // __GFP_HIGH order-0 requests ignore the boost when checking the min watermark.
-                ok = zoneWatermarkOK(zone: zones[z], order: order, mark: zones[z].watermark.min, highestZone: highestZone,
+                ok = zoneWatermarkOK(zone: z, order: order, mark: zones[z].watermark.min, highestZone: highestZone,
                                      flags: flags, free: free)
             }
         }
         if explainEnabled {
             let eff = effectiveMark(mark, flags: flags)
-            let unusable = unusableFree(zone: zones[z], order: order, flags: flags)
+            let unusable = unusableFree(zone: z, order: order, flags: flags)
             let why: String
             if fast {
                 why = "order-0 fast check: free \(free) > \(mark) + lowmem_reserve \(reserve)"

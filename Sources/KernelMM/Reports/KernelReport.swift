@@ -17,6 +17,21 @@ public struct KernelReport: Sendable, Equatable {
         case warning(file: String, line: Int?, function: String)
         /// "BUG: sleeping function called from invalid context at FILE:LINE".
         case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
+        /// kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: comm/pid/0x%08x".
+        case schedulingWhileAtomic(preemptCount: UInt32, preemptDisabledAt: String?)
+        /// lib/smp_processor_id.c check_preemption_disabled(): "BUG: using WHAT in preemptible [%08x] code: comm/pid"
+        /// then "caller is CALLER".
+        case preemptibleCPUAccess(what: String, preemptCount: UInt32, caller: String)
+        /// WARN(1, fmt…) / DEBUG_LOCKS_WARN_ON(): the message line before "WARNING: CPU: …"; "%p" in it is `pointer`, hashed.
+        case warningMessage(message: String, pointer: UInt64? = nil, file: String, line: Int?, function: String)
+        /// kernel/locking/spinlock_debug.c spin_bug(): "BUG: spinlock MSG on CPU#n, comm/pid" and the lock line.
+        case spinlockBug(message: String, lock: String, ownerComm: String, ownerPID: Int, ownerCPU: Int)
+        /// arch/x86/kernel/traps.c handle_stack_overflow(): "BUG: TASK stack guard page was hit at … (stack is …)".
+        case stackGuardPageHit(stack: String, address: UInt64, start: UInt64, end: UInt64)
+        /// panic(): "Kernel panic - not syncing: MESSAGE".
+        case panic(String)
+        /// warn_alloc() from vmalloc: "comm: vmalloc error: size N, REASON, mode:…" with the Mem-Info summary.
+        case vmallocError(message: String, gfp: GFPFlags, memInfo: MemInfoSnapshot)
         /// A plain kernel log line (e.g. "kswapd0: woken", boot messages).
         case info(String)
         /// What only kmemsim says: the kernel is silent here (wrong order on free, a leak).

@@ -109,6 +109,8 @@ public struct Arguments: Sendable {
         let body = t.lowercased().hasPrefix("pfn:") ? String(t.dropFirst(4)) : t
         guard let n = NumberParser.unsigned(body) else { throw .badNumber(t, what: "page (a $variable, a PFN, or a struct page address)") }
         if let pfn = kernel.pfnOfStructPage(n) { return PFN(pfn) }
+        // A direct-map address names its page too (virt_to_page), as `page 0xffff888001000000` would in crash.
+        if n >= kernel.arch.pageOffset, let pfn = kernel.directMapPFN(n) { return PFN(pfn) }
         guard n < UInt64(kernel.frames.count) else {
             throw .badArgument(argument: spec(i).name.uppercased(), value: t, reason: "neither a PFN of this machine (0…0x\(String(kernel.frames.count - 1, radix: 16))) nor a struct page address")
         }

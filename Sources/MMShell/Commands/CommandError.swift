@@ -84,7 +84,7 @@ enum Suggest {
         }
         guard let (c, d) = best else { return nil }
         // Accept up to a third of the word (at least 2) as typos; a prefix match always counts.
-        if d <= max(2, w.count / 3) || c.lowercased().hasPrefix(w) { return c }
+        if d <= max(2, w.count / 3) || c.lowercased().hasPrefix(w) || (c.count >= 3 && w.hasPrefix(c.lowercased())) { return c }
         return nil
     }
 

@@ -9,7 +9,11 @@ enum SessionCommands {
             let table = CommandTable.standard
             guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style)) }
             let topic = try a.string(0)
-            if let text = HelpView.topic(topic, kernel: s.kernel) { return CommandOutput(text: text) }
+            // A topic and a command may share a name (gfp): show the command, then the topic.
+            if let text = HelpView.topic(topic, kernel: s.kernel) {
+                let command = table.lookup(topic).map { HelpView.command($0, style: s.style) + "\n\n" } ?? ""
+                return CommandOutput(text: command + text)
+            }
             guard let spec = table.lookup(topic) else {
                 throw .unknownHelpTopic(topic, suggestion: Suggest.closest(topic, in: HelpView.topics(table)))
             }
@@ -33,6 +37,9 @@ enum SessionCommands {
         },
         CommandSpec("undo", family: .session, summary: "go back to the kernel state before the last command that changed it",
                     examples: ["undo"]) { s, _ throws(CommandError) in
+            guard s.settings.undoDepth > 0 else {
+                throw .other("undo is kept in interactive sessions only (each kept state costs a copy of every struct page); run kmemsim with --undo to keep it in a script")
+            }
             guard let before = s.undoStack.popLast() else { throw .other("nothing to undo") }
             s.kernel = before
             return CommandOutput()
@@ -53,7 +60,7 @@ enum SessionCommands {
 
 /// `key=value` boot parameters, shared by `boot` at the prompt and the command-line flags.
 public enum BootParamParser {
-    public static let keys = ["arch", "mem", "cpus", "slab", "min_free_kbytes", "pcp", "slab_debug", "vmap_stack", "seed"]
+    public static let keys = ["arch", "mem", "cpus", "slab", "min_free_kbytes", "pcp", "slab_debug", "vmap_stack", "4kstacks", "irq_stacks", "seed"]
 
     public static func apply(_ items: [String], to p: inout BootParams) throws(CommandError) {
         for item in items {
@@ -94,6 +101,12 @@ public enum BootParamParser {
         case "vmap_stack":
             guard let b = bool(value) else { throw .badArgument(argument: "vmap_stack", value: value, reason: "use on or off") }
             p.vmapStack = b
+        case "4kstacks":
+            guard let b = bool(value) else { throw .badArgument(argument: "4kstacks", value: value, reason: "use on or off (i386 only)") }
+            p.fourKStacks = b
+        case "irq_stacks":
+            guard let b = bool(value) else { throw .badArgument(argument: "irq_stacks", value: value, reason: "use on or off") }
+            p.irqStacks = b
         case "seed":
             guard let n = NumberParser.unsigned(value) else { throw .badNumber(value, what: "seed") }
             p.seed = n

@@ -4,9 +4,13 @@ import KernelMM
 public struct ShellSettings: Sendable, Equatable {
     public var json = false
     public var color = false
-    public init(json: Bool = false, color: Bool = false) {
+    /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
+    /// (copy-on-write), so scripts run without it unless asked.
+    public var undoDepth = 0
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0) {
         self.json = json
         self.color = color
+        self.undoDepth = undoDepth
     }
 }
 
@@ -18,7 +22,6 @@ public struct ShellSession: Sendable {
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
     var undoStack: [Kernel] = []
-    public static let undoDepth = 20
     /// The lesson under way, lesson settings and the learner's progress.
     public var lessons = LessonState()
     /// Set by `quit`/`exit`.

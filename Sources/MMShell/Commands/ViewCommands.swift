@@ -9,7 +9,7 @@ enum ViewCommands {
             let path = try a.string(0)
             guard let f = ProcFiles.lookup(path) else { throw .unknownProcFile(path, known: ProcFiles.names) }
             let text = f.render(s.kernel)
-            return CommandOutput(text: text, json: .object([("file", .string(f.path)), ("text", .string(text))]))
+            return CommandOutput(text: text, json: .object([("file", .string(f.path)), f.json.map { ("data", $0(s.kernel)) } ?? ("text", .string(text))]))
         },
         CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name)],
                     summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine)",
@@ -29,7 +29,7 @@ enum ViewCommands {
                     examples: ["page $p", "page 0x1000", "page pfn:0x1000"]) { s, a throws(CommandError) in
             guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
             try AddressCommands.check(p, s.kernel)
-            return CommandOutput(text: PageView.render(p.raw, kernel: s.kernel), json: ValueView.json(.page(p), kernel: s.kernel))
+            return CommandOutput(text: PageView.render(p.raw, kernel: s.kernel), json: PageView.json(p.raw, kernel: s.kernel))
         },
         CommandSpec("kmem", family: .views, arguments: [.init("addr", .address)],
                     summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",
@@ -67,7 +67,11 @@ enum ViewCommands {
             for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
             t += "reserved:\n"
             for r in s.kernel.memblock { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)\n" }
-            return CommandOutput(text: t)
+            let json = JSONValue.object([
+                ("ram", .array(s.kernel.ram.map { .object([("start", .hex($0.start)), ("end", .hex($0.end))]) })),
+                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string($0.name))]) })),
+            ])
+            return CommandOutput(text: t, json: json)
         },
         CommandSpec("zones", family: .views,
                     summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
@@ -81,7 +85,7 @@ enum ViewCommands {
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
                 throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
             }
-            return CommandOutput(text: ZonesView.freeLists(zone, kernel: s.kernel))
+            return CommandOutput(text: ZonesView.freeLists(zone, kernel: s.kernel), json: ZonesView.freeListsJSON(zone))
         },
         CommandSpec("gfp", family: .views, arguments: [.init("mask", .gfp)],
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",

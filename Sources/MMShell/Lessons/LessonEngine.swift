@@ -38,7 +38,15 @@ public enum LessonEngine {
 
     /// Boots the lesson's machine, runs its setup and shows the first step (or resumes at the step reached, by
     /// replaying the reference solution of the steps before it).
-    public static func start(_ lesson: Lesson, _ s: inout ShellSession, resume: Bool = true) throws(CommandError) -> String {
+    public static func start(_ lesson: Lesson, _ session: inout ShellSession, resume: Bool = true) throws(CommandError) -> String {
+        // Work on a copy: a lesson that cannot start leaves the learner's machine as it was.
+        var s = session
+        let text = try startOnCopy(lesson, &s, resume: resume)
+        session = s
+        return text
+    }
+
+    static func startOnCopy(_ lesson: Lesson, _ s: inout ShellSession, resume: Bool) throws(CommandError) -> String {
         loadProgress(&s)
         let lang = s.lessons.language
         s.reboot(try BootParamParser.boot(try lesson.bootParams()))

@@ -18,6 +18,22 @@ enum PageView {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    static func json(_ pfn: Int, kernel k: Kernel) -> JSONValue {
+        let d = k.pageDump(pfn)
+        let f = k.frames[pfn]
+        var o: [(String, JSONValue)] = [("pfn", .hex(UInt64(pfn))), ("struct_page", .hex(d.structPageAddress)),
+                                         ("phys", .hex(k.physAddr(pfn))), ("refcount", .int(d.refcount)),
+                                         ("mapcount", .int(d.mapcount)), ("flags", .hex(d.flags)),
+                                         ("flag_names", .array(d.flagNames.map { .string($0) })),
+                                         ("state", .string(String(describing: f.state)))]
+        if let t = d.pageType { o.append(("page_type", .hex(UInt64(t)))) }
+        if let order = d.order { o.append(("order", .int(order))) }
+        if let z = k.zoneIndex(ofPFN: pfn) { o.append(("zone", .string(k.zones[z].type.procName))) }
+        if let v = k.pageAddress(pfn) { o.append(("virtual", .hex(v))) }
+        if f.state == .allocated { o.append(("owner", .string(ownerText(f.owner)))) }
+        return .object(o)
+    }
+
     static func ownerText(_ o: FrameOwner) -> String {
         switch o {
         case .pageAlloc: "a page-allocator caller"
@@ -35,7 +51,7 @@ enum PageView {
 /// `kmem ADDR`: what owns an address, like crash's `kmem`.
 enum KmemView {
     /// Subsystems that can name what lives at an address (slab objects, vmalloc areas) add a resolver here.
-    static let resolvers: [@Sendable (ShellSession, UInt64) -> String?] = []
+    static let resolvers: [@Sendable (ShellSession, UInt64) -> String?] = [PercpuView.kmem, VmallocView.kmem]
 
     static func render(_ addr: UInt64, session s: ShellSession) -> String? {
         for r in resolvers { if let t = r(s, addr) { return t } }

@@ -4,15 +4,18 @@ import KernelMM
 public struct ProcFile: Sendable {
     public var path: String
     public var render: @Sendable (Kernel) -> String
-    public init(_ path: String, render: @escaping @Sendable (Kernel) -> String) {
+    /// The same numbers as data, for `--json` (nil: the JSON carries the text).
+    public var json: (@Sendable (Kernel) -> JSONValue)?
+    public init(_ path: String, render: @escaping @Sendable (Kernel) -> String, json: (@Sendable (Kernel) -> JSONValue)? = nil) {
         self.path = path
         self.render = render
+        self.json = json
     }
 }
 
 public enum ProcFiles {
     /// Every file, one list per subsystem.
-    public static let all: [ProcFile] = PageAllocProcFiles.all
+    public static let all: [ProcFile] = PageAllocProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo)]
 
     public static var names: [String] { all.map(\.path) }
 
@@ -26,10 +29,10 @@ public enum ProcFiles {
 /// The page allocator's /proc files.
 enum PageAllocProcFiles {
     static let all: [ProcFile] = [
-        ProcFile("/proc/buddyinfo", render: buddyinfo),
-        ProcFile("/proc/pagetypeinfo", render: pagetypeinfo),
+        ProcFile("/proc/buddyinfo", render: buddyinfo, json: buddyinfoJSON),
+        ProcFile("/proc/pagetypeinfo", render: pagetypeinfo, json: pagetypeinfoJSON),
         ProcFile("/proc/zoneinfo", render: zoneinfo),
-        ProcFile("/proc/meminfo", render: meminfo),
+        ProcFile("/proc/meminfo", render: meminfo, json: meminfoJSON),
         ProcFile("/proc/vmstat", render: vmstat),
     ]
 
@@ -42,6 +45,32 @@ enum PageAllocProcFiles {
             s += "\n"
         }
         return s
+    }
+
+    @Sendable static func buddyinfoJSON(_ k: Kernel) -> JSONValue {
+        .array(k.zones.filter(\.isPopulated).map { z in
+            .object([("node", .int(0)), ("zone", .string(z.type.procName)), ("nr_free", .array(z.freeArea.map { .int($0.nrFree) }))])
+        })
+    }
+
+    @Sendable static func pagetypeinfoJSON(_ k: Kernel) -> JSONValue {
+        .object([("pageblock_order", .int(k.pageblockOrder)), ("zones", .array(k.zones.filter(\.isPopulated).map { z in
+            var counts = Array(repeating: 0, count: MigrateType.allCases.count)
+            for t in z.pageblockType { counts[Int(t)] += 1 }
+            return .object([("zone", .string(z.type.procName)),
+                            ("free", .object(MigrateType.allCases.map { mt in (mt.procName, .array(z.freeArea.map { .int($0.count[mt.rawValue]) })) })),
+                            ("pageblocks", .object(MigrateType.allCases.map { ($0.procName, .int(counts[$0.rawValue])) }))])
+        }))])
+    }
+
+    /// meminfo as {"MemTotal": kB, …}, in file order.
+    @Sendable static func meminfoJSON(_ k: Kernel) -> JSONValue {
+        .object(meminfo(k).split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            let value = parts[1].split(separator: " ").first.flatMap { Int($0) } ?? 0
+            return (String(parts[0]), .int(value))
+        })
     }
 
     /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type.
@@ -201,7 +230,7 @@ enum PageAllocProcFiles {
         s += "HardwareCorrupted: " + Format.right(0, 5) + " kB\n"
         for l in ["AnonHugePages:  ", "ShmemHugePages: ", "ShmemPmdMapped: ", "FileHugePages:  ", "FilePmdMapped:  "] { line(l, 0) }
         s += "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n"
-        s += "Hugepagesize:    " + Format.right((k.pageSize << k.pageblockOrder) >> 10, 5) + " kB\n"
+        lineKB("Hugepagesize:   ", (k.pageSize << k.pageblockOrder) >> 10) // hugetlb_report_meminfo(): "%8lu kB"
         lineKB("Hugetlb:        ", 0)
         if k.arch == .x86_64 {
             // The direct map: 4 KiB pages for the first 2 MiB (BIOS area), 2 MiB pages for the rest.

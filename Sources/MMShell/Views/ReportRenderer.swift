@@ -48,6 +48,54 @@ public enum ReportRenderer {
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace)
+        case .schedulingWhileAtomic(let count, let at):
+            out.append("BUG: scheduling while atomic: \(r.comm)/\(r.pid)/0x\(Format.hex(UInt64(count), digits: 8))")
+            out.append("Modules linked in:")
+            if let at {
+                out.append("Preemption disabled at:")
+                out.append("[<\(Format.hex(0xffff_ffff_c0a0_b015, digits: 16))>] \(at)")
+            }
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+        case .preemptibleCPUAccess(let what, let count, let caller):
+            out.append("BUG: using \(what) in preemptible [\(Format.hex(UInt64(count), digits: 8))] code: \(r.comm)/\(r.pid)")
+            out.append("caller is \(caller)")
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+        case .warningMessage(let message, let pointer, let file, let line, let function):
+            out.append("------------[ cut here ]------------")
+            let p = pointer.map { Format.hashedPointer($0, is64Bit: k.arch.is64Bit) } ?? ""
+            out.append(message.replacingPercentP(with: p))
+            out.append("WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)")
+            out.append("Modules linked in:")
+            out += stackHeader(r, k)
+            out.append("RIP: 0010:\(function)")
+            out += callTrace(r.callTrace)
+            out.append("---[ end trace 0000000000000000 ]---")
+        case .spinlockBug(let message, let lock, let ownerComm, let ownerPID, let ownerCPU):
+            out.append("BUG: spinlock \(message) on CPU#\(r.cpu), \(r.comm)/\(r.pid)")
+            out.append(" lock: \(lock)+0x0/0x18, .magic: dead4ead, .owner: \(ownerComm)/\(ownerPID), .owner_cpu: \(ownerCPU)")
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+        case .stackGuardPageHit(let stack, let address, let start, let end):
+            let h = { (v: UInt64) in Format.hashedPointer(v, is64Bit: k.arch.is64Bit) }
+            out.append("BUG: \(stack) stack guard page was hit at \(h(address)) (stack is \(h(start))..\(h(end)))")
+            out.append("stack guard page: 0000 [#1] PREEMPT SMP NOPTI")
+            out += stackHeader(r, k)
+            out.append("RIP: 0010:\(r.callTrace.last ?? "?")")
+            out += callTrace(r.callTrace)
+            out.append("---[ end trace 0000000000000000 ]---")
+        case .panic(let message):
+            out.append("Kernel panic - not syncing: \(message)")
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+            out.append("---[ end Kernel panic - not syncing: \(message) ]---")
+        case .vmallocError(let message, let gfp, let mem):
+            out.append("\(r.comm): \(message), mode:\(gfp), nodemask=(null),cpuset=/,mems_allowed=0")
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
+            out.append("Mem-Info:")
+            out += memInfoLines(mem)
         }
         let text = out.joined(separator: "\n")
         return text.isEmpty ? "" : style.paint(text, .yellow) + "\n"
@@ -68,7 +116,7 @@ public enum ReportRenderer {
 
     static func stackHeader(_ r: KernelReport, _ k: Kernel) -> [String] {
         ["CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(taintText(r.taint)) 6.6.0 #1",
-         "Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPUs"]
+         "Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s")"]
     }
 
     static func callTrace(_ frames: [String]) -> [String] {
@@ -138,5 +186,16 @@ public enum ReportRenderer {
         case .reclaimable: "E"
         case .highAtomic: "H"
         }
+    }
+}
+
+extension String {
+    /// Substitutes the first "%p" of a kernel format with an already formatted pointer.
+    func replacingPercentP(with p: String) -> String {
+        let chars = Array(self)
+        for i in chars.indices.dropLast() where chars[i] == "%" && chars[i + 1] == "p" {
+            return String(chars[..<i]) + p + String(chars[(i + 2)...])
+        }
+        return self
     }
 }

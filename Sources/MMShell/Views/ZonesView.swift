@@ -3,7 +3,7 @@ import KernelMM
 /// `zones` and `buddy ZONE`.
 enum ZonesView {
     static func render(_ k: Kernel) -> CommandOutput {
-        var t = "\(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPUs, \(k.pageSize / 1024) KiB pages, MAX_ORDER \(k.maxOrder), pageblock order \(k.pageblockOrder), min_free_kbytes \(k.minFreeKbytes)\n"
+        var t = "\(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s"), \(k.pageSize / 1024) KiB pages, MAX_ORDER \(k.maxOrder), pageblock order \(k.pageblockOrder), min_free_kbytes \(k.minFreeKbytes)\n"
         t += "zone      start_pfn       end_pfn    managed       free   pcp    min    low   high  protection\n"
         var rows: [JSONValue] = []
         for z in k.zones {
@@ -40,5 +40,13 @@ enum ZonesView {
             t += "   " + firsts.prefix(3).joined(separator: " ") + (a.nrFree > 3 ? " …" : "") + "\n"
         }
         return t
+    }
+
+    static func freeListsJSON(_ z: Zone) -> JSONValue {
+        .object([("zone", .string(z.type.procName)), ("free_pages", .int(z.nrFreePages)), ("pcp_pages", .int(z.pcpPages)),
+                 ("orders", .array(z.freeArea.enumerated().map { o, a in
+                     .object([("order", .int(o)), ("nr_free", .int(a.nrFree)),
+                              ("by_type", .object(MigrateType.allCases.map { ($0.procName, .int(a.count[$0.rawValue])) }))])
+                 }))])
     }
 }

@@ -1,0 +1,69 @@
+// The page allocator benchmark: the trace of ../shared/bench/refbuddy.c (same rng, same op mix, same seed) run on
+// kmemsim's allocator through its public entry points (alloc_pages / __free_pages: zonelist walk, watermark checks,
+// pcp lists when on, reports on failure suppressed with __GFP_NOWARN).
+// Usage: kmemsim-bench [MEMORY_BYTES] [OPS] [SEED]
+import KernelMM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let args = CommandLine.arguments
+let memory = args.count > 1 ? UInt64(args[1]) ?? (4 << 30) : 4 << 30
+let ops = args.count > 2 ? Int(args[2]) ?? 10_000_000 : 10_000_000
+let seed = args.count > 3 ? UInt64(args[3]) ?? 88_172_645_463_325_252 : 88_172_645_463_325_252
+
+func run(pcp: Bool) -> String {
+    var params = BootParams()
+    params.memory = memory
+    params.pcpLists = pcp
+    let clock = ContinuousClock()
+    let t0 = clock.now
+    guard var k = try? Kernel(booting: params) else { return "boot failed" }
+    let t1 = clock.now
+    var rng = seed
+    var live: [PFN] = []
+    var liveOrder: [UInt8] = []
+    live.reserveCapacity(ops / 2)
+    liveOrder.reserveCapacity(ops / 2)
+    var fails = 0
+    let gfp: GFPFlags = [.nowait, .nowarn]
+    for _ in 0..<ops {
+        rng ^= rng << 13
+        rng ^= rng >> 7
+        rng ^= rng << 17
+        let r = rng
+        if live.isEmpty || (r & 3) < 2 {
+            let k16 = Int((r >> 8) % 16)
+            let order = k16 < 8 ? 0 : k16 < 11 ? 1 : k16 < 13 ? 2 : k16 < 14 ? 3 : Int((r >> 16) % 11)
+            if let p = k.allocPages(gfp, order: order) {
+                live.append(p)
+                liveOrder.append(UInt8(order))
+            } else {
+                fails += 1
+            }
+        } else {
+            let i = Int((r >> 8) % UInt64(live.count))
+            k.freePages(live[i], order: Int(liveOrder[i]))
+            live[i] = live[live.count - 1]
+            liveOrder[i] = liveOrder[liveOrder.count - 1]
+            live.removeLast()
+            liveOrder.removeLast()
+        }
+    }
+    let t2 = clock.now
+    func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15 }
+    let nsPerOp = ms(t2 - t1) * 1e6 / Double(ops)
+    let boot = ms(t1 - t0)
+    return "frames=\(k.frames.count) ops=\(ops) fails=\(fails) live=\(live.count) boot_ms=\(String(format1: boot)) ns_per_op=\(String(format1: nsPerOp)) bytes_per_frame=\(MemoryLayout<PageFrame>.stride) pcp=\(pcp ? "on" : "off")"
+}
+
+extension String {
+    /// One decimal, without Foundation.
+    init(format1 v: Double) {
+        let t = Int((v * 10).rounded())
+        self = "\(t / 10).\(abs(t % 10))"
+    }
+}
+
+print(run(pcp: false))
+print(run(pcp: true))

@@ -1,0 +1,48 @@
+/// The CPU side of boot: the first per-CPU chunk, each CPU's IRQ stack (arch/x86/kernel/irq_64.c / irq_32.c),
+/// the idle tasks of the secondary CPUs (fork_idle) and the kernel stacks of the tasks that exist at boot.
+extension Kernel {
+    mutating func bootCPUs() {
+        cachedStacks = Array(repeating: [], count: params.cpus)
+        setupFirstPercpuChunk()
+        for c in cpus.indices { cpus[c].irqStack = allocIRQStack(cpu: c) }
+        for c in 1..<max(params.cpus, 1) {
+            var idle = Task(pid: 0, comm: "swapper/\(c)")
+            idle.cpu = c
+            idle.stack = allocThreadStack(pid: 0)
+            tasks.append(idle)
+        }
+        for i in tasks.indices where tasks[i].pid != 0 {
+            tasks[i].stack = allocThreadStack(pid: tasks[i].pid)
+        }
+        // The boot allocations above went through CPU 0's per-CPU page lists; hand what is left there back to the
+        // buddy allocator, so that a fresh machine starts with every free page visible in buddyinfo and MemFree.
+        drainAllPages()
+    }
+
+    /// x86-64: the 16 KiB irq_stack_backing_store in the CPU's static per-CPU area, mapped with vmap() so that a
+    /// guard page sits beside it (CONFIG_VMAP_STACK), or used in place. i386 (and sparc64 here): a hardirq and a
+    /// softirq stack of THREAD_SIZE from the page allocator.
+    mutating func allocIRQStack(cpu c: Int) -> IRQStack? {
+        guard params.irqStacks else { return nil }
+        let size = arch == .x86_64 ? arch.x86IRQStackSize : threadSize
+        if arch == .x86_64 {
+            let offset = pageSize // the page-aligned part of .data..percpu
+            guard let pfn0 = firstChunkPFN(cpu: c, offset: offset) else { return nil }
+            let pfns = (0..<(size / pageSize)).map { Int32(pfn0 + $0) }
+            if vmapStack, let area = vmap(pfns, caller: "irq_init_percpu_irqstack+0x114/0x170", purpose: .irqStack(cpu: c)) {
+                return IRQStack(base: area.start, size: size, vmapArea: area.id)
+            }
+            return IRQStack(base: pageAddress(pfn0) ?? 0, size: size)
+        }
+        guard let hard = allocPages(Self.threadinfoGFP, order: threadSizeOrder, owner: .kernelStack, tag: UInt32(0x8000_0000 | c),
+                                    caller: "irq_init_percpu_irqstack"),
+              let soft = allocPages(Self.threadinfoGFP, order: threadSizeOrder, owner: .kernelStack, tag: UInt32(0x8000_0000 | c),
+                                    caller: "irq_init_percpu_irqstack") else { return nil }
+        return IRQStack(base: pageAddress(hard.raw) ?? 0, size: size, pfn: hard.raw, softirqPFN: soft.raw)
+    }
+}
+
+extension Architecture {
+    /// IRQ_STACK_SIZE: 16 KiB on x86-64 (asm/page_64_types.h), THREAD_SIZE elsewhere.
+    public var x86IRQStackSize: Int { self == .x86_64 ? 16 << 10 : threadSize }
+}

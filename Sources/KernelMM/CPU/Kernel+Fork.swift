@@ -1,0 +1,173 @@
+/// Tasks and their kernel stacks (kernel/fork.c alloc_thread_stack_node / free_thread_stack, kernel/exit.c).
+extension Kernel {
+    /// CONFIG_VMAP_STACK in force: the boot option, else the architecture's default (on where the architecture has
+    /// HAVE_ARCH_VMAP_STACK: x86-64; i386 and sparc64 cannot).
+    public var vmapStack: Bool { arch == .x86_64 && (params.vmapStack ?? true) }
+
+    /// THREAD_SIZE_ORDER in force: the architecture's, or 0 with CONFIG_4KSTACKS on i386.
+    public var threadSizeOrder: Int { arch == .i386 && params.fourKStacks ? 0 : arch.threadSizeOrder }
+    /// THREAD_SIZE in force.
+    public var threadSize: Int { pageSize << threadSizeOrder }
+
+    /// THREADINFO_GFP = GFP_KERNEL_ACCOUNT | __GFP_ZERO.
+    public static let threadinfoGFP: GFPFlags = GFPFlags.kernelAccount.union(.zero)
+
+    /// The per-CPU cache of freed vmapped stacks holds NR_CACHED_STACKS = 2.
+    public static let cachedStacksPerCPU = 2
+
+    /// alloc_thread_stack_node(): a vmapped stack (reusing one of this CPU's cached stacks first) or 2^THREAD_SIZE_ORDER
+    /// pages from the page allocator.
+    mutating func allocThreadStack(pid: Int) -> KernelStack? {
+        let size = threadSize
+        if vmapStack {
+            if cachedStacks.count == params.cpus, let id = cachedStacks[currentCPU].popLast(),
+               let i = vmalloc.areas.firstIndex(where: { $0.id == id }) {
+                vmalloc.areas[i].purpose = .taskStack(pid: pid)
+                if explainEnabled { explain(.note("alloc_thread_stack_node(): reused a cached stack of CPU \(currentCPU) at \(Self.hex(vmalloc.areas[i].start)) (no new pages, memset to 0)")) }
+                return KernelStack(base: vmalloc.areas[i].start, size: size, vmapArea: id, pfn: nil)
+            }
+            // __vmalloc_node_range(THREAD_SIZE, THREAD_ALIGN, …, THREADINFO_GFP & ~__GFP_ACCOUNT, …)
+            guard let addr = vmallocNodeRange(size: UInt64(size), align: size, gfp: Self.threadinfoGFP.subtracting(.account),
+                                              caller: "dup_task_struct+0x5b/0x1f0", purpose: .taskStack(pid: pid)),
+                  let i = vmalloc.index(containing: addr) else { return nil }
+            return KernelStack(base: addr, size: size, vmapArea: vmalloc.areas[i].id, pfn: nil)
+        }
+        guard let pfn = allocPages(Self.threadinfoGFP, order: threadSizeOrder, owner: .kernelStack, tag: UInt32(pid),
+                                   caller: "alloc_thread_stack_node") else { return nil }
+        return KernelStack(base: pageAddress(pfn.raw) ?? 0, size: size, vmapArea: nil, pfn: pfn.raw)
+    }
+
+    /// free_thread_stack(): a vmapped stack goes to this CPU's cache if there is room, else vfree; pages go back.
+    mutating func freeThreadStack(_ s: KernelStack) {
+        if let id = s.vmapArea {
+            if cachedStacks.count == params.cpus, cachedStacks[currentCPU].count < Self.cachedStacksPerCPU,
+               let i = vmalloc.areas.firstIndex(where: { $0.id == id }) {
+                vmalloc.areas[i].purpose = .taskStack(pid: nil)
+                cachedStacks[currentCPU].append(id)
+                return
+            }
+            vfreeNow(s.base, caller: "free_thread_stack", kernelInternal: true)
+            return
+        }
+        if let pfn = s.pfn { freePages(PFN(pfn), order: threadSizeOrder, owner: .kernelStack, caller: "free_thread_stack") }
+    }
+
+    /// kernel_clone() as far as memory goes: a task_struct with a kernel stack. nil when the stack could not be had.
+    public mutating func taskCreate(comm: String) -> Int? {
+        clock.tick()
+        let pid = nextPID
+        guard let stack = allocThreadStack(pid: pid) else { return nil }
+        nextPID += 1
+        var t = Task(pid: pid, comm: String(comm.prefix(15))) // TASK_COMM_LEN 16
+        t.stack = stack
+        t.cpu = currentCPU
+        tasks.append(t)
+        return pid
+    }
+
+    /// do_exit() + release_task(): the stack is freed (or cached). The running task and idle tasks cannot exit here.
+    public mutating func taskExit(pid: Int) throws(ContextError) {
+        guard let i = tasks.firstIndex(where: { $0.pid == pid }) else { throw .noSuchTask(pid) }
+        guard pid != 0 else { throw .taskIsIdle(pid) }
+        guard !cpus.contains(where: { $0.currentPID == pid }) else { throw .taskRunning(pid) }
+        clock.tick()
+        let t = tasks.remove(at: i)
+        if let s = t.stack { freeThreadStack(s) }
+    }
+
+    /// KernelStack in /proc/meminfo: THREAD_SIZE per live task that has a stack of its own (NR_KERNEL_STACK_KB).
+    public var kernelStackKB: Int { tasks.reduce(0) { $0 + ($1.stack.map { $0.size / 1024 } ?? 0) } }
+
+    /// What `stack use PID BYTES` found.
+    public enum StackUse: Sendable, Equatable {
+        case fits(used: Int, left: Int)
+        /// Ran into the unmapped page below a vmapped stack: the double fault handler's report, machine dead.
+        case guardPageHit(address: UInt64)
+        /// Wrote over STACK_END_MAGIC (and maybe past the stack): caught at the next schedule(), machine dead.
+        case stackEndCorrupted(overrun: Int, beside: String)
+    }
+
+    /// Simulates a call chain that uses `bytes` of a task's kernel stack. Within bounds it records the depth; an
+    /// overflow is reported the way the kernel would catch it, and — since the machine would be dead — the state
+    /// is left as it was.
+    public mutating func stackUse(pid: Int, bytes: Int) throws(ContextError) -> StackUse {
+        guard let i = tasks.firstIndex(where: { $0.pid == pid }) else { throw .noSuchTask(pid) }
+        guard let s = tasks[i].stack else { throw .taskIsIdle(pid) }
+        clock.tick()
+        let magic = MemoryLayout<UInt64>.size // STACK_END_MAGIC occupies the lowest word (unsigned long)
+        let word = arch.is64Bit ? 8 : 4
+        if s.vmapArea != nil {
+            guard bytes > s.size else {
+                tasks[i].stack?.maxUsed = max(s.maxUsed, bytes)
+                tasks[i].stack?.depth = bytes
+                return .fits(used: bytes, left: s.size - bytes)
+            }
+            let fault = s.base - UInt64(word)
+            let below = vmalloc.index(containing: fault).map { "the guard page of the area at \(Self.hex(vmalloc.areas[$0].start))" } ?? "an unmapped gap"
+            report(.stackGuardPageHit(stack: "TASK", address: fault, start: s.base, end: s.base + UInt64(s.size)), taint: "D",
+                   callTrace: ["handle_stack_overflow", "exc_double_fault", "asm_exc_double_fault"],
+                   note: "pid \(pid) needed \(bytes) bytes of its \(s.size)-byte stack. The first push below \(Self.hex(s.base)) touched \(below), which has no page behind it: a page fault, which cannot be handled on the overflowed stack, becomes a double fault on its own IST stack, and the kernel reports the overflow and dies. Nothing beside the stack was damaged — that is what the guard page is for. The machine would have died; kmemsim leaves the state as it was.")
+            return .guardPageHit(address: fault)
+        }
+        guard bytes > s.size - magic else {
+            tasks[i].stack?.maxUsed = max(s.maxUsed, bytes)
+            tasks[i].stack?.depth = bytes
+            return .fits(used: bytes, left: s.size - bytes)
+        }
+        let overrun = bytes - s.size
+        var beside = "nothing else: only STACK_END_MAGIC (0x57ac6e9d) at the bottom of the stack was overwritten"
+        if overrun > 0, let pfn = s.pfn {
+            let below = pfn - 1 - (overrun - 1) / pageSize
+            beside = "\(overrun) bytes below the stack, in pfn 0x\(String(max(below, 0), radix: 16))" + (below >= 0 && below < frames.count ? ": " + Self.frameDescription(frames[below], kernel: self, pfn: below) : "")
+        }
+        report(.panic("corrupted stack end detected inside scheduler"), taint: "D",
+               callTrace: ["panic", "__schedule", "schedule"],
+               note: "pid \(pid) used \(bytes) bytes of its \(s.size)-byte page-allocated stack. There is no guard page: the writes went on into \(beside). Nothing notices until the task next calls schedule(), where CONFIG_SCHED_STACK_END_CHECK finds STACK_END_MAGIC changed and panics. By then the damage is done. The machine would have died; kmemsim leaves the state as it was.")
+        return .stackEndCorrupted(overrun: max(overrun, 0), beside: beside)
+    }
+
+    static func frameDescription(_ f: PageFrame, kernel k: Kernel, pfn: Int) -> String {
+        switch f.state {
+        case .allocated: "allocated, held by " + ownerName(f.owner)
+        case .buddy: "a free block (the free-list links in it are now garbage)"
+        case .pcp: "a free page on a per-CPU list"
+        case .reserved: "memory reserved at boot"
+        case .absent: "no RAM"
+        case .tail: k.allocatedBlock(containing: pfn).map { "inside an allocated block held by " + ownerName(k.frames[$0.head].owner) } ?? "inside a free block"
+        }
+    }
+
+    /// An interrupt handler that needs `bytes` of stack. With per-CPU IRQ stacks it runs on this CPU's IRQ stack and
+    /// the interrupted task's stack is untouched; without them (irq_stacks=off) it runs on the interrupted task's
+    /// stack, below whatever the task was using — the reason IRQ stacks were introduced with 4 KiB stacks.
+    public mutating func irqStackUse(bytes: Int) throws(ContextError) -> StackUse {
+        guard curCPU.inHardirq else { throw .notInHardirq }
+        clock.tick()
+        if let st = curCPU.irqStack {
+            guard bytes > st.size else { return .fits(used: bytes, left: st.size - bytes) }
+            if st.vmapArea != nil {
+                let fault = st.base - 8
+                report(.stackGuardPageHit(stack: "IRQ", address: fault, start: st.base, end: st.base + UInt64(st.size)), taint: "D",
+                       callTrace: ["handle_stack_overflow", "exc_double_fault", "asm_exc_double_fault"],
+                       note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack and ran into the guard page below it. The machine would have died; kmemsim leaves the state as it was.")
+                return .guardPageHit(address: fault)
+            }
+            let beside = st.pfn.map { p in p > 0 ? "pfn 0x\(String(p - 1, radix: 16)): " + Self.frameDescription(frames[p - 1], kernel: self, pfn: p - 1) : "" } ?? "the memory below"
+            report(.kmemsimOnly, callTrace: ["handle_irq"],
+                   note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack. It has no guard page and no end check: the handler silently overwrote \(beside). kmemsim leaves the state as it was.")
+            return .stackEndCorrupted(overrun: bytes - st.size, beside: beside)
+        }
+        let pid = curCPU.currentPID
+        guard let i = tasks.firstIndex(where: { $0.pid == pid && $0.stack != nil }), let s = tasks[i].stack else { throw .taskIsIdle(pid) }
+        let total = s.depth + bytes
+        if explainEnabled { explain(.note("no IRQ stacks: the handler's \(bytes) bytes go on pid \(pid)'s stack below its \(s.depth) bytes: \(total) of \(s.size)")) }
+        let r = try stackUse(pid: pid, bytes: total)
+        if case .fits = r {
+            tasks[i].stack?.depth = s.depth // the handler's frames are gone once it returns
+        } else {
+            report(.kmemsimOnly, callTrace: ["handle_irq"],
+                   note: "The task itself used only \(s.depth) bytes; the interrupt handler's \(bytes) bytes on top of them overflowed the \(s.size)-byte stack. A task cannot know how much an interrupt will need: that is why separate per-CPU IRQ stacks came with 4 KiB stacks (boot irq_stacks=on).")
+        }
+        return r
+    }
+}

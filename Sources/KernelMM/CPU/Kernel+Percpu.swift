@@ -1,0 +1,174 @@
+/// mm/percpu.c: the first chunk laid out at boot (static, reserved, dynamic areas per unit), pcpu_alloc() first fit
+/// over the chunks, new chunks from vmalloc space when the first fills, populated page by page.
+extension Kernel {
+    /// pcpu_embed_first_chunk(): the memblock region "per-CPU first chunk" becomes one unit per CPU.
+    mutating func setupFirstPercpuChunk() {
+        guard let region = memblock.first(where: { $0.name == "per-CPU first chunk" }) else { return }
+        let unit = Int(region.size) / params.cpus
+        percpu.unitSize = unit
+        // The kernel's own .data..percpu (runqueues, page-allocator pcp structures, IRQ stacks on x86-64…).
+        percpu.staticSize = arch.is64Bit ? 221_184 : 90_112
+        percpu.reservedSize = PercpuState.moduleReserve
+        let base = pageAddress(Int(region.start / UInt64(pageSize))) ?? (arch.pageOffset &+ region.start)
+        percpu.chunks = [PercpuChunk(id: 0, base: base, vmArea: nil, populated: Array(repeating: true, count: unit / pageSize))]
+    }
+
+    /// The physical frame behind byte `offset` of `cpu`'s unit in the first chunk.
+    func firstChunkPFN(cpu: Int, offset: Int) -> Int? {
+        guard let region = memblock.first(where: { $0.name == "per-CPU first chunk" }) else { return nil }
+        return Int((region.start + UInt64(cpu * percpu.unitSize + offset)) / UInt64(pageSize))
+    }
+
+    /// __alloc_percpu(size, align) → pcpu_alloc(): the address of CPU 0's copy (add cpu × unit size for the
+    /// others, as per_cpu_ptr() does), or nil.
+    public mutating func allocPercpu(size requested: Int, align requestedAlign: Int, gfp: GFPFlags = .kernel,
+                                     reserved: Bool = false, caller: String = "alloc_percpu") -> UInt64? {
+        clock.tick()
+        guard requested > 0, requested <= PercpuState.maxAllocSize, requestedAlign > 0, requestedAlign <= pageSize,
+              requestedAlign.nonzeroBitCount == 1 else {
+            if !gfp.contains(.nowarn) {
+                report(.warningMessage(message: "illegal size (\(requested)) or align (\(requestedAlign)) for percpu allocation",
+                                       file: "mm/percpu.c", line: nil, function: "pcpu_alloc"),
+                       taint: "W", callTrace: ["pcpu_alloc", caller],
+                       note: "Per-CPU allocations are 1 byte to \(PercpuState.maxAllocSize) bytes (PCPU_MIN_UNIT_SIZE), aligned to a power of two up to PAGE_SIZE.")
+            }
+            return nil
+        }
+        let align = max(requestedAlign, PercpuState.granule)
+        let size = (requested + PercpuState.granule - 1) / PercpuState.granule * PercpuState.granule
+        if reserved {
+            let lo = percpu.staticSize, hi = percpu.staticSize + percpu.reservedSize
+            guard !percpu.chunks.isEmpty, let off = percpuFit(chunk: 0, size: size, align: align, lo: lo, hi: hi) else {
+                report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, alloc from reserved chunk failed"),
+                       note: "The \(percpu.reservedSize / 1024) KiB reserved area for modules' static per-CPU variables is full.")
+                return nil
+            }
+            percpu.chunks[0].allocations.append(PercpuAllocation(offset: off, size: size, align: align, caller: caller, reserved: true))
+            percpu.chunks[0].allocations.sort { $0.offset < $1.offset }
+            return percpu.chunks[0].base + UInt64(off)
+        }
+        for c in percpu.chunks.indices {
+            let lo = percpu.chunks[c].isFirst ? percpu.staticSize + percpu.reservedSize : 0
+            if let off = percpuFit(chunk: c, size: size, align: align, lo: lo, hi: percpu.unitSize) {
+                return percpuCommit(chunk: c, offset: off, size: size, align: align, caller: caller)
+            }
+        }
+        // pcpu_create_chunk(): a new chunk in vmalloc space, all units back to back, nothing populated yet.
+        guard let c = createPercpuChunk() else {
+            report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to allocate new chunk"),
+                   note: "Every chunk is full and no vmalloc space is left for another.")
+            return nil
+        }
+        guard let off = percpuFit(chunk: c, size: size, align: align, lo: 0, hi: percpu.unitSize),
+              let p = percpuCommit(chunk: c, offset: off, size: size, align: align, caller: caller) else {
+            destroyPercpuChunk(c)
+            return nil
+        }
+        return p
+    }
+
+    /// First fit in [lo, hi) of a chunk's units.
+    func percpuFit(chunk c: Int, size: Int, align: Int, lo: Int, hi: Int) -> Int? {
+        var cursor = (lo + align - 1) / align * align
+        for a in percpu.chunks[c].allocations where a.offset + a.size > cursor {
+            if a.offset >= cursor + size { break }
+            cursor = (a.offset + a.size + align - 1) / align * align
+        }
+        return cursor + size <= hi ? cursor : nil
+    }
+
+    /// Records the allocation and populates the pages it covers in every unit (pcpu_populate_chunk).
+    mutating func percpuCommit(chunk c: Int, offset: Int, size: Int, align: Int, caller: String) -> UInt64? {
+        let first = offset / pageSize, last = (offset + size - 1) / pageSize
+        if !percpu.chunks[c].isFirst, let areaID = percpu.chunks[c].vmArea,
+           let ai = vmalloc.areas.firstIndex(where: { $0.id == areaID }) {
+            var taken: [(Int, Int32)] = []
+            let pagesPerUnit = percpu.unitSize / pageSize
+            for page in first...last where !percpu.chunks[c].populated[page] {
+                for unit in 0..<params.cpus {
+                    guard let pfn = allocPages(GFPFlags.kernel.union([.highmem, .nowarn]), order: 0, owner: .percpu,
+                                               tag: UInt32(percpu.chunks[c].id), caller: "pcpu_populate_chunk") else {
+                        for (_, p) in taken { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
+                        report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to populate"),
+                               note: "No free page to back the new per-CPU area on every CPU; the pages taken were given back.")
+                        return nil
+                    }
+                    taken.append((unit * pagesPerUnit + page, Int32(pfn.raw)))
+                }
+            }
+            for (slot, p) in taken {
+                vmalloc.areas[ai].pages[slot] = p
+                percpu.chunks[c].populated[slot % pagesPerUnit] = true
+            }
+        }
+        percpu.chunks[c].allocations.append(PercpuAllocation(offset: offset, size: size, align: align, caller: caller, reserved: false))
+        percpu.chunks[c].allocations.sort { $0.offset < $1.offset }
+        if explainEnabled { explain(.note("pcpu_alloc(): chunk \(percpu.chunks[c].id) offset \(offset) size \(size) align \(align), one copy in each of \(params.cpus) units \(percpu.unitSize) bytes apart")) }
+        return percpu.chunks[c].base + UInt64(offset)
+    }
+
+    /// pcpu_get_vm_areas(): vmalloc space for nr_cpus units, unpopulated (page-table entries -1).
+    mutating func createPercpuChunk() -> Int? {
+        let unitPages = percpu.unitSize / pageSize
+        let total = unitPages * params.cpus
+        let r = arch.vmallocRange
+        let bytes = UInt64((total + 1) * pageSize)
+        guard unitPages > 0, let at = findVmapGap(size: bytes, align: UInt64(percpu.unitSize.nonzeroBitCount == 1 ? percpu.unitSize : pageSize),
+                                                  start: r.start, end: r.end) else { return nil }
+        let id = percpu.nextChunkID
+        percpu.nextChunkID += 1
+        let areaID = newVmapAreaID()
+        insertVmapArea(VMArea(id: areaID, start: at, size: Int(bytes), flags: .alloc, pages: Array(repeating: -1, count: total),
+                              nrPages: 0, caller: "pcpu_get_vm_areas+0x0/0x6b0", requested: total * pageSize, purpose: .percpuChunk(id: id)))
+        percpu.chunks.append(PercpuChunk(id: id, base: at, vmArea: areaID, populated: Array(repeating: false, count: unitPages)))
+        return percpu.chunks.count - 1
+    }
+
+    /// Frees a non-first chunk's pages and vmalloc area (pcpu_balance_free → pcpu_destroy_chunk).
+    mutating func destroyPercpuChunk(_ c: Int) {
+        let chunk = percpu.chunks[c]
+        guard !chunk.isFirst else { return }
+        if let areaID = chunk.vmArea, let ai = vmalloc.areas.firstIndex(where: { $0.id == areaID }) {
+            let area = vmalloc.areas.remove(at: ai)
+            for p in area.pages where p >= 0 { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
+        }
+        percpu.chunks.remove(at: c)
+    }
+
+    /// The chunk and allocation a per-CPU pointer (CPU 0's copy) names.
+    public func percpuAllocation(at ptr: UInt64) -> (chunk: Int, index: Int)? {
+        for (c, ch) in percpu.chunks.enumerated() where ptr >= ch.base && ptr < ch.base + UInt64(percpu.unitSize) {
+            let off = Int(ptr - ch.base)
+            if let i = ch.allocations.firstIndex(where: { $0.offset == off }) { return (c, i) }
+            return nil
+        }
+        return nil
+    }
+
+    /// free_percpu(): NULL is ignored; an empty chunk other than the first is given back.
+    @discardableResult
+    public mutating func freePercpu(_ ptr: UInt64, caller: String = "free_percpu") -> Bool {
+        clock.tick()
+        if ptr == 0 { return true }
+        guard let (c, i) = percpuAllocation(at: ptr), !percpu.chunks[c].allocations[i].reserved else {
+            report(.kmemsimOnly, callTrace: ["free_percpu", caller],
+                   note: "\(Self.hex(ptr)) is not the start of a live alloc_percpu() area. The kernel would clear bits that were never set (or belong to someone else) in the chunk's bitmap without noticing. Nothing changed.")
+            return false
+        }
+        percpu.chunks[c].allocations.remove(at: i)
+        if !percpu.chunks[c].isFirst, percpu.chunks[c].allocations.isEmpty { destroyPercpuChunk(c) }
+        return true
+    }
+
+    /// per_cpu_ptr(ptr, cpu).
+    public func perCPUPtr(_ ptr: UInt64, cpu: Int) -> UInt64 { ptr &+ UInt64(cpu * percpu.unitSize) }
+
+    /// The frame behind a per-CPU address (first chunk: the memblock region; later chunks: the vmalloc page table).
+    public func percpuPFN(_ addr: UInt64) -> Int? {
+        if let first = percpu.chunks.first, addr >= first.base, addr < first.base + UInt64(percpu.unitSize * params.cpus) {
+            let off = Int(addr - first.base)
+            return firstChunkPFN(cpu: off / percpu.unitSize, offset: off % percpu.unitSize)
+        }
+        return vmallocToPage(addr).map(\.raw)
+    }
+}

@@ -1,0 +1,201 @@
+/// What vfree() did.
+public enum VfreeOutcome: Sendable, Equatable {
+    case freed(pages: Int)
+    /// In interrupt context: queued for vfree_atomic's work item.
+    case deferred
+    /// NULL: nothing to do.
+    case null
+    /// The kernel complained (bad address, nonexistent area, NMI) and nothing changed.
+    case refused
+}
+
+extension Kernel {
+    /// mm/vmalloc.c __vmalloc_node_range(): reserve a range of vmalloc space (plus a guard page), allocate its pages
+    /// one at a time from the page allocator (HIGHMEM allowed), and map them. Returns the area's address or nil.
+    ///
+    /// In interrupt context BUG_ON(in_interrupt()) in __get_vm_area_node() fires before anything else: the machine
+    /// would die, and kmemsim leaves the state as it was.
+    public mutating func vmallocNodeRange(size requested: UInt64, align: Int = 1, gfp: GFPFlags = .kernel,
+                                          flags extra: VMFlags = [], caller: String,
+                                          purpose: VMAreaPurpose = .vmalloc) -> UInt64? {
+        clock.tick()
+        if curCPU.inInterrupt {
+            report(.kernelBug(file: "mm/vmalloc.c", line: 2579, function: "__get_vm_area_node"), taint: "D",
+                   callTrace: ["__get_vm_area_node", "__vmalloc_node_range", caller],
+                   note: "vmalloc() in interrupt context: BUG_ON(in_interrupt()) fires before any allocation. On a real machine this oops in an interrupt handler ends in \"Kernel panic - not syncing: Fatal exception in interrupt\" — the machine would have died. kmemsim leaves the state as it was. vmalloc may sleep (it allocates page tables and pages with GFP_KERNEL); in an interrupt handler use kmalloc(GFP_ATOMIC) or preallocate.")
+            return nil
+        }
+        if requested == 0 {
+            if log.firstTime("vmalloc size 0") {
+                report(.warning(file: "mm/vmalloc.c", line: nil, function: "__vmalloc_node_range"), taint: "W",
+                       callTrace: ["__vmalloc_node_range", caller], note: "vmalloc(0): WARN_ON_ONCE(!size), then NULL.")
+            }
+            return nil
+        }
+        let ps = UInt64(pageSize)
+        guard requested <= UInt64(Int.max) - ps else {
+            report(.vmallocError(message: "vmalloc error: size \(requested), exceeds total pages", gfp: gfp, memInfo: memInfoSnapshot()),
+                   callTrace: ["warn_alloc", "__vmalloc_node_range", caller], note: "The size is larger than all of RAM. Nothing was allocated.")
+            return nil
+        }
+        let size = (requested + ps - 1) / ps * ps
+        let nrPages = Int(size / ps)
+        let totalRAM = zones.reduce(0) { $0 + $1.managedPages }
+        if nrPages > totalRAM {
+            if !gfp.contains(.nowarn) {
+                report(.vmallocError(message: "vmalloc error: size \(requested), exceeds total pages", gfp: gfp, memInfo: memInfoSnapshot()),
+                       callTrace: ["warn_alloc", "__vmalloc_node_range", caller],
+                       note: "\(nrPages) pages asked for, but the machine manages only \(totalRAM). Nothing was allocated.")
+            }
+            return nil
+        }
+        // kzalloc_node() of the vm_struct: the first might_alloc() a sleeping mask meets.
+        mightAlloc(gfp, caller: "__get_vm_area_node")
+        let flags: VMFlags = VMFlags.alloc.union(extra)
+        let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
+        let r = arch.vmallocRange
+        let alignment = UInt64(max(pageSize, align.nonzeroBitCount == 1 ? align : pageSize))
+        guard let at = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end) else {
+            if !gfp.contains(.nowarn) {
+                report(.info("vmap allocation for size \(size + guardBytes) failed: use vmalloc=<size> to increase size"))
+                report(.vmallocError(message: "vmalloc error: size \(requested), vm_struct allocation failed", gfp: gfp, memInfo: memInfoSnapshot()),
+                       callTrace: ["warn_alloc", "__vmalloc_node_range", caller],
+                       note: "No gap of \(size + guardBytes) bytes is left in the vmalloc range [\(Self.hex(r.start))-\(Self.hex(r.end))). Nothing was allocated.")
+            }
+            return nil
+        }
+        let id = newVmapAreaID()
+        if explainEnabled {
+            explain(.note("alloc_vmap_area(): first fit for \(size + guardBytes) bytes (\(nrPages) pages + \(guardBytes / ps) guard) at \(Self.hex(at))"))
+        }
+        // __vmalloc_area_node(): HIGHMEM is fine (the pages are reached through the page table), no per-page
+        // failure report (__GFP_NOWARN); the vmalloc error below speaks for the whole request.
+        var pageGFP = gfp.union(.nowarn)
+        if gfp.intersection([.dma, .dma32]).isEmpty { pageGFP.insert(.highmem) }
+        var pages: [Int32] = []
+        pages.reserveCapacity(nrPages)
+        for _ in 0..<nrPages {
+            guard let pfn = allocPages(pageGFP, order: 0, owner: .vmalloc, tag: id, caller: "__vmalloc_area_node") else { break }
+            pages.append(Int32(pfn.raw))
+        }
+        if pages.count < nrPages {
+            let got = pages.count
+            if !gfp.contains(.nowarn) {
+                report(.vmallocError(message: "vmalloc error: size \(got * pageSize), failed to allocate pages", gfp: gfp, memInfo: memInfoSnapshot()),
+                       callTrace: ["warn_alloc", "__vmalloc_area_node", "__vmalloc_node_range", caller],
+                       note: "Only \(got) of \(nrPages) pages could be allocated (the size printed is what was obtained, area->nr_pages × PAGE_SIZE). All \(got) were given back and the range released: nothing is left behind.")
+            }
+            for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+            return nil
+        }
+        if explainEnabled {
+            explain(.note("__vmalloc_area_node(): \(nrPages) single pages mapped: pfn " + pages.prefix(16).map { "0x" + String($0, radix: 16) }.joined(separator: " ") + (nrPages > 16 ? " …" : "")))
+        }
+        insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
+                              caller: caller, requested: Int(requested), purpose: purpose))
+        // include/trace/events/vmalloc.h alloc_vmap_area
+        traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0"))
+        return at
+    }
+
+    /// vmalloc(size): GFP_KERNEL, page-aligned.
+    public mutating func vmalloc(_ size: UInt64, caller: String = "vmalloc") -> UInt64? {
+        vmallocNodeRange(size: size, gfp: .kernel, caller: caller)
+    }
+
+    /// vzalloc(size): GFP_KERNEL | __GFP_ZERO.
+    public mutating func vzalloc(_ size: UInt64, caller: String = "vzalloc") -> UInt64? {
+        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), caller: caller)
+    }
+
+    /// vmalloc_user(size): zeroed, VM_USERMAP so remap_vmalloc_range() may map it to user space.
+    public mutating func vmallocUser(_ size: UInt64, caller: String = "vmalloc_user") -> UInt64? {
+        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), flags: .usermap, caller: caller)
+    }
+
+    /// vfree(addr): NULL is a no-op; in interrupt context the area goes to vfree_atomic() (freed later by a work
+    /// item); in NMI it is a BUG; otherwise the pages go back and the range is released.
+    @discardableResult
+    public mutating func vfree(_ addr: UInt64, caller: String = "vfree") -> VfreeOutcome {
+        clock.tick()
+        if addr == 0 { return .null }
+        if curCPU.inNMI {
+            report(.kernelBug(file: "mm/vmalloc.c", line: nil, function: "vfree_atomic"), taint: "D",
+                   callTrace: ["vfree_atomic", "vfree", caller],
+                   note: "vfree() in NMI context: BUG_ON(in_nmi()). An NMI may interrupt anything, even the code that queues deferred frees, so nothing may be freed there. The machine would have died; kmemsim leaves the state as it was.")
+            return .refused
+        }
+        if curCPU.inInterrupt {
+            vmalloc.deferredFrees.append(addr)
+            if explainEnabled { explain(.note("vfree() in interrupt context → vfree_atomic(): \(Self.hex(addr)) queued; the work item frees it in process context")) }
+            return .deferred
+        }
+        return vfreeNow(addr, caller: caller)
+    }
+
+    /// __vfree() → remove_vm_area() + free the pages one by one.
+    /// `kernelInternal` is for the kernel's own areas (task stacks), which a vfree() from the prompt may not touch.
+    @discardableResult
+    mutating func vfreeNow(_ addr: UInt64, caller: String, kernelInternal: Bool = false) -> VfreeOutcome {
+        if addr & UInt64(pageSize - 1) != 0 {
+            report(.warningMessage(message: "Trying to vfree() bad address (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
+                   taint: "W", callTrace: ["vfree", caller],
+                   note: "\(Self.hex(addr)) is not page-aligned: vfree() wants the address vmalloc() returned" + (vmalloc.index(containing: addr).map { " (the area starts at \(Self.hex(vmalloc.areas[$0].start)))" } ?? "") + ". Nothing changed.")
+            return .refused
+        }
+        guard let i = vmalloc.index(containing: addr), vmalloc.areas[i].start == addr,
+              vmalloc.areas[i].flags.contains(.alloc), kernelInternal || vmalloc.areas[i].purpose == .vmalloc else {
+            let why: String
+            if let i = vmalloc.index(containing: addr) {
+                let a = vmalloc.areas[i]
+                why = a.start != addr ? "\(Self.hex(addr)) is inside the area at \(Self.hex(a.start)), not its start." : "the area at \(Self.hex(addr)) is not a vmalloc() area (\(Self.purposeText(a.purpose))); it is not yours to vfree."
+            } else if isVmallocAddress(addr) {
+                why = "no vmalloc area at \(Self.hex(addr)): already freed, or never allocated (a double vfree?)."
+            } else {
+                why = "\(Self.hex(addr)) is not in the vmalloc range" + (directMapPFN(addr) != nil ? "; it is a direct-map address: kfree()/free_pages() it instead." : ".")
+            }
+            report(.warningMessage(message: "Trying to vfree() nonexistent vm area (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
+                   taint: "W", callTrace: ["vfree", caller], note: why + " Nothing changed.")
+            return .refused
+        }
+        let area = vmalloc.areas.remove(at: i)
+        for p in area.pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+        // include/trace/events/vmalloc.h free_vmap_area_noflush; lazy_max_pages() = fls(cpus) × 32 MiB of pages
+        let lazyMax = (Int.bitWidth - params.cpus.leadingZeroBitCount) * ((32 << 20) / pageSize)
+        traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(area.size / pageSize) nr_lazy_max=\(lazyMax)"))
+        return .freed(pages: area.pages.count)
+    }
+
+    /// free_work(): the deferred vfree()s, run once the CPU is back in process context.
+    mutating func runDeferredVfree() {
+        guard !vmalloc.deferredFrees.isEmpty else { return }
+        let pending = vmalloc.deferredFrees
+        vmalloc.deferredFrees.removeAll()
+        for a in pending { vfreeNow(a, caller: "delayed_vfree_work") }
+    }
+
+    /// vmalloc_to_page(): walk the area's page table. nil for addresses not mapped (outside every area or in a
+    /// guard page).
+    public func vmallocToPage(_ addr: UInt64) -> PFN? {
+        guard let i = vmalloc.index(containing: addr) else { return nil }
+        let a = vmalloc.areas[i]
+        let idx = Int((addr - a.start) / UInt64(pageSize))
+        guard idx < a.pages.count, a.pages[idx] >= 0 else { return nil }
+        return PFN(Int(a.pages[idx]))
+    }
+
+    /// is_vmalloc_addr(): inside [VMALLOC_START, VMALLOC_END).
+    public func isVmallocAddr(_ addr: UInt64) -> Bool { isVmallocAddress(addr) }
+
+    static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
+
+    static func purposeText(_ p: VMAreaPurpose) -> String {
+        switch p {
+        case .vmalloc: "a vmalloc area"
+        case .taskStack(let pid?): "the kernel stack of pid \(pid)"
+        case .taskStack(nil): "a cached kernel stack"
+        case .irqStack(let c): "the IRQ stack of CPU \(c)"
+        case .percpuChunk(let id): "per-CPU chunk \(id)"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// vm_struct flags (include/linux/vmalloc.h).
+public struct VMFlags: OptionSet, Sendable, Hashable {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public static let ioremap = VMFlags(rawValue: 0x1)   // VM_IOREMAP
+    public static let alloc = VMFlags(rawValue: 0x2)     // VM_ALLOC: vmalloc()
+    public static let map = VMFlags(rawValue: 0x4)       // VM_MAP: vmap()
+    public static let usermap = VMFlags(rawValue: 0x8)   // VM_USERMAP: may be mapped to user space (vmalloc_user)
+    public static let noGuard = VMFlags(rawValue: 0x40)  // VM_NO_GUARD
+}
+
+/// Who asked for a vmalloc-space area, so views can say what lives there.
+public enum VMAreaPurpose: Sendable, Equatable {
+    /// vmalloc()/vzalloc()/vmalloc_user() from the shell.
+    case vmalloc
+    /// A task's kernel stack (CONFIG_VMAP_STACK); `pid` is the task, nil while it sits in the per-CPU stack cache.
+    case taskStack(pid: Int?)
+    /// A CPU's IRQ stack mapped with vmap() over its per-CPU backing store (x86-64).
+    case irqStack(cpu: Int)
+    /// A per-CPU chunk beyond the first (pcpu_get_vm_areas).
+    case percpuChunk(id: Int)
+}
+
+/// One vmalloc-space area: vmap_area + vm_struct (mm/vmalloc.c) together.
+///
+/// `pages` is the area's page table: entry i is the frame mapped at `start + i × PAGE_SIZE` (vmap_pages_range()
+/// wrote one PTE per page); the guard page after the last entry is never mapped.
+public struct VMArea: Sendable, Equatable {
+    public var id: UInt32
+    /// va_start = vm->addr.
+    public var start: UInt64
+    /// vm->size in bytes, including the guard page (as /proc/vmallocinfo prints it).
+    public var size: Int
+    public var flags: VMFlags
+    /// The page table: frame number per virtual page.
+    public var pages: [Int32]
+    /// vm->nr_pages: pages vmalloc allocated for this area (0 for vmap() and per-CPU chunks, which map pages the
+    /// area does not own in that sense); this is what VmallocUsed counts.
+    public var nrPages: Int
+    /// vm->caller, as %pS prints it.
+    public var caller: String
+    /// The size the caller asked for.
+    public var requested: Int
+    public var purpose: VMAreaPurpose
+
+    public var end: UInt64 { start + UInt64(size) }
+    public var guardPages: Int { flags.contains(.noGuard) ? 0 : 1 }
+}
+
+/// The vmalloc allocator's state: the busy areas in address order (the kernel's busy rbtree, walked in order) and
+/// the frees deferred from interrupt context (vfree_atomic's per-CPU llist).
+public struct VmallocState: Sendable, Equatable {
+    public internal(set) var areas: [VMArea] = []
+    /// Addresses handed to vfree() in interrupt context, freed by the work item once back in process context.
+    public internal(set) var deferredFrees: [UInt64] = []
+    var nextID: UInt32 = 1
+    public init() {}
+
+    /// The area containing `addr` (including its guard page), by binary search over the ordered areas.
+    public func index(containing addr: UInt64) -> Int? {
+        var lo = 0, hi = areas.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if areas[mid].end <= addr { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < areas.count, areas[lo].start <= addr, addr < areas[lo].end else { return nil }
+        return lo
+    }
+
+    public func area(id: UInt32) -> VMArea? { areas.first { $0.id == id } }
+}

@@ -1,0 +1,56 @@
+import KernelMM
+
+/// Tasks and their kernel stacks (kernel/fork.c, kernel/exit.c).
+enum TaskCommands {
+    static let all: [CommandSpec] = [
+        CommandSpec("task", family: .tasks, arguments: [.init("action", .word(["create", "exit", "list"])), .init("arg", .name, optional: true)],
+                    summary: "task create NAME | task exit PID | task list: tasks and their THREAD_SIZE kernel stacks",
+                    details: "Each task has a kernel stack of THREAD_SIZE (x86-64 16 KiB, i386 8 KiB, sparc64 16 KiB = 2 × 8 KiB pages): from vmalloc with a guard page when vmap_stack is on (the x86-64 default, CONFIG_VMAP_STACK), else 2^THREAD_SIZE_ORDER pages from the page allocator (THREADINFO_GFP). Exiting frees it, or keeps it in the CPU's cache of 2 stacks for the next task.",
+                    c: "pid_t kernel_clone(struct kernel_clone_args *args);", header: "kernel/fork.c", contexts: "process context",
+                    examples: ["task create worker", "task list", "task exit 2000"], mutates: true) { s, a throws(CommandError) in
+            let action = try a.string(0)
+            switch action {
+            case "create":
+                let name = try a.string(1)
+                guard let pid = s.kernel.taskCreate(comm: name) else {
+                    throw .other("task create \(name): no kernel stack could be allocated (-ENOMEM); see the report above")
+                }
+                let t = s.kernel.tasks.first { $0.pid == pid }
+                return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TaskView.stackText($0, s.kernel) } ?? ""))
+            case "exit":
+                let pid = try a.int(1)
+                try CPUCommands.ctx { () throws(ContextError) in try s.kernel.taskExit(pid: pid) }
+                return CommandOutput()
+            case "list":
+                return CommandOutput(text: TaskView.render(s.kernel), json: CPUJSON.tasks(s.kernel))
+            default:
+                throw .badArgument(argument: "ACTION", value: action, reason: "use create NAME, exit PID or list")
+            }
+        },
+        CommandSpec("stack", family: .tasks, arguments: [.init("action", .word(["use"])), .init("pid", .number), .init("bytes", .size)],
+                    summary: "stack use PID BYTES: a call chain that needs BYTES of the task's kernel stack (stack use irq BYTES: an interrupt handler); overflow is caught as the kernel catches it",
+                    details: "A vmapped stack has an unmapped guard page below it: overflowing faults at once (\"BUG: TASK stack guard page was hit\"). A page-allocated stack has nothing below it but other memory: the overflow silently corrupts it, and only the STACK_END_MAGIC check in schedule() notices, too late.",
+                    examples: ["stack use 1234 12K", "stack use 1234 20K", "irq_enter", "stack use irq 6K"], mutates: true) { s, a throws(CommandError) in
+            guard try a.string(0) == "use" else { throw .badArgument(argument: "ACTION", value: try a.string(0), reason: "use 'stack use PID BYTES'") }
+            let bytes = try a.size(2)
+            if try a.string(1) == "irq" {
+                guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: "more than any stack") }
+                let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.irqStackUse(bytes: Int(bytes)) }
+                if case .fits(let used, let left) = r {
+                    let c = s.kernel.cpus[s.kernel.currentCPU]
+                    let onIRQ = c.irqStack != nil
+                    return CommandOutput(text: onIRQ ? "handler on cpu\(s.kernel.currentCPU)'s IRQ stack: \(used) bytes used, \(left) left; the interrupted task's stack is untouched"
+                                                     : "handler on pid \(c.currentPID)'s own stack (no IRQ stacks): \(used) bytes in use there, \(left) left")
+                }
+                return CommandOutput()
+            }
+            let pid = try a.int(1)
+            guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: "more than any stack; try a few KiB past THREAD_SIZE") }
+            let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.stackUse(pid: pid, bytes: Int(bytes)) }
+            switch r {
+            case .fits(let used, let left): return CommandOutput(text: "pid \(pid): \(used) bytes used, \(left) left of \(s.kernel.threadSize)")
+            case .guardPageHit, .stackEndCorrupted: return CommandOutput()
+            }
+        },
+    ]
+}

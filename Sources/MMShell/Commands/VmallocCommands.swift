@@ -1,0 +1,74 @@
+import KernelMM
+
+/// The vmalloc family (include/linux/vmalloc.h, mm/vmalloc.c): virtually contiguous areas over scattered pages.
+enum VmallocCommands {
+    static let ctxSleep = "process context only (may sleep); in interrupt context vmalloc() hits BUG_ON(in_interrupt())"
+
+    static func result(_ addr: UInt64?) -> CommandOutput { CommandOutput(value: addr.map { .address($0) } ?? .null) }
+
+    static let all: [CommandSpec] = [
+        CommandSpec("vmalloc", family: .vmalloc, arguments: [.init("size", .size)],
+                    summary: "allocate SIZE bytes of virtually contiguous memory (pages from anywhere, HIGHMEM too) + a guard page",
+                    details: "Finds the lowest free range of vmalloc space that fits (first fit over the areas in address order), allocates the pages one at a time from the page allocator with GFP_KERNEL | __GFP_HIGHMEM, and maps each in the kernel page table. 'vmarea $v' shows the pages behind it; 'cat /proc/vmallocinfo' lists every area.",
+                    c: "void *vmalloc(unsigned long size);", header: "include/linux/vmalloc.h", contexts: ctxSleep,
+                    examples: ["v = vmalloc 8192", "vmarea $v", "vfree $v"], mutates: true) { s, a throws(CommandError) in
+            result(s.kernel.vmalloc(try a.size(0)))
+        },
+        CommandSpec("vzalloc", family: .vmalloc, arguments: [.init("size", .size)],
+                    summary: "vmalloc with zeroed pages (GFP_KERNEL | __GFP_ZERO)",
+                    c: "void *vzalloc(unsigned long size);", header: "include/linux/vmalloc.h", contexts: ctxSleep,
+                    examples: ["v = vzalloc 64K"], mutates: true) { s, a throws(CommandError) in
+            result(s.kernel.vzalloc(try a.size(0)))
+        },
+        CommandSpec("vmalloc_user", family: .vmalloc, arguments: [.init("size", .size)],
+                    summary: "zeroed vmalloc memory that may be mapped into user space (VM_USERMAP)",
+                    c: "void *vmalloc_user(unsigned long size);", header: "include/linux/vmalloc.h", contexts: ctxSleep,
+                    examples: ["u = vmalloc_user 16K"], mutates: true) { s, a throws(CommandError) in
+            result(s.kernel.vmallocUser(try a.size(0)))
+        },
+        CommandSpec("vfree", family: .vmalloc, arguments: [.init("addr", .address)],
+                    summary: "free a vmalloc area; in interrupt context the free is deferred (vfree_atomic), in NMI it is a BUG",
+                    c: "void vfree(const void *addr);", header: "include/linux/vmalloc.h",
+                    contexts: "process context; interrupt context (deferred); never NMI",
+                    examples: ["vfree $v"], mutates: true) { s, a throws(CommandError) in
+            switch s.kernel.vfree(try a.address(0)) {
+            case .freed(let n): return CommandOutput(text: "freed \(n) page\(n == 1 ? "" : "s") and the range", json: .object([("outcome", .string("freed")), ("pages", .int(n))]))
+            case .deferred: return CommandOutput(text: "vfree_atomic(): queued; the pages are freed by a work item once this CPU is back in process context", json: .object([("outcome", .string("deferred"))]))
+            case .null: return CommandOutput(json: .object([("outcome", .string("null"))]))
+            case .refused: return CommandOutput(json: .object([("outcome", .string("refused"))]))
+            }
+        },
+        CommandSpec("vmalloc_to_page", family: .vmalloc, arguments: [.init("addr", .address)],
+                    summary: "the struct page behind a vmalloc address (walks the page table); NULL if not mapped",
+                    c: "struct page *vmalloc_to_page(const void *addr);", header: "include/linux/mm.h", contexts: anyContext,
+                    examples: ["vmalloc_to_page $v"]) { s, a throws(CommandError) in
+            let addr = try a.address(0)
+            guard let p = s.kernel.vmallocToPage(addr) else {
+                if !s.kernel.isVmallocAddr(addr) {
+                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "not a vmalloc address (vmalloc_to_page only walks vmalloc space; use virt_to_page for the direct map)")
+                }
+                return CommandOutput(value: .null)
+            }
+            return CommandOutput(value: .page(p))
+        },
+        CommandSpec("is_vmalloc_addr", family: .vmalloc, arguments: [.init("addr", .address)],
+                    summary: "true if the address lies in [VMALLOC_START, VMALLOC_END)",
+                    c: "bool is_vmalloc_addr(const void *x);", header: "include/linux/mm.h", contexts: anyContext,
+                    examples: ["is_vmalloc_addr $v"]) { s, a throws(CommandError) in
+            CommandOutput(value: .bool(s.kernel.isVmallocAddr(try a.address(0))))
+        },
+        CommandSpec("vmarea", family: .vmalloc, arguments: [.init("addr", .address, optional: true)],
+                    summary: "a vmalloc area's pages: each virtual page, the frame behind it and its zone; without ADDR, the vmalloc range",
+                    examples: ["vmarea $v", "vmarea"], aliases: ["vmalloc_area"]) { s, a throws(CommandError) in
+            guard a.has(0) else { return CommandOutput(text: VmallocView.range(s.kernel)) }
+            let addr = try a.address(0)
+            guard let t = VmallocView.area(containing: addr, s.kernel) else {
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them")
+            }
+            let area = s.kernel.vmalloc.index(containing: addr).map { s.kernel.vmalloc.areas[$0] }
+            return CommandOutput(text: t, json: area.map { CPUJSON.area($0, s.kernel) })
+        },
+    ]
+
+    static let anyContext = "any context"
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The built kmemsim binary, run through pipes as a teacher's grading script would run it.
+enum Binary {
+    static var path: String? {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = runner.deletingLastPathComponent()
+        // swift test runs an .xctest bundle; the executable sits beside it.
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("kmemsim").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(path))
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        inPipe.fileHandleForWriting.write(stdin.data(using: .utf8) ?? Data())
+        try inPipe.fileHandleForWriting.close()
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), status: p.terminationStatus)
+    }
+}
+
+@Suite(.enabled(if: Binary.path != nil, "kmemsim binary not built next to the tests"))
+struct PipeTests {
+    let script = """
+    p = alloc_pages GFP_KERNEL 3
+    cat /proc/buddyinfo
+    __free_pages $p 3
+    gfp GFP_ATOMIC
+    """
+
+    @Test func aPipedScriptSucceedsWithNoPromptOrBanner() throws {
+        let r = try Binary.run([], stdin: script)
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        #expect(!r.stdout.contains("kmemsim>"))
+        #expect(r.stdout.contains("Node 0, zone   Normal"))
+        #expect(r.stdout.contains("GFP_ATOMIC = 0x820"))
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        let a = try Binary.run(["--echo"], stdin: script + "\nexplain on\nalloc_pages GFP_KERNEL 5\ntrace on\nalloc_page GFP_ATOMIC\ntrace show\ndmesg\n")
+        let b = try Binary.run(["--echo"], stdin: script + "\nexplain on\nalloc_pages GFP_KERNEL 5\ntrace on\nalloc_page GFP_ATOMIC\ntrace show\ndmesg\n")
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains("kmemsim> cat /proc/buddyinfo"))
+    }
+
+    @Test func errorsGoToStderrWithFileAndLineAndExitOne() throws {
+        let r = try Binary.run([], stdin: "zones\nalloc_pages GFP_KERNL 0\nzones\n")
+        #expect(r.status == 1)
+        #expect(r.stderr == "kmemsim: <stdin>:2: error: unknown gfp flag 'GFP_KERNL'; did you mean GFP_KERNEL?\n")
+        #expect(r.stdout.components(separatedBy: "zone      start_pfn").count == 3) // both zones commands ran
+    }
+
+    @Test func bailStopsAtTheFirstError() throws {
+        let r = try Binary.run(["--bail"], stdin: "frob\nzones\n")
+        #expect(r.status == 1)
+        #expect(!r.stdout.contains("start_pfn"))
+    }
+
+    @Test func dashCRunsCommandsAndExits() throws {
+        let r = try Binary.run(["-c", "a = __get_free_page GFP_KERNEL", "-c", "free_page $a", "--arch", "i386", "--mem", "1G"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("$a = 0xc"))
+    }
+
+    @Test func wordsRunAsOneCommand() throws {
+        let r = try Binary.run(["cat", "/proc/buddyinfo"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Node 0, zone      DMA"))
+    }
+
+    @Test func jsonGivesOneObjectPerCommand() throws {
+        let r = try Binary.run(["--json"], stdin: "p = alloc_pages GFP_KERNEL 0\nnope\n")
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let obj = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(obj?["ok"] as? Bool == true)
+        #expect((obj?["value"] as? [String: Any])?["type"] as? String == "page")
+        let err = try JSONSerialization.jsonObject(with: Data(r.stderr.utf8)) as? [String: Any]
+        #expect(err?["ok"] as? Bool == false)
+        #expect(err?["line"] as? Int == 2)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Binary.run(["--no-such-flag"]).status == 2)
+        #expect(try Binary.run(["--arch", "vax"]).status == 2)
+        #expect(try Binary.run(["--mem", "1T"]).status == 2)
+        #expect(try Binary.run(["--help"]).status == 0)
+    }
+
+    @Test func fileFlagNamesTheFileInErrors() throws {
+        let path = NSTemporaryDirectory() + "kmemsim-e2e-\(getpid()).txt"
+        try "zones\nbogus_cmd\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try Binary.run(["-f", path])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("kmemsim: \(path):2: error: unknown command 'bogus_cmd'"))
+    }
+}

@@ -1,0 +1,145 @@
+import Testing
+import KernelMM
+@testable import MMShell
+
+@Suite struct ParserTests {
+    @Test func bothSpellingsGiveTheSameCommand() throws {
+        let a = try #require(try LineParser.parse("alloc_pages GFP_KERNEL 3"))
+        let b = try #require(try LineParser.parse("alloc_pages(GFP_KERNEL, 3);"))
+        #expect(a.command == b.command && a.arguments == b.arguments)
+        #expect(a.arguments == ["GFP_KERNEL", "3"])
+    }
+
+    @Test func gfpExpressionsWithSpacesStayOneArgument() throws {
+        let l = try #require(try LineParser.parse("p = alloc_pages GFP_KERNEL | __GFP_ZERO 2  # a comment"))
+        #expect(l.assignTo == "p")
+        #expect(l.arguments == ["GFP_KERNEL|__GFP_ZERO", "2"])
+        let m = try #require(try LineParser.parse("gfp GFP_KERNEL & ~ __GFP_RECLAIM"))
+        #expect(m.arguments.count == 1)
+    }
+
+    @Test func commentsAndBlankLinesAreNothing() throws {
+        #expect(try LineParser.parse("   # only a comment") == nil)
+        #expect(try LineParser.parse("") == nil)
+        #expect(try LineParser.parse(";") == nil)
+    }
+
+    @Test func unbalancedParenthesesAreAnError() {
+        #expect(throws: CommandError.self) { try LineParser.parse("alloc_pages(GFP_KERNEL, 3") }
+    }
+
+    @Test func questionMarkIsPrint() throws {
+        let l = try #require(try LineParser.parse("? 1 + 2"))
+        #expect(l.command == "print" && l.rest == "1 + 2")
+    }
+
+    @Test func gfpParser() throws {
+        #expect(try GFPParser.parse("GFP_KERNEL|__GFP_ZERO") == [.kernel, .zero])
+        #expect(try GFPParser.parse("GFP_KERNEL & ~__GFP_RECLAIM").rawValue == 0xc0)
+        #expect(try GFPParser.parse("(GFP_ATOMIC)|0x2000") == [.atomic, .nowarn])
+        #expect(try GFPParser.parse("gfp_kernel") == .kernel)
+        #expect(throws: CommandError.unknownGFPFlag("GFP_KERNL", suggestion: "GFP_KERNEL")) { try GFPParser.parse("GFP_KERNL") }
+        #expect(throws: CommandError.unknownGFPFlag("KERNEL", suggestion: "GFP_KERNEL")) { try GFPParser.parse("KERNEL") }
+        #expect(throws: CommandError.self) { try GFPParser.parse("__GFP_COLD") }
+        #expect(throws: CommandError.self) { try GFPParser.parse("GFP_KERNEL|") }
+        #expect(throws: CommandError.self) { try GFPParser.parse("0x80000000") }
+    }
+
+    @Test func sizesAndNumbers() {
+        #expect(NumberParser.size("4K") == 4096)
+        #expect(NumberParser.size("2M") == 2 << 20)
+        #expect(NumberParser.size("0x1000") == 4096)
+        #expect(NumberParser.size("1_000") == 1000)
+        #expect(NumberParser.size("4KiB") == 4096)
+        #expect(NumberParser.size("lots") == nil)
+        #expect(NumberParser.size("99999999999999999999G") == nil)
+        #expect(NumberParser.integer("-3") == -3)
+    }
+
+    @Test func suggestions() {
+        #expect(Suggest.closest("alloc_pgaes", in: CommandTable.standard.allNames) == "alloc_pages")
+        #expect(Suggest.closest("zzzzzzzz", in: ["alloc_pages"]) == nil)
+    }
+}
+
+@Suite struct CompleterTests {
+    let shell: Shell
+    init() throws { shell = try Shell() }
+
+    @Test func commandNames() {
+        let r = shell.complete("alloc_p")
+        #expect(r.replaceCount == 7)
+        #expect(r.candidates == ["alloc_page", "alloc_pages", "alloc_percpu"])
+    }
+
+    @Test func gfpFlagsAnywhereInAnExpression() {
+        let r = shell.complete("alloc_pages GFP_KERNEL|__GFP_ZE")
+        #expect(r.candidates == ["__GFP_ZERO", "__GFP_ZEROTAGS"])
+        #expect(r.replaceCount == 8)
+        #expect(shell.complete("p = alloc_pages(GFP_ATO").candidates == ["GFP_ATOMIC"])
+    }
+
+    @Test func variablesAfterDollar() throws {
+        var s = try Shell()
+        _ = s.execute("page1 = alloc_page GFP_KERNEL")
+        #expect(s.complete("__free_page $pa").candidates == ["$page1"])
+    }
+
+    @Test func procFilesAndHelpTopics() {
+        #expect(shell.complete("cat /proc/bud").candidates == ["/proc/buddyinfo"])
+        #expect(shell.complete("help gf").candidates.contains("gfp"))
+    }
+}
+
+@Suite struct ShellBehaviourTests {
+    @Test func failedCommandLeavesStateUnchanged() throws {
+        var s = try Shell()
+        let before = s.session.kernel
+        let r = s.execute("alloc_pages GFP_KERNEL banana")
+        #expect(!r.succeeded)
+        let unchanged = s.session.kernel == before // (a Kernel is too big to print on failure)
+        #expect(unchanged)
+    }
+
+    @Test func undoRestoresTheKernel() throws {
+        var s = try Shell(settings: ShellSettings(undoDepth: 5))
+        let before = s.session.kernel
+        _ = s.execute("p = alloc_pages GFP_KERNEL 4")
+        let changed = s.session.kernel.zones != before.zones
+        #expect(changed)
+        _ = s.execute("undo")
+        let restored = s.session.kernel.zones == before.zones
+        #expect(restored)
+        #expect(!s.execute("undo").succeeded)
+        var noUndo = try Shell()
+        #expect(noUndo.execute("undo").stderr.contains("--undo"))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        var s = try Shell()
+        for c in CommandTable.standard.all {
+            let r = s.execute("help \(c.name)")
+            #expect(r.succeeded, "help \(c.name): \(r.stderr)")
+            #expect(r.stdout.contains(c.summary), "help \(c.name) lacks its summary")
+        }
+        #expect(s.execute("help").stdout.contains("alloc_pages GFP ORDER"))
+    }
+
+    @Test func promptShowsContextOnlyWhenItMatters() throws {
+        var s = try Shell()
+        #expect(s.prompt == "kmemsim> ")
+        s.session.kernel = try Kernel(booting: BootParams())
+        #expect(s.prompt == "kmemsim> ")
+    }
+
+    @Test func bootChangesTheMachineAndRejectsNonsense() throws {
+        var s = try Shell()
+        #expect(s.execute("boot arch=i386 mem=2G").succeeded)
+        #expect(s.session.kernel.arch == .i386)
+        #expect(s.session.kernel.zone(.highmem)?.isPopulated == true)
+        let r = s.execute("boot arch=vax")
+        #expect(!r.succeeded && r.stderr.contains("choose x86_64, i386, sparc64"))
+        #expect(s.execute("boot memory=2G").stderr.contains("did you mean mem?"))
+        #expect(s.session.kernel.arch == .i386)
+    }
+}
