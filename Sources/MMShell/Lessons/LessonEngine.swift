@@ -200,7 +200,7 @@ public enum LessonEngine {
             return reject(raw, got: nil, st, &s)
         }
         let real = runInner(command, &s)
-        var t = "kmemsim> \(command)\n" + real.stdout + real.stderr
+        var t = S.t(lang, "running: ", "실행: ") + command + "\n" + real.stdout + real.stderr
         let actual = shown((try? evaluate(query, s)) ?? expected, st.answerKind, lang)
         t += S.t(lang, "you predicted: ", "예측: ") + raw.trimmingWhitespace() + "    " + S.t(lang, "outcome: ", "결과: ") + actual + "\n"
         if got == want {
@@ -333,7 +333,7 @@ public enum LessonEngine {
         case .predict:
             if let c = a.step.command {
                 let o = runInner(c, &s)
-                t += "kmemsim> \(c)\n" + o.stdout + o.stderr
+                t += S.t(lang, "running: ", "실행: ") + c + "\n" + o.stdout + o.stderr
             }
         case .ask, .read: break
         }
