@@ -165,6 +165,7 @@ public enum LessonEngine {
     // MARK: answers
 
     public static func answer(_ raw: String, _ s: inout ShellSession) throws(CommandError) -> String {
+        if s.lessons.active == nil, let q = s.lessons.quiz, !q.done { return try quizAnswer(raw, &s) }
         let a = try requireOpen(s)
         let lang = s.lessons.language
         let st = a.step
@@ -403,7 +404,8 @@ public enum LessonEngine {
 
     /// At an ask/predict step, a line that is not a command is the answer: `9`, `Normal`, `yes`.
     static func bareAnswer(_ text: String, _ s: ShellSession, _ commands: CommandTable) -> String? {
-        guard let a = s.lessons.active, a.awaitsAnswer else { return nil }
+        let quizWaits = s.lessons.active == nil && s.lessons.quiz.map { !$0.done } == true
+        guard quizWaits || s.lessons.active?.awaitsAnswer == true else { return nil }
         let t = text.trimmingWhitespace()
         guard !t.isEmpty, !t.hasPrefix("#") else { return nil }
         if let p = try? LineParser.parse(t), commands.lookup(p.command) != nil { return nil }

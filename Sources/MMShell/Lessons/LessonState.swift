@@ -8,6 +8,8 @@ public struct LessonState: Sendable {
     /// Where lesson files are found; nil = `LessonCatalog.defaultDirectory()`.
     public var directory: String?
     public var active: ActiveLesson?
+    /// A quiz waiting for answers (outside lessons).
+    public var quiz: Quiz?
     public var progress = ProgressFile()
     var progressLoaded = false
     /// Why the progress file could not be read; while set, the file is never written.
