@@ -104,6 +104,22 @@ import Testing
         #expect(print(&sh, "gfp(0x820).name") == "GFP_ATOMIC")
     }
 
+    @Test func tasksVmallocAndPercpu() throws {
+        var sh = try shell()
+        _ = sh.execute("v = vmalloc 10000")
+        #expect(print(&sh, "vmalloc($v).nr_pages") == "3")
+        #expect(print(&sh, "vmalloc($v + 4096).start == $v") == "true")
+        #expect(print(&sh, "vmalloc($v).purpose") == "vmalloc")
+        #expect(print(&sh, "count(vmalloc($v).pages)") == "3")
+        #expect(print(&sh, "count(tasks) == \(sh.session.kernel.tasks.count)") == "true")
+        #expect(print(&sh, "task(1).stack_size") == "16384")
+        _ = sh.execute("DEFINE_PER_CPU int counter")
+        #expect(print(&sh, "per_cpu(\"counter\", 1)") == "0")
+        #expect(print(&sh, "percpu_var(\"counter\").size") == "4")
+        #expect(print(&sh, "per_cpu(\"nosuch\", 0)").hasPrefix("error: no per-CPU variable \"nosuch\"; defined: counter"))
+        #expect(print(&sh, "vmalloc(0x1000)").hasPrefix("error: 0x1000 is in no vmalloc area"))
+    }
+
     @Test(arguments: [
         ("print zone(\"Normal\").fre", "error: no field 'fre' on zone; did you mean free? (column 21)\n"),
         ("? zone(\"Nomral\").free", "error: no zone \"Nomral\" on x86_64; zones: DMA, DMA32, Normal, Movable, Device (column 3)\n"),

@@ -37,6 +37,8 @@ enum CPUQueries {
             cf("in_irq", "in_hardirq()") { .bool($0.inHardirq) },
             cf("in_nmi", "in_nmi()") { .bool($0.inNMI) },
             cf("irqs_disabled", "irqs_disabled(): local interrupts off") { .bool($0.irqsDisabled) },
+            cf("in_serving_softirq", "in_serving_softirq(): a softirq handler is running") { .bool($0.inServingSoftirq) },
+            cf("locks_held", "spinlocks held on this CPU") { .int($0.heldLocks.count) },
             cf("current_pid", "pid of the task running on the CPU") { .int($0.currentPID) },
         ]),
     ]

@@ -116,8 +116,10 @@ public struct QueryFunction: Sendable {
 /// Every root, type and function of the query language. Each subsystem contributes its lists from its own file
 /// (`PageAllocQueries.swift`, `CPUQueries.swift`, …); adding one is one file plus one term on each line below.
 public enum QueryRegistry {
-    public static let roots: [QueryRoot] = PageAllocQueries.roots + GFPQueries.roots + CPUQueries.roots + SessionQueries.roots
-    public static let types: [QueryType] = PageAllocQueries.types + GFPQueries.types + CPUQueries.types
+    public static let roots: [QueryRoot] = PageAllocQueries.roots + GFPQueries.roots + CPUQueries.roots + TaskQueries.roots
+        + VmallocQueries.roots + PercpuQueries.roots + SessionQueries.roots
+    public static let types: [QueryType] = PageAllocQueries.types + GFPQueries.types + CPUQueries.types + TaskQueries.types
+        + VmallocQueries.types + PercpuQueries.types
     public static let functions: [QueryFunction] = QueryFunctions.all
 
     public static func root(_ name: String) -> QueryRoot? { roots.first { $0.name == name } }
