@@ -45,6 +45,7 @@ public struct Completer: Sendable {
             return shell.session.variables.keys.sorted().map { "$" + $0 }
         case .name?, .cacheName?, .text?, .order?, .size?, .number?, nil:
             if command.name == "help" { return HelpView.topics(shell.commands) }
+            if command.name == "lesson" { return LessonCommands.catalog(shell.session).lessons.map(\.id) }
             return []
         }
     }

@@ -134,6 +134,12 @@ import Testing
         #expect(list[1].hasPrefix("gfp-sleep ") && list[1].hasSuffix("step 2/10"))
     }
 
+    @Test func tabCompletesLessonIds() throws {
+        let sh = try lessonShell("gfp-sleep")
+        #expect(sh.complete("lesson start bu").candidates == ["buddy-split"])
+        #expect(sh.complete("lesson st").candidates == ["start"])
+    }
+
     @Test func unknownLessonNamesTheKnownOnes() throws {
         var sh = try Shell()
         sh.session.lessons.directory = lessonsDirectory()
