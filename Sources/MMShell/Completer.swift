@@ -43,7 +43,11 @@ public struct Completer: Sendable {
             return ["arch=", "mem=", "cpus=", "slab=", "min_free_kbytes=", "pcp=", "slab_debug=", "vmap_stack=", "4kstacks=", "irq_stacks=", "seed="]
         case .page?, .address?:
             return shell.session.variables.keys.sorted().map { "$" + $0 }
-        case .name?, .cacheName?, .text?, .order?, .size?, .number?, nil:
+        case .cacheName?:
+            return shell.session.kernel.slab.allNames
+        case .text? where command.name == "kmem_cache_create":
+            return SlabFlagsParser.allNames
+        case .name?, .text?, .order?, .size?, .number?, nil:
             if command.name == "help" { return HelpView.topics(shell.commands) }
             if command.name == "lesson" { return LessonCommands.catalog(shell.session).lessons.map(\.id) }
             return []

@@ -75,6 +75,8 @@ public struct Task: Sendable, Equatable {
     public var stack: KernelStack?
     /// The CPU it last ran on (task_cpu()).
     public var cpu: Int = 0
+    /// Where its struct task_struct lives in the task_struct slab cache (nil for the static init_task).
+    public var taskStruct: UInt64?
     public init(pid: Int, comm: String) {
         self.pid = pid
         self.comm = comm

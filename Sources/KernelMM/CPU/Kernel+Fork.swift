@@ -56,10 +56,17 @@ extension Kernel {
     public mutating func taskCreate(comm: String) -> Int? {
         clock.tick()
         let pid = nextPID
-        guard let stack = allocThreadStack(pid: pid) else { return nil }
+        // dup_task_struct(): the task_struct from its slab cache first, then the stack (the task_struct goes
+        // back if the stack cannot be had).
+        let ts = allocTaskStruct()
+        guard let stack = allocThreadStack(pid: pid) else {
+            if let ts { freeTaskStruct(ts) }
+            return nil
+        }
         nextPID += 1
         var t = Task(pid: pid, comm: String(comm.prefix(15))) // TASK_COMM_LEN 16
         t.stack = stack
+        t.taskStruct = ts
         t.cpu = currentCPU
         tasks.append(t)
         return pid
@@ -73,6 +80,7 @@ extension Kernel {
         clock.tick()
         let t = tasks.remove(at: i)
         if let s = t.stack { freeThreadStack(s) }
+        if let ts = t.taskStruct { freeTaskStruct(ts) }
     }
 
     /// KernelStack in /proc/meminfo: THREAD_SIZE per live task that has a stack of its own (NR_KERNEL_STACK_KB).

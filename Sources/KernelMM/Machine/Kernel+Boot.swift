@@ -15,6 +15,9 @@ extension Kernel {
         }
         guard (1...BootParams.maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: BootParams.maxCPUs) }
         if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
+        guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
+            throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")
+        }
 
         self.params = params
         let ram = Self.firmwareMemoryMap(arch: arch, memory: params.memory)
@@ -36,6 +39,7 @@ extension Kernel {
         freeAllMemblockMemory()
         initPerZoneWatermarks()
         bootCPUs()
+        kmemCacheInit()
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         clock.tick(1_000_000)

@@ -95,5 +95,6 @@ extension Kernel {
         }
         try checkCPUInvariants()
         try checkVmallocInvariants()
+        try checkSlabInvariants()
     }
 }

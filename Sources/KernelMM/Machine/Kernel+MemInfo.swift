@@ -38,6 +38,10 @@ extension Kernel {
             case .none, .pageAlloc: break
             }
         }
+        // SLAB_RECLAIM_ACCOUNT caches count as NR_SLAB_RECLAIMABLE_B.
+        let reclaimableSlab = slabReclaimablePages
+        m.slabReclaimable += reclaimableSlab
+        m.slabUnreclaimable -= reclaimableSlab
         m.kernelStackKB = kernelStackKB
         // The first per-CPU chunk is carved from memblock at boot.
         if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }

@@ -43,6 +43,8 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var vmEvents = VMEvents()
     /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
     public internal(set) var taint: Set<Character> = []
+    /// The slab layer: caches, slabs, per-CPU caches (Slab/).
+    public internal(set) var slab = SlabState()
     /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
     var nextTag: UInt32 = 1
 
@@ -67,12 +69,16 @@ public struct Kernel: Sendable, Equatable {
     /// Adds a kernel report to the log at the current simulated time.
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
                          note: String = "") {
+        // Most reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from
+        // before; SLUB's reports taint between their BUG line and the trailer's stack dump.
+        if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }
+        let taintBefore = taintString
         if let letter { taint.insert(letter) }
         // A command named like the kernel function it calls appears once in the trace, not twice.
         var callTrace = callTrace
         if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
         let t = currentTask
-        let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintString,
+        let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintBefore,
                              callTrace: callTrace, kmemsimNote: note)
         log.append(r, at: clock.now)
     }

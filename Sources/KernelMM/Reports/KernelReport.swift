@@ -15,6 +15,10 @@ public struct KernelReport: Sendable, Equatable {
         case kernelBug(file: String, line: Int?, function: String)
         /// WARN_ON()/WARN_ON_ONCE(): "WARNING: CPU: n PID: p at FILE:LINE FUNCTION".
         case warning(file: String, line: Int?, function: String)
+        /// SLUB's slab_bug() block: "BUG <cache> (<taint>): <headline>", trailer, hex dump, FIX lines.
+        case slubBug(SlubBugReport)
+        /// SLAB (CONFIG_DEBUG_SLAB): "slab error in <fn>(): cache `<cache>': <msg>", "Slab corruption …" lines.
+        case slabError(lines: [String])
         /// "BUG: sleeping function called from invalid context at FILE:LINE".
         case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
         /// kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: comm/pid/0x%08x".
@@ -98,4 +102,53 @@ public struct MemInfoSnapshot: Sendable, Equatable {
     }
     public var zones: [ZoneLine]
     public var pageSizeKB: Int
+}
+
+/// The pieces of a SLUB debug report (mm/slub.c slab_bug(), print_trailer(), print_section(), slab_fix()).
+public struct SlubBugReport: Sendable, Equatable {
+    public var cache: String
+    public var headline: String
+    /// "INFO:"-free lines between the header and the trailer (e.g. "0x…-0x… @offset=… First byte 0x… instead of 0x…").
+    public var info: [String] = []
+    public var track: ObjectTrack?
+    public var slabAddress: UInt64 = 0
+    public var objects = 0, used = 0
+    public var freelist: UInt64 = 0
+    public var pageFlags: UInt64 = 0
+    /// %pGp of the slab's page flags: "slab|node=0|zone=2|lastcpupid=0x1fffff".
+    public var pageFlagNames = ""
+    public var objectAddress: UInt64 = 0
+    public var objectOffset = 0
+    public var objectFreePointer: UInt64 = 0
+    /// Hex dump sections in print order: label ("Redzone ", "Object ", "Padding ") , start address, bytes.
+    public var sections: [DumpSection] = []
+    public var fixes: [String] = []
+    /// Lines after the stack dump (list_slab_objects(): "Object 0x… @offset=…").
+    public var trailer: [String] = []
+    /// print_tainted() as it read when the report started (before this report adds "B").
+    public var taintBefore = ""
+    public init(cache: String, headline: String) {
+        self.cache = cache
+        self.headline = headline
+    }
+}
+
+/// One labelled run of bytes in a slab report.
+public struct DumpSection: Sendable, Equatable {
+    public var label: String
+    public var address: UInt64
+    public var bytes: [UInt8]
+    public init(label: String, address: UInt64, bytes: [UInt8]) {
+        self.label = label
+        self.address = address
+        self.bytes = bytes
+    }
+}
+
+extension KernelReport.Kind {
+    /// Whether the kernel adds this report's taint before it dumps the stack (so its CPU line shows it).
+    public var taintsBeforeStackDump: Bool {
+        if case .slubBug = self { return true }
+        return false
+    }
 }

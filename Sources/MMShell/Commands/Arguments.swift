@@ -76,6 +76,15 @@ public struct Arguments: Sendable {
     /// An address: a number, or a variable holding an address (a page's address is not accepted silently).
     public func address(_ i: Int) throws(CommandError) -> UInt64 {
         let t = try text(i)
+        // `$x+100`: an address variable plus a byte offset (to point past an object's end).
+        if t.hasPrefix("$"), let plus = t.firstIndex(of: "+") {
+            let base = String(t[..<plus]), off = String(t[t.index(after: plus)...])
+            guard let v = try variable(base), case .address(let a) = v else {
+                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "an address variable before +", got: base)
+            }
+            guard let n = NumberParser.unsigned(off) else { throw .badNumber(off, what: "offset") }
+            return a &+ n
+        }
         if let v = try variable(t) {
             switch v {
             case .address(let a): return a

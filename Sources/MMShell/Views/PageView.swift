@@ -51,7 +51,7 @@ enum PageView {
 /// `kmem ADDR`: what owns an address, like crash's `kmem`.
 enum KmemView {
     /// Subsystems that can name what lives at an address (slab objects, vmalloc areas) add a resolver here.
-    static let resolvers: [@Sendable (ShellSession, UInt64) -> String?] = [PercpuView.kmem, VmallocView.kmem]
+    static let resolvers: [@Sendable (ShellSession, UInt64) -> String?] = [SlabView.resolve, PercpuView.kmem, VmallocView.kmem]
 
     static func render(_ addr: UInt64, session s: ShellSession) -> String? {
         for r in resolvers { if let t = r(s, addr) { return t } }

@@ -37,6 +37,12 @@ public enum ReportRenderer {
             out.append("RIP: 0010:\(function)")
             out += callTrace(r.callTrace)
             out.append("---[ end trace 0000000000000000 ]---")
+        case .slubBug(let b):
+            out += SlabReportRenderer.slubLines(b, report: r, kernel: k)
+        case .slabError(let lines):
+            out += lines
+            out += stackHeader(r, k)
+            out += callTrace(r.callTrace)
         case .sleepingInAtomic(let file, let line, let c):
             out.append("BUG: sleeping function called from invalid context at \(file):\(line)")
             out.append("in_atomic(): \(c.inAtomic ? 1 : 0), irqs_disabled(): \(c.irqsDisabled ? 1 : 0), non_block: 0, pid: \(r.pid), name: \(r.comm)")

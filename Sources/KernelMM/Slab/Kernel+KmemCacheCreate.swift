@@ -1,0 +1,226 @@
+/// Why kmem_cache_create() returned NULL.
+public enum KmemCacheCreateError: Error, Sendable, Equatable {
+    /// -EINVAL: size 0, below sizeof(void *) or above KMALLOC_MAX_SIZE, or no geometry fits.
+    case invalid(String)
+}
+
+/// What kmem_cache_create() did: made a new cache, or merged the request into an existing one.
+public enum KmemCacheCreateResult: Sendable, Equatable {
+    case created(name: String)
+    case merged(name: String, into: String)
+}
+
+extension Kernel {
+    /// mm/slab_common.c: kmem_cache_create() → __kmem_cache_alias() (find_mergeable) or create_cache().
+    @discardableResult
+    public mutating func kmemCacheCreate(name: String, size: Int, align: Int = 0, flags: SlabFlags = [], ctor: Bool = false,
+                                         usercopy: Bool = false, bootCache: Bool = false,
+                                         caller: String = "kmem_cache_create") -> Result<KmemCacheCreateResult, KmemCacheCreateError> {
+        if !bootCache { mightSleep(file: "mm/slab_common.c", line: 241, caller: "kmem_cache_create") }
+        var flags = flags
+        guard size >= wordSize, size <= kmallocMaxSize else {
+            report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
+                   note: "size \(size) is outside \(wordSize)…\(kmallocMaxSize) (sizeof(void *) … KMALLOC_MAX_SIZE): kmem_cache_create() returns NULL with -EINVAL.")
+            if flags.contains(.panic) { panicCreate(name) }
+            return .failure(.invalid("size \(size) outside \(wordSize)…\(kmallocMaxSize)"))
+        }
+        // kmem_cache_flags(): slub_debug= adds its flags to every cache.
+        if slab.kind == .slub { flags.formUnion(slab.debug.slubFlags(for: name)) }
+        if !ctor && !usercopy && !bootCache, let target = findMergeable(size: size, align: align, flags: flags) {
+            slab.caches[target].refcount += 1
+            slab.caches[target].aliases.append(name)
+            let into = slab.caches[target].name
+            if explainEnabled { explain(.note("merged: \(name) (\(size) bytes) is an alias of \(into) (object size \(slab.caches[target].size)); no new cache, no own /proc/slabinfo line")) }
+            return .success(.merged(name: name, into: into))
+        }
+        guard let g = slabGeometry(objectSize: size, align: align, flags: flags, ctor: ctor) else {
+            report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
+                   note: "no slab order up to MAX_ORDER holds an object of \(size) bytes.")
+            if flags.contains(.panic) { panicCreate(name) }
+            return .failure(.invalid("no geometry for \(size) bytes"))
+        }
+        var c = KmemCache(id: slab.nextID, name: name, objectSize: size, size: g.size, align: g.align, flags: g.flags,
+                          hasCtor: ctor, allocflags: g.allocflags, order: g.order, num: g.num, layout: g.layout)
+        slab.nextID += 1
+        c.colourOff = g.colourOff
+        c.colour = g.colour
+        c.freelistSize = g.freelistSize
+        c.objOffset = g.objOffset
+        c.freePointerOffset = g.freePointerOffset
+        c.inuse = g.inuse
+        c.isBootCache = bootCache
+        c.usercopy = usercopy
+        let n = params.cpus
+        switch slab.kind {
+        case .slab:
+            let t = slabTunables(size: g.size)
+            (c.limit, c.batchcount, c.shared) = (t.limit, t.batch, t.shared)
+            c.freeLimit = (1 + n) * c.batchcount + c.num
+            c.arrays = Array(repeating: [], count: n)
+            c.arrayTouched = Array(repeating: false, count: n)
+        case .slub:
+            // min_partial = clamp(ilog2(size) / 2, MIN_PARTIAL 5, MAX_PARTIAL 10)
+            let ilog2 = Int.bitWidth - 1 - g.size.leadingZeroBitCount
+            c.minPartial = max(5, min(10, ilog2 / 2))
+            if !c.isDebug {
+                // set_cpu_partial() / slub_set_cpu_partial()
+                let objs = g.size >= pageSize ? 6 : g.size >= 1024 ? 24 : g.size >= 256 ? 52 : 120
+                c.cpuPartial = objs
+                c.cpuPartialSlabs = (objs * 2 + g.num - 1) / g.num
+            }
+            c.cpuSlab = Array(repeating: nil, count: n)
+            c.cpuPartialList = Array(repeating: [], count: n)
+        }
+        slab.caches.append(c)
+        if explainEnabled {
+            if explainEnabled { explain(.note("created cache \(name): object \(size) → size \(g.size) (align \(g.align)), order \(g.order), \(g.num) objects per slab, \(g.leftover) bytes left over" + (slab.kind == .slab ? ", \(g.colour) colours of \(g.colourOff) bytes, freelist \(g.layout.rawValue)" : ""))) }
+        }
+        // Each cache is itself an object in the kmem_cache cache (and has a kmem_cache_node per node).
+        if !bootCache { allocCacheDescriptors(for: slab.caches.count - 1) }
+        return .success(.created(name: name))
+    }
+
+    private mutating func panicCreate(_ name: String) {
+        report(.info("Kernel panic - not syncing: kmem_cache_create: Failed to create slab '\(name)'. Error -22"), taint: "D",
+               note: "SLAB_PANIC turns a failed kmem_cache_create() into a panic; a real machine stops here.")
+    }
+
+    /// The kmem_cache and kmem_cache_node objects describing a cache (struct kmem_cache lives in a slab, too).
+    private mutating func allocCacheDescriptors(for ci: Int) {
+        let id = slab.caches[ci].id
+        if let kc = slab.index(named: "kmem_cache"), let a = slabAllocObject(kc, gfp: .kernel, caller: "kmem_cache_create") {
+            if let i = slab.index(id: id) { slab.caches[i].descriptorAddress = a }
+        }
+        if let kn = slab.index(named: "kmem_cache_node"), let a = slabAllocObject(kn, gfp: .kernel, caller: "kmem_cache_create") {
+            if let i = slab.index(id: id) { slab.caches[i].nodeAddress = a }
+        }
+    }
+
+    /// mm/slab_common.c: find_mergeable() — the newest compatible cache: no ctor, no debug or NO_MERGE flags,
+    /// the same SLAB_MERGE_SAME flags, big enough, aligned alike, wasting less than a word.
+    func findMergeable(size: Int, align: Int, flags: SlabFlags) -> Int? {
+        if !flags.intersection(SlabFlags.neverMerge).isEmpty { return nil }
+        var sz = Self.alignUp(size, wordSize)
+        let a = calculateAlignment(flags: flags, align: align, size: sz)
+        sz = Self.alignUp(sz, a)
+        for i in slab.caches.indices.reversed() {
+            let s = slab.caches[i]
+            // slab_unmergeable(): debug/never-merge flags, a ctor, a usercopy region (HARDENED_USERCOPY).
+            if !s.flags.intersection(SlabFlags.neverMerge).isEmpty || s.hasCtor || s.usercopy || s.flags.contains(.kmalloc) { continue }
+            if sz > s.size { continue }
+            if flags.intersection(SlabFlags.mergeSame) != s.flags.intersection(SlabFlags.mergeSame) { continue }
+            if s.size & ~(a - 1) != s.size { continue }
+            if s.size - sz >= wordSize { continue }
+            if slab.kind == .slab && (a > s.align || s.align % a != 0) { continue }
+            return i
+        }
+        return nil
+    }
+
+    /// mm/slab_common.c: kmem_cache_destroy() — refused with a warning while objects are live; otherwise the
+    /// per-CPU caches are flushed, every slab goes back to the page allocator and the cache disappears.
+    /// Returns false when the cache was kept.
+    @discardableResult
+    public mutating func kmemCacheDestroy(_ name: String, caller: String = "kmem_cache_destroy") -> Bool {
+        mightSleep(file: "mm/slab_common.c", line: 487, caller: "kmem_cache_destroy")
+        guard let ci = slab.index(named: name) else { return false }
+        if slab.caches[ci].name != name {
+            // Destroying an alias drops a reference to the merged cache.
+            slab.caches[ci].refcount -= 1
+            slab.caches[ci].aliases.removeAll { $0 == name }
+            if explainEnabled { explain(.note("\(name) was an alias of \(slab.caches[ci].name): its reference was dropped (refcount now \(slab.caches[ci].refcount))")) }
+            return true
+        }
+        if slab.caches[ci].refcount > 1 {
+            slab.caches[ci].refcount -= 1
+            // The merged cache lives on under its first alias's requests; kmemsim keeps the name.
+            if explainEnabled { explain(.note("\(name) still has \(slab.caches[ci].refcount) user(s) through merging: refcount dropped, cache kept")) }
+            return true
+        }
+        flushCPUCaches(ci)
+        let live = slab.caches[ci].liveObjects
+        if live > 0 {
+            let c = slab.caches[ci]
+            if slab.kind == .slub {
+                // CONFIG_SLUB_DEBUG (distro default): free_partial() → list_slab_objects() for each partial slab
+                // that still has objects (full slabs are on no list without SLAB_STORE_USER and are not seen).
+                for pfn in c.partial + (c.flags.contains(.storeUser) ? c.full : []) {
+                    guard let sl = c.slabs[pfn] else { continue }
+                    var r = slubReport(ci, pfn: pfn, index: nil, headline: "Objects remaining in \(c.name) on __kmem_cache_shutdown()")
+                    let base = pageAddress(pfn) ?? 0
+                    for i in 0..<sl.objects.count where sl.objects[i] == .allocated {
+                        let a = objectAddress(c, sl, index: i)
+                        r.trailer.append("Object 0x\(hashPointer(a)) @offset=\(Int(a - base))")
+                    }
+                    report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "slab_err", "__kmem_cache_shutdown", "kmem_cache_destroy", caller])
+                }
+            }
+            report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(caller)+0x2a/0x40",
+                                   file: "mm/slab_common.c", line: 497, function: "kmem_cache_destroy"),
+                   taint: "W", callTrace: ["kmem_cache_destroy", caller],
+                   note: "\(live) object(s) of \(c.name) are still allocated: the kernel warns and keeps the cache (its slabs leak). Free them first.")
+            return false
+        }
+        for pfn in slab.caches[ci].slabs.keys.sorted() { discardSlab(ci, pfn: pfn) }
+        let c = slab.caches.remove(at: ci)
+        if let a = c.descriptorAddress { slabFreeByAddress(a, expect: "kmem_cache", caller: "kmem_cache_destroy") }
+        if let a = c.nodeAddress { slabFreeByAddress(a, expect: "kmem_cache_node", caller: "kmem_cache_destroy") }
+        if explainEnabled { explain(.note("destroyed \(name)")) }
+        return true
+    }
+
+    /// The kernel's own caches at boot (mm/slub.c or mm/slab.c kmem_cache_init(), then the callers of
+    /// kmem_cache_create() in init/main.c order that later parts of kmemsim rely on).
+    mutating func kmemCacheInit() {
+        slab.kind = params.slab
+        slab.debug = SlabDebugConfig.parse(params.slabDebug, kind: params.slab) ?? SlabDebugConfig()
+        slab.cpus = params.cpus
+        // slab_max_order = 1 when RAM > 32 MiB (SLAB_MAX_ORDER_HI).
+        slab.slabMaxOrder = params.memory > 32 << 20 ? 1 : 0
+        let ptr = wordSize
+        if slab.kind == .slub {
+            kmemCacheCreate(name: "kmem_cache_node", size: 64, flags: [.hwcacheAlign], bootCache: true)
+            kmemCacheCreate(name: "kmem_cache", size: 208 + ptr, flags: [.hwcacheAlign], bootCache: true)
+        } else {
+            kmemCacheCreate(name: "kmem_cache", size: 200 + ptr * params.cpus, flags: [.hwcacheAlign], bootCache: true)
+            kmemCacheCreate(name: "kmem_cache_node", size: 120, flags: [.hwcacheAlign], bootCache: true)
+        }
+        createKmallocCaches()
+        let later: [(String, Int, SlabFlags, Bool, Bool)] = [
+            ("vmap_area", 64, [.panic], false, false),
+            ("vm_area_struct", 184, [.panic, .account], false, false),
+            ("mm_struct", 1152, [.hwcacheAlign, .panic, .account], false, true),
+            ("task_struct", arch.is64Bit ? 9856 : 4032, [.panic, .account], false, true),
+            ("names_cache", 4096, [.hwcacheAlign, .panic], false, true),
+            ("buffer_head", 104, [.reclaimAccount, .panic, .memSpread], false, false),
+            ("dentry", 192, [.reclaimAccount, .panic, .memSpread, .account], false, true),
+            ("inode_cache", 608, [.reclaimAccount, .panic, .memSpread, .account], true, false),
+        ]
+        for (name, size, flags, ctor, usercopy) in later {
+            kmemCacheCreate(name: name, size: size, align: name == "task_struct" ? cacheLineSize : 0, flags: flags,
+                            ctor: ctor, usercopy: usercopy, bootCache: true)
+        }
+        for i in slab.caches.indices { allocCacheDescriptors(for: i) }
+        // One task_struct per task alive at boot.
+        // init_task (swapper/0) is static; every other task was forked into the task_struct cache.
+        for i in tasks.indices where tasks[i].comm != "swapper/0" && tasks[i].taskStruct == nil {
+            tasks[i].taskStruct = allocTaskStruct()
+        }
+        // kmem_cache_init() runs before setup_per_cpu_pageset(): boot-time allocations use the boot pageset
+        // (batch 1), so no page is left on a per-CPU list when the real pagesets start empty.
+        drainAllPages()
+    }
+}
+
+extension Kernel {
+    /// kernel/fork.c alloc_task_struct_node(): kmem_cache_alloc_node(task_struct_cachep, GFP_KERNEL, node).
+    mutating func allocTaskStruct() -> UInt64? {
+        guard let ci = slab.index(named: "task_struct") else { return nil }
+        return slabAllocObject(ci, gfp: .kernel, caller: "dup_task_struct")
+    }
+
+    /// free_task_struct(): kmem_cache_free(task_struct_cachep, tsk).
+    mutating func freeTaskStruct(_ addr: UInt64) {
+        _ = slabFree(expected: slab.index(named: "task_struct"), addr, caller: "free_task", api: "kmem_cache_free")
+    }
+}

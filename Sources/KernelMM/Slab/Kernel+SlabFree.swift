@@ -1,0 +1,285 @@
+/// What a free did.
+public enum SlabFreeOutcome: Sendable, Equatable {
+    case freed
+    /// A report is in the log; the object (and every list) is as it was.
+    case refused
+}
+
+extension Kernel {
+    /// kmem_cache_free(cachep, objp) with its trace event.
+    @discardableResult
+    public mutating func kmemCacheFree(_ name: String, _ addr: UInt64, caller: String = "kmem_cache_free") -> SlabFreeOutcome {
+        guard let ci = slab.index(named: name) else { return .refused }
+        clock.tick()
+        traceEvent(.other(name: "kmem_cache_free", fields: "call_site=\(caller)+0x2c/0x50 ptr=\(tracePointer(addr)) name=\(slab.caches[ci].name)"))
+        return slabFree(expected: ci, addr, caller: caller, api: "kmem_cache_free")
+    }
+
+    /// Frees by address into the cache that owns it (kmem_cache_destroy's descriptors).
+    mutating func slabFreeByAddress(_ addr: UInt64, expect name: String, caller: String) {
+        _ = slabFree(expected: slab.index(named: name), addr, caller: caller, api: "kmem_cache_free")
+    }
+
+    /// The checks every free goes through, then the allocator's own free path.
+    /// `expected` is the cache the caller named (nil for kfree, which finds it from the page).
+    mutating func slabFree(expected: Int?, _ addr: UInt64, caller inCaller: String, api: String) -> SlabFreeOutcome {
+        // Call traces list the API once when the shell called it directly.
+        let caller = inCaller == api ? "init_module" : inCaller
+        guard let loc = locateSlabObject(addr) else {
+            // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
+            report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: nil, function: "kmem_cache_free"),
+                   taint: "W", callTrace: [api, caller],
+                   note: "0x\(String(addr, radix: 16)) is not inside any slab: \(api) finds no cache for it and returns without freeing anything.")
+            return .refused
+        }
+        var ci = loc.cacheIndex
+        if let e = expected, e != ci {
+            // cache_from_obj(): with memcg kmem (distro default) the kernel checks and frees into the right cache.
+            report(.warningMessage(message: "cache_from_obj: Wrong slab cache. \(slab.caches[e].name) but object is from \(slab.caches[ci].name)",
+                                   file: "mm/slab.h", line: nil, function: "cache_from_obj"),
+                   taint: "W", callTrace: ["cache_from_obj", api, caller],
+                   note: "The object belongs to \(slab.caches[ci].name). cache_from_obj() warns and frees it into its real cache, as the kernel does.")
+            ci = loc.cacheIndex
+        }
+        let c = slab.caches[ci].shape
+        guard let idx = loc.index, loc.exact, let s = slab.caches[ci].slabs[loc.slabPFN] else {
+            invalidObjectPointer(ci, loc: loc, addr: addr, caller: caller, api: api)
+            return .refused
+        }
+        if s.objects[idx] != .allocated {
+            doubleFree(ci, pfn: loc.slabPFN, index: idx, addr: addr, caller: caller, api: api)
+            return .refused
+        }
+        switch slab.kind {
+        case .slab:
+            if slab.debug.debugSlab { slabDebugFree(ci, pfn: loc.slabPFN, index: idx) }
+            recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
+            slabCacheFree(ci, pfn: loc.slabPFN, index: idx, addr: addr)
+        case .slub:
+            if c.isDebug {
+                guard slubFreeDebugProcessing(ci, pfn: loc.slabPFN, index: idx) else { return .refused }
+                if c.flags.contains(.trace) { slubTrace(ci, pfn: loc.slabPFN, index: idx, alloc: false) }
+                recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
+                slubFreeDebug(ci, pfn: loc.slabPFN, index: idx)
+            } else {
+                slubFree(ci, pfn: loc.slabPFN, index: idx)
+            }
+        }
+        slab.caches[ci].totalFrees += 1
+        return .freed
+    }
+
+    // MARK: reports for bad frees
+
+    mutating func invalidObjectPointer(_ ci: Int, loc: SlabObjectLocation, addr: UInt64, caller: String, api: String) {
+        let c = slab.caches[ci]
+        let what = loc.index.map { "0x\(String(addr, radix: 16)) is \(loc.offsetInObject) bytes into object \($0) of \(c.name) (objects are \(c.size) bytes apart), not the pointer the allocation returned" }
+            ?? "0x\(String(addr, radix: 16)) is in a slab of \(c.name) but outside every object (colour, freelist or leftover bytes)"
+        switch slab.kind {
+        case .slub where c.flags.contains(.consistencyChecks):
+            var r = slubReport(ci, pfn: loc.slabPFN, index: nil, headline: "Invalid object pointer 0x\(hashPointer(addr))")
+            r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
+            report(.slubBug(r), taint: "B", callTrace: ["slab_err", "free_debug_processing", api, caller],
+                   note: what + ". SLUB's consistency checks (F) refuse the free.")
+        case .slab where slab.debug.debugSlab:
+            report(.kernelBug(file: "mm/slab.c", line: nil, function: "cache_free_debugcheck"), taint: "D", callTrace: ["cache_free_debugcheck", api, caller],
+                   note: what + ": BUG_ON(objp != index_to_obj(cachep, slab, objnr)).")
+        default:
+            report(.kmemsimOnly, callTrace: [api, caller],
+                   note: what + ". A kernel without slab debugging would not check: the bad pointer would go on the freelist and a later allocation would overlap two objects. kmemsim refused; nothing changed.")
+        }
+    }
+
+    mutating func doubleFree(_ ci: Int, pfn: Int, index: Int, addr: UInt64, caller: String, api: String) {
+        let c = slab.caches[ci]
+        let cached = c.slabs[pfn]?.objects[index] == .cached
+        let where_ = cached ? "it sits free in a per-CPU array cache" : "it is on its slab's freelist"
+        switch slab.kind {
+        case .slub where c.flags.contains(.consistencyChecks):
+            var r = slubReport(ci, pfn: pfn, index: index, headline: "Object already free")
+            r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
+            report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "free_debug_processing", "__slab_free", api, caller],
+                   note: "object \(index) of \(c.name) was already free (\(where_)). on_freelist() found it and the free was refused; nothing changed.")
+        case .slub where c.slabs[pfn]?.freelist.last == Int32(index):
+            report(.kernelBug(file: "mm/slub.c", line: 448, function: "set_freepointer"), taint: "D", callTrace: ["set_freepointer", "__slab_free", api, caller],
+                   note: "CONFIG_SLAB_FREELIST_HARDENED: BUG_ON(object == fp) — the object is the head of its freelist, so freeing it again would point it at itself. Only an immediate double free is caught this way. Nothing changed.")
+        case .slub:
+            report(.kmemsimOnly, callTrace: [api, caller],
+                   note: "object \(index) of \(c.name) is already free (\(where_)). SLUB without slub_debug=F does not notice a double free that is not immediate: the object would be on the freelist twice and later handed to two callers. Boot with --slab-debug F to see the kernel's report. kmemsim refused; nothing changed.")
+        case .slab where slab.debug.debugSlab:
+            let (rz1, rz2) = slabRedzoneWords(ci, pfn: pfn, index: index)
+            report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': double free detected",
+                                      "\(rawPointer(addr)): redzone 1:0x\(String(rz1, radix: 16)), redzone 2:0x\(String(rz2, radix: 16))"]),
+                   taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", api, caller],
+                   note: "both red zones still read RED_INACTIVE, so the object was already free (\(where_)). The kernel only reports it; kmemsim refused the free so the state stays consistent.")
+        case .slab:
+            report(.kmemsimOnly, callTrace: [api, caller],
+                   note: "object \(index) of \(c.name) is already free (\(where_)). SLAB without CONFIG_DEBUG_SLAB does not check: the pointer would enter the array cache twice and be handed out twice. Boot with --slab-debug on to see the kernel's report. kmemsim refused; nothing changed.")
+        }
+    }
+
+    // MARK: SLAB free path
+
+    /// ___cache_free(): push onto the CPU's array; a full array first flushes batchcount objects.
+    mutating func slabCacheFree(_ ci: Int, pfn: Int, index: Int, addr: UInt64) {
+        let cpu = currentCPU
+        slab.caches[ci].slabs[pfn]?.objects[index] = .cached
+        if slab.caches[ci].arrays[cpu].count >= slab.caches[ci].limit {
+            slab.caches[ci].stats.freeMiss += 1
+            cacheFlusharray(ci, cpu: cpu)
+        } else {
+            slab.caches[ci].stats.freeHit += 1
+        }
+        slab.caches[ci].arrays[cpu].append(addr)
+        if explainEnabled { explain(.note("\(slab.caches[ci].name): object pushed on CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count)/\(slab.caches[ci].limit))")) }
+    }
+
+    /// cache_flusharray(): the oldest batchcount entries go to the shared array if it has room, else back to
+    /// their slabs (free_block()).
+    mutating func cacheFlusharray(_ ci: Int, cpu: Int) {
+        var batch = slab.caches[ci].batchcount
+        let c = slab.caches[ci].shape
+        if c.shared > 0 {
+            let room = c.shared * c.batchcount - slab.caches[ci].sharedArray.count
+            if room > 0 {
+                batch = min(batch, room)
+                slab.caches[ci].sharedArray.append(contentsOf: slab.caches[ci].arrays[cpu].prefix(batch))
+                slab.caches[ci].arrays[cpu].removeFirst(batch)
+                if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(batch) objects moved to the shared array")) }
+                return
+            }
+        }
+        let entries = Array(slab.caches[ci].arrays[cpu].prefix(batch))
+        slab.caches[ci].arrays[cpu].removeFirst(entries.count)
+        if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(entries.count) objects returned to their slabs (free_block)")) }
+        freeBlock(ci, entries)
+    }
+
+    /// free_block(): objects back to their slabs; an empty slab to slabs_free, others to the tail of
+    /// slabs_partial; free slabs beyond free_limit are destroyed.
+    mutating func freeBlock(_ ci: Int, _ entries: [UInt64]) {
+        for a in entries {
+            guard let loc = locateSlabObject(a), let idx = loc.index else { continue }
+            putObject(ci, pfn: loc.slabPFN, index: idx)
+            slab.caches[ci].stats.active -= 1
+            if slab.caches[ci].slabs[loc.slabPFN]?.inuse == 0 {
+                moveSlab(ci, pfn: loc.slabPFN, to: .free, tail: false)
+            } else {
+                moveSlab(ci, pfn: loc.slabPFN, to: .partial, tail: true)
+            }
+        }
+        var destroyed = 0
+        while slabFreeObjects(ci) > slab.caches[ci].freeLimit, let last = slab.caches[ci].free.last {
+            discardSlab(ci, pfn: last)
+            destroyed += 1
+        }
+        if destroyed > 0 {
+            if explainEnabled { explain(.note("\(slab.caches[ci].name): free objects above free_limit \(slab.caches[ci].freeLimit): \(destroyed) free slab(s) given back to the page allocator")) }
+        }
+    }
+
+    /// n->free_objects: objects free inside the node's slabs (array-cache entries are not).
+    func slabFreeObjects(_ ci: Int) -> Int {
+        slab.caches[ci].slabs.values.reduce(0) { $0 + $1.freelist.count }
+    }
+
+    // MARK: SLUB free path
+
+    /// do_slab_free() / __slab_free(): frozen slabs (CPU slab, CPU partial) just take the object; a slab that was
+    /// full goes to this CPU's partial list; an empty node-partial slab is discarded above min_partial.
+    mutating func slubFree(_ ci: Int, pfn: Int, index: Int) {
+        guard let s = slab.caches[ci].slabs[pfn] else { return }
+        let name = slab.caches[ci].name
+        let prior = !s.freelist.isEmpty
+        putObject(ci, pfn: pfn, index: index)
+        switch s.list {
+        case .cpu:
+            if explainEnabled { explain(.note(s.cpu == currentCPU ? "\(name): fast path, object back on CPU \(s.cpu)'s slab" : "\(name): object back on CPU \(s.cpu)'s slab (a remote free onto a frozen slab)")) }
+        case .cpuPartial:
+            if explainEnabled { explain(.note("\(name): object back on a slab of CPU \(s.cpu)'s partial list (frozen)")) }
+        default:
+            if !prior {
+                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) was full; it is frozen onto CPU \(currentCPU)'s partial list")) }
+                putCPUPartial(ci, pfn: pfn, drain: true)
+            } else if slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
+                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) is empty and the node already has \(slab.caches[ci].partial.count) partial slabs (min_partial \(slab.caches[ci].minPartial)): discarded")) }
+                discardSlab(ci, pfn: pfn)
+            }
+        }
+    }
+
+    /// put_cpu_partial(): onto the head of this CPU's partial list; when it already holds cpu_partial_slabs,
+    /// the old list is unfrozen to the node first.
+    mutating func putCPUPartial(_ ci: Int, pfn: Int, drain: Bool) {
+        let cpu = currentCPU
+        if drain && slab.caches[ci].cpuPartialList[cpu].count >= slab.caches[ci].cpuPartialSlabs {
+            let old = slab.caches[ci].cpuPartialList[cpu]
+            if explainEnabled { explain(.note("\(slab.caches[ci].name): CPU \(cpu)'s partial list is full (\(old.count) slabs, cpu_partial_slabs \(slab.caches[ci].cpuPartialSlabs)): moved to the node")) }
+            unfreezePartials(ci, old)
+        }
+        moveSlab(ci, pfn: pfn, to: .cpuPartial, tail: false, cpu: cpu)
+    }
+
+    /// __unfreeze_partials(): each slab to the node's partial tail, or discarded if empty and the node has enough.
+    mutating func unfreezePartials(_ ci: Int, _ pfns: [Int]) {
+        var discard: [Int] = []
+        for p in pfns {
+            if slab.caches[ci].slabs[p]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
+                moveSlab(ci, pfn: p, to: .none, tail: false)
+                discard.append(p)
+            } else {
+                moveSlab(ci, pfn: p, to: .partial, tail: true)
+            }
+        }
+        for p in discard { discardSlab(ci, pfn: p) }
+    }
+
+    /// deactivate_slab(): the CPU slab goes back to the node (discarded if empty above min_partial).
+    mutating func deactivateSlab(_ ci: Int, cpu: Int) {
+        guard let pfn = slab.caches[ci].cpuSlab[cpu], let s = slab.caches[ci].slabs[pfn] else { return }
+        if s.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
+            discardSlab(ci, pfn: pfn)
+        } else if !s.freelist.isEmpty {
+            moveSlab(ci, pfn: pfn, to: .partial, tail: false)
+        } else {
+            moveSlab(ci, pfn: pfn, to: .none, tail: false)
+        }
+    }
+
+    /// free_to_partial_list(): the debug path, under the node lock.
+    mutating func slubFreeDebug(_ ci: Int, pfn: Int, index: Int) {
+        guard let s = slab.caches[ci].slabs[pfn] else { return }
+        let prior = !s.freelist.isEmpty
+        putObject(ci, pfn: pfn, index: index)
+        let empty = slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial
+        if empty {
+            discardSlab(ci, pfn: pfn)
+        } else if !prior {
+            moveSlab(ci, pfn: pfn, to: .partial, tail: true)
+        }
+    }
+
+    /// flush_all() for one cache: every CPU slab deactivated, every CPU partial list unfrozen; SLAB drains the
+    /// per-CPU and shared arrays back to the slabs.
+    mutating func flushCPUCaches(_ ci: Int) {
+        switch slab.kind {
+        case .slub:
+            for cpu in slab.caches[ci].cpuSlab.indices {
+                deactivateSlab(ci, cpu: cpu)
+                let list = slab.caches[ci].cpuPartialList[cpu]
+                if !list.isEmpty { unfreezePartials(ci, list) }
+            }
+        case .slab:
+            for cpu in slab.caches[ci].arrays.indices where !slab.caches[ci].arrays[cpu].isEmpty {
+                let entries = slab.caches[ci].arrays[cpu]
+                slab.caches[ci].arrays[cpu].removeAll()
+                freeBlock(ci, entries)
+            }
+            if !slab.caches[ci].sharedArray.isEmpty {
+                let entries = slab.caches[ci].sharedArray
+                slab.caches[ci].sharedArray.removeAll()
+                freeBlock(ci, entries)
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+extension Kernel {
+    /// The slab layer's invariants:
+    /// - every slab is on exactly the list its `list` says (and on no other), lists hold no duplicates;
+    /// - SLAB: full slabs have no free object, free slabs have none allocated, partial slabs are in between;
+    ///   no per-CPU or shared array exceeds its limit; array entries are objects in the `.cached` state;
+    /// - SLUB: node partial slabs have a free object; `.none` slabs are full; the CPU slab belongs to its CPU;
+    /// - inuse = objects not on the freelist; freelist entries are distinct free objects;
+    /// - every slab's head frame is an allocated `.slab` block tagged with its cache, and every `.slab` frame
+    ///   belongs to a slab of a live cache.
+    public func checkSlabInvariants() throws(InvariantViolation) {
+        func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: "slab: " + m) }
+        var slabFrames = 0
+        for c in slab.caches {
+            var listed: [Int: SlabList] = [:]
+            func note(_ pfns: [Int], _ l: SlabList) throws(InvariantViolation) {
+                for p in pfns {
+                    if listed[p] != nil { throw fail("\(c.name): slab 0x\(String(p, radix: 16)) is on two lists") }
+                    listed[p] = l
+                }
+            }
+            try note(c.full, .full)
+            try note(c.partial, .partial)
+            try note(c.free, .free)
+            try note(c.cpuSlab.compactMap { $0 }, .cpu)
+            try note(c.cpuPartialList.flatMap { $0 }, .cpuPartial)
+            var cached = 0
+            for (pfn, s) in c.slabs {
+                let l = listed[pfn] ?? .none
+                if l != s.list { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) says \(s.list.rawValue) but is on \(l.rawValue)") }
+                let f = frames[pfn]
+                guard f.state == .allocated, f.owner == .slab, f.tag == c.id else {
+                    throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) is not an allocated slab block of this cache")
+                }
+                slabFrames += 1
+                let freeCount = s.objects.filter { $0 == .free }.count
+                if s.freelist.count != freeCount || Set(s.freelist).count != s.freelist.count { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) freelist does not match its free objects") }
+                if s.freelist.contains(where: { s.objects[Int($0)] != .free }) { throw fail("\(c.name): freelist holds a used object") }
+                if s.inuse != s.objects.count - freeCount { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) inuse \(s.inuse) but \(s.objects.count - freeCount) objects in use") }
+                cached += s.objects.filter { $0 == .cached }.count
+                switch (slab.kind, s.list) {
+                case (.slab, .full): if freeCount != 0 { throw fail("\(c.name): full slab with free objects") }
+                case (.slab, .free): if s.inuse != 0 { throw fail("\(c.name): free slab with objects in use") }
+                case (.slab, .partial): if freeCount == 0 || s.inuse == 0 { throw fail("\(c.name): partial slab that is full or empty") }
+                case (.slub, .partial): if freeCount == 0 { throw fail("\(c.name): node partial slab without a free object") }
+                case (.slub, .none): if freeCount != 0 && !c.isDebug { throw fail("\(c.name): a slab on no list still has free objects") }
+                case (.slub, .full): if freeCount != 0 { throw fail("\(c.name): full-list slab with free objects") }
+                case (.slub, .cpu): if c.cpuSlab[s.cpu] != pfn { throw fail("\(c.name): CPU slab not held by CPU \(s.cpu)") }
+                default: break
+                }
+            }
+            if slab.kind == .slab {
+                var arrayEntries = 0
+                for (cpu, a) in c.arrays.enumerated() {
+                    if a.count > c.limit { throw fail("\(c.name): CPU \(cpu) array holds \(a.count) > limit \(c.limit)") }
+                    arrayEntries += a.count
+                }
+                if c.sharedArray.count > c.shared * c.batchcount { throw fail("\(c.name): shared array over its limit") }
+                arrayEntries += c.sharedArray.count
+                if arrayEntries != cached { throw fail("\(c.name): \(arrayEntries) array entries but \(cached) cached objects") }
+                for a in c.arrays.flatMap({ $0 }) + c.sharedArray {
+                    guard let loc = locateSlabObject(a), let i = loc.index, loc.exact,
+                          c.slabs[loc.slabPFN]?.objects[i] == .cached else { throw fail("\(c.name): array entry 0x\(String(a, radix: 16)) is not a cached object") }
+                }
+            } else if cached != 0 {
+                throw fail("\(c.name): SLUB has no array caches")
+            }
+        }
+        var slabHeads = 0
+        var pfn = 0
+        while pfn < frames.count {
+            let f = frames[pfn]
+            if f.state == .allocated || f.state == .buddy || f.state == .pcp {
+                if f.state == .allocated && f.owner == .slab { slabHeads += 1 }
+                pfn += 1 << Int(f.order)
+            } else { pfn += 1 }
+        }
+        if slabHeads != slabFrames { throw fail("\(slabHeads) slab blocks in memory but caches know \(slabFrames)") }
+    }
+}

@@ -1,0 +1,179 @@
+/// Where an address falls in the slab layer.
+public struct SlabObjectLocation: Sendable, Equatable {
+    public var cacheIndex: Int
+    public var slabPFN: Int
+    /// The object slot the address falls in (nil when it is in the slab's management area or leftover).
+    public var index: Int?
+    /// The address is exactly the start of an object (what an allocation returned).
+    public var exact: Bool
+    public var offsetInObject: Int
+}
+
+extension Kernel {
+    /// page_address(slab) + the first object's offset (colour and on-slab freelist for SLAB).
+    func slabObjectsStart(_ s: Slab) -> UInt64 {
+        (pageAddress(s.pfn) ?? physAddr(s.pfn)) &+ UInt64(s.firstObjectOffset)
+    }
+
+    /// The pointer handed out for object `index`: slot start + obj_offset (SLAB red zone) / red_left_pad (SLUB).
+    public func objectAddress(_ c: KmemCache, _ s: Slab, index: Int) -> UInt64 {
+        slabObjectsStart(s) &+ UInt64(index * c.size + c.objOffset)
+    }
+
+    /// virt_to_slab(): the head frame of the slab holding a direct-map address, if it is a slab page.
+    public func slabHead(ofPFN pfn: Int) -> Int? {
+        let f = frames[pfn]
+        if f.state == .allocated && f.owner == .slab { return pfn }
+        if f.state == .tail && f.flags.contains(.compoundTail) {
+            let h = Int(f.tag)
+            if h < frames.count && frames[h].state == .allocated && frames[h].owner == .slab { return h }
+        }
+        return nil
+    }
+
+    /// Resolves an address to cache, slab and object (for kfree, kmem ADDR, reports).
+    public func locateSlabObject(_ addr: UInt64) -> SlabObjectLocation? {
+        guard let pfn = directMapPFN(addr), let head = slabHead(ofPFN: pfn),
+              let ci = slab.index(id: frames[head].tag), let s = slab.caches[ci].slabs[head] else { return nil }
+        let c = slab.caches[ci]
+        let start = slabObjectsStart(s)
+        guard addr >= start else {
+            return SlabObjectLocation(cacheIndex: ci, slabPFN: head, index: nil, exact: false, offsetInObject: 0)
+        }
+        let off = Int(addr - start)
+        let idx = off / c.size
+        guard idx < s.objects.count else {
+            return SlabObjectLocation(cacheIndex: ci, slabPFN: head, index: nil, exact: false, offsetInObject: 0)
+        }
+        let within = off % c.size - c.objOffset
+        return SlabObjectLocation(cacheIndex: ci, slabPFN: head, index: idx, exact: within == 0, offsetInObject: within)
+    }
+
+    /// GFP_SLAB_BUG_MASK: __GFP_DMA32 | __GFP_HIGHMEM | bits above __GFP_BITS_SHIFT.
+    static let slabBugMask = GFPFlags(rawValue: GFPFlags.dma32.rawValue | GFPFlags.highmem.rawValue | ~GFPFlags.validBits.rawValue)
+    /// GFP_RECLAIM_MASK | GFP_CONSTRAINT_MASK: what a slab keeps of the caller's mask when it grows.
+    static let slabGrowMask: GFPFlags = [.reclaim, .high, .io, .fs, .nowarn, .retryMayfail, .nofail, .noretry, .memalloc,
+                                         .nomemalloc, .hardwall, .thisnode]
+
+    /// mm/slab_common.c: kmalloc_fix_flags() — strip the zone bits slab pages may not have, and say so.
+    mutating func kmallocFixFlags(_ gfp: GFPFlags, caller: String) -> GFPFlags {
+        let invalid = gfp.intersection(Self.slabBugMask)
+        let fixed = gfp.subtracting(Self.slabBugMask)
+        report(.info("Unexpected gfp: 0x\(String(invalid.rawValue, radix: 16)) (\(invalid.pGg)). Fixing up to gfp: 0x\(String(fixed.rawValue, radix: 16)) (\(fixed.pGg)). Fix your code!"),
+               callTrace: ["dump_stack_lvl", "kmalloc_fix_flags", caller],
+               note: "slab pages and kmalloc come from the direct map: there are no DMA32 or HIGHMEM kmalloc caches, so the kernel drops those bits (use __GFP_DMA / dma-kmalloc, or the page allocator).")
+        return fixed
+    }
+
+    /// mm/slub.c allocate_slab() / mm/slab.c cache_grow_begin(): a new slab from the page allocator with the
+    /// cache's allocflags; SLUB first tries its preferred order lightly, then the minimum order. Returns the head PFN.
+    mutating func growSlab(_ ci: Int, gfp inGFP: GFPFlags, caller: String) -> Int? {
+        var gfp = inGFP
+        if !gfp.intersection(Self.slabBugMask).isEmpty { gfp = kmallocFixFlags(gfp, caller: caller) }
+        if slab.caches[ci].hasCtor && gfp.contains(.zero), log.firstTime("slab ctor zero \(slab.caches[ci].name)") {
+            report(.warning(file: slab.kind == .slub ? "mm/slub.c" : "mm/slab.c", line: nil, function: slab.kind == .slub ? "new_slab" : "cache_grow_begin"),
+                   taint: "W", callTrace: [slab.kind == .slub ? "new_slab" : "cache_grow_begin", caller],
+                   note: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): the constructor already initialised the objects; zeroing would undo it.")
+        }
+        let c = slab.caches[ci].shape
+        let flags = gfp.intersection(Self.slabGrowMask).union(c.allocflags)
+        var order = c.order
+        var pfn: PFN?
+        if slab.kind == .slub {
+            let minOrder = getOrder(c.size)
+            var light = flags.union([.nowarn, .noretry]).subtracting(.nofail)
+            if light.contains(.directReclaim) && order > minOrder { light = light.union(.nomemalloc).subtracting(.reclaim) }
+            pfn = allocPages(light, order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
+            if pfn == nil {
+                // The light attempt failed: retry at s->min with the caller's own flags (which may reclaim).
+                if explainEnabled { explain(.note("order-\(order) slab not available with __GFP_NORETRY; retrying at the minimum order \(minOrder) (s->min) with the caller's flags")) }
+                order = minOrder
+                pfn = allocPages(flags.union(order > 0 ? .comp : []), order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
+            }
+        } else {
+            pfn = allocPages(flags, order: order, owner: .slab, tag: c.id, caller: "kmem_getpages")
+        }
+        guard let head = pfn?.raw else {
+            if slab.kind == .slub && !gfp.contains(.nowarn) {
+                report(.info("SLUB: Unable to allocate memory on node -1, gfp=0x\(String(gfp.rawValue, radix: 16))(\(gfp.pGg))\n  cache: \(c.name), object size: \(c.objectSize), buffer size: \(c.size), default order: \(c.order), min order: \(getOrder(c.size))\n  node 0: slabs: \(c.numSlabs), objs: \(c.totalObjects), free: \(c.totalObjects - c.slabs.values.reduce(0) { $0 + $1.inuse })"))
+            }
+            return nil
+        }
+        let num = order == c.order ? c.num : (pageSize << order) / c.size
+        var first = 0
+        if slab.kind == .slab {
+            // cache_grow_begin(): colour_next is advanced, then used; an on-slab freelist follows the colour.
+            var cn = slab.caches[ci].colourNext + 1
+            if cn >= c.colour { cn = 0 }
+            slab.caches[ci].colourNext = cn
+            first = cn * c.colourOff
+            if c.layout == .onSlab { first += c.freelistSize }
+        }
+        var s = Slab(pfn: head, list: .free, firstObjectOffset: first,
+                     freelist: (0..<num).reversed().map { Int32($0) },
+                     objects: Array(repeating: .free, count: num))
+        if c.flags.contains(.storeUser) { s.tracks = Array(repeating: ObjectTrack(), count: num) }
+        slab.caches[ci].slabs[head] = s
+        initSlabDebugBytes(ci, pfn: head)
+        if explainEnabled {
+            let zone = zoneIndex(ofPFN: head).map { zones[$0].type.procName } ?? "?"
+            let text = "growing \(c.name): order-\(order) block from ZONE_\(zone.uppercased()) at pfn 0x\(String(head, radix: 16)), \(num) objects" + (slab.kind == .slab ? ", colour offset \(first - (c.layout == .onSlab ? c.freelistSize : 0)) bytes" : "") + (c.hasCtor ? "; the constructor runs on every object now" : "")
+            if explainEnabled { explain(.note(text)) }
+        }
+        return head
+    }
+
+    /// discard_slab() / slab_destroy(): the pages go back to the page allocator. The slab must be off every list.
+    mutating func discardSlab(_ ci: Int, pfn: Int) {
+        guard let s = slab.caches[ci].slabs.removeValue(forKey: pfn) else { return }
+        removeFromLists(ci, pfn: pfn, list: s.list)
+        freePages(PFN(pfn), order: Int(frames[pfn].order), owner: .slab, caller: slab.kind == .slub ? "__free_slab" : "kmem_freepages")
+    }
+
+    mutating func removeFromLists(_ ci: Int, pfn: Int, list: SlabList) {
+        switch list {
+        case .full: slab.caches[ci].full.removeAll { $0 == pfn }
+        case .partial: slab.caches[ci].partial.removeAll { $0 == pfn }
+        case .free: slab.caches[ci].free.removeAll { $0 == pfn }
+        case .cpu:
+            for i in slab.caches[ci].cpuSlab.indices where slab.caches[ci].cpuSlab[i] == pfn { slab.caches[ci].cpuSlab[i] = nil }
+        case .cpuPartial:
+            for i in slab.caches[ci].cpuPartialList.indices { slab.caches[ci].cpuPartialList[i].removeAll { $0 == pfn } }
+        case .none: break
+        }
+    }
+
+    /// Moves a slab to a list (at the head or the tail), taking it off the one it was on.
+    mutating func moveSlab(_ ci: Int, pfn: Int, to list: SlabList, tail: Bool, cpu: Int = -1) {
+        guard let old = slab.caches[ci].slabs[pfn]?.list else { return }
+        removeFromLists(ci, pfn: pfn, list: old)
+        slab.caches[ci].slabs[pfn]?.list = list
+        slab.caches[ci].slabs[pfn]?.cpu = cpu
+        func put(_ a: inout [Int]) { if tail { a.append(pfn) } else { a.insert(pfn, at: 0) } }
+        switch list {
+        case .full: put(&slab.caches[ci].full)
+        case .partial: put(&slab.caches[ci].partial)
+        case .free: put(&slab.caches[ci].free)
+        case .cpu: slab.caches[ci].cpuSlab[cpu] = pfn
+        case .cpuPartial: put(&slab.caches[ci].cpuPartialList[cpu])
+        case .none: break
+        }
+    }
+
+    /// Takes the next free object off a slab's freelist (mutated in place: no copy of the object arrays).
+    mutating func takeObject(_ ci: Int, pfn: Int, state: ObjectState) -> Int? {
+        guard let idx = slab.caches[ci].slabs[pfn]?.freelist.popLast() else { return nil }
+        slab.caches[ci].slabs[pfn]?.objects[Int(idx)] = state
+        slab.caches[ci].slabs[pfn]?.inuse += 1
+        return Int(idx)
+    }
+
+    /// Puts an object back on its slab's freelist (it is handed out next).
+    mutating func putObject(_ ci: Int, pfn: Int, index: Int) {
+        guard slab.caches[ci].slabs[pfn] != nil else { return }
+        slab.caches[ci].slabs[pfn]?.objects[index] = .free
+        slab.caches[ci].slabs[pfn]?.freelist.append(Int32(index))
+        slab.caches[ci].slabs[pfn]?.inuse -= 1
+        if slab.kind == .slub, slab.caches[ci].slabs[pfn]?.bytes.isEmpty == false { writeFreePointer(ci, pfn: pfn, index: index) }
+    }
+}

@@ -1,0 +1,159 @@
+import KernelMM
+
+/// The slab layer's API (include/linux/slab.h) and its debugging aids.
+enum SlabCommands {
+    static let ctxSleep = "process context with a mask that may sleep (GFP_KERNEL); any context with GFP_ATOMIC or GFP_NOWAIT"
+
+    /// A cache argument: a name, or a `$variable` holding one (what kmem_cache_create returned).
+    static func cacheName(_ a: Arguments, _ i: Int, _ s: ShellSession) throws(CommandError) -> String {
+        let t = try a.string(i)
+        var name = t
+        if let v = try a.variable(t) {
+            guard case .string(let n) = v else { throw .wrongValueType(argument: "CACHE", expected: "a cache (struct kmem_cache *)", got: v.typeName) }
+            name = n
+        }
+        guard s.kernel.slab.index(named: name) != nil else {
+            let all = s.kernel.slab.allNames
+            throw .badArgument(argument: "CACHE", value: name, reason: "no such cache" + (Suggest.closest(name, in: all).map { "; did you mean \($0)?" } ?? "; see cat /proc/slabinfo"))
+        }
+        return name
+    }
+
+    static let all: [CommandSpec] = [
+        CommandSpec("kmem_cache_create", family: .slab,
+                    arguments: [.init("name", .name), .init("size", .size), .init("align", .number, optional: true),
+                                .init("flags", .text, optional: true), .init("ctor", .word(["ctor"]), optional: true)],
+                    summary: "create a cache of SIZE-byte objects; returns the cache (or an existing one it merged with)",
+                    details: "Computes the geometry as the kernel does (alignment, object stride, slab order, objects per slab; SLAB also colours and tunables). A compatible cache without ctor or debug flags is reused (merging); `slab CACHE` shows the result. ALIGN, FLAGS and `ctor` are optional and may come in any order: a number is the alignment, `ctor` adds a (simulated) constructor, anything else is a flag expression such as SLAB_HWCACHE_ALIGN|SLAB_POISON.",
+                    c: "struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align, slab_flags_t flags, void (*ctor)(void *));",
+                    header: "include/linux/slab.h", contexts: "process context (it may sleep)",
+                    examples: ["c = kmem_cache_create my_cache 100", "kmem_cache_create foo 256 0 SLAB_HWCACHE_ALIGN|SLAB_POISON", "kmem_cache_create bar 64 ctor"],
+                    mutates: true) { s, a throws(CommandError) in
+            let name = try a.string(0)
+            guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "$" }) else {
+                throw .badArgument(argument: "NAME", value: name, reason: "a cache name is one word")
+            }
+            guard s.kernel.slab.index(named: name) == nil else {
+                throw .badArgument(argument: "NAME", value: name, reason: "a cache with this name already exists (the kernel would allow it, but kmemsim names caches uniquely); pick another name")
+            }
+            let size = try a.size(1)
+            guard size <= UInt64(Int32.max) else { throw .badArgument(argument: "SIZE", value: String(size), reason: "unsigned int size: at most 4 MiB (KMALLOC_MAX_SIZE) is accepted by the kernel") }
+            var align = 0, flags: SlabFlags = [], ctor = false
+            var i = 2
+            while a.has(i) {
+                let t = try a.string(i)
+                if t == "ctor" || t == "NULL" && false { ctor = true } else if let n = NumberParser.integer(t), n >= 0 {
+                    guard n == 0 || n & (n - 1) == 0, n <= 1 << 20 else { throw .badArgument(argument: "ALIGN", value: t, reason: "alignment is 0 or a power of two") }
+                    align = n
+                } else if t != "NULL" {
+                    flags.formUnion(try SlabFlagsParser.parse(t))
+                }
+                i += 1
+            }
+            switch s.kernel.kmemCacheCreate(name: name, size: Int(size), align: align, flags: flags, ctor: ctor) {
+            case .failure:
+                return CommandOutput(value: .null)
+            case .success(.created(let n)):
+                return CommandOutput(value: .string(n), text: SlabView.summary(n, s.kernel) + "\n")
+            case .success(.merged(let n, let into)):
+                return CommandOutput(value: .string(n), text: "\(n): merged with \(into) (SLAB_MERGE_DEFAULT): same geometry, no cache of its own\n")
+            }
+        },
+        CommandSpec("kmem_cache_alloc", family: .slab, arguments: [.init("cache", .cacheName), .init("gfp", .gfp)],
+                    summary: "allocate one object from a cache; returns its address or NULL",
+                    details: "SLAB: from the CPU's array cache, refilled from the shared array, slabs_partial, slabs_free, or a new slab. SLUB: the CPU slab's freelist, the CPU's partial slabs, the node's partial list, or a new slab. `explain on` narrates which.",
+                    c: "void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags);", header: "include/linux/slab.h",
+                    contexts: ctxSleep, examples: ["x = kmem_cache_alloc my_cache GFP_KERNEL"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            let r = s.kernel.kmemCacheAlloc(name, gfp: try a.gfp(1), caller: "kmem_cache_alloc")
+            return CommandOutput(value: r.map { .address($0) } ?? .null)
+        },
+        CommandSpec("kmem_cache_zalloc", family: .slab, arguments: [.init("cache", .cacheName), .init("gfp", .gfp)],
+                    summary: "allocate one zeroed object: kmem_cache_alloc(cache, flags | __GFP_ZERO)",
+                    c: "static inline void *kmem_cache_zalloc(struct kmem_cache *k, gfp_t flags);", header: "include/linux/slab.h",
+                    contexts: ctxSleep, examples: ["x = kmem_cache_zalloc my_cache GFP_KERNEL"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            let r = s.kernel.kmemCacheAlloc(name, gfp: try a.gfp(1).union(.zero), caller: "kmem_cache_zalloc")
+            return CommandOutput(value: r.map { .address($0) } ?? .null)
+        },
+        CommandSpec("kmem_cache_free", family: .slab, arguments: [.init("cache", .cacheName), .init("addr", .address)],
+                    summary: "free an object back to its cache",
+                    details: "Double frees, pointers into the middle of an object, objects of another cache and addresses outside any slab get the kernel's report (what a debug kernel would say, or kmemsim's note where the kernel would not notice); the state is unchanged.",
+                    c: "void kmem_cache_free(struct kmem_cache *s, void *objp);", header: "include/linux/slab.h",
+                    contexts: "any context but NMI", examples: ["kmem_cache_free my_cache $x"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            let addr = try a.address(1)
+            if addr == 0 { return CommandOutput() } // kmem_cache_free(s, NULL) is a no-op
+            let r = s.kernel.kmemCacheFree(name, addr, caller: "kmem_cache_free")
+            return CommandOutput(json: .object([("outcome", .string(r == .freed ? "freed" : "refused"))]))
+        },
+        CommandSpec("kmem_cache_shrink", family: .slab, arguments: [.init("cache", .cacheName)],
+                    summary: "give the cache's empty slabs back to the page allocator; returns 0 when no slab is left",
+                    details: "Flushes the per-CPU caches first (SLAB array caches; SLUB CPU slabs and partial lists), then frees every empty slab. SLUB also sorts the partial list fullest first.",
+                    c: "int kmem_cache_shrink(struct kmem_cache *s);", header: "include/linux/slab.h", contexts: "process context",
+                    examples: ["kmem_cache_shrink my_cache"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            guard let r = s.kernel.kmemCacheShrink(name) else { return CommandOutput(value: .int(0)) }
+            let left = s.kernel.slab.cache(named: name)?.numSlabs ?? 0
+            return CommandOutput(value: .int(left == 0 ? 0 : 1),
+                                 text: "\(r.cache): freed \(r.slabs) empty slab\(r.slabs == 1 ? "" : "s") (\(r.pages) page\(r.pages == 1 ? "" : "s")); \(left) slab\(left == 1 ? "" : "s") left\n")
+        },
+        CommandSpec("kmem_cache_destroy", family: .slab, arguments: [.init("cache", .cacheName)],
+                    summary: "destroy a cache (warns and keeps it while objects are still allocated)",
+                    c: "void kmem_cache_destroy(struct kmem_cache *s);", header: "include/linux/slab.h", contexts: "process context",
+                    examples: ["kmem_cache_destroy my_cache"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            if let c = s.kernel.slab.cache(named: name), c.isBootCache, c.name == name {
+                throw .badArgument(argument: "CACHE", value: name, reason: "\(name) is one of the kernel's own caches; kmemsim only destroys caches you created")
+            }
+            _ = s.kernel.kmemCacheDestroy(name, caller: "cleanup_module")
+            return CommandOutput()
+        },
+        CommandSpec("validate", family: .slab, arguments: [.init("cache", .cacheName)],
+                    summary: "check every object of a cache now (echo 1 > /sys/kernel/slab/CACHE/validate)",
+                    details: "SLUB with debug flags checks red zones, poison and padding of every object and reports what was overwritten. SLAB has no such file; kmemsim checks the poison of free objects the same way under CONFIG_DEBUG_SLAB. Without debugging there is nothing to check.",
+                    header: "mm/slub.c validate_slab_cache()", examples: ["validate my_cache"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            let c = s.kernel.slab.cache(named: name)
+            let hasBytes = c?.slabs.values.contains { !$0.bytes.isEmpty } ?? false
+            let bad = s.kernel.validateSlabCache(name)
+            var text = ""
+            if !hasBytes && (c?.numSlabs ?? 0) > 0 {
+                text = ReportRenderer.note("\(name) has no debug flags (slab_debug / SLAB_POISON / SLAB_RED_ZONE): there are no poison or red-zone bytes to check.")
+            } else if bad == 0 {
+                text = "\(name): no damage found\n"
+            }
+            return CommandOutput(value: .int(bad), text: text)
+        },
+        CommandSpec("write", family: .slab, arguments: [.init("addr", .address), .init("len", .size), .init("byte", .number, optional: true)],
+                    summary: "simulate a stray store: memset(ADDR, BYTE, LEN) by buggy code (BYTE defaults to 0)",
+                    details: "Use it to break an object on purpose: write into a freed object (use after free) or past the end of an allocated one (overflow); the next check (allocation, free, validate) reports it if the cache is debugged. Only slab memory with debug bytes records the write.",
+                    examples: ["write $x 4 0x41", "write $x+100 2"], mutates: true) { s, a throws(CommandError) in
+            let addr = try a.address(0)
+            let len = try a.size(1)
+            guard len <= 1 << 20 else { throw .badArgument(argument: "LEN", value: String(len), reason: "at most 1 MiB") }
+            let byte = try a.int(2, default: 0)
+            guard (0...255).contains(byte) else { throw .badArgument(argument: "BYTE", value: String(byte), reason: "a byte is 0…255") }
+            guard s.kernel.directMapPFN(addr) != nil else {
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "not a direct-map address of RAM; writing there would fault")
+            }
+            let n = s.kernel.simulateWrite(addr, length: Int(len), byte: UInt8(byte))
+            let text = n == 0
+                ? ReportRenderer.note("\(len) byte(s) written at \(Format.hex(addr)). kmemsim keeps no contents for this memory (no slab debugging here), so nothing can notice — as on a kernel without debugging.")
+                : "wrote \(n) byte(s) of \(Format.hex(UInt64(byte), digits: 2)) at \(Format.hex(addr))\n"
+            return CommandOutput(value: .int(n), text: text)
+        },
+        CommandSpec("slab", family: .slab, arguments: [.init("cache", .cacheName)],
+                    summary: "a cache's geometry, its slabs with their lists, and each object allocated or free",
+                    details: "Like crash's `kmem -s` / `kmem -S`: object size and stride, objects per slab, order, colours and tunables (SLAB) or min_partial and cpu_partial (SLUB); every slab with its list, address and use count; a picture of its objects (# allocated, . free, c in a per-CPU array cache).",
+                    examples: ["slab my_cache", "slab kmalloc-64"]) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            return CommandOutput(text: SlabView.render(name, s.kernel), json: SlabView.json(name, s.kernel))
+        },
+        CommandSpec("slabtop", family: .slab,
+                    summary: "the caches sorted by memory used, as slabtop(1) shows them",
+                    examples: ["slabtop"]) { s, _ throws(CommandError) in
+            CommandOutput(text: SlabView.slabtop(s.kernel))
+        },
+    ]
+}
