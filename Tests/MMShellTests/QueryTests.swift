@@ -120,6 +120,17 @@ import Testing
         #expect(print(&sh, "vmalloc(0x1000)").hasPrefix("error: 0x1000 is in no vmalloc area"))
     }
 
+    @Test func slabCaches() throws {
+        var sh = try shell("cpus=8")
+        _ = sh.execute("kmem_cache_create foo 100")
+        // A 100-byte cache: 104-byte objects, 39 per order-0 slab (SLUB and SLAB alike).
+        #expect(print(&sh, "cache(\"foo\").size") == "104")
+        #expect(print(&sh, "cache(\"foo\").objs_per_slab") == "39")
+        #expect(print(&sh, "cache(\"kmalloc-96\").objs_per_slab") == "42")
+        #expect(print(&sh, "cache(\"kmalloc-64\").order") == "0")
+        #expect(print(&sh, "cache(\"kmallc-64\")") == "error: no slab cache \"kmallc-64\"; did you mean kmalloc-64? (column 7)\n")
+    }
+
     @Test(arguments: [
         ("print zone(\"Normal\").fre", "error: no field 'fre' on zone; did you mean free? (column 21)\n"),
         ("? zone(\"Nomral\").free", "error: no zone \"Nomral\" on x86_64; zones: DMA, DMA32, Normal, Movable, Device (column 3)\n"),

@@ -5,7 +5,7 @@ enum QueryCommands {
     static let all: [CommandSpec] = [
         CommandSpec("print", family: .views, arguments: [.init("expr", .text)], variadic: true,
                     summary: "evaluate an expression over the simulator's state and print the value alone ('? EXPR' too)",
-                    details: "Numbers (4096, 0x1000, 4K), strings, $variables, + - * / % << >> & |, comparisons, and/or/not, functions (count, sum, min, max, log2, get_order, hex, len) and the state: zone(\"Normal\").free[3], page($p).order, meminfo.MemFree, vmstat.pgalloc_normal, buddyinfo.Normal, kernel.page_size, cpu(0).preempt_count, last. 'help query' lists every root and field.",
+                    details: "Numbers (4096, 0x1000, 4K), strings, $variables, + - * / % << >> & |, comparisons, and/or/not, functions (count, sum, min, max, log2, get_order, hex, len) and the state: zone(\"Normal\").free[3], page($p).order, meminfo.MemFree, vmstat.pgalloc_normal, buddyinfo.Normal, kernel.page_size, cpu(0).preempt_count, cache(\"kmalloc-64\").objs_per_slab, task(1).stack_size, vmalloc($v).nr_pages, per_cpu(\"name\", 1), last. 'help query' lists every root and field.",
                     examples: ["print 1 + 2 * 3", "? zone(\"Normal\").free[3]", "? page($p).order", "? meminfo.MemFree", "? log2(kernel.page_size)"]) { s, a throws(CommandError) in
             let v = try evaluate(a.rest, line: a.line, session: s)
             return CommandOutput(value: v.shellValue, text: v.rendered + "\n", json: json(v))
