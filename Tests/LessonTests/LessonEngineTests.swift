@@ -44,6 +44,15 @@ import Testing
         #expect(a.session.lessons.active?.step.id == "atomic-sleep")
     }
 
+    @Test func aMistypedCommandIsNotAnAnswer() throws {
+        var sh = try lessonShell("gfp-sleep")
+        run(&sh, "next")
+        let o = sh.execute("gpf GFP_KERNEL")
+        #expect(!o.succeeded)
+        #expect(o.stderr.contains("did you mean gfp?"))
+        #expect(sh.session.lessons.active?.failedChecks == 0)
+    }
+
     @Test func feedbackForACommonWrongAnswer() throws {
         var sh = try lessonShell("gfp-sleep")
         let o = run(&sh, "next", "answer 0x820")

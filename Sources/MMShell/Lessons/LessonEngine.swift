@@ -76,8 +76,8 @@ public enum LessonEngine {
             text += S.t(lang, "(resumed at step \(target + 1); the earlier steps were replayed with their reference solution — 'restart' starts over)\n",
                         "(\(target + 1)단계부터 이어서 합니다. 앞 단계는 모범 답안으로 다시 실행했습니다 — 처음부터 하려면 'restart')\n")
         } else {
+            // A completed lesson stays completed in the record; going through it again starts at step 1.
             record.step = lesson.steps.first?.id
-            record.completed = false
             active.record = record
         }
         s.lessons.active = active
@@ -409,6 +409,10 @@ public enum LessonEngine {
         let t = text.trimmingWhitespace()
         guard !t.isEmpty, !t.hasPrefix("#") else { return nil }
         if let p = try? LineParser.parse(t), commands.lookup(p.command) != nil { return nil }
+        // A mistyped command ("aloc_pages GFP_KERNEL 2") should get "did you mean", not count as a wrong answer.
+        let words = t.split(separator: " ")
+        if words.count >= 2, let first = words.first, first.allSatisfy(LineParser.isWordChar), !(first.first?.isNumber ?? true),
+           Suggest.closest(String(first), in: commands.allNames) != nil { return nil }
         return "answer " + t
     }
 
