@@ -3,7 +3,7 @@ import Testing
 
 /// Quizzes: the seed reproduces them, --reveal shows the simulator's answers, answers are checked one by one.
 @Suite struct QuizTests {
-    @Test(arguments: ["buddy", "gfp"])
+    @Test(arguments: ["buddy", "gfp", "slab"])
     func seedReproducesTheQuiz(_ topic: String) throws {
         var a = try Shell(), b = try Shell()
         let x = a.execute("quiz \(topic) --seed 11 --reveal").stdout
@@ -26,12 +26,21 @@ import Testing
         #expect(unchanged)
     }
 
+    @Test func slabQuizUsesTheLearnersMachineWithoutChangingIt() throws {
+        var sh = try Shell()
+        _ = sh.execute("boot cpus=8 slab=slab")
+        let caches = sh.session.kernel.slab.caches.count
+        let t = sh.execute("quiz slab --seed 4 --reveal").stdout
+        #expect(t.hasPrefix("quiz slab --seed 4 (SLAB, 8 CPUs, 4 KiB pages)"))
+        #expect(sh.session.kernel.slab.caches.count == caches)
+    }
+
     @Test func wrongAnswersShowTheSimulatorsAnswer() throws {
         var sh = try Shell()
         _ = sh.execute("quiz gfp --seed 3")
         let o = sh.execute("answer 12345").stdout + sh.execute("maybe").stdout
         #expect(o.contains("✗ The simulator says: "))
-        #expect(sh.execute("quiz nosuch").stderr.contains("use buddy or gfp") || !sh.execute("quiz nosuch").succeeded)
+        #expect(sh.execute("quiz nosuch").stderr.contains("use buddy, gfp or slab"))
         #expect(!sh.execute("quiz buddy --seed x").succeeded)
     }
 }

@@ -3,11 +3,11 @@ import KernelMM
 /// `quiz buddy|gfp [--seed N] [--reveal]`: generated problems checked against the simulator.
 enum QuizCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("quiz", family: .lessons, arguments: [.init("topic", .word(["buddy", "gfp"])), .init("option", .word(["--seed", "--reveal"]), optional: true)],
+        CommandSpec("quiz", family: .lessons, arguments: [.init("topic", .word(["buddy", "gfp", "slab"])), .init("option", .word(["--seed", "--reveal"]), optional: true)],
                     variadic: true,
-                    summary: "generated problems: 'quiz buddy' (alloc/free sequences) or 'quiz gfp' (masks); --seed N repeats one, --reveal shows the answers",
-                    details: "Answer with 'answer X' (or just X), one question at a time. The seed defaults to the boot seed (boot seed=N). The buddy quiz runs on its own fresh 1 GiB machine in ZONE_DMA; your machine is not touched.",
-                    examples: ["quiz buddy", "quiz buddy --seed 7 --reveal", "quiz gfp --seed 3"]) { s, a throws(CommandError) in
+                    summary: "generated problems: 'quiz buddy' (alloc/free sequences), 'quiz gfp' (masks), 'quiz slab' (cache geometry); --seed N repeats one, --reveal shows the answers",
+                    details: "Answer with 'answer X' (or just X), one question at a time. The seed defaults to the boot seed (boot seed=N). The buddy quiz runs on its own fresh 1 GiB machine in ZONE_DMA, the slab quiz on a copy of yours; your machine is not touched.",
+                    examples: ["quiz buddy", "quiz buddy --seed 7 --reveal", "quiz gfp --seed 3", "quiz slab --reveal"]) { s, a throws(CommandError) in
             var seed = s.kernel.params.seed
             var reveal = false
             var i = 1
@@ -29,7 +29,8 @@ enum QuizCommands {
             switch try a.string(0) {
             case "buddy": made = try QuizMaker.buddy(seed: seed)
             case "gfp": made = try QuizMaker.gfp(seed: seed, kernel: s.kernel)
-            case let other: throw .badArgument(argument: "TOPIC", value: other, reason: "use buddy or gfp")
+            case "slab": made = try QuizMaker.slab(seed: seed, session: s)
+            case let other: throw .badArgument(argument: "TOPIC", value: other, reason: "use buddy, gfp or slab")
             }
             var t = made.intro
             let lang = s.lessons.language

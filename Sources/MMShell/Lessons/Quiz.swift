@@ -112,6 +112,40 @@ enum QuizMaker {
     }
 }
 
+extension QuizMaker {
+    static let slabSizes = [24, 40, 56, 100, 120, 136, 200, 264, 320, 500, 700, 1000, 1500, 2100, 3000]
+
+    /// Random kmem_cache_create() calls on a copy of the learner's machine (so the CPU count and SLAB/SLUB are theirs):
+    /// object size after alignment, objects per slab, slab order.
+    static func slab(seed: UInt64, session: ShellSession) throws(CommandError) -> (intro: String, quiz: Quiz) {
+        var rng = SeededRandom(state: seed)
+        var s = session
+        s.lessons = LessonState()
+        let k = s.kernel
+        var intro = "quiz slab --seed \(seed) (\(k.params.slab.rawValue.uppercased()), \(k.params.cpus) CPUs, \(k.pageSize / 1024) KiB pages): work out each cache's geometry.\n"
+        var quiz = Quiz(topic: "slab", seed: seed, questions: [])
+        for n in 1...3 {
+            let size = slabSizes[rng.below(slabSizes.count)]
+            let align = rng.below(3) == 0
+            let name = "quiz\(n)"
+            let line = "kmem_cache_create \(name) \(size)" + (align ? " 0 SLAB_HWCACHE_ALIGN" : "")
+            let o = LessonEngine.runInner(line, &s)
+            guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
+            intro += "    \(line)\n"
+            let asks: [(String, String)] = [
+                ("How many bytes does each object of \(name) take in its slab (its size)?", "size"),
+                ("How many objects fit in one slab of \(name)?", "objs_per_slab"),
+                ("What is the page order of \(name)'s slabs?", "order"),
+            ]
+            let a = asks[rng.below(asks.count)]
+            let v: QueryValue
+            do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .other("quiz: \(error.message)") }
+            quiz.questions.append(.init(text: a.0, kind: .number, expected: v))
+        }
+        return (intro, quiz)
+    }
+}
+
 extension LessonEngine {
     static func quizQuestion(_ q: Quiz) -> String {
         "Q\(q.index + 1)/\(q.questions.count). \(q.questions[q.index].text)\n"
