@@ -33,5 +33,7 @@ let package = Package(
         .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kmemsim"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim"]),
+        // Every lesson in lessons/ replayed with its reference solution; progress files; headless runs.
+        .testTarget(name: "LessonTests", dependencies: ["MMShell", "KernelMM", "kmemsim"]),
     ]
 )

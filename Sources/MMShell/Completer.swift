@@ -49,6 +49,7 @@ public struct Completer: Sendable {
             return SlabFlagsParser.allNames
         case .name?, .text?, .order?, .size?, .number?, nil:
             if command.name == "help" { return HelpView.topics(shell.commands) }
+            if command.name == "lesson" { return LessonCommands.catalog(shell.session).lessons.map(\.id) }
             return []
         }
     }

@@ -38,6 +38,8 @@ public struct Shell: Sendable {
     /// for interactive use (`error: …`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
         var out = LineOutcome()
+        // In a lesson, a line that is not a command answers the question at hand.
+        let text = LessonEngine.bareAnswer(text, session, commands) ?? text
         let parsed: ParsedLine
         do {
             guard let p = try LineParser.parse(text) else { return out }
@@ -56,6 +58,7 @@ public struct Shell: Sendable {
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
+        if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
         let logMark = session.kernel.log.entries.count
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
@@ -65,7 +68,7 @@ public struct Shell: Sendable {
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
         let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
-        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables)
+        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
         let result: CommandOutput
         do {
             result = try spec.run(&session, args)
@@ -82,6 +85,8 @@ public struct Shell: Sendable {
             session.variables["_"] = result.value
             if let name = parsed.assignTo { session.variables[name] = result.value }
         }
+        // A lesson's task is checked after every command the learner runs.
+        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
         // After `boot` the log is the new machine's and may be shorter than the mark.
         let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
@@ -95,22 +100,23 @@ public struct Shell: Sendable {
                 obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
             }
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
+            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
             return out
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
-        var text = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
         for e in reports {
-            text += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if !e.report.kmemsimNote.isEmpty { text += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
+            shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
+            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
         }
         if !result.text.isEmpty {
-            text += result.text
-            if !result.text.hasSuffix("\n") { text += "\n" }
+            shown += result.text
+            if !result.text.hasSuffix("\n") { shown += "\n" }
         } else if result.value != .none {
-            text += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
+            shown += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
         }
-        out.stdout = text
+        out.stdout = shown + lessonText
         return out
     }
 

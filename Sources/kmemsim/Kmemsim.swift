@@ -16,6 +16,9 @@ struct Kmemsim: ParsableCommand {
         commands from stdin, -f FILE or -c CMD and prints results on stdout, errors on stderr as FILE:LINE: error: MESSAGE. \
         Exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
         Words after the options run as one command: kmemsim cat /proc/buddyinfo
+        Lessons headless: 'kmemsim lesson list'; 'kmemsim lesson run ID < answers.txt' types each line of stdin into \
+        the lesson and exits 0 when it completes with every check passed, 3 when a check fails or it does not \
+        complete, 1 when the lesson cannot run; 'kmemsim lesson check FILE…' validates lesson files (file:line errors).
         """)
 
     @Option(name: .short, help: ArgumentHelp("Run a command and exit (repeatable).", valueName: "command"))
@@ -66,7 +69,13 @@ struct Kmemsim: ParsableCommand {
     @Option(name: .customLong("vmap-stack"), help: ArgumentHelp("Kernel stacks from vmalloc (CONFIG_VMAP_STACK): on or off.", valueName: "on|off"))
     var vmapStack: String?
 
-    @Argument(help: "A command to run, e.g. cat /proc/buddyinfo.")
+    @Option(help: ArgumentHelp("Language of lessons: en or ko (default: from LANG; English when a text is missing).", valueName: "en|ko"))
+    var lang: String?
+
+    @Flag(name: .customLong("no-skip"), help: "Lessons: refuse 'skip'.")
+    var noSkip = false
+
+    @Argument(help: "A command to run, e.g. cat /proc/buddyinfo; or: lesson list | lesson run ID < answers.txt | lesson check FILE…")
     var words: [String] = []
 
     enum ColorMode: String, ExpressibleByArgument { case auto, always, never }
@@ -81,6 +90,20 @@ struct Kmemsim: ParsableCommand {
             if let v { try BootParamParser.set(k, v, in: &p) }
         }
         return p
+    }
+
+    /// --lang, else LC_ALL / LC_MESSAGES / LANG (ko_KR… → Korean).
+    func language() throws(CommandError) -> LessonLanguage {
+        if let lang {
+            guard let l = LessonLanguage(rawValue: lang.lowercased()) else {
+                throw .badArgument(argument: "--lang", value: lang, reason: "use en or ko")
+            }
+            return l
+        }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty { return LessonLanguage.fromLocale(v) }
+        }
+        return .en
     }
 
     func colorEnabled() -> Bool {

@@ -34,7 +34,19 @@ func kmemsimMain() -> Int32 {
         return 2
     }
 
-    let runner = Runner(shell: shell, options: options)
+    let language: LessonLanguage
+    do { language = try options.language() } catch {
+        Output.err("kmemsim: \(error.message)\n")
+        return 2
+    }
+    if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
+        return LessonMain.run(Array(options.words.dropFirst()), language: language, noSkip: options.noSkip)
+    }
+    var configured = shell
+    configured.session.lessons.language = language
+    configured.session.lessons.noSkip = options.noSkip
+    configured.session.lessons.progressPath = ProgressStore.defaultPath()
+    let runner = Runner(shell: configured, options: options)
 
     if interactive {
         Output.out(BootParamParser.banner(runner.shell.session.kernel)

@@ -7,6 +7,8 @@ public struct Arguments: Sendable {
     /// The text after the command word, as typed.
     public let rest: String
     let variables: [String: ShellValue]
+    /// The whole input line, so that errors inside an expression can give the column in the line.
+    public var line: String = ""
 
     public var count: Int { raw.count }
     public func has(_ i: Int) -> Bool { i < raw.count }

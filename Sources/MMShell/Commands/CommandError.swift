@@ -17,6 +17,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case unknownProcFile(String, known: [String])
     case unknownHelpTopic(String, suggestion: String?)
     case bootFailed(BootError)
+    /// An expression that does not parse or evaluate; the column counts from 1 in the whole line.
+    case badQuery(String, column: Int)
     case io(String)
     case other(String)
 
@@ -51,6 +53,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return "no help for '\(t)'" + (s.map { "; did you mean \($0)?" } ?? "; type 'help' for the list")
         case .bootFailed(let e):
             return "cannot boot: " + Self.bootMessage(e)
+        case .badQuery(let m, let c):
+            return "\(m) (column \(c))"
         case .io(let m), .other(let m):
             return m
         }

@@ -15,8 +15,9 @@ public struct CommandTable: Sendable {
 
     /// The table the shell runs: one list per family, in `help` order.
     public static let standard = CommandTable(
-        PageAllocCommands.all + AddressCommands.all + SlabCommands.all + KmallocCommands.all + KvmallocCommands.all + ViewCommands.all + SessionCommands.all
-            + CPUCommands.all + PercpuCommands.all + TaskCommands.all + VmallocCommands.all
+        PageAllocCommands.all + AddressCommands.all + SlabCommands.all + KmallocCommands.all + KvmallocCommands.all + ViewCommands.all + QueryCommands.all
+            + SessionCommands.all + CPUCommands.all + PercpuCommands.all + TaskCommands.all + VmallocCommands.all
+            + LessonCommands.all + QuizCommands.all
     )
 
     public func lookup(_ name: String) -> CommandSpec? { index[name].map { all[$0] } }

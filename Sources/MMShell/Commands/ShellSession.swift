@@ -22,6 +22,8 @@ public struct ShellSession: Sendable {
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
     var undoStack: [Kernel] = []
+    /// The lesson under way, lesson settings and the learner's progress.
+    public var lessons = LessonState()
     /// Set by `quit`/`exit`.
     public var wantsExit = false
 

@@ -31,6 +31,10 @@ public enum LineParser {
         }
         let command = String(chars[0..<i])
         let rest = String(chars[i...]).trimmingWhitespace()
+        // The rest of these lines is one expression or answer, parentheses and all.
+        if expressionCommands.contains(command) {
+            return ParsedLine(assignTo: assign, command: command, arguments: rest.isEmpty ? [] : [rest], rest: rest)
+        }
         var args: [String]
         if rest.hasPrefix("(") {
             guard let close = matchingParen(Array(rest), from: 0) else { throw .unbalanced(line) }
@@ -45,6 +49,9 @@ public enum LineParser {
         }
         return ParsedLine(assignTo: assign, command: command, arguments: args.map(unquote), rest: rest)
     }
+
+    /// Commands that take the whole rest of the line as one expression (`print (1 + 2) * 3`, `answer 0x1000, 0x1004`).
+    static let expressionCommands: Set<String> = ["print", "answer"]
 
     static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
 

@@ -56,6 +56,7 @@ enum HelpView {
             s += "i386: lowmem (ZONE_NORMAL) ends at 896 MiB, the textbook 3G/1G split; memory above is HIGHMEM.\n"
             s += "sparc64 is the 64-bit architecture with 8 KiB pages; its real kernel raises MAX_ORDER (ARCH_FORCE_MAX_ORDER), kmemsim keeps 10 everywhere.\n"
             return s
+        case "query": return QueryHelp.render()
         default: return nil
         }
     }

@@ -1,0 +1,121 @@
+import KernelMM
+
+/// The learner's commands: `lesson …`, `next`, `back`, `hint`, `check`, `answer`, `goal`, `solution`, `skip`,
+/// `restart`. Free exploration stays allowed: every other command runs as usual and the step is checked after it.
+enum LessonCommands {
+    static func catalog(_ s: ShellSession) -> LessonCatalog {
+        LessonCatalog.load(directory: s.lessons.directory ?? LessonCatalog.defaultDirectory())
+    }
+
+    static let all: [CommandSpec] = [
+        CommandSpec("lesson", family: .lessons, arguments: [.init("action", .word(["list", "start", "quit", "summary", "export", "import"]), optional: true), .init("arg", .name, optional: true)],
+                    summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export|import FILE'",
+                    details: "Lessons boot their own machine and check your answers against its live state. Progress is kept in $XDG_STATE_HOME/kmemsim/progress.json (KMEMSIM_PROGRESS overrides).",
+                    examples: ["lesson list", "lesson start buddy-split", "lesson", "lesson summary buddy-split", "lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
+            guard a.has(0) else { return CommandOutput(text: try LessonEngine.whereAmI(s)) }
+            switch try a.string(0) {
+            case "list":
+                return CommandOutput(text: list(&s))
+            case "start":
+                guard a.has(1) else { throw .missingArgument(command: "lesson start", argument: "ID", usage: "lesson start ID") }
+                let key = try a.string(1)
+                let cat = catalog(s)
+                guard let lesson = cat.find(key) else {
+                    throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))
+                }
+                return CommandOutput(text: try LessonEngine.start(lesson, &s))
+            case "quit":
+                return CommandOutput(text: try LessonEngine.quit(&s))
+            case "summary":
+                let lesson: Lesson
+                if a.has(1) {
+                    let key = try a.string(1)
+                    guard let l = catalog(s).find(key) else { throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; 'lesson list' shows them") }
+                    lesson = l
+                } else {
+                    lesson = try LessonEngine.requireActive(s).lesson
+                }
+                let lang = s.lessons.language
+                return CommandOutput(text: lesson.title.text(lang) + "\n" + lesson.recap.text(lang).trimmingTrailingNewlines() + "\n")
+            case "export":
+                guard a.has(1) else { throw .missingArgument(command: "lesson export", argument: "FILE", usage: "lesson export FILE") }
+                let file = try a.string(1)
+                LessonEngine.loadProgress(&s)
+                if let a = s.lessons.active { s.lessons.progress.lessons[a.lesson.id] = a.record }
+                try ProgressStore.save(s.lessons.progress, to: file)
+                return CommandOutput(text: "wrote progress of \(s.lessons.progress.lessons.count) lesson(s) to \(file)\n")
+            case "import":
+                guard a.has(1) else { throw .missingArgument(command: "lesson import", argument: "FILE", usage: "lesson import FILE") }
+                let file = try a.string(1)
+                guard let text = FileOutput.read(file) else { throw .io("cannot read \(file)") }
+                let imported: ProgressFile
+                do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
+                LessonEngine.loadProgress(&s)
+                for (id, p) in imported.lessons { s.lessons.progress.lessons[id] = p }
+                let warning = LessonEngine.save(&s)
+                return CommandOutput(text: "imported progress of \(imported.lessons.count) lesson(s) from \(file)\n" + warning)
+            case let other:
+                throw .badArgument(argument: "ACTION", value: other, reason: "use list, start ID, quit, summary, export FILE or import FILE")
+            }
+        },
+        CommandSpec("next", family: .lessons, summary: "go to the next step (after reading, or once a step is done)", examples: ["next"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.next(&s))
+        },
+        CommandSpec("back", family: .lessons, summary: "show the previous step again (the machine stays as it is)", examples: ["back"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.back(&s))
+        },
+        CommandSpec("hint", family: .lessons, summary: "the next hint for this step (hints come in levels)", examples: ["hint"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.hint(&s))
+        },
+        CommandSpec("check", family: .lessons, summary: "check the current task now", examples: ["check"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.check(&s))
+        },
+        CommandSpec("answer", family: .lessons, arguments: [.init("answer", .text)],
+                    summary: "answer the step's question (at a question step, typing the answer alone works too)",
+                    examples: ["answer 3", "answer Normal", "answer yes", "answer 0x1000, 0x1004"]) { s, a throws(CommandError) in
+            CommandOutput(text: try LessonEngine.answer(a.rest, &s))
+        },
+        CommandSpec("goal", family: .lessons, summary: "show the current step's task or question again", examples: ["goal"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.goal(s))
+        },
+        CommandSpec("solution", family: .lessons, summary: "show the reference solution of this step (recorded in your progress)", examples: ["solution"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.solution(&s))
+        },
+        CommandSpec("skip", family: .lessons, summary: "skip this step (its reference solution is applied); refused with --no-skip", examples: ["skip"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.skip(&s))
+        },
+        CommandSpec("restart", family: .lessons, summary: "start the lesson over on a fresh machine", examples: ["restart"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.restart(&s))
+        },
+    ]
+
+    /// `lesson list`: one lesson per line — id, title, progress.
+    static func list(_ s: inout ShellSession) -> String {
+        LessonEngine.loadProgress(&s)
+        let cat = catalog(s)
+        let lang = s.lessons.language
+        var t = ""
+        let width = max(12, (cat.lessons.map(\.id.count).max() ?? 0) + 2)
+        for l in cat.lessons {
+            var p = s.lessons.progress.lessons[l.id]
+            if let a = s.lessons.active, a.lesson.id == l.id { p = a.record }
+            let status: String
+            if let p, p.completed {
+                status = LessonStrings.t(lang, "completed", "완료")
+            } else if let p, let step = p.step, let i = l.stepIndex(step) {
+                status = LessonStrings.t(lang, "step \(i + 1)/\(l.steps.count)", "\(i + 1)/\(l.steps.count) 단계")
+            } else {
+                status = LessonStrings.t(lang, "not started", "시작 전")
+            }
+            t += Format.left(l.id, width) + Format.left(l.title.text(lang), 48) + "  " + status + "\n"
+        }
+        if cat.lessons.isEmpty { t += "no lessons found in \(cat.directory) (set KMEMSIM_LESSONS to the lessons directory)\n" }
+        if !cat.problems.isEmpty {
+            t += "\(Set(cat.problems.map(\.file)).count) lesson file(s) have problems; 'kmemsim lesson check \(cat.directory)/*.yaml' explains\n"
+        }
+        if let why = s.lessons.progressCorrupt, let path = s.lessons.progressPath {
+            t += "warning: the progress file \(path) cannot be read (\(why)); it is kept as it is\n"
+        }
+        return t
+    }
+}

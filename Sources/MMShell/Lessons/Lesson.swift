@@ -1,0 +1,109 @@
+import KernelMM
+
+/// The language lesson texts are shown in: `--lang en|ko`, or LANG (ko_KR… → Korean); English when a text is missing.
+public enum LessonLanguage: String, Sendable, CaseIterable {
+    case en, ko
+
+    /// From a LANG/LC_ALL value such as "ko_KR.UTF-8".
+    public static func fromLocale(_ value: String?) -> LessonLanguage {
+        guard let v = value?.lowercased() else { return .en }
+        return v.hasPrefix("ko") ? .ko : .en
+    }
+}
+
+/// A text in English and Korean.
+public struct LocalizedText: Sendable, Equatable {
+    public var en: String?
+    public var ko: String?
+    public init(en: String? = nil, ko: String? = nil) {
+        self.en = en
+        self.ko = ko
+    }
+    public func text(_ lang: LessonLanguage) -> String {
+        switch lang {
+        case .ko: ko ?? en ?? ""
+        case .en: en ?? ko ?? ""
+        }
+    }
+}
+
+/// How an `ask` answer is read and compared with the value of its query.
+public enum AnswerKind: String, Sendable, CaseIterable {
+    /// A number (decimal, 0x hex, or a size like 4K) equal to the query's number.
+    case number
+    /// The same, for addresses and PFNs, shown in hex.
+    case hex
+    /// A name (zone, migrate type, flag…), compared without case and without a ZONE_/MIGRATE_ prefix.
+    case name
+    /// Items separated by commas or spaces, compared as a set with the query's list.
+    case list
+    /// yes/no (y, n, true, false, 예, 아니요, 네, 아니오) against a true/false query.
+    case yesNo = "yes-no"
+}
+
+/// A step of a lesson. Its `id` is stable: progress files and wrong-answer lists refer to it.
+public struct LessonStep: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Text to read; `next` goes on.
+        case read
+        /// A task: passes as soon as `goal` (a query) is true after any command.
+        case `do`
+        /// A question: the answer is compared with `answer.query` evaluated on the live state.
+        case ask
+        /// "What will CMD do?": the answer is the query's value after CMD runs on a copy; then CMD runs for real.
+        case predict
+    }
+    public struct Feedback: Sendable {
+        /// The wrong answer this feedback is for, as typed (compared the way the answer kind compares).
+        public var answer: String
+        public var text: LocalizedText
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var text: LocalizedText
+    /// `do`: the predicate that finishes the step.
+    public var goal: String?
+    /// `do`: commands not allowed during this step (e.g. `boot`, `drain_all_pages`).
+    public var forbid: [String] = []
+    /// `ask`/`predict`: how to read the answer and the query that gives the right one.
+    public var answerKind: AnswerKind = .number
+    public var answerQuery: String?
+    /// `predict`: the command whose outcome is predicted.
+    public var command: String?
+    public var hints: [LocalizedText] = []
+    public var feedback: [Feedback] = []
+    /// The reference solution of this step: lines a learner would type (commands and answers).
+    public var solution: [String] = []
+    /// Answers that must be rejected (checked by `lesson check`).
+    public var wrong: [String] = []
+    public var noSkip = false
+    /// Line of the step in its file, for `lesson check` messages.
+    public var line: Int = 0
+}
+
+/// A lesson, read from a file in `lessons/`.
+public struct Lesson: Sendable {
+    public var id: String
+    public var file: String
+    public var title: LocalizedText
+    public var summary: LocalizedText
+    /// Boot parameters as `key=value` items (arch, mem, cpus, slab, and options such as pcp=off).
+    public var machine: [String] = []
+    public var setup: [String] = []
+    public var steps: [LessonStep] = []
+    /// The recap shown at the end; `lesson summary` reopens it.
+    public var recap: LocalizedText
+    public var noSkip = false
+
+    /// The whole reference solution, step after step.
+    public var referenceSolution: [String] { steps.flatMap(\.solution) }
+
+    public func bootParams() throws(CommandError) -> BootParams {
+        var p = BootParams()
+        try BootParamParser.apply(machine, to: &p)
+        return p
+    }
+
+    public func stepIndex(_ id: String) -> Int? { steps.firstIndex { $0.id == id } }
+}

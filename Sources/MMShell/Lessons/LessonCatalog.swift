@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The lessons in a directory: every `*.yaml` file, in file-name order (files are numbered: 01-…, 02-…).
+public struct LessonCatalog: Sendable {
+    public var directory: String
+    public var lessons: [Lesson]
+    /// Files that failed to load, with their problems (`lesson check` explains them).
+    public var problems: [LessonDiagnostic]
+
+    public static func load(directory: String) -> LessonCatalog {
+        var lessons: [Lesson] = []
+        var problems: [LessonDiagnostic] = []
+        for name in yamlFiles(in: directory) {
+            let path = directory + "/" + name
+            let (lesson, diags) = load(path: path)
+            if let lesson, diags.isEmpty { lessons.append(lesson) } else { problems += diags }
+        }
+        return LessonCatalog(directory: directory, lessons: lessons, problems: problems)
+    }
+
+    public static func load(path: String) -> (Lesson?, [LessonDiagnostic]) {
+        guard let text = FileOutput.read(path) else {
+            return (nil, [LessonDiagnostic(file: path, line: 0, message: "cannot read the file")])
+        }
+        return LessonDecoder.decode(text, file: path)
+    }
+
+    /// Finds a lesson by id (`buddy-split`), file name (`01-buddy-split`) or number (`1`).
+    public func find(_ key: String) -> Lesson? {
+        if let l = lessons.first(where: { $0.id == key }) { return l }
+        for l in lessons {
+            let base = Self.baseName(l.file)
+            if base == key || base == key + ".yaml" { return l }
+            if let n = Int(key), let prefix = base.split(separator: "-").first, Int(prefix) == n { return l }
+        }
+        return nil
+    }
+
+    static func baseName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+    }
+
+    public static func yamlFiles(in directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasSuffix(".yaml") && !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        guard let d = opendir(path) else { return false }
+        closedir(d)
+        return true
+    }
+
+    /// Where the lessons are: `$KMEMSIM_LESSONS`, else `./lessons`, else a `lessons` directory next to or above the
+    /// executable (a SwiftPM build runs from .build/debug/), else /usr/share/kmemsim/lessons.
+    public static func defaultDirectory(environment env: (String) -> String? = Environment.get) -> String {
+        if let d = env("KMEMSIM_LESSONS"), !d.isEmpty { return d }
+        if isDirectory("lessons") { return "lessons" }
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        if n > 0 {
+            var dir = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            for _ in 0..<6 {
+                guard let slash = dir.lastIndex(of: "/") else { break }
+                dir = String(dir[..<slash])
+                if isDirectory(dir + "/lessons") { return dir + "/lessons" }
+            }
+        }
+        return "/usr/share/kmemsim/lessons"
+    }
+}

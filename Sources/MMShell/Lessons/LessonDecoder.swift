@@ -1,0 +1,223 @@
+import KernelMM
+import Yams
+
+/// A problem in a lesson file, at a line (`FILE:LINE: message`).
+public struct LessonDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(file):\(line): \(message)" }
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+}
+
+/// Reads a lesson file (YAML through Yams) into a `Lesson`, node by node so that every problem names its line.
+/// Unknown keys are errors (a typo would otherwise silently drop a hint or a check).
+public struct LessonDecoder {
+    public let file: String
+    public private(set) var diagnostics: [LessonDiagnostic] = []
+
+    public init(file: String) { self.file = file }
+
+    public static func decode(_ yaml: String, file: String) -> (Lesson?, [LessonDiagnostic]) {
+        var d = LessonDecoder(file: file)
+        let lesson = d.decode(yaml)
+        return (lesson, d.diagnostics)
+    }
+
+    mutating func error(_ node: Node?, _ message: String) {
+        diagnostics.append(LessonDiagnostic(file: file, line: node?.mark?.line ?? 1, message: message))
+    }
+
+    mutating func decode(_ yaml: String) -> Lesson? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(LessonDiagnostic(file: file, line: Self.line(of: error), message: "not valid YAML: \(Self.firstLine(error))"))
+            return nil
+        }
+        guard let root, let map = root.mapping else {
+            error(root, "a lesson file is a mapping with id, title, summary, machine, steps, recap")
+            return nil
+        }
+        checkKeys(map, allowed: ["id", "title", "summary", "machine", "setup", "steps", "recap", "no_skip"], what: "lesson")
+        let id = string(map["id"], "id", in: root) ?? ""
+        if !id.isEmpty, !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            error(map["id"], "id '\(id)' may hold letters, digits, '-' and '_' only")
+        }
+        var lesson = Lesson(id: id, file: file, title: text(map["title"], "title", in: root),
+                            summary: text(map["summary"], "summary", in: root), recap: text(map["recap"], "recap", in: root))
+        lesson.noSkip = map["no_skip"]?.bool ?? false
+        if let m = map["machine"] { lesson.machine = machine(m) }
+        lesson.setup = strings(map["setup"], "setup")
+        guard let steps = map["steps"]?.sequence, !steps.isEmpty else {
+            error(map["steps"] ?? root, "a lesson needs steps: a list of read/do/ask/predict steps")
+            return lesson
+        }
+        for s in steps { if let st = step(s) { lesson.steps.append(st) } }
+        return lesson
+    }
+
+    mutating func checkKeys(_ map: Node.Mapping, allowed: [String], what: String) {
+        for (k, _) in map {
+            guard let key = k.string, !allowed.contains(key) else { continue }
+            let hint = Suggest.closest(key, in: allowed).map { "; did you mean \($0)?" } ?? "; allowed: " + allowed.joined(separator: ", ")
+            error(k, "unknown key '\(key)' in \(what)" + hint)
+        }
+    }
+
+    mutating func string(_ node: Node?, _ name: String, in parent: Node?) -> String? {
+        guard let node else {
+            error(parent, "missing '\(name)'")
+            return nil
+        }
+        guard let s = node.scalar?.string, !s.isEmpty else {
+            error(node, "'\(name)' must be a non-empty text")
+            return nil
+        }
+        return s
+    }
+
+    /// `{en: …, ko: …}`; both languages are required (the course is bilingual).
+    mutating func text(_ node: Node?, _ name: String, in parent: Node?) -> LocalizedText {
+        guard let node else {
+            error(parent, "missing '\(name)' (write en: and ko: texts)")
+            return LocalizedText()
+        }
+        guard let map = node.mapping else {
+            error(node, "'\(name)' must have an English and a Korean text: {en: …, ko: …}")
+            return LocalizedText(en: node.scalar?.string)
+        }
+        checkKeys(map, allowed: ["en", "ko", "answer"], what: name)
+        let t = LocalizedText(en: map["en"]?.scalar?.string, ko: map["ko"]?.scalar?.string)
+        if (t.en ?? "").isEmpty { error(node, "'\(name)' has no English text (en:)") }
+        if (t.ko ?? "").isEmpty {
+            error(node, "'\(name)' has no Korean text (ko:)")
+        } else if let ko = t.ko, !ko.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) || (0x1100...0x11FF).contains($0.value) || (0x3130...0x318F).contains($0.value) }) {
+            error(node, "'\(name)': the ko: text has no Hangul")
+        }
+        return t
+    }
+
+    mutating func strings(_ node: Node?, _ name: String) -> [String] {
+        guard let node else { return [] }
+        guard let seq = node.sequence else {
+            if let s = node.scalar?.string { return [s] }
+            error(node, "'\(name)' must be a list")
+            return []
+        }
+        var out: [String] = []
+        for item in seq {
+            guard let s = item.scalar?.string else {
+                error(item, "'\(name)' items must be texts")
+                continue
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    mutating func machine(_ node: Node) -> [String] {
+        guard let map = node.mapping else {
+            error(node, "machine is a mapping: {arch: x86_64, mem: 1G, cpus: 2, slab: slub, options: [pcp=off]}")
+            return []
+        }
+        checkKeys(map, allowed: ["arch", "mem", "cpus", "slab", "options"], what: "machine")
+        var items: [String] = []
+        for key in ["arch", "mem", "cpus", "slab"] {
+            if let v = map[key]?.scalar?.string { items.append("\(key)=\(v)") }
+        }
+        items += strings(map["options"], "options")
+        var p = BootParams()
+        do throws(CommandError) {
+            try BootParamParser.apply(items, to: &p)
+            _ = try BootParamParser.boot(p)
+        } catch {
+            self.error(node, "machine: \(error.message)")
+        }
+        return items
+    }
+
+    mutating func step(_ node: Node) -> LessonStep? {
+        guard let map = node.mapping else {
+            error(node, "a step is a mapping with id, kind and text")
+            return nil
+        }
+        checkKeys(map, allowed: ["id", "kind", "text", "goal", "forbid", "answer", "command", "hints", "feedback", "solution", "wrong", "no_skip"], what: "step")
+        let id = string(map["id"], "id", in: node) ?? "?"
+        let kindText = string(map["kind"], "kind", in: node) ?? "read"
+        guard let kind = LessonStep.Kind(rawValue: kindText) else {
+            error(map["kind"], "step \(id): kind '\(kindText)' is not one of read, do, ask, predict")
+            return nil
+        }
+        var s = LessonStep(id: id, kind: kind, text: text(map["text"], "text", in: node))
+        s.line = node.mark?.line ?? 0
+        s.forbid = strings(map["forbid"], "forbid")
+        s.solution = strings(map["solution"], "solution")
+        s.wrong = strings(map["wrong"], "wrong")
+        s.noSkip = map["no_skip"]?.bool ?? false
+        if let g = map["goal"] { s.goal = g.scalar?.string }
+        if let c = map["command"] { s.command = c.scalar?.string }
+        if let a = map["answer"] {
+            if let am = a.mapping {
+                checkKeys(am, allowed: ["kind", "query"], what: "answer")
+                let k = am["kind"]?.scalar?.string ?? "number"
+                if let ak = AnswerKind(rawValue: k) { s.answerKind = ak } else {
+                    error(am["kind"], "step \(id): answer kind '\(k)' is not one of " + AnswerKind.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                s.answerQuery = string(am["query"], "query", in: a)
+            } else {
+                error(a, "step \(id): answer is {kind: number|hex|name|list|yes-no, query: EXPR}")
+            }
+        }
+        if let hs = map["hints"] {
+            if let seq = hs.sequence {
+                for h in seq { s.hints.append(text(h, "hint", in: hs)) }
+            } else {
+                error(hs, "step \(id): hints is a list of {en: …, ko: …}")
+            }
+        }
+        if let fs = map["feedback"] {
+            for f in fs.sequence ?? [] {
+                guard let fm = f.mapping, let ans = fm["answer"]?.scalar?.string else {
+                    error(f, "step \(id): feedback items are {answer: WRONG, en: …, ko: …}")
+                    continue
+                }
+                s.feedback.append(LessonStep.Feedback(answer: ans, text: text(f, "feedback", in: fs)))
+            }
+        }
+        switch kind {
+        case .read:
+            if s.solution.isEmpty { s.solution = ["next"] }
+        case .do:
+            if s.goal == nil { error(node, "step \(id): a do step needs a goal (a query that is true when the task is done)") }
+        case .ask:
+            if s.answerQuery == nil { error(node, "step \(id): an ask step needs answer: {kind: …, query: …}") }
+        case .predict:
+            if s.answerQuery == nil { error(node, "step \(id): a predict step needs answer: {kind: …, query: …}") }
+            if s.command == nil { error(node, "step \(id): a predict step needs the command whose outcome is predicted") }
+        }
+        if kind != .ask && kind != .predict && !s.wrong.isEmpty { error(map["wrong"], "step \(id): only ask and predict steps take wrong answers") }
+        if kind != .read && s.solution.isEmpty { error(node, "step \(id): no solution: list the lines that complete this step") }
+        return s
+    }
+
+    static func firstLine(_ e: Error) -> String {
+        String(describing: e).split(separator: "\n").first.map(String.init) ?? "\(e)"
+    }
+
+    /// Yams errors print "…:LINE:COLUMN: …"; take the line from there.
+    static func line(of e: Error) -> Int {
+        if let y = e as? YamlError {
+            switch y {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+            default: break
+            }
+        }
+        return 1
+    }
+}

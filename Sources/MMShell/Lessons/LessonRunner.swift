@@ -1,0 +1,155 @@
+import KernelMM
+
+/// What a headless run of a lesson produced (`kmemsim lesson run ID < answers.txt`).
+public struct LessonRunResult: Sendable {
+    public var stdout = ""
+    public var stderr = ""
+    public var completed = false
+    /// Wrong answers, wrong predictions and failed `check`s.
+    public var failedChecks = 0
+    /// The step the run stopped at when it did not complete.
+    public var stoppedAt: String?
+
+    /// 0 when the lesson completed with every check passed, 3 when a check failed or the lesson did not complete.
+    public var exitCode: Int32 { completed && failedChecks == 0 ? 0 : 3 }
+}
+
+/// Runs lessons without a terminal: the lines of a pipe are typed one by one, as a learner would.
+public enum LessonRunner {
+    /// A shell ready for a lesson: no progress file (a headless run must not touch the learner's progress).
+    static func shell(language: LessonLanguage, noSkip: Bool) -> Shell? {
+        guard var sh = try? Shell() else { return nil }
+        sh.session.lessons.language = language
+        sh.session.lessons.noSkip = noSkip
+        sh.session.lessons.progressPath = nil
+        return sh
+    }
+
+    public static func run(_ lesson: Lesson, input: [String], language: LessonLanguage = .en, noSkip: Bool = false,
+                           echo: Bool = true) -> LessonRunResult {
+        var r = LessonRunResult()
+        guard var sh = shell(language: language, noSkip: noSkip) else {
+            r.stderr = "kmemsim: cannot boot\n"
+            return r
+        }
+        do throws(CommandError) {
+            r.stdout += try LessonEngine.start(lesson, &sh.session, resume: false)
+        } catch {
+            r.stderr += "kmemsim: \(error.message)\n"
+            r.stoppedAt = lesson.steps.first?.id
+            return r
+        }
+        for (n, line) in input.enumerated() {
+            if sh.session.lessons.active?.completed == true { break }
+            if echo { r.stdout += sh.prompt + line + "\n" }
+            let o = sh.execute(line, source: "<stdin>", line: n + 1)
+            r.stdout += o.stdout
+            r.stderr += o.stderr
+            if sh.session.wantsExit { break }
+        }
+        let a = sh.session.lessons.active
+        r.completed = a?.completed ?? false
+        r.failedChecks = a?.failedChecks ?? 0
+        if !r.completed { r.stoppedAt = a?.step.id }
+        r.stdout += "lesson \(lesson.id): " + (r.completed ? "completed" : "not completed (stopped at step \(r.stoppedAt ?? "?"))")
+            + ", \(r.failedChecks) failed check\(r.failedChecks == 1 ? "" : "s")\n"
+        return r
+    }
+}
+
+/// `kmemsim lesson check FILE…`: everything an author can get wrong, with file:line.
+public enum LessonChecker {
+    public static func check(path: String) -> [LessonDiagnostic] {
+        let (lesson, diags) = LessonCatalog.load(path: path)
+        guard let lesson else { return diags }
+        var out = diags
+        out += staticChecks(lesson)
+        // Replaying a lesson that does not even parse would only repeat the same problems.
+        guard out.isEmpty else { return out }
+        return replay(lesson)
+    }
+
+    /// Unique ids and queries that parse.
+    static func staticChecks(_ lesson: Lesson) -> [LessonDiagnostic] {
+        var out: [LessonDiagnostic] = []
+        func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
+        var seen: [String: Int] = [:]
+        for st in lesson.steps {
+            if let first = seen[st.id] { diag(st.line, "step id '\(st.id)' is used twice (first at line \(first))") } else { seen[st.id] = st.line }
+            for (what, q) in [("goal", st.goal), ("answer query", st.answerQuery)] {
+                guard let q else { continue }
+                do throws(QueryError) { _ = try QueryParser.parse(q) } catch {
+                    diag(st.line, "step \(st.id): \(what) does not parse: \(error.message) (column \(error.column) of '\(q)')")
+                }
+            }
+            if let c = st.command {
+                do throws(CommandError) {
+                    guard let p = try LineParser.parse(c), CommandTable.standard.lookup(p.command) != nil else {
+                        diag(st.line, "step \(st.id): '\(c)' is not a kmemsim command")
+                        continue
+                    }
+                } catch {
+                    diag(st.line, "step \(st.id): command '\(c)' does not parse: \(error.message)")
+                }
+            }
+            for f in st.forbid where CommandTable.standard.lookup(f) == nil {
+                diag(st.line, "step \(st.id): forbid names '\(f)', which is not a command")
+            }
+        }
+        return out
+    }
+
+    /// The reference solution must complete the lesson with no failed check, and every listed wrong answer must be
+    /// rejected at its step (tried on a copy of the session, just before the reference answer).
+    static func replay(_ lesson: Lesson) -> [LessonDiagnostic] {
+        var out: [LessonDiagnostic] = []
+        func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
+        guard var sh = LessonRunner.shell(language: .en, noSkip: false) else { return [] }
+        do throws(CommandError) {
+            _ = try LessonEngine.start(lesson, &sh.session, resume: false)
+        } catch {
+            diag(1, error.message)
+            return out
+        }
+        var testedWrong: Set<String> = []
+        for st in lesson.steps {
+            guard let a = sh.session.lessons.active, !a.completed else { break }
+            guard a.step.id == st.id else {
+                diag(st.line, "step \(st.id): the reference solution of the earlier steps ended at step \(a.step.id)")
+                return out
+            }
+            for (i, line) in st.solution.enumerated() {
+                let isLast = i == st.solution.count - 1
+                if isLast, (st.kind == .ask || st.kind == .predict), !testedWrong.contains(st.id) {
+                    testedWrong.insert(st.id)
+                    // Listed wrong answers and the answers feedback is written for must all be rejected.
+                    var wrongs = st.wrong
+                    for f in st.feedback where !wrongs.contains(f.answer) { wrongs.append(f.answer) }
+                    for w in wrongs {
+                        var copy = sh
+                        let before = copy.session.lessons.active?.failedChecks ?? 0
+                        let o = copy.execute("answer " + w)
+                        let after = copy.session.lessons.active?.failedChecks ?? 0
+                        if !o.succeeded {
+                            diag(st.line, "step \(st.id): wrong answer '\(w)' made an error instead of being rejected: \(o.stderr.trimmingWhitespace())")
+                        } else if after == before {
+                            diag(st.line, "step \(st.id): wrong answer '\(w)' was accepted")
+                        }
+                    }
+                }
+                let before = sh.session.lessons.active?.failedChecks ?? 0
+                let o = sh.execute(line)
+                if !o.succeeded { diag(st.line, "step \(st.id): reference line '\(line)' failed: \(o.stderr.trimmingWhitespace())") }
+                if (sh.session.lessons.active?.failedChecks ?? 0) > before {
+                    diag(st.line, "step \(st.id): reference line '\(line)' was rejected:\n" + o.stdout.trimmingTrailingNewlines())
+                }
+            }
+            if let a = sh.session.lessons.active, !a.completed, a.step.id == st.id {
+                diag(st.line, "step \(st.id): its reference solution does not finish the step")
+                return out
+            }
+        }
+        if sh.session.lessons.active?.completed != true { diag(1, "the reference solution does not complete the lesson") }
+        return out
+    }
+}

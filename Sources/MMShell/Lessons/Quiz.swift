@@ -1,0 +1,173 @@
+import KernelMM
+
+/// A generated quiz (`quiz buddy|gfp [--seed N] [--reveal]`): OSTEP-style — a seeded random sequence of operations
+/// or masks, then questions whose answers come from running them on the simulator.
+public struct Quiz: Sendable {
+    public struct Question: Sendable {
+        public var text: String
+        public var kind: AnswerKind
+        public var expected: QueryValue
+    }
+    public var topic: String
+    public var seed: UInt64
+    public var questions: [Question]
+    public var index = 0
+    public var correct = 0
+    public var done: Bool { index >= questions.count }
+}
+
+/// SplitMix64: small, seedable, the same sequence on every platform.
+struct SeededRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+}
+
+enum QuizMaker {
+    static let buddyMachine = ["arch=x86_64", "mem=1G", "cpus=1", "pcp=off"]
+
+    /// A random run of alloc_pages / __free_pages in ZONE_DMA (left alone by boot, so small and readable).
+    static func buddy(seed: UInt64) throws(CommandError) -> (intro: String, quiz: Quiz) {
+        var rng = SeededRandom(state: seed)
+        var p = BootParams()
+        try BootParamParser.apply(buddyMachine, to: &p)
+        var s = ShellSession(kernel: try BootParamParser.boot(p))
+        let start = QueryValue.list(s.kernel.zone(.dma)?.freeArea.map { .int($0.nrFree) } ?? []).rendered
+        var intro = "quiz buddy --seed \(seed): on a fresh 'boot \(buddyMachine.joined(separator: " "))', ZONE_DMA's free lists by order are \(start)\n"
+        var live: [(name: String, order: Int)] = []
+        var freed: [(name: String, pfn: Int)] = []
+        var n = 0
+        for _ in 0..<(5 + rng.below(3)) {
+            let line: String
+            if !live.isEmpty && rng.below(3) == 0 {
+                let i = rng.below(live.count)
+                let v = live.remove(at: i)
+                if case .page(let pfn)? = s.variables[v.name] { freed.append((v.name, pfn.raw)) }
+                line = "__free_pages $\(v.name) \(v.order)"
+            } else {
+                n += 1
+                let order = rng.below(5)
+                live.append(("a\(n)", order))
+                line = "a\(n) = alloc_pages GFP_KERNEL|__GFP_DMA \(order)"
+            }
+            let o = LessonEngine.runInner(line, &s)
+            guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
+            intro += "    \(line)\n"
+        }
+        var qs: [(String, AnswerKind, String)] = []
+        let order = rng.below(10)
+        qs.append(("How many free blocks are on ZONE_DMA's order-\(order) lists now?", .number, "zone(\"DMA\").free[\(order)]"))
+        if let v = live.last {
+            qs.append(("At which PFN does $\(v.name) start?", .hex, "$\(v.name).pfn"))
+            qs.append(("What is the PFN of the order-\(v.order) buddy of $\(v.name)?", .hex, "$\(v.name).pfn ^ (1 << \(v.order))"))
+        }
+        // Only while the freed pages are still free: a later allocation may have taken them again.
+        if let f = freed.last, s.kernel.freeBlock(containing: f.pfn) != nil {
+            qs.append(("$\(f.name) was freed. What is the order of the free block that now holds its first page (PFN \(Format.hex(f.pfn)))?", .number, "page(\(f.pfn)).order"))
+        }
+        qs.append(("How many pages of ZONE_DMA are free now?", .number, "zone(\"DMA\").free"))
+        var quiz = Quiz(topic: "buddy", seed: seed, questions: [])
+        for (text, kind, q) in qs {
+            let v: QueryValue
+            do { v = try QueryEvaluator.evaluate(q, in: QueryContext(session: s)) } catch { throw .other("quiz: \(q): \(error.message)") }
+            quiz.questions.append(.init(text: text, kind: kind, expected: v))
+        }
+        return (intro, quiz)
+    }
+
+    static let gfpBases = ["GFP_KERNEL", "GFP_ATOMIC", "GFP_NOWAIT", "GFP_NOIO", "GFP_NOFS", "GFP_USER", "GFP_DMA",
+                           "GFP_DMA32", "GFP_HIGHUSER_MOVABLE", "GFP_KERNEL_ACCOUNT"]
+    static let gfpExtras = ["", "", "__GFP_ZERO", "__GFP_NOWARN", "__GFP_HIGH", "__GFP_DMA32", "__GFP_MOVABLE", "__GFP_RECLAIMABLE"]
+
+    /// Random masks on the current machine's architecture: value, sleeping, zone, mobility, reserves.
+    static func gfp(seed: UInt64, kernel k: Kernel) throws(CommandError) -> (intro: String, quiz: Quiz) {
+        var rng = SeededRandom(state: seed)
+        var quiz = Quiz(topic: "gfp", seed: seed, questions: [])
+        var intro = "quiz gfp --seed \(seed) (\(k.arch.rawValue)): decode these masks without the 'gfp' command.\n"
+        let ctx = QueryContext(kernel: k)
+        for _ in 0..<4 {
+            let base = gfpBases[rng.below(gfpBases.count)]
+            let extra = gfpExtras[rng.below(gfpExtras.count)]
+            let mask = extra.isEmpty ? base : base + "|" + extra
+            intro += "    \(mask)\n"
+            let asks: [(String, AnswerKind, String)] = [
+                ("What is the value of \(mask)? (hex)", .hex, "value"),
+                ("May an allocation with \(mask) sleep?", .yesNo, "may_sleep"),
+                ("Which zone does gfp_zone(\(mask)) pick?", .name, "zone"),
+                ("From which migrate type's free lists does \(mask) take pages?", .name, "migratetype"),
+                ("May \(mask) go below the min watermark (ALLOC_MIN_RESERVE)?", .yesNo, "min_reserve"),
+            ]
+            let a = asks[rng.below(asks.count)]
+            let v: QueryValue
+            do { v = try QueryEvaluator.evaluate("gfp(\"\(mask)\").\(a.2)", in: ctx) } catch { throw .other("quiz: \(error.message)") }
+            quiz.questions.append(.init(text: a.0, kind: a.1, expected: v))
+        }
+        return (intro, quiz)
+    }
+}
+
+extension QuizMaker {
+    static let slabSizes = [24, 40, 56, 100, 120, 136, 200, 264, 320, 500, 700, 1000, 1500, 2100, 3000]
+
+    /// Random kmem_cache_create() calls on a copy of the learner's machine (so the CPU count and SLAB/SLUB are theirs):
+    /// object size after alignment, objects per slab, slab order.
+    static func slab(seed: UInt64, session: ShellSession) throws(CommandError) -> (intro: String, quiz: Quiz) {
+        var rng = SeededRandom(state: seed)
+        var s = session
+        s.lessons = LessonState()
+        let k = s.kernel
+        var intro = "quiz slab --seed \(seed) (\(k.params.slab.rawValue.uppercased()), \(k.params.cpus) CPUs, \(k.pageSize / 1024) KiB pages): work out each cache's geometry.\n"
+        var quiz = Quiz(topic: "slab", seed: seed, questions: [])
+        for n in 1...3 {
+            let size = slabSizes[rng.below(slabSizes.count)]
+            let align = rng.below(3) == 0
+            let name = "quiz\(n)"
+            let line = "kmem_cache_create \(name) \(size)" + (align ? " 0 SLAB_HWCACHE_ALIGN" : "")
+            let o = LessonEngine.runInner(line, &s)
+            guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
+            intro += "    \(line)\n"
+            let asks: [(String, String)] = [
+                ("How many bytes does each object of \(name) take in its slab (its size)?", "size"),
+                ("How many objects fit in one slab of \(name)?", "objs_per_slab"),
+                ("What is the page order of \(name)'s slabs?", "order"),
+            ]
+            let a = asks[rng.below(asks.count)]
+            let v: QueryValue
+            do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .other("quiz: \(error.message)") }
+            quiz.questions.append(.init(text: a.0, kind: .number, expected: v))
+        }
+        return (intro, quiz)
+    }
+}
+
+extension LessonEngine {
+    static func quizQuestion(_ q: Quiz) -> String {
+        "Q\(q.index + 1)/\(q.questions.count). \(q.questions[q.index].text)\n"
+    }
+
+    /// Answers the pending quiz question, shows the right answer when wrong, then the next question or the score.
+    static func quizAnswer(_ raw: String, _ s: inout ShellSession) throws(CommandError) -> String {
+        guard var q = s.lessons.quiz, !q.done else { throw .other("no quiz under way: 'quiz buddy' or 'quiz gfp' starts one") }
+        let lang = s.lessons.language
+        let question = q.questions[q.index]
+        let want = AnswerMatcher.expected(question.expected, question.kind)
+        let got = AnswerMatcher.normalize(raw, question.kind)
+        var t: String
+        if got != nil && got == want {
+            q.correct += 1
+            t = "✓ " + S.t(lang, "Correct", "정답") + ": " + shown(question.expected, question.kind, lang) + "\n"
+        } else {
+            t = "✗ " + S.t(lang, "The simulator says: ", "시뮬레이터의 답: ") + shown(question.expected, question.kind, lang) + "\n"
+        }
+        q.index += 1
+        t += q.done ? S.t(lang, "Score: \(q.correct)/\(q.questions.count)\n", "점수: \(q.correct)/\(q.questions.count)\n") : quizQuestion(q)
+        s.lessons.quiz = q
+        return t
+    }
+}

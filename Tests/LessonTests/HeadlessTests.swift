@@ -1,0 +1,95 @@
+import Foundation
+import MMShell
+import Testing
+
+/// The kmemsim executable SwiftPM builds next to the test runner, if there is one.
+func kmemsimBinary() -> String? {
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var dir = runner.deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("kmemsim").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return nil
+}
+
+/// `kmemsim lesson run ID < answers` and `kmemsim lesson check FILE…` as a teacher's script runs them.
+@Suite struct HeadlessTests {
+    func run(_ args: [String], stdin: String = "") throws -> (status: Int32, out: String, err: String) {
+        let bin = try #require(kmemsimBinary())
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["KMEMSIM_LESSONS"] = lessonsDirectory()
+        env["KMEMSIM_PROGRESS"] = "/nonexistent-dir/kmemsim-progress.json"
+        env["LANG"] = "C"
+        p.environment = env
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = errors
+        try p.run()
+        input.fileHandleForWriting.write(stdin.data(using: .utf8) ?? Data())
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: kmemsimBinary() != nil))
+    func referenceAnswersExitZero() throws {
+        let lesson = try loadLesson("gfp-sleep")
+        let r = try run(["lesson", "run", "gfp-sleep"], stdin: lesson.referenceSolution.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.out)\n\(r.err)")
+        #expect(r.out.hasSuffix("lesson gfp-sleep: completed, 0 failed checks\n"))
+    }
+
+    @Test(.enabled(if: kmemsimBinary() != nil))
+    func aWrongAnswerExitsThree() throws {
+        var lines = try loadLesson("gfp-sleep").referenceSolution
+        lines.insert("0x820", at: 2) // wrong, then the right one: the lesson completes but a check failed
+        let r = try run(["lesson", "run", "gfp-sleep"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(r.status == 3)
+        #expect(r.out.hasSuffix("lesson gfp-sleep: completed, 1 failed check\n"))
+    }
+
+    @Test(.enabled(if: kmemsimBinary() != nil))
+    func anUnfinishedLessonExitsThree() throws {
+        let r = try run(["lesson", "run", "buddy-split"], stdin: "next\n3\n")
+        #expect(r.status == 3)
+        #expect(r.out.hasSuffix("lesson buddy-split: not completed (stopped at step alloc), 0 failed checks\n"))
+    }
+
+    @Test(.enabled(if: kmemsimBinary() != nil))
+    func anUnknownLessonExitsOne() throws {
+        let r = try run(["lesson", "run", "nosuch"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("no lesson 'nosuch'"))
+    }
+
+    @Test(.enabled(if: kmemsimBinary() != nil))
+    func listAndCheck() throws {
+        let list = try run(["lesson", "list"])
+        #expect(list.status == 0)
+        #expect(list.out.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["buddy-split", "gfp-sleep"])
+        let check = try run(["lesson", "check"] + lessonFiles())
+        #expect(check.status == 0, "\(check.err)")
+        try withTemporaryDirectory { dir in
+            writeFile(dir + "/bad.yaml", "id: bad\ntitle: {en: Bad}\n")
+            let bad = try run(["lesson", "check", dir + "/bad.yaml"])
+            #expect(bad.status == 1)
+            #expect(bad.err.contains(dir + "/bad.yaml:2: 'title' has no Korean text (ko:)"))
+        }
+    }
+
+    @Test(.enabled(if: kmemsimBinary() != nil))
+    func koreanFromLangAndFlag() throws {
+        let viaFlag = try run(["--lang", "ko", "lesson", "list"])
+        #expect(viaFlag.out.contains("블록 쪼개기"))
+        let bad = try run(["--lang", "fr", "lesson", "list"])
+        #expect(bad.status == 2)
+    }
+}
