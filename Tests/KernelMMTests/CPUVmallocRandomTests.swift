@@ -3,17 +3,6 @@ import Testing
 
 /// Random mixes of CPU, task, per-CPU and vmalloc operations; every invariant is checked after every step.
 @Suite struct CPUVmallocRandomTests {
-    /// SplitMix64: a small seeded generator, so that a failing seed replays exactly.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-    }
 
     static let cases: [(Architecture, UInt64)] = [(.x86_64, 1), (.x86_64, 7), (.i386, 3), (.sparc64, 5)]
 
@@ -25,7 +14,7 @@ import Testing
         p.cpus = 3
         p.seed = seed
         var k = try Kernel(booting: p)
-        var rng = SplitMix(state: seed)
+        var rng = SeededRandom(state: seed)
         var areas: [UInt64] = [], pcpu: [UInt64] = [], pids: [Int] = [], pages: [PFN] = []
         var made = (vmalloc: 0, tasks: 0, percpu: 0)
         _ = k.definePerCPU(type: "long", name: "ctr")

@@ -106,7 +106,7 @@ import Testing
         var k = try Kernel(booting: p)
         _ = k.kmemCacheCreate(name: "r1", size: 72)
         _ = k.kmemCacheCreate(name: "r2", size: 700, flags: .hwcacheAlign)
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRandom(seed: 42)
         var live: [(String?, UInt64)] = []
         for step in 0..<4000 {
             let op = rng.next() % 10
@@ -200,7 +200,7 @@ extension KmallocTests {
         p.cpus = 2
         var k = try Kernel(booting: p)
         _ = k.kmemCacheCreate(name: "big", size: 3000, flags: .reclaimAccount)
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRandom(seed: 7)
         var live: [UInt64] = []
         var failures = 0
         for step in 0..<8000 {
@@ -236,7 +236,7 @@ extension KmallocTests {
         #expect(k.kmallocMaxCacheSize == 2 * k.pageSize)
         #expect(k.slab.cache(named: arch == .sparc64 ? "kmalloc-16k" : "kmalloc-8k") != nil)
         #expect((k.slab.cache(named: "dma-kmalloc-64") != nil) == (arch != .sparc64))
-        var rng = SplitMix(seed: 3)
+        var rng = SeededRandom(seed: 3)
         var live: [UInt64] = []
         for _ in 0..<1500 {
             if rng.next() % 3 != 0 || live.isEmpty {
@@ -254,14 +254,3 @@ extension KmallocTests {
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}

@@ -11,7 +11,7 @@ import Testing
             $0.pcpLists = pcp
             $0.cpus = 2
         }
-        var rng = XorShift(seed: 88_172_645_463_325_252)
+        var rng = SeededRandom(seed: 88_172_645_463_325_252)
         var live: [(PFN, Int)] = []
         let masks: [GFPFlags] = [.kernel, .atomic, .nowait, .highuserMovable, [.kernel, .reclaimable], .gfpDMA, [.kernel, .comp], [.kernel, .nowarn, .noretry]]
         for step in 0..<2500 {

@@ -1,17 +1,5 @@
 @testable import KernelMM
 
-/// A seeded xorshift64 generator, so random operation sequences are reproducible.
-struct XorShift {
-    var state: UInt64
-    init(seed: UInt64) { state = seed == 0 ? 0x9e37_79b9_7f4a_7c15 : seed }
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-}
 
 func boot(_ configure: (inout BootParams) -> Void = { _ in }) throws -> Kernel {
     var p = BootParams()

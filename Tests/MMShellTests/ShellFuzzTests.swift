@@ -5,11 +5,6 @@ import KernelMM
 /// Random command lines — real commands with hostile arguments — must never crash the shell (a Swift trap would
 /// end this test process) and must leave the simulator consistent.
 @Suite struct ShellFuzzTests {
-    struct RNG {
-        var s: UInt64
-        mutating func next() -> UInt64 { s ^= s << 13; s ^= s >> 7; s ^= s << 17; return s }
-        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-    }
 
     static let values = ["0", "1", "3", "10", "11", "64", "-1", "-9223372036854775808", "9223372036854775807",
                          "0xffffffffffffffff", "18446744073709551616", "4K", "4M", "8M", "1G", "99999999999G", "0x10",
@@ -25,12 +20,12 @@ import KernelMM
         var params = BootParams()
         try BootParamParser.apply(boot.split(separator: " ").map(String.init), to: &params)
         var shell = try Shell(params: params)
-        var rng = RNG(s: seed &* 0x9e37_79b9_7f4a_7c15 | 1)
+        var rng = SeededRandom(seed: seed)
         let names = CommandTable.standard.all.map(\.name).filter { !["quit", "export-proc", "boot", "reset", "lesson", "quiz"].contains($0) }
         for step in 0..<1500 {
-            let name = rng.pick(names)
+            let name = names[rng.below(names.count)]
             let n = Int(rng.next() % 4)
-            let args = (0..<n).map { _ in rng.pick(Self.values) }
+            let args = (0..<n).map { _ in Self.values[rng.below(Self.values.count)] }
             let assign = rng.next() % 3 == 0 ? "p = " : ""
             let line = assign + ([name] + args).joined(separator: " ")
             let before = shell.session.kernel
@@ -43,11 +38,9 @@ import KernelMM
                     return
                 }
             }
-            if step % 50 == 0 {
-                do { try shell.session.kernel.checkInvariants() } catch {
-                    Issue.record("after '\(line)' (step \(step)): \(error)")
-                    return
-                }
+            do { try shell.session.kernel.checkInvariants() } catch {
+                Issue.record("after '\(line)' (step \(step)): \(error)")
+                return
             }
         }
         try shell.session.kernel.checkInvariants()

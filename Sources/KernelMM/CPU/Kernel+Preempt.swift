@@ -44,6 +44,13 @@ extension Kernel {
                            note: "\(caller) without a matching disable: the PREEMPT field of preempt_count (\(Self.hex8(c))) is already 0. Nothing changed.")
             return false
         }
+        if val & CPUState.softirqMask > c & CPUState.softirqMask {
+            // The softirq-disable count is short (e.g. spin_unlock_bh of a lock taken with plain spin_lock): the
+            // subtraction would borrow from the HARDIRQ field and scramble preempt_count.
+            debugLocksWarn("val > preempt_count()", function: "preempt_count_sub", caller: caller,
+                           note: "\(caller) drops the softirq-disable count, but it is \((c & CPUState.softirqMask) >> 9) here (preempt_count \(Self.hex8(c))): bottom halves were not disabled by the matching lock or local_bh_disable. Nothing changed.")
+            return false
+        }
         curCPU.preemptCount = c - val
         if curCPU.preemptCount == 0 { curCPU.preemptDisabledAt = nil }
         clock.tick()

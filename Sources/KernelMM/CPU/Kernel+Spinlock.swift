@@ -51,6 +51,10 @@ extension Kernel {
             return false
         }
         let held = curCPU.heldLocks.remove(at: i)
+        if held.variant != variant {
+            report(.kmemsimOnly, callTrace: ["_raw_spin_unlock", name],
+                   note: "\(name) was locked with the \(held.variant) variant and unlocked with the \(variant) one: the unlock undoes what it did not do (interrupts or bottom halves end up in the wrong state). The kernel does not check this pairing.")
+        }
         switch variant {
         case .plain: preemptCountSub(CPUState.preemptOffset, caller: "_raw_spin_unlock")
         case .irq:

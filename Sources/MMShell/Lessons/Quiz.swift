@@ -16,18 +16,6 @@ public struct Quiz: Sendable {
     public var done: Bool { index >= questions.count }
 }
 
-/// SplitMix64: small, seedable, the same sequence on every platform.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-}
 
 enum QuizMaker {
     static let buddyMachine = ["arch=x86_64", "mem=1G", "cpus=1", "pcp=off"]

@@ -11,11 +11,7 @@ public enum ReportRenderer {
         case .kmemsimOnly:
             break
         case .pageAllocFailure(let order, let gfp, let mem):
-            out.append("\(r.comm): page allocation failure: order:\(order), mode:\(gfp), nodemask=(null),cpuset=/,mems_allowed=0")
-            out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
-            out.append("Mem-Info:")
-            out += memInfoLines(mem)
+            out += warnAlloc(r, k, "page allocation failure: order:\(order)", gfp: gfp, mem: mem)
         case .badPageState(let dump, let reason):
             out.append("BUG: Bad page state in process \(r.comm)  pfn:\(Format.hex(UInt64(dump.pfn), digits: 5))")
             out += pageDumpLines(dump, kernel: k)
@@ -97,14 +93,16 @@ public enum ReportRenderer {
             out += callTrace(r.callTrace)
             out.append("---[ end Kernel panic - not syncing: \(message) ]---")
         case .vmallocError(let message, let gfp, let mem):
-            out.append("\(r.comm): \(message), mode:\(gfp), nodemask=(null),cpuset=/,mems_allowed=0")
-            out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
-            out.append("Mem-Info:")
-            out += memInfoLines(mem)
+            out += warnAlloc(r, k, message, gfp: gfp, mem: mem)
         }
         let text = out.joined(separator: "\n")
         return text.isEmpty ? "" : style.paint(text, .yellow) + "\n"
+    }
+
+    /// mm/page_alloc.c warn_alloc(): the page allocator's and vmalloc's failure report, with a short Mem-Info.
+    static func warnAlloc(_ r: KernelReport, _ k: Kernel, _ message: String, gfp: GFPFlags, mem: MemInfoSnapshot) -> [String] {
+        ["\(r.comm): \(message), mode:\(gfp), nodemask=(null),cpuset=/,mems_allowed=0"]
+            + stackHeader(r, k) + callTrace(r.callTrace) + ["Mem-Info:"] + memInfoLines(mem)
     }
 
     /// kmemsim's own words, marked so they are never mistaken for kernel output.
