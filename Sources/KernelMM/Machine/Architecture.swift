@@ -67,12 +67,16 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable {
     /// The zone types compiled in (MAX_NR_ZONES entries, the length of `protection:` in /proc/zoneinfo):
     /// a distro x86-64 has DMA, DMA32, Normal, Movable, Device.
     public var configuredZones: [ZoneType] {
+        // Static arrays: this is read on every allocation (gfp_zone()), and a fresh array each time would allocate.
         switch self {
-        case .x86_64: [.dma, .dma32, .normal, .movable, .device]
-        case .i386: [.dma, .normal, .highmem, .movable]
-        case .sparc64: [.normal, .movable]
+        case .x86_64: Self.x86_64Zones
+        case .i386: Self.i386Zones
+        case .sparc64: Self.sparc64Zones
         }
     }
+    private static let x86_64Zones: [ZoneType] = [.dma, .dma32, .normal, .movable, .device]
+    private static let i386Zones: [ZoneType] = [.dma, .normal, .highmem, .movable]
+    private static let sparc64Zones: [ZoneType] = [.normal, .movable]
 
     /// The textbook lowmem limit of a 3G/1G i386 split (MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE).
     public static let i386LowmemLimit: UInt64 = 896 << 20
