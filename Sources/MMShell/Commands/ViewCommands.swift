@@ -57,8 +57,23 @@ enum ViewCommands {
             let frames = k.frames.count - k.frames.filter { $0.state == .absent }.count
             let memmap = UInt64(frames) * UInt64(k.arch.structPageSize)
             var text = "mem_map: \(frames) struct pages × \(k.arch.structPageSize) bytes = \(Format.bytes(memmap)) (\(percent(memmap, k.params.memory)) of RAM)\n"
-            text += MemmapView.render(k, zone: zone, style: s.style)
-            return CommandOutput(text: text)
+            let picture = MemmapView.render(k, zone: zone, style: s.style)
+            text += picture
+            // The same picture as data: each zone's rows of cells.
+            var zonesJSON: [JSONValue] = []
+            var current: (name: String, rows: [JSONValue])?
+            for line in picture.split(separator: "\n") {
+                if line.hasPrefix("  "), current != nil {
+                    current?.rows.append(.string(String(line.dropFirst(2))))
+                } else if !line.hasPrefix("legend"), let name = line.split(separator: ":").first {
+                    if let c = current { zonesJSON.append(.object([("zone", .string(c.name)), ("rows", .array(c.rows))])) }
+                    current = (String(name), [])
+                }
+            }
+            if let c = current { zonesJSON.append(.object([("zone", .string(c.name)), ("rows", .array(c.rows))])) }
+            return CommandOutput(text: text, json: .object([("struct_pages", .int(frames)), ("struct_page_size", .int(k.arch.structPageSize)),
+                                                            ("mem_map_bytes", .int(Int(memmap))), ("legend", .string(MemmapView.legend)),
+                                                            ("zones", .array(zonesJSON))]))
         },
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
@@ -97,12 +112,16 @@ enum ViewCommands {
                     summary: "the kernel log with timestamps (-c clears it after printing)",
                     examples: ["dmesg", "dmesg -c"]) { s, a throws(CommandError) in
             let text = LogViews.dmesg(s.kernel)
+            let json = JSONValue.array(s.kernel.log.entries.map { e in
+                .object([("time_ns", .int(Int(e.time))), ("text", .string(ReportRenderer.render(e.report, kernel: s.kernel))),
+                         ("note", .string(e.report.kmemsimNote))])
+            })
             if a.has(0) {
                 let o = try a.string(0)
                 guard o == "-c" || o == "--clear" || o == "-C" else { throw .badArgument(argument: "OPTION", value: o, reason: "use -c to clear") }
                 s.kernel.log.clear()
             }
-            return CommandOutput(text: text)
+            return CommandOutput(text: text, json: json)
         },
         CommandSpec("trace", family: .views, arguments: [.init("action", .word(["on", "off", "show", "clear"]))],
                     summary: "ftrace kmem events: on, off, show (the buffer), clear",
@@ -111,7 +130,9 @@ enum ViewCommands {
             case "on": s.kernel.trace.enabled = true
             case "off": s.kernel.trace.enabled = false
             case "clear": s.kernel.trace.events.removeAll()
-            case "show": return CommandOutput(text: LogViews.trace(s.kernel))
+            case "show":
+                return CommandOutput(text: LogViews.trace(s.kernel),
+                                     json: .array(s.kernel.trace.events.map { .string(LogViews.line($0, s.kernel)) }))
             case let other: throw .badArgument(argument: "ACTION", value: other, reason: "use on, off, show or clear")
             }
             return CommandOutput()

@@ -31,9 +31,9 @@ enum PageAllocProcFiles {
     static let all: [ProcFile] = [
         ProcFile("/proc/buddyinfo", render: buddyinfo, json: buddyinfoJSON),
         ProcFile("/proc/pagetypeinfo", render: pagetypeinfo, json: pagetypeinfoJSON),
-        ProcFile("/proc/zoneinfo", render: zoneinfo),
+        ProcFile("/proc/zoneinfo", render: zoneinfo, json: zoneinfoJSON),
         ProcFile("/proc/meminfo", render: meminfo, json: meminfoJSON),
-        ProcFile("/proc/vmstat", render: vmstat),
+        ProcFile("/proc/vmstat", render: vmstat, json: { .object(keyValues(vmstat($0))) }),
     ]
 
     /// mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order, populated zones only.
@@ -61,6 +61,28 @@ enum PageAllocProcFiles {
                             ("free", .object(MigrateType.allCases.map { mt in (mt.procName, .array(z.freeArea.map { .int($0.count[mt.rawValue]) })) })),
                             ("pageblocks", .object(MigrateType.allCases.map { ($0.procName, .int(counts[$0.rawValue])) }))])
         }))])
+    }
+
+    /// "name value" lines (vmstat) as pairs, in file order.
+    static func keyValues(_ text: String) -> [(String, JSONValue)] {
+        text.split(separator: "\n").compactMap { line in
+            let p = line.split(separator: " ")
+            guard p.count == 2, let v = Int(p[1]) else { return nil }
+            return (String(p[0]), .int(v))
+        }
+    }
+
+    /// zoneinfo's numbers per zone (the counters the simulation drives), for --json.
+    @Sendable static func zoneinfoJSON(_ k: Kernel) -> JSONValue {
+        .array(k.zones.map { z in
+            .object([("node", .int(0)), ("zone", .string(z.type.procName)), ("free", .int(z.nrFreePages)), ("boost", .int(z.watermarkBoost)),
+                     ("min", .int(z.minWmark)), ("low", .int(z.lowWmark)), ("high", .int(z.highWmark)),
+                     ("spanned", .int(z.spannedPages)), ("present", .int(z.presentPages)), ("managed", .int(z.managedPages)),
+                     ("protection", .array(z.lowmemReserve.map { .int($0) })), ("start_pfn", .int(z.startPFN)),
+                     ("pagesets", .array(z.isPopulated ? z.pcp.enumerated().map { cpu, p in
+                         .object([("cpu", .int(cpu)), ("count", .int(p.count)), ("high", .int(p.high)), ("batch", .int(p.batch))])
+                     } : []))])
+        })
     }
 
     /// meminfo as {"MemTotal": kB, …}, in file order.
