@@ -16,7 +16,13 @@ enum ValueView {
         case .int(let n): return n >= 10 || n < 0 ? "\(n) (\(Format.hex(n)))" : "\(n)"
         case .address(let a):
             var s = Format.hex(a)
-            if let pfn = k.directMapPFN(a) { s += "  [pfn \(Format.hex(pfn)), \(blockSummary(pfn, k))]" }
+            if let loc = k.locateSlabObject(a), let i = loc.index {
+                s += "  [object \(i) of \(k.slab.caches[loc.cacheIndex].name), slab at pfn \(Format.hex(loc.slabPFN))]"
+            } else if let pfn = k.directMapPFN(a) {
+                s += "  [pfn \(Format.hex(pfn)), \(blockSummary(pfn, k))]"
+            } else if k.isVmallocAddr(a) {
+                s += "  [vmalloc area]"
+            }
             return s
         case .page(let p):
             guard p.raw >= 0, p.raw < k.frames.count else { return "(struct page *)pfn \(p)" }
