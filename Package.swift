@@ -31,9 +31,11 @@ let package = Package(
         .executableTarget(name: "kmemsim-bench", dependencies: ["KernelMM"], path: "Benchmarks/kmemsim-bench"),
         .testTarget(name: "KernelMMTests", dependencies: ["KernelMM"]),
         .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kmemsim"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim"]),
+        // Runs the built binary for the tests that need it (pipes, lessons headless, pty).
+        .target(name: "KmemsimTestSupport", path: "Tests/Support"),
+        .testTarget(name: "EndToEndTests", dependencies: ["kmemsim", "KmemsimTestSupport"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim", "KmemsimTestSupport"]),
         // Every lesson in lessons/ replayed with its reference solution; progress files; headless runs.
-        .testTarget(name: "LessonTests", dependencies: ["MMShell", "KernelMM", "kmemsim"]),
+        .testTarget(name: "LessonTests", dependencies: ["MMShell", "KernelMM", "kmemsim", "KmemsimTestSupport"]),
     ]
 )

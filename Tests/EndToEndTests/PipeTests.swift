@@ -1,47 +1,9 @@
 import Foundation
 import Testing
 
-/// The built kmemsim binary, run through pipes as a teacher's grading script would run it.
-enum Binary {
-    static var path: String? {
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = runner.deletingLastPathComponent()
-        // swift test runs an .xctest bundle; the executable sits beside it.
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("kmemsim").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
+import KmemsimTestSupport
 
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
-
-    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(path))
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(stdin.data(using: .utf8) ?? Data())
-        try inPipe.fileHandleForWriting.close()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), status: p.terminationStatus)
-    }
-}
+typealias Binary = KmemsimBinary
 
 @Suite(.enabled(if: Binary.path != nil, "kmemsim binary not built next to the tests"))
 struct PipeTests {

@@ -1,42 +1,19 @@
 import Foundation
+import KmemsimTestSupport
 import MMShell
 import Testing
 
-/// The kmemsim executable SwiftPM builds next to the test runner, if there is one.
-func kmemsimBinary() -> String? {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var dir = runner.deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = dir.appendingPathComponent("kmemsim").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        dir = dir.deletingLastPathComponent()
-    }
-    return nil
-}
+func kmemsimBinary() -> String? { KmemsimBinary.path }
 
 /// `kmemsim lesson run ID < answers` and `kmemsim lesson check FILE…` as a teacher's script runs them.
 @Suite struct HeadlessTests {
     func run(_ args: [String], stdin: String = "") throws -> (status: Int32, out: String, err: String) {
-        let bin = try #require(kmemsimBinary())
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["KMEMSIM_LESSONS"] = lessonsDirectory()
-        env["KMEMSIM_PROGRESS"] = "/nonexistent-dir/kmemsim-progress.json"
-        env["LANG"] = "C"
-        p.environment = env
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = errors
-        try p.run()
-        input.fileHandleForWriting.write(stdin.data(using: .utf8) ?? Data())
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let r = try KmemsimBinary.run(args, stdin: stdin, environment: [
+            "KMEMSIM_LESSONS": lessonsDirectory(),
+            "KMEMSIM_PROGRESS": "/nonexistent-dir/kmemsim-progress.json",
+            "LANG": "C",
+        ])
+        return (r.status, r.stdout, r.stderr)
     }
 
     @Test(.enabled(if: kmemsimBinary() != nil))

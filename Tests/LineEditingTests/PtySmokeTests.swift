@@ -1,18 +1,10 @@
 // Drives the real kmemsim binary through a pseudo-terminal: Tab completion, Up-arrow history,
 // Ctrl-C and Ctrl-D, as a user at a terminal would.
 import Glibc
+import KmemsimTestSupport
 import Testing
 
-/// The kmemsim executable SwiftPM builds next to the test runner, if there is one.
-func kmemsimExecutable() -> String? {
-    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard length > 0 else { return nil }
-    let runner = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    guard let slash = runner.lastIndex(of: "/") else { return nil }
-    let candidate = String(runner[..<slash]) + "/kmemsim"
-    return access(candidate, X_OK) == 0 ? candidate : nil
-}
+func kmemsimExecutable() -> String? { KmemsimBinary.path }
 
 @Suite struct PtySmokeTests {
     static let prompt = "kmemsim>"
