@@ -9,7 +9,11 @@ enum HelpView {
             let cmds = table.all.filter { $0.family == family }
             guard !cmds.isEmpty else { continue }
             t += "\n" + style.bold(family.rawValue) + "\n"
-            for c in cmds { t += "  " + Format.left(c.usage, 34) + " " + c.summary + "\n" }
+            for c in cmds {
+                // A usage too long for its column gets the summary on the next line, aligned.
+                t += c.usage.count > 34 ? "  " + c.usage + "\n" + String(repeating: " ", count: 37) + c.summary + "\n"
+                                        : "  " + Format.left(c.usage, 34) + " " + c.summary + "\n"
+            }
         }
         t += "\nTopics: help gfp (every flag), help arch (the machines), help query (print expressions)\n"
         return t
