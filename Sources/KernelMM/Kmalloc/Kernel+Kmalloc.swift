@@ -16,7 +16,7 @@ extension Kernel {
         let name = kmallocCacheName(classSize: cls, type: kmallocType(gfp))
         guard let ci = slab.index(named: name) else { return nil }
         if explainEnabled {
-            if explainEnabled { explain(.note("kmalloc(\(size)) → \(name) (kmalloc_index: class \(cls)); \(cls - size) byte(s) wasted" + (slab.caches[ci].size != cls ? "; objects are \(slab.caches[ci].size) bytes apart in the slab" : ""))) }
+            explain(.note("kmalloc(\(size)) → \(name) (kmalloc_index: class \(cls)); \(cls - size) byte(s) wasted" + (slab.caches[ci].size != cls ? "; objects are \(slab.caches[ci].size) bytes apart in the slab" : "")))
         }
         guard let addr = slabAllocObject(ci, gfp: gfp, caller: caller, origSize: size) else { return nil }
         let c = slab.caches[ci]

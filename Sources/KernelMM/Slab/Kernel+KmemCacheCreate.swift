@@ -73,7 +73,7 @@ extension Kernel {
         }
         slab.caches.append(c)
         if explainEnabled {
-            if explainEnabled { explain(.note("created cache \(name): object \(size) → size \(g.size) (align \(g.align)), order \(g.order), \(g.num) objects per slab, \(g.leftover) bytes left over" + (slab.kind == .slab ? ", \(g.colour) colours of \(g.colourOff) bytes, freelist \(g.layout.rawValue)" : ""))) }
+            explain(.note("created cache \(name): object \(size) → size \(g.size) (align \(g.align)), order \(g.order), \(g.num) objects per slab, \(g.leftover) bytes left over" + (slab.kind == .slab ? ", \(g.colour) colours of \(g.colourOff) bytes, freelist \(g.layout.rawValue)" : "")))
         }
         // Each cache is itself an object in the kmem_cache cache (and has a kmem_cache_node per node).
         if !bootCache { allocCacheDescriptors(for: slab.caches.count - 1) }
