@@ -163,7 +163,8 @@ extension Kernel {
         return nil
     }
 
-    static func ownerName(_ o: FrameOwner) -> String {
+    /// Who holds a block, in words (reports, notes and the page view all use this).
+    public static func ownerName(_ o: FrameOwner) -> String {
         switch o {
         case .none: "nobody"
         case .pageAlloc: "a page-allocator caller"

@@ -34,18 +34,7 @@ enum PageView {
         return .object(o)
     }
 
-    static func ownerText(_ o: FrameOwner) -> String {
-        switch o {
-        case .pageAlloc: "a page-allocator caller"
-        case .slab: "a slab"
-        case .vmalloc: "a vmalloc area"
-        case .kernelStack: "a kernel stack"
-        case .percpu: "the per-CPU allocator"
-        case .kmallocLarge: "a large kmalloc"
-        case .leaked: "nobody: leaked by a wrong-order free"
-        case .none: "nobody"
-        }
-    }
+    static func ownerText(_ o: FrameOwner) -> String { Kernel.ownerName(o) }
 }
 
 /// `kmem ADDR`: what owns an address, like crash's `kmem`.

@@ -26,13 +26,7 @@ public enum ReportRenderer {
         case .kernelBug(let file, let line, let function):
             out += bugLines(r, k, file: file, line: line, function: function)
         case .warning(let file, let line, let function):
-            out.append("------------[ cut here ]------------")
-            out.append("WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)")
-            out.append("Modules linked in:")
-            out += stackHeader(r, k)
-            out.append("RIP: 0010:\(function)")
-            out += callTrace(r.callTrace)
-            out.append("---[ end trace 0000000000000000 ]---")
+            out += warnLines(r, k, message: nil, file: file, line: line, function: function)
         case .slubBug(let b):
             out += SlabReportRenderer.slubLines(b, report: r, kernel: k)
         case .slabError(let lines):
@@ -65,15 +59,8 @@ public enum ReportRenderer {
             out += stackHeader(r, k)
             out += callTrace(r.callTrace)
         case .warningMessage(let message, let pointer, let file, let line, let function):
-            out.append("------------[ cut here ]------------")
             let p = pointer.map { Format.hashedPointer($0, is64Bit: k.arch.is64Bit) } ?? ""
-            out.append(message.replacingPercentP(with: p))
-            out.append("WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)")
-            out.append("Modules linked in:")
-            out += stackHeader(r, k)
-            out.append("RIP: 0010:\(function)")
-            out += callTrace(r.callTrace)
-            out.append("---[ end trace 0000000000000000 ]---")
+            out += warnLines(r, k, message: message.replacingPercentP(with: p), file: file, line: line, function: function)
         case .spinlockBug(let message, let lock, let ownerComm, let ownerPID, let ownerCPU):
             out.append("BUG: spinlock \(message) on CPU#\(r.cpu), \(r.comm)/\(r.pid)")
             out.append(" lock: \(lock)+0x0/0x18, .magic: dead4ead, .owner: \(ownerComm)/\(ownerPID), .owner_cpu: \(ownerCPU)")
@@ -126,6 +113,13 @@ public enum ReportRenderer {
     static func callTrace(_ frames: [String]) -> [String] {
         guard !frames.isEmpty else { return [] }
         return ["Call Trace:", " <TASK>"] + frames.map { " " + $0 } + [" </TASK>"]
+    }
+
+    /// __warn(): WARN_ON() / WARN() with an optional message line before the WARNING line.
+    static func warnLines(_ r: KernelReport, _ k: Kernel, message: String?, file: String, line: Int?, function: String) -> [String] {
+        ["------------[ cut here ]------------"] + (message.map { [$0] } ?? [])
+            + ["WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)", "Modules linked in:"]
+            + stackHeader(r, k) + ["RIP: 0010:\(function)"] + callTrace(r.callTrace) + ["---[ end trace 0000000000000000 ]---"]
     }
 
     static func bugLines(_ r: KernelReport, _ k: Kernel, file: String, line: Int?, function: String) -> [String] {
