@@ -111,11 +111,11 @@ enum SlabCommands {
                 guard let c = s.kernel.slab.cache(named: name) else { return CommandOutput() }
                 return CommandOutput(text: "\(c.name): limit \(c.limit) batchcount \(c.batchcount) shared \(c.shared); free_limit \(c.freeLimit)\n")
             case .failure(.notSLAB):
-                throw .other("/proc/slabinfo is read-only with SLUB (the write fails with -EIO): SLUB has no array caches to tune. Boot with slab=slab to try it.")
+                throw .other(s.say(.slabinfoReadOnlyWithSLUB))
             case .failure(.noSuchCache):
                 throw .badArgument(argument: "CACHE", value: name, reason: "no such cache")
             case .failure(.invalid):
-                throw .other("-EINVAL: the tunables need limit >= 1, 1 <= batchcount <= limit and shared >= 0 (got limit \(limit), batchcount \(batch), shared \(shared))")
+                throw .other(s.say(.slabTunablesInvalid(limit: limit, batchcount: batch, shared: shared)))
             }
         },
         CommandSpec("kmem_cache_destroy", family: .slab, arguments: [.init("cache", .cacheName)],
