@@ -75,6 +75,9 @@ struct PictureOptions: Sendable {
         return o
     }
 
+    /// --picture, or an option that only makes sense for a picture.
+    var wantsPicture: Bool { picture || svg != nil || ascii }
+
     func terminalStyle(_ s: ShellSession) -> PictureTerminalStyle {
         var style = s.pictureStyle
         if ascii { style.unicode = false; style.color = false }

@@ -50,6 +50,17 @@ enum ViewCommands {
                     examples: ["memmap", "memmap Normal", "memmap --around $p", "memmap --from 0x1000 --to 0x10ff", "memmap --svg memmap.svg"]) { s, a throws(CommandError) in
             try MemmapCommand.run(s, a)
         },
+        CommandSpec("vmmap", family: .views, arguments: [PictureOptions.spec([.ascii, .svg])], variadic: true,
+                    summary: "the kernel's virtual address layout for this architecture, marked with your addresses ($p, $v…)",
+                    examples: ["vmmap", "vmmap --svg layout.svg"]) { s, a throws(CommandError) in
+            let o = try PictureOptions.parse(a, allowed: [.ascii, .svg])
+            if o.arguments.has(0) { throw .tooManyArguments(command: "vmmap", usage: "vmmap [--ascii] [--svg FILE]") }
+            let m = VmmapPicture.build(s.kernel, variables: s.variables)
+            let json = JSONValue.array(m.regions.map { r in
+                .object([("start", .hex(r.start)), ("end", .hex(r.last)), ("name", .string(r.name)), ("yours", .array(r.mine.map { .string($0) }))])
+            })
+            return try o.output(m.picture(language: s.lessons.language), s, json: json)
+        },
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
                     examples: ["memblock"]) { s, _ throws(CommandError) in
@@ -79,7 +90,7 @@ enum ViewCommands {
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
                 throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
             }
-            if o.picture || o.svg != nil || o.ascii {
+            if o.wantsPicture {
                 let model = BuddyPicture.build(zone, kernel: s.kernel)
                 return try o.output(model.picture(language: s.lessons.language), s, json: ZonesView.freeListsJSON(zone))
             }

@@ -49,9 +49,9 @@ enum PictureMark: String, CaseIterable, Sendable, Hashable {
     case free0, free1, free2, free3, free4, free5, free6, free7, free8, free9, free10
     case pcp, pageAlloc, kmallocLarge, slab, vmalloc, kernelStack, percpu, reserved, leaked, hole
     // Slab objects.
-    case objAllocated, objFree, objPoisoned, redZone, freePointer, slabColour, slabManagement, slabLeftover
+    case objectBytes, objAllocated, objCached, objFree, objPoisoned, redZone, freePointer, slabColour, slabManagement, slabLeftover
     // Ranges (vmarea, percpu, stacks, vmmap).
-    case guardPage, mapped, unmapped, staticArea, reservedArea, dynamicUsed, dynamicFree
+    case guardPage, mapped, unmapped, otherFree, otherUsed, staticArea, reservedArea, dynamicUsed, dynamicFree
     case threadInfo, stackUsed, stackFree, irqStack
     case directMap, vmallocRange, vmemmap, kernelText, modules, fixmap, pkmap, cpuEntry, userSpace, unusedRange
     // Block trees (explain on).

@@ -20,19 +20,23 @@ enum PictureStrings {
         case .leaked: return t(l, "leaked", "누수")
         case .hole: return t(l, "hole (no RAM)", "구멍 (RAM 없음)")
         case .objAllocated: return t(l, "object in use", "사용 중인 객체")
+        case .objectBytes: return t(l, "the object's own bytes", "객체 자신의 바이트")
+        case .objCached: return t(l, "free, in a per-CPU array cache", "per-CPU array cache에 있는 빈 객체")
         case .objFree: return t(l, "free object", "빈 객체")
         case .objPoisoned: return t(l, "free object, poisoned", "빈 객체 (poison)")
         case .redZone: return t(l, "red zone", "red zone")
         case .freePointer: return t(l, "free pointer", "free pointer")
         case .slabColour: return t(l, "colour offset", "colour offset")
         case .slabManagement: return t(l, "freelist index array", "freelist 인덱스 배열")
-        case .slabLeftover: return t(l, "left over", "남는 공간")
+        case .slabLeftover: return t(l, "padding, debug data or left over", "패딩, 디버그 정보 또는 남는 공간")
         case .guardPage: return t(l, "guard page (unmapped)", "가드 페이지 (매핑 없음)")
         case .mapped: return t(l, "mapped page", "매핑된 페이지")
         case .unmapped: return t(l, "not mapped", "매핑 안 됨")
-        case .staticArea: return t(l, "static (DEFINE_PER_CPU)", "정적 영역 (DEFINE_PER_CPU)")
-        case .reservedArea: return t(l, "reserved (modules)", "예약 영역 (모듈용)")
-        case .dynamicUsed: return t(l, "dynamic, allocated", "동적 영역, 할당됨")
+        case .otherFree: return t(l, "free frame", "빈 프레임")
+        case .otherUsed: return t(l, "frame used by something else", "다른 곳에서 쓰는 프레임")
+        case .staticArea: return t(l, "static (the kernel's .data..percpu)", "정적 영역 (커널의 .data..percpu)")
+        case .reservedArea: return t(l, "reserved for modules, free", "모듈용 예약 영역, 비어 있음")
+        case .dynamicUsed: return t(l, "allocated (alloc_percpu, DEFINE_PER_CPU)", "할당됨 (alloc_percpu, DEFINE_PER_CPU)")
         case .dynamicFree: return t(l, "dynamic, free", "동적 영역, 비어 있음")
         case .threadInfo: return t(l, "thread_info", "thread_info")
         case .stackUsed: return t(l, "stack in use", "사용 중인 스택")
@@ -59,8 +63,8 @@ enum PictureStrings {
         t(l, "a cell of several pages shows the state most of them are in", "여러 페이지를 담은 칸은 그중 가장 많은 상태로 그립니다")
     }
     static func legendWord(_ l: LessonLanguage) -> String { t(l, "legend", "범례") }
-    static func mine(_ l: LessonLanguage) -> String { t(l, "^ marks the block you asked about", "^ 표시는 지정한 블록입니다") }
-    static func mineSVG(_ l: LessonLanguage) -> String { t(l, "outlined: the block you asked about", "굵은 테두리: 지정한 블록") }
+    static func mine(_ l: LessonLanguage) -> String { t(l, "^ marks what you asked about", "^ 표시는 지정한 대상입니다") }
+    static func mineSVG(_ l: LessonLanguage) -> String { t(l, "outlined: what you asked about", "굵은 테두리: 지정한 대상") }
     static func pagesPerCell(_ n: Int, _ l: LessonLanguage) -> String {
         n == 1 ? t(l, "one cell = one page", "한 칸 = 한 페이지")
             : t(l, "one cell = \(n) pages", "한 칸 = \(n)페이지")

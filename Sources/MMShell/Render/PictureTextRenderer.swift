@@ -37,8 +37,12 @@ enum PictureTextRenderer {
                     }
                     let last = end == cells.count
                     if last, !r.note.isEmpty {
-                        if TerminalText.width(prefix) + (end - start) + 2 + TerminalText.width(r.note) <= s.columns || cells.isEmpty {
-                            line += (cells.isEmpty ? "" : "  ") + r.note
+                        if cells.isEmpty {
+                            // A row of words only: wrapped under its label.
+                            let words = r.note.split(separator: " ").map(String.init)
+                            line = TerminalText.wrap(words, columns: s.columns, first: prefix, indent: String(repeating: " ", count: lead), separator: " ").joined(separator: "\n")
+                        } else if TerminalText.width(prefix) + (end - start) + 2 + TerminalText.width(r.note) <= s.columns {
+                            line += "  " + r.note
                         } else {
                             line += "\n" + String(repeating: " ", count: lead) + r.note
                         }
