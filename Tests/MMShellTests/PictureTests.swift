@@ -13,6 +13,13 @@ import Glibc
         ("memmap-around", "memmap --around $p --width 32"),
         ("memmap-range", "memmap --from 0x0 --to 0xff --width 32"),
         ("buddy", "buddy DMA32 --picture"),
+        ("slab", "slab my_cache --picture"),
+        ("vmarea", "vmarea $v --picture"),
+        ("percpu", "percpu --picture"),
+        ("stacks", "task stacks --picture"),
+        ("stack-pid", "stack 2000 --picture"),
+        ("preempt-count", "preempt_count --picture"),
+        ("vmmap", "vmmap"),
     ]
 
     @Test(arguments: pictures.map(\.0))
@@ -148,12 +155,102 @@ import Glibc
         #expect(TerminalText.width("빈 페이지") == 9)
     }
 
+    @Test func slabCellsAreTheObjects() throws {
+        let s = try PictureMachines.shell()
+        let k = s.session.kernel
+        for c in k.slab.caches where c.numSlabs > 0 {
+            let m = try #require(SlabPicture.build(c.name, kernel: k))
+            let drawn = m.lists.flatMap(\.slabs)
+            #expect(drawn.count + m.lists.reduce(0) { $0 + $1.hidden } == c.numSlabs, "\(c.name)")
+            for row in drawn {
+                let slab = try #require(c.slabs[row.pfn])
+                #expect(row.objects.count == slab.objects.count)
+                #expect(row.objects.filter { $0 == .objAllocated }.count == slab.objects.filter { $0 == .allocated }.count, "\(c.name)")
+            }
+            // One object slot's byte runs add up to the stride.
+            #expect(m.objectLayout.reduce(0) { $0 + $1.1 } == c.size)
+        }
+    }
+
+    @Test func vmareaDrawsEveryBackingFrame() throws {
+        let s = try PictureMachines.shell()
+        let k = s.session.kernel
+        guard case .address(let v)? = s.session.variables["v"], let i = k.vmalloc.index(containing: v) else { Issue.record("no $v"); return }
+        let a = k.vmalloc.areas[i]
+        let m = try #require(VmallocPicture.build(v, kernel: k))
+        #expect(m.frames.count == a.pages.count)
+        let p = m.picture(language: .en)
+        let virt = try #require(p.blocks.first?.rows.first)
+        #expect(virt.cells.filter { $0.mark == .mapped }.count == a.pages.count)
+        #expect(virt.cells.last?.mark == .guardPage)
+        // With one page per cell every backing frame has its own mapped cell.
+        if m.pagesPerCell == 1 { #expect(m.physMarks.filter { $0 == .mapped }.count == Set(a.pages).count) }
+    }
+
+    @Test func vmmapPlacesTheLearnersAddresses() throws {
+        let s = try PictureMachines.shell()
+        let m = VmmapPicture.build(s.session.kernel, variables: s.session.variables)
+        #expect(m.regions.first { $0.mark == .vmallocRange }?.mine.contains("$v") == true)
+        #expect(m.regions.first { $0.mark == .vmemmap }?.mine.contains("$p (struct page)") == true)
+        #expect(m.regions.first { $0.mark == .directMap }?.mine.contains("$x") == true)
+        // Regions are in address order and do not overlap.
+        for (a, b) in zip(m.regions, m.regions.dropFirst()) { #expect(a.last < b.start, "\(a.name) / \(b.name)") }
+        var p = BootParams()
+        p.arch = .i386
+        p.memory = 2 << 30
+        var i386 = try Shell(params: p)
+        _ = i386.execute("h = alloc_pages GFP_HIGHUSER 0")
+        let r = i386.execute("vmmap")
+        #expect(r.stdout.contains("896 MiB"))
+        #expect(r.stdout.contains("kmap($h)"))
+        try Golden.check("vmmap-i386.ascii.txt", r.stdout)
+    }
+
+    @Test func preemptCountFieldsMatchTheCount() throws {
+        var s = try PictureMachines.shell()
+        _ = s.execute("get_cpu")
+        _ = s.execute("local_bh_disable")
+        _ = s.execute("irq_enter")
+        let m = PreemptCountPicture.build(s.session.kernel, cpu: s.session.kernel.currentCPU)
+        #expect(m.fields.reduce(UInt32(0)) { $0 | ($1.value << UInt32($1.shift)) } == m.count)
+        #expect(m.fields.first { $0.name == "HARDIRQ" }?.value == 1)
+        #expect(m.fields.first { $0.name == "SOFTIRQ" }?.value == 2)
+        #expect(s.execute("preempt_count").stdout.hasPrefix("\(m.count) "))
+    }
+
+    @Test func snapshotIsSelfContained() throws {
+        var s = try PictureMachines.shell()
+        let path = "/tmp/kmemsim-snapshot-\(getpid()).html"
+        let r = s.execute("snapshot " + path)
+        #expect(r.succeeded, "\(r.stderr)")
+        let html = try #require(FileOutput.read(path))
+        unlink(path)
+        for banned in ["http:", "https:", "src=", "href", "url(", "@import", "<script", "<link", "<img", "<iframe", "<object", "<embed"] {
+            #expect(!html.lowercased().contains(banned), "\(banned)")
+        }
+        #expect(html.contains("<title>"))
+        #expect(html.contains("MemFree"))
+        // Every inline picture is well-formed XML on its own.
+        var rest = Substring(html)
+        var svgs = 0
+        while let open = rest.range(of: "<svg"), let close = rest.range(of: "</svg>", range: open.upperBound..<rest.endIndex) {
+            let svg = String(rest[open.lowerBound..<close.upperBound])
+            #expect(SVGCheck.problems(svg).isEmpty, "\(SVGCheck.problems(svg))")
+            svgs += 1
+            rest = rest[close.upperBound...]
+        }
+        #expect(svgs >= 8)
+        #expect(!s.execute("snapshot " + String(path.dropLast(5)) + ".txt").succeeded)
+    }
+
     @Test func badOptionsAreErrorsAndChangeNothing() throws {
         var s = try PictureMachines.shell()
         let before = s.session.kernel
         for line in ["memmap --bogus", "memmap --from 0x10", "memmap --from 0x20 --to 0x10", "memmap --width 3", "memmap --around",
                      "memmap --around 0x1 --from 1 --to 2", "memmap --around $nosuch", "memmap --to 0xfffffff --from 0", "buddy DMA --svg",
-                     "memmap --svg /nonexistent/dir/x.svg", "buddy DMA --width 40"] {
+                     "memmap --svg /nonexistent/dir/x.svg", "buddy DMA --width 40",
+                     "slab nosuch --picture", "vmarea --picture", "vmarea 0x1234 --picture", "percpu extra --picture", "task stacks 3 --picture",
+                     "stack 99999 --picture", "stack 0 --picture", "preempt_count 9 --picture", "vmmap --width 20", "snapshot", "task list --svg"] {
             let r = s.execute(line)
             #expect(!r.succeeded, "\(line)")
             #expect(!r.stderr.isEmpty, "\(line)")

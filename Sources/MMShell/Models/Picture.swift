@@ -53,7 +53,7 @@ enum PictureMark: String, CaseIterable, Sendable, Hashable {
     // Ranges (vmarea, percpu, stacks, vmmap).
     case guardPage, mapped, unmapped, otherFree, otherUsed, staticArea, reservedArea, dynamicUsed, dynamicFree
     case threadInfo, stackUsed, stackFree, irqStack
-    case directMap, vmallocRange, vmemmap, kernelText, modules, fixmap, pkmap, cpuEntry, userSpace, unusedRange
+    case directMap, firmware, vmallocRange, vmemmap, kernelText, modules, fixmap, pkmap, cpuEntry, userSpace, unusedRange
     // Block trees (explain on).
     case taken, restOfBlock
     // Bits.

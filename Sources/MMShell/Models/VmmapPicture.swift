@@ -64,7 +64,7 @@ struct VmmapPicture: Sendable, Equatable {
             return [
                 Region(start: 0x0000_0000_0040_0000, last: 0x0000_0000_0040_0000 + k.arch.kernelImageSize - 1, mark: .kernelText, name: "kernel image (TEXTSTART 0x404000)"),
                 Region(start: 0x0000_0000_1000_0000, last: 0x0000_0000_efff_ffff, mark: .modules, name: "modules (MODULES_VADDR…MODULES_END)"),
-                Region(start: 0x0000_0000_f000_0000, last: 0x0000_0000_ffff_ffff, mark: .fixmap, name: "OpenBoot PROM"),
+                Region(start: 0x0000_0000_f000_0000, last: 0x0000_0000_ffff_ffff, mark: .firmware, name: "OpenBoot PROM"),
                 Region(start: v.start, last: v.end - 1, mark: .vmallocRange, name: "vmalloc (VMALLOC_START…VMALLOC_END)"),
                 Region(start: v.end, last: vmemmapEnd - 1, mark: .vmemmap, name: "vmemmap: the struct page array (VMEMMAP_BASE)"),
                 Region(start: po, last: po + ram - 1, mark: .directMap, name: "direct map of \(Format.bytes(ram)) (PAGE_OFFSET)"),
@@ -82,7 +82,12 @@ struct VmmapPicture: Sendable, Equatable {
             case .address(let a)?: mark(a, "$" + name)
             case .page(let p)?:
                 mark(k.structPageAddress(p.raw), "$\(name) (struct page)")
-                if let va = k.pageAddress(p.raw) { mark(va, "page_address($\(name))") }
+                if let va = k.pageAddress(p.raw) {
+                    mark(va, "page_address($\(name))")
+                } else if let i = regions.firstIndex(where: { $0.mark == .pkmap }) {
+                    // A HIGHMEM page has no permanent address: kmap() would give it one of the PKMAP windows.
+                    regions[i].mine.append("kmap($\(name))")
+                }
             default: break
             }
         }
@@ -94,6 +99,14 @@ struct VmmapPicture: Sendable, Equatable {
         case .sparc64: facts = ["sparc64: the kernel has its own address space (not split with user space): asm/pgtable_64.h"]
         }
         return VmmapPicture(arch: k.arch, regions: regions, facts: facts)
+    }
+
+    /// Sizes up to the whole 64-bit space (Format.bytes stops at TiB).
+    static func sizeText(_ n: UInt64) -> String {
+        // Rounded to the nearest unit without adding (a size near 2^64 would overflow).
+        if n >= 1 << 60 { return "\(((n >> 59) + 1) >> 1) EiB" }
+        if n >= 1 << 50 { return "\(((n >> 49) + 1) >> 1) PiB" }
+        return Format.bytes(n)
     }
 
     /// A bar's length: one cell per doubling above 1 MiB (sizes span 2^20…2^64).
@@ -108,7 +121,7 @@ struct VmmapPicture: Sendable, Equatable {
         var b = PictureBlock(heading: "")
         let digits = arch.is64Bit ? 16 : 8
         for r in regions where r.size > 0 && r.last >= r.start {
-            let note = Format.bytes(r.size) + "  " + r.name + (r.mine.isEmpty ? "" : "  ← " + r.mine.joined(separator: " "))
+            let note = Self.sizeText(r.size) + "  " + r.name + (r.mine.isEmpty ? "" : "  ← " + r.mine.joined(separator: " "))
             b.rows.append(PictureRow(label: Format.hex(r.start, digits: digits), cells: (0..<Self.cells(r.size)).map { _ in PictureCell(r.mark, highlight: !r.mine.isEmpty) }, note: note))
         }
         p.blocks.append(b)

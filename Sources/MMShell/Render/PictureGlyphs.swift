@@ -51,6 +51,7 @@ extension PictureMark {
         case .stackFree: return PictureGlyph(ascii: "e", unicode: "░", color: .green, fill: "#c7e9c0")
         case .irqStack: return PictureGlyph(ascii: "I", unicode: "▚", color: .magenta, fill: "#b564c9")
         case .directMap: return PictureGlyph(ascii: "D", unicode: "█", color: .green, fill: "#66bb6a")
+        case .firmware: return PictureGlyph(ascii: "P", unicode: "▪", color: .gray, fill: "#8a8a8a")
         case .vmallocRange: return PictureGlyph(ascii: "V", unicode: "▒", color: .magenta, fill: "#b564c9")
         case .vmemmap: return PictureGlyph(ascii: "M", unicode: "▓", color: .blue, fill: "#4a7fd4")
         case .kernelText: return PictureGlyph(ascii: "T", unicode: "▇", color: .yellow, fill: "#f0b429")

@@ -34,7 +34,7 @@ enum PictureSVGRenderer {
                         let g = c.mark.glyph
                         let stroke = c.highlight ? " stroke=\"#000\" stroke-width=\"2.5\"" : " stroke=\"#fff\" stroke-width=\"0.5\""
                         body += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"\(g.fill)\"\(stroke)/>"
-                        body += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight - 4)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#222\">\(escape(String(g.ascii)))</text>\n"
+                        body += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight - 4)\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(ink(g.fill))\">\(escape(String(g.ascii)))</text>\n"
                     }
                     let last = end == r.cells.count
                     let noteX = cellsX + (end - start) * cellWidth + 8
@@ -49,7 +49,7 @@ enum PictureSVGRenderer {
             }
         }
         // Legend: a swatch with its letter, then the words, two columns.
-        y += 16
+        y += 28
         body += text(margin, y, PictureStrings.legendWord(language), size: 13, weight: "bold")
         var entries: [(PictureMark?, String)] = p.marksUsed.map { ($0, PictureStrings.legend($0, language)) }
         if p.hasHighlight { entries.append((nil, PictureStrings.mineSVG(language))) }
@@ -60,7 +60,7 @@ enum PictureSVGRenderer {
             if let m = e.0 {
                 let g = m.glyph
                 body += "<rect x=\"\(x)\" y=\"\(y - 12)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"\(g.fill)\" stroke=\"#999\" stroke-width=\"0.5\"/>"
-                body += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#222\">\(escape(String(g.ascii)))</text>"
+                body += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y)\" font-size=\"10\" text-anchor=\"middle\" fill=\"\(ink(g.fill))\">\(escape(String(g.ascii)))</text>"
             } else {
                 body += "<rect x=\"\(x)\" y=\"\(y - 12)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2.5\"/>"
             }
@@ -80,6 +80,16 @@ enum PictureSVGRenderer {
         \(body)</svg>
 
         """
+    }
+
+    /// The letter's colour on a fill: white on dark fills, near-black on light ones (perceived brightness,
+    /// 0.299 R + 0.587 G + 0.114 B).
+    static func ink(_ fill: String) -> String {
+        let hex = Array(fill.dropFirst())
+        guard hex.count == 6 else { return "#222" }
+        func channel(_ i: Int) -> Int { Int(String(hex[i..<(i + 2)]), radix: 16) ?? 0 }
+        let brightness = 299 * channel(0) + 587 * channel(2) + 114 * channel(4)
+        return brightness < 140_000 ? "#fff" : "#222"
     }
 
     static func text(_ x: Int, _ y: Int, _ s: String, size: Int, weight: String? = nil, fill: String = "#000") -> String {

@@ -43,6 +43,7 @@ enum PictureStrings {
         case .stackFree: return t(l, "stack not used yet", "아직 안 쓴 스택")
         case .irqStack: return t(l, "IRQ stack", "IRQ 스택")
         case .directMap: return t(l, "direct map (all RAM)", "직접 매핑 (모든 RAM)")
+        case .firmware: return t(l, "firmware (OpenBoot PROM)", "펌웨어 (OpenBoot PROM)")
         case .vmallocRange: return t(l, "vmalloc/ioremap", "vmalloc/ioremap")
         case .vmemmap: return t(l, "vmemmap (struct pages)", "vmemmap (struct page 배열)")
         case .kernelText: return t(l, "kernel text", "커널 코드")

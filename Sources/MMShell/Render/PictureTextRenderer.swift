@@ -16,7 +16,9 @@ enum PictureTextRenderer {
     static func render(_ p: Picture, _ s: PictureTerminalStyle) -> String {
         let style = Style(colorEnabled: s.color && s.unicode)
         var out = style.bold(p.title) + "\n"
-        for f in p.facts { out += f + "\n" }
+        for f in p.facts {
+            out += TerminalText.wrap(f.split(separator: " ").map(String.init), columns: s.columns, first: "", indent: "  ", separator: " ").joined(separator: "\n") + "\n"
+        }
         let labelWidth = min(24, p.blocks.flatMap(\.rows).map { TerminalText.width($0.label) }.max() ?? 0)
         let lead = 2 + labelWidth + (labelWidth > 0 ? 1 : 0)
         let room = max(8, s.columns - lead)
@@ -44,7 +46,9 @@ enum PictureTextRenderer {
                         } else if TerminalText.width(prefix) + (end - start) + 2 + TerminalText.width(r.note) <= s.columns {
                             line += "  " + r.note
                         } else {
-                            line += "\n" + String(repeating: " ", count: lead) + r.note
+                            let pad = String(repeating: " ", count: lead)
+                            let words = r.note.split(separator: " ").map(String.init)
+                            line += "\n" + TerminalText.wrap(words, columns: s.columns, first: pad, indent: pad + "  ", separator: " ").joined(separator: "\n")
                         }
                     }
                     out += line + "\n"

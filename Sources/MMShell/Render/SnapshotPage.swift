@@ -28,7 +28,7 @@ enum SnapshotPage {
         let title = PictureStrings.t(l, "kmemsim snapshot", "kmemsim 스냅숏")
         var h = "<!DOCTYPE html>\n<html lang=\"\(l.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(e(title))</title>\n"
         h += "<style>body{font-family:sans-serif;margin:2em;color:#111;max-width:1100px}h2{margin-top:1.6em;border-bottom:1px solid #ccc}"
-        h += "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f3f3f3}"
+        h += "table{border-collapse:collapse;margin:0.8em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f3f3f3}"
         h += "td.l,th.l{text-align:left}figure{margin:1em 0}svg{max-width:100%;height:auto}@media print{h2{page-break-before:auto}figure{page-break-inside:avoid}}</style>\n</head>\n<body>\n"
         h += "<h1>\(e(title))</h1>\n<p>\(e(BootParamParser.banner(k)))</p>\n"
         // Key numbers: /proc/meminfo's memory lines, then each zone.
