@@ -1,27 +1,7 @@
-/// Terminal column arithmetic: Hangul and other East Asian wide characters take two columns, so Korean labels
-/// align by display width, not by character count.
+/// Word wrapping by display width (Messages/DisplayWidth: Hangul takes two columns), for pictures' legends and notes.
 enum TerminalText {
-    static func width(_ s: String) -> Int {
-        var w = 0
-        var inEscape = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            // ANSI colour sequences (ESC [ … m) take no columns.
-            if v == 0x1b { inEscape = true; continue }
-            if inEscape { if v == 0x6d { inEscape = false }; continue }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v)
-            w += wide ? 2 : 1
-        }
-        return w
-    }
-
-    /// Left-aligned in `columns` display columns.
-    static func pad(_ s: String, _ columns: Int) -> String {
-        let w = width(s)
-        return w >= columns ? s : s + String(repeating: " ", count: columns - w)
-    }
+    static func width(_ s: String) -> Int { DisplayWidth.of(s) }
+    static func pad(_ s: String, _ columns: Int) -> String { s.padded(toWidth: columns) }
 
     /// Words wrapped to `columns`, each line starting with `indent`.
     static func wrap(_ items: [String], columns: Int, first: String, indent: String, separator: String = "  ") -> [String] {
