@@ -52,7 +52,7 @@ public struct Shell: Sendable {
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
-            out.stdout = HelpView.command(spec, style: session.style) + "\n"
+            out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
@@ -123,7 +123,7 @@ public struct Shell: Sendable {
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         out.succeeded = false
-        let message = (error as? CommandError)?.message ?? String(describing: error)
+        let message = (error as? CommandError)?.message(session.language) ?? String(describing: error)
         if session.settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
@@ -131,7 +131,7 @@ public struct Shell: Sendable {
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {
-            out.stderr = session.style.paint("error: ", .red, bold: true) + message + "\n"
+            out.stderr = session.style.paint(session.say(.errorLabel), .red, bold: true) + message + "\n"
         }
         return out
     }
