@@ -103,7 +103,7 @@ extension Kernel {
         }
         percpu.chunks[c].allocations.append(PercpuAllocation(offset: offset, size: size, align: align, caller: caller, reserved: false))
         percpu.chunks[c].allocations.sort { $0.offset < $1.offset }
-        if explainEnabled { explain(.note("pcpu_alloc(): chunk \(percpu.chunks[c].id) offset \(offset) size \(size) align \(align), one copy in each of \(params.cpus) units \(percpu.unitSize) bytes apart")) }
+        if explainEnabled { explain(.kmalloc(.percpuAlloc(chunk: percpu.chunks[c].id, offset: offset, size: size, align: align, units: params.cpus, unitSize: percpu.unitSize))) }
         return percpu.chunks[c].base + UInt64(offset)
     }
 

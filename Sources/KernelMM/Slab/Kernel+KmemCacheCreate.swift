@@ -30,7 +30,7 @@ extension Kernel {
             slab.caches[target].refcount += 1
             slab.caches[target].aliases.append(name)
             let into = slab.caches[target].name
-            if explainEnabled { explain(.note("merged: \(name) (\(size) bytes) is an alias of \(into) (object size \(slab.caches[target].size)); no new cache, no own /proc/slabinfo line")) }
+            if explainEnabled { explain(.slab(.merged(name: name, size: size, into: into, objectSize: slab.caches[target].size))) }
             return .success(.merged(name: name, into: into))
         }
         guard let g = slabGeometry(objectSize: size, align: align, flags: flags, ctor: ctor) else {
@@ -73,7 +73,7 @@ extension Kernel {
         }
         slab.caches.append(c)
         if explainEnabled {
-            explain(.note("created cache \(name): object \(size) → size \(g.size) (align \(g.align)), order \(g.order), \(g.num) objects per slab, \(g.leftover) bytes left over" + (slab.kind == .slab ? ", \(g.colour) colours of \(g.colourOff) bytes, freelist \(g.layout.rawValue)" : "")))
+            explain(.slab(.created(name: name, size: size, objectSize: g.size, align: g.align, order: g.order, objects: g.num, leftover: g.leftover, slabColours: slab.kind == .slab ? SlabStep.SlabColouring(colours: g.colour, colourOff: g.colourOff, freelist: g.layout.rawValue) : nil)))
         }
         // Each cache is itself an object in the kmem_cache cache (and has a kmem_cache_node per node).
         if !bootCache { allocCacheDescriptors(for: slab.caches.count - 1) }
@@ -128,13 +128,13 @@ extension Kernel {
             // Destroying an alias drops a reference to the merged cache.
             slab.caches[ci].refcount -= 1
             slab.caches[ci].aliases.removeAll { $0 == name }
-            if explainEnabled { explain(.note("\(name) was an alias of \(slab.caches[ci].name): its reference was dropped (refcount now \(slab.caches[ci].refcount))")) }
+            if explainEnabled { explain(.slab(.aliasDropped(name: name, cache: slab.caches[ci].name, refcount: slab.caches[ci].refcount))) }
             return true
         }
         if slab.caches[ci].refcount > 1 {
             slab.caches[ci].refcount -= 1
             // The merged cache lives on under its first alias's requests; kmemsim keeps the name.
-            if explainEnabled { explain(.note("\(name) still has \(slab.caches[ci].refcount) user(s) through merging: refcount dropped, cache kept")) }
+            if explainEnabled { explain(.slab(.stillUsedThroughMerging(name: name, refcount: slab.caches[ci].refcount))) }
             return true
         }
         flushCPUCaches(ci)
@@ -165,7 +165,7 @@ extension Kernel {
         let c = slab.caches.remove(at: ci)
         if let a = c.descriptorAddress { slabFreeByAddress(a, expect: "kmem_cache", caller: "kmem_cache_destroy") }
         if let a = c.nodeAddress { slabFreeByAddress(a, expect: "kmem_cache_node", caller: "kmem_cache_destroy") }
-        if explainEnabled { explain(.note("destroyed \(name)")) }
+        if explainEnabled { explain(.slab(.destroyed(name: name))) }
         return true
     }
 

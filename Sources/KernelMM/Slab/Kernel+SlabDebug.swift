@@ -274,7 +274,7 @@ extension Kernel {
             return false
         }
         if !c.flags.contains(.consistencyChecks), c.flags.contains(.poison), explainEnabled {
-            if explainEnabled { explain(.note("\(c.name): SLAB_POISON without consistency checks (F): the object is re-poisoned at allocation without being checked, so a write after free goes unnoticed")) }
+            if explainEnabled { explain(.slab(.poisonWithoutChecks(cache: c.name))) }
         }
         // set_orig_size(): kmalloc caches with SLAB_STORE_USER remember the request; Z then red-zones the slack.
         if c.flags.contains(.kmalloc), c.flags.contains(.storeUser) {

@@ -131,7 +131,7 @@ extension Kernel {
             slab.caches[ci].stats.freeHit += 1
         }
         slab.caches[ci].arrays[cpu].append(addr)
-        if explainEnabled { explain(.note("\(slab.caches[ci].name): object pushed on CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count)/\(slab.caches[ci].limit))")) }
+        if explainEnabled { explain(.slab(.pushedOnArrayCache(cache: slab.caches[ci].name, cpu: cpu, count: slab.caches[ci].arrays[cpu].count, limit: slab.caches[ci].limit))) }
     }
 
     /// cache_flusharray(): the oldest batchcount entries go to the shared array if it has room, else back to
@@ -145,13 +145,13 @@ extension Kernel {
                 batch = min(batch, room)
                 slab.caches[ci].sharedArray.append(contentsOf: slab.caches[ci].arrays[cpu].prefix(batch))
                 slab.caches[ci].arrays[cpu].removeFirst(batch)
-                if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(batch) objects moved to the shared array")) }
+                if explainEnabled { explain(.slab(.arrayFullToShared(cache: c.name, cpu: cpu, objects: batch))) }
                 return
             }
         }
         let entries = Array(slab.caches[ci].arrays[cpu].prefix(batch))
         slab.caches[ci].arrays[cpu].removeFirst(entries.count)
-        if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(entries.count) objects returned to their slabs (free_block)")) }
+        if explainEnabled { explain(.slab(.arrayFullFreeBlock(cache: c.name, cpu: cpu, objects: entries.count))) }
         freeBlock(ci, entries)
     }
 
@@ -174,7 +174,7 @@ extension Kernel {
             destroyed += 1
         }
         if destroyed > 0 {
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): free objects above free_limit \(slab.caches[ci].freeLimit): \(destroyed) free slab(s) given back to the page allocator")) }
+            if explainEnabled { explain(.slab(.aboveFreeLimit(cache: slab.caches[ci].name, freeLimit: slab.caches[ci].freeLimit, slabsDestroyed: destroyed))) }
         }
     }
 
@@ -194,15 +194,15 @@ extension Kernel {
         putObject(ci, pfn: pfn, index: index)
         switch s.list {
         case .cpu:
-            if explainEnabled { explain(.note(s.cpu == currentCPU ? "\(name): fast path, object back on CPU \(s.cpu)'s slab" : "\(name): object back on CPU \(s.cpu)'s slab (a remote free onto a frozen slab)")) }
+            if explainEnabled { explain(.slab(.freedToCPUSlab(cache: name, cpu: s.cpu, remote: s.cpu != currentCPU))) }
         case .cpuPartial:
-            if explainEnabled { explain(.note("\(name): object back on a slab of CPU \(s.cpu)'s partial list (frozen)")) }
+            if explainEnabled { explain(.slab(.freedToCPUPartialSlab(cache: name, cpu: s.cpu))) }
         default:
             if !prior {
-                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) was full; it is frozen onto CPU \(currentCPU)'s partial list")) }
+                if explainEnabled { explain(.slab(.fullSlabFrozen(cache: name, pfn: pfn, cpu: currentCPU))) }
                 putCPUPartial(ci, pfn: pfn, drain: true)
             } else if slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
-                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) is empty and the node already has \(slab.caches[ci].partial.count) partial slabs (min_partial \(slab.caches[ci].minPartial)): discarded")) }
+                if explainEnabled { explain(.slab(.emptySlabDiscarded(cache: name, pfn: pfn, partialSlabs: slab.caches[ci].partial.count, minPartial: slab.caches[ci].minPartial))) }
                 discardSlab(ci, pfn: pfn)
             }
         }
@@ -214,7 +214,7 @@ extension Kernel {
         let cpu = currentCPU
         if drain && slab.caches[ci].cpuPartialList[cpu].count >= slab.caches[ci].cpuPartialSlabs {
             let old = slab.caches[ci].cpuPartialList[cpu]
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): CPU \(cpu)'s partial list is full (\(old.count) slabs, cpu_partial_slabs \(slab.caches[ci].cpuPartialSlabs)): moved to the node")) }
+            if explainEnabled { explain(.slab(.cpuPartialFull(cache: slab.caches[ci].name, cpu: cpu, slabs: old.count, cpuPartialSlabs: slab.caches[ci].cpuPartialSlabs))) }
             unfreezePartials(ci, old)
         }
         moveSlab(ci, pfn: pfn, to: .cpuPartial, tail: false, cpu: cpu)

@@ -86,7 +86,7 @@ extension Kernel {
             pfn = allocPages(light, order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             if pfn == nil {
                 // The light attempt failed: retry at s->min with the caller's own flags (which may reclaim).
-                if explainEnabled { explain(.note("order-\(order) slab not available with __GFP_NORETRY; retrying at the minimum order \(minOrder) (s->min) with the caller's flags")) }
+                if explainEnabled { explain(.slab(.noretryRetryAtMinOrder(order: order, minOrder: minOrder))) }
                 order = minOrder
                 pfn = allocPages(flags.union(order > 0 ? .comp : []), order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             }
@@ -116,9 +116,9 @@ extension Kernel {
         slab.caches[ci].slabs[head] = s
         initSlabDebugBytes(ci, pfn: head)
         if explainEnabled {
-            let zone = zoneIndex(ofPFN: head).map { zones[$0].type.procName } ?? "?"
-            let text = "growing \(c.name): order-\(order) block from ZONE_\(zone.uppercased()) at pfn 0x\(String(head, radix: 16)), \(num) objects" + (slab.kind == .slab ? ", colour offset \(first - (c.layout == .onSlab ? c.freelistSize : 0)) bytes" : "") + (c.hasCtor ? "; the constructor runs on every object now" : "")
-            if explainEnabled { explain(.note(text)) }
+            explain(.slab(.newSlab(cache: c.name, order: order, zone: zoneIndex(ofPFN: head).map { zones[$0].type }, pfn: head,
+                                   objects: num, colourOffset: slab.kind == .slab ? first - (c.layout == .onSlab ? c.freelistSize : 0) : nil,
+                                   constructor: c.hasCtor)))
         }
         return head
     }

@@ -66,7 +66,7 @@ extension Kernel {
         }
         let id = newVmapAreaID()
         if explainEnabled {
-            explain(.note("alloc_vmap_area(): first fit for \(size + guardBytes) bytes (\(nrPages) pages + \(guardBytes / ps) guard) at \(Self.hex(at))"))
+            explain(.kmalloc(.vmapAreaFirstFit(bytes: size + guardBytes, pages: nrPages, guardPages: guardBytes / ps, at: at)))
         }
         // __vmalloc_area_node(): HIGHMEM is fine (the pages are reached through the page table), no per-page
         // failure report (__GFP_NOWARN); the vmalloc error below speaks for the whole request.
@@ -93,7 +93,7 @@ extension Kernel {
             return nil
         }
         if explainEnabled {
-            explain(.note("__vmalloc_area_node(): \(nrPages) single pages mapped: pfn " + pages.prefix(16).map { "0x" + String($0, radix: 16) }.joined(separator: " ") + (nrPages > 16 ? " …" : "")))
+            explain(.kmalloc(.vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
         }
         insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
                               caller: caller, requested: Int(requested), purpose: purpose))
@@ -131,7 +131,7 @@ extension Kernel {
         }
         if curCPU.inInterrupt {
             vmalloc.deferredFrees.append(addr)
-            if explainEnabled { explain(.note("vfree() in interrupt context → vfree_atomic(): \(Self.hex(addr)) queued; the work item frees it in process context")) }
+            if explainEnabled { explain(.kmalloc(.vfreeDeferred(address: addr))) }
             return .deferred
         }
         return vfreeNow(addr, caller: caller)
