@@ -97,7 +97,7 @@ public struct Shell: Sendable {
             obj.append(("value", ValueView.json(result.value, kernel: k)))
             if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: session.language) })))
             }
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: session.language).map { .string($0) }))) }
             if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
@@ -108,7 +108,7 @@ public struct Shell: Sendable {
         var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style, lang: session.language)
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
+            if let n = e.report.note { shown += ReportRenderer.note(session.say(.note(n)), style: session.style) }
         }
         if !result.text.isEmpty {
             shown += result.text

@@ -61,10 +61,10 @@ extension Kernel {
     mutating func debugLocksWarn(_ condition: String, function: String, caller: String, note: String) {
         if log.firstTime("debug_locks_off") {
             report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(\(condition))", file: "kernel/sched/core.c", line: nil, function: function),
-                   taint: "W", callTrace: [function, caller], note: note)
+                   taint: "W", callTrace: [function, caller], note: .legacy(note))
         } else {
             report(.kmemsimOnly, callTrace: [function, caller],
-                   note: note + " (The kernel is silent now: the first DEBUG_LOCKS_WARN_ON turned debug_locks off.)")
+                   note: .legacy(note + " (The kernel is silent now: the first DEBUG_LOCKS_WARN_ON turned debug_locks off.)"))
         }
     }
 

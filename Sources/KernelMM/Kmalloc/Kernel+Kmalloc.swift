@@ -107,7 +107,7 @@ extension Kernel {
         // free_large_kmalloc() on a page that is neither a slab nor a large kmalloc.
         report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: nil, function: "free_large_kmalloc"),
                taint: "W", callTrace: ["free_large_kmalloc", "kfree", caller],
-               note: "0x\(String(addr, radix: 16)) is " + (frames[pfn].state == .allocated ? "held by \(Self.ownerName(frames[pfn].owner))" : "not allocated memory") + ", not a kmalloc allocation. kmemsim refused the free; nothing changed.")
+               note: .legacy("0x\(String(addr, radix: 16)) is " + (frames[pfn].state == .allocated ? "held by \(Self.ownerName(frames[pfn].owner))" : "not allocated memory") + ", not a kmalloc allocation. kmemsim refused the free; nothing changed."))
         return .refused
     }
 

@@ -33,7 +33,7 @@ extension Kernel {
             if !gfp.contains(.nowarn), log.firstTime("alloc_pages order > MAX_ORDER") {
                 report(.warning(file: "mm/page_alloc.c", line: 4402, function: "__alloc_pages"), taint: "W",
                        callTrace: ["__alloc_pages", caller],
-                       note: "order \(order) is above MAX_ORDER (\(maxOrder)): the largest block the buddy allocator has is 2^\(maxOrder) pages. The kernel warns once per boot and returns NULL.")
+                       note: .orderAboveMax(order: order, maxOrder: maxOrder))
             }
             return nil
         }
@@ -51,7 +51,7 @@ extension Kernel {
         }
         if choice.invalidCombination {
             report(.info("kmemsim: gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD): with CONFIG_DEBUG_VM the kernel hits VM_BUG_ON here; without it the request silently gets zone \(zones[highest].type.procName)"),
-                   note: "Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).")
+                   note: .pickOneZoneModifier)
         }
 
         // Fast path: the low watermark, no reserves; ALLOC_NOFRAGMENT when the preferred zone is NORMAL and DMA32

@@ -21,7 +21,7 @@ extension Kernel {
         }
         guard canDirectReclaim else {
             explain(.slowpath(.cannotSleep))
-            return allocFailed(ac, caller: caller, note: "The mask cannot sleep (no __GFP_DIRECT_RECLAIM), so the allocator could not reclaim memory and gave up at once.")
+            return allocFailed(ac, caller: caller, note: .failedCannotSleep)
         }
         var retries = 0
         var reclaimedTotal = 0
@@ -38,11 +38,11 @@ extension Kernel {
             }
             if gfp.contains(.noretry) {
                 explain(.slowpath(.noretryGaveUp))
-                return allocFailed(ac, caller: caller, note: "__GFP_NORETRY: after one light round of reclaim the allocator gives up without invoking the OOM killer.")
+                return allocFailed(ac, caller: caller, note: .failedNoretry)
             }
             if costly && (!gfp.contains(.retryMayfail) || retries >= Self.maxReclaimRetries) {
                 explain(.slowpath(.costlyNoRetry(order: order)))
-                return allocFailed(ac, caller: caller, note: "Orders above 3 are 'costly': without __GFP_RETRY_MAYFAIL the allocator does not retry reclaim or call the OOM killer for them.")
+                return allocFailed(ac, caller: caller, note: .failedCostly)
             }
             if progress > 0 && retries < Self.maxReclaimRetries {
                 retries += 1
@@ -55,27 +55,18 @@ extension Kernel {
         last.gfp = gfp.union(.hardwall).subtracting(.directReclaim)
         if let pfn = getPageFromFreelist(&last, flags: [.wmarkHigh, .cpuset]) { return pfn }
         if gfp.contains(.retryMayfail) {
-            return allocFailed(ac, caller: caller, note: "__GFP_RETRY_MAYFAIL: reclaim was retried \(retries) times and made no further progress; such requests fail instead of invoking the OOM killer.")
+            return allocFailed(ac, caller: caller, note: .failedRetryMayfail(retries: retries))
         }
         let lowZone = ac.highestZone < (zoneIndex(of: .normal) ?? 0)
         vmEvents.oomKill += gfp.contains(.fs) && !costly && !lowZone ? 1 : 0
-        let oomNote: String
-        if costly {
-            oomNote = "The OOM killer does not help orders above 3."
-        } else if lowZone {
-            oomNote = "The OOM killer is not used for requests limited to zones below NORMAL (lowmem)."
-        } else if !gfp.contains(.fs) {
-            oomNote = "Without __GFP_FS the OOM killer is not invoked; a real kernel would report progress and keep looping here (order ≤ 3 requests \"never fail\"). kmemsim stops the loop and returns NULL."
-        } else {
-            oomNote = "A real kernel would now run the OOM killer, kill the task with the largest memory footprint and retry; order ≤ 3 GFP_KERNEL requests are \"too small to fail\". kmemsim has no user processes to kill, so the allocation fails."
-        }
-        return allocFailed(ac, caller: caller, note: oomNote + (reclaimedTotal > 0 ? " (Reclaim freed \(reclaimedTotal) pages, not enough.)" : " (Reclaim found nothing to free.)"))
+        let oom: KmemsimNote.OOMVerdict = costly ? .costly : lowZone ? .lowZone : !gfp.contains(.fs) ? .noFS : .wouldKill
+        return allocFailed(ac, caller: caller, note: .failedOOM(oom, reclaimed: reclaimedTotal))
     }
 
     /// `nopage:` of the slow path. __GFP_NOFAIL callers cannot handle NULL: the kernel tries once more with half of
     /// the min reserve and then loops; kmemsim stops instead of hanging. Everyone else gets warn_alloc()'s report,
     /// unless __GFP_NOWARN. Returns the page the last NOFAIL try found, else nil.
-    mutating func allocFailed(_ ac: AllocContext, caller: String, note: String) -> Int? {
+    mutating func allocFailed(_ ac: AllocContext, caller: String, note: KmemsimNote) -> Int? {
         var ac = ac
         var note = note
         if ac.gfp.contains(.nofail) {
@@ -84,13 +75,13 @@ extension Kernel {
                 if !ac.gfp.contains(.nowarn), log.firstTime("nofail without reclaim") {
                     report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
                            callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
-                           note: "__GFP_NOFAIL without __GFP_DIRECT_RECLAIM cannot be honoured: the allocator may not sleep to wait for memory.")
+                           note: .nofailWithoutReclaim)
                 }
             } else {
                 if ac.order > PerCPUPages.maxOrder, !ac.gfp.contains(.nowarn), log.firstTime("nofail costly") {
                     report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
                            callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
-                           note: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.")
+                           note: .nofailCostly)
                 }
                 // __alloc_pages_cpuset_fallback(gfp, order, ALLOC_MIN_RESERVE): one try with half of min.
                 if let pfn = getPageFromFreelist(&ac, flags: [.minReserve]) {
@@ -98,7 +89,7 @@ extension Kernel {
                     return pfn
                 }
                 explain(.slowpath(.nofailWouldLoop))
-                note = "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed."
+                note = .nofailWouldLoop
             }
         }
         if !ac.gfp.contains(.nowarn) {

@@ -255,7 +255,7 @@ extension Kernel {
         slab.pendingReports.removeAll()
         for (i, var r) in rs.enumerated() {
             if i == rs.count - 1, let f = extraFix { r.fixes.append(f) }
-            report(.slubBug(r), taint: "B", callTrace: trace, note: i == rs.count - 1 ? note : "")
+            report(.slubBug(r), taint: "B", callTrace: trace, note: i == rs.count - 1 ? .legacy(note) : nil)
         }
     }
 

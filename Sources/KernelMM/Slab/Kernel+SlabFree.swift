@@ -80,13 +80,13 @@ extension Kernel {
             var r = slubReport(ci, pfn: loc.slabPFN, index: nil, headline: "Invalid object pointer 0x\(hashPointer(addr))")
             r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
             report(.slubBug(r), taint: "B", callTrace: ["slab_err", "free_debug_processing", api, caller],
-                   note: what + ". SLUB's consistency checks (F) refuse the free.")
+                   note: .legacy(what + ". SLUB's consistency checks (F) refuse the free."))
         case .slab where slab.debug.debugSlab:
             report(.kernelBug(file: "mm/slab.c", line: nil, function: "cache_free_debugcheck"), taint: "D", callTrace: ["cache_free_debugcheck", api, caller],
-                   note: what + ": BUG_ON(objp != index_to_obj(cachep, slab, objnr)).")
+                   note: .legacy(what + ": BUG_ON(objp != index_to_obj(cachep, slab, objnr))."))
         default:
             report(.kmemsimOnly, callTrace: [api, caller],
-                   note: what + ". A kernel without slab debugging would not check: the bad pointer would go on the freelist and a later allocation would overlap two objects. kmemsim refused; nothing changed.")
+                   note: .legacy(what + ". A kernel without slab debugging would not check: the bad pointer would go on the freelist and a later allocation would overlap two objects. kmemsim refused; nothing changed."))
         }
     }
 

@@ -144,7 +144,7 @@ extension Kernel {
         if addr & UInt64(pageSize - 1) != 0 {
             report(.warningMessage(message: "Trying to vfree() bad address (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
                    taint: "W", callTrace: ["vfree", caller],
-                   note: "\(Self.hex(addr)) is not page-aligned: vfree() wants the address vmalloc() returned" + (vmalloc.index(containing: addr).map { " (the area starts at \(Self.hex(vmalloc.areas[$0].start)))" } ?? "") + ". Nothing changed.")
+                   note: .legacy("\(Self.hex(addr)) is not page-aligned: vfree() wants the address vmalloc() returned" + (vmalloc.index(containing: addr).map { " (the area starts at \(Self.hex(vmalloc.areas[$0].start)))" } ?? "") + ". Nothing changed."))
             return .refused
         }
         guard let i = vmalloc.index(containing: addr), vmalloc.areas[i].start == addr,
@@ -159,7 +159,7 @@ extension Kernel {
                 why = "\(Self.hex(addr)) is not in the vmalloc range" + (directMapPFN(addr) != nil ? "; it is a direct-map address: kfree()/free_pages() it instead." : ".")
             }
             report(.warningMessage(message: "Trying to vfree() nonexistent vm area (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
-                   taint: "W", callTrace: ["vfree", caller], note: why + " Nothing changed.")
+                   taint: "W", callTrace: ["vfree", caller], note: .legacy(why + " Nothing changed."))
             return .refused
         }
         let area = vmalloc.areas.remove(at: i)

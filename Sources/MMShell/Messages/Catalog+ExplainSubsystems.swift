@@ -26,7 +26,7 @@ extension Message {
                            ko: "__GFP_NORETRY: 이 요청에는 회수 한 번만 허용됩니다")
         case .costlyNoRetry(let order):
             return Message(en: "order \(order) is costly (> PAGE_ALLOC_COSTLY_ORDER = 3) and the mask lacks __GFP_RETRY_MAYFAIL: no retries, no OOM killer",
-                           ko: "order \(order)는 비싼 요청(> PAGE_ALLOC_COSTLY_ORDER = 3)이고 마스크에 __GFP_RETRY_MAYFAIL이 없습니다: 재시도도 OOM killer도 없습니다")
+                           ko: "order \(order): 비싼 요청(> PAGE_ALLOC_COSTLY_ORDER = 3)이고 마스크에 __GFP_RETRY_MAYFAIL이 없습니다: 재시도도 OOM killer도 없습니다")
         case .nofailMinReserveSucceeded:
             return Message(en: "__GFP_NOFAIL: a last try with ALLOC_MIN_RESERVE (half of min) succeeded",
                            ko: "__GFP_NOFAIL: ALLOC_MIN_RESERVE(min의 절반)로 한 마지막 시도가 성공했습니다")
@@ -56,7 +56,7 @@ extension Message {
             }
             let none = freed == 0 && target > 0
             return Message(en: "kswapd0 woken for \(zone.procName) (\(why.en)): reclaimed \(freed) pages" + (none ? " (nothing reclaimable)" : "") + "; watermark boost cleared",
-                           ko: "kswapd0가 \(zone.procName) 존 때문에 깨어났습니다 (\(why.ko)): 페이지 \(freed)개 회수" + (none ? " (회수할 것이 없음)" : "") + ". 워터마크 boost를 지웠습니다")
+                           ko: "kswapd0이 \(zone.procName) 존 때문에 깨어났습니다 (\(why.ko)): 페이지 \(freed)개 회수" + (none ? " (회수할 것이 없음)" : "") + ". 워터마크 boost를 지웠습니다")
         case .orderTooLarge(let order, let maxOrder):
             return Message(en: "order \(order) > MAX_ORDER (\(maxOrder)): no such block exists; __alloc_pages returns NULL at once",
                            ko: "order \(order) > MAX_ORDER (\(maxOrder)): 그런 블록은 없습니다. __alloc_pages는 곧바로 NULL을 돌려줍니다")
@@ -163,10 +163,10 @@ extension Message {
             return Message(en: en, ko: ko)
         case .aliasDropped(let name, let cache, let refcount):
             return Message(en: "\(name) was an alias of \(cache): its reference was dropped (refcount now \(refcount))",
-                           ko: "\(name)는 \(cache) 캐시의 별칭이었습니다: 그 참조를 놓았습니다 (이제 refcount \(refcount))")
+                           ko: "\(name): \(cache) 캐시의 별칭이었습니다. 그 참조를 놓았습니다 (이제 refcount \(refcount))")
         case .stillUsedThroughMerging(let name, let refcount):
             return Message(en: "\(name) still has \(refcount) user(s) through merging: refcount dropped, cache kept",
-                           ko: "\(name) 캐시는 병합으로 아직 사용자가 \(refcount)명 있습니다: refcount만 줄이고 캐시는 남깁니다")
+                           ko: "\(name): 병합 때문에 이 캐시에는 아직 사용자가 \(refcount)명 있습니다: refcount만 줄이고 캐시는 남깁니다")
         case .destroyed(let name):
             return Message(en: "destroyed \(name)", ko: "캐시를 없앴습니다: \(name)")
         }
@@ -184,10 +184,10 @@ extension Message {
                            ko: "kmalloc(\(size)) → \(cache) (kmalloc_index: 클래스 \(cls)). \(cls - size)바이트 낭비" + apartKo)
         case .large(let size, let maxCache, let order, let wasted):
             return Message(en: "kmalloc(\(size)) is above KMALLOC_MAX_CACHE_SIZE (\(maxCache)): order-\(order) pages straight from the page allocator" + (wasted.map { ", \($0) bytes wasted" } ?? ""),
-                           ko: "kmalloc(\(size))는 KMALLOC_MAX_CACHE_SIZE(\(maxCache))보다 큽니다: 페이지 할당자에서 바로 order-\(order) 페이지를 받습니다" + (wasted.map { ". \($0)바이트 낭비" } ?? ""))
+                           ko: "kmalloc(\(size)): KMALLOC_MAX_CACHE_SIZE(\(maxCache))보다 큽니다: 페이지 할당자에서 바로 order-\(order) 페이지를 받습니다" + (wasted.map { ". \($0)바이트 낭비" } ?? ""))
         case .arrayOverflow(let n, let size):
             return Message(en: "\(n) × \(size) overflows size_t: kmalloc_array returns NULL without allocating (check_mul_overflow)",
-                           ko: "\(n) × \(size)는 size_t를 넘칩니다: kmalloc_array는 할당하지 않고 NULL을 돌려줍니다 (check_mul_overflow)")
+                           ko: "\(n) × \(size): size_t를 넘칩니다. kmalloc_array는 할당하지 않고 NULL을 돌려줍니다 (check_mul_overflow)")
         case .kreallocFits(let newSize, let ks):
             return Message(en: "krealloc: \(newSize) bytes still fit in the \(ks) usable bytes of the object; same pointer returned",
                            ko: "krealloc: \(newSize)바이트가 객체의 쓸 수 있는 \(ks)바이트에 아직 들어갑니다. 같은 포인터를 돌려줍니다")

@@ -1,0 +1,48 @@
+/// What kmemsim adds to a report as a teacher: facts the shell words in English or Korean (`Catalog+Notes.swift`).
+///
+/// The kernel would not say these; they explain what happened, what the real kernel would do and that kmemsim kept
+/// the state consistent.
+public enum KmemsimNote: Sendable, Equatable {
+    // Page allocator: __free_pages() misuse (mm/page_alloc.c)
+    case freeNotRAM(pfn: Int)
+    case freeOrderOutOfRange(order: Int, maxOrder: Int)
+    case freeReserved(pfn: Int)
+    case doubleFreeBuddyHead(pfn: Int, order: Int)
+    case doubleFreeOnPCP(pfn: Int, cpu: Int)
+    case freeInsideFreeBlock(pfn: Int, order: Int, head: Int)
+    case freeTailPage(pfn: Int, index: Int, order: Int, head: Int)
+    case freeNotBlockStart(pfn: Int)
+    case freeSlabPage(pfn: Int)
+    case freeOtherOwner(pfn: Int, owner: FrameOwner)
+    case compoundOrderMismatch(allocOrder: Int, order: Int)
+    case freeOrderTooLarge(pfn: Int, allocOrder: Int, order: Int)
+    case freeOrderTooSmall(pfn: Int, allocOrder: Int, order: Int, leaked: Int)
+    /// free_pages(addr) with an address that has no struct page behind it.
+    case freePagesBadAddress(address: UInt64, problem: FreePagesAddressProblem)
+    // Page allocator: allocation (mm/page_alloc.c)
+    case orderAboveMax(order: Int, maxOrder: Int)
+    case pickOneZoneModifier
+    case failedCannotSleep
+    case failedNoretry
+    case failedCostly
+    case failedRetryMayfail(retries: Int)
+    case failedOOM(OOMVerdict, reclaimed: Int)
+    case nofailWithoutReclaim
+    case nofailCostly
+    case nofailWouldLoop
+    /// Not yet written as facts: the sentence itself, shown as it is in both languages.
+    case legacy(String)
+
+    public enum FreePagesAddressProblem: Sendable, Equatable {
+        case highmem, notPageAligned, notDirectMap, vmallocAddress
+    }
+
+    /// Why __alloc_pages_may_oom() did not save the request.
+    public enum OOMVerdict: Sendable, Equatable {
+        case costly, lowZone, noFS, wouldKill
+    }
+}
+
+extension KmemsimNote: ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self = .legacy(value) }
+}

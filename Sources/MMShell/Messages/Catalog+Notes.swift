@@ -1,0 +1,123 @@
+import KernelMM
+
+/// kmemsim's notes on misuse (`KmemsimNote`), in English and Korean. The kernel's own report above a note stays in
+/// the kernel's English.
+extension Message {
+    static func note(_ n: KmemsimNote) -> Message {
+        let h = { (v: Int) in "0x" + String(v, radix: 16) }
+        switch n {
+        case .freeNotRAM(let pfn):
+            return Message(en: "pfn \(h(pfn)) is not RAM: there is no struct page to free. Nothing changed.",
+                           ko: "pfn \(h(pfn)): RAM이 아닙니다. 해제할 struct page가 없습니다. 아무것도 바뀌지 않았습니다.")
+        case .freeOrderOutOfRange(let order, let maxOrder):
+            return Message(en: "order \(order) is outside 0...\(maxOrder); no block of that size can exist. The kernel would not check and would corrupt the free lists. Nothing changed.",
+                           ko: "order \(order): 0...\(maxOrder) 범위 밖입니다. 그런 크기의 블록은 있을 수 없습니다. 커널은 검사하지 않고 빈 목록을 망가뜨렸을 것입니다. 아무것도 바뀌지 않았습니다.")
+        case .freeReserved(let pfn):
+            return Message(en: "pfn \(h(pfn)) is reserved (PG_reserved): boot code kept it and the buddy allocator never owned it. The kernel refuses to free it; nothing changed.",
+                           ko: "pfn \(h(pfn)): 예약된 페이지입니다(PG_reserved). 부트 코드가 잡아 두었고 버디 할당자가 가진 적이 없습니다. 커널은 해제를 거부합니다. 아무것도 바뀌지 않았습니다.")
+        case .doubleFreeBuddyHead(let pfn, let order):
+            return Message(en: "pfn \(h(pfn)) is already free (the head of a free order-\(order) block): a double free. A kernel without CONFIG_DEBUG_VM would let the refcount go to -1 and later hand the page out twice. Nothing changed.",
+                           ko: "pfn \(h(pfn)): 이미 비어 있습니다(order-\(order) 빈 블록의 머리). 이중 해제입니다. CONFIG_DEBUG_VM이 없는 커널이라면 refcount가 -1이 되고 나중에 이 페이지를 두 번 내줄 것입니다. 아무것도 바뀌지 않았습니다.")
+        case .doubleFreeOnPCP(let pfn, let cpu):
+            return Message(en: "pfn \(h(pfn)) is already free: it sits on CPU \(cpu)'s per-CPU free list. A double free; nothing changed.",
+                           ko: "pfn \(h(pfn)): 이미 비어 있습니다. CPU \(cpu)의 CPU별 빈 목록에 있습니다. 이중 해제입니다. 아무것도 바뀌지 않았습니다.")
+        case .freeInsideFreeBlock(let pfn, let order, let head):
+            return Message(en: "pfn \(h(pfn)) is inside a free order-\(order) block at \(h(head)): it is not allocated (a double free, or a pointer that was never allocated). Nothing changed.",
+                           ko: "pfn \(h(pfn)): \(h(head))에서 시작하는 order-\(order) 빈 블록 안에 있습니다. 할당된 페이지가 아닙니다(이중 해제이거나 할당된 적 없는 포인터). 아무것도 바뀌지 않았습니다.")
+        case .freeTailPage(let pfn, let index, let order, let head):
+            return Message(en: "pfn \(h(pfn)) is page \(index) of the order-\(order) block whose head is pfn \(h(head)). Only the head holds the reference: free the head with order \(order). Nothing changed.",
+                           ko: "pfn \(h(pfn)): 머리가 pfn \(h(head))인 order-\(order) 블록의 \(index)번째 페이지입니다. 참조는 머리만 가집니다: 머리를 order \(order) 값으로 해제하세요. 아무것도 바뀌지 않았습니다.")
+        case .freeNotBlockStart(let pfn):
+            return Message(en: "pfn \(h(pfn)) is not the start of an allocated block. Nothing changed.",
+                           ko: "pfn \(h(pfn)): 할당된 블록의 시작이 아닙니다. 아무것도 바뀌지 않았습니다.")
+        case .freeSlabPage(let pfn):
+            return Message(en: "pfn \(h(pfn)) belongs to a slab (PG_slab): the slab allocator owns it; objects in it are freed with kfree/kmem_cache_free. Nothing changed.",
+                           ko: "pfn \(h(pfn)): slab에 속한 페이지입니다(PG_slab). 주인은 slab 할당자이고, 그 안의 객체는 kfree/kmem_cache_free로 해제합니다. 아무것도 바뀌지 않았습니다.")
+        case .freeOtherOwner(let pfn, let owner):
+            let o = ownerName(owner)
+            return Message(en: "pfn \(h(pfn)) is held by \(o.en), not by a page-allocator caller. The kernel would free it without noticing, leaving \(o.en) using a free page (use after free). kmemsim refused; nothing changed.",
+                           ko: "pfn \(h(pfn)): 주인은 페이지 할당자 호출자가 아니라 \(o.ko)입니다. 커널은 모른 채 해제하고, \(o.ko) 쪽은 빈 페이지를 계속 쓰게 됩니다(해제 후 사용). kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
+        case .compoundOrderMismatch(let allocOrder, let order):
+            return Message(en: "This compound page has order \(allocOrder); it was freed with order \(order). CONFIG_DEBUG_VM catches this for compound pages only. Nothing changed.",
+                           ko: "이 compound 페이지의 order는 \(allocOrder)인데 order \(order) 값으로 해제했습니다. CONFIG_DEBUG_VM은 compound 페이지에서만 이것을 잡습니다. 아무것도 바뀌지 않았습니다.")
+        case .freeOrderTooLarge(let pfn, let allocOrder, let order):
+            return Message(en: "The block at pfn \(h(pfn)) was allocated with order \(allocOrder) (\(1 << allocOrder) pages) but freed with order \(order) (\(1 << order) pages). The real kernel does not check the order: it would put \((1 << order) - (1 << allocOrder)) pages it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.",
+                           ko: "pfn \(h(pfn))의 블록은 order \(allocOrder)(페이지 \(1 << allocOrder)개)로 할당했는데 order \(order)(페이지 \(1 << order)개)로 해제했습니다. 실제 커널은 order를 검사하지 않습니다: 자기 것이 아닌 페이지 \((1 << order) - (1 << allocOrder))개를 빈 목록에 넣어, 다른 누군가 쓰고 있을 메모리를 망가뜨립니다. kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
+        case .freeOrderTooSmall(let pfn, let allocOrder, let order, let leaked):
+            return Message(en: "The block at pfn \(h(pfn)) was allocated with order \(allocOrder) but freed with order \(order). The real kernel does not notice: it frees the first \(1 << order) pages and the other \(leaked) leak forever. kmemsim did the same so you can see the leak (`kmem` shows them as leaked).",
+                           ko: "pfn \(h(pfn))의 블록: 할당할 때 order \(allocOrder), 해제할 때 order \(order). 실제 커널은 알아채지 못합니다: 앞의 페이지 \(1 << order)개만 해제하고 나머지 \(leaked)개는 영영 샙니다. 누수를 볼 수 있도록 kmemsim도 똑같이 했습니다(`kmem`이 leaked로 보여 줍니다).")
+        case .freePagesBadAddress(let addr, let problem):
+            let a = Format.hex(addr)
+            switch problem {
+            case .highmem:
+                return Message(en: "\(a) would be the address of a HIGHMEM page, but HIGHMEM has no permanent kernel address: free HIGHMEM pages with __free_pages(page, order). Nothing changed.",
+                               ko: "\(a): HIGHMEM 페이지의 주소일 텐데, HIGHMEM에는 고정된 커널 주소가 없습니다. HIGHMEM 페이지는 __free_pages(page, order)로 해제하세요. 아무것도 바뀌지 않았습니다.")
+            case .notPageAligned:
+                return Message(en: "\(a) is not page-aligned: free_pages() wants the address __get_free_pages() returned. Nothing changed.",
+                               ko: "\(a): 페이지 경계에 맞지 않습니다. free_pages()에는 __get_free_pages()가 돌려준 주소를 넘겨야 합니다. 아무것도 바뀌지 않았습니다.")
+            case .notDirectMap:
+                return Message(en: "\(a) is not a direct-map (lowmem) address, so virt_to_page() cannot find its struct page. Nothing changed.",
+                               ko: "\(a): 직접 매핑(lowmem) 주소가 아니어서 virt_to_page()가 struct page를 찾지 못합니다. 아무것도 바뀌지 않았습니다.")
+            case .vmallocAddress:
+                return Message(en: "\(a) is not a direct-map (lowmem) address, so virt_to_page() cannot find its struct page — it is a vmalloc address: free it with vfree(). Nothing changed.",
+                               ko: "\(a): 직접 매핑(lowmem) 주소가 아니어서 virt_to_page()가 struct page를 찾지 못합니다. vmalloc 주소이니 vfree()로 해제하세요. 아무것도 바뀌지 않았습니다.")
+            }
+        case .orderAboveMax(let order, let maxOrder):
+            return Message(en: "order \(order) is above MAX_ORDER (\(maxOrder)): the largest block the buddy allocator has is 2^\(maxOrder) pages. The kernel warns once per boot and returns NULL.",
+                           ko: "order \(order): MAX_ORDER(\(maxOrder))보다 큽니다. 버디 할당자의 가장 큰 블록은 2^\(maxOrder)개의 페이지입니다. 커널은 부팅마다 한 번 경고하고 NULL을 돌려줍니다.")
+        case .pickOneZoneModifier:
+            return Message(en: "Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).",
+                           ko: "존 지정자는 하나만 고르세요: __GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM 중 하나 (덧붙일 수 있는 것은 __GFP_MOVABLE뿐).")
+        case .failedCannotSleep:
+            return Message(en: "The mask cannot sleep (no __GFP_DIRECT_RECLAIM), so the allocator could not reclaim memory and gave up at once.",
+                           ko: "이 마스크로는 잠들 수 없으므로(__GFP_DIRECT_RECLAIM 없음) 할당자는 메모리를 회수하지 못하고 곧바로 포기했습니다.")
+        case .failedNoretry:
+            return Message(en: "__GFP_NORETRY: after one light round of reclaim the allocator gives up without invoking the OOM killer.",
+                           ko: "__GFP_NORETRY: 가벼운 회수를 한 번 해 본 뒤 할당자는 OOM killer를 부르지 않고 포기합니다.")
+        case .failedCostly:
+            return Message(en: "Orders above 3 are 'costly': without __GFP_RETRY_MAYFAIL the allocator does not retry reclaim or call the OOM killer for them.",
+                           ko: "order가 3보다 크면 '비싼' 요청입니다: __GFP_RETRY_MAYFAIL이 없으면 할당자는 회수를 다시 시도하지도, OOM killer를 부르지도 않습니다.")
+        case .failedRetryMayfail(let retries):
+            return Message(en: "__GFP_RETRY_MAYFAIL: reclaim was retried \(retries) times and made no further progress; such requests fail instead of invoking the OOM killer.",
+                           ko: "__GFP_RETRY_MAYFAIL: 회수를 \(retries)번 다시 했지만 더 나아지지 않았습니다. 이런 요청은 OOM killer를 부르지 않고 실패합니다.")
+        case .failedOOM(let verdict, let reclaimed):
+            let v: Message = switch verdict {
+            case .costly: Message(en: "The OOM killer does not help orders above 3.", ko: "OOM killer는 order가 3보다 큰 요청을 돕지 않습니다.")
+            case .lowZone: Message(en: "The OOM killer is not used for requests limited to zones below NORMAL (lowmem).",
+                                   ko: "NORMAL보다 낮은 존(lowmem)으로 제한된 요청에는 OOM killer를 쓰지 않습니다.")
+            case .noFS: Message(en: "Without __GFP_FS the OOM killer is not invoked; a real kernel would report progress and keep looping here (order ≤ 3 requests \"never fail\"). kmemsim stops the loop and returns NULL.",
+                                ko: "__GFP_FS가 없으면 OOM killer를 부르지 않습니다. 실제 커널은 진전이 있다고 보고 여기서 계속 돌 것입니다(order ≤ 3 요청은 \"실패하지 않음\"). kmemsim은 반복을 멈추고 NULL을 돌려줍니다.")
+            case .wouldKill: Message(en: "A real kernel would now run the OOM killer, kill the task with the largest memory footprint and retry; order ≤ 3 GFP_KERNEL requests are \"too small to fail\". kmemsim has no user processes to kill, so the allocation fails.",
+                                     ko: "실제 커널이라면 이제 OOM killer를 돌려 메모리를 가장 많이 쓰는 태스크를 죽이고 다시 시도할 것입니다. order ≤ 3인 GFP_KERNEL 요청은 \"실패하기엔 너무 작은\" 요청입니다. kmemsim에는 죽일 사용자 프로세스가 없으므로 할당이 실패합니다.")
+            }
+            return reclaimed > 0
+                ? Message(en: v.en + " (Reclaim freed \(reclaimed) pages, not enough.)", ko: v.ko + " (회수로 페이지 \(reclaimed)개를 비웠지만 모자랍니다.)")
+                : Message(en: v.en + " (Reclaim found nothing to free.)", ko: v.ko + " (회수할 것을 찾지 못했습니다.)")
+        case .nofailWithoutReclaim:
+            return Message(en: "__GFP_NOFAIL without __GFP_DIRECT_RECLAIM cannot be honoured: the allocator may not sleep to wait for memory.",
+                           ko: "__GFP_DIRECT_RECLAIM 없는 __GFP_NOFAIL은 지킬 수 없습니다: 할당자가 잠들어 메모리를 기다릴 수 없기 때문입니다.")
+        case .nofailCostly:
+            return Message(en: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.",
+                           ko: "WARN_ON_ONCE_GFP(costly_order): order가 3보다 큰 요청에는 __GFP_NOFAIL을 쓰면 안 됩니다.")
+        case .nofailWouldLoop:
+            return Message(en: "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed.",
+                           ko: "__GFP_NOFAIL: 실제 커널은 여기서 절대 NULL을 돌려주지 않습니다. 메모리가 생길 때까지 할당자 안에서 돕니다(이 머신에서는 멈춤). kmemsim은 대신 NULL을 돌려줍니다. 아무것도 바뀌지 않았습니다.")
+        case .legacy(let text):
+            return Message(verbatim: text)
+        }
+    }
+
+    /// Who holds a block, as a note names it.
+    static func ownerName(_ o: FrameOwner) -> Message {
+        switch o {
+        case .none: Message(en: "nobody", ko: "아무도 아님")
+        case .pageAlloc: Message(en: "a page-allocator caller", ko: "페이지 할당자 호출자")
+        case .slab: Message(en: "the slab allocator", ko: "slab 할당자")
+        case .vmalloc: Message(en: "a vmalloc area", ko: "vmalloc 영역")
+        case .kernelStack: Message(en: "a task's kernel stack", ko: "태스크의 커널 스택")
+        case .percpu: Message(en: "the per-CPU allocator", ko: "CPU별 할당자")
+        case .kmallocLarge: Message(en: "a large kmalloc (use kfree)", ko: "큰 kmalloc 블록(kfree로 해제)")
+        case .leaked: Message(en: "nobody (leaked by a wrong-order free)", ko: "아무도 아님(잘못된 order로 해제해서 샌 페이지)")
+        }
+    }
+}
