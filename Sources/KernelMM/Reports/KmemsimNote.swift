@@ -30,8 +30,36 @@ public enum KmemsimNote: Sendable, Equatable {
     case nofailWithoutReclaim
     case nofailCostly
     case nofailWouldLoop
+    // Preemption and interrupts (kernel/sched/core.c, kernel/softirq.c, include/linux/hardirq.h)
+    case preemptNestedTooDeep(depth: Int)
+    case preemptUnderflow(caller: String, preemptCount: UInt32, by: UInt32)
+    case preemptAlreadyZero(caller: String, preemptCount: UInt32)
+    case softirqCountUnbalanced(caller: String, softirqCount: UInt32, preemptCount: UInt32)
+    /// After the first DEBUG_LOCKS_WARN_ON the kernel is silent (debug_locks off): the note, plus that.
+    indirect case debugLocksOff(KmemsimNote)
+    case irqsEnabledInHardirq
+    case bhNestedTooDeep(depth: UInt32)
+    case bhEnableInHardirq
+    case bhEnableWithoutDisable
+    case nmiNestedTooDeep
+    case scheduleInInterrupt
+    case scheduleWhileAtomic(preemptCount: UInt32)
+    case scheduleWithIRQsOff
+    case preemptibleCPUAccess(what: String)
+    /// might_sleep() in atomic context: `why` says which.
+    case sleepInAtomic(caller: String, why: AtomicReason)
+    // Spinlocks (kernel/locking/spinlock_debug.c)
+    case spinlockSelfDeadlock(lock: String, variant: HeldLock.Variant)
+    case spinlockHeldElsewhere(lock: String, cpu: Int)
+    case spinlockNotHeld(lock: String)
+    case spinlockOtherCPU(lock: String, cpu: Int)
+    case spinlockVariantMismatch(lock: String, locked: HeldLock.Variant, unlocked: HeldLock.Variant)
     /// Not yet written as facts: the sentence itself, shown as it is in both languages.
     case legacy(String)
+
+    public enum AtomicReason: Sendable, Equatable {
+        case interrupt, irqsDisabled, preemptDisabled
+    }
 
     public enum FreePagesAddressProblem: Sendable, Equatable {
         case highmem, notPageAligned, notDirectMap, vmallocAddress

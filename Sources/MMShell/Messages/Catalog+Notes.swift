@@ -102,9 +102,82 @@ extension Message {
         case .nofailWouldLoop:
             return Message(en: "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed.",
                            ko: "__GFP_NOFAIL: 실제 커널은 여기서 절대 NULL을 돌려주지 않습니다. 메모리가 생길 때까지 할당자 안에서 돕니다(이 머신에서는 멈춤). kmemsim은 대신 NULL을 돌려줍니다. 아무것도 바뀌지 않았습니다.")
+        case .preemptNestedTooDeep(let depth):
+            return Message(en: "preempt_disable nested \(depth) deep: the 8-bit PREEMPT field would overflow into the softirq bits. Nothing changed.",
+                           ko: "preempt_disable이 \(depth)단계 중첩되었습니다: 8비트 PREEMPT 필드가 넘쳐 softirq 비트를 침범할 것입니다. 아무것도 바뀌지 않았습니다.")
+        case .preemptUnderflow(let caller, let count, let by):
+            return Message(en: "\(caller) without a matching disable: preempt_count is \(hex8(count)) and cannot drop by \(by). CONFIG_DEBUG_PREEMPT catches it and leaves the count alone; without it the count would go negative and preemption would stay broken.",
+                           ko: "짝이 되는 disable 없는 \(caller): preempt_count 값(\(hex8(count)))에서 \(by)만큼 줄일 수 없습니다. CONFIG_DEBUG_PREEMPT가 이를 잡고 값을 그대로 둡니다. 이 옵션이 없으면 값이 음수가 되어 선점이 계속 망가진 채로 남습니다.")
+        case .preemptAlreadyZero(let caller, let count):
+            return Message(en: "\(caller) without a matching disable: the PREEMPT field of preempt_count (\(hex8(count))) is already 0. Nothing changed.",
+                           ko: "짝이 되는 disable 없는 \(caller): preempt_count(\(hex8(count)))의 PREEMPT 필드가 이미 0입니다. 아무것도 바뀌지 않았습니다.")
+        case .softirqCountUnbalanced(let caller, let softirq, let count):
+            return Message(en: "\(caller) drops the softirq-disable count, but it is \(softirq) here (preempt_count \(hex8(count))): bottom halves were not disabled by the matching lock or local_bh_disable. Nothing changed.",
+                           ko: "\(caller): softirq-disable 카운트를 줄이려 하지만 지금 값은 \(softirq)입니다(preempt_count \(hex8(count))). 짝이 되는 락이나 local_bh_disable이 bottom half를 끈 적이 없습니다. 아무것도 바뀌지 않았습니다.")
+        case .debugLocksOff(let inner):
+            let m = note(inner)
+            return Message(en: m.en + " (The kernel is silent now: the first DEBUG_LOCKS_WARN_ON turned debug_locks off.)",
+                           ko: m.ko + " (이제 커널은 조용합니다: 첫 DEBUG_LOCKS_WARN_ON이 debug_locks를 껐습니다.)")
+        case .irqsEnabledInHardirq:
+            return Message(en: "Interrupts enabled inside a hard interrupt handler: another interrupt can now nest on this IRQ stack. Handlers run with interrupts off; leave them off.",
+                           ko: "하드 인터럽트 핸들러 안에서 인터럽트를 켰습니다: 이제 이 IRQ 스택 위에 다른 인터럽트가 중첩될 수 있습니다. 핸들러는 인터럽트를 끈 채로 실행됩니다. 끈 채로 두세요.")
+        case .bhNestedTooDeep(let depth):
+            return Message(en: "local_bh_disable nested \(depth) deep: one more would carry into the HARDIRQ bits of preempt_count. Nothing changed.",
+                           ko: "local_bh_disable이 \(depth)단계 중첩되었습니다: 한 번 더 하면 preempt_count의 HARDIRQ 비트로 넘어갑니다. 아무것도 바뀌지 않았습니다.")
+        case .bhEnableInHardirq:
+            return Message(en: "local_bh_enable() in a hard interrupt handler: it could run softirqs here, inside the handler.",
+                           ko: "하드 인터럽트 핸들러 안의 local_bh_enable(): 여기서, 핸들러 안에서 softirq를 실행할 수도 있습니다.")
+        case .bhEnableWithoutDisable:
+            return Message(en: "local_bh_enable without local_bh_disable: the softirq-disable count is 0. Nothing changed.",
+                           ko: "local_bh_disable 없는 local_bh_enable: softirq-disable 카운트가 0입니다. 아무것도 바뀌지 않았습니다.")
+        case .nmiNestedTooDeep:
+            return Message(en: "NMIs nested 15 deep fill preempt_count's NMI field. The machine would have died; kmemsim leaves the state as it was.",
+                           ko: "NMI가 15단계 중첩되어 preempt_count의 NMI 필드가 가득 찼습니다. 실제 머신이라면 죽었을 것입니다. kmemsim은 상태를 그대로 둡니다.")
+        case .scheduleInInterrupt:
+            return Message(en: "schedule() from interrupt context: there is no task to put to sleep here. A real kernel would most likely hang or crash; kmemsim leaves the state as it was.",
+                           ko: "인터럽트 문맥에서 schedule(): 여기에는 재울 태스크가 없습니다. 실제 커널은 십중팔구 멈추거나 죽습니다. kmemsim은 상태를 그대로 둡니다.")
+        case .scheduleWhileAtomic(let count):
+            return Message(en: "schedule() with preemption disabled (preempt_count \(hex8(count))). After the report the kernel resets preempt_count (schedule_debug: preempt_count_set(PREEMPT_DISABLED)) and switches tasks anyway, so the matching preempt_enable/put_cpu/spin_unlock later will underflow.",
+                           ko: "선점이 꺼진 채 schedule()을 불렀습니다(preempt_count \(hex8(count))). 보고 뒤 커널은 preempt_count를 되돌리고(schedule_debug: preempt_count_set(PREEMPT_DISABLED)) 어쨌든 태스크를 바꿉니다. 그래서 나중에 짝이 되는 preempt_enable/put_cpu/spin_unlock이 값을 0 아래로 떨어뜨립니다.")
+        case .scheduleWithIRQsOff:
+            return Message(en: "schedule() with interrupts disabled is not caught by a check, but the task comes back with interrupts enabled (the runqueue unlock turns them on).",
+                           ko: "인터럽트를 끈 채 부른 schedule()은 검사에 걸리지 않지만, 태스크는 인터럽트가 켜진 채로 돌아옵니다(runqueue unlock이 켭니다).")
+        case .preemptibleCPUAccess(let what):
+            return Message(en: "\(what) in preemptible code: the task may be moved to another CPU right after, so the answer (or the per-CPU copy it picks) may already be wrong. Use get_cpu()/put_cpu() (or this_cpu_* ops) around it.",
+                           ko: "선점 가능한 코드의 \(what): 태스크가 바로 다음 순간 다른 CPU로 옮겨질 수 있어서, 답(또는 고른 CPU별 사본)이 이미 틀렸을 수 있습니다. get_cpu()/put_cpu()(또는 this_cpu_* 연산)로 감싸세요.")
+        case .sleepInAtomic(let caller, let why):
+            let en: String, ko: String
+            switch why {
+            case .interrupt: (en, ko) = ("in interrupt context", "인터럽트 문맥에서")
+            case .irqsDisabled: (en, ko) = ("interrupts are disabled", "인터럽트가 꺼진 상태에서")
+            case .preemptDisabled: (en, ko) = ("preemption is disabled", "선점이 꺼진 상태에서")
+            }
+            return Message(en: "\(caller) was called with a mask that may sleep (__GFP_DIRECT_RECLAIM) while \(en). Use GFP_ATOMIC (or GFP_NOWAIT with a fallback) here, or move the allocation out of the atomic section.",
+                           ko: "\(ko) 잠들 수 있는 마스크(__GFP_DIRECT_RECLAIM)로 \(caller) 함수를 불렀습니다. 여기서는 GFP_ATOMIC(또는 대안을 갖춘 GFP_NOWAIT)을 쓰거나, 할당을 원자적 구간 밖으로 옮기세요.")
+        case .spinlockSelfDeadlock(let lock, let variant):
+            return Message(en: "\(lock) is already held by this task: the second \(variant.rawValue) would spin forever waiting for itself (a self-deadlock). kmemsim did not take it again.",
+                           ko: "\(lock): 이 태스크가 이미 잡고 있습니다. 두 번째 \(variant.rawValue)는 자기 자신을 기다리며 영원히 돕니다(자기 교착). kmemsim은 다시 잡지 않았습니다.")
+        case .spinlockHeldElsewhere(let lock, let cpu):
+            return Message(en: "\(lock) is held on CPU \(cpu): this CPU would spin until that CPU unlocks it. kmemsim did not take it.",
+                           ko: "\(lock): CPU \(cpu)에서 잡고 있습니다. 이 CPU는 그 CPU가 풀 때까지 돌며 기다릴 것입니다. kmemsim은 잡지 않았습니다.")
+        case .spinlockNotHeld(let lock):
+            return Message(en: "\(lock) is not held: unlocking it again would let two CPUs into the critical section. Nothing changed.",
+                           ko: "\(lock): 잡혀 있지 않습니다. 다시 풀면 두 CPU가 임계 구역에 들어갈 수 있게 됩니다. 아무것도 바뀌지 않았습니다.")
+        case .spinlockOtherCPU(let lock, let cpu):
+            return Message(en: "\(lock) was locked on CPU \(cpu), not here. Nothing changed.",
+                           ko: "\(lock): 여기가 아니라 CPU \(cpu)에서 잡은 락입니다. 아무것도 바뀌지 않았습니다.")
+        case .spinlockVariantMismatch(let lock, let locked, let unlocked):
+            return Message(en: "\(lock) was locked with the \(locked) variant and unlocked with the \(unlocked) one: the unlock undoes what it did not do (interrupts or bottom halves end up in the wrong state). The kernel does not check this pairing.",
+                           ko: "\(lock): \(locked) 방식으로 잡고 \(unlocked) 방식으로 풀었습니다. unlock이 lock이 하지 않은 일을 되돌립니다(인터럽트나 bottom half가 엉뚱한 상태가 됩니다). 커널은 이 짝을 검사하지 않습니다.")
         case .legacy(let text):
             return Message(verbatim: text)
         }
+    }
+
+    /// "%#010x", as the kernel prints preempt_count.
+    static func hex8(_ v: UInt32) -> String {
+        let h = String(v, radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, 8 - h.count)) + h
     }
 
     /// Who holds a block, as a note names it.
