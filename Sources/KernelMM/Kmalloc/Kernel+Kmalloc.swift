@@ -88,9 +88,8 @@ extension Kernel {
         traceEvent(.other(name: "kfree", fields: "call_site=\(caller)+0x2c/0x50 ptr=\(addr == 0 ? "0000000000000000" : addr == zeroSizePointer ? "0000000000000010" : hashPointer(addr))"))
         if addr == 0 || addr == zeroSizePointer { return .noop }
         guard let pfn = directMapPFN(addr) else {
-            let what = isVmallocAddress(addr) ? "a vmalloc address: free it with vfree() (or kvfree())" : "not a direct-map address"
             report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "kfree"), taint: "D", callTrace: ["kfree", caller],
-                   note: "0x\(String(addr, radix: 16)) is \(what). virt_to_folio() computes a bogus struct page for it and the kernel oopses (with CONFIG_DEBUG_VIRTUAL it warns first). Nothing changed.")
+                   note: .kfreeNotDirectMap(address: addr, vmalloc: isVmallocAddress(addr)))
             return .refused
         }
         if slabHead(ofPFN: pfn) != nil {
@@ -99,7 +98,7 @@ extension Kernel {
         if let head = largeKmallocHead(pfn) {
             if addr != pageAddress(head) {
                 report(.kmemsimOnly, callTrace: ["kfree", caller],
-                       note: "0x\(String(addr, radix: 16)) points into a large kmalloc block that starts at 0x\(String(pageAddress(head) ?? 0, radix: 16)); kfree() finds the head page and frees the whole block anyway, as the kernel does.")
+                       note: .kfreeInsideLargeBlock(address: addr, head: pageAddress(head) ?? 0))
             }
             freePages(PFN(head), order: Int(frames[head].order), owner: .kmallocLarge, caller: "free_large_kmalloc")
             return .freedPages
@@ -107,7 +106,7 @@ extension Kernel {
         // free_large_kmalloc() on a page that is neither a slab nor a large kmalloc.
         report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: nil, function: "free_large_kmalloc"),
                taint: "W", callTrace: ["free_large_kmalloc", "kfree", caller],
-               note: .legacy("0x\(String(addr, radix: 16)) is " + (frames[pfn].state == .allocated ? "held by \(Self.ownerName(frames[pfn].owner))" : "not allocated memory") + ", not a kmalloc allocation. kmemsim refused the free; nothing changed."))
+               note: .kfreeNotKmalloc(address: addr, owner: frames[pfn].state == .allocated ? frames[pfn].owner : nil))
         return .refused
     }
 

@@ -27,7 +27,7 @@ extension Kernel {
         guard size <= Int(Int32.max) else {
             if !gfp.contains(.nowarn), log.firstTime("kvmalloc INT_MAX") {
                 report(.warning(file: "mm/util.c", line: nil, function: "kvmalloc_node"), taint: "W", callTrace: ["kvmalloc_node", caller],
-                       note: "kvmalloc() refuses sizes above INT_MAX: WARN_ON_ONCE and NULL.")
+                       note: .kvmallocAboveIntMax)
             }
             return nil
         }

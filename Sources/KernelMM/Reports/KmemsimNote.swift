@@ -54,6 +54,36 @@ public enum KmemsimNote: Sendable, Equatable {
     case spinlockNotHeld(lock: String)
     case spinlockOtherCPU(lock: String, cpu: Int)
     case spinlockVariantMismatch(lock: String, locked: HeldLock.Variant, unlocked: HeldLock.Variant)
+    // vmalloc (mm/vmalloc.c)
+    case vmallocInInterrupt
+    case vmallocZero
+    case vmallocLargerThanRAM
+    case vmallocMorePagesThanRAM(pages: Int, managed: Int)
+    case vmallocNoGap(bytes: UInt64, start: UInt64, end: UInt64)
+    case vmallocPartialPages(got: Int, wanted: Int)
+    case vfreeInNMI
+    case vfreeNotAligned(address: UInt64, areaStart: UInt64?)
+    case vfreeInsideArea(address: UInt64, areaStart: UInt64)
+    case vfreeNotVmallocArea(address: UInt64, purpose: VMAreaPurpose)
+    case vfreeNoArea(address: UInt64)
+    case vfreeOutsideRange(address: UInt64, directMap: Bool)
+    // per-CPU (mm/percpu.c)
+    case percpuBadSize(maxSize: Int)
+    case percpuReservedFull(kib: Int)
+    case percpuNoChunk
+    case percpuCannotPopulate
+    case freePercpuNotLive(address: UInt64)
+    // kmalloc and caches (mm/slab_common.c, mm/util.c)
+    case kvmallocAboveIntMax
+    case kfreeNotDirectMap(address: UInt64, vmalloc: Bool)
+    case kfreeInsideLargeBlock(address: UInt64, head: UInt64)
+    case kfreeNotKmalloc(address: UInt64, owner: FrameOwner?)
+    case cacheSizeOutOfRange(size: Int, min: Int, max: Int)
+    case cacheNoOrderFits(size: Int)
+    case slabPanic
+    case cacheStillInUse(cache: String, live: Int)
+    case kmallocZoneBitsDropped
+    case ctorWithZero
     /// Not yet written as facts: the sentence itself, shown as it is in both languages.
     case legacy(String)
 

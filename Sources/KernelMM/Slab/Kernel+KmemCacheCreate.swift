@@ -20,7 +20,7 @@ extension Kernel {
         var flags = flags
         guard size >= wordSize, size <= kmallocMaxSize else {
             report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
-                   note: "size \(size) is outside \(wordSize)…\(kmallocMaxSize) (sizeof(void *) … KMALLOC_MAX_SIZE): kmem_cache_create() returns NULL with -EINVAL.")
+                   note: .cacheSizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
             if flags.contains(.panic) { panicCreate(name) }
             return .failure(.invalid("size \(size) outside \(wordSize)…\(kmallocMaxSize)"))
         }
@@ -35,7 +35,7 @@ extension Kernel {
         }
         guard let g = slabGeometry(objectSize: size, align: align, flags: flags, ctor: ctor) else {
             report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
-                   note: "no slab order up to MAX_ORDER holds an object of \(size) bytes.")
+                   note: .cacheNoOrderFits(size: size))
             if flags.contains(.panic) { panicCreate(name) }
             return .failure(.invalid("no geometry for \(size) bytes"))
         }
@@ -82,7 +82,7 @@ extension Kernel {
 
     private mutating func panicCreate(_ name: String) {
         report(.info("Kernel panic - not syncing: kmem_cache_create: Failed to create slab '\(name)'. Error -22"), taint: "D",
-               note: "SLAB_PANIC turns a failed kmem_cache_create() into a panic; a real machine stops here.")
+               note: .slabPanic)
     }
 
     /// The kmem_cache and kmem_cache_node objects describing a cache (struct kmem_cache lives in a slab, too).
@@ -158,7 +158,7 @@ extension Kernel {
             report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(caller)+0x2a/0x40",
                                    file: "mm/slab_common.c", line: 497, function: "kmem_cache_destroy"),
                    taint: "W", callTrace: ["kmem_cache_destroy", caller],
-                   note: "\(live) object(s) of \(c.name) are still allocated: the kernel warns and keeps the cache (its slabs leak). Free them first.")
+                   note: .cacheStillInUse(cache: c.name, live: live))
             return false
         }
         for pfn in slab.caches[ci].slabs.keys.sorted() { discardSlab(ci, pfn: pfn) }

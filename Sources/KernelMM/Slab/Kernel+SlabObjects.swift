@@ -61,7 +61,7 @@ extension Kernel {
         let fixed = gfp.subtracting(Self.slabBugMask)
         report(.info("Unexpected gfp: 0x\(String(invalid.rawValue, radix: 16)) (\(invalid.pGg)). Fixing up to gfp: 0x\(String(fixed.rawValue, radix: 16)) (\(fixed.pGg)). Fix your code!"),
                callTrace: ["dump_stack_lvl", "kmalloc_fix_flags", caller],
-               note: "slab pages and kmalloc come from the direct map: there are no DMA32 or HIGHMEM kmalloc caches, so the kernel drops those bits (use __GFP_DMA / dma-kmalloc, or the page allocator).")
+               note: .kmallocZoneBitsDropped)
         return fixed
     }
 
@@ -73,7 +73,7 @@ extension Kernel {
         if slab.caches[ci].hasCtor && gfp.contains(.zero), log.firstTime("slab ctor zero \(slab.caches[ci].name)") {
             report(.warning(file: slab.kind == .slub ? "mm/slub.c" : "mm/slab.c", line: nil, function: slab.kind == .slub ? "new_slab" : "cache_grow_begin"),
                    taint: "W", callTrace: [slab.kind == .slub ? "new_slab" : "cache_grow_begin", caller],
-                   note: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): the constructor already initialised the objects; zeroing would undo it.")
+                   note: .ctorWithZero)
         }
         let c = slab.caches[ci].shape
         let flags = gfp.intersection(Self.slabGrowMask).union(c.allocflags)

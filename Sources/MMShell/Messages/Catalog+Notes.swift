@@ -169,6 +169,98 @@ extension Message {
         case .spinlockVariantMismatch(let lock, let locked, let unlocked):
             return Message(en: "\(lock) was locked with the \(locked) variant and unlocked with the \(unlocked) one: the unlock undoes what it did not do (interrupts or bottom halves end up in the wrong state). The kernel does not check this pairing.",
                            ko: "\(lock): \(locked) 방식으로 잡고 \(unlocked) 방식으로 풀었습니다. unlock이 lock이 하지 않은 일을 되돌립니다(인터럽트나 bottom half가 엉뚱한 상태가 됩니다). 커널은 이 짝을 검사하지 않습니다.")
+        case .vmallocInInterrupt:
+            return Message(en: "vmalloc() in interrupt context: BUG_ON(in_interrupt()) fires before any allocation. On a real machine this oops in an interrupt handler ends in \"Kernel panic - not syncing: Fatal exception in interrupt\" — the machine would have died. kmemsim leaves the state as it was. vmalloc may sleep (it allocates page tables and pages with GFP_KERNEL); in an interrupt handler use kmalloc(GFP_ATOMIC) or preallocate.",
+                           ko: "인터럽트 문맥의 vmalloc(): 할당하기도 전에 BUG_ON(in_interrupt())가 터집니다. 실제 머신에서는 인터럽트 핸들러 안의 이 oops가 \"Kernel panic - not syncing: Fatal exception in interrupt\"로 끝납니다. 머신이 죽었을 것입니다. kmemsim은 상태를 그대로 둡니다. vmalloc은 잠들 수 있습니다(GFP_KERNEL로 페이지 테이블과 페이지를 할당합니다). 인터럽트 핸들러에서는 kmalloc(GFP_ATOMIC)을 쓰거나 미리 할당해 두세요.")
+        case .vmallocZero:
+            return Message(en: "vmalloc(0): WARN_ON_ONCE(!size), then NULL.", ko: "vmalloc(0): WARN_ON_ONCE(!size) 뒤에 NULL.")
+        case .vmallocLargerThanRAM:
+            return Message(en: "The size is larger than all of RAM. Nothing was allocated.", ko: "크기가 RAM 전체보다 큽니다. 아무것도 할당하지 않았습니다.")
+        case .vmallocMorePagesThanRAM(let pages, let managed):
+            return Message(en: "\(pages) pages asked for, but the machine manages only \(managed). Nothing was allocated.",
+                           ko: "페이지 \(pages)개를 요청했지만 이 머신이 관리하는 페이지는 \(managed)개뿐입니다. 아무것도 할당하지 않았습니다.")
+        case .vmallocNoGap(let bytes, let start, let end):
+            return Message(en: "No gap of \(bytes) bytes is left in the vmalloc range [\(Format.hex(start))-\(Format.hex(end))). Nothing was allocated.",
+                           ko: "vmalloc 범위 [\(Format.hex(start))-\(Format.hex(end)))에 \(bytes)바이트짜리 빈틈이 남아 있지 않습니다. 아무것도 할당하지 않았습니다.")
+        case .vmallocPartialPages(let got, let wanted):
+            return Message(en: "Only \(got) of \(wanted) pages could be allocated (the size printed is what was obtained, area->nr_pages × PAGE_SIZE). All \(got) were given back and the range released: nothing is left behind.",
+                           ko: "페이지 \(wanted)개 중 \(got)개만 할당할 수 있었습니다(출력된 크기는 얻은 양, area->nr_pages × PAGE_SIZE입니다). \(got)개를 모두 돌려주고 범위도 풀었습니다. 남은 것은 없습니다.")
+        case .vfreeInNMI:
+            return Message(en: "vfree() in NMI context: BUG_ON(in_nmi()). An NMI may interrupt anything, even the code that queues deferred frees, so nothing may be freed there. The machine would have died; kmemsim leaves the state as it was.",
+                           ko: "NMI 문맥의 vfree(): BUG_ON(in_nmi()). NMI는 미룬 해제를 큐에 넣는 코드까지 포함해 무엇이든 끊을 수 있으므로, 거기서는 아무것도 해제하면 안 됩니다. 머신이 죽었을 것입니다. kmemsim은 상태를 그대로 둡니다.")
+        case .vfreeNotAligned(let addr, let start):
+            return Message(en: "\(Format.hex(addr)) is not page-aligned: vfree() wants the address vmalloc() returned" + (start.map { " (the area starts at \(Format.hex($0)))" } ?? "") + ". Nothing changed.",
+                           ko: "\(Format.hex(addr)): 페이지 경계에 맞지 않습니다. vfree()에는 vmalloc()이 돌려준 주소를 넘겨야 합니다" + (start.map { " (영역은 \(Format.hex($0))에서 시작합니다)" } ?? "") + ". 아무것도 바뀌지 않았습니다.")
+        case .vfreeInsideArea(let addr, let start):
+            return Message(en: "\(Format.hex(addr)) is inside the area at \(Format.hex(start)), not its start. Nothing changed.",
+                           ko: "\(Format.hex(addr)): \(Format.hex(start))에서 시작하는 영역의 안쪽이지, 시작 주소가 아닙니다. 아무것도 바뀌지 않았습니다.")
+        case .vfreeNotVmallocArea(let addr, let purpose):
+            let p = purposeName(purpose)
+            return Message(en: "the area at \(Format.hex(addr)) is not a vmalloc() area (\(p.en)); it is not yours to vfree. Nothing changed.",
+                           ko: "\(Format.hex(addr))의 영역은 vmalloc() 영역이 아닙니다(\(p.ko)). 여러분이 vfree할 영역이 아닙니다. 아무것도 바뀌지 않았습니다.")
+        case .vfreeNoArea(let addr):
+            return Message(en: "no vmalloc area at \(Format.hex(addr)): already freed, or never allocated (a double vfree?). Nothing changed.",
+                           ko: "\(Format.hex(addr))에는 vmalloc 영역이 없습니다: 이미 해제했거나 할당한 적이 없습니다(이중 vfree?). 아무것도 바뀌지 않았습니다.")
+        case .vfreeOutsideRange(let addr, let directMap):
+            return directMap
+                ? Message(en: "\(Format.hex(addr)) is not in the vmalloc range; it is a direct-map address: kfree()/free_pages() it instead. Nothing changed.",
+                          ko: "\(Format.hex(addr)): vmalloc 범위 밖입니다. 직접 매핑 주소이니 대신 kfree()/free_pages()로 해제하세요. 아무것도 바뀌지 않았습니다.")
+                : Message(en: "\(Format.hex(addr)) is not in the vmalloc range. Nothing changed.",
+                          ko: "\(Format.hex(addr)): vmalloc 범위 밖입니다. 아무것도 바뀌지 않았습니다.")
+        case .percpuBadSize(let max):
+            return Message(en: "Per-CPU allocations are 1 byte to \(max) bytes (PCPU_MIN_UNIT_SIZE), aligned to a power of two up to PAGE_SIZE.",
+                           ko: "CPU별 할당은 1바이트에서 \(max)바이트(PCPU_MIN_UNIT_SIZE)까지이고, 정렬은 PAGE_SIZE 이하의 2의 거듭제곱입니다.")
+        case .percpuReservedFull(let kib):
+            return Message(en: "The \(kib) KiB reserved area for modules' static per-CPU variables is full.",
+                           ko: "모듈의 정적 CPU별 변수를 위한 \(kib) KiB 예약 영역이 가득 찼습니다.")
+        case .percpuNoChunk:
+            return Message(en: "Every chunk is full and no vmalloc space is left for another.",
+                           ko: "모든 청크가 가득 찼고 새 청크를 만들 vmalloc 공간도 남지 않았습니다.")
+        case .percpuCannotPopulate:
+            return Message(en: "No free page to back the new per-CPU area on every CPU; the pages taken were given back.",
+                           ko: "모든 CPU에서 새 CPU별 영역을 뒷받침할 빈 페이지가 없습니다. 가져온 페이지는 돌려줬습니다.")
+        case .freePercpuNotLive(let addr):
+            return Message(en: "\(Format.hex(addr)) is not the start of a live alloc_percpu() area. The kernel would clear bits that were never set (or belong to someone else) in the chunk's bitmap without noticing. Nothing changed.",
+                           ko: "\(Format.hex(addr)): 살아 있는 alloc_percpu() 영역의 시작이 아닙니다. 커널은 모른 채 청크 비트맵에서 켜진 적 없는(또는 남의) 비트를 지울 것입니다. 아무것도 바뀌지 않았습니다.")
+        case .kvmallocAboveIntMax:
+            return Message(en: "kvmalloc() refuses sizes above INT_MAX: WARN_ON_ONCE and NULL.", ko: "kvmalloc()은 INT_MAX보다 큰 크기를 거부합니다: WARN_ON_ONCE 뒤에 NULL.")
+        case .kfreeNotDirectMap(let addr, let vmalloc):
+            let a = Format.hex(addr)
+            return vmalloc
+                ? Message(en: "\(a) is a vmalloc address: free it with vfree() (or kvfree()). virt_to_folio() computes a bogus struct page for it and the kernel oopses (with CONFIG_DEBUG_VIRTUAL it warns first). Nothing changed.",
+                          ko: "\(a): vmalloc 주소입니다. vfree()(또는 kvfree())로 해제하세요. virt_to_folio()가 엉터리 struct page를 계산해 커널이 oops를 냅니다(CONFIG_DEBUG_VIRTUAL이면 먼저 경고합니다). 아무것도 바뀌지 않았습니다.")
+                : Message(en: "\(a) is not a direct-map address. virt_to_folio() computes a bogus struct page for it and the kernel oopses (with CONFIG_DEBUG_VIRTUAL it warns first). Nothing changed.",
+                          ko: "\(a): 직접 매핑 주소가 아닙니다. virt_to_folio()가 엉터리 struct page를 계산해 커널이 oops를 냅니다(CONFIG_DEBUG_VIRTUAL이면 먼저 경고합니다). 아무것도 바뀌지 않았습니다.")
+        case .kfreeInsideLargeBlock(let addr, let head):
+            return Message(en: "\(Format.hex(addr)) points into a large kmalloc block that starts at \(Format.hex(head)); kfree() finds the head page and frees the whole block anyway, as the kernel does.",
+                           ko: "\(Format.hex(addr)): \(Format.hex(head))에서 시작하는 큰 kmalloc 블록의 안쪽을 가리킵니다. 커널과 마찬가지로 kfree()는 머리 페이지를 찾아 어쨌든 블록 전체를 해제합니다.")
+        case .kfreeNotKmalloc(let addr, let owner):
+            let a = Format.hex(addr)
+            if let owner {
+                let o = ownerName(owner)
+                return Message(en: "\(a) is held by \(o.en), not a kmalloc allocation. kmemsim refused the free; nothing changed.",
+                               ko: "\(a): kmalloc 할당이 아니라 \(o.ko)의 것입니다. kmemsim이 해제를 거부했습니다. 아무것도 바뀌지 않았습니다.")
+            }
+            return Message(en: "\(a) is not allocated memory, not a kmalloc allocation. kmemsim refused the free; nothing changed.",
+                           ko: "\(a): 할당된 메모리가 아니고 kmalloc 할당도 아닙니다. kmemsim이 해제를 거부했습니다. 아무것도 바뀌지 않았습니다.")
+        case .cacheSizeOutOfRange(let size, let min, let max):
+            return Message(en: "size \(size) is outside \(min)…\(max) (sizeof(void *) … KMALLOC_MAX_SIZE): kmem_cache_create() returns NULL with -EINVAL.",
+                           ko: "크기 \(size): \(min)…\(max)(sizeof(void *) … KMALLOC_MAX_SIZE) 범위 밖입니다. kmem_cache_create()는 -EINVAL과 함께 NULL을 돌려줍니다.")
+        case .cacheNoOrderFits(let size):
+            return Message(en: "no slab order up to MAX_ORDER holds an object of \(size) bytes.",
+                           ko: "MAX_ORDER까지의 어떤 slab order에도 \(size)바이트 객체가 들어가지 않습니다.")
+        case .slabPanic:
+            return Message(en: "SLAB_PANIC turns a failed kmem_cache_create() into a panic; a real machine stops here.",
+                           ko: "SLAB_PANIC은 실패한 kmem_cache_create()를 panic으로 바꿉니다. 실제 머신은 여기서 멈춥니다.")
+        case .cacheStillInUse(let cache, let live):
+            return Message(en: "\(live) object(s) of \(cache) are still allocated: the kernel warns and keeps the cache (its slabs leak). Free them first.",
+                           ko: "\(cache) 캐시의 객체 \(live)개가 아직 할당되어 있습니다: 커널은 경고하고 캐시를 남깁니다(그 slab은 샙니다). 먼저 해제하세요.")
+        case .kmallocZoneBitsDropped:
+            return Message(en: "slab pages and kmalloc come from the direct map: there are no DMA32 or HIGHMEM kmalloc caches, so the kernel drops those bits (use __GFP_DMA / dma-kmalloc, or the page allocator).",
+                           ko: "slab 페이지와 kmalloc은 직접 매핑에서 나옵니다: DMA32나 HIGHMEM용 kmalloc 캐시가 없으므로 커널은 그 비트를 버립니다(__GFP_DMA / dma-kmalloc이나 페이지 할당자를 쓰세요).")
+        case .ctorWithZero:
+            return Message(en: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): the constructor already initialised the objects; zeroing would undo it.",
+                           ko: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): 생성자가 이미 객체를 초기화했습니다. 0으로 채우면 그것을 되돌립니다.")
         case .legacy(let text):
             return Message(verbatim: text)
         }
@@ -178,6 +270,17 @@ extension Message {
     static func hex8(_ v: UInt32) -> String {
         let h = String(v, radix: 16)
         return "0x" + String(repeating: "0", count: max(0, 8 - h.count)) + h
+    }
+
+    /// What a vmalloc area is for (the vmallocinfo caller column says it in the kernel's words).
+    static func purposeName(_ p: VMAreaPurpose) -> Message {
+        switch p {
+        case .vmalloc: Message(en: "a vmalloc area", ko: "vmalloc 영역")
+        case .taskStack(let pid?): Message(en: "the kernel stack of pid \(pid)", ko: "pid \(pid)의 커널 스택")
+        case .taskStack(nil): Message(en: "a cached kernel stack", ko: "캐시된 커널 스택")
+        case .irqStack(let c): Message(en: "the IRQ stack of CPU \(c)", ko: "CPU \(c)의 IRQ 스택")
+        case .percpuChunk(let id): Message(en: "per-CPU chunk \(id)", ko: "CPU별 청크 \(id)")
+        }
     }
 
     /// Who holds a block, as a note names it.
