@@ -60,6 +60,8 @@ public enum SlabStep: Sendable, Equatable {
     case emptySlabDiscarded(cache: String, pfn: Int, partialSlabs: Int, minPartial: Int)
     case cpuPartialFull(cache: String, cpu: Int, slabs: Int, cpuPartialSlabs: Int)
     case poisonWithoutChecks(cache: String)
+    /// slabinfo_write → do_tune_cpucache(): the array caches were drained and resized.
+    case tuned(cache: String, limit: Int, batchcount: Int, shared: Int)
     // Both
     case shrunk(cache: String, slabs: Int, pages: Int)
     case reclaimShrank(zone: ZoneType, caches: [ShrunkCache])

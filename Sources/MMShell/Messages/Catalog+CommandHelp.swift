@@ -89,6 +89,7 @@ extension Message {
         "validate": "캐시의 모든 객체를 지금 검사합니다 (echo 1 > /sys/kernel/slab/CACHE/validate)",
         "write": "잘못된 코드의 엉뚱한 쓰기를 흉내 냅니다: memset(ADDR, BYTE, LEN) (BYTE의 기본값은 0)",
         "slab": "캐시의 구조, slab과 그 목록, 객체마다 할당/해제 상태를 보여 줍니다",
+        "slabinfo_write": "SLAB 캐시의 array cache tunables를 바꿉니다: echo \"CACHE LIMIT BATCHCOUNT SHARED\" > /proc/slabinfo",
         "slabtop": "캐시를 사용 메모리 순으로 보여 줍니다 (slabtop(1)처럼)",
         // kmalloc
         "kmalloc": "물리적으로 연속된 SIZE바이트를 할당합니다. 주소나 NULL을 돌려줍니다",

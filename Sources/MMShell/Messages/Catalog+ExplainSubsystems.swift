@@ -132,6 +132,9 @@ extension Message {
         case .poisonWithoutChecks(let c):
             return Message(en: "\(c): SLAB_POISON without consistency checks (F): the object is re-poisoned at allocation without being checked, so a write after free goes unnoticed",
                            ko: "\(c): 일관성 검사(F) 없는 SLAB_POISON: 할당할 때 검사 없이 다시 poison을 채우므로 해제 후 쓰기를 알아채지 못합니다")
+        case .tuned(let c, let limit, let batch, let shared):
+            return Message(en: "\(c): array caches emptied into their slabs; limit \(limit) batchcount \(batch) shared \(shared)",
+                           ko: "\(c): array cache를 비워 객체를 slab으로 돌려보냈습니다. limit \(limit) batchcount \(batch) shared \(shared)")
         case .shrunk(let c, let slabs, let pages):
             return Message(en: "\(c): shrink gave back \(slabs) empty slab(s), \(pages) page(s)",
                            ko: "\(c): shrink가 빈 slab \(slabs)개, 페이지 \(pages)개를 돌려줬습니다")
