@@ -84,8 +84,23 @@ public enum KmemsimNote: Sendable, Equatable {
     case cacheStillInUse(cache: String, live: Int)
     case kmallocZoneBitsDropped
     case ctorWithZero
+    // Slab frees (mm/slab.c, mm/slub.c)
+    case freeNotInSlab(address: UInt64, api: String)
+    case freedIntoRealCache(cache: String)
+    /// A pointer into a slab that is not an object's start; `object` nil when it is outside every object.
+    case invalidObjectPointer(address: UInt64, object: Int?, offset: Int, cache: String, objectSize: Int, check: InvalidPointerCheck)
+    /// A second free; `cached` when the object sits in a per-CPU array cache (SLAB), else on its slab's freelist.
+    case doubleFreeObject(object: Int, cache: String, cached: Bool, check: DoubleFreeCheck)
     /// Not yet written as facts: the sentence itself, shown as it is in both languages.
     case legacy(String)
+
+    public enum InvalidPointerCheck: Sendable, Equatable {
+        case slubConsistency, slabDebug, unchecked
+    }
+
+    public enum DoubleFreeCheck: Sendable, Equatable {
+        case slubOnFreelist, slubFreelistHead, slubUnchecked, slabRedzone, slabUnchecked
+    }
 
     public enum AtomicReason: Sendable, Equatable {
         case interrupt, irqsDisabled, preemptDisabled

@@ -261,6 +261,48 @@ extension Message {
         case .ctorWithZero:
             return Message(en: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): the constructor already initialised the objects; zeroing would undo it.",
                            ko: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): 생성자가 이미 객체를 초기화했습니다. 0으로 채우면 그것을 되돌립니다.")
+        case .freeNotInSlab(let addr, let api):
+            return Message(en: "\(Format.hex(addr)) is not inside any slab: \(api) finds no cache for it and returns without freeing anything.",
+                           ko: "\(Format.hex(addr)): 어느 slab 안에도 없습니다. \(api) 함수는 이 주소의 캐시를 찾지 못하고 아무것도 해제하지 않은 채 돌아갑니다.")
+        case .freedIntoRealCache(let cache):
+            return Message(en: "The object belongs to \(cache). cache_from_obj() warns and frees it into its real cache, as the kernel does.",
+                           ko: "이 객체는 \(cache) 캐시의 것입니다. 커널과 마찬가지로 cache_from_obj()가 경고하고 객체를 원래 캐시에 해제합니다.")
+        case .invalidObjectPointer(let addr, let object, let offset, let cache, let size, let check):
+            let a = Format.hex(addr)
+            let what: Message = object.map {
+                Message(en: "\(a) is \(offset) bytes into object \($0) of \(cache) (objects are \(size) bytes apart), not the pointer the allocation returned",
+                        ko: "\(a): \(cache) 캐시의 \($0)번 객체 안으로 \(offset)바이트 들어간 주소입니다(객체 간격 \(size)바이트). 할당이 돌려준 포인터가 아닙니다")
+            } ?? Message(en: "\(a) is in a slab of \(cache) but outside every object (colour, freelist or leftover bytes)",
+                         ko: "\(a): \(cache) 캐시의 slab 안이지만 어느 객체에도 속하지 않습니다(colour, freelist, 남는 바이트)")
+            switch check {
+            case .slubConsistency:
+                return Message(en: what.en + ". SLUB's consistency checks (F) refuse the free.", ko: what.ko + ". SLUB의 일관성 검사(F)가 해제를 거부합니다.")
+            case .slabDebug:
+                return Message(en: what.en + ": BUG_ON(objp != index_to_obj(cachep, slab, objnr)).", ko: what.ko + ": BUG_ON(objp != index_to_obj(cachep, slab, objnr)).")
+            case .unchecked:
+                return Message(en: what.en + ". A kernel without slab debugging would not check: the bad pointer would go on the freelist and a later allocation would overlap two objects. kmemsim refused; nothing changed.",
+                               ko: what.ko + ". slab 디버깅이 없는 커널은 검사하지 않습니다: 잘못된 포인터가 freelist에 들어가고, 나중의 할당이 두 객체를 겹치게 합니다. kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
+            }
+        case .doubleFreeObject(let index, let cache, let cached, let check):
+            let whereEn = cached ? "it sits free in a per-CPU array cache" : "it is on its slab's freelist"
+            let whereKo = cached ? "CPU별 array cache에 빈 채로 있습니다" : "slab의 freelist에 있습니다"
+            switch check {
+            case .slubOnFreelist:
+                return Message(en: "object \(index) of \(cache) was already free (\(whereEn)). on_freelist() found it and the free was refused; nothing changed.",
+                               ko: "\(cache) 캐시의 \(index)번 객체는 이미 비어 있었습니다(\(whereKo)). on_freelist()가 찾아내 해제가 거부되었습니다. 아무것도 바뀌지 않았습니다.")
+            case .slubFreelistHead:
+                return Message(en: "CONFIG_SLAB_FREELIST_HARDENED: BUG_ON(object == fp) — the object is the head of its freelist, so freeing it again would point it at itself. Only an immediate double free is caught this way. Nothing changed.",
+                               ko: "CONFIG_SLAB_FREELIST_HARDENED: BUG_ON(object == fp) — 객체가 freelist의 머리라서, 다시 해제하면 자기 자신을 가리키게 됩니다. 이 방법으로는 곧바로 이어진 이중 해제만 잡힙니다. 아무것도 바뀌지 않았습니다.")
+            case .slubUnchecked:
+                return Message(en: "object \(index) of \(cache) is already free (\(whereEn)). SLUB without slub_debug=F does not notice a double free that is not immediate: the object would be on the freelist twice and later handed to two callers. Boot with --slab-debug F to see the kernel's report. kmemsim refused; nothing changed.",
+                               ko: "\(cache) 캐시의 \(index)번 객체는 이미 비어 있습니다(\(whereKo)). slub_debug=F가 없는 SLUB은 곧바로 이어지지 않은 이중 해제를 알아채지 못합니다: 객체가 freelist에 두 번 들어가 나중에 두 호출자에게 나뉘어 갑니다. 커널의 보고를 보려면 --slab-debug F로 부팅하세요. kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
+            case .slabRedzone:
+                return Message(en: "both red zones still read RED_INACTIVE, so the object was already free (\(whereEn)). The kernel only reports it; kmemsim refused the free so the state stays consistent.",
+                               ko: "두 red zone이 아직 RED_INACTIVE이므로 객체는 이미 비어 있었습니다(\(whereKo)). 커널은 보고만 합니다. 상태가 일관되도록 kmemsim이 해제를 거부했습니다.")
+            case .slabUnchecked:
+                return Message(en: "object \(index) of \(cache) is already free (\(whereEn)). SLAB without CONFIG_DEBUG_SLAB does not check: the pointer would enter the array cache twice and be handed out twice. Boot with --slab-debug on to see the kernel's report. kmemsim refused; nothing changed.",
+                               ko: "\(cache) 캐시의 \(index)번 객체는 이미 비어 있습니다(\(whereKo)). CONFIG_DEBUG_SLAB이 없는 SLAB은 검사하지 않습니다: 포인터가 array cache에 두 번 들어가 두 번 나눠집니다. 커널의 보고를 보려면 --slab-debug on으로 부팅하세요. kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
+            }
         case .legacy(let text):
             return Message(verbatim: text)
         }
