@@ -91,6 +91,13 @@ public enum KmemsimNote: Sendable, Equatable {
     case invalidObjectPointer(address: UInt64, object: Int?, offset: Int, cache: String, objectSize: Int, check: InvalidPointerCheck)
     /// A second free; `cached` when the object sits in a per-CPU array cache (SLAB), else on its slab's freelist.
     case doubleFreeObject(object: Int, cache: String, cached: Bool, check: DoubleFreeCheck)
+    // Slab debugging (mm/slub.c check_object(), mm/slab.c CONFIG_DEBUG_SLAB)
+    case slubWriteAfterFree
+    case slubOverflowOnFree
+    case slabPoisonChanged
+    case slabRedzoneOverwritten
+    case validateFoundDamage(object: Int, pfn: Int)
+    case slabValidatePoison
     /// Not yet written as facts: the sentence itself, shown as it is in both languages.
     case legacy(String)
 

@@ -303,6 +303,24 @@ extension Message {
                 return Message(en: "object \(index) of \(cache) is already free (\(whereEn)). SLAB without CONFIG_DEBUG_SLAB does not check: the pointer would enter the array cache twice and be handed out twice. Boot with --slab-debug on to see the kernel's report. kmemsim refused; nothing changed.",
                                ko: "\(cache) 캐시의 \(index)번 객체는 이미 비어 있습니다(\(whereKo)). CONFIG_DEBUG_SLAB이 없는 SLAB은 검사하지 않습니다: 포인터가 array cache에 두 번 들어가 두 번 나눠집니다. 커널의 보고를 보려면 --slab-debug on으로 부팅하세요. kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
             }
+        case .slubWriteAfterFree:
+            return Message(en: "the object was written after it was freed (or past its end). SLUB restored the bytes, gave up on this slab (all its objects are now counted as used and never handed out) and took another object.",
+                           ko: "해제된 뒤에(또는 끝을 넘어) 객체에 쓰기가 있었습니다. SLUB은 바이트를 되돌리고 이 slab을 포기한 뒤(모든 객체를 사용 중으로 세어 다시는 내주지 않습니다) 다른 객체를 가져갔습니다.")
+        case .slubOverflowOnFree:
+            return Message(en: "bytes around the object were overwritten while it was allocated (a buffer overflow). SLUB restored them and refused the free: the object stays allocated.",
+                           ko: "할당된 동안 객체 주변 바이트가 덮어써졌습니다(버퍼 오버플로). SLUB은 그 바이트를 되돌리고 해제를 거부했습니다: 객체는 할당된 채로 남습니다.")
+        case .slabPoisonChanged:
+            return Message(en: "the free object's poison (0x6b, last byte 0xa5) was changed while it was free: a write after free. SLAB reports it and still hands the object out.",
+                           ko: "빈 객체의 poison(0x6b, 마지막 바이트 0xa5)이 비어 있는 동안 바뀌었습니다: 해제 후 쓰기입니다. SLAB은 보고하고도 객체를 그대로 내줍니다.")
+        case .slabRedzoneOverwritten:
+            return Message(en: "a red zone word next to the object no longer reads RED_ACTIVE: something wrote past the object's end (or before its start).",
+                           ko: "객체 옆의 red zone 워드가 더 이상 RED_ACTIVE가 아닙니다: 무언가 객체 끝을 넘어(또는 시작 앞에) 썼습니다.")
+        case .validateFoundDamage(let object, let pfn):
+            return Message(en: "validate found object \(object) of the slab at pfn \(h(pfn)) damaged; the bytes were restored. validate_slab() stops at the first damaged object of each slab.",
+                           ko: "validate가 pfn \(h(pfn))에 있는 slab의 \(object)번 객체가 망가진 것을 찾았습니다. 바이트는 되돌렸습니다. validate_slab()은 slab마다 처음 망가진 객체에서 멈춥니다.")
+        case .slabValidatePoison:
+            return Message(en: "kmemsim's validate for SLAB: a free object's poison was changed (SLAB itself would notice at the next allocation of this object).",
+                           ko: "SLAB용 kmemsim validate: 빈 객체의 poison이 바뀌었습니다(SLAB 자신은 이 객체를 다음에 할당할 때 알아챕니다).")
         case .legacy(let text):
             return Message(verbatim: text)
         }
