@@ -52,7 +52,7 @@ public struct Shell: Sendable {
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
-            out.stdout = HelpView.command(spec, style: session.style) + "\n"
+            out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
@@ -97,19 +97,19 @@ public struct Shell: Sendable {
             obj.append(("value", ValueView.json(result.value, kernel: k)))
             if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: session.language) })))
             }
-            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: session.language).map { .string($0) }))) }
             if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
             return out
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
-        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.lessons.language), session.pictureStyle) }.joined()
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style, lang: session.language)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.language), session.pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
+            if let n = e.report.note { shown += ReportRenderer.note(session.say(.note(n)), style: session.style) }
         }
         if !result.text.isEmpty {
             shown += result.text
@@ -124,7 +124,7 @@ public struct Shell: Sendable {
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         out.succeeded = false
-        let message = (error as? CommandError)?.message ?? String(describing: error)
+        let message = (error as? CommandError)?.message(session.language) ?? String(describing: error)
         if session.settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
@@ -132,7 +132,7 @@ public struct Shell: Sendable {
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {
-            out.stderr = session.style.paint("error: ", .red, bold: true) + message + "\n"
+            out.stderr = session.style.paint(session.say(.errorLabel), .red, bold: true) + message + "\n"
         }
         return out
     }
