@@ -23,6 +23,12 @@ final class Runner {
                 continue
             case .endOfInput:
                 return true
+            case .tooLong(let bytes):
+                number += 1
+                let outcome = shell.refuseLongLine(bytes: bytes, source: interactive ? nil : source, line: number)
+                Output.err(outcome.stderr)
+                failures += 1
+                if options.bail && !interactive { return false }
             case .line(let line):
                 number += 1
                 if interactive { reader.addHistory(line) }

@@ -26,9 +26,9 @@ public enum CommandError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .unknownCommand(let c, let s):
-            return "unknown command '\(c)'" + (s.map { "; did you mean \($0)?" } ?? "; type 'help' for the list")
+            return "unknown command '\(Suggest.shown(c))'" + (s.map { "; did you mean \($0)?" } ?? "; type 'help' for the list")
         case .unknownGFPFlag(let f, let s):
-            return "unknown gfp flag '\(f)'" + (s.map { "; did you mean \($0)?" } ?? "; 'help gfp' lists them")
+            return "unknown gfp flag '\(Suggest.shown(f))'" + (s.map { "; did you mean \($0)?" } ?? "; 'help gfp' lists them")
         case .removedGFPFlag(let f, let r):
             return "\(f) no longer exists in Linux 6.6; use \(r)"
         case .badGFPExpression(let e, let d):
@@ -74,8 +74,15 @@ public enum CommandError: Error, Equatable, Sendable {
 
 /// Closest candidate by edit distance, for "did you mean …?".
 enum Suggest {
+    /// A word as an error quotes it: a huge one is cut to its start, so a 1 MB typo does not print 1 MB.
+    static func shown(_ word: String) -> String {
+        word.utf8.count <= 60 ? word : String(word.prefix(40)) + "… (\(word.utf8.count) bytes)"
+    }
+
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        let w = word.lowercased()
+        // Only the start of a huge word is compared: the edit distance costs its length times each candidate's, and
+        // no candidate is anywhere near Limits.suggestionWord long, so a longer word can only match as a prefix.
+        let w = (word.utf8.count > Limits.suggestionWord ? String(word.prefix(Limits.suggestionWord)) : word).lowercased()
         var best: (String, Int)?
         for c in candidates {
             let d = distance(w, c.lowercased())
