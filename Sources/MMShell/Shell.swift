@@ -129,7 +129,7 @@ public struct Shell: Sendable {
 
     /// A line over `Limits.lineBytes`, refused before it is parsed (readers skip such lines without keeping them).
     public func refuseLongLine(bytes: Int, source: String?, line: Int) -> LineOutcome {
-        fail(CommandError.other(LimitMessages.lineTooLong(bytes, session.lessons.language)), text: "", source: source, line: line)
+        fail(CommandError.other(session.say(.lineTooLong(bytes))), text: "", source: source, line: line)
     }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {

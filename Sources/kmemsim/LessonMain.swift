@@ -36,7 +36,7 @@ enum LessonMain {
                 switch reader.readLine(prompt: "") {
                 case .line(let l): lines.append(l)
                 case .tooLong(let bytes):
-                    Output.err("kmemsim: <stdin>:\(lines.count + 1): error: " + LimitMessages.lineTooLong(bytes, language) + "\n")
+                    Output.err("kmemsim: <stdin>:\(lines.count + 1): error: " + Message.lineTooLong(bytes).text(language) + "\n")
                     lines.append("")
                 case .interrupted: continue
                 case .endOfInput: break readLines

@@ -42,7 +42,7 @@ public struct ProgressFile: Sendable, Equatable {
     /// Reads the file (JSON is YAML, so Yams reads it). Throws a message naming what is wrong.
     public static func parse(_ text: String) throws(CommandError) -> ProgressFile {
         let root: Node?
-        if YAMLDepth.tooDeep(text) != nil { throw .other(LimitMessages.yamlTooDeep(.en)) }
+        if YAMLDepth.tooDeep(text) != nil { throw .other(Message.yamlTooDeep.text(.en)) }
         do { root = try Yams.compose(yaml: text) } catch { throw .other("not JSON: " + LessonDecoder.firstLine(error)) }
         guard let map = root?.mapping else { throw .other("expected an object with \"version\" and \"lessons\"") }
         guard map["version"]?.int == 1 else { throw .other("unknown version (expected \"version\": 1)") }

@@ -49,7 +49,7 @@ enum FileOutput {
             let n = buf.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, f) }
             if n <= 0 { break }
             bytes += buf[0..<n]
-            if bytes.count > Limits.fileBytes { throw .io(LimitMessages.fileTooLarge(path, language)) }
+            if bytes.count > Limits.fileBytes { throw .io(Message.fileTooLarge(path).text(language)) }
         }
         if ferror(f) != 0 { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

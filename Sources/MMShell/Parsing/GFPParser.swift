@@ -27,7 +27,7 @@ public enum GFPParser {
 
         mutating func nested() throws(CommandError) {
             nesting += 1
-            if nesting > Limits.gfpNesting { throw .badGFPExpression(String(text.prefix(40)) + (text.count > 40 ? "…" : ""), detail: LimitMessages.gfpTooDeep(.en)) }
+            if nesting > Limits.gfpNesting { throw .badGFPExpression(String(text.prefix(40)) + (text.count > 40 ? "…" : ""), detail: Message.gfpTooDeep.text(.en)) }
         }
 
         mutating func orExpr() throws(CommandError) -> UInt32 {

@@ -20,12 +20,12 @@ public enum QueryParser {
 
         mutating func enter() throws(QueryError) {
             nesting += 1
-            if nesting > Limits.queryNesting { throw QueryError(LimitMessages.queryTooDeep(.en), column: peek.column) }
+            if nesting > Limits.queryNesting { throw QueryError(Message.queryTooDeep.text(.en), column: peek.column) }
         }
 
         mutating func node(_ column: Int) throws(QueryError) {
             nodes += 1
-            if nodes > Limits.queryNodes { throw QueryError(LimitMessages.queryTooLong(.en), column: column) }
+            if nodes > Limits.queryNodes { throw QueryError(Message.queryTooLong.text(.en), column: column) }
         }
         var peek: QueryToken { tokens[min(i, tokens.count - 1)] }
 

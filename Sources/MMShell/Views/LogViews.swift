@@ -3,7 +3,7 @@ import KernelMM
 /// `dmesg` and `trace show`: the kernel log and the ftrace buffer, with simulated timestamps.
 enum LogViews {
     static func dmesg(_ k: Kernel, language: LessonLanguage = .en) -> String {
-        var out = k.log.dropped > 0 ? LimitMessages.logDropped(k.log.dropped, language) + "\n" : ""
+        var out = k.log.dropped > 0 ? Message.logDropped(k.log.dropped).text(language) + "\n" : ""
         for e in k.log.entries {
             let text = ReportRenderer.render(e.report, kernel: k)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
