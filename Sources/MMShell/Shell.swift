@@ -38,6 +38,7 @@ public struct Shell: Sendable {
     /// for interactive use (`error: …`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
         var out = LineOutcome()
+        if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
         // In a lesson, a line that is not a command answers the question at hand.
         let text = LessonEngine.bareAnswer(text, session, commands) ?? text
         let parsed: ParsedLine
@@ -59,7 +60,7 @@ public struct Shell: Sendable {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
         if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
-        let logMark = session.kernel.log.entries.count
+        let logMark = session.kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
         // change copy every struct page.)
@@ -68,10 +69,9 @@ public struct Shell: Sendable {
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
         let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
-        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
         let result: CommandOutput
         do {
-            result = try spec.run(&session, args)
+            result = try Self.run(spec, parsed, text, &session)
         } catch {
             session.kernel.clock = clock
             session.kernel.restoreExplanation(narration)
@@ -88,7 +88,7 @@ public struct Shell: Sendable {
         // A lesson's task is checked after every command the learner runs.
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
         // After `boot` the log is the new machine's and may be shorter than the mark.
-        let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
+        let reports = session.kernel.log.entries(since: min(logMark, session.kernel.log.written))
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
         let k = session.kernel
         if session.settings.json {
@@ -119,6 +119,18 @@ public struct Shell: Sendable {
         }
         out.stdout = shown + lessonText
         return out
+    }
+
+    /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
+    /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).
+    static func run(_ spec: CommandSpec, _ parsed: ParsedLine, _ text: String, _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
+        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
+        return try spec.run(&session, args)
+    }
+
+    /// A line over `Limits.lineBytes`, refused before it is parsed (readers skip such lines without keeping them).
+    public func refuseLongLine(bytes: Int, source: String?, line: Int) -> LineOutcome {
+        fail(CommandError.other(session.say(.lineTooLong(bytes))), text: "", source: source, line: line)
     }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {

@@ -51,6 +51,15 @@ extension Kernel {
                            note: .softirqCountUnbalanced(caller: caller, softirqCount: (c & CPUState.softirqMask) >> 9, preemptCount: c))
             return false
         }
+        // Combined values (spin_unlock_bh's SOFTIRQ_DISABLE_OFFSET + 1) skip the PREEMPT check above, in the
+        // kernel too; a field of `val` larger than the same field of the count would borrow from the field above it
+        // and scramble preempt_count. The kernel does not notice; kmemsim refuses.
+        for (mask, name) in [(CPUState.preemptMask, "PREEMPT"), (CPUState.hardirqMask, "HARDIRQ"), (CPUState.nmiMask, "NMI")]
+        where val & mask > c & mask {
+            report(.kmemsimOnly, callTrace: ["preempt_count_sub", caller],
+                   note: "\(caller) lowers the \(name) field of preempt_count (\(Self.hex8(c))) by more than it holds: the subtraction would borrow from the field above and scramble the count. The real kernel does not check this for combined values; kmemsim left the count alone.")
+            return false
+        }
         curCPU.preemptCount = c - val
         if curCPU.preemptCount == 0 { curCPU.preemptDisabledAt = nil }
         clock.tick()
@@ -136,6 +145,9 @@ extension Kernel {
     /// CPU's IRQ stack, with HARDIRQ_OFFSET added to preempt_count.
     public mutating func irqEnter() throws(ContextError) {
         guard !curCPU.irqsDisabled else { throw .interruptsDisabled }
+        // HARDIRQ_BITS is 4: fifteen nested handlers fill the field and a sixteenth would carry into the NMI bits.
+        // __irq_enter() does not check (hardware never nests that deep); kmemsim refuses instead of corrupting.
+        guard curCPU.preemptCount & CPUState.hardirqMask != CPUState.hardirqMask else { throw .hardirqNestingFull }
         curCPU.irqsDisabledBeforeInterrupt.append(curCPU.irqsDisabled)
         curCPU.irqsDisabled = true
         curCPU.preemptCount += CPUState.hardirqOffset

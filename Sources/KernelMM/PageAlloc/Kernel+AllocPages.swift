@@ -40,7 +40,7 @@ extension Kernel {
         mightAlloc(gfp, caller: caller)
         let choice = gfp.zone(on: arch)
         guard let highest = zoneIndex(of: choice.zone) else { return nil }
-        var ac = AllocContext(gfp: gfp, order: order, migratetype: gfp.migratetype, highestZone: highest,
+        var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
                               zonelist: zonelist(highest: highest))
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
             ac.zonelist = zonelist(highest: lower)

@@ -395,9 +395,9 @@ extension Kernel {
                         break
                     }
                 } else if s.objects[i] != .allocated {
-                    let before = log.entries.count
+                    let before = log.written
                     slabDebugPoisonOnly(ci, pfn: pfn, index: i)
-                    if log.entries.count > before { bad += 1 }
+                    if log.written > before { bad += 1 }
                 }
             }
         }

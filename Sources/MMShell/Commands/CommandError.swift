@@ -31,8 +31,15 @@ public enum CommandError: Error, Equatable, Sendable {
 
 /// Closest candidate by edit distance, for "did you mean …?".
 enum Suggest {
+    /// A word as an error quotes it: a huge one is cut to its start, so a 1 MB typo does not print 1 MB.
+    static func shown(_ word: String) -> String {
+        word.utf8.count <= 60 ? word : String(word.prefix(40)) + "… (\(word.utf8.count) bytes)"
+    }
+
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        let w = word.lowercased()
+        // Only the start of a huge word is compared: the edit distance costs its length times each candidate's, and
+        // no candidate is anywhere near Limits.suggestionWord long, so a longer word can only match as a prefix.
+        let w = (word.utf8.count > Limits.suggestionWord ? String(word.prefix(Limits.suggestionWord)) : word).lowercased()
         var best: (String, Int)?
         for c in candidates {
             let d = distance(w, c.lowercased())

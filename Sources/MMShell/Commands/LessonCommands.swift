@@ -47,7 +47,7 @@ enum LessonCommands {
             case "import":
                 guard a.has(1) else { throw .missingArgument(command: "lesson import", argument: "FILE", usage: "lesson import FILE") }
                 let file = try a.string(1)
-                guard let text = FileOutput.read(file) else { throw .io("cannot read \(file)") }
+                let text = try FileOutput.readText(file, language: s.lessons.language)
                 let imported: ProgressFile
                 do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
                 LessonEngine.loadProgress(&s)

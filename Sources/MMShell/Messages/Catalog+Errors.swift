@@ -6,6 +6,7 @@ import KernelMM
 /// particle chosen by the slot's last letter, so no `(으)로`/`을(를)` join is needed.
 extension Message {
     static func unknownCommand(_ c: String, suggestion: String?) -> Message {
+        let c = Suggest.shown(c)
         if let s = suggestion {
             return Message(en: "unknown command '\(c)'; did you mean \(s)?", ko: "없는 명령입니다: '\(c)'. \(s) 명령을 찾으셨나요?")
         }
@@ -14,6 +15,7 @@ extension Message {
     }
 
     static func unknownGFPFlag(_ f: String, suggestion: String?) -> Message {
+        let f = Suggest.shown(f)
         if let s = suggestion {
             return Message(en: "unknown gfp flag '\(f)'; did you mean \(s)?", ko: "없는 gfp 플래그입니다: '\(f)'. \(s) 플래그를 찾으셨나요?")
         }

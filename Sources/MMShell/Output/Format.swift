@@ -7,7 +7,7 @@ enum Format {
     static func left(_ s: String, _ width: Int) -> String { s.padded(toWidth: width) }
     /// "%#lx".
     static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
-    static func hex(_ v: Int) -> String { v < 0 ? "-0x" + String(-v, radix: 16) : "0x" + String(v, radix: 16) }
+    static func hex(_ v: Int) -> String { v < 0 ? "-0x" + String(v.magnitude, radix: 16) : "0x" + String(v, radix: 16) }
     /// "%0*lx".
     static func hex(_ v: UInt64, digits: Int) -> String {
         let s = String(v, radix: 16)
