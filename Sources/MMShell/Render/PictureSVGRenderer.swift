@@ -50,9 +50,9 @@ enum PictureSVGRenderer {
         }
         // Legend: a swatch with its letter, then the words, two columns.
         y += 28
-        body += text(margin, y, PictureStrings.legendWord(language), size: 13, weight: "bold")
-        var entries: [(PictureMark?, String)] = p.marksUsed.map { ($0, PictureStrings.legend($0, language)) }
-        if p.hasHighlight { entries.append((nil, PictureStrings.mineSVG(language))) }
+        body += text(margin, y, Message.pictureLegendWord.text(language), size: 13, weight: "bold")
+        var entries: [(PictureMark?, String)] = p.marksUsed.map { ($0, Message.pictureLegend($0).text(language)) }
+        if p.hasHighlight { entries.append((nil, Message.pictureMineSVG.text(language))) }
         let colWidth = max(300, (entries.map { TerminalText.width($0.1) }.max() ?? 0) * 7 + 40)
         for (i, e) in entries.enumerated() {
             let col = i % 2, x = margin + col * colWidth

@@ -79,15 +79,14 @@ enum PictureTextRenderer {
         let free = used.filter { $0.freeOrder != nil }
         if free.count > 1, let lo = free.first, let hi = free.last {
             let a = style.paint(String(lo.glyph.ascii), lo.glyph.color), b = style.paint(String(hi.glyph.ascii), hi.glyph.color)
-            items.append("\(a)…\(b) " + PictureStrings.t(s.language, "free (digit = block order, a = 10)",
-                                                          "빈 페이지 (숫자 = 블록 order, a = 10)"))
+            items.append("\(a)…\(b) " + Message(en: "free (digit = block order, a = 10)", ko: "빈 페이지 (숫자 = 블록 order, a = 10)").text(s.language))
         }
         for m in used where free.count <= 1 || m.freeOrder == nil {
             let g = m.glyph
-            items.append(style.paint(String(s.unicode ? g.unicode : g.ascii), g.color) + " " + PictureStrings.legend(m, s.language))
+            items.append(style.paint(String(s.unicode ? g.unicode : g.ascii), g.color) + " " + Message.pictureLegend(m).text(s.language))
         }
-        if p.hasHighlight { items.append(PictureStrings.mine(s.language)) }
-        var lines = TerminalText.wrap(items, columns: s.columns, first: PictureStrings.legendWord(s.language) + ": ", indent: "        ")
+        if p.hasHighlight { items.append(Message.pictureMine.text(s.language)) }
+        var lines = TerminalText.wrap(items, columns: s.columns, first: Message.pictureLegendWord.text(s.language) + ": ", indent: "        ")
         if let scale = p.scale { lines.append(TerminalText.fit(scale, columns: s.columns, indent: "")) }
         return lines
     }
