@@ -258,3 +258,50 @@ import Glibc
         #expect(s.session.kernel == before)
     }
 }
+
+@Suite struct PictureRobustnessTests {
+    /// Every picture on every architecture, in both languages and charsets and at three widths: it succeeds, every
+    /// SVG parses, and no line is wider than the terminal.
+    @Test(arguments: ["x86_64", "i386", "sparc64"])
+    func everyPictureEverywhere(_ arch: String) throws {
+        var p = BootParams()
+        p.arch = try #require(Architecture.named(arch))
+        p.memory = arch == "i386" ? 1 << 30 : 128 << 20
+        p.cpus = 2
+        var s = try Shell(params: p)
+        for line in ["p = alloc_pages GFP_KERNEL 2", "v = vmalloc 12K", "c = kmem_cache_create pic 96", "o = kmem_cache_alloc pic GFP_KERNEL",
+                     "task create t", "stack use 2000 3K", "x = alloc_percpu 16", "get_cpu", "irq_enter"] {
+            let r = s.execute(line)
+            #expect(r.succeeded, "\(arch): \(line): \(r.stderr)")
+        }
+        let pictures = ["memmap", "memmap --around $p", "memmap --around $v", "memmap --from 0 --to 0x7ff", "buddy --picture",
+                        "slab pic --picture", "vmarea $v --picture", "percpu --picture", "task stacks --picture", "stack 2000 --picture",
+                        "preempt_count --picture", "vmmap"]
+        for lang in [LessonLanguage.en, .ko] {
+            for unicode in [false, true] {
+                for columns in [40, 80, 132] {
+                    s.session.lessons.language = lang
+                    s.session.settings.unicode = unicode
+                    s.session.settings.columns = columns
+                    for line in pictures {
+                        let r = s.execute(line)
+                        #expect(r.succeeded, "\(arch) \(line): \(r.stderr)")
+                        let wide = r.stdout.split(separator: "\n").filter { TerminalText.width(String($0)) > columns }
+                        #expect(wide.isEmpty, "\(arch) \(lang) \(columns) \(line): \(wide.first ?? "")")
+                    }
+                }
+            }
+        }
+        let dir = "/tmp/kmemsim-robust-\(arch)-\(getpid())"
+        try FileOutput.makeDirectory(dir)
+        for (i, line) in pictures.enumerated() {
+            let path = "\(dir)/\(i).svg"
+            let r = s.execute(line + " --svg " + path)
+            #expect(r.succeeded, "\(arch) \(line) --svg: \(r.stderr)")
+            let svg = try #require(FileOutput.read(path))
+            #expect(SVGCheck.problems(svg).isEmpty, "\(arch) \(line): \(SVGCheck.problems(svg))")
+            unlink(path)
+        }
+        rmdir(dir)
+    }
+}

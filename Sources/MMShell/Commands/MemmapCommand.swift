@@ -79,7 +79,7 @@ enum MemmapCommand {
     static func json(_ m: MemmapPicture) -> JSONValue {
         .object([("struct_pages", .int(m.structPages)), ("struct_page_size", .int(m.structPageSize)),
                  ("mem_map_bytes", .int(Int(m.memmapBytes))),
-                 ("legend", .object(PictureMark.allCases.prefix(through: PictureMark.allCases.firstIndex(of: .hole) ?? 0).map { (String($0.glyph.ascii), .string(PictureStrings.legend($0, .en))) })),
+                 ("legend", .object(PictureMark.allCases.prefix(through: PictureMark.allCases.firstIndex(of: .hole) ?? 0).map { (String($0.glyph.ascii), .string(Message.pictureLegend($0).text(.en))) })),
                  ("zones", .array(m.strips.map { s in
                      var rows: [JSONValue] = []
                      var i = 0

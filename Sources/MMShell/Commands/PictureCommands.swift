@@ -29,8 +29,7 @@ enum PictureCommands {
             let page = SnapshotPage.render(s)
             try FileOutput.write(page.html, to: path)
             let l = s.lessons.language
-            return CommandOutput(text: PictureStrings.t(l, "wrote \(path): \(page.pictures) pictures, \(page.html.utf8.count) bytes, no external resources\n",
-                                                        "\(path)에 저장했습니다: 그림 \(page.pictures)개, \(page.html.utf8.count)바이트, 외부 자원 없음\n"),
+            return CommandOutput(text: Message(en: "wrote \(path): \(page.pictures) pictures, \(page.html.utf8.count) bytes, no external resources\n", ko: "\(path)에 저장했습니다: 그림 \(page.pictures)개, \(page.html.utf8.count)바이트, 외부 자원 없음\n").text(l),
                                  json: .object([("file", .string(path)), ("pictures", .int(page.pictures)), ("bytes", .int(page.html.utf8.count))]))
         },
     ]

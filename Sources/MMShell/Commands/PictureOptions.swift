@@ -88,7 +88,7 @@ struct PictureOptions: Sendable {
     func output(_ p: Picture, _ s: ShellSession, json: JSONValue?) throws(CommandError) -> CommandOutput {
         if let svg {
             try FileOutput.write(PictureSVGRenderer.render(p, language: s.lessons.language), to: svg)
-            let said = PictureStrings.t(s.lessons.language, "wrote \(svg) (SVG: \(p.title))", "\(svg)에 저장했습니다 (SVG: \(p.title))")
+            let said = Message(en: "wrote \(svg) (SVG: \(p.title))", ko: "\(svg)에 저장했습니다 (SVG: \(p.title))").text(s.lessons.language)
             return CommandOutput(text: said + "\n", json: .object([("svg", .string(svg)), ("picture", json ?? .null)]))
         }
         return CommandOutput(text: PictureTextRenderer.render(p, terminalStyle(s)), json: json)

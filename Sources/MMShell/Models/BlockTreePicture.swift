@@ -53,17 +53,15 @@ struct BlockTreePicture: Sendable, Equatable {
         let n = min(Self.cells, pages)
         func cellsOf(_ lo: Int, _ count: Int) -> Range<Int> { ((lo - head) / perCell)..<((lo - head + count + perCell - 1) / perCell) }
         var p = Picture(title: kind == .split
-            ? PictureStrings.t(l, "expand(): splitting the order-\(order) block at pfn \(Format.hex(head))",
-                               "expand(): pfn \(Format.hex(head))의 order-\(order) 블록 쪼개기")
-            : PictureStrings.t(l, "__free_one_page(): merging up to the order-\(order) block at pfn \(Format.hex(head))",
-                               "__free_one_page(): pfn \(Format.hex(head))의 order-\(order) 블록까지 합치기"))
+            ? Message(en: "expand(): splitting the order-\(order) block at pfn \(Format.hex(head))", ko: "expand(): pfn \(Format.hex(head))의 order-\(order) 블록 쪼개기").text(l)
+            : Message(en: "__free_one_page(): merging up to the order-\(order) block at pfn \(Format.hex(head))", ko: "__free_one_page(): pfn \(Format.hex(head))의 order-\(order) 블록까지 합치기").text(l))
         var b = PictureBlock(heading: "")
         switch kind {
         case .split:
             // Row 0: the whole block; then each level: the kept low half, the buddy given back, earlier buddies stay free.
             var marks = [PictureMark](repeating: .free(order: order), count: n)
             b.rows.append(PictureRow(label: "order \(order)", cells: marks.map { PictureCell($0) },
-                                     note: PictureStrings.t(l, "taken off the order-\(order) free list", "order-\(order) free list에서 꺼냄")))
+                                     note: Message(en: "taken off the order-\(order) free list", ko: "order-\(order) free list에서 꺼냄").text(l)))
             for (i, lv) in levels.enumerated() {
                 for c in cellsOf(lv.buddy, 1 << lv.order) where c < n { marks[c] = .free(order: lv.order) }
                 let kept = cellsOf(lv.pfn, 1 << lv.order)
@@ -71,8 +69,7 @@ struct BlockTreePicture: Sendable, Equatable {
                 for c in kept where c < n { marks[c] = last ? .taken : .free(order: lv.order) }
                 b.rows.append(PictureRow(label: "order \(lv.order)",
                                          cells: marks.indices.map { PictureCell(marks[$0], highlight: kept.contains($0)) },
-                                         note: PictureStrings.t(l, "keep \(Format.hex(lv.pfn)); buddy \(Format.hex(lv.buddy)) → order-\(lv.order) free list",
-                                                                "\(Format.hex(lv.pfn)) 유지; buddy \(Format.hex(lv.buddy)) → order-\(lv.order) free list")))
+                                         note: Message(en: "keep \(Format.hex(lv.pfn)); buddy \(Format.hex(lv.buddy)) → order-\(lv.order) free list", ko: "\(Format.hex(lv.pfn)) 유지; buddy \(Format.hex(lv.buddy)) → order-\(lv.order) free list").text(l)))
             }
         case .merge:
             for lv in levels {
@@ -81,14 +78,13 @@ struct BlockTreePicture: Sendable, Equatable {
                 for c in mine where c < n { marks[c] = .free(order: lv.order) }
                 for c in theirs where c < n { marks[c] = .free(order: lv.order) }
                 b.rows.append(PictureRow(label: "order \(lv.order)", cells: marks.indices.map { PictureCell(marks[$0], highlight: mine.contains($0)) },
-                                         note: PictureStrings.t(l, "\(Format.hex(lv.pfn)) + free buddy \(Format.hex(lv.buddy)) → order \(lv.order + 1) at \(Format.hex(min(lv.pfn, lv.buddy)))",
-                                                                "\(Format.hex(lv.pfn)) + 비어 있는 buddy \(Format.hex(lv.buddy)) → \(Format.hex(min(lv.pfn, lv.buddy)))의 order \(lv.order + 1)")))
+                                         note: Message(en: "\(Format.hex(lv.pfn)) + free buddy \(Format.hex(lv.buddy)) → order \(lv.order + 1) at \(Format.hex(min(lv.pfn, lv.buddy)))", ko: "\(Format.hex(lv.pfn)) + 비어 있는 buddy \(Format.hex(lv.buddy)) → \(Format.hex(min(lv.pfn, lv.buddy)))의 order \(lv.order + 1)").text(l)))
             }
             b.rows.append(PictureRow(label: "order \(order)", cells: (0..<n).map { _ in PictureCell(.free(order: order), highlight: true) },
-                                     note: PictureStrings.t(l, "goes on the order-\(order) free list", "order-\(order) free list로")))
+                                     note: Message(en: "goes on the order-\(order) free list", ko: "order-\(order) free list로").text(l)))
         }
         p.blocks.append(b)
-        p.scale = PictureStrings.pagesPerCell(perCell, l)
+        p.scale = Message.picturePagesPerCell(perCell).text(l)
         return p
     }
 }

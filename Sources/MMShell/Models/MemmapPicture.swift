@@ -162,15 +162,13 @@ struct MemmapPicture: Sendable, Equatable {
 
     func picture(kernel k: Kernel, language l: LessonLanguage) -> Picture {
         let pct = ViewCommands.percent(memmapBytes, memory)
-        var p = Picture(title: PictureStrings.t(l, "Physical memory (mem_map)", "물리 메모리 (mem_map)"))
-        p.facts = [PictureStrings.t(l, "mem_map: \(structPages) struct pages × \(structPageSize) bytes = \(Format.bytes(memmapBytes)) (\(pct) of RAM)",
-                                    "mem_map: struct page \(structPages)개 × \(structPageSize)바이트 = \(Format.bytes(memmapBytes)) (RAM의 \(pct))")]
+        var p = Picture(title: Message(en: "Physical memory (mem_map)", ko: "물리 메모리 (mem_map)").text(l))
+        p.facts = [Message(en: "mem_map: \(structPages) struct pages × \(structPageSize) bytes = \(Format.bytes(memmapBytes)) (\(pct) of RAM)", ko: "mem_map: struct page \(structPages)개 × \(structPageSize)바이트 = \(Format.bytes(memmapBytes)) (RAM의 \(pct))").text(l)]
         if let f = focus {
-            p.facts.append(PictureStrings.t(l, "the block at pfn \(Format.hex(f.head)): \(f.pages) page\(f.pages == 1 ? "" : "s"), marked ^",
-                                            "pfn \(Format.hex(f.head))의 블록: \(f.pages)페이지, ^로 표시"))
+            p.facts.append(Message(en: "the block at pfn \(Format.hex(f.head)): \(f.pages) page\(f.pages == 1 ? "" : "s"), marked ^", ko: "pfn \(Format.hex(f.head))의 블록: \(f.pages)페이지, ^로 표시").text(l))
         }
         for s in strips {
-            var b = PictureBlock(heading: s.heading + "; " + PictureStrings.pagesPerCell(s.pagesPerCell, l))
+            var b = PictureBlock(heading: s.heading + "; " + Message.picturePagesPerCell(s.pagesPerCell).text(l))
             var i = 0
             while i < s.cells.count {
                 let row = s.cells[i..<min(i + s.cellsPerRow, s.cells.count)]
@@ -179,8 +177,8 @@ struct MemmapPicture: Sendable, Equatable {
             }
             p.blocks.append(b)
         }
-        if let n = strips.first?.pagesPerCell, strips.allSatisfy({ $0.pagesPerCell == n }) { p.scale = PictureStrings.pagesPerCell(n, l) }
-        if strips.contains(where: { $0.pagesPerCell > 1 }) { p.scale = (p.scale.map { $0 + "; " } ?? "") + PictureStrings.majority(l) }
+        if let n = strips.first?.pagesPerCell, strips.allSatisfy({ $0.pagesPerCell == n }) { p.scale = Message.picturePagesPerCell(n).text(l) }
+        if strips.contains(where: { $0.pagesPerCell > 1 }) { p.scale = (p.scale.map { $0 + "; " } ?? "") + Message.pictureMajority.text(l) }
         return p
     }
 }

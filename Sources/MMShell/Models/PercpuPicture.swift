@@ -60,12 +60,11 @@ struct PercpuPicture: Sendable, Equatable {
     }
 
     func picture(language l: LessonLanguage) -> Picture {
-        var p = Picture(title: PictureStrings.t(l, "Per-CPU chunks (mm/percpu.c): one unit per CPU", "per-CPU 청크 (mm/percpu.c): CPU마다 유닛 하나"))
-        p.facts = [PictureStrings.t(l, "unit \(unitSize) bytes: static \(staticSize), reserved \(reservedSize), dynamic \(unitSize - staticSize - reservedSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)",
-                                    "유닛 \(unitSize)바이트: 정적 \(staticSize), 예약 \(reservedSize), 동적 \(unitSize - staticSize - reservedSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)")]
+        var p = Picture(title: Message(en: "Per-CPU chunks (mm/percpu.c): one unit per CPU", ko: "per-CPU 청크 (mm/percpu.c): CPU마다 유닛 하나").text(l))
+        p.facts = [Message(en: "unit \(unitSize) bytes: static \(staticSize), reserved \(reservedSize), dynamic \(unitSize - staticSize - reservedSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)", ko: "유닛 \(unitSize)바이트: 정적 \(staticSize), 예약 \(reservedSize), 동적 \(unitSize - staticSize - reservedSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)").text(l)]
         for ch in chunks {
-            var b = PictureBlock(heading: ch.first ? PictureStrings.t(l, "chunk 0 (first chunk, embedded in the direct map)", "청크 0 (첫 청크, 직접 매핑 안)")
-                                                   : PictureStrings.t(l, "chunk \(ch.id) (vmalloc space)", "청크 \(ch.id) (vmalloc 공간)"))
+            var b = PictureBlock(heading: ch.first ? Message(en: "chunk 0 (first chunk, embedded in the direct map)", ko: "청크 0 (첫 청크, 직접 매핑 안)").text(l)
+                                                   : Message(en: "chunk \(ch.id) (vmalloc space)", ko: "청크 \(ch.id) (vmalloc 공간)").text(l))
             for u in ch.units {
                 b.rows.append(PictureRow(label: "cpu\(u.cpu)", cells: ch.marks.map { PictureCell($0) }, note: Format.hex(u.address)))
             }
@@ -74,8 +73,7 @@ struct PercpuPicture: Sendable, Equatable {
             }
             p.blocks.append(b)
         }
-        p.scale = PictureStrings.t(l, "one cell = \(bytesPerCell) bytes of a unit; a cell with any allocation in it is drawn allocated",
-                                   "한 칸 = 유닛의 \(bytesPerCell)바이트; 조금이라도 할당된 칸은 할당됨으로 그립니다")
+        p.scale = Message(en: "one cell = \(bytesPerCell) bytes of a unit; a cell with any allocation in it is drawn allocated", ko: "한 칸 = 유닛의 \(bytesPerCell)바이트; 조금이라도 할당된 칸은 할당됨으로 그립니다").text(l)
         return p
     }
 }

@@ -25,22 +25,20 @@ struct PreemptCountPicture: Sendable, Equatable {
 
     func meaning(_ f: Field, _ l: LessonLanguage) -> String {
         switch f.name {
-        case "PREEMPT": return PictureStrings.t(l, "preempt_disable() depth \(f.value) (spin_lock, get_cpu…)", "preempt_disable() 깊이 \(f.value) (spin_lock, get_cpu…)")
+        case "PREEMPT": return Message(en: "preempt_disable() depth \(f.value) (spin_lock, get_cpu…)", ko: "preempt_disable() 깊이 \(f.value) (spin_lock, get_cpu…)").text(l)
         case "SOFTIRQ":
             let serving = f.value & 1, disabled = f.value >> 1
-            return PictureStrings.t(l, "bit 8 = serving a softirq (\(serving)); local_bh_disable() adds 0x200 (×\(disabled))",
-                                    "비트 8 = softirq 실행 중 (\(serving)); local_bh_disable()은 0x200씩 더함 (×\(disabled))")
-        case "HARDIRQ": return PictureStrings.t(l, "hard interrupt nesting \(f.value) (irq_enter)", "하드 인터럽트 중첩 \(f.value) (irq_enter)")
-        default: return PictureStrings.t(l, "NMI nesting \(f.value) (nmi_enter)", "NMI 중첩 \(f.value) (nmi_enter)")
+            return Message(en: "bit 8 = serving a softirq (\(serving)); local_bh_disable() adds 0x200 (×\(disabled))", ko: "비트 8 = softirq 실행 중 (\(serving)); local_bh_disable()은 0x200씩 더함 (×\(disabled))").text(l)
+        case "HARDIRQ": return Message(en: "hard interrupt nesting \(f.value) (irq_enter)", ko: "하드 인터럽트 중첩 \(f.value) (irq_enter)").text(l)
+        default: return Message(en: "NMI nesting \(f.value) (nmi_enter)", ko: "NMI 중첩 \(f.value) (nmi_enter)").text(l)
         }
     }
 
     func picture(language l: LessonLanguage) -> Picture {
-        var p = Picture(title: PictureStrings.t(l, "preempt_count of cpu\(cpu) = \(CPUCommands.hex8(count))", "cpu\(cpu)의 preempt_count = \(CPUCommands.hex8(count))"))
+        var p = Picture(title: Message(en: "preempt_count of cpu\(cpu) = \(CPUCommands.hex8(count))", ko: "cpu\(cpu)의 preempt_count = \(CPUCommands.hex8(count))").text(l))
         let atomic = count != 0
-        p.facts = [PictureStrings.t(l, "in_atomic() \(atomic ? 1 : 0), in_interrupt() \(count & 0x00ff_ff00 != 0 ? 1 : 0), irqs \(irqsDisabled ? "disabled" : "enabled") (irqs are not in preempt_count)",
-                                    "in_atomic() \(atomic ? 1 : 0), in_interrupt() \(count & 0x00ff_ff00 != 0 ? 1 : 0), 인터럽트 \(irqsDisabled ? "꺼짐" : "켜짐") (인터럽트 상태는 preempt_count에 없음)")]
-        var b = PictureBlock(heading: PictureStrings.t(l, "bits 23 … 0, most significant first", "비트 23 … 0, 높은 비트부터"))
+        p.facts = [Message(en: "in_atomic() \(atomic ? 1 : 0), in_interrupt() \(count & 0x00ff_ff00 != 0 ? 1 : 0), irqs \(irqsDisabled ? "disabled" : "enabled") (irqs are not in preempt_count)", ko: "in_atomic() \(atomic ? 1 : 0), in_interrupt() \(count & 0x00ff_ff00 != 0 ? 1 : 0), 인터럽트 \(irqsDisabled ? "꺼짐" : "켜짐") (인터럽트 상태는 preempt_count에 없음)").text(l)]
+        var b = PictureBlock(heading: Message(en: "bits 23 … 0, most significant first", ko: "비트 23 … 0, 높은 비트부터").text(l))
         for f in fields {
             let cells = (0..<f.bits).reversed().map { i in PictureCell((f.value >> UInt32(i)) & 1 == 1 ? .bitSet : .bitClear) }
             b.rows.append(PictureRow(label: "\(f.name) \(f.shift + f.bits - 1)-\(f.shift)", cells: cells, note: "= \(f.value)  " + meaning(f, l)))

@@ -138,33 +138,30 @@ struct SlabPicture: Sendable, Equatable {
 
     func picture(language l: LessonLanguage) -> Picture {
         let kind = allocator == .slab ? "SLAB" : "SLUB"
-        var p = Picture(title: PictureStrings.t(l, "Slab cache \(cache) (\(kind))", "slab 캐시 \(cache) (\(kind))"))
-        p.facts = [PictureStrings.t(l, "object \(objectSize) bytes, stride \(size); \(num) objects per order-\(order) slab; \(liveObjects) of \(totalObjects) objects in use",
-                                    "객체 \(objectSize)바이트, 간격 \(size)바이트; order-\(order) slab 하나에 객체 \(num)개; 객체 \(totalObjects)개 중 \(liveObjects)개 사용 중")]
+        var p = Picture(title: Message(en: "Slab cache \(cache) (\(kind))", ko: "slab 캐시 \(cache) (\(kind))").text(l))
+        p.facts = [Message(en: "object \(objectSize) bytes, stride \(size); \(num) objects per order-\(order) slab; \(liveObjects) of \(totalObjects) objects in use", ko: "객체 \(objectSize)바이트, 간격 \(size)바이트; order-\(order) slab 하나에 객체 \(num)개; 객체 \(totalObjects)개 중 \(liveObjects)개 사용 중").text(l)]
         let obj = Self.cells(objectLayout, cells: 48)
-        var layout = PictureBlock(heading: PictureStrings.t(l, "one object slot (\(size) bytes; one cell = \(obj.bytesPerCell) byte\(obj.bytesPerCell == 1 ? "" : "s"))",
-                                                            "객체 칸 하나 (\(size)바이트; 한 칸 = \(obj.bytesPerCell)바이트)"))
+        var layout = PictureBlock(heading: Message(en: "one object slot (\(size) bytes; one cell = \(obj.bytesPerCell) byte\(obj.bytesPerCell == 1 ? "" : "s"))", ko: "객체 칸 하나 (\(size)바이트; 한 칸 = \(obj.bytesPerCell)바이트)").text(l))
         layout.rows.append(PictureRow(label: "object", cells: obj.marks.map { PictureCell($0) }))
         if !pageLayout.isEmpty {
             let page = Self.cells(pageLayout, cells: 64)
             layout.rows.append(PictureRow(label: "slab page", cells: page.marks.map { PictureCell($0) },
-                                          note: PictureStrings.t(l, "one cell = \(page.bytesPerCell) bytes", "한 칸 = \(page.bytesPerCell)바이트")))
+                                          note: Message(en: "one cell = \(page.bytesPerCell) bytes", ko: "한 칸 = \(page.bytesPerCell)바이트").text(l)))
         }
         p.blocks.append(layout)
         for list in lists {
-            var b = PictureBlock(heading: list.name + PictureStrings.t(l, ": \(list.slabs.count + list.hidden) slab\(list.slabs.count + list.hidden == 1 ? "" : "s")",
-                                                                       ": slab \(list.slabs.count + list.hidden)개"))
+            var b = PictureBlock(heading: list.name + Message(en: ": \(list.slabs.count + list.hidden) slab\(list.slabs.count + list.hidden == 1 ? "" : "s")", ko: ": slab \(list.slabs.count + list.hidden)개").text(l))
             for s in list.slabs {
                 var note = "\(s.inuse)/\(s.objects.count)"
-                if allocator == .slab { note += PictureStrings.t(l, ", colour \(s.colour) bytes", ", colour \(s.colour)바이트") }
+                if allocator == .slab { note += Message(en: ", colour \(s.colour) bytes", ko: ", colour \(s.colour)바이트").text(l) }
                 b.rows.append(PictureRow(label: Format.hex(s.pfn), cells: s.objects.map { PictureCell($0) }, note: note))
             }
             if list.hidden > 0 {
-                b.rows.append(PictureRow(label: "…", cells: [], note: PictureStrings.t(l, "+\(list.hidden) more slabs not drawn", "slab \(list.hidden)개는 생략")))
+                b.rows.append(PictureRow(label: "…", cells: [], note: Message(en: "+\(list.hidden) more slabs not drawn", ko: "slab \(list.hidden)개는 생략").text(l)))
             }
             p.blocks.append(b)
         }
-        p.scale = PictureStrings.t(l, "slab rows: one cell per object, labelled by the slab's pfn", "slab 줄: 객체 하나가 한 칸, 왼쪽은 slab의 pfn")
+        p.scale = Message(en: "slab rows: one cell per object, labelled by the slab's pfn", ko: "slab 줄: 객체 하나가 한 칸, 왼쪽은 slab의 pfn").text(l)
         return p
     }
 }

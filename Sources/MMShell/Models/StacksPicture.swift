@@ -73,31 +73,25 @@ struct StacksPicture: Sendable, Equatable {
     }
 
     func picture(language l: LessonLanguage) -> Picture {
-        var p = Picture(title: PictureStrings.t(l, "Kernel stacks (THREAD_SIZE \(threadSize / 1024) KiB)", "커널 스택 (THREAD_SIZE \(threadSize / 1024) KiB)"))
+        var p = Picture(title: Message(en: "Kernel stacks (THREAD_SIZE \(threadSize / 1024) KiB)", ko: "커널 스택 (THREAD_SIZE \(threadSize / 1024) KiB)").text(l))
         p.facts.append(vmapped
-            ? PictureStrings.t(l, "vmapped stacks (CONFIG_VMAP_STACK): an overflow runs into an unmapped guard page and faults at once",
-                               "vmap 스택 (CONFIG_VMAP_STACK): 넘치면 매핑 없는 가드 페이지에 닿아 곧바로 fault가 납니다")
-            : PictureStrings.t(l, "stacks from the page allocator: nothing guards them; an overflow silently overwrites the memory below",
-                               "페이지 할당자에서 받은 스택: 가드가 없어 넘치면 아래 메모리를 조용히 덮어씁니다"))
+            ? Message(en: "vmapped stacks (CONFIG_VMAP_STACK): an overflow runs into an unmapped guard page and faults at once", ko: "vmap 스택 (CONFIG_VMAP_STACK): 넘치면 매핑 없는 가드 페이지에 닿아 곧바로 fault가 납니다").text(l)
+            : Message(en: "stacks from the page allocator: nothing guards them; an overflow silently overwrites the memory below", ko: "페이지 할당자에서 받은 스택: 가드가 없어 넘치면 아래 메모리를 조용히 덮어씁니다").text(l))
         p.facts.append(arch == .sparc64
-            ? PictureStrings.t(l, "thread_info sits at the bottom of the stack (sparc64 has no THREAD_INFO_IN_TASK); STACK_END_MAGIC just above it",
-                               "thread_info는 스택 맨 아래에 있습니다 (sparc64에는 THREAD_INFO_IN_TASK가 없음); 그 바로 위에 STACK_END_MAGIC")
-            : PictureStrings.t(l, "thread_info lives in task_struct (THREAD_INFO_IN_TASK); the lowest word holds STACK_END_MAGIC",
-                               "thread_info는 task_struct 안에 있습니다 (THREAD_INFO_IN_TASK); 가장 낮은 워드에 STACK_END_MAGIC"))
-        var b = PictureBlock(heading: PictureStrings.t(l, "tasks: low address ← → high; the stack grows down (right to left)",
-                                                       "태스크: 낮은 주소 ← → 높은 주소; 스택은 아래로 (오른쪽에서 왼쪽으로) 자랍니다"))
+            ? Message(en: "thread_info sits at the bottom of the stack (sparc64 has no THREAD_INFO_IN_TASK); STACK_END_MAGIC just above it", ko: "thread_info는 스택 맨 아래에 있습니다 (sparc64에는 THREAD_INFO_IN_TASK가 없음); 그 바로 위에 STACK_END_MAGIC").text(l)
+            : Message(en: "thread_info lives in task_struct (THREAD_INFO_IN_TASK); the lowest word holds STACK_END_MAGIC", ko: "thread_info는 task_struct 안에 있습니다 (THREAD_INFO_IN_TASK); 가장 낮은 워드에 STACK_END_MAGIC").text(l))
+        var b = PictureBlock(heading: Message(en: "tasks: low address ← → high; the stack grows down (right to left)", ko: "태스크: 낮은 주소 ← → 높은 주소; 스택은 아래로 (오른쪽에서 왼쪽으로) 자랍니다").text(l))
         for r in rows {
             b.rows.append(PictureRow(label: r.label, cells: Self.cells(r),
-                                     note: "\(Format.hex(r.base)) \(r.where_)" + (r.used > 0 ? PictureStrings.t(l, ", deepest \(r.used)", ", 최대 \(r.used)") : "")))
+                                     note: "\(Format.hex(r.base)) \(r.where_)" + (r.used > 0 ? Message(en: ", deepest \(r.used)", ko: ", 최대 \(r.used)").text(l) : "")))
         }
         p.blocks.append(b)
         if !irqRows.isEmpty {
-            var irq = PictureBlock(heading: PictureStrings.t(l, "IRQ stacks, one per CPU", "CPU마다 하나인 IRQ 스택"))
+            var irq = PictureBlock(heading: Message(en: "IRQ stacks, one per CPU", ko: "CPU마다 하나인 IRQ 스택").text(l))
             for r in irqRows { irq.rows.append(PictureRow(label: r.label, cells: Self.cells(r), note: "\(Format.hex(r.base)) \(r.where_)")) }
             p.blocks.append(irq)
         }
-        p.scale = PictureStrings.t(l, "one cell = \(Self.granule) bytes; the first cell is the page below the stack",
-                                   "한 칸 = \(Self.granule)바이트; 첫 칸은 스택 바로 아래 페이지")
+        p.scale = Message(en: "one cell = \(Self.granule) bytes; the first cell is the page below the stack", ko: "한 칸 = \(Self.granule)바이트; 첫 칸은 스택 바로 아래 페이지").text(l)
         return p
     }
 }

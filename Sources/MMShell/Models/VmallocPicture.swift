@@ -57,25 +57,22 @@ struct VmallocPicture: Sendable, Equatable {
 
     func picture(language l: LessonLanguage) -> Picture {
         let end = start + UInt64(size)
-        var p = Picture(title: PictureStrings.t(l, "vmalloc area \(Format.hex(start))-\(Format.hex(end - 1)) and the frames behind it",
-                                                "vmalloc 영역 \(Format.hex(start))-\(Format.hex(end - 1))과 그 뒤의 프레임"))
+        var p = Picture(title: Message(en: "vmalloc area \(Format.hex(start))-\(Format.hex(end - 1)) and the frames behind it", ko: "vmalloc 영역 \(Format.hex(start))-\(Format.hex(end - 1))과 그 뒤의 프레임").text(l))
         let n = frames.count
-        p.facts = [PictureStrings.t(l, "\(purpose), caller \(caller): \(n) page\(n == 1 ? "" : "s") + \(guardPages) guard page",
-                                    "\(purpose), 호출자 \(caller): \(n)페이지 + 가드 페이지 \(guardPages)개")]
+        p.facts = [Message(en: "\(purpose), caller \(caller): \(n) page\(n == 1 ? "" : "s") + \(guardPages) guard page", ko: "\(purpose), 호출자 \(caller): \(n)페이지 + 가드 페이지 \(guardPages)개").text(l)]
         if !frames.compactMap({ $0 }).isEmpty {
             p.facts.append(runs <= 1
-                ? PictureStrings.t(l, "physically contiguous (by chance: each page was allocated on its own)", "물리적으로 연속 (우연히: 페이지마다 따로 할당됨)")
-                : PictureStrings.t(l, "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range",
-                                   "물리적으로 흩어짐: 연속된 가상 범위 하나 뒤에 프레임 덩어리 \(runs)개"))
+                ? Message(en: "physically contiguous (by chance: each page was allocated on its own)", ko: "물리적으로 연속 (우연히: 페이지마다 따로 할당됨)").text(l)
+                : Message(en: "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range", ko: "물리적으로 흩어짐: 연속된 가상 범위 하나 뒤에 프레임 덩어리 \(runs)개").text(l))
         }
-        var virt = PictureBlock(heading: PictureStrings.t(l, "virtual (one cell = one page)", "가상 주소 (한 칸 = 한 페이지)"))
+        var virt = PictureBlock(heading: Message(en: "virtual (one cell = one page)", ko: "가상 주소 (한 칸 = 한 페이지)").text(l))
         var cells = frames.enumerated().map { i, f in PictureCell(f == nil ? .unmapped : .mapped, highlight: i == focusPage) }
         cells += (0..<guardPages).map { i in PictureCell(.guardPage, highlight: focusPage == n + i) }
         virt.rows.append(PictureRow(label: Format.hex(start), cells: cells, note: Format.hex(end)))
         p.blocks.append(virt)
         if physHi > physLo {
-            var phys = PictureBlock(heading: PictureStrings.t(l, "physical pfn \(Format.hex(physLo))-\(Format.hex(physHi - 1)); ", "물리 pfn \(Format.hex(physLo))-\(Format.hex(physHi - 1)); ")
-                                    + PictureStrings.pagesPerCell(pagesPerCell, l))
+            var phys = PictureBlock(heading: Message(en: "physical pfn \(Format.hex(physLo))-\(Format.hex(physHi - 1)); ", ko: "물리 pfn \(Format.hex(physLo))-\(Format.hex(physHi - 1)); ").text(l)
+                                    + Message.picturePagesPerCell(pagesPerCell).text(l))
             var i = 0
             let perRow = 64
             while i < physMarks.count {
@@ -84,7 +81,7 @@ struct VmallocPicture: Sendable, Equatable {
                                             cells: (i..<j).map { PictureCell(physMarks[$0], highlight: physFocus[$0]) }))
                 i = j
             }
-            var map = PictureBlock(heading: PictureStrings.t(l, "page table: virtual page → pfn", "페이지 테이블: 가상 페이지 → pfn"))
+            var map = PictureBlock(heading: Message(en: "page table: virtual page → pfn", ko: "페이지 테이블: 가상 페이지 → pfn").text(l))
             let pairs = frames.enumerated().map { i, f in "\(i)→" + (f.map { Format.hex($0) } ?? "-") }
             map.rows.append(PictureRow(label: "", cells: [], note: pairs.prefix(32).joined(separator: " ") + (pairs.count > 32 ? " …" : "")))
             p.blocks.append(phys)

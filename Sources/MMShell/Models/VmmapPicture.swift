@@ -116,7 +116,7 @@ struct VmmapPicture: Sendable, Equatable {
     }
 
     func picture(language l: LessonLanguage) -> Picture {
-        var p = Picture(title: PictureStrings.t(l, "Kernel virtual address layout (\(arch.rawValue))", "커널 가상 주소 배치 (\(arch.rawValue))"))
+        var p = Picture(title: Message(en: "Kernel virtual address layout (\(arch.rawValue))", ko: "커널 가상 주소 배치 (\(arch.rawValue))").text(l))
         p.facts = facts
         var b = PictureBlock(heading: "")
         let digits = arch.is64Bit ? 16 : 8
@@ -125,8 +125,7 @@ struct VmmapPicture: Sendable, Equatable {
             b.rows.append(PictureRow(label: Format.hex(r.start, digits: digits), cells: (0..<Self.cells(r.size)).map { _ in PictureCell(r.mark, highlight: !r.mine.isEmpty) }, note: note))
         }
         p.blocks.append(b)
-        p.scale = PictureStrings.t(l, "bar length: one cell per doubling of the size above 1 MiB; ← names your variables in that region",
-                                   "막대 길이: 1 MiB에서 크기가 두 배가 될 때마다 한 칸; ←는 그 영역에 있는 변수")
+        p.scale = Message(en: "bar length: one cell per doubling of the size above 1 MiB; ← names your variables in that region", ko: "막대 길이: 1 MiB에서 크기가 두 배가 될 때마다 한 칸; ←는 그 영역에 있는 변수").text(l)
         return p
     }
 }

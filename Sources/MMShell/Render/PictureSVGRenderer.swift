@@ -16,7 +16,13 @@ enum PictureSVGRenderer {
         }
         let labelChars = p.blocks.flatMap(\.rows).map { TerminalText.width($0.label) }.max() ?? 0
         let cellsX = margin + 8 + labelChars * charWidth + (labelChars > 0 ? 10 : 0)
+        // Wide enough for every line of text (a monospace character is about 0.6 em) and every row of cells.
         var width = 640
+        func textWidth(_ t: String, _ size: Int) -> Int { margin * 2 + TerminalText.width(t) * size * 6 / 10 + 8 }
+        width = max(width, textWidth(p.title, 16))
+        for f in p.facts { width = max(width, textWidth(f, 12)) }
+        for b in p.blocks { width = max(width, textWidth(b.heading, 13)) }
+        if let scale = p.scale { width = max(width, textWidth(scale, 12)) }
         for b in p.blocks {
             y += 10
             if !b.heading.isEmpty {
@@ -50,9 +56,9 @@ enum PictureSVGRenderer {
         }
         // Legend: a swatch with its letter, then the words, two columns.
         y += 28
-        body += text(margin, y, PictureStrings.legendWord(language), size: 13, weight: "bold")
-        var entries: [(PictureMark?, String)] = p.marksUsed.map { ($0, PictureStrings.legend($0, language)) }
-        if p.hasHighlight { entries.append((nil, PictureStrings.mineSVG(language))) }
+        body += text(margin, y, Message.pictureLegendWord.text(language), size: 13, weight: "bold")
+        var entries: [(PictureMark?, String)] = p.marksUsed.map { ($0, Message.pictureLegend($0).text(language)) }
+        if p.hasHighlight { entries.append((nil, Message.pictureMineSVG.text(language))) }
         let colWidth = max(300, (entries.map { TerminalText.width($0.1) }.max() ?? 0) * 7 + 40)
         for (i, e) in entries.enumerated() {
             let col = i % 2, x = margin + col * colWidth

@@ -15,21 +15,19 @@ struct PictureTerminalStyle: Sendable, Equatable {
 enum PictureTextRenderer {
     static func render(_ p: Picture, _ s: PictureTerminalStyle) -> String {
         let style = Style(colorEnabled: s.color && s.unicode)
-        var out = style.bold(p.title) + "\n"
-        for f in p.facts {
-            out += TerminalText.wrap(f.split(separator: " ").map(String.init), columns: s.columns, first: "", indent: "  ", separator: " ").joined(separator: "\n") + "\n"
-        }
+        var out = style.bold(TerminalText.fit(p.title, columns: s.columns)) + "\n"
+        for f in p.facts { out += TerminalText.fit(f, columns: s.columns) + "\n" }
         let labelWidth = min(24, p.blocks.flatMap(\.rows).map { TerminalText.width($0.label) }.max() ?? 0)
         let lead = 2 + labelWidth + (labelWidth > 0 ? 1 : 0)
         let room = max(8, s.columns - lead)
         for b in p.blocks {
-            if !b.heading.isEmpty { out += b.heading + "\n" }
+            if !b.heading.isEmpty { out += TerminalText.fit(b.heading, columns: s.columns) + "\n" }
             for r in b.rows {
                 var start = 0
                 let cells = r.cells
                 repeat {
                     let end = min(cells.count, start + room)
-                    let prefix = "  " + (labelWidth > 0 ? TerminalText.pad(start == 0 ? r.label : "", labelWidth) + " " : "")
+                    let prefix = "  " + (labelWidth > 0 ? TerminalText.pad(start == 0 ? clip(r.label, labelWidth) : "", labelWidth) + " " : "")
                     var line = prefix
                     var marker = ""
                     for c in cells[start..<end] {
@@ -63,6 +61,17 @@ enum PictureTextRenderer {
         return out
     }
 
+    /// A label cut to `columns` (with …) so the cells stay in their column.
+    static func clip(_ label: String, _ columns: Int) -> String {
+        guard TerminalText.width(label) > columns else { return label }
+        var out = ""
+        for ch in label {
+            if TerminalText.width(out + String(ch)) > columns - 1 { break }
+            out.append(ch)
+        }
+        return out + "…"
+    }
+
     /// The legend's lines: each symbol with its meaning (the free orders as one entry when there are several).
     static func legend(_ p: Picture, _ s: PictureTerminalStyle, style: Style) -> [String] {
         var items: [String] = []
@@ -70,18 +79,15 @@ enum PictureTextRenderer {
         let free = used.filter { $0.freeOrder != nil }
         if free.count > 1, let lo = free.first, let hi = free.last {
             let a = style.paint(String(lo.glyph.ascii), lo.glyph.color), b = style.paint(String(hi.glyph.ascii), hi.glyph.color)
-            items.append("\(a)…\(b) " + PictureStrings.t(s.language, "free (digit = block order, a = 10)",
-                                                          "빈 페이지 (숫자 = 블록 order, a = 10)"))
+            items.append("\(a)…\(b) " + Message(en: "free (digit = block order, a = 10)", ko: "빈 페이지 (숫자 = 블록 order, a = 10)").text(s.language))
         }
         for m in used where free.count <= 1 || m.freeOrder == nil {
             let g = m.glyph
-            items.append(style.paint(String(s.unicode ? g.unicode : g.ascii), g.color) + " " + PictureStrings.legend(m, s.language))
+            items.append(style.paint(String(s.unicode ? g.unicode : g.ascii), g.color) + " " + Message.pictureLegend(m).text(s.language))
         }
-        if p.hasHighlight { items.append(PictureStrings.mine(s.language)) }
-        var lines = TerminalText.wrap(items, columns: s.columns, first: PictureStrings.legendWord(s.language) + ": ", indent: "        ")
-        if let scale = p.scale {
-            lines += TerminalText.wrap(scale.split(separator: " ").map(String.init), columns: s.columns, first: "", indent: "", separator: " ")
-        }
+        if p.hasHighlight { items.append(Message.pictureMine.text(s.language)) }
+        var lines = TerminalText.wrap(items, columns: s.columns, first: Message.pictureLegendWord.text(s.language) + ": ", indent: "        ")
+        if let scale = p.scale { lines.append(TerminalText.fit(scale, columns: s.columns, indent: "")) }
         return lines
     }
 }

@@ -25,14 +25,14 @@ enum SnapshotPage {
         let k = s.kernel
         let l = s.lessons.language
         let e = PictureSVGRenderer.escape
-        let title = PictureStrings.t(l, "kmemsim snapshot", "kmemsim 스냅숏")
+        let title = Message(en: "kmemsim snapshot", ko: "kmemsim 스냅숏").text(l)
         var h = "<!DOCTYPE html>\n<html lang=\"\(l.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(e(title))</title>\n"
         h += "<style>body{font-family:sans-serif;margin:2em;color:#111;max-width:1100px}h2{margin-top:1.6em;border-bottom:1px solid #ccc}"
         h += "table{border-collapse:collapse;margin:0.8em 0}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}th{background:#f3f3f3}"
         h += "td.l,th.l{text-align:left}figure{margin:1em 0}svg{max-width:100%;height:auto}@media print{h2{page-break-before:auto}figure{page-break-inside:avoid}}</style>\n</head>\n<body>\n"
         h += "<h1>\(e(title))</h1>\n<p>\(e(BootParamParser.banner(k)))</p>\n"
         // Key numbers: /proc/meminfo's memory lines, then each zone.
-        h += "<h2>\(e(PictureStrings.t(l, "Key numbers", "주요 수치")))</h2>\n<table>\n"
+        h += "<h2>\(e(Message(en: "Key numbers", ko: "주요 수치").text(l)))</h2>\n<table>\n"
         let keys = ["MemTotal", "MemFree", "MemAvailable", "HighTotal", "HighFree", "Slab", "SReclaimable", "SUnreclaim", "KernelStack", "PageTables", "VmallocUsed", "Percpu"]
         for line in PageAllocProcFiles.meminfo(k).split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
@@ -49,7 +49,7 @@ enum SnapshotPage {
         for p in list {
             h += "<h2>\(e(p.title))</h2>\n<figure>\n" + inlineSVG(PictureSVGRenderer.render(p, language: l)) + "</figure>\n"
         }
-        h += "<p><small>\(e(PictureStrings.t(l, "Made by kmemsim, a simulator of the Linux 6.6 memory manager.", "리눅스 6.6 메모리 관리자 시뮬레이터 kmemsim이 만들었습니다.")))</small></p>\n</body>\n</html>\n"
+        h += "<p><small>\(e(Message(en: "Made by kmemsim, a simulator of the Linux 6.6 memory manager.", ko: "리눅스 6.6 메모리 관리자 시뮬레이터 kmemsim이 만들었습니다.").text(l)))</small></p>\n</body>\n</html>\n"
         return (h, list.count)
     }
 
