@@ -60,4 +60,69 @@ import Testing
         #expect(value(&sh, "$x == $a") == "true")
         #expect(step(sh) == "predict-y")
     }
+
+    @Test func slabDebugWithTwoObjectsAndAOneByteOverflow() throws {
+        var sh = try lessonShell("slab-pressure-debug")
+        run(&sh, "next", "a = kmem_cache_alloc $pool GFP_KERNEL", "b = kmem_cache_alloc $pool GFP_KERNEL",
+            "kmem_cache_free $pool $a", "kmem_cache_free $pool $b")
+        #expect(step(sh) == "shrink")
+        #expect(run(&sh, "0").contains("✓"))
+        run(&sh, "96")
+        // One byte past the end is enough for the red zone check.
+        run(&sh, "o = kmem_cache_alloc $pool GFP_KERNEL", "write $o+1000 1 0x41", "kmem_cache_free $pool $o")
+        #expect(step(sh) == "still-allocated")
+        #expect(run(&sh, "yes").contains("✓"))
+        run(&sh, "kmem_cache_free $pool $o", "u = kmem_cache_alloc $pool GFP_KERNEL", "kmem_cache_free $pool $u")
+        #expect(step(sh) == "uaf-write")
+        #expect(run(&sh, "no").contains("✓"))
+        #expect(run(&sh, "no").contains("✓"))
+        #expect(sh.session.lessons.active?.completed == true)
+    }
+
+    @Test func kernelStacksWithTwoNewTasksCountsBoth() throws {
+        var sh = try lessonShell("kernel-stacks")
+        run(&sh, "next", "16384", "extra = task create helper", "w = task create worker")
+        #expect(step(sh) == "kernelstack")
+        #expect(run(&sh, "64").contains("✗"))
+        #expect(run(&sh, "80").contains("✓"))
+        #expect(run(&sh, "D").contains("✓"))
+    }
+
+    @Test func percpuPointerFollowsTheLearnersAllocation() throws {
+        var sh = try lessonShell("percpu")
+        run(&sh, "next", "c = get_cpu", "1", "W", "put_cpu", "kfree $x", "DEFINE_PER_CPU int hits", "this_cpu_inc hits",
+            "cpu 1", "this_cpu_inc hits", "this_cpu_inc hits")
+        #expect(step(sh) == "total")
+        run(&sh, "3")
+        // Another per-CPU allocation first: pc lands elsewhere, and so does CPU 1's copy.
+        run(&sh, "other = alloc_percpu 64", "pc = alloc_percpu 8")
+        #expect(step(sh) == "per-cpu-ptr")
+        let want = value(&sh, "hex($pc + percpu.unit_size)")
+        #expect(want != "0xffff88803eff9000")
+        #expect(run(&sh, want).contains("✓"))
+        // held.total counts the other allocation too, so freeing pc alone does not finish.
+        run(&sh, "free_percpu $pc")
+        #expect(step(sh) == "free")
+        run(&sh, "free_percpu $other")
+        #expect(sh.session.lessons.active?.completed == true)
+    }
+
+    @Test func capstoneWithKmallocAndAnAlignedCache() throws {
+        var sh = try lessonShell("capstone")
+        run(&sh, "next", "DMA", "buf = kmalloc 16384 GFP_KERNEL|GFP_DMA", "t = vmalloc 8M", "2048",
+            "req = kmem_cache_create req 200 0 SLAB_HWCACHE_ALIGN", "r1 = kmem_cache_alloc $req GFP_KERNEL",
+            "r2 = kmem_cache_alloc $req GFP_KERNEL", "r3 = kmem_cache_alloc $req GFP_KERNEL")
+        #expect(step(sh) == "per-slab")
+        // 200 bytes aligned to a cache line take 256: 16 per 4 KiB slab, not the reference's 20.
+        #expect(run(&sh, "20").contains("✗"))
+        #expect(run(&sh, "16").contains("✓"))
+        run(&sh, "cnt = alloc_percpu 8")
+        #expect(step(sh) == "held-now")
+        #expect(run(&sh, "7").contains("✓"))
+        run(&sh, "kfree $buf", "vfree $t", "kmem_cache_free $req $r1", "kmem_cache_free $req $r2", "kmem_cache_free $req $r3")
+        #expect(step(sh) == "unload")
+        run(&sh, "kmem_cache_destroy $req", "free_percpu $cnt")
+        #expect(value(&sh, "held.total") == "0")
+        #expect(sh.session.lessons.active?.completed == true)
+    }
 }

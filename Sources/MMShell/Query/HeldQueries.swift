@@ -32,7 +32,8 @@ enum HeldQueries {
         }
         for f in kernel.frames where f.owner == .leaked { n.leakedPages += f.state == .allocated ? 1 << Int(f.order) : 0 }
         n.vmalloc = kernel.vmalloc.areas.filter { $0.purpose == .vmalloc }.count
-        n.percpu = kernel.percpu.chunks.reduce(0) { $0 + $1.allocations.count }
+        // DEFINE_PER_CPU in a module lives in the reserved area until the module is unloaded: not an allocation to free.
+        n.percpu = kernel.percpu.chunks.reduce(0) { $0 + $1.allocations.filter { !$0.reserved }.count }
         // Each cache of its own holds one kmem_cache and one kmem_cache_node object: counted as a cache, not twice.
         let ownCaches = kernel.slab.caches.filter { !$0.isBootCache }.count
         for k in kernel.slab.caches {
@@ -54,7 +55,7 @@ enum HeldQueries {
             hf("pages", "blocks from alloc_pages / __get_free_pages not freed") { $0.pages },
             hf("kmalloc", "kmalloc objects (in the kmalloc-* caches) and large kmalloc blocks not kfree()d") { $0.kmalloc },
             hf("vmalloc", "vmalloc / vzalloc / kvmalloc areas not vfree()d (a deferred vfree still counts)") { $0.vmalloc },
-            hf("percpu", "alloc_percpu allocations not free_percpu()d") { $0.percpu },
+            hf("percpu", "alloc_percpu allocations not free_percpu()d (DEFINE_PER_CPU variables are not counted)") { $0.percpu },
             hf("caches", "kmem_cache_create() calls not matched by kmem_cache_destroy()") { $0.caches },
             hf("objects", "objects allocated since boot and not freed in the other caches (those created with kmem_cache_create too)") { $0.objects },
             hf("leaked_pages", "pages lost to wrong-order frees (they can never be freed)") { $0.leakedPages },
