@@ -7,10 +7,13 @@ public struct ShellSettings: Sendable, Equatable {
     /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
     /// (copy-on-write), so scripts run without it unless asked.
     public var undoDepth = 0
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0) {
+    /// `--validate`: run every invariant check after every command.
+    public var validateEachCommand = false
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, validateEachCommand: Bool = false) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
+        self.validateEachCommand = validateEachCommand
     }
 }
 
@@ -21,7 +24,7 @@ public struct ShellSession: Sendable {
     public var variables: [String: ShellValue] = [:]
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
-    var undoStack: [Kernel] = []
+    var undoStack: [UndoEntry] = []
     /// The lesson under way, lesson settings and the learner's progress.
     public var lessons = LessonState()
     /// Set by `quit`/`exit`.
