@@ -29,6 +29,7 @@ func kmemsimMain() -> Int32 {
         shell = try Shell(params: options.bootParams(),
                           settings: ShellSettings(json: options.json, color: options.colorEnabled(),
                                                   undoDepth: interactive || options.undo ? 10 : 0,
+                                                  unicode: options.unicodePictures(), columns: terminalColumns(),
                                                   validateEachCommand: options.validate))
     } catch {
         Output.err("kmemsim: \(error.message)\n")

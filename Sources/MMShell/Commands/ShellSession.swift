@@ -9,10 +9,17 @@ public struct ShellSettings: Sendable, Equatable {
     public var undoDepth = 0
     /// `--validate`: run every invariant check after every command.
     public var validateEachCommand = false
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, validateEachCommand: Bool = false) {
+    /// Pictures in Unicode blocks (a colour terminal) rather than ASCII letters (--ascii, TERM=dumb, NO_COLOR, pipes).
+    public var unicode = false
+    /// The terminal's width, which pictures fit (COLUMNS, else the terminal's size, else 80).
+    public var columns = 80
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80,
+                validateEachCommand: Bool = false) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
+        self.unicode = unicode
+        self.columns = max(40, columns)
         self.validateEachCommand = validateEachCommand
     }
 }
@@ -36,6 +43,10 @@ public struct ShellSession: Sendable {
     }
 
     public var style: Style { Style(colorEnabled: settings.color) }
+    /// How pictures are drawn here when a command gives no --ascii.
+    var pictureStyle: PictureTerminalStyle {
+        PictureTerminalStyle(unicode: settings.unicode, color: settings.unicode && settings.color, columns: settings.columns, language: lessons.language)
+    }
 
     /// The language kmemsim's own words are shown in (the kernel's stay English).
     public var language: Language {
