@@ -12,6 +12,8 @@ public final class PipeLineReader: LineReader {
     /// Bytes from `start` up to here are known to hold no LF, so very long lines are scanned once.
     private var scanned = 0
     private var atEnd = false
+    /// The first line may start with a UTF-8 byte-order mark (editors on Windows write one); it is not input.
+    private var atStart = true
     /// Lines longer than this are skipped and reported as `.tooLong`, so `/dev/zero` or a 100 MB line cannot
     /// exhaust memory: the reader never holds more than about this much.
     public let maxLineBytes: Int
@@ -19,6 +21,7 @@ public final class PipeLineReader: LineReader {
     private var skipped = 0
 
     private static let chunkSize = 64 * 1024
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// 1 MiB: far more than any command, answer or script line needs.
     public static let defaultMaxLineBytes = 1 << 20
 
@@ -46,6 +49,12 @@ public final class PipeLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineReadResult {
         while true {
+            if atStart {
+                // Wait only while what has come could still be the start of a mark (a typed "q" is not).
+                if !atEnd, buffer.count < Self.byteOrderMark.count, Self.byteOrderMark.starts(with: buffer) { fill(); continue }
+                atStart = false
+                if buffer.starts(with: Self.byteOrderMark) { start = Self.byteOrderMark.count; scanned = start }
+            }
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
                 if skipped > 0 || newline - start > maxLineBytes {
                     let total = skipped + newline - start

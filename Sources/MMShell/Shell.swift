@@ -68,7 +68,7 @@ public struct Shell: Sendable {
         let narration = session.kernel.explanation
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
-        let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
+        let undoPoint = session.undoPoint(mutates: spec.mutatesKernel, assigns: parsed.assignTo != nil, line: text)
         let result: CommandOutput
         do {
             result = try Self.run(spec, parsed, text, &session)
@@ -77,14 +77,11 @@ public struct Shell: Sendable {
             session.kernel.restoreExplanation(narration)
             return fail(error, text: text, source: source, line: line)
         }
-        if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {
-            session.undoStack.append(before)
-            if session.undoStack.count > session.settings.undoDepth { session.undoStack.removeFirst() }
-        }
         if result.value != .none {
             session.variables["_"] = result.value
             if let name = parsed.assignTo { session.variables[name] = result.value }
         }
+        session.recordUndo(undoPoint, assigned: parsed.assignTo != nil && result.value != .none)
         // A lesson's task is checked after every command the learner runs.
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
         // After `boot` the log is the new machine's and may be shorter than the mark.
@@ -102,6 +99,7 @@ public struct Shell: Sendable {
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: session.language).map { .string($0) }))) }
             if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
+            validateAfterCommand(&out, source: source, line: line)
             return out
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
@@ -118,6 +116,7 @@ public struct Shell: Sendable {
             shown += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
         }
         out.stdout = shown + lessonText
+        validateAfterCommand(&out, source: source, line: line)
         return out
     }
 

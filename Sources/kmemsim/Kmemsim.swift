@@ -45,6 +45,9 @@ struct Kmemsim: ParsableCommand {
     @Flag(help: "Keep the last 10 kernel states for 'undo' in scripts too (interactive sessions always do).")
     var undo = false
 
+    @Flag(help: "Run every invariant check ('validate') after every command; a break is an error.")
+    var validate = false
+
     @Option(help: "Seed for anything random (quizzes, random workloads).")
     var seed: UInt64?
 

@@ -8,6 +8,10 @@ enum Output {
     static func out(_ s: String) { write(s, to: 1) }
     static func err(_ s: String) { write(s, to: 2) }
 
+    /// The first error writing standard output (e.g. ENOSPC on /dev/full), if any: the run stops and exits 1,
+    /// rather than pretending the output arrived. (A closed pipe ends the process by SIGPIPE, quietly, as usual.)
+    nonisolated(unsafe) static var stdoutError: Int32?
+
     static func write(_ s: String, to fd: Int32) {
         guard !s.isEmpty else { return }
         var bytes = Array(s.utf8)
@@ -16,7 +20,8 @@ enum Output {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) } // trap-ok: non-empty array
             if n < 0 {
                 if errno == EINTR { continue }
-                return // a closed pipe: nothing left to tell
+                if fd == 1, stdoutError == nil { stdoutError = errno }
+                return
             }
             offset += n
         }

@@ -43,7 +43,7 @@ final class Runner {
                     failures += 1
                     if options.bail && !interactive { return false }
                 }
-                if shell.session.wantsExit { return false }
+                if shell.session.wantsExit || Output.stdoutError != nil { return false }
             }
         }
     }

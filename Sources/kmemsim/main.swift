@@ -34,7 +34,8 @@ func kmemsimMain() -> Int32 {
         shell = try Shell(params: options.bootParams(),
                           settings: ShellSettings(json: options.json, color: options.colorEnabled(),
                                                   undoDepth: interactive || options.undo ? 10 : 0,
-                                                  unicode: options.unicodePictures(), columns: terminalColumns()))
+                                                  unicode: options.unicodePictures(), columns: terminalColumns(),
+                                                  validateEachCommand: options.validate))
     } catch {
         Output.err("kmemsim: \(error.message(language))\n")
         return 2
@@ -63,8 +64,13 @@ func kmemsimMain() -> Int32 {
 
     var keepGoing = true
     if let file = options.f {
+        var st = stat()
+        if stat(file, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
+            Output.err("kmemsim: cannot read \(file): it is a directory; -f takes a script file\n")
+            return 2
+        }
         guard let reader = PipeLineReader(path: file) else {
-            Output.err("kmemsim: cannot open \(file)\n")
+            Output.err("kmemsim: cannot open \(file): \(String(cString: strerror(errno)))\n")
             return 2
         }
         keepGoing = runner.run(reader, source: file, interactive: false)
@@ -77,6 +83,10 @@ func kmemsimMain() -> Int32 {
     }
     if !scripted {
         _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
+    }
+    if let e = Output.stdoutError {
+        Output.err("kmemsim: cannot write standard output: \(String(cString: strerror(e)))\n")
+        return 1
     }
     return runner.failures == 0 ? 0 : 1
 }

@@ -114,6 +114,11 @@ import Testing
         #expect(reader.readLine(prompt: "") == .endOfInput)
     }
 
+    @Test func aByteOrderMarkIsNotPartOfTheFirstLine() {
+        #expect(readThroughPipe([0xEF, 0xBB, 0xBF] + Array("print 1\nprint 2\n".utf8)) == ["print 1", "print 2"])
+        #expect(readThroughPipe(Array("q\n".utf8)) == ["q"])
+    }
+
     @Test func invalidUtf8IsRepairedNotFatal() {
         #expect(readThroughPipe([0x61, 0xFF, 0x62, 0x0A]) == ["a\u{FFFD}b"])
     }

@@ -5,7 +5,8 @@ public struct InvariantViolation: Error, Sendable, Equatable, CustomStringConver
 }
 
 extension Kernel {
-    /// Checks the page allocator's invariants; tests run it after every operation.
+    /// Checks every invariant (the page allocator's, listed here, then CPUs, vmalloc and slab); tests run it after
+    /// every operation.
     /// - every frame is in exactly one state: walking from PFN 0, each block head covers 2^order frames that are
     ///   all tails; absent and reserved frames stand alone;
     /// - every free list is well linked, its heads are buddy heads of that order and type, in the right zone;
@@ -14,6 +15,25 @@ extension Kernel {
     /// - pcp counts match their lists, and pcp heads are in the `.pcp` state;
     /// - managed pages = free + pcp + allocated + leaked, per zone.
     public func checkInvariants() throws(InvariantViolation) {
+        try checkPageAllocInvariants()
+        try checkCPUInvariants()
+        try checkVmallocInvariants()
+        try checkSlabInvariants()
+    }
+
+    /// Every area's check on its own, so one break does not hide another: the first break of each of the page
+    /// allocator, CPUs and tasks (preempt counts, locks, stacks, per-CPU chunks), vmalloc and the slab caches.
+    public func invariantViolations() -> [InvariantViolation] {
+        var out: [InvariantViolation] = []
+        do { try checkPageAllocInvariants() } catch { out.append(error) }
+        do { try checkCPUInvariants() } catch { out.append(error) }
+        do { try checkVmallocInvariants() } catch { out.append(error) }
+        do { try checkSlabInvariants() } catch { out.append(error) }
+        return out
+    }
+
+    /// The page allocator's part of `checkInvariants()`: frames, free lists, pcp lists, counters.
+    public func checkPageAllocInvariants() throws(InvariantViolation) {
         func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
         var seenFree = Array(repeating: 0, count: zones.count)
         var allocatedPages = Array(repeating: 0, count: zones.count)
@@ -93,8 +113,5 @@ extension Kernel {
                 throw fail("zone \(zone.type.procName): managed \(zone.managedPages) ≠ free \(listed) + pcp \(pcpTotal) + allocated \(allocatedPages[z])")
             }
         }
-        try checkCPUInvariants()
-        try checkVmallocInvariants()
-        try checkSlabInvariants()
     }
 }

@@ -35,14 +35,17 @@ enum SessionCommands {
             s.reboot(k)
             return CommandOutput()
         },
-        CommandSpec("undo", family: .session, summary: "go back to the kernel state before the last command that changed it",
-                    examples: ["undo"]) { s, _ throws(CommandError) in
+        CommandSpec("undo", family: .session, arguments: [.init("count", .number, optional: true)],
+                    summary: "take back the last command that changed the kernel or a variable (undo N: the last N)",
+                    examples: ["undo", "undo 3"]) { s, a throws(CommandError) in
             guard s.settings.undoDepth > 0 else {
                 throw .other("undo is kept in interactive sessions only (each kept state costs a copy of every struct page); run kmemsim with --undo to keep it in a script")
             }
-            guard let before = s.undoStack.popLast() else { throw .other("nothing to undo") }
-            s.kernel = before
-            return CommandOutput()
+            let n = try a.int(0, default: 1)
+            guard n >= 1 else { throw .badArgument(argument: "COUNT", value: String(n), reason: "undo takes back 1 or more commands") }
+            guard !s.undoStack.isEmpty else { throw .other(s.say(.nothingToUndo)) }
+            let lines = s.undo(n)
+            return CommandOutput(text: s.say(.undid(lines, asked: n)) + "\n")
         },
         CommandSpec("vars", family: .session, summary: "the named results ($p, $addr, $_)", examples: ["vars"]) { s, _ throws(CommandError) in
             var t = ""

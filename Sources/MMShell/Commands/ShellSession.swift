@@ -7,16 +7,20 @@ public struct ShellSettings: Sendable, Equatable {
     /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
     /// (copy-on-write), so scripts run without it unless asked.
     public var undoDepth = 0
+    /// `--validate`: run every invariant check after every command.
+    public var validateEachCommand = false
     /// Pictures in Unicode blocks (a colour terminal) rather than ASCII letters (--ascii, TERM=dumb, NO_COLOR, pipes).
     public var unicode = false
     /// The terminal's width, which pictures fit (COLUMNS, else the terminal's size, else 80).
     public var columns = 80
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80) {
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80,
+                validateEachCommand: Bool = false) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
         self.unicode = unicode
         self.columns = max(40, columns)
+        self.validateEachCommand = validateEachCommand
     }
 }
 
@@ -27,7 +31,7 @@ public struct ShellSession: Sendable {
     public var variables: [String: ShellValue] = [:]
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
-    var undoStack: [Kernel] = []
+    var undoStack: [UndoEntry] = []
     /// The lesson under way, lesson settings and the learner's progress.
     public var lessons = LessonState()
     /// Set by `quit`/`exit`.

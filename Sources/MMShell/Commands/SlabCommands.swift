@@ -129,10 +129,11 @@ enum SlabCommands {
             _ = s.kernel.kmemCacheDestroy(name, caller: "cleanup_module")
             return CommandOutput()
         },
-        CommandSpec("validate", family: .slab, arguments: [.init("cache", .cacheName)],
-                    summary: "check every object of a cache now (echo 1 > /sys/kernel/slab/CACHE/validate)",
-                    details: "SLUB with debug flags checks red zones, poison and padding of every object and reports what was overwritten. SLAB has no such file; kmemsim checks the poison of free objects the same way under CONFIG_DEBUG_SLAB. Without debugging there is nothing to check.",
-                    header: "mm/slub.c validate_slab_cache()", examples: ["validate my_cache"], mutates: true) { s, a throws(CommandError) in
+        CommandSpec("validate", family: .slab, arguments: [.init("cache", .cacheName, optional: true)],
+                    summary: "check every object of a cache now (echo 1 > /sys/kernel/slab/CACHE/validate); with no cache, every invariant of the machine",
+                    details: "SLUB with debug flags checks red zones, poison and padding of every object and reports what was overwritten. SLAB has no such file; kmemsim checks the poison of free objects the same way under CONFIG_DEBUG_SLAB. Without debugging there is nothing to check. With no cache, `validate` runs every invariant check of the simulator (frames in one state, free counts and lists, merged buddies, slab lists, vmalloc areas, per-CPU chunks, preempt counts, tasks and stacks) and reports each break as an error.",
+                    header: "mm/slub.c validate_slab_cache()", examples: ["validate", "validate my_cache"], mutates: true) { s, a throws(CommandError) in
+            guard a.has(0) else { return try validateAll(s) }
             let name = try cacheName(a, 0, s)
             let c = s.kernel.slab.cache(named: name)
             let hasBytes = c?.slabs.values.contains { !$0.bytes.isEmpty } ?? false

@@ -36,3 +36,31 @@ extension Message {
             ko: "task create \(name): kernel_clone()의 반환값은 -ENOMEM입니다. 커널 스택을 할당하지 못했습니다(위의 보고를 보세요). copy_process()는 task_struct를 비롯해 그때까지 잡은 것을 모두 돌려주었습니다")
     }
 }
+
+/// `validate` with no cache, and `--validate`.
+extension Message {
+    static var invariantsHold: Message {
+        Message(en: "all invariants hold: frames, free lists and counters, pcp lists, CPUs and tasks, vmalloc areas, slab caches",
+                ko: "모든 불변식이 성립합니다: 프레임, 프리 리스트와 카운터, pcp 리스트, CPU와 태스크, vmalloc 영역, 슬랩 캐시")
+    }
+    static func invariantsBroken(_ breaks: [String]) -> Message {
+        Message(en: "kmemsim's own state is inconsistent (a kmemsim bug, not yours; please report it with the commands that led here):\n  " + breaks.joined(separator: "\n  "),
+                ko: "kmemsim 내부 상태가 일관되지 않습니다(여러분의 실수가 아니라 kmemsim의 버그입니다. 여기까지 온 명령들과 함께 알려 주세요):\n  " + breaks.joined(separator: "\n  "))
+    }
+}
+
+/// `undo`.
+extension Message {
+    static var nothingToUndo: Message {
+        Message(en: "nothing to undo: no command has changed the kernel or a variable since the session started (or since the last boot)",
+                ko: "되돌릴 것이 없습니다. 세션을 시작한 뒤(또는 마지막 boot 뒤) 커널이나 변수를 바꾼 명령이 없습니다")
+    }
+    static func undid(_ lines: [String], asked: Int) -> Message {
+        let list = lines.reversed().map { "  " + $0 }.joined(separator: "\n")
+        let short = asked > lines.count
+        return Message(en: (lines.count == 1 ? "undid 1 command:\n" : "undid \(lines.count) commands, newest first:\n") + list
+                           + (short ? "\n(only \(lines.count) kept; nothing older can be undone)" : ""),
+                       ko: (lines.count == 1 ? "명령 1개를 되돌렸습니다:\n" : "명령 \(lines.count)개를 최근 것부터 되돌렸습니다:\n") + list
+                           + (short ? "\n(보관된 것이 \(lines.count)개뿐이라 더 이전으로는 되돌릴 수 없습니다)" : ""))
+    }
+}
