@@ -138,9 +138,13 @@ import Testing
         var sh = try lessonShell("gfp-sleep")
         run(&sh, "next")
         let list = run(&sh, "lesson list").split(separator: "\n").map(String.init)
-        #expect(list.count == 2)
-        #expect(list[0].hasPrefix("buddy-split ") && list[0].hasSuffix("not started"))
-        #expect(list[1].hasPrefix("gfp-sleep ") && list[1].hasSuffix("step 2/10"))
+        // One line per lesson file, in file order (the course's order).
+        let ids = LessonCatalog.load(directory: lessonsDirectory()).lessons.map(\.id)
+        #expect(list.count == ids.count)
+        #expect(list.map { String($0.prefix { $0 != " " }) } == ids)
+        let steps = try loadLesson("gfp-sleep").steps.count
+        #expect(list.contains { $0.hasPrefix("buddy-split ") && $0.hasSuffix("not started") })
+        #expect(list.contains { $0.hasPrefix("gfp-sleep ") && $0.hasSuffix("step 2/\(steps)") })
     }
 
     @Test func tabCompletesLessonIds() throws {
@@ -154,6 +158,6 @@ import Testing
         sh.session.lessons.directory = lessonsDirectory()
         let o = sh.execute("lesson start nosuch")
         #expect(!o.succeeded)
-        #expect(o.stderr.contains("buddy-split gfp-sleep"))
+        #expect(o.stderr.contains(" buddy-split ") && o.stderr.contains(" gfp-sleep"))
     }
 }

@@ -1,0 +1,28 @@
+import MMShell
+import Testing
+
+/// Each lesson of the course answered along a different valid path than its reference solution: a detour changes
+/// the machine, the answers right for that machine are accepted, and the reference answer, now wrong, is not.
+/// The values here were worked out for the detour (e.g. one more page taken first moves the next page by one PFN).
+@Suite struct CoursePathTests {
+    /// Runs `lines` as the learner; expects the lesson to complete with exactly `failed` failed checks.
+    func walk(_ id: String, _ lines: [String], failed: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let lesson = try loadLesson(id)
+        let r = LessonRunner.run(lesson, input: lines)
+        #expect(r.completed, "\(r.stdout.suffix(1500))", sourceLocation: sourceLocation)
+        #expect(r.failedChecks == failed, "\(r.stdout.suffix(1500))", sourceLocation: sourceLocation)
+    }
+
+    @Test func pagesWithAnotherPageTakenFirst() throws {
+        // x takes PFN 0x3811 off the per-CPU list, so p is 0x3812 and its neighbour's struct page 64 bytes further.
+        try walk("pages", ["next", "12", "x = alloc_page GFP_KERNEL", "p = alloc_page GFP_KERNEL",
+                           "0x3811", "0x3812", "next", "0xffffea00000e04c0", "262144", "0",
+                           "boot arch=sparc64 mem=1G", "131072"], failed: 1)
+    }
+
+    @Test func zonesWithAWholeHighmemBlockTakenFirst() throws {
+        // An order-10 block taken before h leaves one order-10 block fewer in HighMem.
+        try walk("zones", ["next", "896", "next", "294912", "a = alloc_pages GFP_HIGHUSER 10", "h = alloc_pages GFP_HIGHUSER 0",
+                           "no", "287", "286", "boot arch=x86_64 mem=6G", "0x100000"], failed: 1)
+    }
+}
