@@ -25,4 +25,11 @@ import Testing
         try walk("zones", ["next", "896", "next", "294912", "a = alloc_pages GFP_HIGHUSER 10", "h = alloc_pages GFP_HIGHUSER 0",
                            "no", "287", "286", "boot arch=x86_64 mem=6G", "0x100000"], failed: 1)
     }
+
+    @Test func gettingPagesWithAnotherBlockTakenFirst() throws {
+        // b takes the order-1 block at PFN 0x2014, so a is the next one, 0x2016, at physical 0x2016000.
+        try walk("getting-pages", ["next", "32768", "b = __get_free_pages GFP_KERNEL 1", "a = __get_free_pages GFP_KERNEL 1",
+                                   "0x2014000", "0x2016000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
+                                   "free_pages $a 1", "__free_pages $h 0"], failed: 1)
+    }
 }
