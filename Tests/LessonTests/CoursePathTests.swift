@@ -32,4 +32,21 @@ import Testing
                                    "0x2014000", "0x2016000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
                                    "free_pages $a 1", "__free_pages $h 0"], failed: 1)
     }
+
+    @Test func buddyWithAWholeBlockTakenFirst() throws {
+        // x takes the order-10 block at 0x400 first, so p is split from the one at 0x800: its buddy is 0x804, two
+        // order-10 blocks are left after the merges, and two allocations empty the order-10 list.
+        try walk("buddy-split", ["next", "x = alloc_pages GFP_KERNEL|__GFP_DMA 10", "2", "p = alloc_pages GFP_KERNEL|__GFP_DMA 2",
+                                 "0x404", "0x804", "0", "__free_page $q", "2",
+                                 "a = alloc_pages GFP_KERNEL|__GFP_DMA 10", "b = alloc_pages GFP_KERNEL|__GFP_DMA 10",
+                                 "384", "no"], failed: 1)
+    }
+
+    @Test func gfpWithAPageTakenFromNormalFirst() throws {
+        // x's refill leaves 62 pages on Normal's per-CPU lists, so after n there are 61 (the reference predicts 62);
+        // m gets its Movable DMA32 page with GFP_KERNEL spelled out.
+        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "183", "no", "0x2dc0",
+                               "m = alloc_pages GFP_KERNEL|__GFP_DMA32|__GFP_MOVABLE 0", "DMA32", "Normal, DMA32, DMA",
+                               "x = alloc_page GFP_KERNEL", "61"], failed: 0)
+    }
 }
