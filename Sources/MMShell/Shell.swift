@@ -87,8 +87,9 @@ public struct Shell: Sendable {
         }
         // A lesson's task is checked after every command the learner runs.
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
-        // After `boot` the log is the new machine's and may be shorter than the mark.
-        let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
+        // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
+        // command, a skipped task) already show the output of what they ran, reports included: not twice.
+        let reports = spec.family == .lessons ? [] : Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
         let k = session.kernel
         if session.settings.json {
