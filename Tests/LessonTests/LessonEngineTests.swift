@@ -41,7 +41,7 @@ import Testing
         #expect(b.session.lessons.active?.step.id == "sleep-bit")
         // Names compare without case or the __GFP_ prefix.
         run(&a, "direct_reclaim")
-        #expect(a.session.lessons.active?.step.id == "atomic-sleep")
+        #expect(a.session.lessons.active?.step.id == "atomic-mark")
     }
 
     @Test func aMistypedCommandIsNotAnAnswer() throws {
