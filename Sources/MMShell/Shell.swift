@@ -107,6 +107,7 @@ public struct Shell: Sendable {
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
         var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.lessons.language), session.pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
             if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
