@@ -49,4 +49,18 @@ import Testing
                                "m = alloc_pages GFP_KERNEL|__GFP_DMA32|__GFP_MOVABLE 0", "DMA32", "Normal, DMA32, DMA",
                                "x = alloc_page GFP_KERNEL", "61"], failed: 0)
     }
+
+    @Test func migrateTypesWithAWholeUnmovableBlockTakenFirst() throws {
+        // x steals one order-10 block (two pageblocks) for Unmovable before the count: 6 Movable pageblocks are left,
+        // and u must steal the next one, so 4 are Unmovable.
+        try walk("migrate-types", ["next", "512", "x = alloc_pages GFP_KERNEL|__GFP_DMA 10", "8", "6", "4", "Unmovable",
+                                   "m = alloc_pages GFP_KERNEL|__GFP_MOVABLE|__GFP_DMA 0", "no", "2"], failed: 1)
+    }
+
+    @Test func freeingPagesAroundAnotherBlock() throws {
+        // Another order-3 block allocated and freed in between changes nothing the questions ask about.
+        try walk("freeing-pages", ["next", "x = alloc_pages GFP_KERNEL 3", "p = alloc_pages GFP_KERNEL 2", "__free_pages $x 3",
+                                   "pcp", "yes", "q = alloc_pages GFP_KERNEL 3", "no", "leaked",
+                                   "a = __get_free_pages GFP_KERNEL 1", "yes"], failed: 0)
+    }
 }
