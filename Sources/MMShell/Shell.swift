@@ -38,6 +38,7 @@ public struct Shell: Sendable {
     /// for interactive use (`error: …`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
         var out = LineOutcome()
+        if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
         // In a lesson, a line that is not a command answers the question at hand.
         let text = LessonEngine.bareAnswer(text, session, commands) ?? text
         let parsed: ParsedLine
@@ -52,14 +53,14 @@ public struct Shell: Sendable {
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
-            out.stdout = HelpView.command(spec, style: session.style) + "\n"
+            out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
         if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
-        let logMark = session.kernel.log.entries.count
+        let logMark = session.kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
         // change copy every struct page.)
@@ -68,10 +69,9 @@ public struct Shell: Sendable {
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
         let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
-        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
         let result: CommandOutput
         do {
-            result = try spec.run(&session, args)
+            result = try Self.run(spec, parsed, text, &session)
         } catch {
             session.kernel.clock = clock
             session.kernel.restoreExplanation(narration)
@@ -89,7 +89,7 @@ public struct Shell: Sendable {
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice.
-        let reports = spec.family == .lessons ? [] : Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
+        let reports = spec.family == .lessons ? [] : session.kernel.log.entries(since: min(logMark, session.kernel.log.written))
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
         let k = session.kernel
         if session.settings.json {
@@ -98,19 +98,19 @@ public struct Shell: Sendable {
             obj.append(("value", ValueView.json(result.value, kernel: k)))
             if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: session.language) })))
             }
-            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: session.language).map { .string($0) }))) }
             if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
             return out
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
-        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.lessons.language), session.pictureStyle) }.joined()
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style, lang: session.language)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.language), session.pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
+            if let n = e.report.note { shown += ReportRenderer.note(session.say(.note(n)), style: session.style) }
         }
         if !result.text.isEmpty {
             shown += result.text
@@ -122,10 +122,22 @@ public struct Shell: Sendable {
         return out
     }
 
+    /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
+    /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).
+    static func run(_ spec: CommandSpec, _ parsed: ParsedLine, _ text: String, _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
+        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
+        return try spec.run(&session, args)
+    }
+
+    /// A line over `Limits.lineBytes`, refused before it is parsed (readers skip such lines without keeping them).
+    public func refuseLongLine(bytes: Int, source: String?, line: Int) -> LineOutcome {
+        fail(CommandError.other(session.say(.lineTooLong(bytes))), text: "", source: source, line: line)
+    }
+
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         out.succeeded = false
-        let message = (error as? CommandError)?.message ?? String(describing: error)
+        let message = (error as? CommandError)?.message(session.language) ?? String(describing: error)
         if session.settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
@@ -133,7 +145,7 @@ public struct Shell: Sendable {
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {
-            out.stderr = session.style.paint("error: ", .red, bold: true) + message + "\n"
+            out.stderr = session.style.paint(session.say(.errorLabel), .red, bold: true) + message + "\n"
         }
         return out
     }

@@ -14,6 +14,8 @@ enum CPUCommands {
             return .other("interrupts are disabled on this CPU: a hard interrupt would stay pending until local_irq_enable (use nmi_enter for a non-maskable one)")
         case .notInHardirq:
             return .other("not in a hard interrupt handler; irq_enter first")
+        case .hardirqNestingFull:
+            return .other("15 hard interrupts are already nested on this CPU: preempt_count's HARDIRQ field has 4 bits (HARDIRQ_BITS), and a 16th irq_enter would carry into the NMI bits. The real kernel does not check (hardware never nests that deep); leave some with irq_exit first")
         case .notInNMI:
             return .other("not in an NMI handler; nmi_enter first")
         case .notServingSoftirq:

@@ -21,7 +21,9 @@ enum TaskCommands {
             case "create":
                 let name = try a.string(1)
                 guard let pid = s.kernel.taskCreate(comm: name) else {
-                    throw .other("task create \(name): no kernel stack could be allocated (-ENOMEM); see the report above")
+                    // Like alloc_pages returning NULL, a fork that fails for memory is the kernel's answer, not a
+                    // typing error: the reports it logged are shown and kernel_clone's -ENOMEM is the value.
+                    return CommandOutput(value: .int(-12), text: s.say(.forkFailed(name)))
                 }
                 let t = s.kernel.tasks.first { $0.pid == pid }
                 return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TaskView.stackText($0, s.kernel) } ?? ""))

@@ -105,10 +105,10 @@ enum ViewCommands {
         CommandSpec("dmesg", family: .views, arguments: [.init("option", .word(["-c", "--clear"]), optional: true)],
                     summary: "the kernel log with timestamps (-c clears it after printing)",
                     examples: ["dmesg", "dmesg -c"]) { s, a throws(CommandError) in
-            let text = LogViews.dmesg(s.kernel)
+            let text = LogViews.dmesg(s.kernel, language: s.lessons.language)
             let json = JSONValue.array(s.kernel.log.entries.map { e in
-                .object([("time_ns", .int(Int(e.time))), ("text", .string(ReportRenderer.render(e.report, kernel: s.kernel))),
-                         ("note", .string(e.report.kmemsimNote))])
+                guard case .object(let fields) = ReportJSON.json(e.report, kernel: s.kernel, lang: s.language) else { return .null }
+                return .object([("time_ns", .int(Int(e.time)))] + fields)
             })
             if a.has(0) {
                 let o = try a.string(0)
