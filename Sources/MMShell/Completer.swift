@@ -50,6 +50,7 @@ public struct Completer: Sendable {
         case .name?, .text?, .order?, .size?, .number?, nil:
             if command.name == "help" { return HelpView.topics(shell.commands) }
             if command.name == "lesson" { return LessonCommands.catalog(shell.session).lessons.map(\.id) }
+            if command.name == "glossary" { return (try? GlossaryCommands.glossary(shell.session))?.completions ?? [] }
             return []
         }
     }

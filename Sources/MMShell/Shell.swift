@@ -84,8 +84,9 @@ public struct Shell: Sendable {
         session.recordUndo(undoPoint, assigned: parsed.assignTo != nil && result.value != .none)
         // A lesson's task is checked after every command the learner runs.
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
-        // After `boot` the log is the new machine's and may be shorter than the mark.
-        let reports = session.kernel.log.entries(since: min(logMark, session.kernel.log.written))
+        // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
+        // command, a skipped task) already show the output of what they ran, reports included: not twice.
+        let reports = spec.family == .lessons ? [] : session.kernel.log.entries(since: min(logMark, session.kernel.log.written))
         let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
         let k = session.kernel
         if session.settings.json {

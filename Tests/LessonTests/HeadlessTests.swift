@@ -67,7 +67,7 @@ func kmemsimBinary() -> String? { KmemsimBinary.path }
     @Test(.enabled(if: kmemsimBinary() != nil))
     func koreanFromLangAndFlag() throws {
         let viaFlag = try run(["--lang", "ko", "lesson", "list"])
-        #expect(viaFlag.out.contains("블록 쪼개기"))
+        #expect(viaFlag.out.contains("페이지와 struct page") && viaFlag.out.contains("버디 할당자"))
         let bad = try run(["--lang", "fr", "lesson", "list"])
         #expect(bad.status == 2)
     }

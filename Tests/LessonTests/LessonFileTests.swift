@@ -40,7 +40,7 @@ import Testing
     @Test func lessonsShowInKorean() throws {
         var sh = try lessonShell("buddy-split", language: .ko)
         let o = sh.execute("lesson")
-        #expect(o.stdout.contains("블록 쪼개기"))
-        #expect(o.stdout.contains("단계 1/9"))
+        #expect(o.stdout.contains("버디 할당자: 쪼개기, 합치기, 단편화"))
+        #expect(o.stdout.contains("단계 1/\(try loadLesson("buddy-split").steps.count)"))
     }
 }

@@ -54,7 +54,8 @@ public struct LessonCatalog: Sendable {
             let name = withUnsafePointer(to: entry.pointee.d_name) { p in
                 p.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name.hasSuffix(".yaml") && !name.hasPrefix(".") { names.append(name) }
+            // The glossary shares the directory but is not a lesson.
+            if name.hasSuffix(".yaml") && !name.hasPrefix(".") && name != Glossary.fileName { names.append(name) }
         }
         return names.sorted()
     }
