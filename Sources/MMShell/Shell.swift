@@ -40,6 +40,7 @@ public struct Shell: Sendable {
         var out = LineOutcome()
         // In a lesson, a line that is not a command answers the question at hand.
         let text = LessonEngine.bareAnswer(text, session, commands) ?? text
+        if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
         let parsed: ParsedLine
         do {
             guard let p = try LineParser.parse(text) else { return out }
@@ -59,81 +60,12 @@ public struct Shell: Sendable {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
         if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
-        let logMark = session.kernel.log.entries.count
-        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
-        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
-        // change copy every struct page.)
-        let clock = session.kernel.clock
-        let narration = session.kernel.explanation
-        session.kernel.beginCommand()
-        session.kernel.clock.advanceForCommand()
-        let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
-        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
-        let result: CommandOutput
-        do {
-            result = try spec.run(&session, args)
-        } catch {
-            session.kernel.clock = clock
-            session.kernel.restoreExplanation(narration)
-            return fail(error, text: text, source: source, line: line)
-        }
-        if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {
-            session.undoStack.append(before)
-            if session.undoStack.count > session.settings.undoDepth { session.undoStack.removeFirst() }
-        }
-        if result.value != .none {
-            session.variables["_"] = result.value
-            if let name = parsed.assignTo { session.variables[name] = result.value }
-        }
-        // A lesson's task is checked after every command the learner runs.
-        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
-        // After `boot` the log is the new machine's and may be shorter than the mark.
-        let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
-        let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
-        let k = session.kernel
-        if session.settings.json {
-            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
-            if let name = parsed.assignTo { obj.append(("assigned", .string(name))) }
-            obj.append(("value", ValueView.json(result.value, kernel: k)))
-            if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
-            if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
-            }
-            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
-            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
-            out.stdout = JSONValue.object(obj).rendered + "\n"
-            return out
-        }
-        // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
-        for e in reports {
-            shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
-        }
-        if !result.text.isEmpty {
-            shown += result.text
-            if !result.text.hasSuffix("\n") { shown += "\n" }
-        } else if result.value != .none {
-            shown += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
-        }
-        out.stdout = shown + lessonText
-        return out
+        return session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
+                      source: source, line: line).outcome
     }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
-        var out = LineOutcome()
-        out.succeeded = false
-        let message = (error as? CommandError)?.message ?? String(describing: error)
-        if session.settings.json {
-            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
-            if let source { obj += [("file", .string(source)), ("line", .int(line))] }
-            out.stderr = JSONValue.object(obj).rendered + "\n"
-        } else if let source {
-            out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
-        } else {
-            out.stderr = session.style.paint("error: ", .red, bold: true) + message + "\n"
-        }
-        return out
+        session.fail(error, text: text, source: source, line: line)
     }
 
     /// Completion for a line typed so far (see `Completer`).
@@ -146,4 +78,96 @@ extension SimClock {
     /// Commands come at a human pace: each one starts a simulated second later, so rate-limited reports
     /// (once per second) show once per command, as they would for someone typing.
     mutating func advanceForCommand() { now = (now / 1_000_000_000 + 1) * 1_000_000_000 }
+}
+
+extension ShellSession {
+    /// Runs one command with its argument texts: the one path every command takes, typed at the prompt or called
+    /// from C (`CCommandAdapter`). `extraVariables` are values C passes by `$name`; `showValue` false leaves out the
+    /// `= value` line (C code inside a function shows what the kernel said, not every result).
+    mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
+                         source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
+                         showValue: Bool = true, valueName: String? = nil) -> (outcome: LineOutcome, value: ShellValue, error: CommandError?) {
+        var out = LineOutcome()
+        let logMark = kernel.log.entries.count
+        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
+        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
+        // change copy every struct page.)
+        let clock = kernel.clock
+        let narration = kernel.explanation
+        kernel.beginCommand()
+        kernel.clock.advanceForCommand()
+        let before = spec.mutatesKernel && settings.undoDepth > 0 ? kernel : nil
+        let visible = extraVariables.isEmpty ? variables : variables.merging(extraVariables) { a, _ in a }
+        let args = Arguments(command: spec, raw: raw, rest: rest, variables: visible, line: text)
+        let result: CommandOutput
+        do {
+            result = try spec.run(&self, args)
+        } catch {
+            // C code that ran before failing (insmod's init) changed the kernel: time stays where it got to.
+            if !ranCodeBeforeFailing { kernel.clock = clock }
+            ranCodeBeforeFailing = false
+            kernel.restoreExplanation(narration)
+            return (fail(error, text: text, source: source, line: line), .none, error)
+        }
+        if let before, kernel.frames != before.frames || kernel.zones != before.zones {
+            undoStack.append(before)
+            if undoStack.count > settings.undoDepth { undoStack.removeFirst() }
+        }
+        if result.value != .none {
+            variables["_"] = result.value
+            if let name = assignTo { variables[name] = result.value }
+        }
+        // A lesson's task is checked after every command the learner runs.
+        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&self)
+        // After `boot` the log is the new machine's and may be shorter than the mark.
+        // Reports that C code already showed call by call are not shown again for the command that ran it.
+        let reports = Array(kernel.log.entries[min(max(logMark, logShownMark), kernel.log.entries.count)...])
+        logShownMark = kernel.log.entries.count
+        let explanation = kernel.explainEnabled ? kernel.explanation : []
+        let k = kernel
+        if settings.json {
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
+            if let name = assignTo { obj.append(("assigned", .string(name))) }
+            obj.append(("value", ValueView.json(result.value, kernel: k)))
+            if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
+            if !reports.isEmpty {
+                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+            }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
+            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
+            out.stdout = JSONValue.object(obj).rendered + "\n"
+            return (out, result.value, nil)
+        }
+        // What the allocator did (explain), then what the kernel said about it, then the result.
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: style)
+        for e in reports {
+            shown += ReportRenderer.render(e.report, kernel: k, style: style)
+            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: style) }
+        }
+        if !result.text.isEmpty {
+            shown += result.text
+            if !result.text.hasSuffix("\n") { shown += "\n" }
+        } else if result.value != .none && showValue {
+            shown += ValueView.line(result.value, name: valueName ?? assignTo, kernel: k) + "\n"
+        }
+        out.stdout = shown + lessonText
+        return (out, result.value, nil)
+    }
+
+    func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
+        var out = LineOutcome()
+        out.succeeded = false
+        let message = (error as? CommandError)?.message ?? String(describing: error)
+        if settings.json {
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
+            if let source { obj += [("file", .string(source)), ("line", .int(line))] }
+            out.stderr = JSONValue.object(obj).rendered + "\n"
+        } else if let source {
+            out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
+        } else {
+            out.stderr = style.paint("error: ", .red, bold: true) + message + "\n"
+        }
+        return out
+    }
+
 }

@@ -23,11 +23,27 @@ final class Runner {
                 continue
             case .endOfInput:
                 return true
-            case .line(let line):
+            case .line(let first):
                 number += 1
+                let startLine = number
+                // A C statement open at the end of the line (`{`, `(`, a function header) continues on the next
+                // lines; history keeps the whole statement as one entry.
+                var line = first
+                continuation: while shell.session.needsMoreInput(line) {
+                    switch reader.readLine(prompt: interactive ? "     ...> " : "") {
+                    case .line(let more):
+                        number += 1
+                        line += "\n" + more
+                    case .interrupted:
+                        line = ""
+                        break continuation
+                    case .endOfInput:
+                        break continuation
+                    }
+                }
                 if interactive { reader.addHistory(line) }
-                if options.echo { Output.out(shell.prompt + line + "\n") }
-                let outcome = shell.execute(line, source: interactive ? nil : source, line: number)
+                if options.echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
+                let outcome = shell.execute(line, source: interactive ? nil : source, line: startLine)
                 Output.out(outcome.stdout)
                 Output.err(outcome.stderr)
                 if !outcome.succeeded {
