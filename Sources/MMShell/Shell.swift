@@ -82,7 +82,7 @@ extension SimClock {
 
 extension ShellSession {
     /// Runs one command with its argument texts: the one path every command takes, typed at the prompt or called
-    /// from C (`CCommandAdapter`). `extraVariables` are values C passes by `$name`; `showValue` false leaves out the
+    /// from C (`CCommandAdapter`). `extraVariables` are values C passes by `$name`; `showValue` false leaves out the text and the
     /// `= value` line (C code inside a function shows what the kernel said, not every result).
     mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
                          source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
@@ -144,7 +144,7 @@ extension ShellSession {
             shown += ReportRenderer.render(e.report, kernel: k, style: style)
             if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: style) }
         }
-        if !result.text.isEmpty {
+        if !result.text.isEmpty && showValue {
             shown += result.text
             if !result.text.hasSuffix("\n") { shown += "\n" }
         } else if result.value != .none && showValue {

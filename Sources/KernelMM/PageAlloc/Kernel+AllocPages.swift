@@ -124,7 +124,9 @@ extension Kernel {
     /// rmqueue(): low orders through the CPU's pcp list, the rest straight from the buddy lists.
     mutating func rmqueue(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let pfn: Int?
-        if params.pcpLists && order <= PerCPUPages.maxOrder {
+        // __GFP_MOVABLE|__GFP_RECLAIMABLE together give migratetype 3 (gfp_migratetype()'s VM_WARN_ON case); the
+        // kernel then indexes a pcp list meant for THP, which kmemsim does not have: that request goes to the buddy.
+        if params.pcpLists && order <= PerCPUPages.maxOrder && mt.rawValue < MigrateType.pcpTypes {
             pfn = rmqueuePcplist(zone: z, order: order, migratetype: mt, flags: flags)
         } else {
             pfn = rmqueueBuddy(zone: z, order: order, migratetype: mt, flags: flags)

@@ -14,6 +14,7 @@ public indirect enum CExprKind: Sendable {
     case cast(CType, CExpr)
     case sizeofType(CType)
     case sizeofExpr(CExpr)
+    case alignofType(CType)
     case offsetof(CType, String)
     case member(CExpr, String, arrow: Bool)
     case index(CExpr, CExpr)

@@ -21,7 +21,21 @@ extension ShellSession {
             }
             throw CError(.unmodelledFunction(name, suggestion: Suggest.closest(name, in: cCallableNames + CBuiltins.names)), at: e.start)
         }
+        if let v = try cBootCache(spec, args, &run) { return v }
         return try cInvoke(spec, args, e, &run, valueName: valueName)
+    }
+
+    /// `kmem_cache_create("task_struct", …)` from the book: the boot already made that cache (fork_init() and
+    /// friends ran this very call), so the pointer names it, with a note, instead of a second cache of that name.
+    mutating func cBootCache(_ spec: CommandSpec, _ args: [CExpr], _ run: inout CRun) throws(CError) -> CValue? {
+        guard spec.name == "kmem_cache_create", let first = args.first, case .string(let name) = first.kind,
+              let ci = kernel.slab.index(named: name), kernel.slab.caches[ci].isBootCache else { return nil }
+        // The arguments are still checked (and SLAB_NOTRACK still gets its note).
+        for a in args.dropFirst() where { if case .identifier("NULL") = a.kind { return false } else { return true } }() {
+            _ = try cEval(a, &run)
+        }
+        run.note(CMessages.text(.bootCache(name), lessons.language))
+        return CValue(type: .cachePointer, value: .string(name))
     }
 
     mutating func cInvoke(_ spec: CommandSpec, _ args: [CExpr], _ e: CExpr, _ run: inout CRun, valueName: String?) throws(CError) -> CValue {

@@ -14,7 +14,7 @@ public enum CInput {
             // `# comment` stays the shell's; `#include`/`#define` are C.
             return t.hasPrefix("#include") || t.hasPrefix("#define")
         }
-        if t.hasPrefix("{") || t.hasPrefix("/*") || t.hasPrefix("//") || t.hasPrefix("(") || t.hasPrefix("*") || t.hasPrefix("++") || t.hasPrefix("--") { return true }
+        if t.hasPrefix("\"") || t.hasPrefix("'") || t.hasPrefix("{") || t.hasPrefix("/*") || t.hasPrefix("//") || t.hasPrefix("(") || t.hasPrefix("*") || t.hasPrefix("++") || t.hasPrefix("--") { return true }
         if t.hasPrefix("$") { t = t.dropFirst() }
         let word = String(t.prefix { $0 == "_" || $0.isLetter || $0.isNumber })
         if word.isEmpty { return false }

@@ -50,7 +50,7 @@ extension ShellSession {
             return .normal
         case .expression(let e):
             let v = try cEval(e, &run)
-            if run.showValues, !isCall(e), v.type != .void, !isAssignment(e) {
+            if run.showValues, !isCommandCall(e), v.type != .void, !isAssignment(e) {
                 run.stdout += cMath.describe(v) + "\n"
             }
             return .normal
@@ -145,7 +145,11 @@ extension ShellSession {
         return .normal
     }
 
-    func isCall(_ e: CExpr) -> Bool { if case .call = e.kind { return true } else { return false } }
+    /// Commands print their own results; everything else at the prompt shows its value.
+    func isCommandCall(_ e: CExpr) -> Bool {
+        guard case .call(let name, _) = e.kind else { return false }
+        return self.c.functions[name] == nil && (CommandTable.standard.lookup(name) != nil || CBuiltins.names.contains(name))
+    }
     func isAssignment(_ e: CExpr) -> Bool {
         switch e.kind {
         case .assign, .increment: return true
@@ -301,6 +305,8 @@ extension ShellSession {
             return try cAt(e.start) { () throws(CErrorKind) in try math.convert(v, to: t) }
         case .sizeofType(let t):
             return .int(try cAt(e.start) { () throws(CErrorKind) in try cLayout.size(t) }, .unsignedLong)
+        case .alignofType(let t):
+            return .int(try cAt(e.start) { () throws(CErrorKind) in try cLayout.sizeAlign(t).align }, .unsignedLong)
         case .sizeofExpr(let x):
             let t = try cStaticType(x, &run)
             return .int(try cAt(e.start) { () throws(CErrorKind) in try cLayout.size(t) }, .unsignedLong)

@@ -35,19 +35,32 @@ struct CLexer {
     }
     static func isIdentByte(_ c: UInt8) -> Bool { isIdentStart(c) || (c >= 48 && c <= 57) }
 
-    /// All tokens, macros expanded, ending with `.end`.
+    /// include/linux/kern_levels.h: KERN_INFO is the string "\001" "6", glued to the format that follows.
+    static let kernLevels: [(String, String)] = [("KERN_EMERG", "0"), ("KERN_ALERT", "1"), ("KERN_CRIT", "2"), ("KERN_ERR", "3"),
+                                                 ("KERN_WARNING", "4"), ("KERN_NOTICE", "5"), ("KERN_INFO", "6"), ("KERN_DEBUG", "7"),
+                                                 ("KERN_CONT", "c")]
+
+    /// All tokens, macros expanded and adjacent strings joined, ending with `.end`.
     mutating func tokenize() throws(CError) -> [CToken] {
         var raw: [CToken] = []
         while true {
             let t = try next()
-            if case .string(let s) = t.kind, let last = raw.last, case .string(let prev) = last.kind {
-                raw[raw.count - 1] = CToken(kind: .string(prev + s), text: last.text + " " + t.text, start: last.start, end: t.end)
-                continue
-            }
             raw.append(t)
             if t.kind == .end { break }
         }
-        return expand(raw)
+        var out: [CToken] = []
+        for t in expand(raw) {
+            var t = t
+            if t.kind == .identifier, let level = Self.kernLevels.first(where: { $0.0 == t.text }), macros[t.text] == nil {
+                t.kind = .string("\u{1}" + level.1)
+            }
+            if case .string(let s) = t.kind, let last = out.last, case .string(let prev) = last.kind {
+                out[out.count - 1] = CToken(kind: .string(prev + s), text: last.text + " " + t.text, start: last.start, end: t.end)
+                continue
+            }
+            out.append(t)
+        }
+        return out
     }
 
     /// Object-like macros, expanded up to a fixed depth so `#define A A` cannot loop.

@@ -6,6 +6,7 @@ enum CMessages {
         case bugOn(String)
         case moduleMacroAtPrompt(String)
         case skippedDirective(String)
+        case bootCache(String)
     }
 
     static func text(_ n: Note, _ lang: LessonLanguage) -> String {
@@ -18,6 +19,8 @@ enum CMessages {
         case (.bugOn(let c), .ko): return "BUG_ON(\(c))의 조건이 참입니다. 실제 커널은 여기서 oops를 내고 태스크를 죽입니다. kmemsim은 코드 실행을 멈춥니다"
         case (.moduleMacroAtPrompt(let m), .en): return "\(m)() belongs in a module file; write the module to a file and load it with 'insmod FILE.c'"
         case (.moduleMacroAtPrompt(let m), .ko): return "\(m)() 매크로는 모듈 파일에 씁니다. 모듈을 파일로 저장한 뒤 'insmod FILE.c'로 올리세요"
+        case (.bootCache(let n), .en): return "the \(n) cache already exists: the kernel made it at boot with this very call (kmem_cache_init, fork_init, vfs_caches_init); the pointer now names that cache ('slab \(n)' shows it)"
+        case (.bootCache(let n), .ko): return "\(n) 캐시는 이미 있습니다. 커널이 부팅할 때 바로 이 호출로 만들었습니다(kmem_cache_init, fork_init, vfs_caches_init). 포인터는 이제 그 캐시를 가리킵니다('slab \(n)'으로 볼 수 있습니다)"
         case (.skippedDirective(let d), .en): return "#\(d) is not evaluated (kmemsim has no preprocessor beyond #include and #define); the lines under it all run"
         case (.skippedDirective(let d), .ko): return "#\(d) 지시문은 처리하지 않습니다(kmemsim의 전처리기는 #include와 #define만 압니다). 그 아래 줄은 모두 실행됩니다"
         }

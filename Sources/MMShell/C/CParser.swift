@@ -245,6 +245,28 @@ struct CParser {
         return (name.text, type, name.start, params)
     }
 
+    /// The type words the DEFINE_PER_CPU command takes (`unsigned long` is `ulong`, any pointer is `pointer`).
+    static func percpuTypeWord(_ t: CType) -> String {
+        switch t {
+        case .pointer: return "pointer"
+        case .bool: return "bool"
+        case .integer(let k, let signed):
+            switch (k, signed) {
+            case (.int, true): return "int"
+            case (.int, false): return "unsigned"
+            case (.long, true): return "long"
+            case (.long, false): return "ulong"
+            case (.char, true): return "char"
+            case (.char, false): return "u8"
+            case (.short, true): return "short"
+            case (.short, false): return "u16"
+            case (.longLong, true): return "s64"
+            case (.longLong, false): return "u64"
+            }
+        default: return t.spelling
+        }
+    }
+
     /// Integer constant expressions of literals (array sizes).
     static func constant(_ e: CExpr) -> Int? {
         switch e.kind {
@@ -469,6 +491,13 @@ struct CParser {
             }
             return node(.sizeofExpr(try unary()), start)
         }
+        if tok.isIdentifier, tok.text == "__alignof__" || tok.text == "_Alignof" || tok.text == "alignof" {
+            _ = bump()
+            try expect("(")
+            let t = try typeName()
+            try expect(")")
+            return node(.alignofType(t), start)
+        }
         return try postfix()
     }
 
@@ -501,12 +530,21 @@ struct CParser {
                     e = node(.offsetof(t, m.text), e.start)
                     continue
                 }
+                if name == "alloc_percpu", isTypeStart(tok) {
+                    // alloc_percpu(type) is __alloc_percpu(sizeof(type), __alignof__(type)).
+                    let t = try typeName()
+                    try expect(")")
+                    let size = CExpr(kind: .sizeofType(t), start: e.start, end: e.end)
+                    let align = CExpr(kind: .alignofType(t), start: e.start, end: e.end)
+                    e = node(.call(name, [size, align]), e.start)
+                    continue
+                }
                 if name == "DEFINE_PER_CPU" {
                     let t = try typeName()
                     try expect(",")
                     let n = try identifier("a name")
                     try expect(")")
-                    let typeWord = CExpr(kind: .string(t.spelling), start: e.start, end: e.end)
+                    let typeWord = CExpr(kind: .string(Self.percpuTypeWord(t)), start: e.start, end: e.end)
                     let nameWord = CExpr(kind: .string(n.text), start: n.start, end: n.end)
                     e = node(.call(name, [typeWord, nameWord]), e.start)
                     continue

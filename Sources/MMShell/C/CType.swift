@@ -52,7 +52,8 @@ public indirect enum CType: Sendable, Equatable {
         case .void: "void"
         case .bool: "bool"
         case .integer(let k, let s):
-            (s ? (k == .char ? "signed " : "") : "unsigned ") + ["char", "short", "int", "long", "long long"][k.rawValue]
+            // Plain `char` is signed on the architectures kmemsim models (x86, SPARC).
+            (s ? "" : "unsigned ") + ["char", "short", "int", "long", "long long"][k.rawValue]
         case .pointer(let t): t.spelling.hasSuffix("*") ? t.spelling + "*" : t.spelling + " *"
         case .array(let t, let n): "\(t.spelling) [\(n)]"
         case .structure(let n, let u): (u ? "union " : "struct ") + n

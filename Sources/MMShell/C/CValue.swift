@@ -73,6 +73,11 @@ struct CArithmetic {
     func convert(_ v: CValue, to t: CType) throws(CErrorKind) -> CValue {
         switch t {
         case .void: return .void
+        case .integer(let k, let signed) where !signed && layout.scalar(k).size == layout.pointerSize:
+            // unsigned long holds addresses in kernel code (`unsigned long addr = __get_free_pages(…)`): keep it one.
+            if case .address = v.value { return CValue(type: t, value: v.value) }
+            let n = normalize(try bits(v), t)
+            return CValue(type: t, value: n < 0 ? .address(UInt64(UInt(bitPattern: n))) : .int(n))
         case .integer, .bool:
             return CValue(type: t, value: .int(normalize(try bits(v), t)))
         case .pointer:
