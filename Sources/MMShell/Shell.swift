@@ -38,6 +38,7 @@ public struct Shell: Sendable {
     /// for interactive use (`error: …`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
         var out = LineOutcome()
+        if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
         // In a lesson, a line that is not a command answers the question at hand.
         let text = LessonEngine.bareAnswer(text, session, commands) ?? text
         if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
@@ -53,7 +54,7 @@ public struct Shell: Sendable {
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
-            out.stdout = HelpView.command(spec, style: session.style) + "\n"
+            out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
@@ -61,7 +62,21 @@ public struct Shell: Sendable {
         }
         if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
         return session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
-                      source: source, line: line).outcome
+                              source: source, line: line).outcome
+    }
+
+    /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
+    /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).
+    static func run(_ spec: CommandSpec, _ raw: [String], _ rest: String, _ text: String, _ extra: [String: ShellValue],
+                    _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
+        let visible = extra.isEmpty ? session.variables : session.variables.merging(extra) { a, _ in a }
+        let args = Arguments(command: spec, raw: raw, rest: rest, variables: visible, line: text)
+        return try spec.run(&session, args)
+    }
+
+    /// A line over `Limits.lineBytes`, refused before it is parsed (readers skip such lines without keeping them).
+    public func refuseLongLine(bytes: Int, source: String?, line: Int) -> LineOutcome {
+        fail(CommandError.other(session.say(.lineTooLong(bytes))), text: "", source: source, line: line)
     }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
@@ -82,13 +97,13 @@ extension SimClock {
 
 extension ShellSession {
     /// Runs one command with its argument texts: the one path every command takes, typed at the prompt or called
-    /// from C (`CCommandAdapter`). `extraVariables` are values C passes by `$name`; `showValue` false leaves out the text and the
-    /// `= value` line (C code inside a function shows what the kernel said, not every result).
+    /// from C (`CCommandAdapter`). `extraVariables` are values C passes by `$name`; `showValue` false leaves out the
+    /// text and the `= value` line (C code inside a function shows what the kernel said, not every result).
     mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
                          source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
                          showValue: Bool = true, valueName: String? = nil) -> (outcome: LineOutcome, value: ShellValue, error: CommandError?) {
         var out = LineOutcome()
-        let logMark = kernel.log.entries.count
+        let logMark = kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
         // change copy every struct page.)
@@ -97,11 +112,9 @@ extension ShellSession {
         kernel.beginCommand()
         kernel.clock.advanceForCommand()
         let before = spec.mutatesKernel && settings.undoDepth > 0 ? kernel : nil
-        let visible = extraVariables.isEmpty ? variables : variables.merging(extraVariables) { a, _ in a }
-        let args = Arguments(command: spec, raw: raw, rest: rest, variables: visible, line: text)
         let result: CommandOutput
         do {
-            result = try spec.run(&self, args)
+            result = try Shell.run(spec, raw, rest, text, extraVariables, &self)
         } catch {
             // C code that ran before failing (insmod's init) changed the kernel: time stays where it got to.
             if !ranCodeBeforeFailing { kernel.clock = clock }
@@ -121,8 +134,8 @@ extension ShellSession {
         let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&self)
         // After `boot` the log is the new machine's and may be shorter than the mark.
         // Reports that C code already showed call by call are not shown again for the command that ran it.
-        let reports = Array(kernel.log.entries[min(max(logMark, logShownMark), kernel.log.entries.count)...])
-        logShownMark = kernel.log.entries.count
+        let reports = kernel.log.entries(since: min(max(logMark, logShownMark), kernel.log.written))
+        logShownMark = kernel.log.written
         let explanation = kernel.explainEnabled ? kernel.explanation : []
         let k = kernel
         if settings.json {
@@ -131,18 +144,19 @@ extension ShellSession {
             obj.append(("value", ValueView.json(result.value, kernel: k)))
             if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: language) })))
             }
-            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: language).map { .string($0) }))) }
             if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
             out.stdout = JSONValue.object(obj).rendered + "\n"
             return (out, result.value, nil)
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: style)
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: style, lang: language)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: language), pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: style)
-            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: style) }
+            if let n = e.report.note { shown += ReportRenderer.note(say(.note(n)), style: style) }
         }
         if !result.text.isEmpty && showValue {
             shown += result.text
@@ -153,11 +167,12 @@ extension ShellSession {
         out.stdout = shown + lessonText
         return (out, result.value, nil)
     }
+    }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         out.succeeded = false
-        let message = (error as? CommandError)?.message ?? String(describing: error)
+        let message = (error as? CommandError)?.message(language) ?? String(describing: error)
         if settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
@@ -165,9 +180,8 @@ extension ShellSession {
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {
-            out.stderr = style.paint("error: ", .red, bold: true) + message + "\n"
+            out.stderr = style.paint(say(.errorLabel), .red, bold: true) + message + "\n"
         }
         return out
     }
-
 }

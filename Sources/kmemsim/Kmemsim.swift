@@ -39,6 +39,9 @@ struct Kmemsim: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always, never.", valueName: "when"))
     var color: ColorMode = .auto
 
+    @Flag(help: "Draw pictures in plain ASCII letters (also when TERM=dumb, NO_COLOR is set, or output is not a terminal).")
+    var ascii = false
+
     @Flag(help: "Keep the last 10 kernel states for 'undo' in scripts too (interactive sessions always do).")
     var undo = false
 
@@ -93,17 +96,20 @@ struct Kmemsim: ParsableCommand {
     }
 
     /// --lang, else LC_ALL / LC_MESSAGES / LANG (ko_KR… → Korean).
-    func language() throws(CommandError) -> LessonLanguage {
+    func language() throws(CommandError) -> Language {
         if let lang {
-            guard let l = LessonLanguage(rawValue: lang.lowercased()) else {
+            guard let l = Language(rawValue: lang.lowercased()) else {
                 throw .badArgument(argument: "--lang", value: lang, reason: "use en or ko")
             }
             return l
         }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty { return LessonLanguage.fromLocale(v) }
-        }
-        return .en
+        return Language.fromEnvironment { name in getenv(name).map { String(cString: $0) } }
+    }
+
+    /// Unicode block pictures on a colour terminal; plain ASCII letters otherwise.
+    func unicodePictures() -> Bool {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        return !ascii && colorEnabled() && term != "dumb"
     }
 
     func colorEnabled() -> Bool {

@@ -16,9 +16,7 @@ extension Kernel {
                                  context: ContextSnapshot(preemptCount: cpu.preemptCount, irqsDisabled: cpu.irqsDisabled,
                                                           inAtomic: cpu.inAtomic, preemptDisabledAt: preemptDisabledAt)),
                taint: "W", callTrace: ["dump_stack_lvl", "__might_resched", caller],
-               note: "\(caller) was called with a mask that may sleep (__GFP_DIRECT_RECLAIM) while " +
-                     (cpu.inInterrupt ? "in interrupt context" : cpu.irqsDisabled ? "interrupts are disabled" : "preemption is disabled") +
-                     ". Use GFP_ATOMIC (or GFP_NOWAIT with a fallback) here, or move the allocation out of the atomic section.")
+               note: .sleepInAtomic(caller: caller, why: cpu.inInterrupt ? .interrupt : cpu.irqsDisabled ? .irqsDisabled : .preemptDisabled))
     }
 
     /// Where preemption was last disabled, for the report's "Preemption disabled at:" line (CONFIG_DEBUG_PREEMPT).

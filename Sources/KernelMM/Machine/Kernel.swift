@@ -71,7 +71,7 @@ public struct Kernel: Sendable, Equatable {
 
     /// Adds a kernel report to the log at the current simulated time.
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
-                         note: String = "") {
+                         note: KmemsimNote? = nil) {
         // Most reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from
         // before; SLUB's reports taint between their BUG line and the trailer's stack dump.
         if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }
@@ -82,7 +82,7 @@ public struct Kernel: Sendable, Equatable {
         if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
         let t = currentTask
         let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintBefore,
-                             callTrace: callTrace, kmemsimNote: note)
+                             callTrace: callTrace, note: note)
         log.append(r, at: clock.now)
     }
 

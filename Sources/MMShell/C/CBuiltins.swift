@@ -74,7 +74,7 @@ extension ShellSession {
             while line.hasSuffix("\n") { line.removeLast() }
             kernel.printk(line)
             run.stdout += line + "\n"
-            logShownMark = kernel.log.entries.count
+            logShownMark = kernel.log.written
             return CValue(type: .int, value: .int(line.utf8.count))
         case "KERN_EMERG", "KERN_ALERT", "KERN_CRIT", "KERN_ERR", "KERN_WARNING", "KERN_NOTICE", "KERN_INFO", "KERN_DEBUG":
             return nil
@@ -115,12 +115,12 @@ extension ShellSession {
                 let cond = run.source.utf8Slice(args[0].start.offset, args[0].end.offset)
                 let fn = run.functions.last ?? "<prompt>"
                 if name == "BUG_ON" {
-                    logShownMark = kernel.log.entries.count + 1
+                    logShownMark = kernel.log.written + 1
                     kernel.printk("kernel BUG at \(run.file):\(e.start.line)! (\(fn): BUG_ON(\(cond)))")
                     throw CError(.commandFailed(CMessages.text(.bugOn(cond), lessons.language)), at: e.start)
                 }
                 kernel.printk("WARNING: at \(run.file):\(e.start.line) \(fn): WARN_ON(\(cond))")
-                logShownMark = kernel.log.entries.count
+                logShownMark = kernel.log.written
                 run.stdout += "WARNING: at \(run.file):\(e.start.line) \(fn): WARN_ON(\(cond))\n"
             }
             return .int(c ? 1 : 0)

@@ -47,7 +47,7 @@ enum LessonCommands {
             case "import":
                 guard a.has(1) else { throw .missingArgument(command: "lesson import", argument: "FILE", usage: "lesson import FILE") }
                 let file = try a.string(1)
-                guard let text = FileOutput.read(file) else { throw .io("cannot read \(file)") }
+                let text = try FileOutput.readText(file, language: s.lessons.language)
                 let imported: ProgressFile
                 do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
                 LessonEngine.loadProgress(&s)
@@ -109,12 +109,12 @@ enum LessonCommands {
             }
             t += Format.left(l.id, width) + Format.left(l.title.text(lang), 48) + "  " + status + "\n"
         }
-        if cat.lessons.isEmpty { t += "no lessons found in \(cat.directory) (set KMEMSIM_LESSONS to the lessons directory)\n" }
+        if cat.lessons.isEmpty { t += s.say(.noLessonsFound(cat.directory)) + "\n" }
         if !cat.problems.isEmpty {
-            t += "\(Set(cat.problems.map(\.file)).count) lesson file(s) have problems; 'kmemsim lesson check \(cat.directory)/*.yaml' explains\n"
+            t += s.say(.lessonFilesHaveProblems(Set(cat.problems.map(\.file)).count, directory: cat.directory)) + "\n"
         }
         if let why = s.lessons.progressCorrupt, let path = s.lessons.progressPath {
-            t += "warning: the progress file \(path) cannot be read (\(why)); it is kept as it is\n"
+            t += s.say(.progressUnreadable(path, why: why)) + "\n"
         }
         return t
     }

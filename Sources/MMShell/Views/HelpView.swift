@@ -2,48 +2,36 @@ import KernelMM
 
 /// `help`, generated from the command table.
 enum HelpView {
-    static func overview(_ table: CommandTable, style: Style) -> String {
-        var t = "kmemsim: call the Linux 6.6 memory manager's API by name. Both forms work: alloc_pages GFP_KERNEL 3  or  alloc_pages(GFP_KERNEL, 3);\n"
-        t += "Name a result with 'p = …' and use it as $p ($_ is the last result). 'help CMD' shows one command.\n"
+    static func overview(_ table: CommandTable, style: Style, lang: Language = .en) -> String {
+        var t = Message.helpIntro.text(lang) + "\n"
         for family in CommandFamily.allCases {
             let cmds = table.all.filter { $0.family == family }
             guard !cmds.isEmpty else { continue }
-            t += "\n" + style.bold(family.rawValue) + "\n"
+            t += "\n" + style.bold(Message.family(family).text(lang)) + "\n"
             for c in cmds {
+                let summary = Message.commandSummary(c).text(lang)
                 // A usage too long for its column gets the summary on the next line, aligned.
-                t += c.usage.count > 34 ? "  " + c.usage + "\n" + String(repeating: " ", count: 37) + c.summary + "\n"
-                                        : "  " + Format.left(c.usage, 34) + " " + c.summary + "\n"
+                t += c.usage.count > 34 ? "  " + c.usage + "\n" + String(repeating: " ", count: 37) + summary + "\n"
+                                        : "  " + Format.left(c.usage, 34) + " " + summary + "\n"
             }
         }
-        t += "\nTopics: help gfp (every flag), help arch (the machines), help query (print expressions)\n"
+        t += "\n" + Message.helpTopics.text(lang) + "\n"
         return t
     }
 
-    static func command(_ c: CommandSpec, style: Style) -> String {
-        var lines = [style.bold(c.usage) + (c.aliases.isEmpty ? "" : "   (also: " + c.aliases.joined(separator: ", ") + ")"), "  " + c.summary]
+    static func command(_ c: CommandSpec, style: Style, lang: Language = .en) -> String {
+        let also = Message.helpAlso.text(lang)
+        var lines = [style.bold(c.usage) + (c.aliases.isEmpty ? "" : "   (\(also): " + c.aliases.joined(separator: ", ") + ")"),
+                     "  " + Message.commandSummary(c).text(lang)]
         if let decl = c.cDeclaration { lines.append("  C:        " + decl + (c.header.map { "   /* \($0) */" } ?? "")) }
-        if let ctx = c.contexts { lines.append("  context:  " + ctx) }
+        if let ctx = c.contexts { lines.append("  " + Message.helpContext.text(lang) + ctx) }
         if !c.details.isEmpty { lines.append("  " + c.details) }
-        for a in c.arguments { lines.append("  " + Format.left(a.name.uppercased(), 8) + " " + kindText(a.kind) + (a.optional ? " (optional)" : "")) }
-        if !c.examples.isEmpty { lines.append("  examples: " + c.examples.joined(separator: "   ")) }
-        return lines.joined(separator: "\n")
-    }
-
-    static func kindText(_ k: ArgumentKind) -> String {
-        switch k {
-        case .gfp: "a gfp mask: GFP_KERNEL, GFP_ATOMIC|__GFP_ZERO, GFP_KERNEL & ~__GFP_RECLAIM, 0xcc0"
-        case .order: "an order: 2^order pages (0…10)"
-        case .size: "a size in bytes: 4096, 0x1000, 4K, 2M"
-        case .number: "a number (decimal or 0x hex)"
-        case .address: "an address: $addr or a number"
-        case .page: "a struct page *: $p, a PFN, pfn:0x1000, or a struct page address"
-        case .name: "a name"
-        case .cacheName: "a slab cache name"
-        case .word(let w): "one of: " + w.joined(separator: ", ")
-        case .path: "a /proc file"
-        case .keyValue: "key=value"
-        case .text: "an expression"
+        for a in c.arguments {
+            lines.append("  " + Format.left(a.name.uppercased(), 8) + " " + Message.argumentKind(a.kind).text(lang)
+                         + (a.optional ? Message.optionalArgument.text(lang) : ""))
         }
+        if !c.examples.isEmpty { lines.append("  " + Message.helpExamples.text(lang) + c.examples.joined(separator: "   ")) }
+        return lines.joined(separator: "\n")
     }
 
     static func topics(_ table: CommandTable) -> [String] { ["gfp", "arch", "query"] + table.all.map(\.name) }
