@@ -167,7 +167,6 @@ extension ShellSession {
         out.stdout = shown + lessonText
         return (out, result.value, nil)
     }
-    }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()

@@ -23,14 +23,6 @@ public enum CInput {
         let typeStart = CParser.baseWords.contains(word) || CParser.qualifiers.contains(word) || word == "struct"
             || word == "union" || word == "enum" || word == "typedef" || CKernelStructs.typedef(word, arch: arch) != nil
         if typeStart || statementWords.contains(word) { return true }
-        if let spec = CommandTable.standard.lookup(word) {
-            if LineParser.expressionCommands.contains(word) { return false }
-            // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
-            if after.hasPrefix("(") { return spec.cDeclaration != nil || text.trimmingWhitespace().hasSuffix(";") }
-            // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.
-            return false
-        }
-        if session.c.functions[word] != nil || CBuiltins.names.contains(word) || CBuiltins.memoryFunctions.contains(word) { return true }
         // `x = kmalloc(100, GFP_KERNEL);`, `addr += PAGE_SIZE;`, `i++;`.
         if after.hasPrefix("=") && !after.hasPrefix("==") {
             let rhs = after.dropFirst().drop { $0 == " " || $0 == "\t" }
@@ -41,6 +33,18 @@ public enum CInput {
             }
             return true
         }
+        // A C variable that shares a command's name (`page += 1;`, `percpu++;`).
+        if session.c.types[word] != nil {
+            for op in ["+=", "-=", "*=", "/=", "|=", "&=", "^=", "<<=", ">>=", "++", "--", ";"] where after.hasPrefix(op) { return true }
+        }
+        if let spec = CommandTable.standard.lookup(word) {
+            if LineParser.expressionCommands.contains(word) { return false }
+            // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
+            if after.hasPrefix("(") { return spec.cDeclaration != nil || text.trimmingWhitespace().hasSuffix(";") }
+            // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.
+            return false
+        }
+        if session.c.functions[word] != nil || CBuiltins.names.contains(word) || CBuiltins.memoryFunctions.contains(word) { return true }
         if session.c.types[word] != nil || session.variables[word] != nil { return true }
         for op in ["+=", "-=", "*=", "/=", "|=", "&=", "^=", "<<=", ">>=", "++", "--", "("] where after.hasPrefix(op) { return true }
         if text.trimmingWhitespace().hasSuffix(";") { return true }

@@ -141,7 +141,7 @@ extension ShellSession {
         var out = ""
         var count = 0, bytes = 0
         for a in module.allocations {
-            guard let (addr, size, tracked) = stillAllocated(a) else { continue }
+            guard let (addr, size, tracked, pfn) = stillAllocated(a) else { continue }
             count += 1
             bytes += size
             if tracked {
@@ -150,36 +150,36 @@ extension ShellSession {
                 out += "    \(a.call) at \(a.file):\(a.line)\n"
                 for f in a.callers { out += "    \(f)() [\(module.name)]\n" }
             } else {
-                out += CModuleText.text(.pagesLeaked(addr, size, a.call, a.function, "\(a.file):\(a.line)"), lang) + "\n"
+                out += CModuleText.text(.pagesLeaked(pfn ?? 0, size, a.call, a.function, "\(a.file):\(a.line)"), lang) + "\n"
             }
         }
         if count == 0 { return CModuleText.text(.noLeaks(module.name), lang) + "\n" }
         return out + CModuleText.text(.leakSummary(module.name, count, bytes), lang) + "\n"
     }
 
-    /// (address, size, whether kmemleak tracks it) while the allocation is still allocated.
-    func stillAllocated(_ a: CAllocation) -> (UInt64, Int, Bool)? {
+    /// (address, size, whether kmemleak tracks it, the first frame for pages) while the allocation is still allocated.
+    func stillAllocated(_ a: CAllocation) -> (UInt64, Int, Bool, Int?)? {
         let k = kernel
         switch a.kind {
         case .pages(let p, let order):
             guard p.raw < k.frames.count, k.frames[p.raw].state == .allocated else { return nil }
-            return (k.structPageAddress(p.raw), k.pageSize << order, false)
+            return (k.structPageAddress(p.raw), k.pageSize << order, false, p.raw)
         case .percpu(let ptr):
             guard let (ch, i) = k.percpuAllocation(at: ptr) else { return nil }
-            return (ptr, k.percpu.chunks[ch].allocations[i].size, true)
+            return (ptr, k.percpu.chunks[ch].allocations[i].size, true, nil)
         case .address(let addr):
             if let loc = k.locateSlabObject(addr), let i = loc.index, loc.exact {
                 let cache = k.slab.caches[loc.cacheIndex]
                 guard let s = cache.slabs[loc.slabPFN], i < s.objects.count, s.objects[i] == .allocated else { return nil }
-                return (addr, cache.objectSize, true)
+                return (addr, cache.objectSize, true, nil)
             }
             if k.isVmallocAddr(addr) {
                 guard let i = k.vmalloc.index(containing: addr) else { return nil }
                 let area = k.vmalloc.areas[i]
-                return area.start == addr ? (addr, area.requested, true) : nil
+                return area.start == addr ? (addr, area.requested, true, nil) : nil
             }
             if let pfn = k.directMapPFN(addr), k.frames[pfn].state == .allocated, k.frames[pfn].owner != .slab {
-                return (addr, k.pageSize << Int(k.frames[pfn].order), false)
+                return (addr, k.pageSize << Int(k.frames[pfn].order), false, pfn)
             }
             return nil
         }
@@ -206,7 +206,7 @@ enum CModuleText {
         case alreadyLoaded(String), cannotRead(String), statementAtFileScope, missingFunction(String, String), noLicense
         case loadedNoInit(String), runningInit(String, String, String, Int), initFailed(String, String, Int), loaded(String)
         case initStopped(String), notLoaded(String, [String]), noExit(String), unloaded(String)
-        case pagesLeaked(UInt64, Int, String, String, String), noLeaks(String), leakSummary(String, Int, Int)
+        case pagesLeaked(Int, Int, String, String, String), noLeaks(String), leakSummary(String, Int, Int)
     }
 
     static func text(_ l: Line, _ lang: LessonLanguage) -> String {
@@ -243,9 +243,9 @@ enum CModuleText {
             return ko ? "rmmod: \(n) 모듈에는 module_exit가 없어서 내릴 수 없습니다(-EBUSY)" : "rmmod: ERROR: could not remove module \(n): it has module_init but no module_exit, so the kernel refuses (-EBUSY)"
         case .unloaded(let n):
             return ko ? "\(n): 내렸습니다" : "\(n): unloaded"
-        case .pagesLeaked(let addr, let size, let call, let fn, let loc):
-            return ko ? "해제하지 않은 페이지: 0x\(String(addr, radix: 16)) (\(size)바이트), \(fn)()의 \(call) (\(loc)). kmemleak은 페이지 할당자를 추적하지 않아서 이것을 보지 못합니다. kmemsim은 봅니다"
-                      : "pages never freed: 0x\(String(addr, radix: 16)) (\(size) bytes) from \(call) in \(fn)() at \(loc); kmemleak does not track the page allocator and would not report this, kmemsim does"
+        case .pagesLeaked(let pfn, let size, let call, let fn, let loc):
+            return ko ? "해제하지 않은 페이지: pfn 0x\(String(pfn, radix: 16))부터 \(size)바이트, \(fn)()의 \(call) (\(loc)). kmemleak은 페이지 할당자를 추적하지 않아서 이것을 보고하지 않습니다. kmemsim은 보고합니다"
+                      : "pages never freed: \(size) bytes at pfn 0x\(String(pfn, radix: 16)) from \(call) in \(fn)() at \(loc); kmemleak does not track the page allocator and would not report this, kmemsim does"
         case .noLeaks(let n):
             return ko ? "\(n): 새는 메모리가 없습니다. 모듈이 할당한 것은 모두 해제되었습니다" : "\(n): no leaks: everything its code allocated has been freed"
         case .leakSummary(let n, let count, let bytes):
