@@ -41,6 +41,7 @@ public struct Shell: Sendable {
         if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
         // In a lesson, a line that is not a command answers the question at hand.
         let text = LessonEngine.bareAnswer(text, session, commands) ?? text
+        if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
         let parsed: ParsedLine
         do {
             guard let p = try LineParser.parse(text) else { return out }
@@ -60,71 +61,16 @@ public struct Shell: Sendable {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
         if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
-        let logMark = session.kernel.log.written
-        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
-        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
-        // change copy every struct page.)
-        let clock = session.kernel.clock
-        let narration = session.kernel.explanation
-        session.kernel.beginCommand()
-        session.kernel.clock.advanceForCommand()
-        let undoPoint = session.undoPoint(mutates: spec.mutatesKernel, assigns: parsed.assignTo != nil, line: text)
-        let result: CommandOutput
-        do {
-            result = try Self.run(spec, parsed, text, &session)
-        } catch {
-            session.kernel.clock = clock
-            session.kernel.restoreExplanation(narration)
-            return fail(error, text: text, source: source, line: line)
-        }
-        if result.value != .none {
-            session.variables["_"] = result.value
-            if let name = parsed.assignTo { session.variables[name] = result.value }
-        }
-        session.recordUndo(undoPoint, assigned: parsed.assignTo != nil && result.value != .none)
-        // A lesson's task is checked after every command the learner runs.
-        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
-        // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
-        // command, a skipped task) already show the output of what they ran, reports included: not twice.
-        let reports = spec.family == .lessons ? [] : session.kernel.log.entries(since: min(logMark, session.kernel.log.written))
-        let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
-        let k = session.kernel
-        if session.settings.json {
-            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
-            if let name = parsed.assignTo { obj.append(("assigned", .string(name))) }
-            obj.append(("value", ValueView.json(result.value, kernel: k)))
-            if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
-            if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: session.language) })))
-            }
-            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: session.language).map { .string($0) }))) }
-            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
-            out.stdout = JSONValue.object(obj).rendered + "\n"
-            validateAfterCommand(&out, source: source, line: line)
-            return out
-        }
-        // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style, lang: session.language)
-        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.language), session.pictureStyle) }.joined()
-        for e in reports {
-            shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if let n = e.report.note { shown += ReportRenderer.note(session.say(.note(n)), style: session.style) }
-        }
-        if !result.text.isEmpty {
-            shown += result.text
-            if !result.text.hasSuffix("\n") { shown += "\n" }
-        } else if result.value != .none {
-            shown += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
-        }
-        out.stdout = shown + lessonText
-        validateAfterCommand(&out, source: source, line: line)
-        return out
+        return session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
+                              source: source, line: line).outcome
     }
 
     /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
     /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).
-    static func run(_ spec: CommandSpec, _ parsed: ParsedLine, _ text: String, _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
-        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
+    static func run(_ spec: CommandSpec, _ raw: [String], _ rest: String, _ text: String, _ extra: [String: ShellValue],
+                    _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
+        let visible = extra.isEmpty ? session.variables : session.variables.merging(extra) { a, _ in a }
+        let args = Arguments(command: spec, raw: raw, rest: rest, variables: visible, line: text)
         return try spec.run(&session, args)
     }
 
@@ -134,19 +80,7 @@ public struct Shell: Sendable {
     }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
-        var out = LineOutcome()
-        out.succeeded = false
-        let message = (error as? CommandError)?.message(session.language) ?? String(describing: error)
-        if session.settings.json {
-            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
-            if let source { obj += [("file", .string(source)), ("line", .int(line))] }
-            out.stderr = JSONValue.object(obj).rendered + "\n"
-        } else if let source {
-            out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
-        } else {
-            out.stderr = session.style.paint(session.say(.errorLabel), .red, bold: true) + message + "\n"
-        }
-        return out
+        session.fail(error, text: text, source: source, line: line)
     }
 
     /// Completion for a line typed so far (see `Completer`).
@@ -159,4 +93,95 @@ extension SimClock {
     /// Commands come at a human pace: each one starts a simulated second later, so rate-limited reports
     /// (once per second) show once per command, as they would for someone typing.
     mutating func advanceForCommand() { now = (now / 1_000_000_000 + 1) * 1_000_000_000 }
+}
+
+extension ShellSession {
+    /// Runs one command with its argument texts: the one path every command takes, typed at the prompt or called
+    /// from C (`CCommandAdapter`). `extraVariables` are values C passes by `$name`; `showValue` false leaves out the
+    /// text and the `= value` line (C code inside a function shows what the kernel said, not every result).
+    mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
+                         source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
+                         showValue: Bool = true, valueName: String? = nil) -> (outcome: LineOutcome, value: ShellValue, error: CommandError?) {
+        var out = LineOutcome()
+        let logMark = kernel.log.written
+        // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
+        // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
+        // change copy every struct page.)
+        let clock = kernel.clock
+        let narration = kernel.explanation
+        kernel.beginCommand()
+        kernel.clock.advanceForCommand()
+        let undoPoint = undoPoint(mutates: spec.mutatesKernel, assigns: assignTo != nil, line: text)
+        let result: CommandOutput
+        do {
+            result = try Shell.run(spec, raw, rest, text, extraVariables, &self)
+        } catch {
+            // C code that ran before failing (insmod's init) changed the kernel: time stays where it got to.
+            if !ranCodeBeforeFailing { kernel.clock = clock }
+            ranCodeBeforeFailing = false
+            kernel.restoreExplanation(narration)
+            return (fail(error, text: text, source: source, line: line), .none, error)
+        }
+        if result.value != .none {
+            variables["_"] = result.value
+            if let name = assignTo { variables[name] = result.value }
+        }
+        recordUndo(undoPoint, assigned: assignTo != nil && result.value != .none)
+        // A lesson's task is checked after every command the learner runs.
+        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&self)
+        // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
+        // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports
+        // that C code already showed call by call are not shown again for the command that ran it.
+        let since = min(max(logMark, logShownMark), kernel.log.written)
+        let reports = spec.family == .lessons ? [] : kernel.log.entries(since: since)
+        logShownMark = kernel.log.written
+        let explanation = kernel.explainEnabled ? kernel.explanation : []
+        let k = kernel
+        if settings.json {
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
+            if let name = assignTo { obj.append(("assigned", .string(name))) }
+            obj.append(("value", ValueView.json(result.value, kernel: k)))
+            if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
+            if !reports.isEmpty {
+                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: language) })))
+            }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: language).map { .string($0) }))) }
+            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
+            out.stdout = JSONValue.object(obj).rendered + "\n"
+            validateAfterCommand(&out, source: source, line: line)
+            return (out, result.value, nil)
+        }
+        // What the allocator did (explain), then what the kernel said about it, then the result.
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: style, lang: language)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: language), pictureStyle) }.joined()
+        for e in reports {
+            shown += ReportRenderer.render(e.report, kernel: k, style: style)
+            if let n = e.report.note { shown += ReportRenderer.note(say(.note(n)), style: style) }
+        }
+        if !result.text.isEmpty && showValue {
+            shown += result.text
+            if !result.text.hasSuffix("\n") { shown += "\n" }
+        } else if result.value != .none && showValue {
+            shown += ValueView.line(result.value, name: valueName ?? assignTo, kernel: k) + "\n"
+        }
+        out.stdout = shown + lessonText
+        validateAfterCommand(&out, source: source, line: line)
+        return (out, result.value, nil)
+    }
+
+    func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
+        var out = LineOutcome()
+        out.succeeded = false
+        let message = (error as? CommandError)?.message(language) ?? String(describing: error)
+        if settings.json {
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
+            if let source { obj += [("file", .string(source)), ("line", .int(line))] }
+            out.stderr = JSONValue.object(obj).rendered + "\n"
+        } else if let source {
+            out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
+        } else {
+            out.stderr = style.paint(say(.errorLabel), .red, bold: true) + message + "\n"
+        }
+        return out
+    }
 }

@@ -29,14 +29,34 @@ final class Runner {
                 Output.err(outcome.stderr)
                 failures += 1
                 if options.bail && !interactive { return false }
-            case .line(let line):
+            case .line(let first):
                 number += 1
+                let startLine = number
+                // A C statement open at the end of the line (`{`, `(`, a function header) continues on the next
+                // lines, up to the line limit; history keeps the whole statement as one entry.
+                var line = first
+                continuation: while shell.session.needsMoreInput(line), line.utf8.count <= Limits.lineBytes {
+                    switch reader.readLine(prompt: interactive ? "     ...> " : "") {
+                    case .line(let more):
+                        number += 1
+                        line += "\n" + more
+                    case .tooLong(let bytes):
+                        number += 1
+                        line += "\n" + String(repeating: " ", count: min(bytes, Limits.lineBytes))
+                        break continuation
+                    case .interrupted:
+                        line = ""
+                        break continuation
+                    case .endOfInput:
+                        break continuation
+                    }
+                }
                 if interactive {
                     reader.addHistory(line)
                     if let editor = reader as? EditLineReader, let problem = editor.takeHistoryProblem() { Output.err("kmemsim: \(problem)\n") }
                 }
-                if options.echo { Output.out(shell.prompt + line + "\n") }
-                let outcome = shell.execute(line, source: interactive ? nil : source, line: number)
+                if options.echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
+                let outcome = shell.execute(line, source: interactive ? nil : source, line: startLine)
                 Output.out(outcome.stdout)
                 Output.err(outcome.stderr)
                 if !outcome.succeeded {

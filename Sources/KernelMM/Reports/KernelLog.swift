@@ -36,3 +36,10 @@ public struct SimClock: Sendable, Equatable {
     public var now: UInt64 = 0
     mutating func tick(_ ns: UInt64 = 1_000) { now &+= ns }
 }
+
+extension Kernel {
+    /// printk() from code the learner runs (a module's pr_info): one informational line in the log.
+    public mutating func printk(_ message: String) {
+        report(.info(message))
+    }
+}

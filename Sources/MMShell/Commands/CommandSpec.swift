@@ -11,6 +11,7 @@ public enum CommandFamily: String, CaseIterable, Sendable {
     case percpu = "Per-CPU data (include/linux/percpu.h)"
     case tasks = "Tasks and kernel stacks"
     case views = "Views of memory"
+    case kernelC = "Kernel C and modules"
     case lessons = "Lessons and quizzes"
     case session = "Session"
 }

@@ -36,6 +36,12 @@ public struct ShellSession: Sendable {
     public var lessons = LessonState()
     /// Set by `quit`/`exit`.
     public var wantsExit = false
+    /// Kernel C: prompt variables' types, structs, functions, loaded modules.
+    public var c = CState()
+    /// The log position up to which reports have been shown (C calls show theirs as they run).
+    var logShownMark = 0
+    /// Set by a command that ran C code and then failed: the kernel changed, so the clock is not put back.
+    var ranCodeBeforeFailing = false
 
     public init(kernel: Kernel, settings: ShellSettings = ShellSettings()) {
         self.kernel = kernel
@@ -62,5 +68,7 @@ public struct ShellSession: Sendable {
         kernel = k
         variables = [:]
         undoStack = []
+        c.types = [:]
+        c.modules = []
     }
 }

@@ -10,13 +10,13 @@ extension SlabCommands {
     }
 }
 
-extension Shell {
+extension ShellSession {
     /// `--validate`: after every command, the checks of `validate`; a break makes the command count as failed.
-    mutating func validateAfterCommand(_ out: inout LineOutcome, source: String?, line: Int) {
-        guard session.settings.validateEachCommand else { return }
-        let broken = session.kernel.invariantViolations()
+    func validateAfterCommand(_ out: inout LineOutcome, source: String?, line: Int) {
+        guard settings.validateEachCommand else { return }
+        let broken = kernel.invariantViolations()
         guard !broken.isEmpty else { return }
-        let f = fail(CommandError.other(session.say(.invariantsBroken(broken.map(\.message)))), text: "validate", source: source, line: line)
+        let f = fail(CommandError.other(say(.invariantsBroken(broken.map(\.message)))), text: "validate", source: source, line: line)
         out.stderr += f.stderr
         out.succeeded = false
     }

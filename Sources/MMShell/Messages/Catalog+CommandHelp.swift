@@ -18,6 +18,7 @@ extension Message {
         case .percpu: "CPU별 데이터 (include/linux/percpu.h)"
         case .tasks: "태스크와 커널 스택"
         case .views: "메모리 보기"
+        case .kernelC: "커널 C와 모듈"
         case .lessons: "레슨과 퀴즈"
         case .session: "세션"
         }
@@ -175,6 +176,10 @@ extension Message {
         "export-proc": "kmemsim이 만드는 모든 /proc 파일을 DIR에 씁니다 (실제 머신과 diff하려고)",
         "page": "struct page를 dump_page()처럼 보여 주고, 그 프레임에 대해 kmemsim이 아는 것을 덧붙입니다",
         "kmem": "주소의 주인: 빈 블록, 할당된 블록, 예약 영역, slab 객체…",
+        "insmod": "C로 쓴 모듈을 올립니다: 전역 변수, 도우미 함수, module_init/module_exit. init 함수를 실행합니다",
+        "rmmod": "모듈을 내립니다: exit 함수를 실행한 뒤 새는 메모리를 보고합니다(kmemleak의 unreferenced object)",
+        "lsmod": "올라간 모듈 목록 (Size는 C 소스의 바이트 수입니다. kmemsim에는 목적 코드가 없습니다)",
+        "ptype": "타입의 크기와, struct라면 구멍과 패딩까지 보이는 배치 (pahole 형식)",
         "memmap": "물리 메모리를 존과 상태별로 그린 그림 (mem_map: 프레임마다 struct page 하나)",
         "memblock": "버디 할당자가 넘겨받기 전에 부트 코드가 예약한 메모리",
         "vmmap": "이 아키텍처의 커널 가상 주소 배치, 내 주소($p, $v…)를 표시",

@@ -1,0 +1,256 @@
+import KernelMM
+
+/// insmod / rmmod / lsmod for module files written in kernel C. A module's init runs in the insmod task's process
+/// context (load_module → do_init_module → do_one_initcall); rmmod runs its exit, then kmemsim scans what the
+/// module's code allocated and is still allocated, as kmemleak would report it.
+extension ShellSession {
+    static func moduleName(_ path: String) -> String {
+        var base = String(path.split(separator: "/").last ?? Substring(path))
+        for ext in [".c", ".ko"] where base.hasSuffix(ext) { base = String(base.dropLast(ext.count)) }
+        return String(base.map { $0 == "-" ? "_" : $0 })
+    }
+
+    mutating func insmod(_ path: String) throws(CommandError) -> CommandOutput {
+        let lang = lessons.language
+        let name = Self.moduleName(path)
+        if c.modules.contains(where: { $0.name == name }) {
+            throw .other(CModuleText.text(.alreadyLoaded(name), lang))
+        }
+        guard let source = FileOutput.read(path) else { throw .io(CModuleText.text(.cannotRead(path), lang)) }
+        let unit: [CTopLevel]
+        do throws(CError) { unit = try CParser.parse(source, file: path, arch: kernel.arch) } catch {
+            throw .other(CMessages.render(error, file: path, source: source, prefix: "", lang: lang, label: false).trimmingWhitespace())
+        }
+        var module = CModule(name: name, file: path, size: source.utf8.count)
+        var run = CRun(file: path, source: source)
+        var statements: [CStmt] = []
+        // First pass: functions and the module macros; everything else at file scope is a global declaration.
+        for item in unit {
+            switch item {
+            case .function(var f):
+                f.file = path
+                module.functions[f.name] = f
+            case .statement(let s):
+                if case .expression(let e) = s.kind, case .call(let macro, let args) = e.kind, CBuiltins.moduleMacros.contains(macro) || macro == "DEFINE_SPINLOCK" {
+                    let arg = args.first.map { a -> String in
+                        switch a.kind {
+                        case .identifier(let n): return n
+                        case .string(let t): return t
+                        default: return source.utf8Slice(a.start.offset, a.end.offset)
+                        }
+                    }
+                    switch macro {
+                    case "module_init": module.initFunction = arg
+                    case "module_exit": module.exitFunction = arg
+                    case "MODULE_LICENSE": module.license = arg
+                    default: if macro == "DEFINE_SPINLOCK" { statements.append(s) }
+                    }
+                    continue
+                }
+                switch s.kind {
+                case .declaration, .structDeclaration, .empty: statements.append(s)
+                case .expression(let e) where { if case .call("DEFINE_PER_CPU", _) = e.kind { return true } else { return false } }():
+                    statements.append(s)
+                default:
+                    throw .other(CMessages.render(CError(.moduleError(CModuleText.text(.statementAtFileScope, lang)), at: s.start),
+                                                  file: path, source: source, prefix: "", lang: lang, label: false).trimmingWhitespace())
+                }
+            }
+        }
+        for (fn, what) in [(module.initFunction, "module_init"), (module.exitFunction, "module_exit")] {
+            if let fn, module.functions[fn] == nil {
+                throw .other(CModuleText.text(.missingFunction(what, fn), lang))
+            }
+        }
+        c.modules.append(module)
+        let index = c.modules.count - 1
+        run.module = index
+        var text = ""
+        if module.license == nil {
+            // kernel/module/main.c: a module without MODULE_LICENSE is treated as proprietary and taints the kernel.
+            kernel.printk("\(name): module license 'unspecified' taints kernel.")
+            text += "\(name): module license 'unspecified' taints kernel.\n" + CMessages.note(CModuleText.text(.noLicense, lang), lang)
+        }
+        var failure: String?
+        do throws(CError) {
+            for s in statements { _ = try cExec(s, &run) }
+            guard let initName = module.initFunction, let f = c.modules[index].functions[initName] else {
+                text += CModuleText.text(.loadedNoInit(name), lang) + "\n"
+                return CommandOutput(value: .string(name), text: text)
+            }
+            text += CModuleText.text(.runningInit(name, initName, kernel.currentTask.comm, kernel.currentTask.pid), lang) + "\n"
+            let r = try cCallFunction(f, [], &run, at: f.position)
+            text += run.notes.map { CMessages.note($0, lang) }.joined() + run.stdout
+            let rc = (try? cMath.bits(r)) ?? 0
+            if rc != 0 {
+                // do_init_module(): a failing init unloads the module; what it allocated stays allocated.
+                let leaks = cLeaks(index)
+                c.modules.remove(at: index)
+                failure = text + CModuleText.text(.initFailed(name, initName, rc), lang) + "\n" + leaks
+            } else {
+                text += CModuleText.text(.loaded(name), lang) + "\n"
+            }
+        } catch {
+            text += run.notes.map { CMessages.note($0, lang) }.joined() + run.stdout
+            text += CMessages.render(error, file: path, source: source, prefix: "", lang: lang, label: false)
+            // An oops in init leaves the module loaded but unusable in a real kernel; kmemsim unloads it so the
+            // file can be fixed and loaded again, and says what it left allocated.
+            let leaks = c.modules[index].allocations.isEmpty ? "" : cLeaks(index)
+            c.modules.remove(at: index)
+            failure = text + CModuleText.text(.initStopped(name), lang) + "\n" + leaks
+        }
+        if let failure {
+            ranCodeBeforeFailing = true
+            throw .other(failure.trimmingWhitespace())
+        }
+        return CommandOutput(value: .string(name), text: text)
+    }
+
+    mutating func rmmod(_ name: String) throws(CommandError) -> CommandOutput {
+        let lang = lessons.language
+        let n = Self.moduleName(name)
+        guard let index = c.modules.firstIndex(where: { $0.name == n }) else {
+            throw .other(CModuleText.text(.notLoaded(n, c.modules.map(\.name)), lang))
+        }
+        let module = c.modules[index]
+        var text = ""
+        var run = CRun(file: module.file, source: FileOutput.read(module.file) ?? "")
+        run.module = index
+        if let exitName = module.exitFunction, let f = module.functions[exitName] {
+            do throws(CError) {
+                _ = try cCallFunction(f, [], &run, at: f.position)
+                text += run.notes.map { CMessages.note($0, lang) }.joined() + run.stdout
+            } catch {
+                text += run.stdout + CMessages.render(error, file: module.file, source: run.source, prefix: "", lang: lang, label: false)
+            }
+        } else if module.initFunction != nil {
+            // kernel/module/main.c delete_module(): a module with init but no exit cannot be unloaded (-EBUSY).
+            throw .other(CModuleText.text(.noExit(n), lang))
+        }
+        text += cLeaks(index)
+        c.modules.remove(at: index)
+        text += CModuleText.text(.unloaded(n), lang) + "\n"
+        return CommandOutput(text: text)
+    }
+
+    /// What the module's code allocated and is still allocated: kmemleak's "unreferenced object" blocks, and
+    /// (kmemleak does not track the page allocator) the pages it still holds.
+    func cLeaks(_ index: Int) -> String {
+        let lang = lessons.language
+        let module = c.modules[index]
+        var out = ""
+        var count = 0, bytes = 0
+        for a in module.allocations {
+            guard let (addr, size, tracked, pfn) = stillAllocated(a) else { continue }
+            count += 1
+            bytes += size
+            if tracked {
+                out += "unreferenced object 0x\(String(addr, radix: 16)) (size \(size)):\n"
+                out += "  comm \"insmod\", pid \(kernel.currentTask.pid)\n  backtrace:\n"
+                out += "    \(a.call) at \(a.file):\(a.line)\n"
+                for f in a.callers { out += "    \(f)() [\(module.name)]\n" }
+            } else {
+                out += CModuleText.text(.pagesLeaked(pfn ?? 0, size, a.call, a.function, "\(a.file):\(a.line)"), lang) + "\n"
+            }
+        }
+        if count == 0 { return CModuleText.text(.noLeaks(module.name), lang) + "\n" }
+        return out + CModuleText.text(.leakSummary(module.name, count, bytes), lang) + "\n"
+    }
+
+    /// (address, size, whether kmemleak tracks it, the first frame for pages) while the allocation is still allocated.
+    func stillAllocated(_ a: CAllocation) -> (UInt64, Int, Bool, Int?)? {
+        let k = kernel
+        switch a.kind {
+        case .pages(let p, let order):
+            guard p.raw < k.frames.count, k.frames[p.raw].state == .allocated else { return nil }
+            return (k.structPageAddress(p.raw), k.pageSize << order, false, p.raw)
+        case .percpu(let ptr):
+            guard let (ch, i) = k.percpuAllocation(at: ptr) else { return nil }
+            return (ptr, k.percpu.chunks[ch].allocations[i].size, true, nil)
+        case .address(let addr):
+            if let loc = k.locateSlabObject(addr), let i = loc.index, loc.exact {
+                let cache = k.slab.caches[loc.cacheIndex]
+                guard let s = cache.slabs[loc.slabPFN], i < s.objects.count, s.objects[i] == .allocated else { return nil }
+                return (addr, cache.objectSize, true, nil)
+            }
+            if k.isVmallocAddr(addr) {
+                guard let i = k.vmalloc.index(containing: addr) else { return nil }
+                let area = k.vmalloc.areas[i]
+                return area.start == addr ? (addr, area.requested, true, nil) : nil
+            }
+            if let pfn = k.directMapPFN(addr), k.frames[pfn].state == .allocated, k.frames[pfn].owner != .slab {
+                return (addr, k.pageSize << Int(k.frames[pfn].order), false, pfn)
+            }
+            return nil
+        }
+    }
+
+    /// lsmod: Module, Size (bytes of its C source: kmemsim runs the source, there is no object code), Used by.
+    func lsmod() -> String {
+        var out = "Module                  Size  Used by\n"
+        for m in c.modules.reversed() {
+            out += m.name.padding(toLength: 19) + String(m.size).leftPadded(9) + "  0\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func padding(toLength n: Int) -> String { count >= n ? self + " " : self + String(repeating: " ", count: n - count) }
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
+
+/// The module commands' sentences in English and Korean.
+enum CModuleText {
+    enum Line {
+        case alreadyLoaded(String), cannotRead(String), statementAtFileScope, missingFunction(String, String), noLicense
+        case loadedNoInit(String), runningInit(String, String, String, Int), initFailed(String, String, Int), loaded(String)
+        case initStopped(String), notLoaded(String, [String]), noExit(String), unloaded(String)
+        case pagesLeaked(Int, Int, String, String, String), noLeaks(String), leakSummary(String, Int, Int)
+    }
+
+    static func text(_ l: Line, _ lang: LessonLanguage) -> String {
+        let ko = lang == .ko
+        switch l {
+        case .alreadyLoaded(let n):
+            return ko ? "모듈 \(n) 이미 올라가 있습니다. 먼저 'rmmod \(n)'을 실행하세요" : "module \(n) is already loaded (insmod would fail with -EEXIST); 'rmmod \(n)' first"
+        case .cannotRead(let p):
+            return ko ? "파일을 읽을 수 없습니다: \(p)" : "cannot read \(p)"
+        case .statementAtFileScope:
+            return ko ? "파일 수준에는 선언, 함수, module_init 같은 매크로만 올 수 있습니다. 실행할 문장은 함수 안에 쓰세요"
+                      : "only declarations, functions and macros like module_init may stand at file scope; put statements inside a function"
+        case .missingFunction(let what, let fn):
+            return ko ? "\(what)에 넘긴 함수가 파일에 없습니다: \(fn)" : "\(what)(\(fn)): no function \(fn) is defined in the file"
+        case .noLicense:
+            return ko ? "MODULE_LICENSE가 없는 모듈은 독점 모듈로 취급되어 커널을 오염(taint)시킵니다. MODULE_LICENSE(\"GPL\");을 넣으세요"
+                      : "a module without MODULE_LICENSE is treated as proprietary and taints the kernel; add MODULE_LICENSE(\"GPL\");"
+        case .loadedNoInit(let n):
+            return ko ? "\(n): 올렸습니다(module_init 없음)" : "\(n): loaded (no module_init)"
+        case .runningInit(let n, let f, let comm, let pid):
+            return ko ? "\(n): \(f)()를 프로세스 컨텍스트(\(comm), pid \(pid))에서 실행합니다" : "\(n): running \(f)() in process context (\(comm), pid \(pid))"
+        case .initFailed(let n, let f, let rc):
+            return ko ? "insmod: \(n) 모듈을 올리지 못했습니다: \(f)()가 \(rc)를 돌려주었습니다. 모듈은 내려갔지만 할당한 것은 그대로 남습니다"
+                      : "insmod: ERROR: could not insert module \(n): \(f)() returned \(rc); the module is gone, what it allocated stays allocated"
+        case .loaded(let n):
+            return ko ? "\(n): 올렸습니다. 'rmmod \(n)'으로 내리면 새는 메모리를 확인합니다" : "\(n): loaded; 'rmmod \(n)' runs its exit and checks for leaks"
+        case .initStopped(let n):
+            return ko ? "\(n): init이 중간에 멈췄습니다. kmemsim은 파일을 고쳐 다시 올릴 수 있도록 모듈을 내립니다"
+                      : "\(n): init stopped part way; kmemsim unloads the module so the file can be fixed and loaded again"
+        case .notLoaded(let n, let all):
+            let list = all.isEmpty ? (ko ? "올라간 모듈이 없습니다" : "no modules are loaded") : (ko ? "올라간 모듈: " : "loaded: ") + all.joined(separator: ", ")
+            return ko ? "rmmod: 올라가 있지 않은 모듈입니다: \(n) (\(list))" : "rmmod: ERROR: Module \(n) is not currently loaded (\(list))"
+        case .noExit(let n):
+            return ko ? "rmmod: \(n) 모듈에는 module_exit가 없어서 내릴 수 없습니다(-EBUSY)" : "rmmod: ERROR: could not remove module \(n): it has module_init but no module_exit, so the kernel refuses (-EBUSY)"
+        case .unloaded(let n):
+            return ko ? "\(n): 내렸습니다" : "\(n): unloaded"
+        case .pagesLeaked(let pfn, let size, let call, let fn, let loc):
+            return ko ? "해제하지 않은 페이지: pfn 0x\(String(pfn, radix: 16))부터 \(size)바이트, \(fn)()의 \(call) (\(loc)). kmemleak은 페이지 할당자를 추적하지 않아서 이것을 보고하지 않습니다. kmemsim은 보고합니다"
+                      : "pages never freed: \(size) bytes at pfn 0x\(String(pfn, radix: 16)) from \(call) in \(fn)() at \(loc); kmemleak does not track the page allocator and would not report this, kmemsim does"
+        case .noLeaks(let n):
+            return ko ? "\(n): 새는 메모리가 없습니다. 모듈이 할당한 것은 모두 해제되었습니다" : "\(n): no leaks: everything its code allocated has been freed"
+        case .leakSummary(let n, let count, let bytes):
+            return ko ? "\(n): 새는 할당 \(count)개, 모두 \(bytes)바이트. 모듈이 내려간 뒤에는 아무도 해제할 수 없습니다"
+                      : "kmemleak: \(count) new suspected memory leak\(count == 1 ? "" : "s") from \(n) (\(bytes) bytes); with the module gone nothing can free \(count == 1 ? "it" : "them")"
+        }
+    }
+}
