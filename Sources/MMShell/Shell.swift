@@ -106,6 +106,7 @@ public struct Shell: Sendable {
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
         var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style, lang: session.language)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.language), session.pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
             if let n = e.report.note { shown += ReportRenderer.note(session.say(.note(n)), style: session.style) }

@@ -33,7 +33,8 @@ func kmemsimMain() -> Int32 {
     do {
         shell = try Shell(params: options.bootParams(),
                           settings: ShellSettings(json: options.json, color: options.colorEnabled(),
-                                                  undoDepth: interactive || options.undo ? 10 : 0))
+                                                  undoDepth: interactive || options.undo ? 10 : 0,
+                                                  unicode: options.unicodePictures(), columns: terminalColumns()))
     } catch {
         Output.err("kmemsim: \(error.message(language))\n")
         return 2

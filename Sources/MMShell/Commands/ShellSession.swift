@@ -7,10 +7,16 @@ public struct ShellSettings: Sendable, Equatable {
     /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
     /// (copy-on-write), so scripts run without it unless asked.
     public var undoDepth = 0
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0) {
+    /// Pictures in Unicode blocks (a colour terminal) rather than ASCII letters (--ascii, TERM=dumb, NO_COLOR, pipes).
+    public var unicode = false
+    /// The terminal's width, which pictures fit (COLUMNS, else the terminal's size, else 80).
+    public var columns = 80
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
+        self.unicode = unicode
+        self.columns = max(40, columns)
     }
 }
 
@@ -33,6 +39,10 @@ public struct ShellSession: Sendable {
     }
 
     public var style: Style { Style(colorEnabled: settings.color) }
+    /// How pictures are drawn here when a command gives no --ascii.
+    var pictureStyle: PictureTerminalStyle {
+        PictureTerminalStyle(unicode: settings.unicode, color: settings.unicode && settings.color, columns: settings.columns, language: lessons.language)
+    }
 
     /// The language kmemsim's own words are shown in (the kernel's stay English).
     public var language: Language {
