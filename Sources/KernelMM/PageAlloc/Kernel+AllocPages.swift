@@ -124,7 +124,9 @@ extension Kernel {
     /// rmqueue(): low orders through the CPU's pcp list, the rest straight from the buddy lists.
     mutating func rmqueue(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let pfn: Int?
-        if params.pcpLists && order <= PerCPUPages.maxOrder {
+        // A mask with both __GFP_MOVABLE and __GFP_RECLAIMABLE (gfp_migratetype() = MIGRATE_HIGHATOMIC, which the
+        // kernel VM_WARN_ONs) has no pcp list: it goes to the buddy lists.
+        if params.pcpLists && order <= PerCPUPages.maxOrder && mt.rawValue < MigrateType.pcpTypes {
             pfn = rmqueuePcplist(zone: z, order: order, migratetype: mt, flags: flags)
         } else {
             pfn = rmqueueBuddy(zone: z, order: order, migratetype: mt, flags: flags)

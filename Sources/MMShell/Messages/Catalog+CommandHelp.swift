@@ -176,6 +176,8 @@ extension Message {
         "page": "struct page를 dump_page()처럼 보여 주고, 그 프레임에 대해 kmemsim이 아는 것을 덧붙입니다",
         "kmem": "주소의 주인: 빈 블록, 할당된 블록, 예약 영역, slab 객체…",
         "memmap": "물리 메모리를 존과 상태별로 그린 그림 (mem_map: 프레임마다 struct page 하나)",
+        "vmmap": "이 아키텍처의 커널 가상 주소 배치를, 여러분의 주소($p, $v…)를 표시해 보여 줍니다",
+        "snapshot": "이 머신의 그림과 주요 숫자를 담은 HTML 페이지 하나를 씁니다 (배포 자료나 보고서용)",
         "memblock": "버디 할당자가 넘겨받기 전에 부트 코드가 예약한 메모리",
         "zones": "존마다: 범위, 빈 페이지, 워터마크, lowmem_reserve, CPU별 페이지",
         "buddy": "존의 빈 목록을 order와 이동 유형별로, 각 목록의 첫 블록과 함께 보여 줍니다",
