@@ -25,24 +25,24 @@ enum QuizCommands {
                 }
                 i += 1
             }
-            let made: (intro: String, quiz: Quiz)
+            let made: (intro: Message, quiz: Quiz)
             switch try a.string(0) {
             case "buddy": made = try QuizMaker.buddy(seed: seed)
             case "gfp": made = try QuizMaker.gfp(seed: seed, kernel: s.kernel)
             case "slab": made = try QuizMaker.slab(seed: seed, session: s)
             case let other: throw .badArgument(argument: "TOPIC", value: other, reason: "use buddy, gfp or slab")
             }
-            var t = made.intro
             let lang = s.lessons.language
+            var t = made.intro.text(lang)
             if reveal {
                 for (n, q) in made.quiz.questions.enumerated() {
-                    t += "Q\(n + 1). \(q.text)\n    A: \(LessonEngine.shown(q.expected, q.kind, lang))\n"
+                    t += "Q\(n + 1). \(q.text.text(lang))\n    A: \(LessonEngine.shown(q.expected, q.kind, lang))\n"
                 }
                 s.lessons.quiz = nil
                 return CommandOutput(text: t)
             }
             s.lessons.quiz = made.quiz
-            t += LessonEngine.quizQuestion(made.quiz)
+            t += LessonEngine.quizQuestion(made.quiz, lang)
             t += LessonStrings.t(lang, "(answer with 'answer X' or just X)\n", "('answer X' 또는 X만 입력해 답하세요)\n")
             return CommandOutput(text: t)
         },

@@ -4,7 +4,7 @@ import KernelMM
 /// or masks, then questions whose answers come from running them on the simulator.
 public struct Quiz: Sendable {
     public struct Question: Sendable {
-        public var text: String
+        public var text: Message
         public var kind: AnswerKind
         public var expected: QueryValue
     }
@@ -21,13 +21,14 @@ enum QuizMaker {
     static let buddyMachine = ["arch=x86_64", "mem=1G", "cpus=1", "pcp=off"]
 
     /// A random run of alloc_pages / __free_pages in ZONE_DMA (left alone by boot, so small and readable).
-    static func buddy(seed: UInt64) throws(CommandError) -> (intro: String, quiz: Quiz) {
+    static func buddy(seed: UInt64) throws(CommandError) -> (intro: Message, quiz: Quiz) {
         var rng = SeededRandom(state: seed)
         var p = BootParams()
         try BootParamParser.apply(buddyMachine, to: &p)
         var s = ShellSession(kernel: try BootParamParser.boot(p))
         let start = QueryValue.list(s.kernel.zone(.dma)?.freeArea.map { .int($0.nrFree) } ?? []).rendered
-        var intro = "quiz buddy --seed \(seed): on a fresh 'boot \(buddyMachine.joined(separator: " "))', ZONE_DMA's free lists by order are \(start)\n"
+        let head = Message.quizBuddyIntro(seed: seed, machine: buddyMachine.joined(separator: " "), start: start)
+        var intro = ""
         var live: [(name: String, order: Int)] = []
         var freed: [(name: String, pfn: Int)] = []
         var n = 0
@@ -48,25 +49,25 @@ enum QuizMaker {
             guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
             intro += "    \(line)\n"
         }
-        var qs: [(String, AnswerKind, String)] = []
+        var qs: [(Message, AnswerKind, String)] = []
         let order = rng.below(10)
-        qs.append(("How many free blocks are on ZONE_DMA's order-\(order) lists now?", .number, "zone(\"DMA\").free[\(order)]"))
+        qs.append((.quizFreeBlocksAtOrder(order), .number, "zone(\"DMA\").free[\(order)]"))
         if let v = live.last {
-            qs.append(("At which PFN does $\(v.name) start?", .hex, "$\(v.name).pfn"))
-            qs.append(("What is the PFN of the order-\(v.order) buddy of $\(v.name)?", .hex, "$\(v.name).pfn ^ (1 << \(v.order))"))
+            qs.append((.quizStartPFN(v.name), .hex, "$\(v.name).pfn"))
+            qs.append((.quizBuddyPFN(v.name, order: v.order), .hex, "$\(v.name).pfn ^ (1 << \(v.order))"))
         }
         // Only while the freed pages are still free: a later allocation may have taken them again.
         if let f = freed.last, s.kernel.freeBlock(containing: f.pfn) != nil {
-            qs.append(("$\(f.name) was freed. What is the order of the free block that now holds its first page (PFN \(Format.hex(f.pfn)))?", .number, "page(\(f.pfn)).order"))
+            qs.append((.quizFreedBlockOrder(f.name, pfn: f.pfn), .number, "page(\(f.pfn)).order"))
         }
-        qs.append(("How many pages of ZONE_DMA are free now?", .number, "zone(\"DMA\").free"))
+        qs.append((.quizFreePagesInDMA, .number, "zone(\"DMA\").free"))
         var quiz = Quiz(topic: "buddy", seed: seed, questions: [])
         for (text, kind, q) in qs {
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate(q, in: QueryContext(session: s)) } catch { throw .other("quiz: \(q): \(error.message)") }
             quiz.questions.append(.init(text: text, kind: kind, expected: v))
         }
-        return (intro, quiz)
+        return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }
 
     static let gfpBases = ["GFP_KERNEL", "GFP_ATOMIC", "GFP_NOWAIT", "GFP_NOIO", "GFP_NOFS", "GFP_USER", "GFP_DMA",
@@ -74,29 +75,24 @@ enum QuizMaker {
     static let gfpExtras = ["", "", "__GFP_ZERO", "__GFP_NOWARN", "__GFP_HIGH", "__GFP_DMA32", "__GFP_MOVABLE", "__GFP_RECLAIMABLE"]
 
     /// Random masks on the current machine's architecture: value, sleeping, zone, mobility, reserves.
-    static func gfp(seed: UInt64, kernel k: Kernel) throws(CommandError) -> (intro: String, quiz: Quiz) {
+    static func gfp(seed: UInt64, kernel k: Kernel) throws(CommandError) -> (intro: Message, quiz: Quiz) {
         var rng = SeededRandom(state: seed)
         var quiz = Quiz(topic: "gfp", seed: seed, questions: [])
-        var intro = "quiz gfp --seed \(seed) (\(k.arch.rawValue)): decode these masks without the 'gfp' command.\n"
+        let head = Message.quizGFPIntro(seed: seed, arch: k.arch.rawValue)
+        var intro = ""
         let ctx = QueryContext(kernel: k)
         for _ in 0..<4 {
             let base = gfpBases[rng.below(gfpBases.count)]
             let extra = gfpExtras[rng.below(gfpExtras.count)]
             let mask = extra.isEmpty ? base : base + "|" + extra
             intro += "    \(mask)\n"
-            let asks: [(String, AnswerKind, String)] = [
-                ("What is the value of \(mask)? (hex)", .hex, "value"),
-                ("May an allocation with \(mask) sleep?", .yesNo, "may_sleep"),
-                ("Which zone does gfp_zone(\(mask)) pick?", .name, "zone"),
-                ("From which migrate type's free lists does \(mask) take pages?", .name, "migratetype"),
-                ("May \(mask) go below the min watermark (ALLOC_MIN_RESERVE)?", .yesNo, "min_reserve"),
-            ]
+            let asks = Message.quizGFPQuestions(mask)
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate("gfp(\"\(mask)\").\(a.2)", in: ctx) } catch { throw .other("quiz: \(error.message)") }
             quiz.questions.append(.init(text: a.0, kind: a.1, expected: v))
         }
-        return (intro, quiz)
+        return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }
 }
 
@@ -105,12 +101,13 @@ extension QuizMaker {
 
     /// Random kmem_cache_create() calls on a copy of the learner's machine (so the CPU count and SLAB/SLUB are theirs):
     /// object size after alignment, objects per slab, slab order.
-    static func slab(seed: UInt64, session: ShellSession) throws(CommandError) -> (intro: String, quiz: Quiz) {
+    static func slab(seed: UInt64, session: ShellSession) throws(CommandError) -> (intro: Message, quiz: Quiz) {
         var rng = SeededRandom(state: seed)
         var s = session
         s.lessons = LessonState()
         let k = s.kernel
-        var intro = "quiz slab --seed \(seed) (\(k.params.slab.rawValue.uppercased()), \(k.params.cpus) CPUs, \(k.pageSize / 1024) KiB pages): work out each cache's geometry.\n"
+        let head = Message.quizSlabIntro(seed: seed, slab: k.params.slab.rawValue.uppercased(), cpus: k.params.cpus, pageKiB: k.pageSize / 1024)
+        var intro = ""
         var quiz = Quiz(topic: "slab", seed: seed, questions: [])
         for n in 1...3 {
             let size = slabSizes[rng.below(slabSizes.count)]
@@ -120,28 +117,24 @@ extension QuizMaker {
             let o = LessonEngine.runInner(line, &s)
             guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
             intro += "    \(line)\n"
-            let asks: [(String, String)] = [
-                ("How many bytes does each object of \(name) take in its slab (its size)?", "size"),
-                ("How many objects fit in one slab of \(name)?", "objs_per_slab"),
-                ("What is the page order of \(name)'s slabs?", "order"),
-            ]
+            let asks = Message.quizSlabQuestions(name)
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .other("quiz: \(error.message)") }
             quiz.questions.append(.init(text: a.0, kind: .number, expected: v))
         }
-        return (intro, quiz)
+        return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }
 }
 
 extension LessonEngine {
-    static func quizQuestion(_ q: Quiz) -> String {
-        "Q\(q.index + 1)/\(q.questions.count). \(q.questions[q.index].text)\n"
+    static func quizQuestion(_ q: Quiz, _ lang: Language) -> String {
+        "Q\(q.index + 1)/\(q.questions.count). \(q.questions[q.index].text.text(lang))\n"
     }
 
     /// Answers the pending quiz question, shows the right answer when wrong, then the next question or the score.
     static func quizAnswer(_ raw: String, _ s: inout ShellSession) throws(CommandError) -> String {
-        guard var q = s.lessons.quiz, !q.done else { throw .other("no quiz under way: 'quiz buddy' or 'quiz gfp' starts one") }
+        guard var q = s.lessons.quiz, !q.done else { throw .localized(.noQuiz) }
         let lang = s.lessons.language
         let question = q.questions[q.index]
         let want = AnswerMatcher.expected(question.expected, question.kind)
@@ -154,7 +147,7 @@ extension LessonEngine {
             t = "✗ " + S.t(lang, "The simulator says: ", "시뮬레이터의 답: ") + shown(question.expected, question.kind, lang) + "\n"
         }
         q.index += 1
-        t += q.done ? S.t(lang, "Score: \(q.correct)/\(q.questions.count)\n", "점수: \(q.correct)/\(q.questions.count)\n") : quizQuestion(q)
+        t += q.done ? S.t(lang, "Score: \(q.correct)/\(q.questions.count)\n", "점수: \(q.correct)/\(q.questions.count)\n") : quizQuestion(q, lang)
         s.lessons.quiz = q
         return t
     }
