@@ -5,7 +5,17 @@ public struct LineOutcome: Sendable, Equatable {
     public var stdout: String = ""
     public var stderr: String = ""
     public var succeeded = true
+    /// What the simulated kernel reported while the line ran, classified (for `--fail-on` and the closing summary).
+    public var reports: [ReportClass] = []
+    /// The command the line ran (nil when it did not get as far as a command).
+    var command: CommandSpec?
+    /// In JSON mode, the line's record before it is written (the lesson layer adds its text to it).
+    var record: [(String, JSONValue)]?
     public init() {}
+
+    public static func == (a: LineOutcome, b: LineOutcome) -> Bool {
+        a.stdout == b.stdout && a.stderr == b.stderr && a.succeeded == b.succeeded && a.reports == b.reports
+    }
 }
 
 /// The kmemsim shell: runs command lines against a session and turns results, kernel reports and errors into text
@@ -35,11 +45,22 @@ public struct Shell: Sendable {
     }
 
     /// Runs one line. `source` and `line` locate errors in scripts (`kmemsim: FILE:LINE: error: …`); pass nil
-    /// for interactive use (`error: …`).
+    /// for interactive use (`error: …`). A lesson or quiz under way sees the line before it runs and its outcome after
+    /// (`LessonEngine.around`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
+        var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line) }
+        if let record = out.record {
+            var r = record
+            if source != nil { r.append(("line", .int(line))) }
+            out.stdout = JSONValue.object(r).rendered + "\n"
+            out.record = nil
+        }
+        return out
+    }
+
+    /// Runs one command line, without the lesson layer.
+    mutating func run(_ text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
-        // In a lesson, a line that is not a command answers the question at hand.
-        let text = LessonEngine.bareAnswer(text, session, commands) ?? text
         let parsed: ParsedLine
         do {
             guard let p = try LineParser.parse(text) else { return out }
@@ -51,6 +72,7 @@ public struct Shell: Sendable {
             let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
+        out.command = spec
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
             out.stdout = HelpView.command(spec, style: session.style) + "\n"
             return out
@@ -58,7 +80,6 @@ public struct Shell: Sendable {
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
-        if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
         let logMark = session.kernel.log.entries.count
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
@@ -75,7 +96,9 @@ public struct Shell: Sendable {
         } catch {
             session.kernel.clock = clock
             session.kernel.restoreExplanation(narration)
-            return fail(error, text: text, source: source, line: line)
+            var f = fail(error, text: text, source: source, line: line)
+            f.command = spec
+            return f
         }
         if let before, session.kernel.frames != before.frames || session.kernel.zones != before.zones {
             session.undoStack.append(before)
@@ -85,23 +108,34 @@ public struct Shell: Sendable {
             session.variables["_"] = result.value
             if let name = parsed.assignTo { session.variables[name] = result.value }
         }
-        // A lesson's task is checked after every command the learner runs.
-        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&session)
-        // After `boot` the log is the new machine's and may be shorter than the mark.
-        let reports = Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
-        let explanation = session.kernel.explainEnabled ? session.kernel.explanation : []
+        // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (answer, skip)
+        // run their inner lines through the shell, which already showed those lines' reports and narration.
+        let inner = spec.family == .lessons
+        let reports = inner ? [] : Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
+        out.reports = reports.map { ReportClass($0.report) }
+        let explanation = session.kernel.explainEnabled && !inner ? session.kernel.explanation : []
         let k = session.kernel
+        if result.refused {
+            // The kernel complained and nothing changed: for a script that is a failed command.
+            let f = fail(CommandError.refused(spec.name), text: text, source: source, line: line)
+            out.succeeded = false
+            out.stderr = f.stderr
+        }
         if session.settings.json {
-            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(!result.refused))]
             if let name = parsed.assignTo { obj.append(("assigned", .string(name))) }
             obj.append(("value", ValueView.json(result.value, kernel: k)))
             if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { .object([("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))]) })))
+                obj.append(("kernel", .array(reports.map {
+                    let c = ReportClass($0.report)
+                    return .object([("kind", .string(c.kind)), ("severity", .string(c.severity.rawValue)),
+                                    ("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))])
+                })))
             }
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
-            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
-            out.stdout = JSONValue.object(obj).rendered + "\n"
+            if result.refused { obj.append(("error", .string(CommandError.refused(spec.name).message))) }
+            out.record = obj
             return out
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
@@ -116,7 +150,7 @@ public struct Shell: Sendable {
         } else if result.value != .none {
             shown += ValueView.line(result.value, name: parsed.assignTo, kernel: k) + "\n"
         }
-        out.stdout = shown + lessonText
+        out.stdout = shown
         return out
     }
 
@@ -127,7 +161,8 @@ public struct Shell: Sendable {
         if session.settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
-            out.stderr = JSONValue.object(obj).rendered + "\n"
+            // --json --one-stream: a grader reads one file, so errors are records on stdout too.
+            if session.settings.jsonOneStream { out.stdout = JSONValue.object(obj).rendered + "\n" } else { out.stderr = JSONValue.object(obj).rendered + "\n" }
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {

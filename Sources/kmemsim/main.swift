@@ -28,7 +28,8 @@ func kmemsimMain() -> Int32 {
     do {
         shell = try Shell(params: options.bootParams(),
                           settings: ShellSettings(json: options.json, color: options.colorEnabled(),
-                                                  undoDepth: interactive || options.undo ? 10 : 0))
+                                                  undoDepth: interactive || options.undo ? 10 : 0,
+                                                  jsonOneStream: options.oneStream))
     } catch {
         Output.err("kmemsim: \(error.message)\n")
         return 2
@@ -40,7 +41,9 @@ func kmemsimMain() -> Int32 {
         return 2
     }
     if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
-        return LessonMain.run(Array(options.words.dropFirst()), language: language, noSkip: options.noSkip)
+        let run = LessonRunOptions(language: language, noSkip: options.noSkip, allowSkip: options.allowSkip,
+                                   progressPath: options.progress, json: options.json)
+        return LessonMain.run(Array(options.words.dropFirst()), options: run)
     }
     var configured = shell
     configured.session.lessons.language = language
@@ -77,6 +80,7 @@ func kmemsimMain() -> Int32 {
     if !scripted {
         _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
     }
+    if options.failOn != nil { Output.err(runner.summary()) }
     return runner.failures == 0 ? 0 : 1
 }
 

@@ -21,6 +21,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case badQuery(String, column: Int)
     case io(String)
     case other(String)
+    /// The simulated kernel refused the operation (its report says why); nothing changed.
+    case refused(String)
 
     /// The one place errors become words: what is wrong, then how to fix it.
     public var message: String {
@@ -55,6 +57,8 @@ public enum CommandError: Error, Equatable, Sendable {
             return "cannot boot: " + Self.bootMessage(e)
         case .badQuery(let m, let c):
             return "\(m) (column \(c))"
+        case .refused(let c):
+            return "\(c): the kernel refused it (see its report above); nothing changed"
         case .io(let m), .other(let m):
             return m
         }

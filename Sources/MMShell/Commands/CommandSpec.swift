@@ -50,10 +50,14 @@ public struct CommandOutput: Sendable {
     public var value: ShellValue
     public var text: String
     public var json: JSONValue?
-    public init(value: ShellValue = .none, text: String = "", json: JSONValue? = nil) {
+    /// The simulated kernel refused the operation (a wrong-order or double free): the command ran and nothing changed,
+    /// which a script counts as a failed command.
+    public var refused = false
+    public init(value: ShellValue = .none, text: String = "", json: JSONValue? = nil, refused: Bool = false) {
         self.value = value
         self.text = text
         self.json = json
+        self.refused = refused
     }
 }
 

@@ -4,12 +4,13 @@ import KernelMM
 /// `restart`. Free exploration stays allowed: every other command runs as usual and the step is checked after it.
 enum LessonCommands {
     static func catalog(_ s: ShellSession) -> LessonCatalog {
-        LessonCatalog.load(directory: s.lessons.directory ?? LessonCatalog.defaultDirectory())
+        if let d = s.lessons.directory { return LessonCatalog.load(directory: d) }
+        return LessonCatalog.load(directories: LessonCatalog.searchPath())
     }
 
     static let all: [CommandSpec] = [
         CommandSpec("lesson", family: .lessons, arguments: [.init("action", .word(["list", "start", "quit", "summary", "export", "import"]), optional: true), .init("arg", .name, optional: true)],
-                    summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export|import FILE'",
+                    summary: "lessons: 'lesson list', 'lesson start ID|FILE.yaml', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export|import FILE'",
                     details: "Lessons boot their own machine and check your answers against its live state. Progress is kept in $XDG_STATE_HOME/kmemsim/progress.json (KMEMSIM_PROGRESS overrides).",
                     examples: ["lesson list", "lesson start buddy-split", "lesson", "lesson summary buddy-split", "lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
             guard a.has(0) else { return CommandOutput(text: try LessonEngine.whereAmI(s)) }
@@ -19,6 +20,7 @@ enum LessonCommands {
             case "start":
                 guard a.has(1) else { throw .missingArgument(command: "lesson start", argument: "ID", usage: "lesson start ID") }
                 let key = try a.string(1)
+                if key.hasSuffix(".yaml") || key.contains("/") { return CommandOutput(text: try LessonEngine.start(try draft(key), &s)) }
                 let cat = catalog(s)
                 guard let lesson = cat.find(key) else {
                     throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))
@@ -89,6 +91,16 @@ enum LessonCommands {
         },
     ]
 
+    /// `lesson start FILE.yaml`: an author tries a draft that is in no lesson directory.
+    static func draft(_ path: String) throws(CommandError) -> Lesson {
+        let (lesson, diags) = LessonCatalog.load(path: path)
+        guard let lesson, diags.isEmpty else {
+            throw .other(diags.map(\.description).joined(separator: "\n") + (diags.isEmpty ? "\(path): cannot load the lesson" : "")
+                         + "\n('kmemsim lesson check \(path)' checks it)")
+        }
+        return lesson
+    }
+
     /// `lesson list`: one lesson per line — id, title, progress.
     static func list(_ s: inout ShellSession) -> String {
         LessonEngine.loadProgress(&s)
@@ -109,7 +121,7 @@ enum LessonCommands {
             }
             t += Format.left(l.id, width) + Format.left(l.title.text(lang), 48) + "  " + status + "\n"
         }
-        if cat.lessons.isEmpty { t += "no lessons found in \(cat.directory) (set KMEMSIM_LESSONS to the lessons directory)\n" }
+        if cat.lessons.isEmpty { t += "no lessons found in \(cat.directory) (KMEMSIM_LESSONS adds directories to search, separated by ':')\n" }
         if !cat.problems.isEmpty {
             t += "\(Set(cat.problems.map(\.file)).count) lesson file(s) have problems; 'kmemsim lesson check \(cat.directory)/*.yaml' explains\n"
         }

@@ -109,6 +109,8 @@ enum PageAllocCommands {
         case .refused: word = "refused"
         case .partiallyFreed(let o, let leaked): word = "partially freed (order \(o), \(leaked) pages leaked)"
         }
-        return CommandOutput(json: .object([("outcome", .string(word))]))
+        var out = CommandOutput(json: .object([("outcome", .string(word))]))
+        if case .refused = outcome { out.refused = true }
+        return out
     }
 }

@@ -32,8 +32,9 @@ enum SessionCommands {
         CommandSpec("reset", family: .session, summary: "reboot with the same parameters (a fresh machine)",
                     examples: ["reset"]) { s, _ throws(CommandError) in
             let k = try BootParamParser.boot(s.kernel.params)
+            let dropped = s.variables.keys.filter { $0 != "_" }.sorted()
             s.reboot(k)
-            return CommandOutput()
+            return CommandOutput(text: SessionStrings.reset(dropped: dropped, s.lessons.language) + BootParamParser.banner(k) + "\n")
         },
         CommandSpec("undo", family: .session, summary: "go back to the kernel state before the last command that changed it",
                     examples: ["undo"]) { s, _ throws(CommandError) in
@@ -42,7 +43,7 @@ enum SessionCommands {
             }
             guard let before = s.undoStack.popLast() else { throw .other("nothing to undo") }
             s.kernel = before
-            return CommandOutput()
+            return CommandOutput(text: SessionStrings.undone(left: s.undoStack.count, s.lessons.language))
         },
         CommandSpec("vars", family: .session, summary: "the named results ($p, $addr, $_)", examples: ["vars"]) { s, _ throws(CommandError) in
             var t = ""

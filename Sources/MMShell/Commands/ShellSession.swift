@@ -7,10 +7,13 @@ public struct ShellSettings: Sendable, Equatable {
     /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
     /// (copy-on-write), so scripts run without it unless asked.
     public var undoDepth = 0
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0) {
+    /// `--json --one-stream`: error records go to stdout with the others, so a grader reads one file.
+    public var jsonOneStream = false
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, jsonOneStream: Bool = false) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
+        self.jsonOneStream = jsonOneStream
     }
 }
 
