@@ -120,17 +120,14 @@ struct Kmemsim: ParsableCommand {
     }
 
     /// --lang, else LC_ALL / LC_MESSAGES / LANG (ko_KR… → Korean).
-    func language() throws(CommandError) -> LessonLanguage {
+    func language() throws(CommandError) -> Language {
         if let lang {
-            guard let l = LessonLanguage(rawValue: lang.lowercased()) else {
+            guard let l = Language(rawValue: lang.lowercased()) else {
                 throw .badArgument(argument: "--lang", value: lang, reason: "use en or ko")
             }
             return l
         }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty { return LessonLanguage.fromLocale(v) }
-        }
-        return .en
+        return Language.fromEnvironment { name in getenv(name).map { String(cString: $0) } }
     }
 
     func colorEnabled() -> Bool {

@@ -37,6 +37,15 @@ public struct ShellSession: Sendable {
 
     public var style: Style { Style(colorEnabled: settings.color) }
 
+    /// The language kmemsim's own words are shown in (the kernel's stay English).
+    public var language: Language {
+        get { lessons.language }
+        set { lessons.language = newValue }
+    }
+
+    /// A catalog message in the session's language.
+    public func say(_ m: Message) -> String { m.text(language) }
+
     /// Replaces the machine (boot/reset): variables pointed into the old one, so they go too.
     mutating func reboot(_ k: Kernel) {
         kernel = k

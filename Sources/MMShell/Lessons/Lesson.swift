@@ -1,16 +1,5 @@
 import KernelMM
 
-/// The language lesson texts are shown in: `--lang en|ko`, or LANG (ko_KR… → Korean); English when a text is missing.
-public enum LessonLanguage: String, Sendable, CaseIterable {
-    case en, ko
-
-    /// From a LANG/LC_ALL value such as "ko_KR.UTF-8".
-    public static func fromLocale(_ value: String?) -> LessonLanguage {
-        guard let v = value?.lowercased() else { return .en }
-        return v.hasPrefix("ko") ? .ko : .en
-    }
-}
-
 /// A text in English and Korean.
 public struct LocalizedText: Sendable, Equatable {
     public var en: String?
