@@ -7,6 +7,9 @@ public struct LineOutcome: Sendable, Equatable {
     public var succeeded = true
     /// What the simulated kernel reported while the line ran, classified (for `--fail-on` and the closing summary).
     public var reports: [ReportClass] = []
+    /// The command ran but the simulated kernel refused the operation (a wrong-order or double free): a failed
+    /// command whose memory state is unchanged, though the kernel's log has its report.
+    public var refused = false
     /// The command the line ran (nil when it did not get as far as a command).
     var command: CommandSpec?
     /// In JSON mode, the line's record before it is written (the lesson layer adds its text to it).
@@ -119,6 +122,7 @@ public struct Shell: Sendable {
             // The kernel complained and nothing changed: for a script that is a failed command.
             let f = fail(CommandError.refused(spec.name), text: text, source: source, line: line)
             out.succeeded = false
+            out.refused = true
             out.stderr = f.stderr
         }
         if session.settings.json {

@@ -1,13 +1,26 @@
 extension Kernel {
     /// might_alloc() → might_sleep_if(gfpflags_allow_blocking(gfp)): a mask that may sleep, used where sleeping is
     /// not allowed, gets the report of __might_resched() (CONFIG_DEBUG_ATOMIC_SLEEP), then the call carries on.
-    mutating func mightAlloc(_ gfp: GFPFlags, caller: String) {
+    /// `why` says what the caller can do about it: a mask can be changed, vmalloc() has none to change.
+    mutating func mightAlloc(_ gfp: GFPFlags, caller: String, why: MightSleepCause = .blockingGFP) {
         guard gfp.allowsBlocking else { return }
-        mightSleep(file: "include/linux/sched/mm.h", line: 306, caller: caller)
+        mightSleep(file: "include/linux/sched/mm.h", line: 306, caller: caller, why: why)
+    }
+
+    /// What slept where it may not, so the learner gets advice that fits the call.
+    enum MightSleepCause {
+        /// A gfp mask with __GFP_DIRECT_RECLAIM: the caller chose it and can choose GFP_ATOMIC.
+        case blockingGFP
+        /// vmalloc() and friends: no mask to change (always GFP_KERNEL inside), never usable in atomic context.
+        case vmalloc
+        /// A sleeping lock taken by the callee (kmem_cache_create: slab_mutex; kmem_cache_destroy: cpu_hotplug_lock).
+        case sleepingLock(String)
+        /// vfree() outside interrupt context: it unmaps and frees the pages, which may sleep.
+        case vfree
     }
 
     /// __might_sleep() / __might_resched(): report once per simulated second, as the kernel rate-limits it.
-    mutating func mightSleep(file: String, line: Int, caller: String) {
+    mutating func mightSleep(file: String, line: Int, caller: String, why: MightSleepCause = .blockingGFP, via: [String] = []) {
         let cpu = cpus[currentCPU]
         guard cpu.inAtomic || cpu.irqsDisabled else { return }
         let second = clock.now / 1_000_000_000
@@ -15,10 +28,22 @@ extension Kernel {
         report(.sleepingInAtomic(file: file, line: line,
                                  context: ContextSnapshot(preemptCount: cpu.preemptCount, irqsDisabled: cpu.irqsDisabled,
                                                           inAtomic: cpu.inAtomic, preemptDisabledAt: preemptDisabledAt)),
-               taint: "W", callTrace: ["dump_stack_lvl", "__might_resched", caller],
-               note: "\(caller) was called with a mask that may sleep (__GFP_DIRECT_RECLAIM) while " +
-                     (cpu.inInterrupt ? "in interrupt context" : cpu.irqsDisabled ? "interrupts are disabled" : "preemption is disabled") +
-                     ". Use GFP_ATOMIC (or GFP_NOWAIT with a fallback) here, or move the allocation out of the atomic section.")
+               taint: "W", callTrace: ["dump_stack_lvl", "__might_resched"] + via + [caller],
+               note: Self.mightSleepNote(why, caller: caller,
+                                         context: cpu.inInterrupt ? "in interrupt context" : cpu.irqsDisabled ? "interrupts are disabled" : "preemption is disabled"))
+    }
+
+    static func mightSleepNote(_ why: MightSleepCause, caller: String, context: String) -> String {
+        switch why {
+        case .blockingGFP:
+            return "\(caller) was called with a mask that may sleep (__GFP_DIRECT_RECLAIM) while \(context). Use GFP_ATOMIC (or GFP_NOWAIT with a fallback) here, or move the allocation out of the atomic section."
+        case .vmalloc:
+            return "vmalloc() was called while \(context). vmalloc takes no gfp mask: it allocates its vm_struct, page tables and pages with GFP_KERNEL and may sleep, so it cannot be used in atomic context at all (GFP_NOWAIT is not supported). Allocate before the atomic section, or use kmalloc(size, GFP_ATOMIC) for a small buffer."
+        case .sleepingLock(let lock):
+            return "\(caller)() takes \(lock), which may sleep, while \(context). It has no gfp mask to change: create and destroy caches in process context (module init and exit), outside any spinlock or preempt_disable() section."
+        case .vfree:
+            return "vfree() may sleep when it is not called from interrupt context (it unmaps the area and frees its pages), and here \(context). Call it after the atomic section ends, or use vfree_atomic(), which defers the free to a work item."
+        }
     }
 
     /// Where preemption was last disabled, for the report's "Preemption disabled at:" line (CONFIG_DEBUG_PREEMPT).

@@ -72,14 +72,14 @@ extension Kernel {
             }
             if order > allocOrder {
                 report(.kmemsimOnly, callTrace: trace(),
-                       note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) (\(1 << allocOrder) pages) but freed with order \(order) (\(1 << order) pages). The real kernel does not check the order: it would put \((1 << order) - (1 << allocOrder)) pages it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.")
+                       note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) (\(Self.pages(1 << allocOrder))) but freed with order \(order) (\(Self.pages(1 << order))). The real kernel does not check the order: it would put \(Self.pages((1 << order) - (1 << allocOrder))) it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.")
                 return .refused
             }
             // A smaller order: the kernel frees the first 2^order pages and the rest leak, silently.
             let leaked = (1 << allocOrder) - (1 << order)
             leakTail(pfn, allocOrder: allocOrder, keptOrder: order)
             report(.kmemsimOnly, callTrace: trace(),
-                   note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) but freed with order \(order). The real kernel does not notice: it frees the first \(1 << order) pages and the other \(leaked) leak forever. kmemsim did the same so you can see the leak (`kmem` shows them as leaked).")
+                   note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) but freed with order \(order). The real kernel does not notice: it frees the first \(Self.pages(1 << order)) and the other \(leaked) leak forever. kmemsim did the same so you can see the leak (`kmem` shows them as leaked).")
             releaseBlock(pfn, order: order, caller: caller)
             return .partiallyFreed(freedOrder: order, leakedPages: leaked)
         }

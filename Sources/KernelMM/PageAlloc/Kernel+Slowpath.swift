@@ -70,7 +70,7 @@ extension Kernel {
         } else {
             oomNote = "A real kernel would now run the OOM killer, kill the task with the largest memory footprint and retry; order ≤ 3 GFP_KERNEL requests are \"too small to fail\". kmemsim has no user processes to kill, so the allocation fails."
         }
-        return allocFailed(ac, caller: caller, note: oomNote + (reclaimedTotal > 0 ? " (Reclaim freed \(reclaimedTotal) pages, not enough.)" : " (Reclaim found nothing to free.)"))
+        return allocFailed(ac, caller: caller, note: oomNote + (reclaimedTotal > 0 ? " (Reclaim freed \(Self.pages(reclaimedTotal)), not enough.)" : " (Reclaim found nothing to free.)"))
     }
 
     /// `nopage:` of the slow path. __GFP_NOFAIL callers cannot handle NULL: the kernel tries once more with half of
@@ -143,7 +143,7 @@ extension Kernel {
         let freed = target > 0 ? reclaim(zone: z, target: target, direct: false) : 0
         zones[z].watermarkBoost = 0
         if explainEnabled {
-            explanation.append(.note("kswapd0 woken for \(zones[z].type.procName) (\(why)): reclaimed \(freed) pages" +
+            explanation.append(.note("kswapd0 woken for \(zones[z].type.procName) (\(why)): reclaimed \(Self.pages(freed))" +
                                      (freed == 0 && target > 0 ? " (nothing reclaimable)" : "") + "; watermark boost cleared"))
         }
     }
@@ -154,7 +154,7 @@ extension Kernel {
         for z in ac.zonelist where freed < target {
             freed += reclaim(zone: z, target: target - freed, direct: true)
         }
-        explain(.note("direct reclaim (the caller sleeps while it reclaims): freed \(freed) pages" + (freed == 0 ? " — nothing reclaimable" : "")))
+        explain(.note("direct reclaim (the caller sleeps while it reclaims): freed \(Self.pages(freed))" + (freed == 0 ? " — nothing reclaimable" : "")))
         return freed
     }
 

@@ -45,12 +45,12 @@ extension Kernel {
             if !gfp.contains(.nowarn) {
                 report(.vmallocError(message: "vmalloc error: size \(requested), exceeds total pages", gfp: gfp, memInfo: memInfoSnapshot()),
                        callTrace: ["warn_alloc", "__vmalloc_node_range", caller],
-                       note: "\(nrPages) pages asked for, but the machine manages only \(totalRAM). Nothing was allocated.")
+                       note: "\(Self.pages(nrPages)) asked for, but the machine manages only \(totalRAM). Nothing was allocated.")
             }
             return nil
         }
         // kzalloc_node() of the vm_struct: the first might_alloc() a sleeping mask meets.
-        mightAlloc(gfp, caller: "__get_vm_area_node")
+        mightAlloc(gfp, caller: "__get_vm_area_node", why: .vmalloc)
         let flags: VMFlags = VMFlags.alloc.union(extra)
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
         let r = arch.vmallocRange
@@ -122,13 +122,18 @@ extension Kernel {
     @discardableResult
     public mutating func vfree(_ addr: UInt64, caller: String = "vfree") -> VfreeOutcome {
         clock.tick()
-        if addr == 0 { return .null }
         if curCPU.inNMI {
+            if addr == 0 { return .null }
             report(.kernelBug(file: "mm/vmalloc.c", line: nil, function: "vfree_atomic"), taint: "D",
                    callTrace: ["vfree_atomic", "vfree", caller],
                    note: "vfree() in NMI context: BUG_ON(in_nmi()). An NMI may interrupt anything, even the code that queues deferred frees, so nothing may be freed there. The machine would have died; kmemsim leaves the state as it was.")
             return .refused
         }
+        if !curCPU.inInterrupt {
+            // mm/vmalloc.c vfree(): might_sleep() after the in_interrupt() and in_nmi() checks.
+            mightSleep(file: "mm/vmalloc.c", line: 2819, caller: caller, why: .vfree)
+        }
+        if addr == 0 { return .null }
         if curCPU.inInterrupt {
             vmalloc.deferredFrees.append(addr)
             if explainEnabled { explain(.note("vfree() in interrupt context → vfree_atomic(): \(Self.hex(addr)) queued; the work item frees it in process context")) }
@@ -192,6 +197,8 @@ extension Kernel {
     public func isVmallocAddr(_ addr: UInt64) -> Bool { isVmallocAddress(addr) }
 
     static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
+    /// "1 page", "4 pages".
+    static func pages(_ n: Int) -> String { n == 1 ? "1 page" : "\(n) pages" }
 
     static func purposeText(_ p: VMAreaPurpose) -> String {
         switch p {

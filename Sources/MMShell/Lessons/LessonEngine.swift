@@ -105,7 +105,7 @@ public enum LessonEngine {
         let lang = s.lessons.language
         let st = a.step
         var t = S.t(lang, "Step", "단계") + " \(a.stepIndex + 1)/\(a.lesson.steps.count) · \(S.kindName(st.kind, lang)) · \(st.id)\n"
-        t += st.text.text(lang).trimmingTrailingNewlines() + "\n"
+        t += interpolate(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
         switch st.kind {
         case .read:
             t += S.t(lang, "(type 'next' to go on)", "(계속하려면 'next')") + "\n"
@@ -226,7 +226,7 @@ public enum LessonEngine {
         s.lessons.active?.failedChecks += 1
         s.lessons.active?.record.failedChecks += 1
         t += "✗ " + S.t(lang, "Not what happened", "실제 결과와 다릅니다") + "\n"
-        if let f = feedback(raw, st) { t += f.text(lang).trimmingTrailingNewlines() + "\n" }
+        if let f = feedback(raw, st) { t += interpolate(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
         return t + advance(&s, passed: false)
     }
 
@@ -254,7 +254,7 @@ public enum LessonEngine {
                            "'\(raw.trimmingWhitespace())'을(를) \(S.answerHow(st.answerKind, lang))(으)로 읽을 수 없습니다") + "\n"
         } else {
             t = "✗ " + S.t(lang, "Not quite.", "아닙니다.") + "\n"
-            if let f = feedback(raw, st) { t += f.text(lang).trimmingTrailingNewlines() + "\n" }
+            if let f = feedback(raw, st) { t += interpolate(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
             t += S.t(lang, "(try again; 'hint' gives a hint)", "(다시 해 보세요. 'hint'로 힌트를 볼 수 있습니다)") + "\n"
         }
         return t + persist(&s)
@@ -296,7 +296,7 @@ public enum LessonEngine {
         }
         s.lessons.active?.record.hints[st.id] = shown + 1
         s.lessons.active?.hintsNow[st.id, default: 0] += 1
-        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + st.hints[shown].text(lang).trimmingTrailingNewlines() + "\n" + persist(&s)
+        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + interpolate(st.hints[shown].text(lang), s).trimmingTrailingNewlines() + "\n" + persist(&s)
     }
 
     public static func check(_ s: inout ShellSession) throws(CommandError) -> String {
@@ -312,9 +312,49 @@ public enum LessonEngine {
             if v == .bool(true) { return "✓ " + S.t(lang, "Task done", "과제 완료") + " (\(a.step.id))\n" + advance(&s, passed: true) }
             s.lessons.active?.failedChecks += 1
             s.lessons.active?.record.failedChecks += 1
-            let firstLine = a.step.text.text(lang).split(separator: "\n").first.map(String.init) ?? ""
-            return "✗ " + S.t(lang, "Not yet: ", "아직 아닙니다: ") + firstLine + "\n" + persist(&s)
+            return "✗ " + S.t(lang, "Not yet.", "아직 아닙니다.") + "\n" + unmet(a.step, s) + persist(&s)
         }
+    }
+
+    /// The `$name`s a query reads.
+    static func variablesIn(_ query: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(query)
+        while let d = rest.firstIndex(of: "$") {
+            let after = rest[rest.index(after: d)...]
+            let name = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+            rest = after
+        }
+        return names
+    }
+
+    /// What part of a task does not hold yet: the first false clause's message, or the clause itself with the values
+    /// it reads; then the whole task again.
+    static func unmet(_ st: LessonStep, _ s: ShellSession) -> String {
+        let lang = s.lessons.language
+        var t = ""
+        for c in st.goalClauses {
+            let v: QueryValue
+            let missing = variablesIn(c.query).filter { s.variables[$0] == nil }
+            if let name = missing.first {
+                // The task asks for a named result the learner has not made yet.
+                t += S.t(lang, "  · there is no $\(name) yet: keep the result in a variable, e.g. \(name) = …\n",
+                         "  · 아직 $\(name) 변수가 없습니다: 결과를 변수에 담으세요. 예: \(name) = …\n")
+                break
+            }
+            do throws(CommandError) { v = try evaluate(c.query, s) } catch {
+                t += S.t(lang, "  · cannot check this part yet: \(c.query)\n", "  · 아직 확인할 수 없는 조건: \(c.query)\n")
+                break
+            }
+            if v == .bool(true) { continue }
+            if let m = c.message { t += "  · " + interpolate(m.text(lang), s).trimmingTrailingNewlines() + "\n" } else {
+                t += S.t(lang, "  · this part is not true yet: \(c.query)\n", "  · 아직 성립하지 않는 조건: \(c.query)\n")
+            }
+            break
+        }
+        t += S.t(lang, "The task:\n", "과제:\n") + interpolate(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
+        return t
     }
 
     public static func goal(_ s: ShellSession) throws(CommandError) -> String {

@@ -134,7 +134,10 @@ public enum LessonChecker {
         var seen: [String: Int] = [:]
         for st in lesson.steps {
             if let first = seen[st.id] { diag(st.line, "step id '\(st.id)' is used twice (first at line \(first))") } else { seen[st.id] = st.line }
-            for (what, q) in [("goal", st.goal), ("answer query", st.answerQuery)] {
+            var texts = [st.text.en, st.text.ko] + st.hints.flatMap { [$0.en, $0.ko] } + st.feedback.flatMap { [$0.text.en, $0.text.ko] }
+            texts += st.goalClauses.flatMap { [$0.message?.en, $0.message?.ko] }
+            let shown = texts.compactMap { $0 }.flatMap(LessonEngine.interpolatedQueries).map { ("{{…}} in the text", Optional($0)) }
+            for (what, q) in [("goal", st.goal), ("answer query", st.answerQuery)] + shown {
                 guard let q else { continue }
                 do throws(QueryError) { _ = try QueryParser.parse(q) } catch {
                     diag(st.line, "step \(st.id): \(what) does not parse: \(error.message) (column \(error.column) of '\(q)')")

@@ -30,11 +30,11 @@ enum ExplainRenderer {
                     ? "\(zone.procName): __rmqueue_smallest found a free order-\(found) \(mt.procName) block at pfn \(hex(pfn))"
                     : "\(zone.procName): no free \(mt.procName) block of order \(order)…\(found - 1); took the order-\(found) block at pfn \(hex(pfn)) to split"
             case .split(_, let pfn, let order, let buddy):
-                return "  expand: keep \(hex(pfn)), its order-\(order) buddy \(hex(buddy)) (= \(hex(pfn)) + 2^\(order)) goes on the order-\(order) free list"
+                return "  expand: keep \(hex(pfn)), its order-\(order) buddy \(hex(buddy)) (= \(hex(pfn)) + (1 << \(order))) goes on the order-\(order) free list"
             case .fallback(let zone, let order, let from, let to, let whole, let claimed):
                 return "\(zone.procName): no \(to.procName) block left: fell back to a \(from.procName) order-\(order) block" + (claimed ? " and claimed its pageblock for \(to.procName)" : whole ? " (the pageblock stays \(from.procName))" : " (only that block)")
             case .merge(let pfn, let buddy, let order, let merged):
-                return "merge: \(hex(pfn)) ^ 2^\(order) = buddy \(hex(buddy)) is free with order \(order) → order-\(order + 1) block at \(hex(merged))"
+                return "merge: \(hex(pfn)) ^ (1 << \(order)) = buddy \(hex(buddy)) is free with order \(order) → order-\(order + 1) block at \(hex(merged))"
             case .mergeStop(let pfn, let order, let reason):
                 return "no merge at order \(order) for \(hex(pfn)): \(reason)"
             case .freedTo(let zone, let pfn, let order, let mt, let tail):
@@ -42,7 +42,7 @@ enum ExplainRenderer {
             case .freeToPCP(let zone, let cpu, let pfn, let order, let count, let high):
                 return "\(zone.procName): freed \(hex(pfn)) (order \(order)) onto cpu\(cpu)'s per-CPU list: count \(count), high \(high)" + (count >= high ? " → flushing a batch to the buddy lists" : " (not counted as free until flushed)")
             case .pcpDrain(let zone, let cpu, let pages):
-                return "\(zone.procName): \(pages) pages went from cpu\(cpu)'s per-CPU lists back to the buddy allocator"
+                return "\(zone.procName): \(pages) page\(pages == 1 ? "" : "s") went from cpu\(cpu)'s per-CPU lists back to the buddy allocator"
             case .note(let t):
                 return t
             }
