@@ -51,7 +51,9 @@ func kmemsimBinary() -> String? { KmemsimBinary.path }
     func listAndCheck() throws {
         let list = try run(["lesson", "list"])
         #expect(list.status == 0)
-        #expect(list.out.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["buddy-split", "gfp-sleep"])
+        let ids = LessonCatalog.load(directory: lessonsDirectory()).lessons.map(\.id)
+        #expect(ids.count == lessonFiles().count)
+        #expect(list.out.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" } == ids)
         let check = try run(["lesson", "check"] + lessonFiles())
         #expect(check.status == 0, "\(check.err)")
         try withTemporaryDirectory { dir in

@@ -37,6 +37,8 @@ public struct KmemCache: Sendable, Equatable {
     public var aliases: [String] = []
     /// Created by the kernel at boot (not destroyable by the learner).
     public var isBootCache = false
+    /// Objects in use when boot finished, so that "what is still held" can leave boot's own allocations out.
+    public var bootLiveObjects = 0
     /// Created with a usercopy region (kmem_cache_create_usercopy): never a merge target with HARDENED_USERCOPY.
     public var usercopy = false
     /// Where this cache's own struct kmem_cache / kmem_cache_node objects live.

@@ -98,6 +98,26 @@ enum SlabCommands {
             return CommandOutput(value: .int(left == 0 ? 0 : 1),
                                  text: "\(r.cache): freed \(r.slabs) empty slab\(r.slabs == 1 ? "" : "s") (\(r.pages) page\(r.pages == 1 ? "" : "s")); \(left) slab\(left == 1 ? "" : "s") left\n")
         },
+        CommandSpec("slabinfo_write", family: .slab,
+                    arguments: [.init("cache", .cacheName), .init("limit", .number), .init("batchcount", .number), .init("shared", .number, optional: true)],
+                    summary: "set a SLAB cache's array-cache tunables: echo \"CACHE LIMIT BATCHCOUNT SHARED\" > /proc/slabinfo",
+                    details: "SLAB only (SLUB's /proc/slabinfo is read-only). do_tune_cpucache() empties the per-CPU array caches back into their slabs and installs the new limit, batchcount and shared; the node's free_limit becomes (1 + CPUs) × batchcount + objects per slab. 'limit 1 batchcount 1' makes SLAB take objects from its slab lists almost at once, as the textbook describes it.",
+                    header: "mm/slab.c slabinfo_write(), do_tune_cpucache()",
+                    examples: ["slabinfo_write my_cache 1 1 0", "slabinfo_write dentry 120 60 8"], mutates: true) { s, a throws(CommandError) in
+            let name = try cacheName(a, 0, s)
+            let limit = try a.int(1), batch = try a.int(2), shared = try a.int(3, default: 0)
+            switch s.kernel.tuneCpucache(name, limit: limit, batchcount: batch, shared: shared) {
+            case .success:
+                guard let c = s.kernel.slab.cache(named: name) else { return CommandOutput() }
+                return CommandOutput(text: "\(c.name): limit \(c.limit) batchcount \(c.batchcount) shared \(c.shared); free_limit \(c.freeLimit)\n")
+            case .failure(.notSLAB):
+                throw .other(s.say(.slabinfoReadOnlyWithSLUB))
+            case .failure(.noSuchCache):
+                throw .badArgument(argument: "CACHE", value: name, reason: "no such cache")
+            case .failure(.invalid):
+                throw .other(s.say(.slabTunablesInvalid(limit: limit, batchcount: batch, shared: shared)))
+            }
+        },
         CommandSpec("kmem_cache_destroy", family: .slab, arguments: [.init("cache", .cacheName)],
                     summary: "destroy a cache (warns and keeps it while objects are still allocated)",
                     c: "void kmem_cache_destroy(struct kmem_cache *s);", header: "include/linux/slab.h", contexts: "process context",

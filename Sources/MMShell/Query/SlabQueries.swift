@@ -14,7 +14,30 @@ enum SlabQueries {
         QueryRoot("caches", usage: "caches", "every slab cache, in creation order") { c, _ throws(QueryError) in
             .list(c.kernel.slab.caches.map(handle))
         },
+        QueryRoot("object", usage: "object(ADDR)", arity: 1, "the slab object holding an address: object($a).cache, object($a).slab") { c, a throws(QueryError) in
+            guard let addr = a[0].unsigned else { throw QueryError("object() takes an address, e.g. object($a)", column: 0) }
+            guard c.kernel.locateSlabObject(addr)?.index != nil else {
+                throw QueryError("\(Format.hex(addr)) is in no slab object ('kmem \(Format.hex(addr))' says what it is)", column: 0)
+            }
+            return .object(QueryObject(type: "slab_object", key: .int(Int(truncatingIfNeeded: addr)), display: "object(\(Format.hex(addr)))"))
+        },
     ]
+
+    /// The object an `object(ADDR)` handle names, looked up again on every read (the slab may have gone).
+    static func of(_ c: QueryContext, _ o: QueryObject) throws(QueryError) -> (cache: KmemCache, slab: Slab, index: Int) {
+        guard let key = o.intKey, let loc = c.kernel.locateSlabObject(UInt64(truncatingIfNeeded: key)), let i = loc.index,
+              let s = c.kernel.slab.caches[loc.cacheIndex].slabs[loc.slabPFN] else {
+            throw QueryError("this address is no longer in a slab (its slab was given back)", column: 0)
+        }
+        return (c.kernel.slab.caches[loc.cacheIndex], s, i)
+    }
+
+    static func of(_ name: String, _ summary: String, _ f: @escaping @Sendable (KmemCache, Slab, Int, Kernel) -> QueryValue) -> QueryField {
+        QueryField(name, summary) { c, o throws(QueryError) in
+            let (k, s, i) = try of(c, o)
+            return f(k, s, i, c.kernel)
+        }
+    }
 
     static func handle(_ k: KmemCache) -> QueryValue {
         .object(QueryObject(type: "kmem_cache", key: .int(Int(k.id)), display: "cache(\"\(k.name)\")"))
@@ -49,6 +72,15 @@ enum SlabQueries {
             cf("aliases", "names merged into this cache") { .list($0.aliases.map { .string($0) }) },
             cf("reclaimable", "SLAB_RECLAIM_ACCOUNT: its pages count as SReclaimable") { .bool($0.isReclaimable) },
             cf("debug", "any debug flag (red zone, poison, user tracking…) is on") { .bool($0.isDebug) },
+        ]),
+        QueryType("slab_object", "one object in a slab (virt_to_slab() and obj_to_index())", fields: [
+            of("cache", "the name of the cache it belongs to") { k, _, _, _ in .string(k.name) },
+            of("index", "its slot in the slab (obj_to_index())") { _, _, i, _ in .int(i) },
+            of("slab", "PFN of the slab's first page") { _, s, _, _ in .int(s.pfn) },
+            of("list", "the list its slab is on: full, partial, free (SLAB); cpu, cpu partial, partial, no list (SLUB)") { _, s, _, _ in .string(s.list.rawValue) },
+            of("allocated", "whether the object is handed out (an object in a SLAB per-CPU array is free)") { _, s, i, _ in .bool(s.objects[i] == .allocated) },
+            of("inuse", "objects in use in its slab") { _, s, _, _ in .int(s.inuse) },
+            of("ksize", "ksize(): the bytes the caller may use") { k, s, i, kernel in .int(kernel.ksize(kernel.objectAddress(k, s, index: i))) },
         ]),
     ]
 }

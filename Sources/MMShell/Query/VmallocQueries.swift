@@ -13,6 +13,9 @@ enum VmallocQueries {
         QueryRoot("vmallocs", usage: "vmallocs", "every vmalloc area, lowest address first") { c, _ throws(QueryError) in
             .list(c.kernel.vmalloc.areas.sorted { $0.start < $1.start }.map(handle))
         },
+        QueryRoot("deferred_vfrees", usage: "deferred_vfrees", "addresses vfree()d in interrupt context, waiting for free_work in process context") { c, _ throws(QueryError) in
+            .list(c.kernel.vmalloc.deferredFrees.map { .address($0) })
+        },
     ]
 
     static func handle(_ a: VMArea) -> QueryValue {
