@@ -46,6 +46,8 @@ func kmemsimMain() -> Int32 {
         return LessonMain.run(Array(options.words.dropFirst()), options: run)
     }
     var configured = shell
+    // Lesson text and help fit the terminal they are shown on (pipes get the text as written).
+    if isTerminal(1) { configured.session.settings.width = terminalColumns(1) }
     configured.session.lessons.language = language
     configured.session.lessons.noSkip = options.noSkip
     configured.session.lessons.progressPath = ProgressStore.defaultPath()

@@ -13,6 +13,23 @@ public enum CommandFamily: String, CaseIterable, Sendable {
     case views = "Views of memory"
     case lessons = "Lessons and quizzes"
     case session = "Session"
+
+    /// The word `help FAMILY` takes (no command has it as its name).
+    public var key: String {
+        switch self {
+        case .pageAlloc: "pages"
+        case .addresses: "addresses"
+        case .slab: "caches"
+        case .kmalloc: "kmalloc-family"
+        case .vmalloc: "vmalloc-family"
+        case .cpu: "contexts"
+        case .percpu: "percpu-data"
+        case .tasks: "tasks"
+        case .views: "views"
+        case .lessons: "lessons"
+        case .session: "session"
+        }
+    }
 }
 
 /// What kind of value an argument takes; decides parsing, completion and the usage line.

@@ -9,6 +9,9 @@ public struct ShellSettings: Sendable, Equatable {
     public var undoDepth = 0
     /// `--json --one-stream`: error records go to stdout with the others, so a grader reads one file.
     public var jsonOneStream = false
+    /// The terminal's width in columns when output goes to a terminal: lesson text and help are fitted to it.
+    /// nil (pipes, tests): lesson text is shown as written; help fits 80 columns.
+    public var width: Int?
     public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, jsonOneStream: Bool = false) {
         self.json = json
         self.color = color

@@ -173,7 +173,7 @@ public struct LessonDecoder {
                     let msg = m["en"] == nil && m["ko"] == nil ? nil : text(item, "goal", in: g, extraKeys: ["query"])
                     s.goalClauses.append(LessonStep.GoalClause(query: q, message: msg))
                 }
-                if !s.goalClauses.isEmpty { s.goal = s.goalClauses.map { "(" + $0.query + ")" }.joined(separator: " && ") }
+                if !s.goalClauses.isEmpty { s.goal = s.goalClauses.map { "(" + $0.query + ")" }.joined(separator: " and ") }
             } else {
                 error(g, "step \(id): goal is a query, or a list of {query: EXPR, en: …, ko: …}")
             }

@@ -21,6 +21,13 @@ extension LessonEngine {
         return out
     }
 
+    /// A lesson text as the learner sees it: values filled in, fitted to the terminal's width.
+    static func display(_ text: String, _ s: ShellSession) -> String {
+        let t = interpolate(text, s)
+        guard let w = s.settings.width else { return t }
+        return TextWrap.reflow(t, width: w)
+    }
+
     /// The `{{QUERY}}` parts of a text (for `lesson check`).
     static func interpolatedQueries(_ text: String) -> [String] {
         var qs: [String] = []

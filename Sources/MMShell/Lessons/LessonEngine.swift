@@ -69,7 +69,7 @@ public enum LessonEngine {
         }
         var record = s.lessons.progress.lessons[lesson.id] ?? LessonProgress()
         var active = ActiveLesson(lesson: lesson, record: record)
-        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + lesson.summary.text(lang).trimmingTrailingNewlines() + "\n"
+        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + display(lesson.summary.text(lang), s).trimmingTrailingNewlines() + "\n"
         if resume, !record.completed, let id = record.step, let target = lesson.stepIndex(id), target > 0 {
             // Rebuild the state the learner had: tasks and predicted commands happen again; answers need no replay.
             for st in lesson.steps[0..<target] {
@@ -105,7 +105,7 @@ public enum LessonEngine {
         let lang = s.lessons.language
         let st = a.step
         var t = S.t(lang, "Step", "단계") + " \(a.stepIndex + 1)/\(a.lesson.steps.count) · \(S.kindName(st.kind, lang)) · \(st.id)\n"
-        t += interpolate(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
+        t += display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
         switch st.kind {
         case .read:
             t += S.t(lang, "(type 'next' to go on)", "(계속하려면 'next')") + "\n"
@@ -138,7 +138,7 @@ public enum LessonEngine {
             a.record.step = nil
             s.lessons.active = a
             t += "\n" + S.t(lang, "Lesson complete: ", "레슨 완료: ") + a.lesson.title.text(lang) + "\n"
-            t += S.t(lang, "Summary", "요약") + ":\n" + a.lesson.recap.text(lang).trimmingTrailingNewlines() + "\n"
+            t += S.t(lang, "Summary", "요약") + ":\n" + display(a.lesson.recap.text(lang), s).trimmingTrailingNewlines() + "\n"
             t += S.t(lang, "('lesson summary' shows this again; 'lesson list' shows the others)\n", "('lesson summary'로 다시 볼 수 있습니다. 다른 레슨은 'lesson list')\n")
         } else {
             a.stepIndex += 1
@@ -226,7 +226,7 @@ public enum LessonEngine {
         s.lessons.active?.failedChecks += 1
         s.lessons.active?.record.failedChecks += 1
         t += "✗ " + S.t(lang, "Not what happened", "실제 결과와 다릅니다") + "\n"
-        if let f = feedback(raw, st) { t += interpolate(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
+        if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
         return t + advance(&s, passed: false)
     }
 
@@ -254,7 +254,7 @@ public enum LessonEngine {
                            "'\(raw.trimmingWhitespace())'을(를) \(S.answerHow(st.answerKind, lang))(으)로 읽을 수 없습니다") + "\n"
         } else {
             t = "✗ " + S.t(lang, "Not quite.", "아닙니다.") + "\n"
-            if let f = feedback(raw, st) { t += interpolate(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
+            if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
             t += S.t(lang, "(try again; 'hint' gives a hint)", "(다시 해 보세요. 'hint'로 힌트를 볼 수 있습니다)") + "\n"
         }
         return t + persist(&s)
@@ -296,7 +296,7 @@ public enum LessonEngine {
         }
         s.lessons.active?.record.hints[st.id] = shown + 1
         s.lessons.active?.hintsNow[st.id, default: 0] += 1
-        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + interpolate(st.hints[shown].text(lang), s).trimmingTrailingNewlines() + "\n" + persist(&s)
+        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + display(st.hints[shown].text(lang), s).trimmingTrailingNewlines() + "\n" + persist(&s)
     }
 
     public static func check(_ s: inout ShellSession) throws(CommandError) -> String {
@@ -348,12 +348,12 @@ public enum LessonEngine {
                 break
             }
             if v == .bool(true) { continue }
-            if let m = c.message { t += "  · " + interpolate(m.text(lang), s).trimmingTrailingNewlines() + "\n" } else {
+            if let m = c.message { t += "  · " + display(m.text(lang), s).trimmingTrailingNewlines() + "\n" } else {
                 t += S.t(lang, "  · this part is not true yet: \(c.query)\n", "  · 아직 성립하지 않는 조건: \(c.query)\n")
             }
             break
         }
-        t += S.t(lang, "The task:\n", "과제:\n") + interpolate(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
+        t += S.t(lang, "The task:\n", "과제:\n") + display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
         return t
     }
 
