@@ -21,6 +21,10 @@ public final class EditLineReader: LineReader {
 
     private var editLine: OpaquePointer?
     private var history: OpaquePointer?
+    /// Why history is not being saved (the file is not a history file, or saving failed), once; the caller shows
+    /// it. Saving stops after the first problem so the message is not repeated and no other file is touched.
+    public private(set) var historyProblem: String?
+    private var historyReported = false
 
     /// Sets up libedit on standard input/output. Returns nil if libedit cannot initialise
     /// (callers then fall back to `PipeLineReader`). Use it only when `isTerminal(0)`.
@@ -43,8 +47,10 @@ public final class EditLineReader: LineReader {
         kms_history_setsize(history, Self.historySize)
         kms_history_setunique(history, 1)
         if let historyFile {
+            // /dev/null is the usual way to say "no history"; anything else unsuitable is reported once.
+            if historyFile != "/dev/null", let p = HistoryFile.problem(historyFile) { historyProblem = p }
             // A missing or unreadable file just means no earlier history.
-            _ = kms_history_load(history, historyFile)
+            if historyProblem == nil { _ = kms_history_load(history, historyFile) }
         }
         kms_el_set_editor(editLine, "emacs")
         kms_el_set_history(editLine, history)
@@ -111,12 +117,21 @@ public final class EditLineReader: LineReader {
         history = nil
     }
 
+    /// The problem with the history file if it has not been shown yet; nil after the first call.
+    public func takeHistoryProblem() -> String? {
+        guard let historyProblem, !historyReported else { return nil }
+        historyReported = true
+        return historyProblem
+    }
+
     private func saveHistory() {
-        guard let history, let historyFile else { return }
-        // Best effort: failing to save history must not disturb the session.
-        if createParentDirectory(of: historyFile) {
-            _ = kms_history_save(history, historyFile)
+        guard let history, let historyFile, historyFile != "/dev/null", historyProblem == nil else { return }
+        // Best effort: failing to save history must not disturb the session (the problem is shown once).
+        guard createParentDirectory(of: historyFile) else {
+            historyProblem = "cannot create the directory for \(historyFile)"
+            return
         }
+        historyProblem = HistoryFile.replace(historyFile) { kms_history_save(history, $0) >= 0 }
     }
 
     /// Handles Tab: asks the provider and applies its answer to the line.

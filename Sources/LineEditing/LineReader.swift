@@ -8,6 +8,8 @@ public enum LineReadResult: Equatable, Sendable {
     case interrupted
     /// No more input (Ctrl-D on an empty line, or end of file).
     case endOfInput
+    /// A line longer than the reader's limit: it was skipped (not kept in memory); `bytes` is its length.
+    case tooLong(bytes: Int)
 }
 
 /// A source of input lines for the shell.

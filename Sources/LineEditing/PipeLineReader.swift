@@ -12,21 +12,30 @@ public final class PipeLineReader: LineReader {
     /// Bytes from `start` up to here are known to hold no LF, so very long lines are scanned once.
     private var scanned = 0
     private var atEnd = false
+    /// Lines longer than this are skipped and reported as `.tooLong`, so `/dev/zero` or a 100 MB line cannot
+    /// exhaust memory: the reader never holds more than about this much.
+    public let maxLineBytes: Int
+    /// Bytes of an over-long line dropped so far (the line is being skipped up to its LF).
+    private var skipped = 0
 
     private static let chunkSize = 64 * 1024
+    /// 1 MiB: far more than any command, answer or script line needs.
+    public static let defaultMaxLineBytes = 1 << 20
 
     /// Reads from `fileDescriptor`, which stays open (the caller owns it).
-    public init(fileDescriptor: Int32 = 0) {
+    public init(fileDescriptor: Int32 = 0, maxLineBytes: Int = PipeLineReader.defaultMaxLineBytes) {
         fd = fileDescriptor
         ownsDescriptor = false
+        self.maxLineBytes = maxLineBytes
     }
 
     /// Opens the file at `path` for reading; nil if it cannot be opened. Closed on deinit.
-    public init?(path: String) {
+    public init?(path: String, maxLineBytes: Int = PipeLineReader.defaultMaxLineBytes) {
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { return nil }
         fd = opened
         ownsDescriptor = true
+        self.maxLineBytes = maxLineBytes
     }
 
     deinit {
@@ -38,12 +47,31 @@ public final class PipeLineReader: LineReader {
     public func readLine(prompt: String) -> LineReadResult {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+                if skipped > 0 || newline - start > maxLineBytes {
+                    let total = skipped + newline - start
+                    skipped = 0
+                    consume(upTo: newline + 1)
+                    return .tooLong(bytes: total)
+                }
                 let line = decodeLine(buffer[start..<newline])
                 consume(upTo: newline + 1)
                 return .line(line)
             }
             scanned = buffer.count
+            if buffer.count - start > maxLineBytes {
+                // Too long already: forget what is held and skip to the end of the line.
+                skipped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                scanned = 0
+            }
             if atEnd {
+                if skipped > 0 {
+                    let total = skipped + buffer.count - start
+                    skipped = 0
+                    consume(upTo: buffer.count)
+                    return .tooLong(bytes: total)
+                }
                 guard start < buffer.count else { return .endOfInput }
                 let line = decodeLine(buffer[start...])
                 consume(upTo: buffer.count)

@@ -64,6 +64,7 @@ public struct Shell: Sendable {
     /// Runs one command line, without the lesson layer.
     mutating func run(_ text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
+        if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
         let parsed: ParsedLine
         do {
             guard let p = try LineParser.parse(text) else { return out }
@@ -77,13 +78,13 @@ public struct Shell: Sendable {
         }
         out.command = spec
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
-            out.stdout = HelpView.command(spec, style: session.style) + "\n"
+            out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
-        let logMark = session.kernel.log.entries.count
+        let logMark = session.kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
         // change copy every struct page.)
@@ -92,10 +93,9 @@ public struct Shell: Sendable {
         session.kernel.beginCommand()
         session.kernel.clock.advanceForCommand()
         let before = spec.mutatesKernel && session.settings.undoDepth > 0 ? session.kernel : nil
-        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
         let result: CommandOutput
         do {
-            result = try spec.run(&session, args)
+            result = try Self.run(spec, parsed, text, &session)
         } catch {
             session.kernel.clock = clock
             session.kernel.restoreExplanation(narration)
@@ -114,7 +114,7 @@ public struct Shell: Sendable {
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (answer, skip)
         // run their inner lines through the shell, which already showed those lines' reports and narration.
         let inner = spec.family == .lessons
-        let reports = inner ? [] : Array(session.kernel.log.entries[min(logMark, session.kernel.log.entries.count)...])
+        let reports = inner ? [] : session.kernel.log.entries(since: min(logMark, session.kernel.log.written))
         out.reports = reports.map { ReportClass($0.report) }
         let explanation = session.kernel.explainEnabled && !inner ? session.kernel.explanation : []
         let k = session.kernel
@@ -133,20 +133,22 @@ public struct Shell: Sendable {
             if !reports.isEmpty {
                 obj.append(("kernel", .array(reports.map {
                     let c = ReportClass($0.report)
-                    return .object([("kind", .string(c.kind)), ("severity", .string(c.severity.rawValue)),
-                                    ("text", .string(ReportRenderer.render($0.report, kernel: k))), ("note", .string($0.report.kmemsimNote))])
+                    var fields: [(String, JSONValue)] = [("kind", .string(c.kind)), ("severity", .string(c.severity.rawValue))]
+                    if case .object(let more) = ReportJSON.json($0.report, kernel: k, lang: session.language) { fields += more }
+                    return .object(fields)
                 })))
             }
-            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k).map { .string($0) }))) }
-            if result.refused { obj.append(("error", .string(CommandError.refused(spec.name).message))) }
+            if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: session.language).map { .string($0) }))) }
+            if result.refused { obj.append(("error", .string(CommandError.refused(spec.name).message(session.language)))) }
             out.record = obj
             return out
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style)
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: session.style, lang: session.language)
+        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: session.language), session.pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: session.style)
-            if !e.report.kmemsimNote.isEmpty { shown += ReportRenderer.note(e.report.kmemsimNote, style: session.style) }
+            if let n = e.report.note { shown += ReportRenderer.note(session.say(.note(n)), style: session.style) }
         }
         if !result.text.isEmpty {
             shown += result.text
@@ -158,10 +160,22 @@ public struct Shell: Sendable {
         return out
     }
 
+    /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
+    /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).
+    static func run(_ spec: CommandSpec, _ parsed: ParsedLine, _ text: String, _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
+        let args = Arguments(command: spec, raw: parsed.arguments, rest: parsed.rest, variables: session.variables, line: text)
+        return try spec.run(&session, args)
+    }
+
+    /// A line over `Limits.lineBytes`, refused before it is parsed (readers skip such lines without keeping them).
+    public func refuseLongLine(bytes: Int, source: String?, line: Int) -> LineOutcome {
+        fail(CommandError.other(session.say(.lineTooLong(bytes))), text: "", source: source, line: line)
+    }
+
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         out.succeeded = false
-        let message = (error as? CommandError)?.message ?? String(describing: error)
+        let message = (error as? CommandError)?.message(session.language) ?? String(describing: error)
         if session.settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
@@ -170,7 +184,7 @@ public struct Shell: Sendable {
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {
-            out.stderr = session.style.paint("error: ", .red, bold: true) + message + "\n"
+            out.stderr = session.style.paint(session.say(.errorLabel), .red, bold: true) + message + "\n"
         }
         return out
     }

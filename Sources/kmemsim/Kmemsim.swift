@@ -48,6 +48,9 @@ struct Kmemsim: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always, never.", valueName: "when"))
     var color: ColorMode = .auto
 
+    @Flag(help: "Draw pictures in plain ASCII letters (also when TERM=dumb, NO_COLOR is set, or output is not a terminal).")
+    var ascii = false
+
     @Flag(help: "Keep the last 10 kernel states for 'undo' in scripts too (interactive sessions always do).")
     var undo = false
 
@@ -128,6 +131,12 @@ struct Kmemsim: ParsableCommand {
             return l
         }
         return Language.fromEnvironment { name in getenv(name).map { String(cString: $0) } }
+    }
+
+    /// Unicode block pictures on a colour terminal; plain ASCII letters otherwise.
+    func unicodePictures() -> Bool {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        return !ascii && colorEnabled() && term != "dumb"
     }
 
     func colorEnabled() -> Bool {

@@ -39,7 +39,17 @@ enum LessonMain {
             }
             var lines: [String] = []
             let reader = PipeLineReader()
-            while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
+            // An over-long line is kept as an empty answer so the line numbers stay right.
+            readLines: while true {
+                switch reader.readLine(prompt: "") {
+                case .line(let l): lines.append(l)
+                case .tooLong(let bytes):
+                    Output.err("kmemsim: <stdin>:\(lines.count + 1): error: " + Message.lineTooLong(bytes).text(language) + "\n")
+                    lines.append("")
+                case .interrupted: continue
+                case .endOfInput: break readLines
+                }
+            }
             let r = LessonRunner.run(lesson, input: lines, options: options)
             Output.out(r.stdout)
             Output.err(r.stderr)

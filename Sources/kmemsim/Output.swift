@@ -23,3 +23,11 @@ enum Output {
         bytes.removeAll()
     }
 }
+
+/// The width pictures fit: COLUMNS, else the terminal's size (TIOCGWINSZ), else 80.
+func terminalColumns() -> Int {
+    if let c = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), c > 0 { return c }
+    var ws = winsize()
+    if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+    return 80
+}

@@ -27,9 +27,18 @@ final class Runner {
                 continue
             case .endOfInput:
                 return true
+            case .tooLong(let bytes):
+                number += 1
+                let outcome = shell.refuseLongLine(bytes: bytes, source: interactive ? nil : source, line: number)
+                Output.err(outcome.stderr)
+                failures += 1
+                if options.bail && !interactive { return false }
             case .line(let line):
                 number += 1
-                if interactive { reader.addHistory(line) }
+                if interactive {
+                    reader.addHistory(line)
+                    if let editor = reader as? EditLineReader, let problem = editor.takeHistoryProblem() { Output.err("kmemsim: \(problem)\n") }
+                }
                 if options.echo { Output.out(shell.prompt + line + "\n") }
                 let outcome = shell.execute(line, source: interactive ? nil : source, line: number)
                 Output.out(outcome.stdout)

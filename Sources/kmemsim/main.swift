@@ -24,22 +24,23 @@ func kmemsimMain() -> Int32 {
 
     let scripted = !options.c.isEmpty || options.f != nil || !options.words.isEmpty
     let interactive = !scripted && isTerminal(0) && isTerminal(1)
+    let language: Language
+    do { language = try options.language() } catch {
+        Output.err("kmemsim: \(error.message)\n")
+        return 2
+    }
     let shell: Shell
     do {
         shell = try Shell(params: options.bootParams(),
                           settings: ShellSettings(json: options.json, color: options.colorEnabled(),
                                                   undoDepth: interactive || options.undo ? 10 : 0,
+                                                  unicode: options.unicodePictures(), columns: terminalColumns(),
                                                   jsonOneStream: options.oneStream))
     } catch {
-        Output.err("kmemsim: \(error.message)\n")
+        Output.err("kmemsim: \(error.message(language))\n")
         return 2
     }
 
-    let language: LessonLanguage
-    do { language = try options.language() } catch {
-        Output.err("kmemsim: \(error.message)\n")
-        return 2
-    }
     if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
         let run = LessonRunOptions(language: language, noSkip: options.noSkip, allowSkip: options.allowSkip,
                                    progressPath: options.progress, json: options.json)
@@ -54,8 +55,8 @@ func kmemsimMain() -> Int32 {
     let runner = Runner(shell: configured, options: options)
 
     if interactive {
-        Output.out(BootParamParser.banner(runner.shell.session.kernel)
-                   + "\nType 'help' for commands, Tab to complete, Ctrl-R to search history, 'quit' to leave.\n")
+        Output.out(BootParamParser.banner(runner.shell.session.kernel, language: language) + "\n"
+                   + Message.welcome.text(language) + "\n")
         if let editor = EditLineReader(completionProvider: { runner.complete($0) }) {
             _ = runner.run(editor, source: "<tty>", interactive: true)
             editor.close()

@@ -84,3 +84,20 @@ struct PipeTests {
         #expect(r.stderr.hasPrefix("kmemsim: \(path):2: error: unknown command 'bogus_cmd'"))
     }
 }
+
+@Suite(.enabled(if: Binary.path != nil, "kmemsim binary not built next to the tests"))
+struct LanguageTests {
+    @Test func langKoSpeaksKoreanButTheKernelStaysEnglish() throws {
+        let r = try Binary.run(["--lang", "ko"], stdin: "kmaloc 4\nfree_pages 0x1001 0\n")
+        #expect(r.stderr == "kmemsim: <stdin>:1: error: 없는 명령입니다: 'kmaloc'. kmalloc 명령을 찾으셨나요?\n")
+        #expect(r.stdout.contains("kernel BUG at mm/page_alloc.c!"))
+        #expect(r.stdout.contains("kmemsim: 0x1001: 직접 매핑(lowmem) 주소가 아니어서"))
+    }
+
+    @Test func theLocaleChoosesWhenThereIsNoFlag() throws {
+        let ko = try Binary.run([], stdin: "kmaloc 4\n", environment: ["LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"])
+        #expect(ko.stderr.contains("없는 명령입니다"))
+        let en = try Binary.run(["--lang", "en"], stdin: "kmaloc 4\n", environment: ["LANG": "ko_KR.UTF-8"])
+        #expect(en.stderr.contains("unknown command 'kmaloc'"))
+    }
+}

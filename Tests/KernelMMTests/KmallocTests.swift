@@ -183,7 +183,7 @@ extension KmallocTests {
         for _ in 0..<100_000 {
             k.beginCommand()
             guard k.allocPages(.kernel, order: 0) != nil else { break }
-            if k.explanation.contains(where: { if case .note(let s) = $0 { s.contains("reclaim shrank slab caches") && s.contains("dcache_like:") } else { false } }) { sawNote = true; break }
+            if k.explanation.contains(where: { if case .slab(.reclaimShrank(_, let caches)) = $0 { caches.contains { $0.cache == "dcache_like" } } else { false } }) { sawNote = true; break }
         }
         #expect(sawNote)
         try k.checkInvariants()

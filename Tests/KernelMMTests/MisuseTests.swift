@@ -61,8 +61,8 @@ import Testing
         var k = try boot { $0.pcpLists = false }
         let p = try k.mustAlloc(.kernel, order: 2)
         #expect(k.freePages(PFN(p.raw + 1), order: 0) == .refused)
-        let note = try #require(k.log.entries.last?.report.kmemsimNote)
-        #expect(note.contains("head is pfn 0x\(String(p.raw, radix: 16))"))
+        let note = try #require(k.log.entries.last?.report.note)
+        #expect(note == .freeTailPage(pfn: p.raw + 1, index: 1, order: 2, head: p.raw))
         try k.checkInvariants()
     }
 
@@ -79,7 +79,7 @@ import Testing
         #expect(k.freePages(address: 0xffff_c900_0000_0000, order: 0) == .refused)
         guard case .kernelBug(let file, _, _)? = lastKind(k) else { Issue.record("no BUG"); return }
         #expect(file == "mm/page_alloc.c")
-        #expect(k.log.entries.last?.report.kmemsimNote.contains("vfree") == true)
+        #expect(k.log.entries.last?.report.note == .freePagesBadAddress(address: 0xffff_c900_0000_0000, problem: .vmallocAddress))
         #expect(k.freePages(address: 0, order: 0) == .freed) // free_pages(0) is a no-op
     }
 

@@ -78,11 +78,11 @@ import Testing
         #expect(c.partial.count == 1 && c.free.count == 1)
         k.beginCommand()
         _ = try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))
-        let steps = k.explanation.compactMap { if case .note(let s) = $0 { s } else { nil } }
-        let partialAt = steps.firstIndex { $0.contains("partial slab found") }
-        let freeAt = steps.firstIndex { $0.contains("using a free slab") }
+        let steps = k.explanation.compactMap { if case .slab(let s) = $0 { s } else { nil } }
+        let partialAt = steps.firstIndex { if case .partialSlabFound = $0 { true } else { false } }
+        let freeAt = steps.firstIndex { if case .freeSlabUsed = $0 { true } else { false } }
         #expect(partialAt != nil && freeAt != nil && partialAt! < freeAt!)
-        #expect(!steps.contains { $0.contains("growing") })
+        #expect(!steps.contains { if case .growing = $0 { true } else { false } })
         _ = keep
         try k.checkInvariants()
     }

@@ -103,6 +103,17 @@ import Testing
         #expect(lines.last?.count == 1_000_000)
     }
 
+    @Test func linesPastTheLimitAreSkippedWithoutBeingKept() throws {
+        let long = String(repeating: "y", count: 3 * PipeLineReader.defaultMaxLineBytes)
+        let path = try #require(temporaryFile(Array((long + "\nshort\n" + long).utf8)))
+        defer { unlink(path) }
+        let reader = try #require(PipeLineReader(path: path))
+        #expect(reader.readLine(prompt: "") == .tooLong(bytes: long.utf8.count))
+        #expect(reader.readLine(prompt: "") == .line("short"))
+        #expect(reader.readLine(prompt: "") == .tooLong(bytes: long.utf8.count))
+        #expect(reader.readLine(prompt: "") == .endOfInput)
+    }
+
     @Test func invalidUtf8IsRepairedNotFatal() {
         #expect(readThroughPipe([0x61, 0xFF, 0x62, 0x0A]) == ["a\u{FFFD}b"])
     }

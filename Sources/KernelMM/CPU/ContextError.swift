@@ -8,6 +8,8 @@ public enum ContextError: Error, Sendable, Equatable {
     /// An interrupt cannot be delivered while the CPU has interrupts disabled.
     case interruptsDisabled
     case notInHardirq
+    /// Fifteen nested hard interrupts fill preempt_count's 4-bit HARDIRQ field (HARDIRQ_BITS).
+    case hardirqNestingFull
     case notInNMI
     case notServingSoftirq
     /// Softirqs run on the way out of a hard interrupt or in ksoftirqd, never inside a hard interrupt or NMI.

@@ -23,7 +23,7 @@ extension Kernel {
             if cachedStacks.count == params.cpus, let id = cachedStacks[currentCPU].popLast(),
                let i = vmalloc.areas.firstIndex(where: { $0.id == id }) {
                 vmalloc.areas[i].purpose = .taskStack(pid: pid)
-                if explainEnabled { explain(.note("alloc_thread_stack_node(): reused a cached stack of CPU \(currentCPU) at \(Self.hex(vmalloc.areas[i].start)) (no new pages, memset to 0)")) }
+                if explainEnabled { explain(.kmalloc(.reusedCachedStack(cpu: currentCPU, at: vmalloc.areas[i].start))) }
                 return KernelStack(base: vmalloc.areas[i].start, size: size, vmapArea: id, pfn: nil)
             }
             // __vmalloc_node_range(THREAD_SIZE, THREAD_ALIGN, …, THREADINFO_GFP & ~__GFP_ACCOUNT, …)
@@ -168,7 +168,7 @@ extension Kernel {
         let pid = curCPU.currentPID
         guard let i = tasks.firstIndex(where: { $0.pid == pid && $0.stack != nil }), let s = tasks[i].stack else { throw .taskIsIdle(pid) }
         let total = s.depth + bytes
-        if explainEnabled { explain(.note("no IRQ stacks: the handler's \(bytes) bytes go on pid \(pid)'s stack below its \(s.depth) bytes: \(total) of \(s.size)")) }
+        if explainEnabled { explain(.kmalloc(.irqOnTaskStack(bytes: bytes, pid: pid, depth: s.depth, total: total, size: s.size))) }
         let r = try stackUse(pid: pid, bytes: total)
         if case .fits = r {
             tasks[i].stack?.depth = s.depth // the handler's frames are gone once it returns

@@ -29,20 +29,15 @@ extension Kernel {
                                  context: ContextSnapshot(preemptCount: cpu.preemptCount, irqsDisabled: cpu.irqsDisabled,
                                                           inAtomic: cpu.inAtomic, preemptDisabledAt: preemptDisabledAt)),
                taint: "W", callTrace: ["dump_stack_lvl", "__might_resched"] + via + [caller],
-               note: Self.mightSleepNote(why, caller: caller,
-                                         context: cpu.inInterrupt ? "in interrupt context" : cpu.irqsDisabled ? "interrupts are disabled" : "preemption is disabled"))
+               note: Self.mightSleepNote(why, caller: caller, reason: cpu.inInterrupt ? .interrupt : cpu.irqsDisabled ? .irqsDisabled : .preemptDisabled))
     }
 
-    static func mightSleepNote(_ why: MightSleepCause, caller: String, context: String) -> String {
+    static func mightSleepNote(_ why: MightSleepCause, caller: String, reason: KmemsimNote.AtomicReason) -> KmemsimNote {
         switch why {
-        case .blockingGFP:
-            return "\(caller) was called with a mask that may sleep (__GFP_DIRECT_RECLAIM) while \(context). Use GFP_ATOMIC (or GFP_NOWAIT with a fallback) here, or move the allocation out of the atomic section."
-        case .vmalloc:
-            return "vmalloc() was called while \(context). vmalloc takes no gfp mask: it allocates its vm_struct, page tables and pages with GFP_KERNEL and may sleep, so it cannot be used in atomic context at all (GFP_NOWAIT is not supported). Allocate before the atomic section, or use kmalloc(size, GFP_ATOMIC) for a small buffer."
-        case .sleepingLock(let lock):
-            return "\(caller)() takes \(lock), which may sleep, while \(context). It has no gfp mask to change: create and destroy caches in process context (module init and exit), outside any spinlock or preempt_disable() section."
-        case .vfree:
-            return "vfree() may sleep when it is not called from interrupt context (it unmaps the area and frees its pages), and here \(context). Call it after the atomic section ends, or use vfree_atomic(), which defers the free to a work item."
+        case .blockingGFP: .sleepInAtomic(caller: caller, why: reason)
+        case .vmalloc: .sleepingCallInAtomic(caller: caller, why: reason, call: .vmalloc)
+        case .sleepingLock(let lock): .sleepingCallInAtomic(caller: caller, why: reason, call: .sleepingLock(lock))
+        case .vfree: .sleepingCallInAtomic(caller: caller, why: reason, call: .vfree)
         }
     }
 

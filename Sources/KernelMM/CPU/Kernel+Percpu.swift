@@ -30,7 +30,7 @@ extension Kernel {
                 report(.warningMessage(message: "illegal size (\(requested)) or align (\(requestedAlign)) for percpu allocation",
                                        file: "mm/percpu.c", line: nil, function: "pcpu_alloc"),
                        taint: "W", callTrace: ["pcpu_alloc", caller],
-                       note: "Per-CPU allocations are 1 byte to \(PercpuState.maxAllocSize) bytes (PCPU_MIN_UNIT_SIZE), aligned to a power of two up to PAGE_SIZE.")
+                       note: .percpuBadSize(maxSize: PercpuState.maxAllocSize))
             }
             return nil
         }
@@ -40,7 +40,7 @@ extension Kernel {
             let lo = percpu.staticSize, hi = percpu.staticSize + percpu.reservedSize
             guard !percpu.chunks.isEmpty, let off = percpuFit(chunk: 0, size: size, align: align, lo: lo, hi: hi) else {
                 report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, alloc from reserved chunk failed"),
-                       note: "The \(percpu.reservedSize / 1024) KiB reserved area for modules' static per-CPU variables is full.")
+                       note: .percpuReservedFull(kib: percpu.reservedSize / 1024))
                 return nil
             }
             percpu.chunks[0].allocations.append(PercpuAllocation(offset: off, size: size, align: align, caller: caller, reserved: true))
@@ -56,7 +56,7 @@ extension Kernel {
         // pcpu_create_chunk(): a new chunk in vmalloc space, all units back to back, nothing populated yet.
         guard let c = createPercpuChunk() else {
             report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to allocate new chunk"),
-                   note: "Every chunk is full and no vmalloc space is left for another.")
+                   note: .percpuNoChunk)
             return nil
         }
         guard let off = percpuFit(chunk: c, size: size, align: align, lo: 0, hi: percpu.unitSize),
@@ -90,7 +90,7 @@ extension Kernel {
                                                tag: UInt32(percpu.chunks[c].id), caller: "pcpu_populate_chunk") else {
                         for (_, p) in taken { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
                         report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to populate"),
-                               note: "No free page to back the new per-CPU area on every CPU; the pages taken were given back.")
+                               note: .percpuCannotPopulate)
                         return nil
                     }
                     taken.append((unit * pagesPerUnit + page, Int32(pfn.raw)))
@@ -103,7 +103,7 @@ extension Kernel {
         }
         percpu.chunks[c].allocations.append(PercpuAllocation(offset: offset, size: size, align: align, caller: caller, reserved: false))
         percpu.chunks[c].allocations.sort { $0.offset < $1.offset }
-        if explainEnabled { explain(.note("pcpu_alloc(): chunk \(percpu.chunks[c].id) offset \(offset) size \(size) align \(align), one copy in each of \(params.cpus) units \(percpu.unitSize) bytes apart")) }
+        if explainEnabled { explain(.kmalloc(.percpuAlloc(chunk: percpu.chunks[c].id, offset: offset, size: size, align: align, units: params.cpus, unitSize: percpu.unitSize))) }
         return percpu.chunks[c].base + UInt64(offset)
     }
 
@@ -152,7 +152,7 @@ extension Kernel {
         if ptr == 0 { return true }
         guard let (c, i) = percpuAllocation(at: ptr), !percpu.chunks[c].allocations[i].reserved else {
             report(.kmemsimOnly, callTrace: ["free_percpu", caller],
-                   note: "\(Self.hex(ptr)) is not the start of a live alloc_percpu() area. The kernel would clear bits that were never set (or belong to someone else) in the chunk's bitmap without noticing. Nothing changed.")
+                   note: .freePercpuNotLive(address: ptr))
             return false
         }
         percpu.chunks[c].allocations.remove(at: i)

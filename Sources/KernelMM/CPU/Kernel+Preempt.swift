@@ -23,7 +23,7 @@ extension Kernel {
     mutating func preemptCountAdd(_ val: UInt32, caller: String) {
         if curCPU.preemptDepth + Int(val & CPUState.preemptMask) >= Int(CPUState.preemptMask) - 10 {
             debugLocksWarn("(preempt_count() & PREEMPT_MASK) >= PREEMPT_MASK - 10", function: "preempt_count_add", caller: caller,
-                           note: "preempt_disable nested \(curCPU.preemptDepth) deep: the 8-bit PREEMPT field would overflow into the softirq bits. Nothing changed.")
+                           note: .preemptNestedTooDeep(depth: curCPU.preemptDepth))
             return
         }
         if curCPU.preemptCount == 0 { curCPU.preemptDisabledAt = caller }
@@ -36,19 +36,28 @@ extension Kernel {
         let c = curCPU.preemptCount
         if val > c {
             debugLocksWarn("val > preempt_count()", function: "preempt_count_sub", caller: caller,
-                           note: "\(caller) without a matching disable: preempt_count is \(Self.hex8(c)) and cannot drop by \(val). CONFIG_DEBUG_PREEMPT catches it and leaves the count alone; without it the count would go negative and preemption would stay broken.")
+                           note: .preemptUnderflow(caller: caller, preemptCount: c, by: val))
             return false
         }
         if val < CPUState.preemptMask, c & CPUState.preemptMask < val & CPUState.preemptMask {
             debugLocksWarn("(val < PREEMPT_MASK) && !(preempt_count() & PREEMPT_MASK)", function: "preempt_count_sub", caller: caller,
-                           note: "\(caller) without a matching disable: the PREEMPT field of preempt_count (\(Self.hex8(c))) is already 0. Nothing changed.")
+                           note: .preemptAlreadyZero(caller: caller, preemptCount: c))
             return false
         }
         if val & CPUState.softirqMask > c & CPUState.softirqMask {
             // The softirq-disable count is short (e.g. spin_unlock_bh of a lock taken with plain spin_lock): the
             // subtraction would borrow from the HARDIRQ field and scramble preempt_count.
             debugLocksWarn("val > preempt_count()", function: "preempt_count_sub", caller: caller,
-                           note: "\(caller) drops the softirq-disable count, but it is \((c & CPUState.softirqMask) >> 9) here (preempt_count \(Self.hex8(c))): bottom halves were not disabled by the matching lock or local_bh_disable. Nothing changed.")
+                           note: .softirqCountUnbalanced(caller: caller, softirqCount: (c & CPUState.softirqMask) >> 9, preemptCount: c))
+            return false
+        }
+        // Combined values (spin_unlock_bh's SOFTIRQ_DISABLE_OFFSET + 1) skip the PREEMPT check above, in the
+        // kernel too; a field of `val` larger than the same field of the count would borrow from the field above it
+        // and scramble preempt_count. The kernel does not notice; kmemsim refuses.
+        for (mask, name) in [(CPUState.preemptMask, "PREEMPT"), (CPUState.hardirqMask, "HARDIRQ"), (CPUState.nmiMask, "NMI")]
+        where val & mask > c & mask {
+            report(.kmemsimOnly, callTrace: ["preempt_count_sub", caller],
+                   note: "\(caller) lowers the \(name) field of preempt_count (\(Self.hex8(c))) by more than it holds: the subtraction would borrow from the field above and scramble the count. The real kernel does not check this for combined values; kmemsim left the count alone.")
             return false
         }
         curCPU.preemptCount = c - val
@@ -58,13 +67,13 @@ extension Kernel {
     }
 
     /// DEBUG_LOCKS_WARN_ON(): warns the first time, then turns lock debugging off (debug_locks_off) and stays silent.
-    mutating func debugLocksWarn(_ condition: String, function: String, caller: String, note: String) {
+    mutating func debugLocksWarn(_ condition: String, function: String, caller: String, note: KmemsimNote) {
         if log.firstTime("debug_locks_off") {
             report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(\(condition))", file: "kernel/sched/core.c", line: nil, function: function),
                    taint: "W", callTrace: [function, caller], note: note)
         } else {
             report(.kmemsimOnly, callTrace: [function, caller],
-                   note: note + " (The kernel is silent now: the first DEBUG_LOCKS_WARN_ON turned debug_locks off.)")
+                   note: .debugLocksOff(note))
         }
     }
 
@@ -89,7 +98,7 @@ extension Kernel {
         report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(current->hardirq_context)", file: "kernel/locking/lockdep.c",
                                line: nil, function: "lockdep_hardirqs_on_prepare"),
                taint: "W", callTrace: ["lockdep_hardirqs_on_prepare", caller],
-               note: "Interrupts enabled inside a hard interrupt handler: another interrupt can now nest on this IRQ stack. Handlers run with interrupts off; leave them off.")
+               note: .irqsEnabledInHardirq)
     }
     /// local_irq_save(flags): returns the previous state (true = interrupts were disabled), then disables.
     public mutating func localIrqSave() -> Bool {
@@ -107,7 +116,7 @@ extension Kernel {
     public mutating func localBhDisable(caller: String = "local_bh_disable") {
         guard curCPU.preemptCount & CPUState.softirqMask < CPUState.softirqMask - CPUState.softirqDisableOffset else {
             report(.kmemsimOnly, callTrace: ["__local_bh_disable_ip", caller],
-                   note: "local_bh_disable nested \((curCPU.preemptCount & CPUState.softirqMask) >> 9) deep: one more would carry into the HARDIRQ bits of preempt_count. Nothing changed.")
+                   note: .bhNestedTooDeep(depth: (curCPU.preemptCount & CPUState.softirqMask) >> 9))
             return
         }
         preemptCountAdd(CPUState.softirqDisableOffset, caller: caller)
@@ -119,11 +128,11 @@ extension Kernel {
         if curCPU.inHardirq, log.firstTime("local_bh_enable in hardirq") {
             report(.warning(file: "kernel/softirq.c", line: nil, function: "__local_bh_enable_ip"), taint: "W",
                    callTrace: ["__local_bh_enable_ip", caller],
-                   note: "local_bh_enable() in a hard interrupt handler: it could run softirqs here, inside the handler.")
+                   note: .bhEnableInHardirq)
         }
         if curCPU.preemptCount & CPUState.softirqMask < CPUState.softirqDisableOffset {
             debugLocksWarn("val > preempt_count()", function: "preempt_count_sub", caller: caller,
-                           note: "local_bh_enable without local_bh_disable: the softirq-disable count is 0. Nothing changed.")
+                           note: .bhEnableWithoutDisable)
             return false
         }
         let ok = preemptCountSub(CPUState.softirqDisableOffset, caller: caller)
@@ -136,6 +145,9 @@ extension Kernel {
     /// CPU's IRQ stack, with HARDIRQ_OFFSET added to preempt_count.
     public mutating func irqEnter() throws(ContextError) {
         guard !curCPU.irqsDisabled else { throw .interruptsDisabled }
+        // HARDIRQ_BITS is 4: fifteen nested handlers fill the field and a sixteenth would carry into the NMI bits.
+        // __irq_enter() does not check (hardware never nests that deep); kmemsim refuses instead of corrupting.
+        guard curCPU.preemptCount & CPUState.hardirqMask != CPUState.hardirqMask else { throw .hardirqNestingFull }
         curCPU.irqsDisabledBeforeInterrupt.append(curCPU.irqsDisabled)
         curCPU.irqsDisabled = true
         curCPU.preemptCount += CPUState.hardirqOffset
@@ -157,7 +169,7 @@ extension Kernel {
         // nmi_enter(): BUG_ON(in_nmi() == NMI_MASK) — the 4-bit NMI field is full.
         if curCPU.preemptCount & CPUState.nmiMask == CPUState.nmiMask || curCPU.preemptCount & CPUState.hardirqMask == CPUState.hardirqMask {
             report(.kernelBug(file: "include/linux/hardirq.h", line: nil, function: "nmi_enter"), taint: "D", callTrace: ["nmi_enter"],
-                   note: "NMIs nested 15 deep fill preempt_count's NMI field. The machine would have died; kmemsim leaves the state as it was.")
+                   note: .nmiNestedTooDeep)
             return
         }
         curCPU.irqsDisabledBeforeInterrupt.append(curCPU.irqsDisabled)
@@ -211,9 +223,7 @@ extension Kernel {
             // __schedule() has already done its own preempt_disable(), so the count printed is one higher.
             report(.schedulingWhileAtomic(preemptCount: c.preemptCount + 1, preemptDisabledAt: c.preemptDisabledAt),
                    taint: "W", callTrace: ["dump_stack_lvl", "__schedule_bug", "__schedule", "schedule"] + (caller == "schedule" ? [] : [caller]),
-                   note: c.inInterrupt
-                       ? "schedule() from interrupt context: there is no task to put to sleep here. A real kernel would most likely hang or crash; kmemsim leaves the state as it was."
-                       : "schedule() with preemption disabled (preempt_count \(Self.hex8(c.preemptCount))). After the report the kernel resets preempt_count (schedule_debug: preempt_count_set(PREEMPT_DISABLED)) and switches tasks anyway, so the matching preempt_enable/put_cpu/spin_unlock later will underflow.")
+                   note: c.inInterrupt ? .scheduleInInterrupt : .scheduleWhileAtomic(preemptCount: c.preemptCount))
             if !c.inInterrupt {
                 curCPU.preemptCount = 0
                 curCPU.preemptDisabledAt = nil
@@ -224,7 +234,7 @@ extension Kernel {
             // __schedule() takes the runqueue lock with interrupts off and drops it with raw_spin_rq_unlock_irq().
             curCPU.irqsDisabled = false
             report(.kmemsimOnly, callTrace: ["schedule", caller],
-                   note: "schedule() with interrupts disabled is not caught by a check, but the task comes back with interrupts enabled (the runqueue unlock turns them on).")
+                   note: .scheduleWithIRQsOff)
         }
     }
 
@@ -241,7 +251,7 @@ extension Kernel {
         guard c.preemptible else { return }
         report(.preemptibleCPUAccess(what: what, preemptCount: c.preemptCount, caller: caller),
                callTrace: ["dump_stack_lvl", "check_preemption_disabled", caller.split(separator: "+").first.map(String.init) ?? caller],
-               note: "\(what) in preemptible code: the task may be moved to another CPU right after, so the answer (or the per-CPU copy it picks) may already be wrong. Use get_cpu()/put_cpu() (or this_cpu_* ops) around it.")
+               note: .preemptibleCPUAccess(what: what))
     }
 
     /// get_cpu(): preempt_disable(); smp_processor_id().

@@ -10,12 +10,12 @@ extension Kernel {
         if curCPU.heldLocks.contains(where: { $0.name == name }) {
             report(.spinlockBug(message: "recursion", lock: name, ownerComm: me.comm, ownerPID: me.pid, ownerCPU: currentCPU),
                    callTrace: ["dump_stack_lvl", "do_raw_spin_lock", "_raw_\(variant.rawValue)"],
-                   note: "\(name) is already held by this task: the second \(variant.rawValue) would spin forever waiting for itself (a self-deadlock). kmemsim did not take it again.")
+                   note: .spinlockSelfDeadlock(lock: name, variant: variant))
             return false
         }
         if let other = cpus.first(where: { $0.id != currentCPU && $0.heldLocks.contains { $0.name == name } }) {
             report(.kmemsimOnly, callTrace: ["do_raw_spin_lock", "_raw_\(variant.rawValue)"],
-                   note: "\(name) is held on CPU \(other.id): this CPU would spin until that CPU unlocks it. kmemsim did not take it.")
+                   note: .spinlockHeldElsewhere(lock: name, cpu: other.id))
             return false
         }
         var saved = false
@@ -46,14 +46,13 @@ extension Kernel {
                                 ownerComm: elsewhere == nil ? "<none>" : me.comm, ownerPID: elsewhere == nil ? -1 : me.pid,
                                 ownerCPU: elsewhere?.id ?? -1),
                    callTrace: ["dump_stack_lvl", "do_raw_spin_unlock", "_raw_spin_unlock"],
-                   note: elsewhere == nil ? "\(name) is not held: unlocking it again would let two CPUs into the critical section. Nothing changed."
-                                          : "\(name) was locked on CPU \(elsewhere?.id ?? -1), not here. Nothing changed.")
+                   note: elsewhere.map { .spinlockOtherCPU(lock: name, cpu: $0.id) } ?? .spinlockNotHeld(lock: name))
             return false
         }
         let held = curCPU.heldLocks.remove(at: i)
         if held.variant != variant {
             report(.kmemsimOnly, callTrace: ["_raw_spin_unlock", name],
-                   note: "\(name) was locked with the \(held.variant) variant and unlocked with the \(variant) one: the unlock undoes what it did not do (interrupts or bottom halves end up in the wrong state). The kernel does not check this pairing.")
+                   note: .spinlockVariantMismatch(lock: name, locked: held.variant, unlocked: variant))
         }
         switch variant {
         case .plain: preemptCountSub(CPUState.preemptOffset, caller: "_raw_spin_unlock")

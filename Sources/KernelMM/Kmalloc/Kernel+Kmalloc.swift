@@ -8,7 +8,7 @@ extension Kernel {
     public mutating func kmalloc(_ size: Int, gfp: GFPFlags, caller: String = "kmalloc") -> UInt64? {
         clock.tick()
         if size == 0 {
-            if explainEnabled { explain(.note("kmalloc(0) returns ZERO_SIZE_PTR (0x10): a unique non-NULL pointer that faults on use")) }
+            if explainEnabled { explain(.kmalloc(.zeroSize)) }
             return zeroSizePointer
         }
         if size > kmallocMaxCacheSize { return kmallocLarge(size, gfp: gfp, caller: caller) }
@@ -16,7 +16,7 @@ extension Kernel {
         let name = kmallocCacheName(classSize: cls, type: kmallocType(gfp))
         guard let ci = slab.index(named: name) else { return nil }
         if explainEnabled {
-            explain(.note("kmalloc(\(size)) → \(name) (kmalloc_index: class \(cls)); \(cls - size) byte(s) wasted" + (slab.caches[ci].size != cls ? "; objects are \(slab.caches[ci].size) bytes apart in the slab" : "")))
+            explain(.kmalloc(.sizeClass(size: size, cache: name, classSize: cls, objectSize: slab.caches[ci].size)))
         }
         guard let addr = slabAllocObject(ci, gfp: gfp, caller: caller, origSize: size) else { return nil }
         let c = slab.caches[ci]
@@ -29,7 +29,7 @@ extension Kernel {
         var gfp = inGFP
         if !gfp.intersection(Self.slabBugMask).isEmpty { gfp = kmallocFixFlags(gfp, caller: "__kmalloc_large_node") }
         let order = size > kmallocMaxSize ? maxOrder + 1 : getOrder(size)
-        if explainEnabled { explain(.note("kmalloc(\(size)) is above KMALLOC_MAX_CACHE_SIZE (\(kmallocMaxCacheSize)): order-\(order) pages straight from the page allocator" + (size <= kmallocMaxSize ? ", \((pageSize << order) - size) bytes wasted" : ""))) }
+        if explainEnabled { explain(.kmalloc(.large(size: size, maxCacheSize: kmallocMaxCacheSize, order: order, wasted: size <= kmallocMaxSize ? (pageSize << order) - size : nil))) }
         guard let pfn = allocPages(gfp.union(.comp), order: order, owner: .kmallocLarge, caller: "__kmalloc_large_node"),
               let addr = pageAddress(pfn.raw) else { return nil }
         traceEvent(.other(name: "kmalloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(pageSize << order) gfp_flags=\(gfp.union(.comp).kernelDescription) node=-1 accounted=\(gfp.contains(.account) ? "true" : "false")"))
@@ -46,7 +46,7 @@ extension Kernel {
         let (bytes, overflow) = n.multipliedReportingOverflow(by: size)
         let limit: UInt64 = arch.is64Bit ? .max : UInt64(UInt32.max)
         if overflow || bytes > limit {
-            if explainEnabled { explain(.note("\(n) × \(size) overflows size_t: kmalloc_array returns NULL without allocating (check_mul_overflow)")) }
+            if explainEnabled { explain(.kmalloc(.arrayOverflow(n: n, size: size))) }
             return nil
         }
         guard bytes <= UInt64(Int.max) else { return nil }
@@ -88,9 +88,8 @@ extension Kernel {
         traceEvent(.other(name: "kfree", fields: "call_site=\(caller)+0x2c/0x50 ptr=\(addr == 0 ? "0000000000000000" : addr == zeroSizePointer ? "0000000000000010" : hashPointer(addr))"))
         if addr == 0 || addr == zeroSizePointer { return .noop }
         guard let pfn = directMapPFN(addr) else {
-            let what = isVmallocAddress(addr) ? "a vmalloc address: free it with vfree() (or kvfree())" : "not a direct-map address"
             report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "kfree"), taint: "D", callTrace: ["kfree", caller],
-                   note: "0x\(String(addr, radix: 16)) is \(what). virt_to_folio() computes a bogus struct page for it and the kernel oopses (with CONFIG_DEBUG_VIRTUAL it warns first). Nothing changed.")
+                   note: .kfreeNotDirectMap(address: addr, vmalloc: isVmallocAddress(addr)))
             return .refused
         }
         if slabHead(ofPFN: pfn) != nil {
@@ -99,7 +98,7 @@ extension Kernel {
         if let head = largeKmallocHead(pfn) {
             if addr != pageAddress(head) {
                 report(.kmemsimOnly, callTrace: ["kfree", caller],
-                       note: "0x\(String(addr, radix: 16)) points into a large kmalloc block that starts at 0x\(String(pageAddress(head) ?? 0, radix: 16)); kfree() finds the head page and frees the whole block anyway, as the kernel does.")
+                       note: .kfreeInsideLargeBlock(address: addr, head: pageAddress(head) ?? 0))
             }
             freePages(PFN(head), order: Int(frames[head].order), owner: .kmallocLarge, caller: "free_large_kmalloc")
             return .freedPages
@@ -107,7 +106,7 @@ extension Kernel {
         // free_large_kmalloc() on a page that is neither a slab nor a large kmalloc.
         report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: nil, function: "free_large_kmalloc"),
                taint: "W", callTrace: ["free_large_kmalloc", "kfree", caller],
-               note: "0x\(String(addr, radix: 16)) is " + (frames[pfn].state == .allocated ? "held by \(Self.ownerName(frames[pfn].owner))" : "not allocated memory") + ", not a kmalloc allocation. kmemsim refused the free; nothing changed.")
+               note: .kfreeNotKmalloc(address: addr, owner: frames[pfn].state == .allocated ? frames[pfn].owner : nil))
         return .refused
     }
 
@@ -119,12 +118,12 @@ extension Kernel {
         }
         let ks = ksize(p)
         if ks >= newSize {
-            if explainEnabled { explain(.note("krealloc: \(newSize) bytes still fit in the \(ks) usable bytes of the object; same pointer returned")) }
+            if explainEnabled { explain(.kmalloc(.kreallocFits(newSize: newSize, ksize: ks))) }
             return p
         }
         guard let n = kmalloc(newSize, gfp: gfp, caller: caller) else { return nil }
         if p != 0 && p != zeroSizePointer {
-            if explainEnabled { explain(.note("krealloc: \(newSize) > ksize \(ks): new object allocated, \(ks) bytes copied, old one freed")) }
+            if explainEnabled { explain(.kmalloc(.kreallocMoved(newSize: newSize, ksize: ks))) }
             kfree(p, caller: caller)
         }
         return n

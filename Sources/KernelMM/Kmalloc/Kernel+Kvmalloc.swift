@@ -16,22 +16,22 @@ extension Kernel {
             kmallocFlags.remove(.nofail)
         }
         if explainEnabled, size > pageSize {
-            explanation.append(.note("kvmalloc(\(size)): kmalloc first with \(kmallocFlags.pGg) (no warning, no hard retry: vmalloc is the fallback)"))
+            explanation.append(.kmalloc(.kvmallocTriesKmalloc(size: size, gfp: kmallocFlags)))
         }
         if let p = kmalloc(size, gfp: kmallocFlags, caller: caller) { return p }
         guard size > pageSize else { return nil }
         guard gfp.allowsBlocking else {
-            if explainEnabled { explanation.append(.note("kmalloc failed and the mask cannot sleep: vmalloc is not allowed, kvmalloc returns NULL")) }
+            if explainEnabled { explanation.append(.kmalloc(.kvmallocCannotSleep)) }
             return nil
         }
         guard size <= Int(Int32.max) else {
             if !gfp.contains(.nowarn), log.firstTime("kvmalloc INT_MAX") {
                 report(.warning(file: "mm/util.c", line: nil, function: "kvmalloc_node"), taint: "W", callTrace: ["kvmalloc_node", caller],
-                       note: "kvmalloc() refuses sizes above INT_MAX: WARN_ON_ONCE and NULL.")
+                       note: .kvmallocAboveIntMax)
             }
             return nil
         }
-        if explainEnabled { explanation.append(.note("kmalloc could not find \(size) contiguous bytes: falling back to vmalloc (__vmalloc_node_range)")) }
+        if explainEnabled { explanation.append(.kmalloc(.kvmallocFallsBack(size: size))) }
         return vmallocNodeRange(size: UInt64(size), gfp: gfp, caller: caller)
     }
 

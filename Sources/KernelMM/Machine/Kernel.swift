@@ -73,7 +73,7 @@ public struct Kernel: Sendable, Equatable {
     /// `task` names the task the report is about when it is not the current one (`stack use PID` overflows that
     /// task's stack, so the kernel would be running it).
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
-                         note: String = "", task: Int? = nil) {
+                         note: KmemsimNote? = nil, task: Int? = nil) {
         // Most reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from
         // before; SLUB's reports taint between their BUG line and the trailer's stack dump.
         if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }
@@ -84,7 +84,7 @@ public struct Kernel: Sendable, Equatable {
         if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
         let t = task.flatMap { i in tasks.indices.contains(i) ? tasks[i] : nil } ?? currentTask
         let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintBefore,
-                             callTrace: callTrace, kmemsimNote: note)
+                             callTrace: callTrace, note: note)
         log.append(r, at: clock.now)
     }
 

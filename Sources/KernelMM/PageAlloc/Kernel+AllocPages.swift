@@ -28,19 +28,19 @@ extension Kernel {
                                     caller: String = "alloc_pages") -> PFN? {
         clock.tick()
         if order > maxOrder || order < 0 {
-            if explainEnabled { explanation.append(.note("order \(order) > MAX_ORDER (\(maxOrder)): no such block exists; __alloc_pages returns NULL at once")) }
+            if explainEnabled { explanation.append(.slowpath(.orderTooLarge(order: order, maxOrder: maxOrder))) }
             // WARN_ON_ONCE_GFP(order > MAX_ORDER, gfp)
             if !gfp.contains(.nowarn), log.firstTime("alloc_pages order > MAX_ORDER") {
                 report(.warning(file: "mm/page_alloc.c", line: 4402, function: "__alloc_pages"), taint: "W",
                        callTrace: ["__alloc_pages", caller],
-                       note: "order \(order) is above MAX_ORDER (\(maxOrder)): the largest block the buddy allocator has is 2^\(maxOrder) pages. The kernel warns once per boot and returns NULL.")
+                       note: .orderAboveMax(order: order, maxOrder: maxOrder))
             }
             return nil
         }
         mightAlloc(gfp, caller: caller)
         let choice = gfp.zone(on: arch)
         guard let highest = zoneIndex(of: choice.zone) else { return nil }
-        var ac = AllocContext(gfp: gfp, order: order, migratetype: gfp.migratetype, highestZone: highest,
+        var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
                               zonelist: zonelist(highest: highest))
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
             ac.zonelist = zonelist(highest: lower)
@@ -51,7 +51,7 @@ extension Kernel {
         }
         if choice.invalidCombination {
             report(.info("kmemsim: gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD): with CONFIG_DEBUG_VM the kernel hits VM_BUG_ON here; without it the request silently gets zone \(zones[highest].type.procName)"),
-                   note: "Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).")
+                   note: .pickOneZoneModifier)
         }
 
         // Fast path: the low watermark, no reserves; ALLOC_NOFRAGMENT when the preferred zone is NORMAL and DMA32
@@ -112,12 +112,12 @@ extension Kernel {
                     return pfn
                 }
                 if explainEnabled {
-                    explanation.append(.note("\(zones[z].type.procName): enough free pages, but none on a list this request may take from (its own type, its fallbacks" + (flags.contains(.highAtomic) ? ", HighAtomic" : "") + ")"))
+                    explanation.append(.slowpath(.noListToTakeFrom(zone: zones[z].type, highAtomic: flags.contains(.highAtomic))))
                 }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)
-            explain(.note("no zone had a whole free pageblock to fall back into; retrying without ALLOC_NOFRAGMENT"))
+            explain(.slowpath(.retryWithoutNoFragment))
         }
     }
 
@@ -131,7 +131,7 @@ extension Kernel {
         }
         if zones[z].boostedWatermarkPending {
             zones[z].boostedWatermarkPending = false
-            wakeupKswapd(zone: z, order: order, why: "a fallback boosted the watermarks")
+            wakeupKswapd(zone: z, order: order, why: .fallbackBoost)
         }
         return pfn
     }
@@ -168,7 +168,7 @@ extension Kernel {
         zones[z].nrReservedHighatomic += pageblockPages
         setPageblockMigratetype(pfn, zone: z, .highAtomic)
         _ = moveFreepagesBlock(zone: z, pfn: pfn, to: .highAtomic)
-        explain(.note("reserved the pageblock at pfn 0x\(String(pfn & ~(pageblockPages - 1), radix: 16)) for high-order atomic allocations (MIGRATE_HIGHATOMIC)"))
+        explain(.slowpath(.reservedHighatomic(pageblockPFN: pfn & ~(pageblockPages - 1))))
     }
 
     /// The struct page address of a frame (vmemmap + pfn × sizeof(struct page), or mem_map in the direct map).

@@ -60,7 +60,7 @@ extension Kernel {
                 // Don't merge across pageblocks whose types must stay apart (HighAtomic, and CMA/Isolate in full kernels).
                 let buddyMT = pageblockMigratetype(buddy, zone: z)
                 if mt != buddyMT && (mt.rawValue >= MigrateType.pcpTypes || buddyMT.rawValue >= MigrateType.pcpTypes) {
-                    explain(.mergeStop(pfn: pfn, order: order, reason: "buddy's pageblock is \(buddyMT.procName), which does not merge with \(mt.procName)"))
+                    explain(.mergeStop(pfn: pfn, order: order, reason: .pageblockTypes(buddy: buddyMT, own: mt)))
                     break
                 }
             }
@@ -85,21 +85,21 @@ extension Kernel {
     /// Says why the buddy of (pfn, order) cannot be merged with.
     mutating func explainMergeStop(pfn: Int, order: Int, zone z: Int) {
         let buddy = pfn ^ (1 << order)
-        let why: String
+        let why: MergeStopReason
         if buddy >= frames.count || !zoneContains(z, buddy) {
-            why = "buddy 0x\(String(buddy, radix: 16)) is outside zone \(zones[z].type.procName)"
+            why = .outsideZone(buddy: buddy, zone: zones[z].type)
         } else {
             switch frames[buddy].state {
-            case .buddy: why = "buddy 0x\(String(buddy, radix: 16)) is free but as an order-\(frames[buddy].order) block, not order \(order)"
-            case .allocated: why = "buddy 0x\(String(buddy, radix: 16)) is allocated"
-            case .pcp: why = "buddy 0x\(String(buddy, radix: 16)) sits on a per-CPU list (allocated as far as the buddy allocator knows)"
-            case .reserved: why = "buddy 0x\(String(buddy, radix: 16)) is reserved (PG_reserved)"
-            case .absent: why = "buddy 0x\(String(buddy, radix: 16)) is not RAM"
+            case .buddy: why = .buddyOtherOrder(buddy: buddy, order: Int(frames[buddy].order))
+            case .allocated: why = .buddyAllocated(buddy: buddy)
+            case .pcp: why = .buddyOnPCP(buddy: buddy)
+            case .reserved: why = .buddyReserved(buddy: buddy)
+            case .absent: why = .buddyNotRAM(buddy: buddy)
             case .tail:
                 if let f = freeBlock(containing: buddy) {
-                    why = "buddy 0x\(String(buddy, radix: 16)) is part of a free order-\(f.order) block at 0x\(String(f.head, radix: 16))"
+                    why = .partOfFreeBlock(buddy: buddy, order: f.order, head: f.head)
                 } else {
-                    why = "buddy 0x\(String(buddy, radix: 16)) is part of an allocated block"
+                    why = .partOfAllocatedBlock(buddy: buddy)
                 }
             }
         }

@@ -21,32 +21,31 @@ extension Kernel {
         func trace() -> [String] { ["__free_pages", caller] }
         guard pfn >= 0, pfn < frames.count, frames[pfn].state != .absent else {
             report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "put_page_testzero"), taint: "D", callTrace: trace(),
-                   note: "pfn 0x\(String(pfn, radix: 16)) is not RAM: there is no struct page to free. Nothing changed.")
+                   note: .freeNotRAM(pfn: pfn))
             return .refused
         }
         guard order >= 0, order <= maxOrder else {
             report(.kmemsimOnly, callTrace: trace(),
-                   note: "order \(order) is outside 0...\(maxOrder); no block of that size can exist. The kernel would not check and would corrupt the free lists. Nothing changed.")
+                   note: .freeOrderOutOfRange(order: order, maxOrder: maxOrder))
             return .refused
         }
         let f = frames[pfn]
         switch f.state {
         case .reserved:
             report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace(),
-                   note: "pfn 0x\(String(pfn, radix: 16)) is reserved (PG_reserved): boot code kept it and the buddy allocator never owned it. The kernel refuses to free it; nothing changed.")
+                   note: .freeReserved(pfn: pfn))
             return .refused
         case .buddy, .pcp:
             refcountZero(pfn, trace: trace(), note: f.state == .buddy
-                ? "pfn 0x\(String(pfn, radix: 16)) is already free (the head of a free order-\(f.order) block): a double free. A kernel without CONFIG_DEBUG_VM would let the refcount go to -1 and later hand the page out twice. Nothing changed."
-                : "pfn 0x\(String(pfn, radix: 16)) is already free: it sits on CPU \(pcpOwnerCPU(pfn) ?? currentCPU)'s per-CPU free list. A double free; nothing changed.")
+                ? .doubleFreeBuddyHead(pfn: pfn, order: Int(f.order)) : .doubleFreeOnPCP(pfn: pfn, cpu: pcpOwnerCPU(pfn) ?? currentCPU))
             return .refused
         case .tail, .absent:
             if let fb = freeBlock(containing: pfn) {
-                refcountZero(pfn, trace: trace(), note: "pfn 0x\(String(pfn, radix: 16)) is inside a free order-\(fb.order) block at 0x\(String(fb.head, radix: 16)): it is not allocated (a double free, or a pointer that was never allocated). Nothing changed.")
+                refcountZero(pfn, trace: trace(), note: .freeInsideFreeBlock(pfn: pfn, order: fb.order, head: fb.head))
             } else if let ab = allocatedBlock(containing: pfn) {
-                refcountZero(pfn, trace: trace(), note: "pfn 0x\(String(pfn, radix: 16)) is page \(pfn - ab.head) of the order-\(ab.order) block whose head is pfn 0x\(String(ab.head, radix: 16)). Only the head holds the reference: free the head with order \(ab.order). Nothing changed.")
+                refcountZero(pfn, trace: trace(), note: .freeTailPage(pfn: pfn, index: pfn - ab.head, order: ab.order, head: ab.head))
             } else {
-                refcountZero(pfn, trace: trace(), note: "pfn 0x\(String(pfn, radix: 16)) is not the start of an allocated block. Nothing changed.")
+                refcountZero(pfn, trace: trace(), note: .freeNotBlockStart(pfn: pfn))
             }
             return .refused
         case .allocated:
@@ -56,10 +55,10 @@ extension Kernel {
         if f.owner != owner {
             if f.owner == .slab {
                 report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace(),
-                       note: "pfn 0x\(String(pfn, radix: 16)) belongs to a slab (PG_slab): the slab allocator owns it; objects in it are freed with kfree/kmem_cache_free. Nothing changed.")
+                       note: .freeSlabPage(pfn: pfn))
             } else {
                 report(.kmemsimOnly, callTrace: trace(),
-                       note: "pfn 0x\(String(pfn, radix: 16)) is held by \(Self.ownerName(f.owner)), not by a page-allocator caller. The kernel would free it without noticing, leaving \(Self.ownerName(f.owner)) using a free page (use after free). kmemsim refused; nothing changed.")
+                       note: .freeOtherOwner(pfn: pfn, owner: f.owner))
             }
             return .refused
         }
@@ -67,19 +66,19 @@ extension Kernel {
             if f.flags.contains(.head) {
                 report(.vmBugOnPage(pageDump(pfn), condition: "compound && compound_order(page) != order", file: "mm/page_alloc.c", line: nil),
                        taint: "D", callTrace: ["free_pages_prepare", "free_unref_page"] + trace(),
-                       note: "This compound page has order \(allocOrder); it was freed with order \(order). CONFIG_DEBUG_VM catches this for compound pages only. Nothing changed.")
+                       note: .compoundOrderMismatch(allocOrder: allocOrder, order: order))
                 return .refused
             }
             if order > allocOrder {
                 report(.kmemsimOnly, callTrace: trace(),
-                       note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) (\(Self.pages(1 << allocOrder))) but freed with order \(order) (\(Self.pages(1 << order))). The real kernel does not check the order: it would put \(Self.pages((1 << order) - (1 << allocOrder))) it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.")
+                       note: .freeOrderTooLarge(pfn: pfn, allocOrder: allocOrder, order: order))
                 return .refused
             }
             // A smaller order: the kernel frees the first 2^order pages and the rest leak, silently.
             let leaked = (1 << allocOrder) - (1 << order)
             leakTail(pfn, allocOrder: allocOrder, keptOrder: order)
             report(.kmemsimOnly, callTrace: trace(),
-                   note: "The block at pfn 0x\(String(pfn, radix: 16)) was allocated with order \(allocOrder) but freed with order \(order). The real kernel does not notice: it frees the first \(Self.pages(1 << order)) and the other \(leaked) leak forever. kmemsim did the same so you can see the leak (`kmem` shows them as leaked).")
+                   note: .freeOrderTooSmall(pfn: pfn, allocOrder: allocOrder, order: order, leaked: leaked))
             releaseBlock(pfn, order: order, caller: caller)
             return .partiallyFreed(freedOrder: order, leakedPages: leaked)
         }
@@ -88,7 +87,7 @@ extension Kernel {
     }
 
     /// The VM_BUG_ON_PAGE(page_ref_count(page) == 0) of put_page_testzero(), as CONFIG_DEBUG_VM reports it.
-    private mutating func refcountZero(_ pfn: Int, trace: [String], note: String) {
+    private mutating func refcountZero(_ pfn: Int, trace: [String], note: KmemsimNote) {
         report(.vmBugOnPage(pageDump(pfn), condition: "page_ref_count(page) == 0", file: "include/linux/mm.h", line: nil),
                taint: "D", callTrace: trace, note: note)
     }
@@ -137,16 +136,16 @@ extension Kernel {
     public mutating func freePages(address addr: UInt64, order: Int, caller: String = "free_pages") -> FreeOutcome {
         if addr == 0 { return .freed }
         guard let pfn = directMapPFN(addr), addr & UInt64(pageSize - 1) == 0 else {
-            let why: String
+            let why: KmemsimNote.FreePagesAddressProblem
             if addr >= arch.pageOffset, (addr &- arch.pageOffset) >> UInt64(arch.pageShift) < UInt64(frames.count), arch == .i386 {
-                why = "0x\(String(addr, radix: 16)) would be the address of a HIGHMEM page, but HIGHMEM has no permanent kernel address: free HIGHMEM pages with __free_pages(page, order)."
+                why = .highmem
             } else if addr & UInt64(pageSize - 1) != 0, directMapPFN(addr) != nil {
-                why = "0x\(String(addr, radix: 16)) is not page-aligned: free_pages() wants the address __get_free_pages() returned."
+                why = .notPageAligned
             } else {
-                why = "0x\(String(addr, radix: 16)) is not a direct-map (lowmem) address, so virt_to_page() cannot find its struct page" + (isVmallocAddress(addr) ? " — it is a vmalloc address: free it with vfree()." : ".")
+                why = isVmallocAddress(addr) ? .vmallocAddress : .notDirectMap
             }
             report(.kernelBug(file: "mm/page_alloc.c", line: nil, function: "free_pages"), taint: "D", callTrace: ["free_pages", caller],
-                   note: why + " Nothing changed.")
+                   note: .freePagesBadAddress(address: addr, problem: why))
             return .refused
         }
         return freePages(PFN(pfn), order: order, caller: caller)

@@ -77,7 +77,9 @@ extension Kernel {
         let nLists = zones[z].pcp[cpu].lists.count
         var index = startIndex - 1
         var freed = 0
-        while count > 0 {
+        // The count says pages are left; if every list is empty the two disagree (an invariant break that
+        // checkInvariants reports): stop rather than search forever.
+        while count > 0, zones[z].pcp[cpu].lists.contains(where: { !$0.isEmpty }) {
             repeat {
                 index += 1
                 if index > nLists - 1 { index = 0 }

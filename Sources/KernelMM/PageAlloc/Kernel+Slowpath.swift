@@ -10,19 +10,18 @@ extension Kernel {
         let canDirectReclaim = gfp.contains(.directReclaim)
         let costly = order > PerCPUPages.maxOrder
         var flags = AllocFlags.slowPath(gfp: gfp, order: order)
-        explain(.note("fast path failed: entering the slow path (__alloc_pages_slowpath) with the min watermark" +
-                      (flags.contains(.minReserve) ? (flags.contains(.nonBlock) ? ", __GFP_HIGH and no sleeping: 37.5% of min" : ", __GFP_HIGH: half of min") : "")))
+        explain(.slowpath(.entered(reserve: flags.contains(.minReserve) ? (flags.contains(.nonBlock) ? .highNonBlocking : .high) : .none)))
         if flags.contains(.kswapd) { wakeAllKswapds(ac) }
         if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
         if gfp.contains(.memalloc) && !gfp.contains(.nomemalloc) {
             // __gfp_pfmemalloc_flags(): ALLOC_NO_WATERMARKS for those who free memory.
             flags = flags.subtracting(.wmarkMask).union(.noWatermarks)
-            explain(.note("__GFP_MEMALLOC: retrying with no watermarks at all (ALLOC_NO_WATERMARKS)"))
+            explain(.slowpath(.memallocNoWatermarks))
             if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
         }
         guard canDirectReclaim else {
-            explain(.note("the mask has no __GFP_DIRECT_RECLAIM: the allocation may not sleep, so it fails here"))
-            return allocFailed(ac, caller: caller, note: "The mask cannot sleep (no __GFP_DIRECT_RECLAIM), so the allocator could not reclaim memory and gave up at once.")
+            explain(.slowpath(.cannotSleep))
+            return allocFailed(ac, caller: caller, note: .failedCannotSleep)
         }
         var retries = 0
         var reclaimedTotal = 0
@@ -34,16 +33,16 @@ extension Kernel {
             // __alloc_pages_direct_reclaim(): pages may be pinned on pcp lists; drain them and try once more.
             if zones.contains(where: { $0.pcpPages > 0 }) {
                 drainAllPages()
-                explain(.note("drained every CPU's per-CPU page lists back to the buddy allocator (drain_all_pages)"))
+                explain(.slowpath(.drainedAllPages))
                 if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
             }
             if gfp.contains(.noretry) {
-                explain(.note("__GFP_NORETRY: one round of reclaim was all this request allowed"))
-                return allocFailed(ac, caller: caller, note: "__GFP_NORETRY: after one light round of reclaim the allocator gives up without invoking the OOM killer.")
+                explain(.slowpath(.noretryGaveUp))
+                return allocFailed(ac, caller: caller, note: .failedNoretry)
             }
             if costly && (!gfp.contains(.retryMayfail) || retries >= Self.maxReclaimRetries) {
-                explain(.note("order \(order) is costly (> PAGE_ALLOC_COSTLY_ORDER = 3) and the mask lacks __GFP_RETRY_MAYFAIL: no retries, no OOM killer"))
-                return allocFailed(ac, caller: caller, note: "Orders above 3 are 'costly': without __GFP_RETRY_MAYFAIL the allocator does not retry reclaim or call the OOM killer for them.")
+                explain(.slowpath(.costlyNoRetry(order: order)))
+                return allocFailed(ac, caller: caller, note: .failedCostly)
             }
             if progress > 0 && retries < Self.maxReclaimRetries {
                 retries += 1
@@ -56,27 +55,18 @@ extension Kernel {
         last.gfp = gfp.union(.hardwall).subtracting(.directReclaim)
         if let pfn = getPageFromFreelist(&last, flags: [.wmarkHigh, .cpuset]) { return pfn }
         if gfp.contains(.retryMayfail) {
-            return allocFailed(ac, caller: caller, note: "__GFP_RETRY_MAYFAIL: reclaim was retried \(retries) times and made no further progress; such requests fail instead of invoking the OOM killer.")
+            return allocFailed(ac, caller: caller, note: .failedRetryMayfail(retries: retries))
         }
         let lowZone = ac.highestZone < (zoneIndex(of: .normal) ?? 0)
         vmEvents.oomKill += gfp.contains(.fs) && !costly && !lowZone ? 1 : 0
-        let oomNote: String
-        if costly {
-            oomNote = "The OOM killer does not help orders above 3."
-        } else if lowZone {
-            oomNote = "The OOM killer is not used for requests limited to zones below NORMAL (lowmem)."
-        } else if !gfp.contains(.fs) {
-            oomNote = "Without __GFP_FS the OOM killer is not invoked; a real kernel would report progress and keep looping here (order ≤ 3 requests \"never fail\"). kmemsim stops the loop and returns NULL."
-        } else {
-            oomNote = "A real kernel would now run the OOM killer, kill the task with the largest memory footprint and retry; order ≤ 3 GFP_KERNEL requests are \"too small to fail\". kmemsim has no user processes to kill, so the allocation fails."
-        }
-        return allocFailed(ac, caller: caller, note: oomNote + (reclaimedTotal > 0 ? " (Reclaim freed \(Self.pages(reclaimedTotal)), not enough.)" : " (Reclaim found nothing to free.)"))
+        let oom: KmemsimNote.OOMVerdict = costly ? .costly : lowZone ? .lowZone : !gfp.contains(.fs) ? .noFS : .wouldKill
+        return allocFailed(ac, caller: caller, note: .failedOOM(oom, reclaimed: reclaimedTotal))
     }
 
     /// `nopage:` of the slow path. __GFP_NOFAIL callers cannot handle NULL: the kernel tries once more with half of
     /// the min reserve and then loops; kmemsim stops instead of hanging. Everyone else gets warn_alloc()'s report,
     /// unless __GFP_NOWARN. Returns the page the last NOFAIL try found, else nil.
-    mutating func allocFailed(_ ac: AllocContext, caller: String, note: String) -> Int? {
+    mutating func allocFailed(_ ac: AllocContext, caller: String, note: KmemsimNote) -> Int? {
         var ac = ac
         var note = note
         if ac.gfp.contains(.nofail) {
@@ -85,21 +75,21 @@ extension Kernel {
                 if !ac.gfp.contains(.nowarn), log.firstTime("nofail without reclaim") {
                     report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
                            callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
-                           note: "__GFP_NOFAIL without __GFP_DIRECT_RECLAIM cannot be honoured: the allocator may not sleep to wait for memory.")
+                           note: .nofailWithoutReclaim)
                 }
             } else {
                 if ac.order > PerCPUPages.maxOrder, !ac.gfp.contains(.nowarn), log.firstTime("nofail costly") {
                     report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
                            callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
-                           note: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.")
+                           note: .nofailCostly)
                 }
                 // __alloc_pages_cpuset_fallback(gfp, order, ALLOC_MIN_RESERVE): one try with half of min.
                 if let pfn = getPageFromFreelist(&ac, flags: [.minReserve]) {
-                    explain(.note("__GFP_NOFAIL: a last try with ALLOC_MIN_RESERVE (half of min) succeeded"))
+                    explain(.slowpath(.nofailMinReserveSucceeded))
                     return pfn
                 }
-                explain(.note("__GFP_NOFAIL: the kernel would now retry forever"))
-                note = "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed."
+                explain(.slowpath(.nofailWouldLoop))
+                note = .nofailWouldLoop
             }
         }
         if !ac.gfp.contains(.nowarn) {
@@ -132,19 +122,18 @@ extension Kernel {
     mutating func wakeAllKswapds(_ ac: AllocContext) {
         for z in ac.zonelist where zones[z].nrFreePages <= zones[z].lowWmark + zones[z].lowmemReserve[ac.highestZone] {
             wakeupKswapd(zone: z, order: ac.order,
-                         why: "free \(zones[z].nrFreePages) ≤ low \(zones[z].lowWmark) + lowmem_reserve \(zones[z].lowmemReserve[ac.highestZone])")
+                         why: .belowLow(free: zones[z].nrFreePages, low: zones[z].lowWmark, lowmemReserve: zones[z].lowmemReserve[ac.highestZone]))
         }
     }
 
     /// kswapd reclaims until the zone is above its high watermark (balance_pgdat), then drops any boost.
-    mutating func wakeupKswapd(zone z: Int, order: Int, why: String) {
+    mutating func wakeupKswapd(zone z: Int, order: Int, why: SlowpathStep.KswapdReason) {
         vmEvents.kswapdWakeups += 1
         let target = max(0, zones[z].highWmark - zones[z].nrFreePages)
         let freed = target > 0 ? reclaim(zone: z, target: target, direct: false) : 0
         zones[z].watermarkBoost = 0
         if explainEnabled {
-            explanation.append(.note("kswapd0 woken for \(zones[z].type.procName) (\(why)): reclaimed \(Self.pages(freed))" +
-                                     (freed == 0 && target > 0 ? " (nothing reclaimable)" : "") + "; watermark boost cleared"))
+            explanation.append(.slowpath(.kswapdWoken(zone: zones[z].type, reason: why, freed: freed, target: target)))
         }
     }
 
@@ -154,7 +143,7 @@ extension Kernel {
         for z in ac.zonelist where freed < target {
             freed += reclaim(zone: z, target: target - freed, direct: true)
         }
-        explain(.note("direct reclaim (the caller sleeps while it reclaims): freed \(Self.pages(freed))" + (freed == 0 ? " — nothing reclaimable" : "")))
+        explain(.slowpath(.directReclaim(freed: freed)))
         return freed
     }
 

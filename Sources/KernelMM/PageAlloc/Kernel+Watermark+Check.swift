@@ -60,18 +60,9 @@ extension Kernel {
         if explainEnabled {
             let eff = effectiveMark(mark, flags: flags)
             let unusable = unusableFree(zone: z, order: order, flags: flags)
-            let why: String
-            if fast {
-                why = "order-0 fast check: free \(free) > \(mark) + lowmem_reserve \(reserve)"
-            } else if ok {
-                why = "free \(free) - unusable \(unusable) > \(eff) + lowmem_reserve \(reserve)" + (order > 0 ? ", and a free block of order ≥ \(order) exists" : "")
-            } else if free - unusable <= eff + reserve {
-                why = "free \(free) - unusable \(unusable) ≤ \(eff) + lowmem_reserve \(reserve)"
-            } else {
-                why = "enough free pages, but no free block of order ≥ \(order) on a list this request may use"
-            }
+            let verdict: WatermarkVerdict = fast ? .fastCheck : ok ? .passed : free - unusable <= eff + reserve ? .belowMark : .noBlock
             explanation.append(.watermarkCheck(zone: zones[z].type, order: order, markName: flags.watermark.rawValue, mark: mark,
-                                               effectiveMin: eff, reserve: reserve, free: free, unusable: unusable, ok: ok, why: why))
+                                               effectiveMin: eff, reserve: reserve, free: free, unusable: unusable, ok: ok, verdict: verdict))
         }
         return ok
     }

@@ -15,6 +15,7 @@ public struct PerCPUPages: Sendable, Equatable {
     public static let maxOrder = 3
 
     public static func index(order: Int, migratetype: MigrateType) -> Int {
-        order * MigrateType.pcpTypes + migratetype.rawValue
+        // Only the MIGRATE_PCPTYPES have lists; HighAtomic pages live on the Movable list (as free_unref_page does).
+        order * MigrateType.pcpTypes + (migratetype.rawValue < MigrateType.pcpTypes ? migratetype.rawValue : MigrateType.movable.rawValue)
     }
 }

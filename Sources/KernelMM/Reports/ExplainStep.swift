@@ -5,7 +5,7 @@ public enum ExplainStep: Sendable, Equatable {
                   collapsedFrom: ZoneType?, invalid: Bool)
     /// A watermark check in get_page_from_freelist() with its numbers.
     case watermarkCheck(zone: ZoneType, order: Int, markName: String, mark: Int, effectiveMin: Int,
-                        reserve: Int, free: Int, unusable: Int, ok: Bool, why: String)
+                        reserve: Int, free: Int, unusable: Int, ok: Bool, verdict: WatermarkVerdict)
     /// Served from the CPU's pcp list.
     case pcpHit(zone: ZoneType, cpu: Int, order: Int, migratetype: MigrateType, pfn: Int)
     /// The pcp list was empty: rmqueue_bulk() moved `count` blocks of `order` from the buddy lists.
@@ -19,12 +19,14 @@ public enum ExplainStep: Sendable, Equatable {
     /// __free_one_page(): merged with the buddy into a block of `order + 1` at `mergedPFN`.
     case merge(pfn: Int, buddyPFN: Int, order: Int, mergedPFN: Int)
     /// Merging stopped at `order` because of `reason`.
-    case mergeStop(pfn: Int, order: Int, reason: String)
+    case mergeStop(pfn: Int, order: Int, reason: MergeStopReason)
     /// The freed block went on the list of `migratetype`, at the tail when a bigger merge is likely.
     case freedTo(zone: ZoneType, pfn: Int, order: Int, migratetype: MigrateType, tail: Bool)
     /// A free went to the CPU's pcp list (and maybe flushed a batch to the buddy).
     case freeToPCP(zone: ZoneType, cpu: Int, pfn: Int, order: Int, count: Int, high: Int)
     case pcpDrain(zone: ZoneType, cpu: Int, pages: Int)
-    /// Free text for steps other subsystems add (slab, vmalloc).
-    case note(String)
+    /// Steps other paths and subsystems add, as facts (see `ExplainStep+Subsystems.swift`).
+    case slowpath(SlowpathStep)
+    case slab(SlabStep)
+    case kmalloc(KmallocStep)
 }

@@ -1,11 +1,20 @@
-/// The kernel ring buffer (dmesg): reports with the simulated time they were logged at.
+/// The kernel ring buffer (dmesg): reports with the simulated time they were logged at. Like the kernel's
+/// (log_buf, 2^CONFIG_LOG_BUF_SHIFT bytes) it is bounded: past `capacity` reports the oldest are overwritten.
 public struct KernelLog: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         /// Nanoseconds since boot on the simulated clock.
         public var time: UInt64
         public var report: KernelReport
     }
-    public private(set) var entries: [Entry] = []
+    /// Reports kept; a million bad frees must not keep a million reports.
+    public static let capacity = 5_000
+    public private(set) var entries = RingBuffer<Entry>(capacity: KernelLog.capacity)
+    /// Reports overwritten since boot (or the last `dmesg -C`).
+    public var dropped: Int { entries.dropped }
+    /// Reports logged since boot: a mark for "what did this command log" that survives wrapping.
+    public var written: Int { entries.written }
+    /// The reports logged after `mark` (a value of `written`) that are still held.
+    public func entries(since mark: Int) -> [Entry] { entries.since(mark) }
     /// Reports since boot whose kind rate-limits (printk_ratelimited / WARN_ON_ONCE): key → count.
     var onceKeys: Set<String> = []
 

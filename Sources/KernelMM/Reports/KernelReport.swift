@@ -1,6 +1,6 @@
 /// Something the simulated kernel said: a BUG, a WARNING, a failure report, or an informational line.
 ///
-/// Reports are data; MMShell renders them in the kernel's wording (see `ReportRenderer`). `kmemsimNote` carries
+/// Reports are data; MMShell renders them in the kernel's wording (see `ReportRenderer`). `note` carries
 /// what kmemsim adds as a teacher and the kernel would not say (e.g. that a real kernel would not have noticed).
 public struct KernelReport: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -51,18 +51,18 @@ public struct KernelReport: Sendable, Equatable {
     public var taint: String
     /// The call chain the report would show, innermost first (function names only).
     public var callTrace: [String]
-    /// kmemsim's explanation for the learner (not kernel output); may be empty.
-    public var kmemsimNote: String
+    /// kmemsim's explanation for the learner (not kernel output), as facts; nil when there is none.
+    public var note: KmemsimNote?
 
     public init(kind: Kind, comm: String, pid: Int, cpu: Int, taint: String, callTrace: [String] = [],
-                kmemsimNote: String = "") {
+                note: KmemsimNote? = nil) {
         self.kind = kind
         self.comm = comm
         self.pid = pid
         self.cpu = cpu
         self.taint = taint
         self.callTrace = callTrace
-        self.kmemsimNote = kmemsimNote
+        self.note = note
     }
 }
 

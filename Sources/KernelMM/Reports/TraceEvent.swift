@@ -29,13 +29,16 @@ public struct TraceEvent: Sendable, Equatable {
 /// The trace buffer: on/off and what was recorded.
 public struct TraceBuffer: Sendable, Equatable {
     public var enabled = false
-    public var events: [TraceEvent] = []
-    /// Keep the buffer bounded like the kernel's ring buffer (oldest dropped).
+    /// Bounded like the kernel's ring buffer: the oldest events are overwritten, in O(1) per event.
     public static let capacity = 100_000
+    public var events = RingBuffer<TraceEvent>(capacity: TraceBuffer.capacity)
+    /// Events recorded since the buffer was cleared, overwritten ones included ("entries-written").
+    public var written: Int { events.written }
+
+    public init() {}
 
     mutating func record(_ e: TraceEvent) {
         guard enabled else { return }
-        if events.count >= Self.capacity { events.removeFirst(events.count - Self.capacity + 1) }
         events.append(e)
     }
 }

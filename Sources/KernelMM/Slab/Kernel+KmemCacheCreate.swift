@@ -24,7 +24,7 @@ extension Kernel {
         var flags = flags
         guard size >= wordSize, size <= kmallocMaxSize else {
             report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
-                   note: "size \(size) is outside \(wordSize)…\(kmallocMaxSize) (sizeof(void *) … KMALLOC_MAX_SIZE): kmem_cache_create() returns NULL with -EINVAL.")
+                   note: .cacheSizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
             if flags.contains(.panic) { panicCreate(name) }
             return .failure(.invalid("size \(size) outside \(wordSize)…\(kmallocMaxSize)"))
         }
@@ -34,12 +34,12 @@ extension Kernel {
             slab.caches[target].refcount += 1
             slab.caches[target].aliases.append(name)
             let into = slab.caches[target].name
-            if explainEnabled { explain(.note("merged: \(name) (\(size) bytes) is an alias of \(into) (object size \(slab.caches[target].size)); no new cache, no own /proc/slabinfo line")) }
+            if explainEnabled { explain(.slab(.merged(name: name, size: size, into: into, objectSize: slab.caches[target].size))) }
             return .success(.merged(name: name, into: into))
         }
         guard let g = slabGeometry(objectSize: size, align: align, flags: flags, ctor: ctor) else {
             report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
-                   note: "no slab order up to MAX_ORDER holds an object of \(size) bytes.")
+                   note: .cacheNoOrderFits(size: size))
             if flags.contains(.panic) { panicCreate(name) }
             return .failure(.invalid("no geometry for \(size) bytes"))
         }
@@ -77,7 +77,7 @@ extension Kernel {
         }
         slab.caches.append(c)
         if explainEnabled {
-            explain(.note("created cache \(name): object \(size) → size \(g.size) (align \(g.align)), order \(g.order), \(g.num) objects per slab, \(g.leftover) bytes left over" + (slab.kind == .slab ? ", \(g.colour) colours of \(g.colourOff) bytes, freelist \(g.layout.rawValue)" : "")))
+            explain(.slab(.created(name: name, size: size, objectSize: g.size, align: g.align, order: g.order, objects: g.num, leftover: g.leftover, slabColours: slab.kind == .slab ? SlabStep.SlabColouring(colours: g.colour, colourOff: g.colourOff, freelist: g.layout.rawValue) : nil)))
         }
         // Each cache is itself an object in the kmem_cache cache (and has a kmem_cache_node per node).
         if !bootCache { allocCacheDescriptors(for: slab.caches.count - 1) }
@@ -86,7 +86,7 @@ extension Kernel {
 
     private mutating func panicCreate(_ name: String) {
         report(.info("Kernel panic - not syncing: kmem_cache_create: Failed to create slab '\(name)'. Error -22"), taint: "D",
-               note: "SLAB_PANIC turns a failed kmem_cache_create() into a panic; a real machine stops here.")
+               note: .slabPanic)
     }
 
     /// The kmem_cache and kmem_cache_node objects describing a cache (struct kmem_cache lives in a slab, too).
@@ -137,13 +137,13 @@ extension Kernel {
             // Destroying an alias drops a reference to the merged cache.
             slab.caches[ci].refcount -= 1
             slab.caches[ci].aliases.removeAll { $0 == name }
-            if explainEnabled { explain(.note("\(name) was an alias of \(slab.caches[ci].name): its reference was dropped (refcount now \(slab.caches[ci].refcount))")) }
+            if explainEnabled { explain(.slab(.aliasDropped(name: name, cache: slab.caches[ci].name, refcount: slab.caches[ci].refcount))) }
             return true
         }
         if slab.caches[ci].refcount > 1 {
             slab.caches[ci].refcount -= 1
             // The merged cache lives on under its first alias's requests; kmemsim keeps the name.
-            if explainEnabled { explain(.note("\(name) still has \(slab.caches[ci].refcount) user(s) through merging: refcount dropped, cache kept")) }
+            if explainEnabled { explain(.slab(.stillUsedThroughMerging(name: name, refcount: slab.caches[ci].refcount))) }
             return true
         }
         flushCPUCaches(ci)
@@ -167,14 +167,14 @@ extension Kernel {
             report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(caller)+0x2a/0x40",
                                    file: "mm/slab_common.c", line: 497, function: "kmem_cache_destroy"),
                    taint: "W", callTrace: ["kmem_cache_destroy", caller],
-                   note: "\(live) object(s) of \(c.name) are still allocated: the kernel warns and keeps the cache (its slabs leak). Free them first.")
+                   note: .cacheStillInUse(cache: c.name, live: live))
             return false
         }
         for pfn in slab.caches[ci].slabs.keys.sorted() { discardSlab(ci, pfn: pfn) }
         let c = slab.caches.remove(at: ci)
         if let a = c.descriptorAddress { slabFreeByAddress(a, expect: "kmem_cache", caller: "kmem_cache_destroy") }
         if let a = c.nodeAddress { slabFreeByAddress(a, expect: "kmem_cache_node", caller: "kmem_cache_destroy") }
-        if explainEnabled { explain(.note("destroyed \(name)")) }
+        if explainEnabled { explain(.slab(.destroyed(name: name))) }
         return true
     }
 

@@ -76,7 +76,7 @@ extension Kernel {
             guard cacheAllocRefill(ci, gfp: gfp, caller: caller) else { return nil }
         } else {
             slab.caches[ci].stats.allocHit += 1
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): object from CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count) available, limit \(slab.caches[ci].limit))")) }
+            if explainEnabled { explain(.slab(.arrayCacheHit(cache: slab.caches[ci].name, cpu: cpu, available: slab.caches[ci].arrays[cpu].count, limit: slab.caches[ci].limit))) }
         }
         slab.caches[ci].arrayTouched[cpu] = true
         guard let addr = slab.caches[ci].arrays[cpu].popLast(), let loc = locateSlabObject(addr), let idx = loc.index else { return nil }
@@ -97,7 +97,7 @@ extension Kernel {
             let moved = slab.caches[ci].sharedArray.suffix(n)
             slab.caches[ci].sharedArray.removeLast(n)
             slab.caches[ci].arrays[cpu].append(contentsOf: moved)
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): refilled CPU \(cpu)'s array with \(n) objects from the shared array")) }
+            if explainEnabled { explain(.slab(.refilledFromShared(cache: slab.caches[ci].name, cpu: cpu, objects: n))) }
             return true
         }
         while batch > 0 {
@@ -105,10 +105,10 @@ extension Kernel {
             let pfn: Int
             if let p = slab.caches[ci].partial.first {
                 pfn = p
-                if explainEnabled { explain(.note("\(slab.caches[ci].name): partial slab found at pfn 0x\(String(p, radix: 16))")) }
+                if explainEnabled { explain(.slab(.partialSlabFound(cache: slab.caches[ci].name, pfn: p))) }
             } else if let p = slab.caches[ci].free.first {
                 pfn = p
-                if explainEnabled { explain(.note("\(slab.caches[ci].name): no partial slab, using a free slab at pfn 0x\(String(p, radix: 16))")) }
+                if explainEnabled { explain(.slab(.freeSlabUsed(cache: slab.caches[ci].name, pfn: p))) }
             } else {
                 break
             }
@@ -116,7 +116,7 @@ extension Kernel {
             fixupSlabList(ci, pfn: pfn)
         }
         if slab.caches[ci].arrays[cpu].isEmpty {
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): no partial or free slab: growing the cache")) }
+            if explainEnabled { explain(.slab(.growing(cache: slab.caches[ci].name))) }
             guard let pfn = growSlab(ci, gfp: gfp, caller: caller) else { return false }
             slab.caches[ci].stats.grown += 1
             _ = allocBlock(ci, pfn: pfn, batch: batch)
@@ -157,20 +157,20 @@ extension Kernel {
         let name = slab.caches[ci].name
         if let pfn = slab.caches[ci].cpuSlab[cpu] {
             if let idx = takeObject(ci, pfn: pfn, state: .allocated) {
-                if explainEnabled { explain(.note("\(name): fast path, object from CPU \(cpu)'s slab at pfn 0x\(String(pfn, radix: 16))")) }
+                if explainEnabled { explain(.slab(.fastPathAlloc(cache: name, cpu: cpu, pfn: pfn))) }
                 return (pfn, idx)
             }
             // The CPU slab is exhausted: it leaves the CPU full and on no list (only its objects know it).
             moveSlab(ci, pfn: pfn, to: .none, tail: false)
-            if explainEnabled { explain(.note("\(name): CPU \(cpu)'s slab at pfn 0x\(String(pfn, radix: 16)) is full; it is unfrozen onto no list")) }
+            if explainEnabled { explain(.slab(.cpuSlabFullUnfrozen(cache: name, cpu: cpu, pfn: pfn))) }
         }
         if let pfn = slab.caches[ci].cpuPartialList[cpu].first {
             moveSlab(ci, pfn: pfn, to: .cpu, tail: false, cpu: cpu)
-            if explainEnabled { explain(.note("\(name): took a slab from CPU \(cpu)'s per-CPU partial list (pfn 0x\(String(pfn, radix: 16)))")) }
+            if explainEnabled { explain(.slab(.fromCPUPartial(cache: name, cpu: cpu, pfn: pfn))) }
         } else if !slab.caches[ci].partial.isEmpty {
             getPartialNode(ci)
         } else {
-            if explainEnabled { explain(.note("\(name): no CPU partial, no node partial slab: allocating a new slab")) }
+            if explainEnabled { explain(.slab(.newSlabNeeded(cache: name))) }
             guard let pfn = growSlab(ci, gfp: gfp, caller: caller) else { return nil }
             slab.caches[ci].slabs[pfn]?.list = .none
             moveSlab(ci, pfn: pfn, to: .cpu, tail: false, cpu: cpu)
@@ -194,7 +194,7 @@ extension Kernel {
             taken += 1
             if partialSlabs > slab.caches[ci].cpuPartialSlabs / 2 { break }
         }
-        if explainEnabled { explain(.note("\(slab.caches[ci].name): partial slab found on the node list: 1 became CPU \(cpu)'s slab" + (partialSlabs > 0 ? ", \(partialSlabs) moved to its per-CPU partial list" : ""))) }
+        if explainEnabled { explain(.slab(.partialFromNode(cache: slab.caches[ci].name, cpu: cpu, toCPUPartial: partialSlabs))) }
     }
 
     /// alloc_single_from_partial() / alloc_single_from_new_slab(): debug caches take one object at a time under
@@ -212,7 +212,7 @@ extension Kernel {
             if slab.caches[ci].slabs[pfn]?.freelist.isEmpty == true {
                 moveSlab(ci, pfn: pfn, to: slab.caches[ci].flags.contains(.storeUser) ? .full : .none, tail: false)
             }
-            if explainEnabled { explain(.note("\(slab.caches[ci].name) (debug): object \(idx) from the partial slab at pfn 0x\(String(pfn, radix: 16))")) }
+            if explainEnabled { explain(.slab(.debugAllocFromPartial(cache: slab.caches[ci].name, object: idx, pfn: pfn))) }
             return (pfn, idx)
         }
         guard let pfn = growSlab(ci, gfp: gfp, caller: caller), let idx = takeObject(ci, pfn: pfn, state: .allocated) else { return nil }

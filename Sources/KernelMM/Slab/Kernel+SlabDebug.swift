@@ -250,12 +250,12 @@ extension Kernel {
     }
 
     /// Logs the reports check_object() produced, one BUG block each.
-    mutating func flushSlubReports(extraFix: String?, trace: [String], note: String) {
+    mutating func flushSlubReports(extraFix: String?, trace: [String], note: KmemsimNote) {
         let rs = slab.pendingReports
         slab.pendingReports.removeAll()
         for (i, var r) in rs.enumerated() {
             if i == rs.count - 1, let f = extraFix { r.fixes.append(f) }
-            report(.slubBug(r), taint: "B", callTrace: trace, note: i == rs.count - 1 ? note : "")
+            report(.slubBug(r), taint: "B", callTrace: trace, note: i == rs.count - 1 ? note : nil)
         }
     }
 
@@ -264,7 +264,7 @@ extension Kernel {
         let c = slab.caches[ci].shape
         if c.flags.contains(.consistencyChecks) && !slubCheckObject(ci, pfn: pfn, index: index, active: false) {
             flushSlubReports(extraFix: "Marking all objects used", trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "alloc_debug_processing", "___slab_alloc"],
-                             note: "the object was written after it was freed (or past its end). SLUB restored the bytes, gave up on this slab (all its objects are now counted as used and never handed out) and took another object.")
+                             note: .slubWriteAfterFree)
             if var s = slab.caches[ci].slabs[pfn] {
                 for i in s.freelist { s.objects[Int(i)] = .allocated }
                 s.inuse = s.objects.count
@@ -274,7 +274,7 @@ extension Kernel {
             return false
         }
         if !c.flags.contains(.consistencyChecks), c.flags.contains(.poison), explainEnabled {
-            if explainEnabled { explain(.note("\(c.name): SLAB_POISON without consistency checks (F): the object is re-poisoned at allocation without being checked, so a write after free goes unnoticed")) }
+            if explainEnabled { explain(.slab(.poisonWithoutChecks(cache: c.name))) }
         }
         // set_orig_size(): kmalloc caches with SLAB_STORE_USER remember the request; Z then red-zones the slack.
         if c.flags.contains(.kmalloc), c.flags.contains(.storeUser) {
@@ -298,7 +298,7 @@ extension Kernel {
             let addr = slab.caches[ci].slabs[pfn].map { objectAddress(c, $0, index: index) } ?? 0
             flushSlubReports(extraFix: "Object at 0x\(hashPointer(addr)) not freed",
                              trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "free_debug_processing", "__slab_free"],
-                             note: "bytes around the object were overwritten while it was allocated (a buffer overflow). SLUB restored them and refused the free: the object stays allocated.")
+                             note: .slubOverflowOnFree)
             return false
         }
         initObject(ci, pfn: pfn, index: index, active: false)
@@ -333,7 +333,7 @@ extension Kernel {
                     line += 1
                 }
                 report(.slabError(lines: lines), taint: "B", callTrace: ["dump_stack_lvl", "check_poison_obj", "cache_alloc_debugcheck_after"],
-                       note: "the free object's poison (0x6b, last byte 0xa5) was changed while it was free: a write after free. SLAB reports it and still hands the object out.")
+                       note: .slabPoisonChanged)
             }
         }
         if c.flags.contains(.redZone) {
@@ -357,7 +357,7 @@ extension Kernel {
                 report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': memory outside object was overwritten",
                                           "\(rawPointer(objectAddress(c, s, index: index))): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
                        taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", "kmem_cache_free"],
-                       note: "a red zone word next to the object no longer reads RED_ACTIVE: something wrote past the object's end (or before its start).")
+                       note: .slabRedzoneOverwritten)
             }
         }
         initObject(ci, pfn: pfn, index: index, active: false)
@@ -391,13 +391,13 @@ extension Kernel {
                     if !slubCheckObject(ci, pfn: pfn, index: i, active: s.objects[i] == .allocated) {
                         bad += 1
                         flushSlubReports(extraFix: nil, trace: ["dump_stack_lvl", "check_object", "validate_slab", "validate_slab_cache", "validate_store"],
-                                         note: "validate found object \(i) of the slab at pfn 0x\(String(pfn, radix: 16)) damaged; the bytes were restored. validate_slab() stops at the first damaged object of each slab.")
+                                         note: .validateFoundDamage(object: i, pfn: pfn))
                         break
                     }
                 } else if s.objects[i] != .allocated {
-                    let before = log.entries.count
+                    let before = log.written
                     slabDebugPoisonOnly(ci, pfn: pfn, index: i)
-                    if log.entries.count > before { bad += 1 }
+                    if log.written > before { bad += 1 }
                 }
             }
         }
@@ -411,7 +411,7 @@ extension Kernel {
         let bad = (p..<(p + c.objectSize - 1)).contains { s.bytes[$0] != SlabPoison.free } || s.bytes[p + c.objectSize - 1] != SlabPoison.end
         guard bad else { return }
         report(.slabError(lines: ["Slab corruption (\(printTainted)): \(c.name) start=\(rawPointer(objectAddress(c, s, index: index))), len=\(c.objectSize)"]),
-               taint: "B", note: "kmemsim's validate for SLAB: a free object's poison was changed (SLAB itself would notice at the next allocation of this object).")
+               taint: "B", note: .slabValidatePoison)
         initObject(ci, pfn: pfn, index: index, active: false)
     }
 }

@@ -29,7 +29,7 @@ extension Kernel {
             // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
             report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: nil, function: "kmem_cache_free"),
                    taint: "W", callTrace: [api, caller],
-                   note: "0x\(String(addr, radix: 16)) is not inside any slab: \(api) finds no cache for it and returns without freeing anything.")
+                   note: .freeNotInSlab(address: addr, api: api))
             return .refused
         }
         var ci = loc.cacheIndex
@@ -38,7 +38,7 @@ extension Kernel {
             report(.warningMessage(message: "cache_from_obj: Wrong slab cache. \(slab.caches[e].name) but object is from \(slab.caches[ci].name)",
                                    file: "mm/slab.h", line: nil, function: "cache_from_obj"),
                    taint: "W", callTrace: ["cache_from_obj", api, caller],
-                   note: "The object belongs to \(slab.caches[ci].name). cache_from_obj() warns and frees it into its real cache, as the kernel does.")
+                   note: .freedIntoRealCache(cache: slab.caches[ci].name))
             ci = loc.cacheIndex
         }
         let c = slab.caches[ci].shape
@@ -73,48 +73,48 @@ extension Kernel {
 
     mutating func invalidObjectPointer(_ ci: Int, loc: SlabObjectLocation, addr: UInt64, caller: String, api: String) {
         let c = slab.caches[ci]
-        let what = loc.index.map { "0x\(String(addr, radix: 16)) is \(loc.offsetInObject) bytes into object \($0) of \(c.name) (objects are \(c.size) bytes apart), not the pointer the allocation returned" }
-            ?? "0x\(String(addr, radix: 16)) is in a slab of \(c.name) but outside every object (colour, freelist or leftover bytes)"
+        func what(_ check: KmemsimNote.InvalidPointerCheck) -> KmemsimNote {
+            .invalidObjectPointer(address: addr, object: loc.index, offset: loc.offsetInObject, cache: c.name, objectSize: c.size, check: check)
+        }
         switch slab.kind {
         case .slub where c.flags.contains(.consistencyChecks):
             var r = slubReport(ci, pfn: loc.slabPFN, index: nil, headline: "Invalid object pointer 0x\(hashPointer(addr))")
             r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
             report(.slubBug(r), taint: "B", callTrace: ["slab_err", "free_debug_processing", api, caller],
-                   note: what + ". SLUB's consistency checks (F) refuse the free.")
+                   note: what(.slubConsistency))
         case .slab where slab.debug.debugSlab:
             report(.kernelBug(file: "mm/slab.c", line: nil, function: "cache_free_debugcheck"), taint: "D", callTrace: ["cache_free_debugcheck", api, caller],
-                   note: what + ": BUG_ON(objp != index_to_obj(cachep, slab, objnr)).")
+                   note: what(.slabDebug))
         default:
             report(.kmemsimOnly, callTrace: [api, caller],
-                   note: what + ". A kernel without slab debugging would not check: the bad pointer would go on the freelist and a later allocation would overlap two objects. kmemsim refused; nothing changed.")
+                   note: what(.unchecked))
         }
     }
 
     mutating func doubleFree(_ ci: Int, pfn: Int, index: Int, addr: UInt64, caller: String, api: String) {
         let c = slab.caches[ci]
         let cached = c.slabs[pfn]?.objects[index] == .cached
-        let where_ = cached ? "it sits free in a per-CPU array cache" : "it is on its slab's freelist"
         switch slab.kind {
         case .slub where c.flags.contains(.consistencyChecks):
             var r = slubReport(ci, pfn: pfn, index: index, headline: "Object already free")
             r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
             report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "free_debug_processing", "__slab_free", api, caller],
-                   note: "object \(index) of \(c.name) was already free (\(where_)). on_freelist() found it and the free was refused; nothing changed.")
+                   note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slubOnFreelist))
         case .slub where c.slabs[pfn]?.freelist.last == Int32(index):
             report(.kernelBug(file: "mm/slub.c", line: 448, function: "set_freepointer"), taint: "D", callTrace: ["set_freepointer", "__slab_free", api, caller],
-                   note: "CONFIG_SLAB_FREELIST_HARDENED: BUG_ON(object == fp) — the object is the head of its freelist, so freeing it again would point it at itself. Only an immediate double free is caught this way. Nothing changed.")
+                   note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slubFreelistHead))
         case .slub:
             report(.kmemsimOnly, callTrace: [api, caller],
-                   note: "object \(index) of \(c.name) is already free (\(where_)). SLUB without slub_debug=F does not notice a double free that is not immediate: the object would be on the freelist twice and later handed to two callers. Boot with --slab-debug F to see the kernel's report. kmemsim refused; nothing changed.")
+                   note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slubUnchecked))
         case .slab where slab.debug.debugSlab:
             let (rz1, rz2) = slabRedzoneWords(ci, pfn: pfn, index: index)
             report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': double free detected",
                                       "\(rawPointer(addr)): redzone 1:0x\(String(rz1, radix: 16)), redzone 2:0x\(String(rz2, radix: 16))"]),
                    taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", api, caller],
-                   note: "both red zones still read RED_INACTIVE, so the object was already free (\(where_)). The kernel only reports it; kmemsim refused the free so the state stays consistent.")
+                   note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slabRedzone))
         case .slab:
             report(.kmemsimOnly, callTrace: [api, caller],
-                   note: "object \(index) of \(c.name) is already free (\(where_)). SLAB without CONFIG_DEBUG_SLAB does not check: the pointer would enter the array cache twice and be handed out twice. Boot with --slab-debug on to see the kernel's report. kmemsim refused; nothing changed.")
+                   note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slabUnchecked))
         }
     }
 
@@ -131,7 +131,7 @@ extension Kernel {
             slab.caches[ci].stats.freeHit += 1
         }
         slab.caches[ci].arrays[cpu].append(addr)
-        if explainEnabled { explain(.note("\(slab.caches[ci].name): object pushed on CPU \(cpu)'s array cache (\(slab.caches[ci].arrays[cpu].count)/\(slab.caches[ci].limit))")) }
+        if explainEnabled { explain(.slab(.pushedOnArrayCache(cache: slab.caches[ci].name, cpu: cpu, count: slab.caches[ci].arrays[cpu].count, limit: slab.caches[ci].limit))) }
     }
 
     /// cache_flusharray(): the oldest batchcount entries go to the shared array if it has room, else back to
@@ -145,13 +145,13 @@ extension Kernel {
                 batch = min(batch, room)
                 slab.caches[ci].sharedArray.append(contentsOf: slab.caches[ci].arrays[cpu].prefix(batch))
                 slab.caches[ci].arrays[cpu].removeFirst(batch)
-                if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(batch) objects moved to the shared array")) }
+                if explainEnabled { explain(.slab(.arrayFullToShared(cache: c.name, cpu: cpu, objects: batch))) }
                 return
             }
         }
         let entries = Array(slab.caches[ci].arrays[cpu].prefix(batch))
         slab.caches[ci].arrays[cpu].removeFirst(entries.count)
-        if explainEnabled { explain(.note("\(c.name): CPU \(cpu)'s array is full: \(entries.count) objects returned to their slabs (free_block)")) }
+        if explainEnabled { explain(.slab(.arrayFullFreeBlock(cache: c.name, cpu: cpu, objects: entries.count))) }
         freeBlock(ci, entries)
     }
 
@@ -174,7 +174,7 @@ extension Kernel {
             destroyed += 1
         }
         if destroyed > 0 {
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): free objects above free_limit \(slab.caches[ci].freeLimit): \(destroyed) free slab(s) given back to the page allocator")) }
+            if explainEnabled { explain(.slab(.aboveFreeLimit(cache: slab.caches[ci].name, freeLimit: slab.caches[ci].freeLimit, slabsDestroyed: destroyed))) }
         }
     }
 
@@ -194,15 +194,15 @@ extension Kernel {
         putObject(ci, pfn: pfn, index: index)
         switch s.list {
         case .cpu:
-            if explainEnabled { explain(.note(s.cpu == currentCPU ? "\(name): fast path, object back on CPU \(s.cpu)'s slab" : "\(name): object back on CPU \(s.cpu)'s slab (a remote free onto a frozen slab)")) }
+            if explainEnabled { explain(.slab(.freedToCPUSlab(cache: name, cpu: s.cpu, remote: s.cpu != currentCPU))) }
         case .cpuPartial:
-            if explainEnabled { explain(.note("\(name): object back on a slab of CPU \(s.cpu)'s partial list (frozen)")) }
+            if explainEnabled { explain(.slab(.freedToCPUPartialSlab(cache: name, cpu: s.cpu))) }
         default:
             if !prior {
-                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) was full; it is frozen onto CPU \(currentCPU)'s partial list")) }
+                if explainEnabled { explain(.slab(.fullSlabFrozen(cache: name, pfn: pfn, cpu: currentCPU))) }
                 putCPUPartial(ci, pfn: pfn, drain: true)
             } else if slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
-                if explainEnabled { explain(.note("\(name): the slab at pfn 0x\(String(pfn, radix: 16)) is empty and the node already has \(slab.caches[ci].partial.count) partial slabs (min_partial \(slab.caches[ci].minPartial)): discarded")) }
+                if explainEnabled { explain(.slab(.emptySlabDiscarded(cache: name, pfn: pfn, partialSlabs: slab.caches[ci].partial.count, minPartial: slab.caches[ci].minPartial))) }
                 discardSlab(ci, pfn: pfn)
             }
         }
@@ -214,7 +214,7 @@ extension Kernel {
         let cpu = currentCPU
         if drain && slab.caches[ci].cpuPartialList[cpu].count >= slab.caches[ci].cpuPartialSlabs {
             let old = slab.caches[ci].cpuPartialList[cpu]
-            if explainEnabled { explain(.note("\(slab.caches[ci].name): CPU \(cpu)'s partial list is full (\(old.count) slabs, cpu_partial_slabs \(slab.caches[ci].cpuPartialSlabs)): moved to the node")) }
+            if explainEnabled { explain(.slab(.cpuPartialFull(cache: slab.caches[ci].name, cpu: cpu, slabs: old.count, cpuPartialSlabs: slab.caches[ci].cpuPartialSlabs))) }
             unfreezePartials(ci, old)
         }
         moveSlab(ci, pfn: pfn, to: .cpuPartial, tail: false, cpu: cpu)

@@ -61,7 +61,7 @@ extension Kernel {
         let fixed = gfp.subtracting(Self.slabBugMask)
         report(.info("Unexpected gfp: 0x\(String(invalid.rawValue, radix: 16)) (\(invalid.pGg)). Fixing up to gfp: 0x\(String(fixed.rawValue, radix: 16)) (\(fixed.pGg)). Fix your code!"),
                callTrace: ["dump_stack_lvl", "kmalloc_fix_flags", caller],
-               note: "slab pages and kmalloc come from the direct map: there are no DMA32 or HIGHMEM kmalloc caches, so the kernel drops those bits (use __GFP_DMA / dma-kmalloc, or the page allocator).")
+               note: .kmallocZoneBitsDropped)
         return fixed
     }
 
@@ -73,7 +73,7 @@ extension Kernel {
         if slab.caches[ci].hasCtor && gfp.contains(.zero), log.firstTime("slab ctor zero \(slab.caches[ci].name)") {
             report(.warning(file: slab.kind == .slub ? "mm/slub.c" : "mm/slab.c", line: nil, function: slab.kind == .slub ? "new_slab" : "cache_grow_begin"),
                    taint: "W", callTrace: [slab.kind == .slub ? "new_slab" : "cache_grow_begin", caller],
-                   note: "WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): the constructor already initialised the objects; zeroing would undo it.")
+                   note: .ctorWithZero)
         }
         let c = slab.caches[ci].shape
         let flags = gfp.intersection(Self.slabGrowMask).union(c.allocflags)
@@ -86,7 +86,7 @@ extension Kernel {
             pfn = allocPages(light, order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             if pfn == nil {
                 // The light attempt failed: retry at s->min with the caller's own flags (which may reclaim).
-                if explainEnabled { explain(.note("order-\(order) slab not available with __GFP_NORETRY; retrying at the minimum order \(minOrder) (s->min) with the caller's flags")) }
+                if explainEnabled { explain(.slab(.noretryRetryAtMinOrder(order: order, minOrder: minOrder))) }
                 order = minOrder
                 pfn = allocPages(flags.union(order > 0 ? .comp : []), order: order, owner: .slab, tag: c.id, caller: "allocate_slab")
             }
@@ -116,9 +116,9 @@ extension Kernel {
         slab.caches[ci].slabs[head] = s
         initSlabDebugBytes(ci, pfn: head)
         if explainEnabled {
-            let zone = zoneIndex(ofPFN: head).map { zones[$0].type.procName } ?? "?"
-            let text = "growing \(c.name): order-\(order) block from ZONE_\(zone.uppercased()) at pfn 0x\(String(head, radix: 16)), \(num) objects" + (slab.kind == .slab ? ", colour offset \(first - (c.layout == .onSlab ? c.freelistSize : 0)) bytes" : "") + (c.hasCtor ? "; the constructor runs on every object now" : "")
-            if explainEnabled { explain(.note(text)) }
+            explain(.slab(.newSlab(cache: c.name, order: order, zone: zoneIndex(ofPFN: head).map { zones[$0].type }, pfn: head,
+                                   objects: num, colourOffset: slab.kind == .slab ? first - (c.layout == .onSlab ? c.freelistSize : 0) : nil,
+                                   constructor: c.hasCtor)))
         }
         return head
     }

@@ -43,7 +43,7 @@ extension Kernel {
             }.map(\.element)
             slab.caches[ci].partial = sorted
         }
-        if slabs > 0 { if explainEnabled { explain(.note("\(name): shrink gave back \(slabs) empty slab(s), \(pages) page(s)")) } }
+        if slabs > 0 { if explainEnabled { explain(.slab(.shrunk(cache: name, slabs: slabs, pages: pages))) } }
         return ShrinkResult(cache: name, slabs: slabs, pages: pages)
     }
 
@@ -55,7 +55,7 @@ extension Kernel {
             let ra = slab.caches[a].isReclaimable, rb = slab.caches[b].isReclaimable
             return ra != rb ? ra : a < b
         }
-        var gave: [String] = []
+        var gave: [SlabStep.ShrunkCache] = []
         for ci in order where freed < target {
             // Only caches with something to give: an empty slab (SLUB), free slabs or array-cached objects (SLAB).
             let hasWork = slab.kind == .slub ? slab.caches[ci].slabs.values.contains { $0.inuse == 0 }
@@ -66,12 +66,12 @@ extension Kernel {
             let got = zones[z].nrFreePages + zones[z].pcpPages - before
             if r.pages > 0 {
                 freed += max(0, got)
-                gave.append("\(r.cache): \(r.slabs) slab(s), \(r.pages) page(s)")
+                gave.append(SlabStep.ShrunkCache(cache: r.cache, slabs: r.slabs, pages: r.pages))
             }
         }
         if !gave.isEmpty {
             let zoneName = zones[z].type.procName
-            if explainEnabled { explain(.note("reclaim shrank slab caches in zone \(zoneName): " + gave.joined(separator: "; "))) }
+            if explainEnabled { explain(.slab(.reclaimShrank(zone: zones[z].type, caches: gave))) }
         }
         return freed
     }

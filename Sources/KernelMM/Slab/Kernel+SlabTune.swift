@@ -20,7 +20,7 @@ extension Kernel {
         slab.caches[ci].batchcount = batchcount
         slab.caches[ci].shared = shared
         slab.caches[ci].freeLimit = (1 + slab.cpus) * batchcount + slab.caches[ci].num
-        if explainEnabled { explain(.note("\(name): array caches emptied into their slabs; limit \(limit) batchcount \(batchcount) shared \(slab.caches[ci].shared)")) }
+        if explainEnabled { explain(.slab(.tuned(cache: name, limit: limit, batchcount: batchcount, shared: slab.caches[ci].shared))) }
         return .success(())
     }
 }

@@ -22,20 +22,20 @@ extension Kernel {
         if curCPU.inInterrupt {
             report(.kernelBug(file: "mm/vmalloc.c", line: 2579, function: "__get_vm_area_node"), taint: "D",
                    callTrace: ["__get_vm_area_node", "__vmalloc_node_range", caller],
-                   note: "vmalloc() in interrupt context: BUG_ON(in_interrupt()) fires before any allocation. On a real machine this oops in an interrupt handler ends in \"Kernel panic - not syncing: Fatal exception in interrupt\" — the machine would have died. kmemsim leaves the state as it was. vmalloc may sleep (it allocates page tables and pages with GFP_KERNEL); in an interrupt handler use kmalloc(GFP_ATOMIC) or preallocate.")
+                   note: .vmallocInInterrupt)
             return nil
         }
         if requested == 0 {
             if log.firstTime("vmalloc size 0") {
                 report(.warning(file: "mm/vmalloc.c", line: nil, function: "__vmalloc_node_range"), taint: "W",
-                       callTrace: ["__vmalloc_node_range", caller], note: "vmalloc(0): WARN_ON_ONCE(!size), then NULL.")
+                       callTrace: ["__vmalloc_node_range", caller], note: .vmallocZero)
             }
             return nil
         }
         let ps = UInt64(pageSize)
         guard requested <= UInt64(Int.max) - ps else {
             report(.vmallocError(message: "vmalloc error: size \(requested), exceeds total pages", gfp: gfp, memInfo: memInfoSnapshot()),
-                   callTrace: ["warn_alloc", "__vmalloc_node_range", caller], note: "The size is larger than all of RAM. Nothing was allocated.")
+                   callTrace: ["warn_alloc", "__vmalloc_node_range", caller], note: .vmallocLargerThanRAM)
             return nil
         }
         let size = (requested + ps - 1) / ps * ps
@@ -45,7 +45,7 @@ extension Kernel {
             if !gfp.contains(.nowarn) {
                 report(.vmallocError(message: "vmalloc error: size \(requested), exceeds total pages", gfp: gfp, memInfo: memInfoSnapshot()),
                        callTrace: ["warn_alloc", "__vmalloc_node_range", caller],
-                       note: "\(Self.pages(nrPages)) asked for, but the machine manages only \(totalRAM). Nothing was allocated.")
+                       note: .vmallocMorePagesThanRAM(pages: nrPages, managed: totalRAM))
             }
             return nil
         }
@@ -60,13 +60,13 @@ extension Kernel {
                 report(.info("vmap allocation for size \(size + guardBytes) failed: use vmalloc=<size> to increase size"))
                 report(.vmallocError(message: "vmalloc error: size \(requested), vm_struct allocation failed", gfp: gfp, memInfo: memInfoSnapshot()),
                        callTrace: ["warn_alloc", "__vmalloc_node_range", caller],
-                       note: "No gap of \(size + guardBytes) bytes is left in the vmalloc range [\(Self.hex(r.start))-\(Self.hex(r.end))). Nothing was allocated.")
+                       note: .vmallocNoGap(bytes: size + guardBytes, start: r.start, end: r.end))
             }
             return nil
         }
         let id = newVmapAreaID()
         if explainEnabled {
-            explain(.note("alloc_vmap_area(): first fit for \(size + guardBytes) bytes (\(nrPages) pages + \(guardBytes / ps) guard) at \(Self.hex(at))"))
+            explain(.kmalloc(.vmapAreaFirstFit(bytes: size + guardBytes, pages: nrPages, guardPages: guardBytes / ps, at: at)))
         }
         // __vmalloc_area_node(): HIGHMEM is fine (the pages are reached through the page table), no per-page
         // failure report (__GFP_NOWARN); the vmalloc error below speaks for the whole request.
@@ -87,13 +87,13 @@ extension Kernel {
             if !gfp.contains(.nowarn) {
                 report(.vmallocError(message: "vmalloc error: size \(got * pageSize), failed to allocate pages", gfp: gfp, memInfo: memInfoSnapshot()),
                        callTrace: ["warn_alloc", "__vmalloc_area_node", "__vmalloc_node_range", caller],
-                       note: "Only \(got) of \(nrPages) pages could be allocated (the size printed is what was obtained, area->nr_pages × PAGE_SIZE). All \(got) were given back and the range released: nothing is left behind.")
+                       note: .vmallocPartialPages(got: got, wanted: nrPages))
             }
             for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
             return nil
         }
         if explainEnabled {
-            explain(.note("__vmalloc_area_node(): \(nrPages) single pages mapped: pfn " + pages.prefix(16).map { "0x" + String($0, radix: 16) }.joined(separator: " ") + (nrPages > 16 ? " …" : "")))
+            explain(.kmalloc(.vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
         }
         insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
                               caller: caller, requested: Int(requested), purpose: purpose))
@@ -126,7 +126,7 @@ extension Kernel {
             if addr == 0 { return .null }
             report(.kernelBug(file: "mm/vmalloc.c", line: nil, function: "vfree_atomic"), taint: "D",
                    callTrace: ["vfree_atomic", "vfree", caller],
-                   note: "vfree() in NMI context: BUG_ON(in_nmi()). An NMI may interrupt anything, even the code that queues deferred frees, so nothing may be freed there. The machine would have died; kmemsim leaves the state as it was.")
+                   note: .vfreeInNMI)
             return .refused
         }
         if !curCPU.inInterrupt {
@@ -136,7 +136,7 @@ extension Kernel {
         if addr == 0 { return .null }
         if curCPU.inInterrupt {
             vmalloc.deferredFrees.append(addr)
-            if explainEnabled { explain(.note("vfree() in interrupt context → vfree_atomic(): \(Self.hex(addr)) queued; the work item frees it in process context")) }
+            if explainEnabled { explain(.kmalloc(.vfreeDeferred(address: addr))) }
             return .deferred
         }
         return vfreeNow(addr, caller: caller)
@@ -149,22 +149,22 @@ extension Kernel {
         if addr & UInt64(pageSize - 1) != 0 {
             report(.warningMessage(message: "Trying to vfree() bad address (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
                    taint: "W", callTrace: ["vfree", caller],
-                   note: "\(Self.hex(addr)) is not page-aligned: vfree() wants the address vmalloc() returned" + (vmalloc.index(containing: addr).map { " (the area starts at \(Self.hex(vmalloc.areas[$0].start)))" } ?? "") + ". Nothing changed.")
+                   note: .vfreeNotAligned(address: addr, areaStart: vmalloc.index(containing: addr).map { vmalloc.areas[$0].start }))
             return .refused
         }
         guard let i = vmalloc.index(containing: addr), vmalloc.areas[i].start == addr,
               vmalloc.areas[i].flags.contains(.alloc), kernelInternal || vmalloc.areas[i].purpose == .vmalloc else {
-            let why: String
+            let why: KmemsimNote
             if let i = vmalloc.index(containing: addr) {
                 let a = vmalloc.areas[i]
-                why = a.start != addr ? "\(Self.hex(addr)) is inside the area at \(Self.hex(a.start)), not its start." : "the area at \(Self.hex(addr)) is not a vmalloc() area (\(Self.purposeText(a.purpose))); it is not yours to vfree."
+                why = a.start != addr ? .vfreeInsideArea(address: addr, areaStart: a.start) : .vfreeNotVmallocArea(address: addr, purpose: a.purpose)
             } else if isVmallocAddress(addr) {
-                why = "no vmalloc area at \(Self.hex(addr)): already freed, or never allocated (a double vfree?)."
+                why = .vfreeNoArea(address: addr)
             } else {
-                why = "\(Self.hex(addr)) is not in the vmalloc range" + (directMapPFN(addr) != nil ? "; it is a direct-map address: kfree()/free_pages() it instead." : ".")
+                why = .vfreeOutsideRange(address: addr, directMap: directMapPFN(addr) != nil)
             }
             report(.warningMessage(message: "Trying to vfree() nonexistent vm area (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
-                   taint: "W", callTrace: ["vfree", caller], note: why + " Nothing changed.")
+                   taint: "W", callTrace: ["vfree", caller], note: why)
             return .refused
         }
         let area = vmalloc.areas.remove(at: i)
@@ -197,16 +197,4 @@ extension Kernel {
     public func isVmallocAddr(_ addr: UInt64) -> Bool { isVmallocAddress(addr) }
 
     static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
-    /// "1 page", "4 pages".
-    static func pages(_ n: Int) -> String { n == 1 ? "1 page" : "\(n) pages" }
-
-    static func purposeText(_ p: VMAreaPurpose) -> String {
-        switch p {
-        case .vmalloc: "a vmalloc area"
-        case .taskStack(let pid?): "the kernel stack of pid \(pid)"
-        case .taskStack(nil): "a cached kernel stack"
-        case .irqStack(let c): "the IRQ stack of CPU \(c)"
-        case .percpuChunk(let id): "per-CPU chunk \(id)"
-        }
-    }
 }

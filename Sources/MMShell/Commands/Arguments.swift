@@ -107,7 +107,11 @@ public struct Arguments: Sendable {
             switch v {
             case .page(let p): return p
             case .null: return nil
-            case .int(let n): return PFN(n)
+            case .int(let n):
+                guard n >= 0, n < kernel.frames.count else {
+                    throw .badArgument(argument: spec(i).name.uppercased(), value: "\(t) = \(n)", reason: "not a PFN of this machine (0…0x\(String(kernel.frames.count - 1, radix: 16)))")
+                }
+                return PFN(n)
             case .address(let a):
                 throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a struct page *",
                                       got: "an address (0x\(String(a, radix: 16))); use virt_to_page() to get its page")

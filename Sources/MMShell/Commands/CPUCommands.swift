@@ -14,6 +14,8 @@ enum CPUCommands {
             return .other("interrupts are disabled on this CPU: a hard interrupt would stay pending until local_irq_enable (use nmi_enter for a non-maskable one)")
         case .notInHardirq:
             return .other("not in a hard interrupt handler; irq_enter first")
+        case .hardirqNestingFull:
+            return .other("15 hard interrupts are already nested on this CPU: preempt_count's HARDIRQ field has 4 bits (HARDIRQ_BITS), and a 16th irq_enter would carry into the NMI bits. The real kernel does not check (hardware never nests that deep); leave some with irq_exit first")
         case .notInNMI:
             return .other("not in an NMI handler; nmi_enter first")
         case .notServingSoftirq:
@@ -190,7 +192,7 @@ enum CPUCommands {
         query("in_irq", summary: "1 in a hard interrupt handler (in_hardirq)", c: "#define in_hardirq() (hardirq_count())", header: "include/linux/preempt.h") { $0.cpus[$0.currentCPU].inHardirq ? 1 : 0 },
         query("in_nmi", summary: "1 in an NMI handler", c: "#define in_nmi() (nmi_count())", header: "include/linux/preempt.h") { $0.cpus[$0.currentCPU].inNMI ? 1 : 0 },
         query("irqs_disabled", summary: "1 if interrupts are disabled on this CPU", c: "#define irqs_disabled()", header: "include/linux/irqflags.h") { $0.cpus[$0.currentCPU].irqsDisabled ? 1 : 0 },
-        query("preempt_count", summary: "this CPU's preempt_count (PREEMPT 0xff, SOFTIRQ 0xff00, HARDIRQ 0xf0000, NMI 0xf00000)", c: "static __always_inline int preempt_count(void);", header: "include/linux/preempt.h") { Int($0.cpus[$0.currentCPU].preemptCount) },
+        // preempt_count (with its --picture) is in PictureCommands.
         CommandSpec("schedule", family: .cpu, summary: "give up the CPU; in atomic context: BUG: scheduling while atomic",
                     details: "Anything that sleeps (a mutex, a GFP_KERNEL allocation that has to reclaim, msleep) ends in schedule(). With preemption disabled the scheduler reports the bug, resets preempt_count and switches anyway.",
                     c: "asmlinkage __visible void __sched schedule(void);", header: "include/linux/sched.h", contexts: "process context, preemptible",

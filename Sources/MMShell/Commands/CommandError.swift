@@ -24,62 +24,24 @@ public enum CommandError: Error, Equatable, Sendable {
     /// The simulated kernel refused the operation (its report says why); nothing changed.
     case refused(String)
 
-    /// The one place errors become words: what is wrong, then how to fix it.
-    public var message: String {
-        switch self {
-        case .unknownCommand(let c, let s):
-            return "unknown command '\(c)'" + (s.map { "; did you mean \($0)?" } ?? "; type 'help' for the list")
-        case .unknownGFPFlag(let f, let s):
-            return "unknown gfp flag '\(f)'" + (s.map { "; did you mean \($0)?" } ?? "; 'help gfp' lists them")
-        case .removedGFPFlag(let f, let r):
-            return "\(f) no longer exists in Linux 6.6; use \(r)"
-        case .badGFPExpression(let e, let d):
-            return "cannot read gfp mask '\(e)': \(d)"
-        case .badNumber(let t, let w):
-            return "'\(t)' is not a valid \(w)" + (w.contains("size") ? " (e.g. 4096, 0x1000, 4K, 2M)" : " (decimal or 0x hex)")
-        case .missingArgument(let c, let a, let u):
-            return "\(c): missing \(a); usage: \(u)"
-        case .tooManyArguments(let c, let u):
-            return "\(c): too many arguments; usage: \(u)"
-        case .unknownVariable(let v, let known):
-            return "no variable $\(v)" + (known.isEmpty ? "; name a result with 'p = alloc_pages GFP_KERNEL 0'" : "; defined: " + known.map { "$" + $0 }.joined(separator: " "))
-        case .wrongValueType(let a, let e, let g):
-            return "\(a) must be \(e), but the value is \(g)"
-        case .badArgument(let a, let v, let r):
-            return "\(a) '\(v)': \(r)"
-        case .unbalanced(let l):
-            return "unbalanced parentheses in '\(l)'"
-        case .unknownProcFile(let f, let k):
-            return "no such file '\(f)'; kmemsim has: " + k.joined(separator: " ")
-        case .unknownHelpTopic(let t, let s):
-            return "no help for '\(t)'" + (s.map { "; did you mean \($0)?" } ?? "; type 'help' for the list")
-        case .bootFailed(let e):
-            return "cannot boot: " + Self.bootMessage(e)
-        case .badQuery(let m, let c):
-            return "\(m) (column \(c))"
-        case .refused(let c):
-            return "\(c): the kernel refused it (see its report above); nothing changed"
-        case .io(let m), .other(let m):
-            return m
-        }
-    }
+    /// A sentence already written in both languages (see `Messages/`).
+    case localized(Message)
 
-    static func bootMessage(_ e: BootError) -> String {
-        switch e {
-        case .memoryTooSmall(let r, let m): "mem=\(Format.bytes(r)) is too small; kmemsim needs at least \(Format.bytes(m))"
-        case .memoryTooLarge(let r, let m, let a): "mem=\(Format.bytes(r)) is more than \(a.rawValue) supports here (at most \(Format.bytes(m)))"
-        case .memoryNotPageAligned(let r, let p): "mem=\(r) is not a multiple of the \(p)-byte page size"
-        case .badCPUCount(let n, let m): "cpus=\(n): choose 1 to \(m)"
-        case .badMinFreeKbytes(let n): "min_free_kbytes=\(n): the kernel accepts 128 to 262144"
-        case .badSlabDebug(let v, let r): "slab_debug=\(v): \(r)"
-        }
-    }
+    /// The error in English (the catalog, `message(_:)`, has both languages).
+    public var message: String { message(.en) }
 }
 
 /// Closest candidate by edit distance, for "did you mean …?".
 enum Suggest {
+    /// A word as an error quotes it: a huge one is cut to its start, so a 1 MB typo does not print 1 MB.
+    static func shown(_ word: String) -> String {
+        word.utf8.count <= 60 ? word : String(word.prefix(40)) + "… (\(word.utf8.count) bytes)"
+    }
+
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        let w = word.lowercased()
+        // Only the start of a huge word is compared: the edit distance costs its length times each candidate's, and
+        // no candidate is anywhere near Limits.suggestionWord long, so a longer word can only match as a prefix.
+        let w = (word.utf8.count > Limits.suggestionWord ? String(word.prefix(Limits.suggestionWord)) : word).lowercased()
         var best: (String, Int)?
         for c in candidates {
             let d = distance(w, c.lowercased())

@@ -17,7 +17,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         PageAllocCommands.all + AddressCommands.all + SlabCommands.all + KmallocCommands.all + KvmallocCommands.all + ViewCommands.all + QueryCommands.all
             + SessionCommands.all + CPUCommands.all + PercpuCommands.all + TaskCommands.all + VmallocCommands.all
-            + LessonCommands.all + QuizCommands.all
+            + LessonCommands.all + QuizCommands.all + PictureCommands.all
     )
 
     public func lookup(_ name: String) -> CommandSpec? { index[name].map { all[$0] } }

@@ -4,13 +4,12 @@ import KernelMM
 /// `restart`. Free exploration stays allowed: every other command runs as usual and the step is checked after it.
 enum LessonCommands {
     static func catalog(_ s: ShellSession) -> LessonCatalog {
-        if let d = s.lessons.directory { return LessonCatalog.load(directory: d) }
-        return LessonCatalog.load(directories: LessonCatalog.searchPath())
+        LessonCatalog.load(directory: s.lessons.directory ?? LessonCatalog.defaultDirectory())
     }
 
     static let all: [CommandSpec] = [
         CommandSpec("lesson", family: .lessons, arguments: [.init("action", .word(["list", "start", "quit", "summary", "export", "import"]), optional: true), .init("arg", .name, optional: true)],
-                    summary: "lessons: 'lesson list', 'lesson start ID|FILE.yaml', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export|import FILE'",
+                    summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export|import FILE'",
                     details: "Lessons boot their own machine and check your answers against its live state. Progress is kept in $XDG_STATE_HOME/kmemsim/progress.json (KMEMSIM_PROGRESS overrides).",
                     examples: ["lesson list", "lesson start buddy-split", "lesson", "lesson summary buddy-split", "lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
             guard a.has(0) else { return CommandOutput(text: try LessonEngine.whereAmI(s)) }
@@ -20,7 +19,6 @@ enum LessonCommands {
             case "start":
                 guard a.has(1) else { throw .missingArgument(command: "lesson start", argument: "ID", usage: "lesson start ID") }
                 let key = try a.string(1)
-                if key.hasSuffix(".yaml") || key.contains("/") { return CommandOutput(text: try LessonEngine.start(try draft(key), &s)) }
                 let cat = catalog(s)
                 guard let lesson = cat.find(key) else {
                     throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))
@@ -49,7 +47,7 @@ enum LessonCommands {
             case "import":
                 guard a.has(1) else { throw .missingArgument(command: "lesson import", argument: "FILE", usage: "lesson import FILE") }
                 let file = try a.string(1)
-                guard let text = FileOutput.read(file) else { throw .io("cannot read \(file)") }
+                let text = try FileOutput.readText(file, language: s.lessons.language)
                 let imported: ProgressFile
                 do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
                 LessonEngine.loadProgress(&s)
@@ -91,16 +89,6 @@ enum LessonCommands {
         },
     ]
 
-    /// `lesson start FILE.yaml`: an author tries a draft that is in no lesson directory.
-    static func draft(_ path: String) throws(CommandError) -> Lesson {
-        let (lesson, diags) = LessonCatalog.load(path: path)
-        guard let lesson, diags.isEmpty else {
-            throw .other(diags.map(\.description).joined(separator: "\n") + (diags.isEmpty ? "\(path): cannot load the lesson" : "")
-                         + "\n('kmemsim lesson check \(path)' checks it)")
-        }
-        return lesson
-    }
-
     /// `lesson list`: one lesson per line — id, title, progress.
     static func list(_ s: inout ShellSession) -> String {
         LessonEngine.loadProgress(&s)
@@ -121,12 +109,12 @@ enum LessonCommands {
             }
             t += Format.left(l.id, width) + Format.left(l.title.text(lang), 48) + "  " + status + "\n"
         }
-        if cat.lessons.isEmpty { t += "no lessons found in \(cat.directory) (KMEMSIM_LESSONS adds directories to search, separated by ':')\n" }
+        if cat.lessons.isEmpty { t += s.say(.noLessonsFound(cat.directory)) + "\n" }
         if !cat.problems.isEmpty {
-            t += "\(Set(cat.problems.map(\.file)).count) lesson file(s) have problems; 'kmemsim lesson check \(cat.directory)/*.yaml' explains\n"
+            t += s.say(.lessonFilesHaveProblems(Set(cat.problems.map(\.file)).count, directory: cat.directory)) + "\n"
         }
         if let why = s.lessons.progressCorrupt, let path = s.lessons.progressPath {
-            t += "warning: the progress file \(path) cannot be read (\(why)); it is kept as it is\n"
+            t += s.say(.progressUnreadable(path, why: why)) + "\n"
         }
         return t
     }

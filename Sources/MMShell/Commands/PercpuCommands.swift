@@ -102,9 +102,13 @@ enum PercpuCommands {
             guard c >= 0, c < s.kernel.cpus.count else { throw .badArgument(argument: "CPU", value: String(c), reason: "CPUs are 0…\(s.kernel.cpus.count - 1)") }
             return CommandOutput(value: .address(s.kernel.perCPUPtr(p, cpu: c)))
         },
-        CommandSpec("percpu", family: .percpu, summary: "the per-CPU chunks: units, static/reserved/dynamic areas, what lives in each",
-                    examples: ["percpu"]) { s, _ throws(CommandError) in
-            CommandOutput(text: PercpuView.render(s.kernel), json: CPUJSON.percpu(s.kernel))
+        CommandSpec("percpu", family: .percpu, arguments: [PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,
+                    summary: "the per-CPU chunks: units, static/reserved/dynamic areas, what lives in each (--picture: drawn per CPU)",
+                    examples: ["percpu", "percpu --picture", "percpu --svg percpu.svg"]) { s, a throws(CommandError) in
+            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            if o.arguments.has(0) { throw .tooManyArguments(command: "percpu", usage: "percpu [--picture] [--ascii] [--svg FILE]") }
+            if o.wantsPicture { return try o.output(PercpuPicture.build(s.kernel).picture(language: s.lessons.language), s, json: CPUJSON.percpu(s.kernel)) }
+            return CommandOutput(text: PercpuView.render(s.kernel), json: CPUJSON.percpu(s.kernel))
         },
     ]
 }

@@ -8,21 +8,21 @@ enum SessionCommands {
                     examples: ["help", "help pages", "help alloc_pages", "help gfp", "help all"]) { s, a throws(CommandError) in
             let table = CommandTable.standard
             let width = s.settings.width ?? 80
-            guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style, lang: s.lessons.language, width: width)) }
+            guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style, lang: s.language, width: width)) }
             let topic = try a.string(0)
-            if topic == "all" { return CommandOutput(text: HelpView.family(CommandFamily.allCases, table, style: s.style, width: width)) }
+            if topic == "all" { return CommandOutput(text: HelpView.family(CommandFamily.allCases, table, style: s.style, lang: s.language, width: width)) }
             if let f = CommandFamily.allCases.first(where: { $0.key == topic }) {
-                return CommandOutput(text: HelpView.family([f], table, style: s.style, width: width))
+                return CommandOutput(text: HelpView.family([f], table, style: s.style, lang: s.language, width: width))
             }
             // A topic and a command may share a name (gfp): show the command, then the topic.
             if let text = HelpView.topic(topic, kernel: s.kernel) {
-                let command = table.lookup(topic).map { HelpView.command($0, style: s.style) + "\n\n" } ?? ""
+                let command = table.lookup(topic).map { HelpView.command($0, style: s.style, lang: s.language) + "\n\n" } ?? ""
                 return CommandOutput(text: command + text)
             }
             guard let spec = table.lookup(topic) else {
                 throw .unknownHelpTopic(topic, suggestion: Suggest.closest(topic, in: HelpView.topics(table)))
             }
-            return CommandOutput(text: HelpView.command(spec, style: s.style) + "\n")
+            return CommandOutput(text: HelpView.command(spec, style: s.style, lang: s.language) + "\n")
         },
         CommandSpec("boot", family: .session, arguments: [.init("param", .keyValue, optional: true)], variadic: true,
                     summary: "reboot with new parameters: arch= mem= cpus= slab= min_free_kbytes= pcp=on|off seed=",
@@ -32,7 +32,7 @@ enum SessionCommands {
             try BootParamParser.apply(a.raw, to: &p)
             let k = try BootParamParser.boot(p)
             s.reboot(k)
-            return CommandOutput(text: BootParamParser.banner(k) + "\n")
+            return CommandOutput(text: s.say(.banner(k)) + "\n")
         },
         CommandSpec("reset", family: .session, summary: "reboot with the same parameters (a fresh machine)",
                     examples: ["reset"]) { s, _ throws(CommandError) in
@@ -56,6 +56,17 @@ enum SessionCommands {
                 t += "$\(name) = " + ValueView.describe(s.variables[name] ?? .none, kernel: s.kernel) + "\n"
             }
             return CommandOutput(text: t.isEmpty ? "no variables yet: 'p = alloc_pages GFP_KERNEL 0' names a result\n" : t)
+        },
+        CommandSpec("lang", family: .session, arguments: [.init("language", .word(Language.allCases.map(\.rawValue)), optional: true)],
+                    summary: "switch the language kmemsim speaks: lang en | lang ko (the kernel's messages stay English)",
+                    examples: ["lang ko", "lang en"]) { s, a throws(CommandError) in
+            guard a.has(0) else { return CommandOutput(text: s.say(.currentLanguage) + "\n") }
+            let word = try a.string(0)
+            guard let l = Language(rawValue: word.lowercased()) else {
+                throw .localized(.unknownLanguage(word))
+            }
+            s.language = l
+            return CommandOutput(text: s.say(.currentLanguage) + "\n")
         },
         CommandSpec("quit", family: .session, summary: "leave kmemsim", examples: ["quit"], aliases: ["exit"]) { s, _ throws(CommandError) in
             s.wantsExit = true
@@ -138,8 +149,7 @@ public enum BootParamParser {
     }
 
     /// One line saying what booted.
-    public static func banner(_ k: Kernel) -> String {
-        let zones = k.zones.filter(\.isPopulated).map { "\($0.type.procName) \(Format.bytes(UInt64($0.managedPages) * UInt64(k.pageSize)))" }
-        return "Linux 6.6 (kmemsim) on \(k.arch.rawValue): \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s"), \(k.pageSize / 1024) KiB pages, \(k.params.slab.rawValue.uppercased()); zones: " + zones.joined(separator: ", ")
+    public static func banner(_ k: Kernel, language: Language = .en) -> String {
+        Message.banner(k).text(language)
     }
 }

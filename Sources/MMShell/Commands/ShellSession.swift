@@ -7,15 +7,22 @@ public struct ShellSettings: Sendable, Equatable {
     /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
     /// (copy-on-write), so scripts run without it unless asked.
     public var undoDepth = 0
+    /// Pictures in Unicode blocks (a colour terminal) rather than ASCII letters (--ascii, TERM=dumb, NO_COLOR, pipes).
+    public var unicode = false
+    /// The terminal's width, which pictures fit (COLUMNS, else the terminal's size, else 80).
+    public var columns = 80
     /// `--json --one-stream`: error records go to stdout with the others, so a grader reads one file.
     public var jsonOneStream = false
     /// The terminal's width in columns when output goes to a terminal: lesson text and help are fitted to it.
     /// nil (pipes, tests): lesson text is shown as written; help fits 80 columns.
     public var width: Int?
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, jsonOneStream: Bool = false) {
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80,
+                jsonOneStream: Bool = false) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
+        self.unicode = unicode
+        self.columns = max(40, columns)
         self.jsonOneStream = jsonOneStream
     }
 }
@@ -39,6 +46,10 @@ public struct ShellSession: Sendable {
     }
 
     public var style: Style { Style(colorEnabled: settings.color) }
+    /// How pictures are drawn here when a command gives no --ascii.
+    var pictureStyle: PictureTerminalStyle {
+        PictureTerminalStyle(unicode: settings.unicode, color: settings.unicode && settings.color, columns: settings.columns, language: lessons.language)
+    }
 
     /// The language kmemsim's own words are shown in (the kernel's stay English).
     public var language: Language {

@@ -163,11 +163,15 @@ enum SlabCommands {
                 : "wrote \(n) byte(s) of \(Format.hex(UInt64(byte), digits: 2)) at \(Format.hex(addr))\n"
             return CommandOutput(value: .int(n), text: text)
         },
-        CommandSpec("slab", family: .slab, arguments: [.init("cache", .cacheName)],
+        CommandSpec("slab", family: .slab, arguments: [.init("cache", .cacheName), PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,
                     summary: "a cache's geometry, its slabs with their lists, and each object allocated or free",
                     details: "Like crash's `kmem -s` / `kmem -S`: object size and stride, objects per slab, order, colours and tunables (SLAB) or min_partial and cpu_partial (SLUB); every slab with its list, address and use count; a picture of its objects (# allocated, . free, c in a per-CPU array cache).",
-                    examples: ["slab my_cache", "slab kmalloc-64"]) { s, a throws(CommandError) in
-            let name = try cacheName(a, 0, s)
+                    examples: ["slab my_cache", "slab kmalloc-64", "slab my_cache --picture", "slab my_cache --svg cache.svg"]) { s, a throws(CommandError) in
+            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            let name = try cacheName(o.arguments, 0, s)
+            if o.wantsPicture, let model = SlabPicture.build(name, kernel: s.kernel) {
+                return try o.output(model.picture(language: s.lessons.language), s, json: SlabView.json(name, s.kernel))
+            }
             return CommandOutput(text: SlabView.render(name, s.kernel), json: SlabView.json(name, s.kernel))
         },
         CommandSpec("slabtop", family: .slab,

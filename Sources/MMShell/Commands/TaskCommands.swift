@@ -3,17 +3,27 @@ import KernelMM
 /// Tasks and their kernel stacks (kernel/fork.c, kernel/exit.c).
 enum TaskCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("task", family: .tasks, arguments: [.init("action", .word(["create", "exit", "list"])), .init("arg", .name, optional: true)],
-                    summary: "task create NAME | task exit PID | task list: tasks and their THREAD_SIZE kernel stacks",
+        CommandSpec("task", family: .tasks, arguments: [.init("action", .word(["create", "exit", "list", "stacks"])), .init("arg", .name, optional: true),
+                                                       PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,
+                    summary: "task create NAME | task exit PID | task list | task stacks --picture: tasks and their THREAD_SIZE kernel stacks",
                     details: "Each task has a kernel stack of THREAD_SIZE (x86-64 16 KiB, i386 8 KiB, sparc64 16 KiB = 2 × 8 KiB pages): from vmalloc with a guard page when vmap_stack is on (the x86-64 default, CONFIG_VMAP_STACK), else 2^THREAD_SIZE_ORDER pages from the page allocator (THREADINFO_GFP). Exiting frees it, or keeps it in the CPU's cache of 2 stacks for the next task.",
                     c: "pid_t kernel_clone(struct kernel_clone_args *args);", header: "kernel/fork.c", contexts: "process context",
-                    examples: ["task create worker", "task list", "task exit 2000"], mutates: true) { s, a throws(CommandError) in
+                    examples: ["task create worker", "task list", "task exit 2000", "task stacks --picture"], mutates: true) { s, a0 throws(CommandError) in
+            let o = try PictureOptions.parse(a0, allowed: [.picture, .ascii, .svg])
+            let a = o.arguments
             let action = try a.string(0)
+            if action == "stacks" || (action == "list" && o.wantsPicture) {
+                guard !a.has(1) else { throw .tooManyArguments(command: "task stacks", usage: "task stacks [--picture] [--ascii] [--svg FILE]") }
+                return try o.output(StacksPicture.build(s.kernel).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
+            }
+            if o.wantsPicture { throw .badArgument(argument: "OPTION", value: "--picture", reason: "pictures are for 'task stacks' and 'stack PID'") }
             switch action {
             case "create":
                 let name = try a.string(1)
                 guard let pid = s.kernel.taskCreate(comm: name) else {
-                    throw .other("task create \(name): no kernel stack could be allocated (-ENOMEM); see the report above")
+                    // Like alloc_pages returning NULL, a fork that fails for memory is the kernel's answer, not a
+                    // typing error: the reports it logged are shown and kernel_clone's -ENOMEM is the value.
+                    return CommandOutput(value: .int(-12), text: s.say(.forkFailed(name)))
                 }
                 let t = s.kernel.tasks.first { $0.pid == pid }
                 return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TaskView.stackText($0, s.kernel) } ?? ""))
@@ -27,10 +37,23 @@ enum TaskCommands {
                 throw .badArgument(argument: "ACTION", value: action, reason: "use create NAME, exit PID or list")
             }
         },
-        CommandSpec("stack", family: .tasks, arguments: [.init("action", .word(["use"])), .init("pid", .number), .init("bytes", .size)],
+        CommandSpec("stack", family: .tasks, arguments: [.init("action", .word(["use"])), .init("pid", .number), .init("bytes", .size),
+                                                        PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,
                     summary: "stack use PID BYTES: a call chain that needs BYTES of the task's kernel stack (stack use irq BYTES: an interrupt handler); overflow is caught as the kernel catches it",
                     details: "A vmapped stack has an unmapped guard page below it: overflowing faults at once (\"BUG: TASK stack guard page was hit\"). A page-allocated stack has nothing below it but other memory: the overflow silently corrupts it, and only the STACK_END_MAGIC check in schedule() notices, too late.",
-                    examples: ["stack use 1234 12K", "stack use 1234 20K", "irq_enter", "stack use irq 6K"], mutates: true) { s, a throws(CommandError) in
+                    examples: ["stack use 1234 12K", "stack use 1234 20K", "irq_enter", "stack use irq 6K", "stack 1234 --picture"], mutates: true) { s, a0 throws(CommandError) in
+            let o = try PictureOptions.parse(a0, allowed: [.picture, .ascii, .svg])
+            let a = o.arguments
+            if o.wantsPicture {
+                // stack PID --picture: one task's stack.
+                guard a.count == 1 else { throw .badArgument(argument: "PID", value: a.raw.joined(separator: " "), reason: "use 'stack PID --picture'") }
+                let pid = try a.int(0)
+                guard let t = s.kernel.tasks.first(where: { $0.pid == pid }) else {
+                    throw .badArgument(argument: "PID", value: String(pid), reason: "no such task; 'task list' shows them")
+                }
+                guard t.stack != nil else { throw .badArgument(argument: "PID", value: String(pid), reason: "\(t.comm) runs on init_stack in the kernel image, not an allocated stack") }
+                return try o.output(StacksPicture.build(s.kernel, pid: pid).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
+            }
             guard try a.string(0) == "use" else { throw .badArgument(argument: "ACTION", value: try a.string(0), reason: "use 'stack use PID BYTES'") }
             let bytes = try a.size(2)
             if try a.string(1) == "irq" {

@@ -42,38 +42,24 @@ enum ViewCommands {
             }
             return CommandOutput(text: t)
         },
-        CommandSpec("memmap", family: .views, arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true)],
-                    summary: "a picture of physical memory by zone and state (mem_map: one struct page per frame)",
-                    examples: ["memmap", "memmap Normal"]) { s, a throws(CommandError) in
-            var zone: ZoneType?
-            if a.has(0) {
-                let t = try a.string(0)
-                guard let z = ZoneType.named(t), s.kernel.zone(z)?.isPopulated == true else {
-                    throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
-                }
-                zone = z
-            }
-            let k = s.kernel
-            let frames = k.frames.count - k.frames.filter { $0.state == .absent }.count
-            let memmap = UInt64(frames) * UInt64(k.arch.structPageSize)
-            var text = "mem_map: \(frames) struct pages × \(k.arch.structPageSize) bytes = \(Format.bytes(memmap)) (\(percent(memmap, k.params.memory)) of RAM)\n"
-            let picture = MemmapView.render(k, zone: zone, style: s.style)
-            text += picture
-            // The same picture as data: each zone's rows of cells.
-            var zonesJSON: [JSONValue] = []
-            var current: (name: String, rows: [JSONValue])?
-            for line in picture.split(separator: "\n") {
-                if line.hasPrefix("  "), current != nil {
-                    current?.rows.append(.string(String(line.dropFirst(2))))
-                } else if !line.hasPrefix("legend"), let name = line.split(separator: ":").first {
-                    if let c = current { zonesJSON.append(.object([("zone", .string(c.name)), ("rows", .array(c.rows))])) }
-                    current = (String(name), [])
-                }
-            }
-            if let c = current { zonesJSON.append(.object([("zone", .string(c.name)), ("rows", .array(c.rows))])) }
-            return CommandOutput(text: text, json: .object([("struct_pages", .int(frames)), ("struct_page_size", .int(k.arch.structPageSize)),
-                                                            ("mem_map_bytes", .int(Int(memmap))), ("legend", .string(MemmapView.legend)),
-                                                            ("zones", .array(zonesJSON))]))
+        CommandSpec("memmap", family: .views,
+                    arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true), PictureOptions.spec(MemmapCommand.options)],
+                    variadic: true,
+                    summary: "a picture of physical memory by zone and state (mem_map: one struct page per frame); zoom with --around $p",
+                    details: "Options: --around ADDR|$var (one page per cell around that block, marked ^), --from PFN --to PFN, --width N (cells per row), --ascii, --svg FILE.",
+                    examples: ["memmap", "memmap Normal", "memmap --around $p", "memmap --from 0x1000 --to 0x10ff", "memmap --svg memmap.svg"]) { s, a throws(CommandError) in
+            try MemmapCommand.run(s, a)
+        },
+        CommandSpec("vmmap", family: .views, arguments: [PictureOptions.spec([.ascii, .svg])], variadic: true,
+                    summary: "the kernel's virtual address layout for this architecture, marked with your addresses ($p, $v…)",
+                    examples: ["vmmap", "vmmap --svg layout.svg"]) { s, a throws(CommandError) in
+            let o = try PictureOptions.parse(a, allowed: [.ascii, .svg])
+            if o.arguments.has(0) { throw .tooManyArguments(command: "vmmap", usage: "vmmap [--ascii] [--svg FILE]") }
+            let m = VmmapPicture.build(s.kernel, variables: s.variables)
+            let json = JSONValue.array(m.regions.map { r in
+                .object([("start", .hex(r.start)), ("end", .hex(r.last)), ("name", .string(r.name)), ("yours", .array(r.mine.map { .string($0) }))])
+            })
+            return try o.output(m.picture(language: s.lessons.language), s, json: json)
         },
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
@@ -93,12 +79,20 @@ enum ViewCommands {
                     examples: ["zones"]) { s, _ throws(CommandError) in
             ZonesView.render(s.kernel)
         },
-        CommandSpec("buddy", family: .views, arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true)],
-                    summary: "a zone's free lists by order and migrate type, with the first blocks on each list",
-                    examples: ["buddy Normal"], aliases: ["freelists"]) { s, a throws(CommandError) in
-            let t = try a.string(0, default: s.kernel.zones.last(where: \.isPopulated)?.type.procName ?? "Normal")
+        CommandSpec("buddy", family: .views,
+                    arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true), PictureOptions.spec([.picture, .ascii, .svg])],
+                    variadic: true,
+                    summary: "a zone's free lists by order and migrate type, with the first blocks on each list (--picture: as rows of blocks)",
+                    details: "With --picture (or --svg FILE) the free area is drawn: one cell per free block, and a bar of all free pages by order. With 'explain on', every split or merge also draws the block tree it walked.",
+                    examples: ["buddy Normal", "buddy Normal --picture", "buddy DMA --svg dma.svg"], aliases: ["freelists"]) { s, a throws(CommandError) in
+            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            let t = try o.arguments.string(0, default: s.kernel.zones.last(where: \.isPopulated)?.type.procName ?? "Normal")
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
                 throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
+            }
+            if o.wantsPicture {
+                let model = BuddyPicture.build(zone, kernel: s.kernel)
+                return try o.output(model.picture(language: s.lessons.language), s, json: ZonesView.freeListsJSON(zone))
             }
             return CommandOutput(text: ZonesView.freeLists(zone, kernel: s.kernel), json: ZonesView.freeListsJSON(zone))
         },
@@ -111,10 +105,10 @@ enum ViewCommands {
         CommandSpec("dmesg", family: .views, arguments: [.init("option", .word(["-c", "--clear"]), optional: true)],
                     summary: "the kernel log with timestamps (-c clears it after printing)",
                     examples: ["dmesg", "dmesg -c"]) { s, a throws(CommandError) in
-            let text = LogViews.dmesg(s.kernel)
+            let text = LogViews.dmesg(s.kernel, language: s.lessons.language)
             let json = JSONValue.array(s.kernel.log.entries.map { e in
-                .object([("time_ns", .int(Int(e.time))), ("text", .string(ReportRenderer.render(e.report, kernel: s.kernel))),
-                         ("note", .string(e.report.kmemsimNote))])
+                guard case .object(let fields) = ReportJSON.json(e.report, kernel: s.kernel, lang: s.language) else { return .null }
+                return .object([("time_ns", .int(Int(e.time)))] + fields)
             })
             if a.has(0) {
                 let o = try a.string(0)

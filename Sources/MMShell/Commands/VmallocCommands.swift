@@ -57,9 +57,21 @@ enum VmallocCommands {
                     examples: ["is_vmalloc_addr $v"]) { s, a throws(CommandError) in
             CommandOutput(value: .bool(s.kernel.isVmallocAddr(try a.address(0))))
         },
-        CommandSpec("vmarea", family: .vmalloc, arguments: [.init("addr", .address, optional: true)],
+        CommandSpec("vmarea", family: .vmalloc, arguments: [.init("addr", .address, optional: true), PictureOptions.spec([.picture, .ascii, .svg])],
+                    variadic: true,
                     summary: "a vmalloc area's pages: each virtual page, the frame behind it and its zone; without ADDR, the vmalloc range",
-                    examples: ["vmarea $v", "vmarea"], aliases: ["vmalloc_area"]) { s, a throws(CommandError) in
+                    details: "--picture (or --svg FILE) draws the virtual range, its guard page, and the scattered frames behind it on the physical map.",
+                    examples: ["vmarea $v", "vmarea", "vmarea $v --picture", "vmarea $v --svg area.svg"], aliases: ["vmalloc_area"]) { s, o0 throws(CommandError) in
+            let o = try PictureOptions.parse(o0, allowed: [.picture, .ascii, .svg])
+            let a = o.arguments
+            if o.wantsPicture {
+                guard a.has(0) else { throw .missingArgument(command: "vmarea", argument: "ADDR", usage: "vmarea ADDR --picture") }
+                let addr = try a.address(0)
+                guard let m = VmallocPicture.build(addr, kernel: s.kernel), let i = s.kernel.vmalloc.index(containing: addr) else {
+                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them")
+                }
+                return try o.output(m.picture(language: s.lessons.language), s, json: CPUJSON.area(s.kernel.vmalloc.areas[i], s.kernel))
+            }
             guard a.has(0) else { return CommandOutput(text: VmallocView.range(s.kernel)) }
             let addr = try a.address(0)
             guard let t = VmallocView.area(containing: addr, s.kernel) else {

@@ -23,8 +23,9 @@ public struct LessonCatalog: Sendable {
     }
 
     public static func load(path: String) -> (Lesson?, [LessonDiagnostic]) {
-        guard let text = FileOutput.read(path) else {
-            return (nil, [LessonDiagnostic(file: path, line: 0, message: "cannot read the file")])
+        let text: String
+        do throws(CommandError) { text = try FileOutput.readText(path) } catch {
+            return (nil, [LessonDiagnostic(file: path, line: 0, message: error.message)])
         }
         return LessonDecoder.decode(text, file: path)
     }

@@ -34,6 +34,10 @@ public struct LessonDecoder {
 
     mutating func decode(_ yaml: String) -> Lesson? {
         let root: Node?
+        if let line = YAMLDepth.tooDeep(yaml) {
+            diagnostics.append(LessonDiagnostic(file: file, line: line, message: Message.yamlTooDeep.text(.en)))
+            return nil
+        }
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {

@@ -113,12 +113,10 @@ public enum LessonEngine {
             t += S.t(lang, "(the step passes as soon as the task is done; 'hint' helps, 'goal' repeats it)",
                      "(과제를 마치면 바로 통과합니다. 'hint'로 힌트, 'goal'로 과제 다시 보기)") + "\n"
         case .ask:
-            t += S.t(lang, "(answer with \(S.answerHow(st.answerKind, lang)): 'answer X' or just X)",
-                     "(\(S.answerHow(st.answerKind, lang))(으)로 답하세요: 'answer X' 또는 X만 입력)") + "\n"
+            t += Message.answerPrompt(st.answerKind).text(lang) + "\n"
         case .predict:
             t += "    \(st.command ?? "")\n"
-            t += S.t(lang, "(predict with \(S.answerHow(st.answerKind, lang)): 'answer X'; then the command runs and you see both)",
-                     "(\(S.answerHow(st.answerKind, lang))(으)로 예측하세요: 'answer X'. 그다음 명령이 실행되고 둘을 비교합니다)") + "\n"
+            t += Message.predictPrompt(st.answerKind).text(lang) + "\n"
         }
         return t
     }
@@ -171,7 +169,7 @@ public enum LessonEngine {
         let a = try requireActive(s)
         if a.completed {
             throw .other(S.t(s.lessons.language, "lesson \(a.lesson.id) is complete: 'lesson summary' shows the recap, 'restart' does it again",
-                             "레슨 \(a.lesson.id)을(를) 마쳤습니다: 'lesson summary'로 요약, 'restart'로 다시 하기"))
+                             "레슨을 마쳤습니다(\(a.lesson.id)): 'lesson summary'로 요약, 'restart'로 다시 하기"))
         }
         return a
     }
@@ -250,8 +248,7 @@ public enum LessonEngine {
         s.lessons.active?.record.failedChecks += 1
         var t: String
         if got == nil {
-            t = "✗ " + S.t(lang, "I cannot read '\(raw.trimmingWhitespace())' as \(S.answerHow(st.answerKind, lang))",
-                           "'\(raw.trimmingWhitespace())'을(를) \(S.answerHow(st.answerKind, lang))(으)로 읽을 수 없습니다") + "\n"
+            t = "✗ " + Message.unreadableAnswer(raw.trimmingWhitespace(), st.answerKind).text(lang) + "\n"
         } else {
             t = "✗ " + S.t(lang, "Not quite.", "아닙니다.") + "\n"
             if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
@@ -426,7 +423,7 @@ public enum LessonEngine {
             t += SessionStrings.machineBack(m.variables.keys.filter { $0 != "_" }.sorted(), s.lessons.language)
         }
         return S.t(s.lessons.language, "left lesson \(a.lesson.id); 'lesson start \(a.lesson.id)' resumes it\n",
-                   "레슨 \(a.lesson.id)을(를) 나왔습니다. 'lesson start \(a.lesson.id)'로 이어서 할 수 있습니다\n") + t
+                   "레슨에서 나왔습니다(\(a.lesson.id)). 'lesson start \(a.lesson.id)'로 이어서 할 수 있습니다\n") + t
     }
 
     public static func whereAmI(_ s: ShellSession) throws(CommandError) -> String {
@@ -464,7 +461,7 @@ public enum LessonEngine {
             guard !s.lessons.corruptReported else { return "" }
             s.lessons.corruptReported = true
             return S.t(s.lessons.language, "warning: the progress file \(path) cannot be read (\(why)); it is kept as it is and progress is not saved in this session\n",
-                       "경고: 진행 기록 파일 \(path)을(를) 읽을 수 없습니다 (\(why)). 파일은 그대로 두고 이번 세션의 진행은 저장하지 않습니다\n")
+                       "경고: 진행 기록 파일을 읽을 수 없습니다: \(path) (\(why)). 파일은 그대로 두고 이번 세션의 진행은 저장하지 않습니다\n")
         }
         do throws(CommandError) {
             try ProgressStore.save(s.lessons.progress, to: path)

@@ -42,6 +42,7 @@ public struct ProgressFile: Sendable, Equatable {
     /// Reads the file (JSON is YAML, so Yams reads it). Throws a message naming what is wrong.
     public static func parse(_ text: String) throws(CommandError) -> ProgressFile {
         let root: Node?
+        if YAMLDepth.tooDeep(text) != nil { throw .other(Message.yamlTooDeep.text(.en)) }
         do { root = try Yams.compose(yaml: text) } catch { throw .other("not JSON: " + LessonDecoder.firstLine(error)) }
         guard let map = root?.mapping else { throw .other("expected an object with \"version\" and \"lessons\"") }
         guard map["version"]?.int == 1 else { throw .other("unknown version (expected \"version\": 1)") }
@@ -84,7 +85,9 @@ public enum ProgressStore {
     }
 
     public static func load(_ path: String) -> Loaded {
-        guard let text = FileOutput.read(path) else { return .missing }
+        guard access(path, F_OK) == 0 else { return .missing }
+        let text: String
+        do throws(CommandError) { text = try FileOutput.readText(path) } catch { return .corrupt(error.message) }
         do throws(CommandError) {
             return .loaded(try ProgressFile.parse(text))
         } catch {

@@ -1,17 +1,13 @@
 /// Small formatting helpers shared by the views: C printf-style padding and hex as the kernel prints it.
 enum Format {
-    /// "%*s": right-aligned in `width`.
-    static func right(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
-    }
+    /// "%*s": right-aligned in `width` terminal columns (Hangul counts two, see `DisplayWidth`).
+    static func right(_ s: String, _ width: Int) -> String { s.leftPadded(toWidth: width) }
     static func right(_ n: Int, _ width: Int) -> String { right(String(n), width) }
-    /// "%-*s": left-aligned in `width`.
-    static func left(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
-    }
+    /// "%-*s": left-aligned in `width` terminal columns.
+    static func left(_ s: String, _ width: Int) -> String { s.padded(toWidth: width) }
     /// "%#lx".
     static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
-    static func hex(_ v: Int) -> String { v < 0 ? "-0x" + String(-v, radix: 16) : "0x" + String(v, radix: 16) }
+    static func hex(_ v: Int) -> String { v < 0 ? "-0x" + String(v.magnitude, radix: 16) : "0x" + String(v, radix: 16) }
     /// "%0*lx".
     static func hex(_ v: UInt64, digits: Int) -> String {
         let s = String(v, radix: 16)

@@ -3,7 +3,10 @@ public struct Style: Sendable {
     public var colorEnabled: Bool
     public init(colorEnabled: Bool) { self.colorEnabled = colorEnabled }
 
-    public enum Color: Int, Sendable { case red = 31, green = 32, yellow = 33, blue = 34, magenta = 35, cyan = 36, gray = 90 }
+    public enum Color: Int, Sendable {
+        case red = 31, green = 32, yellow = 33, blue = 34, magenta = 35, cyan = 36, white = 37, gray = 90
+        case brightRed = 91, brightGreen = 92, brightYellow = 93, brightBlue = 94, brightMagenta = 95, brightCyan = 96
+    }
 
     public func paint(_ s: String, _ c: Color, bold: Bool = false) -> String {
         guard colorEnabled else { return s }

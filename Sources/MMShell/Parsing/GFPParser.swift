@@ -22,6 +22,13 @@ public enum GFPParser {
         let text: String
         let variables: [String: ShellValue]
         var i = 0
+        /// Levels of '(' and '~' open: bounded so a hostile mask cannot overflow the stack.
+        var nesting = 0
+
+        mutating func nested() throws(CommandError) {
+            nesting += 1
+            if nesting > Limits.gfpNesting { throw .badGFPExpression(String(text.prefix(40)) + (text.count > 40 ? "…" : ""), detail: Message.gfpTooDeep.text(.en)) }
+        }
 
         mutating func orExpr() throws(CommandError) -> UInt32 {
             var v = try andExpr()
@@ -46,10 +53,14 @@ public enum GFPParser {
             guard i < chars.count else { throw .badGFPExpression(text, detail: "expression ends after an operator") }
             if chars[i] == "~" {
                 i += 1
+                try nested()
+                defer { nesting -= 1 }
                 return ~(try unary()) & GFPFlags.validBits.rawValue
             }
             if chars[i] == "(" {
                 i += 1
+                try nested()
+                defer { nesting -= 1 }
                 let v = try orExpr()
                 guard i < chars.count, chars[i] == ")" else { throw .unbalanced(text) }
                 i += 1

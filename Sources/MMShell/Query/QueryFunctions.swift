@@ -12,7 +12,9 @@ enum QueryFunctions {
             var t = 0
             for v in try list(a, "sum") {
                 guard case .int(let n) = v else { throw QueryError("sum() adds numbers; the list holds a \(v.typeName)", column: 0) }
-                t += n
+                let (r, o) = t.addingReportingOverflow(n)
+                if o { throw QueryError("sum() overflows a 64-bit number (the total passes \(t > 0 ? Int.max : Int.min))", column: 0) }
+                t = r
             }
             return .int(t)
         },
@@ -30,7 +32,7 @@ enum QueryFunctions {
         QueryFunction("get_order", usage: "get_order(SIZE)", "get_order(): the smallest order whose block holds SIZE bytes (4 KiB pages)") { a throws(QueryError) in
             let n = try int(a, "get_order")
             guard n > 0 else { throw QueryError("get_order(\(n)) is undefined for sizes below 1", column: 0) }
-            let pages = (n + 4095) >> 12
+            let pages = ((n - 1) >> 12) + 1 // (n + 4095) >> 12 without overflow near Int.max
             return .int(pages <= 1 ? 0 : Int.bitWidth - (pages - 1).leadingZeroBitCount)
         },
         QueryFunction("hex", usage: "hex(N)", "N written in hex, as a string (\"0x1000\")") { a throws(QueryError) in
@@ -42,7 +44,9 @@ enum QueryFunctions {
             }
         },
         QueryFunction("abs", usage: "abs(N)", "absolute value") { a throws(QueryError) in
-            .int(abs(try int(a, "abs")))
+            let n = try int(a, "abs")
+            guard n != .min else { throw QueryError("abs() of \(n) does not fit in a 64-bit number (the largest is \(Int.max))", column: 0) }
+            return .int(abs(n))
         },
         QueryFunction("contains", usage: "contains(LIST, X)", "whether LIST holds X (same as X in LIST)") { a throws(QueryError) in
             guard a.count == 2 else { throw QueryError("contains() takes a list and a value", column: 0) }

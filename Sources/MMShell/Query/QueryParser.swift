@@ -13,6 +13,20 @@ public enum QueryParser {
     struct Parser {
         var tokens: [QueryToken]
         var i = 0
+        /// Recursion depth and tree size so far: both are bounded (`Limits`) so that no line can overflow the stack of
+        /// the parser, the evaluator or the tree's deallocation.
+        var nesting = 0
+        var nodes = 0
+
+        mutating func enter() throws(QueryError) {
+            nesting += 1
+            if nesting > Limits.queryNesting { throw QueryError(Message.queryTooDeep.text(.en), column: peek.column) }
+        }
+
+        mutating func node(_ column: Int) throws(QueryError) {
+            nodes += 1
+            if nodes > Limits.queryNodes { throw QueryError(Message.queryTooLong.text(.en), column: column) }
+        }
         var peek: QueryToken { tokens[min(i, tokens.count - 1)] }
 
         mutating func advance() -> QueryToken {
@@ -36,9 +50,12 @@ public enum QueryParser {
         }
 
         mutating func orExpr() throws(QueryError) -> QueryExpr {
+            try enter()
+            defer { nesting -= 1 }
             var l = try andExpr()
             while isWord("or") || isOp("||") {
                 let t = advance()
+                try node(t.column)
                 l = .binary("or", l, try andExpr(), column: t.column)
             }
             return l
@@ -48,6 +65,7 @@ public enum QueryParser {
             var l = try notExpr()
             while isWord("and") || isOp("&&") {
                 let t = advance()
+                try node(t.column)
                 l = .binary("and", l, try notExpr(), column: t.column)
             }
             return l
@@ -56,6 +74,9 @@ public enum QueryParser {
         mutating func notExpr() throws(QueryError) -> QueryExpr {
             if isWord("not") || isOp("!") {
                 let t = advance()
+                try enter()
+                defer { nesting -= 1 }
+                try node(t.column)
                 return .unary("not", try notExpr(), column: t.column)
             }
             return try comparison()
@@ -68,9 +89,11 @@ public enum QueryParser {
             while true {
                 if case .op(let o) = peek.kind, Self.comparisons.contains(o) {
                     let t = advance()
+                    try node(t.column)
                     l = .binary(o, l, try bitOr(), column: t.column)
                 } else if isWord("in") {
                     let t = advance()
+                    try node(t.column)
                     l = .binary("in", l, try bitOr(), column: t.column)
                 } else {
                     return l
@@ -82,6 +105,7 @@ public enum QueryParser {
             var l = try next(&self)
             while case .op(let o) = peek.kind, ops.contains(o) {
                 let t = advance()
+                try node(t.column)
                 l = .binary(o, l, try next(&self), column: t.column)
             }
             return l
@@ -98,6 +122,9 @@ public enum QueryParser {
             if isOp("-") || isOp("~") {
                 let t = advance()
                 guard case .op(let o) = t.kind else { return try postfix() }
+                try enter()
+                defer { nesting -= 1 }
+                try node(t.column)
                 return .unary(o, try unary(), column: t.column)
             }
             return try postfix()
@@ -121,6 +148,7 @@ public enum QueryParser {
             while true {
                 if isOp(".") {
                     let dot = advance()
+                    try node(dot.column)
                     guard case .identifier(let name) = peek.kind else {
                         throw QueryError("expected a field name after '.'", column: peek.column)
                     }
@@ -133,6 +161,7 @@ public enum QueryParser {
                     }
                 } else if isOp("[") {
                     let open = advance()
+                    try node(open.column)
                     let idx = try orExpr()
                     guard isOp("]") else { throw QueryError("expected ']' but found \(describe(peek))", column: peek.column) }
                     _ = advance()
@@ -159,6 +188,7 @@ public enum QueryParser {
                 }
                 if isOp("(") {
                     _ = advance()
+                    try node(t.column)
                     return .call(w, try arguments(), column: t.column)
                 }
                 return .name(w, column: t.column)

@@ -10,7 +10,7 @@ enum HelpView {
             let cmds = table.all.filter { $0.family == family }
             guard !cmds.isEmpty else { continue }
             // The title, then as many command names as fit; the rest is counted.
-            let head = "  " + style.bold(Format.left(family.key, keyWidth)) + "  " + family.rawValue + ": "
+            let head = "  " + style.bold(Format.left(family.key, keyWidth)) + "  " + Message.family(family).text(lang) + ": "
             var line = head
             var shown = 0
             for c in cmds {
@@ -29,53 +29,42 @@ enum HelpView {
     }
 
     /// `help FAMILY` (or every family for `help all`): each command's usage and summary, fitted to `width`.
-    static func family(_ families: [CommandFamily], _ table: CommandTable, style: Style, width: Int = 80) -> String {
+    static func family(_ families: [CommandFamily], _ table: CommandTable, style: Style, lang: Language = .en, width: Int = 80) -> String {
         var t = ""
         for family in families {
             let cmds = table.all.filter { $0.family == family }
             guard !cmds.isEmpty else { continue }
             if !t.isEmpty { t += "\n" }
-            t += style.bold(family.rawValue) + "\n"
+            t += style.bold(Message.family(family).text(lang)) + "\n"
             let column = min(34, max(12, width / 3))
             for c in cmds {
                 // A usage too long for its column gets the summary on the next lines, aligned.
                 let pad = String(repeating: " ", count: column + 3)
+                let summary = Message.commandSummary(c).text(lang)
                 if c.usage.count > column {
                     t += "  " + c.usage + "\n"
-                    t += TextWrap.wrap(pad + c.summary, width: width, hanging: pad).joined(separator: "\n") + "\n"
+                    t += TextWrap.wrap(pad + summary, width: width, hanging: pad).joined(separator: "\n") + "\n"
                 } else {
-                    t += TextWrap.wrap("  " + Format.left(c.usage, column) + " " + c.summary, width: width, hanging: pad).joined(separator: "\n") + "\n"
+                    t += TextWrap.wrap("  " + Format.left(c.usage, column) + " " + summary, width: width, hanging: pad).joined(separator: "\n") + "\n"
                 }
             }
         }
         return t
     }
 
-    static func command(_ c: CommandSpec, style: Style) -> String {
-        var lines = [style.bold(c.usage) + (c.aliases.isEmpty ? "" : "   (also: " + c.aliases.joined(separator: ", ") + ")"), "  " + c.summary]
+    static func command(_ c: CommandSpec, style: Style, lang: Language = .en) -> String {
+        let also = Message.helpAlso.text(lang)
+        var lines = [style.bold(c.usage) + (c.aliases.isEmpty ? "" : "   (\(also): " + c.aliases.joined(separator: ", ") + ")"),
+                     "  " + Message.commandSummary(c).text(lang)]
         if let decl = c.cDeclaration { lines.append("  C:        " + decl + (c.header.map { "   /* \($0) */" } ?? "")) }
-        if let ctx = c.contexts { lines.append("  context:  " + ctx) }
+        if let ctx = c.contexts { lines.append("  " + Message.helpContext.text(lang) + ctx) }
         if !c.details.isEmpty { lines.append("  " + c.details) }
-        for a in c.arguments { lines.append("  " + Format.left(a.name.uppercased(), 8) + " " + kindText(a.kind) + (a.optional ? " (optional)" : "")) }
-        if !c.examples.isEmpty { lines.append("  examples: " + c.examples.joined(separator: "   ")) }
-        return lines.joined(separator: "\n")
-    }
-
-    static func kindText(_ k: ArgumentKind) -> String {
-        switch k {
-        case .gfp: "a gfp mask: GFP_KERNEL, GFP_ATOMIC|__GFP_ZERO, GFP_KERNEL & ~__GFP_RECLAIM, 0xcc0"
-        case .order: "an order: 2^order pages (0…10)"
-        case .size: "a size in bytes: 4096, 0x1000, 4K, 2M"
-        case .number: "a number (decimal or 0x hex)"
-        case .address: "an address: $addr or a number"
-        case .page: "a struct page *: $p, a PFN, pfn:0x1000, or a struct page address"
-        case .name: "a name"
-        case .cacheName: "a slab cache name"
-        case .word(let w): "one of: " + w.joined(separator: ", ")
-        case .path: "a /proc file"
-        case .keyValue: "key=value"
-        case .text: "an expression"
+        for a in c.arguments {
+            lines.append("  " + Format.left(a.name.uppercased(), 8) + " " + Message.argumentKind(a.kind).text(lang)
+                         + (a.optional ? Message.optionalArgument.text(lang) : ""))
         }
+        if !c.examples.isEmpty { lines.append("  " + Message.helpExamples.text(lang) + c.examples.joined(separator: "   ")) }
+        return lines.joined(separator: "\n")
     }
 
     static func topics(_ table: CommandTable) -> [String] {

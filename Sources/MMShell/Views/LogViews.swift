@@ -2,8 +2,8 @@ import KernelMM
 
 /// `dmesg` and `trace show`: the kernel log and the ftrace buffer, with simulated timestamps.
 enum LogViews {
-    static func dmesg(_ k: Kernel) -> String {
-        var out = ""
+    static func dmesg(_ k: Kernel, language: LessonLanguage = .en) -> String {
+        var out = k.log.dropped > 0 ? Message.logDropped(k.log.dropped).text(language) + "\n" : ""
         for e in k.log.entries {
             let text = ReportRenderer.render(e.report, kernel: k)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
@@ -15,7 +15,7 @@ enum LogViews {
 
     /// ftrace's default output: "# tracer: nop" header, then one line per event.
     static func trace(_ k: Kernel) -> String {
-        var out = "# tracer: nop\n#\n# entries-in-buffer/entries-written: \(k.trace.events.count)/\(k.trace.events.count)   #P:\(k.params.cpus)\n#\n"
+        var out = "# tracer: nop\n#\n# entries-in-buffer/entries-written: \(k.trace.events.count)/\(k.trace.written)   #P:\(k.params.cpus)\n#\n"
         out += "#                                _-----=> irqs-off/BH-disabled\n"
         out += "#                               / _----=> need-resched\n"
         out += "#                              | / _---=> hardirq/softirq\n"

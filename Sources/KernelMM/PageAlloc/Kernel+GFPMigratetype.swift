@@ -1,0 +1,13 @@
+extension Kernel {
+    /// gfp_migratetype() (include/linux/gfp.h) as the allocator calls it. __GFP_MOVABLE|__GFP_RECLAIMABLE together
+    /// (GFP_MOVABLE_MASK, also set by numeric masks like ~0) is a caller's bug: with CONFIG_DEBUG_VM the kernel warns
+    /// (VM_WARN_ON at gfp.h:18) and returns 3, MIGRATE_HIGHATOMIC, which the per-CPU lists then index past their own
+    /// lists. kmemsim reports the warning and goes on with MIGRATE_UNMOVABLE so its lists stay consistent.
+    mutating func allocMigratetype(_ gfp: GFPFlags, caller: String) -> MigrateType {
+        guard gfp.isSuperset(of: .movableMask) else { return gfp.migratetype }
+        report(.warning(file: "include/linux/gfp.h", line: 18, function: "__alloc_pages"), taint: "W",
+               callTrace: ["__alloc_pages", caller],
+               note: "__GFP_MOVABLE and __GFP_RECLAIMABLE together: a page is either movable or reclaimable, never both. gfp_migratetype() warns (VM_WARN_ON, CONFIG_DEBUG_VM) and returns 3, MIGRATE_HIGHATOMIC, which is not a per-CPU list type: the real kernel would put the page on the list of another order and corrupt the pcp lists. kmemsim allocates it as MIGRATE_UNMOVABLE instead. Pick one of the two flags (or use GFP_KERNEL_ACCOUNT, GFP_HIGHUSER_MOVABLE).")
+        return .unmovable
+    }
+}

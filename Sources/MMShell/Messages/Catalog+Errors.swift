@@ -1,0 +1,167 @@
+import KernelMM
+
+/// Command errors in both languages: what is wrong, then how to fix it (`CommandError.message(_:)`).
+///
+/// Korean sentences put every particle on a fixed noun ('명령을', '값이') or end a slot with a colon or '입니다', never a
+/// particle chosen by the slot's last letter, so no `(으)로`/`을(를)` join is needed.
+extension Message {
+    static func unknownCommand(_ c: String, suggestion: String?) -> Message {
+        let c = Suggest.shown(c)
+        if let s = suggestion {
+            return Message(en: "unknown command '\(c)'; did you mean \(s)?", ko: "없는 명령입니다: '\(c)'. \(s) 명령을 찾으셨나요?")
+        }
+        return Message(en: "unknown command '\(c)'; type 'help' for the list",
+                       ko: "없는 명령입니다: '\(c)'. 'help'를 입력하면 명령 목록이 나옵니다")
+    }
+
+    static func unknownGFPFlag(_ f: String, suggestion: String?) -> Message {
+        let f = Suggest.shown(f)
+        if let s = suggestion {
+            return Message(en: "unknown gfp flag '\(f)'; did you mean \(s)?", ko: "없는 gfp 플래그입니다: '\(f)'. \(s) 플래그를 찾으셨나요?")
+        }
+        return Message(en: "unknown gfp flag '\(f)'; 'help gfp' lists them",
+                       ko: "없는 gfp 플래그입니다: '\(f)'. 'help gfp'에 전체 목록이 있습니다")
+    }
+
+    static func removedGFPFlag(_ f: String, replacement r: String) -> Message {
+        Message(en: "\(f) no longer exists in Linux 6.6; use \(r)", ko: "\(f) 플래그는 Linux 6.6에 더 이상 없습니다. 대신 \(r) 플래그를 쓰세요")
+    }
+
+    static func badGFPExpression(_ e: String, detail: String) -> Message {
+        Message(en: "cannot read gfp mask '\(e)': \(detail)", ko: "gfp 마스크를 읽을 수 없습니다: '\(e)': \(detail)")
+    }
+
+    static func badNumber(_ t: String, what: String) -> Message {
+        let ko = numberNounKorean(what)
+        if what.contains("size") {
+            return Message(en: "'\(t)' is not a valid \(what) (e.g. 4096, 0x1000, 4K, 2M)",
+                           ko: "올바른 \(ko) 값이 아닙니다: '\(t)' (예: 4096, 0x1000, 4K, 2M)")
+        }
+        return Message(en: "'\(t)' is not a valid \(what) (decimal or 0x hex)",
+                       ko: "올바른 \(ko) 값이 아닙니다: '\(t)' (10진수 또는 0x로 시작하는 16진수)")
+    }
+
+    /// The nouns `badNumber` is thrown with, in Korean (kernel names stay as they are).
+    static func numberNounKorean(_ what: String) -> String {
+        switch what {
+        case "size": "크기"
+        case "memory size": "메모리 크기"
+        case "offset": "오프셋"
+        case "address": "주소"
+        case "CPU count": "CPU 개수"
+        case "seed": "시드"
+        case "gfp mask number": "gfp 마스크 숫자"
+        case "number": "숫자"
+        case "order": "order"
+        case "page (a $variable, a PFN, or a struct page address)": "페이지($변수, PFN, struct page 주소)"
+        default: what
+        }
+    }
+
+    static func missingArgument(command c: String, argument a: String, usage u: String) -> Message {
+        Message(en: "\(c): missing \(a); usage: \(u)", ko: "\(c): \(a) 인자가 빠졌습니다. 사용법: \(u)")
+    }
+
+    static func tooManyArguments(command c: String, usage u: String) -> Message {
+        Message(en: "\(c): too many arguments; usage: \(u)", ko: "\(c): 인자가 너무 많습니다. 사용법: \(u)")
+    }
+
+    static func unknownVariable(_ v: String, known: [String]) -> Message {
+        if known.isEmpty {
+            return Message(en: "no variable $\(v); name a result with 'p = alloc_pages GFP_KERNEL 0'",
+                           ko: "$\(v) 변수는 없습니다. 'p = alloc_pages GFP_KERNEL 0'처럼 결과에 이름을 붙이세요")
+        }
+        let list = known.map { "$" + $0 }.joined(separator: " ")
+        return Message(en: "no variable $\(v); defined: " + list, ko: "$\(v) 변수는 없습니다. 정의된 변수: " + list)
+    }
+
+    static func wrongValueType(argument a: String, expected e: String, got g: String) -> Message {
+        Message(en: "\(a) must be \(e), but the value is \(g)", ko: "\(a) 자리에는 \(e) 값이 와야 하는데 주어진 값은 \(g)입니다")
+    }
+
+    static func badArgument(_ a: String, value v: String, reason r: String) -> Message {
+        Message(en: "\(a) '\(v)': \(r)", ko: "\(a) '\(v)': \(r)")
+    }
+
+    static func unbalanced(_ l: String) -> Message {
+        Message(en: "unbalanced parentheses in '\(l)'", ko: "'\(l)'의 괄호 짝이 맞지 않습니다")
+    }
+
+    static func unknownProcFile(_ f: String, known: [String]) -> Message {
+        let list = known.joined(separator: " ")
+        return Message(en: "no such file '\(f)'; kmemsim has: " + list, ko: "없는 파일입니다: '\(f)'. kmemsim에 있는 파일: " + list)
+    }
+
+    static func unknownHelpTopic(_ t: String, suggestion: String?) -> Message {
+        if let s = suggestion {
+            return Message(en: "no help for '\(t)'; did you mean \(s)?", ko: "'\(t)'에 대한 도움말은 없습니다. \(s) 항목을 찾으셨나요?")
+        }
+        return Message(en: "no help for '\(t)'; type 'help' for the list",
+                       ko: "'\(t)'에 대한 도움말은 없습니다. 'help'를 입력하면 목록이 나옵니다")
+    }
+
+    static func badQuery(_ m: String, column c: Int) -> Message {
+        Message(en: "\(m) (column \(c))", ko: "\(m) (\(c)번째 글자)")
+    }
+
+    static func bootFailed(_ e: BootError) -> Message {
+        let m = bootError(e)
+        return Message(en: "cannot boot: " + m.en, ko: "부팅할 수 없습니다: " + m.ko)
+    }
+
+    static func bootError(_ e: BootError) -> Message {
+        switch e {
+        case .memoryTooSmall(let r, let m):
+            Message(en: "mem=\(Format.bytes(r)) is too small; kmemsim needs at least \(Format.bytes(m))",
+                    ko: "mem=\(Format.bytes(r)): 너무 작습니다. kmemsim에는 최소 \(Format.bytes(m))가 필요합니다")
+        case .memoryTooLarge(let r, let m, let a):
+            Message(en: "mem=\(Format.bytes(r)) is more than \(a.rawValue) supports here (at most \(Format.bytes(m)))",
+                    ko: "mem=\(Format.bytes(r)): 여기서 \(a.rawValue) 아키텍처가 지원하는 범위를 넘습니다 (최대 \(Format.bytes(m)))")
+        case .memoryNotPageAligned(let r, let p):
+            Message(en: "mem=\(r) is not a multiple of the \(p)-byte page size",
+                    ko: "mem=\(r): 페이지 크기(\(p)바이트)의 배수가 아닙니다")
+        case .badCPUCount(let n, let m):
+            Message(en: "cpus=\(n): choose 1 to \(m)", ko: "cpus=\(n): 1에서 \(m) 사이로 고르세요")
+        case .badMinFreeKbytes(let n):
+            Message(en: "min_free_kbytes=\(n): the kernel accepts 128 to 262144",
+                    ko: "min_free_kbytes=\(n): 커널은 128에서 262144 사이의 값만 받습니다")
+        case .badSlabDebug(let v, let r):
+            Message(en: "slab_debug=\(v): \(r)", ko: "slab_debug=\(v): \(r)")
+        }
+    }
+}
+
+extension CommandError {
+    /// The error as a catalog message: every case in both languages.
+    public var catalogMessage: Message {
+        switch self {
+        case .unknownCommand(let c, let s): .unknownCommand(c, suggestion: s)
+        case .unknownGFPFlag(let f, let s): .unknownGFPFlag(f, suggestion: s)
+        case .removedGFPFlag(let f, let r): .removedGFPFlag(f, replacement: r)
+        case .badGFPExpression(let e, let d): .badGFPExpression(e, detail: d)
+        case .badNumber(let t, let w): .badNumber(t, what: w)
+        case .missingArgument(let c, let a, let u): .missingArgument(command: c, argument: a, usage: u)
+        case .tooManyArguments(let c, let u): .tooManyArguments(command: c, usage: u)
+        case .unknownVariable(let v, let k): .unknownVariable(v, known: k)
+        case .wrongValueType(let a, let e, let g): .wrongValueType(argument: a, expected: e, got: g)
+        case .badArgument(let a, let v, let r): .badArgument(a, value: v, reason: r)
+        case .unbalanced(let l): .unbalanced(l)
+        case .unknownProcFile(let f, let k): .unknownProcFile(f, known: k)
+        case .unknownHelpTopic(let t, let s): .unknownHelpTopic(t, suggestion: s)
+        case .bootFailed(let e): .bootFailed(e)
+        case .badQuery(let m, let c): .badQuery(m, column: c)
+        case .io(let m), .other(let m): Message(verbatim: m)
+        case .localized(let m): m
+        case .refused(let c): Message(en: "\(c): the kernel refused it (see its report above); nothing changed",
+                                      ko: "\(c): 커널이 이 작업을 거부했습니다(위의 보고 참고). 바뀐 것은 없습니다")
+        }
+    }
+
+    /// What is wrong and how to fix it, in `lang`.
+    public func message(_ lang: Language) -> String { catalogMessage.text(lang) }
+}
+
+extension Message {
+    /// The label before an error at the prompt (scripts keep the compiler-style `FILE:LINE: error:` that tools grep).
+    static let errorLabel = Message(en: "error: ", ko: "오류: ")
+}

@@ -1,0 +1,21 @@
+import KernelMM
+
+/// The bounds kmemsim puts on what it is given, so that no input can exhaust the stack, the memory or the time of
+/// the machine it runs on. Each limit is generous for real use and named in the error that enforces it.
+public enum Limits {
+    /// Nesting of brackets, unary operators and `not` in a query (each level is a recursion of the parser and the
+    /// evaluator).
+    public static let queryNesting = 64
+    /// Operators and calls in one query: a chain `1+1+…` is a tree as deep as it is long.
+    public static let queryNodes = 256
+    /// Nesting of `(` and `~` in a gfp mask.
+    public static let gfpNesting = 64
+    /// Nesting of `[`/`{` in a YAML file (lessons, progress): Yams recurses once per level.
+    public static let yamlNesting = 100
+    /// One input line (a typed line, a script line, a lesson answer).
+    public static let lineBytes = 1 << 20
+    /// One file read whole: a script, a lesson, a progress file, a saved session.
+    public static let fileBytes = 64 << 20
+    /// Words longer than this get no "did you mean" by edit distance (only prefix matches).
+    public static let suggestionWord = 200
+}
