@@ -133,8 +133,11 @@ public struct Shell: Sendable {
             if !reports.isEmpty {
                 obj.append(("kernel", .array(reports.map {
                     let c = ReportClass($0.report)
-                    var fields: [(String, JSONValue)] = [("kind", .string(c.kind)), ("severity", .string(c.severity.rawValue))]
-                    if case .object(let more) = ReportJSON.json($0.report, kernel: k, lang: session.language) { fields += more }
+                    // ReportJSON names the kind and severity in the kernel's terms; the grader's class goes beside them.
+                    var fields: [(String, JSONValue)] = []
+                    if case .object(let more) = ReportJSON.json($0.report, kernel: k, lang: session.language) { fields = more }
+                    fields.append(("class", .string(c.kind)))
+                    fields.append(("grade", .string(c.severity.rawValue)))
                     return .object(fields)
                 })))
             }

@@ -49,8 +49,10 @@ struct GradingPipeTests {
         #expect(records.map { $0["line"] as? Int } == [1, 2, 3, 4, 5, 6])
         #expect(records[1]["ok"] as? Bool == false)
         let kernel = try #require(records[3]["kernel"] as? [[String: Any]])
-        #expect(kernel.first?["kind"] as? String == "BUG")
-        #expect(kernel.first?["severity"] as? String == "bug")
+        #expect(kernel.first?["kind"] as? String == "sleeping_in_atomic")
+        #expect(kernel.first?["severity"] as? String == "BUG")
+        #expect(kernel.first?["class"] as? String == "BUG")
+        #expect(kernel.first?["grade"] as? String == "bug")
         #expect(records[5]["ok"] as? Bool == false)
         #expect((records[5]["error"] as? String)?.contains("unknown command 'nope'") == true)
     }
