@@ -5,7 +5,20 @@ public struct LineOutcome: Sendable, Equatable {
     public var stdout: String = ""
     public var stderr: String = ""
     public var succeeded = true
+    /// What the simulated kernel reported while the line ran, classified (for `--fail-on` and the closing summary).
+    public var reports: [ReportClass] = []
+    /// The command ran but the simulated kernel refused the operation (a wrong-order or double free): a failed
+    /// command whose memory state is unchanged, though the kernel's log has its report.
+    public var refused = false
+    /// The command the line ran (nil when it did not get as far as a command).
+    var command: CommandSpec?
+    /// In JSON mode, the line's record before it is written (the lesson layer adds its text to it).
+    var record: [(String, JSONValue)]?
     public init() {}
+
+    public static func == (a: LineOutcome, b: LineOutcome) -> Bool {
+        a.stdout == b.stdout && a.stderr == b.stderr && a.succeeded == b.succeeded && a.reports == b.reports
+    }
 }
 
 /// The kmemsim shell: runs command lines against a session and turns results, kernel reports and errors into text
@@ -35,12 +48,23 @@ public struct Shell: Sendable {
     }
 
     /// Runs one line. `source` and `line` locate errors in scripts (`kmemsim: FILE:LINE: error: …`); pass nil
-    /// for interactive use (`error: …`).
+    /// for interactive use (`error: …`). A lesson or quiz under way sees the line before it runs and its outcome after
+    /// (`LessonEngine.around`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
+        var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line) }
+        if let record = out.record {
+            var r = record
+            if source != nil { r.append(("line", .int(line))) }
+            out.stdout = JSONValue.object(r).rendered + "\n"
+            out.record = nil
+        }
+        return out
+    }
+
+    /// Runs one command line, without the lesson layer.
+    mutating func run(_ text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
-        // In a lesson, a line that is not a command answers the question at hand.
-        let text = LessonEngine.bareAnswer(text, session, commands) ?? text
         if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
         let parsed: ParsedLine
         do {
@@ -53,6 +77,7 @@ public struct Shell: Sendable {
             let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
+        out.command = spec
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
             out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
@@ -60,9 +85,10 @@ public struct Shell: Sendable {
         if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
             return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
         }
-        if let e = LessonEngine.forbidden(spec.name, session) { return fail(e, text: text, source: source, line: line) }
-        return session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
-                              source: source, line: line).outcome
+        var result = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
+                                    source: source, line: line).outcome
+        result.command = spec
+        return result
     }
 
     /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
@@ -120,34 +146,51 @@ extension ShellSession {
             if !ranCodeBeforeFailing { kernel.clock = clock }
             ranCodeBeforeFailing = false
             kernel.restoreExplanation(narration)
-            return (fail(error, text: text, source: source, line: line), .none, error)
+            var f = fail(error, text: text, source: source, line: line)
+            f.command = spec
+            return (f, .none, error)
         }
         if result.value != .none {
             variables["_"] = result.value
             if let name = assignTo { variables[name] = result.value }
         }
         recordUndo(undoPoint, assigned: assignTo != nil && result.value != .none)
-        // A lesson's task is checked after every command the learner runs.
-        let lessonText = spec.family == .lessons ? "" : LessonEngine.afterCommand(&self)
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports
         // that C code already showed call by call are not shown again for the command that ran it.
         let since = min(max(logMark, logShownMark), kernel.log.written)
-        let reports = spec.family == .lessons ? [] : kernel.log.entries(since: since)
+        let inner = spec.family == .lessons
+        let reports = inner ? [] : kernel.log.entries(since: since)
         logShownMark = kernel.log.written
-        let explanation = kernel.explainEnabled ? kernel.explanation : []
+        out.reports = reports.map { ReportClass($0.report) }
+        let explanation = kernel.explainEnabled && !inner ? kernel.explanation : []
         let k = kernel
+        if result.refused {
+            // The kernel complained and nothing changed: for a script that is a failed command.
+            let f = fail(CommandError.refused(spec.name), text: text, source: source, line: line)
+            out.succeeded = false
+            out.refused = true
+            out.stderr = f.stderr
+        }
         if settings.json {
-            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(true))]
+            var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(!result.refused))]
             if let name = assignTo { obj.append(("assigned", .string(name))) }
             obj.append(("value", ValueView.json(result.value, kernel: k)))
             if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
-                obj.append(("kernel", .array(reports.map { ReportJSON.json($0.report, kernel: k, lang: language) })))
+                obj.append(("kernel", .array(reports.map {
+                    let c = ReportClass($0.report)
+                    // ReportJSON names the kind and severity in the kernel's terms; the grader's class goes beside them.
+                    var fields: [(String, JSONValue)] = []
+                    if case .object(let more) = ReportJSON.json($0.report, kernel: k, lang: language) { fields = more }
+                    fields.append(("class", .string(c.kind)))
+                    fields.append(("grade", .string(c.severity.rawValue)))
+                    return .object(fields)
+                })))
             }
             if !explanation.isEmpty { obj.append(("explain", .array(ExplainRenderer.lines(explanation, kernel: k, lang: language).map { .string($0) }))) }
-            if !lessonText.isEmpty { obj.append(("lesson", .string(lessonText))) }
-            out.stdout = JSONValue.object(obj).rendered + "\n"
+            if result.refused { obj.append(("error", .string(CommandError.refused(spec.name).message(language)))) }
+            out.record = obj
             validateAfterCommand(&out, source: source, line: line)
             return (out, result.value, nil)
         }
@@ -164,7 +207,7 @@ extension ShellSession {
         } else if result.value != .none && showValue {
             shown += ValueView.line(result.value, name: valueName ?? assignTo, kernel: k) + "\n"
         }
-        out.stdout = shown + lessonText
+        out.stdout = shown
         validateAfterCommand(&out, source: source, line: line)
         return (out, result.value, nil)
     }
@@ -176,7 +219,8 @@ extension ShellSession {
         if settings.json {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(false)), ("error", .string(message))]
             if let source { obj += [("file", .string(source)), ("line", .int(line))] }
-            out.stderr = JSONValue.object(obj).rendered + "\n"
+            // --json --one-stream: a grader reads one file, so errors are records on stdout too.
+            if settings.jsonOneStream { out.stdout = JSONValue.object(obj).rendered + "\n" } else { out.stderr = JSONValue.object(obj).rendered + "\n" }
         } else if let source {
             out.stderr = "kmemsim: \(source):\(line): error: \(message)\n"
         } else {

@@ -14,11 +14,14 @@ struct Kmemsim: ParsableCommand {
         discussion: """
         With a terminal on stdin and stdout kmemsim is interactive (history, Ctrl-R, Tab completion). Otherwise it reads \
         commands from stdin, -f FILE or -c CMD and prints results on stdout, errors on stderr as FILE:LINE: error: MESSAGE. \
-        Exit status: 0 when every command succeeded, 1 when any failed, 2 for a usage error.
+        Exit status: 0 when every command succeeded, 1 when any failed (a refused operation such as a wrong-order free \
+        counts as failed; with --fail-on, so does a kernel report of that severity), 2 for a usage error.
         Words after the options run as one command: kmemsim cat /proc/buddyinfo
         Lessons headless: 'kmemsim lesson list'; 'kmemsim lesson run ID < answers.txt' types each line of stdin into \
-        the lesson and exits 0 when it completes with every check passed, 3 when a check fails or it does not \
-        complete, 1 when the lesson cannot run; 'kmemsim lesson check FILE…' validates lesson files (file:line errors).
+        the lesson and exits 0 when it completes with every check passed and no step skipped (--allow-skip allows \
+        skips), 3 when a check fails, a step is skipped or it does not complete, 1 when the lesson cannot run \
+        (--json: a record per line and per step; --progress FILE records progress); 'kmemsim lesson start FILE.yaml' \
+        at the prompt tries a draft; 'kmemsim lesson check FILE…' validates lesson files (file:line errors).
         """)
 
     @Option(name: .short, help: ArgumentHelp("Run a command and exit (repeatable).", valueName: "command"))
@@ -33,8 +36,14 @@ struct Kmemsim: ParsableCommand {
     @Flag(help: "Print each input line after the prompt, so the output reads as a transcript.")
     var echo = false
 
-    @Flag(help: "One JSON object per command on stdout; errors as JSON on stderr.")
+    @Flag(help: "One JSON object per command on stdout (with its input line number); errors as JSON on stderr.")
     var json = false
+
+    @Flag(name: .customLong("one-stream"), help: "With --json: error records go to stdout too (\"ok\": false), so a grader reads one file.")
+    var oneStream = false
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the simulated kernel reports a BUG (bug), a WARNING or worse (warning), or anything including kmemsim's misuse notes (any); the line is named on stderr, and a summary of report counts closes the run.", valueName: "bug|warning|any"))
+    var failOn: FailOn?
 
     @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always, never.", valueName: "when"))
     var color: ColorMode = .auto
@@ -81,10 +90,28 @@ struct Kmemsim: ParsableCommand {
     @Flag(name: .customLong("no-skip"), help: "Lessons: refuse 'skip'.")
     var noSkip = false
 
+    @Flag(name: .customLong("allow-skip"), help: "lesson run: a skipped step does not fail the run (by default a skipped lesson exits 3).")
+    var allowSkip = false
+
+    @Option(help: ArgumentHelp("lesson run: record the run's progress in FILE (by default a headless run records nothing).", valueName: "file"))
+    var progress: String?
+
     @Argument(help: "A command to run, e.g. cat /proc/buddyinfo; or: lesson list | lesson run ID < answers.txt | lesson check FILE…")
     var words: [String] = []
 
     enum ColorMode: String, ExpressibleByArgument { case auto, always, never }
+
+    /// `--fail-on`: the least serious report that fails a script.
+    enum FailOn: String, ExpressibleByArgument {
+        case bug, warning, any
+        var threshold: ReportClass.Severity {
+            switch self {
+            case .bug: .bug
+            case .warning: .warning
+            case .any: .note
+            }
+        }
+    }
 
     /// Boot parameters from the flags, validated by the same parser as `boot` at the prompt.
     func bootParams() throws(CommandError) -> BootParams {

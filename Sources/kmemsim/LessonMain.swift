@@ -4,7 +4,8 @@ import MMShell
 /// `kmemsim lesson list | run ID | check FILE…`: lessons without a prompt, for teachers, autograders and authors.
 enum LessonMain {
     /// Returns the exit status: 0 fine; run: 3 when a check fails or the lesson does not complete; 1 when it cannot run or a checked file has problems.
-    static func run(_ words: [String], language: LessonLanguage, noSkip: Bool) -> Int32 {
+    static func run(_ words: [String], options: LessonRunOptions) -> Int32 {
+        let language = options.language
         switch words.first {
         case "list":
             var shell: Shell
@@ -20,11 +21,18 @@ enum LessonMain {
             return o.succeeded ? 0 : 1
         case "run":
             guard words.count == 2 else {
-                Output.err("kmemsim: usage: kmemsim lesson run ID < answers.txt\n")
+                Output.err("kmemsim: usage: kmemsim lesson run ID|FILE.yaml < answers.txt\n")
                 return 1
             }
-            let catalog = LessonCatalog.load(directory: LessonCatalog.defaultDirectory())
-            guard let lesson = catalog.find(words[1]) else {
+            let catalog = LessonCatalog.load(directories: LessonCatalog.searchPath())
+            var found = catalog.find(words[1])
+            if found == nil, words[1].hasSuffix(".yaml") {
+                let (l, diags) = LessonCatalog.load(path: words[1])
+                for d in diags { Output.err("\(d)\n") }
+                guard let l, diags.isEmpty else { return 1 }
+                found = l
+            }
+            guard let lesson = found else {
                 Output.err("kmemsim: no lesson '\(words[1])' in \(catalog.directory); lessons: \(catalog.lessons.map(\.id).joined(separator: " "))\n")
                 for p in catalog.problems { Output.err("kmemsim: \(p)\n") }
                 return 1
@@ -42,7 +50,7 @@ enum LessonMain {
                 case .endOfInput: break readLines
                 }
             }
-            let r = LessonRunner.run(lesson, input: lines, language: language, noSkip: noSkip)
+            let r = LessonRunner.run(lesson, input: lines, options: options)
             Output.out(r.stdout)
             Output.err(r.stderr)
             return r.exitCode

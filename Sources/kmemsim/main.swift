@@ -35,16 +35,20 @@ func kmemsimMain() -> Int32 {
                           settings: ShellSettings(json: options.json, color: options.colorEnabled(),
                                                   undoDepth: interactive || options.undo ? 10 : 0,
                                                   unicode: options.unicodePictures(), columns: terminalColumns(),
-                                                  validateEachCommand: options.validate))
+                                                  validateEachCommand: options.validate, jsonOneStream: options.oneStream))
     } catch {
         Output.err("kmemsim: \(error.message(language))\n")
         return 2
     }
 
     if options.words.first == "lesson", options.words.count >= 2, ["list", "run", "check"].contains(options.words[1]) {
-        return LessonMain.run(Array(options.words.dropFirst()), language: language, noSkip: options.noSkip)
+        let run = LessonRunOptions(language: language, noSkip: options.noSkip, allowSkip: options.allowSkip,
+                                   progressPath: options.progress, json: options.json)
+        return LessonMain.run(Array(options.words.dropFirst()), options: run)
     }
     var configured = shell
+    // Lesson text and help fit the terminal they are shown on (pipes get the text as written).
+    if isTerminal(1) { configured.session.settings.width = terminalColumns(1) }
     configured.session.lessons.language = language
     configured.session.lessons.noSkip = options.noSkip
     configured.session.lessons.progressPath = ProgressStore.defaultPath()
@@ -84,6 +88,7 @@ func kmemsimMain() -> Int32 {
     if !scripted {
         _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
     }
+    if options.failOn != nil { Output.err(runner.summary()) }
     if let e = Output.stdoutError {
         Output.err("kmemsim: cannot write standard output: \(String(cString: strerror(e)))\n")
         return 1

@@ -121,7 +121,7 @@ import Testing
         #expect(!sh.execute("next").succeeded) // a question must be answered first
         run(&sh, "3")
         #expect(run(&sh, "check").contains("Not yet"))
-        #expect(run(&sh, "goal").contains("done when: page($p).state"))
+        #expect(run(&sh, "goal").contains("done when: (page($p).state == \"allocated\") and"))
         #expect(run(&sh, "solution").contains("p = alloc_pages GFP_KERNEL|__GFP_DMA 2"))
         #expect(sh.session.lessons.active?.record.solutions == ["alloc"])
         run(&sh, "back")

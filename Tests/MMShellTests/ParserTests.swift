@@ -122,7 +122,34 @@ import KernelMM
             #expect(r.succeeded, "help \(c.name): \(r.stderr)")
             #expect(r.stdout.contains(c.summary), "help \(c.name) lacks its summary")
         }
-        #expect(s.execute("help").stdout.contains("alloc_pages GFP ORDER"))
+        // `help` lists the families in 80 columns; `help FAMILY` lists its commands; `help all` everything.
+        let overview = s.execute("help").stdout
+        #expect(overview.contains("pages") && overview.contains("alloc_pages"))
+        #expect(overview.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 }, "\(overview)")
+        #expect(overview.split(separator: "\n").count < 25)
+        #expect(s.execute("help pages").stdout.contains("alloc_pages GFP ORDER"))
+        #expect(!s.execute("help pages").stdout.contains("kmalloc SIZE"))
+        let all = s.execute("help all").stdout
+        #expect(CommandTable.standard.all.allSatisfy { all.contains($0.name) })
+        #expect(all.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 || !String($0).contains(" ") }, "\(all)")
+        s.session.settings.width = 60
+        #expect(s.execute("help").stdout.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 60 })
+        var ko = try Shell()
+        ko.session.lessons.language = .ko
+        #expect(ko.execute("help").stdout.contains("모든 명령"))
+    }
+
+    @Test func textReflowsToTheTerminalWidth() throws {
+        let text = "Allocate 4 contiguous pages (order 2) from ZONE_DMA with GFP_KERNEL|__GFP_DMA and keep the result\nin a variable named p.\n    p = alloc_pages GFP_KERNEL|__GFP_DMA 2\n\nNext paragraph."
+        let r = TextWrap.reflow(text, width: 40)
+        // An indented line is a command or a table: it keeps its line even when longer.
+        #expect(r.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 40 || $0.hasPrefix("    ") })
+        #expect(r.split(separator: "\n").joined(separator: " ").contains("and keep the result in a variable named p."))
+        #expect(r.contains("\n    p = alloc_pages GFP_KERNEL|__GFP_DMA 2\n\nNext paragraph."))
+        // Hangul takes two columns each, and wraps at spaces too.
+        let ko = TextWrap.reflow("이 블록의 order 2 버디, 즉 expand()가 order 2 리스트에 넣은 블록의 PFN은 무엇입니까?", width: 30)
+        #expect(ko.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 30 }, "\(ko)")
+        #expect(ko.split(separator: "\n").count > 1)
     }
 
     @Test func promptShowsContextOnlyWhenItMatters() throws {

@@ -30,7 +30,13 @@ import KernelMM
             let line = assign + ([name] + args).joined(separator: " ")
             let before = shell.session.kernel
             let r = shell.execute(line)
-            if !r.succeeded {
+            if r.refused {
+                // The kernel refused the operation: its report is in the log, the memory is as it was.
+                if shell.session.kernel.frames != before.frames || shell.session.kernel.zones != before.zones {
+                    Issue.record("'\(line)' was refused (\(r.stderr)) but changed the memory")
+                    return
+                }
+            } else if !r.succeeded {
                 // A command that fails has changed nothing (commands check their arguments before they act).
                 let unchanged = shell.session.kernel == before
                 if !unchanged {

@@ -114,7 +114,7 @@ extension Kernel {
             let below = vmalloc.index(containing: fault).map { "the guard page of the area at \(Self.hex(vmalloc.areas[$0].start))" } ?? "an unmapped gap"
             report(.stackGuardPageHit(stack: "TASK", address: fault, start: s.base, end: s.base + UInt64(s.size)), taint: "D",
                    callTrace: ["handle_stack_overflow", "exc_double_fault", "asm_exc_double_fault"],
-                   note: "pid \(pid) needed \(bytes) bytes of its \(s.size)-byte stack. The first push below \(Self.hex(s.base)) touched \(below), which has no page behind it: a page fault, which cannot be handled on the overflowed stack, becomes a double fault on its own IST stack, and the kernel reports the overflow and dies. Nothing beside the stack was damaged — that is what the guard page is for. The machine would have died; kmemsim leaves the state as it was.")
+                   note: "pid \(pid) needed \(bytes) bytes of its \(s.size)-byte stack. The first push below \(Self.hex(s.base)) touched \(below), which has no page behind it: a page fault, which cannot be handled on the overflowed stack, becomes a double fault on its own IST stack, and the kernel reports the overflow and dies. Nothing beside the stack was damaged — that is what the guard page is for. The machine would have died; kmemsim leaves the state as it was.", task: i)
             return .guardPageHit(address: fault)
         }
         guard bytes > s.size - magic else {
@@ -130,7 +130,7 @@ extension Kernel {
         }
         report(.panic("corrupted stack end detected inside scheduler"), taint: "D",
                callTrace: ["panic", "__schedule", "schedule"],
-               note: "pid \(pid) used \(bytes) bytes of its \(s.size)-byte page-allocated stack. There is no guard page: the writes went on into \(beside). Nothing notices until the task next calls schedule(), where CONFIG_SCHED_STACK_END_CHECK finds STACK_END_MAGIC changed and panics. By then the damage is done. The machine would have died; kmemsim leaves the state as it was.")
+               note: "pid \(pid) used \(bytes) bytes of its \(s.size)-byte page-allocated stack. There is no guard page: the writes went on into \(beside). Nothing notices until the task next calls schedule(), where CONFIG_SCHED_STACK_END_CHECK finds STACK_END_MAGIC changed and panics. By then the damage is done. The machine would have died; kmemsim leaves the state as it was.", task: i)
         return .stackEndCorrupted(overrun: max(overrun, 0), beside: beside)
     }
 

@@ -70,8 +70,10 @@ public struct Kernel: Sendable, Equatable {
     }
 
     /// Adds a kernel report to the log at the current simulated time.
+    /// `task` names the task the report is about when it is not the current one (`stack use PID` overflows that
+    /// task's stack, so the kernel would be running it).
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
-                         note: KmemsimNote? = nil) {
+                         note: KmemsimNote? = nil, task: Int? = nil) {
         // Most reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from
         // before; SLUB's reports taint between their BUG line and the trailer's stack dump.
         if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }
@@ -80,7 +82,7 @@ public struct Kernel: Sendable, Equatable {
         // A command named like the kernel function it calls appears once in the trace, not twice.
         var callTrace = callTrace
         if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
-        let t = currentTask
+        let t = task.flatMap { i in tasks.indices.contains(i) ? tasks[i] : nil } ?? currentTask
         let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintBefore,
                              callTrace: callTrace, note: note)
         log.append(r, at: clock.now)

@@ -48,6 +48,8 @@ public enum KmemsimNote: Sendable, Equatable {
     case preemptibleCPUAccess(what: String)
     /// might_sleep() in atomic context: `why` says which.
     case sleepInAtomic(caller: String, why: AtomicReason)
+    /// might_sleep() in atomic context from a call that has no gfp mask to change (vmalloc, a sleeping lock, vfree).
+    case sleepingCallInAtomic(caller: String, why: AtomicReason, call: SleepingCall)
     // Spinlocks (kernel/locking/spinlock_debug.c)
     case spinlockSelfDeadlock(lock: String, variant: HeldLock.Variant)
     case spinlockHeldElsewhere(lock: String, cpu: Int)
@@ -111,6 +113,14 @@ public enum KmemsimNote: Sendable, Equatable {
 
     public enum AtomicReason: Sendable, Equatable {
         case interrupt, irqsDisabled, preemptDisabled
+    }
+
+    /// What may sleep when the caller chose no mask: vmalloc() (always GFP_KERNEL inside), a sleeping lock taken by
+    /// kmem_cache_create/destroy, vfree() outside interrupt context.
+    public enum SleepingCall: Sendable, Equatable {
+        case vmalloc
+        case sleepingLock(String)
+        case vfree
     }
 
     public enum FreePagesAddressProblem: Sendable, Equatable {

@@ -16,7 +16,11 @@ extension Kernel {
     public mutating func kmemCacheCreate(name: String, size: Int, align: Int = 0, flags: SlabFlags = [], ctor: Bool = false,
                                          usercopy: Bool = false, bootCache: Bool = false,
                                          caller: String = "kmem_cache_create") -> Result<KmemCacheCreateResult, KmemCacheCreateError> {
-        if !bootCache { mightSleep(file: "mm/slab_common.c", line: 241, caller: "kmem_cache_create") }
+        // kmem_cache_create_usercopy() → mutex_lock(&slab_mutex) → might_sleep() (kernel/locking/mutex.c:283 in 6.6).
+        if !bootCache {
+            mightSleep(file: "kernel/locking/mutex.c", line: 283, caller: "kmem_cache_create", why: .sleepingLock("slab_mutex (mutex_lock)"),
+                       via: ["mutex_lock", "kmem_cache_create_usercopy"])
+        }
         var flags = flags
         guard size >= wordSize, size <= kmallocMaxSize else {
             report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
@@ -103,10 +107,13 @@ extension Kernel {
         var sz = Self.alignUp(size, wordSize)
         let a = calculateAlignment(flags: flags, align: align, size: sz)
         sz = Self.alignUp(sz, a)
-        for i in slab.caches.indices.reversed() {
+        // find_mergeable() walks slab_caches with list_for_each_entry_reverse(), and create_cache() adds each new
+        // cache at the head: the walk starts at the oldest cache, so the oldest compatible one wins.
+        for i in slab.caches.indices {
             let s = slab.caches[i]
-            // slab_unmergeable(): debug/never-merge flags, a ctor, a usercopy region (HARDENED_USERCOPY).
-            if !s.flags.intersection(SlabFlags.neverMerge).isEmpty || s.hasCtor || s.usercopy || s.flags.contains(.kmalloc) { continue }
+            // slab_unmergeable(): debug/never-merge flags, a ctor, a usercopy region (HARDENED_USERCOPY; every
+            // kmalloc cache has one), and refcount < 0 (create_boot_cache() exempts kmem_cache and kmem_cache_node).
+            if !s.flags.intersection(SlabFlags.neverMerge).isEmpty || s.hasCtor || s.usercopy || s.flags.contains(.kmalloc) || s.refcount < 0 { continue }
             if sz > s.size { continue }
             if flags.intersection(SlabFlags.mergeSame) != s.flags.intersection(SlabFlags.mergeSame) { continue }
             if s.size & ~(a - 1) != s.size { continue }
@@ -122,7 +129,9 @@ extension Kernel {
     /// Returns false when the cache was kept.
     @discardableResult
     public mutating func kmemCacheDestroy(_ name: String, caller: String = "kmem_cache_destroy") -> Bool {
-        mightSleep(file: "mm/slab_common.c", line: 487, caller: "kmem_cache_destroy")
+        // kmem_cache_destroy() → cpus_read_lock() → percpu_down_read() → might_sleep() (include/linux/percpu-rwsem.h:49).
+        mightSleep(file: "include/linux/percpu-rwsem.h", line: 49, caller: "kmem_cache_destroy", why: .sleepingLock("cpu_hotplug_lock (cpus_read_lock, a per-CPU rw-semaphore)"),
+                   via: ["percpu_down_read", "cpus_read_lock"])
         guard let ci = slab.index(named: name) else { return false }
         if slab.caches[ci].name != name {
             // Destroying an alias drops a reference to the merged cache.
@@ -185,9 +194,13 @@ extension Kernel {
             kmemCacheCreate(name: "kmem_cache", size: 200 + ptr * params.cpus, flags: [.hwcacheAlign], bootCache: true)
             kmemCacheCreate(name: "kmem_cache_node", size: 120, flags: [.hwcacheAlign], bootCache: true)
         }
+        // mm/slab_common.c create_boot_cache(): "s->refcount = -1; /* Exempt from merging for now */" — and nothing
+        // sets it back, so no kmem_cache_create() is ever merged into these two.
+        for i in slab.caches.indices { slab.caches[i].refcount = -1 }
         createKmallocCaches()
         let later: [(String, Int, SlabFlags, Bool, Bool)] = [
-            ("vmap_area", 64, [.panic], false, false),
+            // struct vmap_area in 6.6: va_start, va_end, rb_node, list, the subtree_max_size/vm union, flags.
+            ("vmap_area", arch.is64Bit ? 72 : 36, [.panic], false, false),
             ("vm_area_struct", 184, [.panic, .account], false, false),
             ("mm_struct", 1152, [.hwcacheAlign, .panic, .account], false, true),
             ("task_struct", arch.is64Bit ? 9856 : 4032, [.panic, .account], false, true),

@@ -50,7 +50,7 @@ extension Kernel {
             return nil
         }
         // kzalloc_node() of the vm_struct: the first might_alloc() a sleeping mask meets.
-        mightAlloc(gfp, caller: "__get_vm_area_node")
+        mightAlloc(gfp, caller: "__get_vm_area_node", why: .vmalloc)
         let flags: VMFlags = VMFlags.alloc.union(extra)
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
         let r = arch.vmallocRange
@@ -122,13 +122,18 @@ extension Kernel {
     @discardableResult
     public mutating func vfree(_ addr: UInt64, caller: String = "vfree") -> VfreeOutcome {
         clock.tick()
-        if addr == 0 { return .null }
         if curCPU.inNMI {
+            if addr == 0 { return .null }
             report(.kernelBug(file: "mm/vmalloc.c", line: nil, function: "vfree_atomic"), taint: "D",
                    callTrace: ["vfree_atomic", "vfree", caller],
                    note: .vfreeInNMI)
             return .refused
         }
+        if !curCPU.inInterrupt {
+            // mm/vmalloc.c vfree(): might_sleep() after the in_interrupt() and in_nmi() checks.
+            mightSleep(file: "mm/vmalloc.c", line: 2819, caller: caller, why: .vfree)
+        }
+        if addr == 0 { return .null }
         if curCPU.inInterrupt {
             vmalloc.deferredFrees.append(addr)
             if explainEnabled { explain(.kmalloc(.vfreeDeferred(address: addr))) }

@@ -21,6 +21,8 @@ public enum CommandError: Error, Equatable, Sendable {
     case badQuery(String, column: Int)
     case io(String)
     case other(String)
+    /// The simulated kernel refused the operation (its report says why); nothing changed.
+    case refused(String)
 
     /// A sentence already written in both languages (see `Messages/`).
     case localized(Message)

@@ -14,6 +14,23 @@ public enum CommandFamily: String, CaseIterable, Sendable {
     case kernelC = "Kernel C and modules"
     case lessons = "Lessons and quizzes"
     case session = "Session"
+
+    /// The word `help FAMILY` takes (no command has it as its name).
+    public var key: String {
+        switch self {
+        case .pageAlloc: "pages"
+        case .addresses: "addresses"
+        case .slab: "caches"
+        case .kmalloc: "kmalloc-family"
+        case .vmalloc: "vmalloc-family"
+        case .cpu: "contexts"
+        case .percpu: "percpu-data"
+        case .tasks: "tasks"
+        case .views: "views"
+        case .lessons: "lessons"
+        case .session: "session"
+        }
+    }
 }
 
 /// What kind of value an argument takes; decides parsing, completion and the usage line.
@@ -51,10 +68,14 @@ public struct CommandOutput: Sendable {
     public var value: ShellValue
     public var text: String
     public var json: JSONValue?
-    public init(value: ShellValue = .none, text: String = "", json: JSONValue? = nil) {
+    /// The simulated kernel refused the operation (a wrong-order or double free): the command ran and nothing changed,
+    /// which a script counts as a failed command.
+    public var refused = false
+    public init(value: ShellValue = .none, text: String = "", json: JSONValue? = nil, refused: Bool = false) {
         self.value = value
         self.text = text
         self.json = json
+        self.refused = refused
     }
 }
 

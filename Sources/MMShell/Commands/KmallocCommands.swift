@@ -50,7 +50,7 @@ enum KmallocCommands {
                     c: "void kfree(const void *objp);", header: "include/linux/slab.h", contexts: "any context but NMI",
                     examples: ["kfree $p"], mutates: true) { s, a throws(CommandError) in
             let r = s.kernel.kfree(try a.address(0), caller: "kfree")
-            return CommandOutput(json: .object([("outcome", .string("\(r)"))]))
+            return CommandOutput(json: .object([("outcome", .string("\(r)"))]), refused: r == .refused)
         },
         CommandSpec("ksize", family: .kmalloc, arguments: [.init("ptr", .address)],
                     summary: "how many bytes an allocation really has (its size class, or its pages)",

@@ -107,8 +107,10 @@ enum PageAllocCommands {
         switch outcome {
         case .freed: word = "freed"
         case .refused: word = "refused"
-        case .partiallyFreed(let o, let leaked): word = "partially freed (order \(o), \(leaked) pages leaked)"
+        case .partiallyFreed(let o, let leaked): word = "partially freed (order \(o), \(leaked) page\(leaked == 1 ? "" : "s") leaked)"
         }
-        return CommandOutput(json: .object([("outcome", .string(word))]))
+        var out = CommandOutput(json: .object([("outcome", .string(word))]))
+        if case .refused = outcome { out.refused = true }
+        return out
     }
 }

@@ -4,11 +4,16 @@ import KernelMM
 enum SessionCommands {
     static let all: [CommandSpec] = [
         CommandSpec("help", family: .session, arguments: [.init("topic", .name, optional: true)],
-                    summary: "list commands by family; 'help CMD' for one command; 'help gfp', 'help arch' for topics",
-                    examples: ["help", "help alloc_pages", "help gfp"]) { s, a throws(CommandError) in
+                    summary: "the command families; 'help FAMILY' lists one family, 'help CMD' shows one command, 'help all' everything",
+                    examples: ["help", "help pages", "help alloc_pages", "help gfp", "help all"]) { s, a throws(CommandError) in
             let table = CommandTable.standard
-            guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style, lang: s.language)) }
+            let width = s.settings.width ?? 80
+            guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style, lang: s.language, width: width)) }
             let topic = try a.string(0)
+            if topic == "all" { return CommandOutput(text: HelpView.family(CommandFamily.allCases, table, style: s.style, lang: s.language, width: width)) }
+            if let f = CommandFamily.allCases.first(where: { $0.key == topic }) {
+                return CommandOutput(text: HelpView.family([f], table, style: s.style, lang: s.language, width: width))
+            }
             // A topic and a command may share a name (gfp): show the command, then the topic.
             if let text = HelpView.topic(topic, kernel: s.kernel) {
                 let command = table.lookup(topic).map { HelpView.command($0, style: s.style, lang: s.language) + "\n\n" } ?? ""
@@ -32,8 +37,9 @@ enum SessionCommands {
         CommandSpec("reset", family: .session, summary: "reboot with the same parameters (a fresh machine)",
                     examples: ["reset"]) { s, _ throws(CommandError) in
             let k = try BootParamParser.boot(s.kernel.params)
+            let dropped = s.variables.keys.filter { $0 != "_" }.sorted()
             s.reboot(k)
-            return CommandOutput()
+            return CommandOutput(text: SessionStrings.reset(dropped: dropped, s.lessons.language) + BootParamParser.banner(k) + "\n")
         },
         CommandSpec("undo", family: .session, arguments: [.init("count", .number, optional: true)],
                     summary: "take back the last command that changed the kernel or a variable (undo N: the last N)",

@@ -13,14 +13,20 @@ public struct ShellSettings: Sendable, Equatable {
     public var unicode = false
     /// The terminal's width, which pictures fit (COLUMNS, else the terminal's size, else 80).
     public var columns = 80
+    /// `--json --one-stream`: error records go to stdout with the others, so a grader reads one file.
+    public var jsonOneStream = false
+    /// The terminal's width in columns when output goes to a terminal: lesson text and help are fitted to it.
+    /// nil (pipes, tests): lesson text is shown as written; help fits 80 columns.
+    public var width: Int?
     public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80,
-                validateEachCommand: Bool = false) {
+                validateEachCommand: Bool = false, jsonOneStream: Bool = false) {
         self.json = json
         self.color = color
         self.undoDepth = undoDepth
         self.unicode = unicode
         self.columns = max(40, columns)
         self.validateEachCommand = validateEachCommand
+        self.jsonOneStream = jsonOneStream
     }
 }
 

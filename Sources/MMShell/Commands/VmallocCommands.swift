@@ -35,7 +35,7 @@ enum VmallocCommands {
             case .freed(let n): return CommandOutput(text: "freed \(n) page\(n == 1 ? "" : "s") and the range", json: .object([("outcome", .string("freed")), ("pages", .int(n))]))
             case .deferred: return CommandOutput(text: "vfree_atomic(): queued; the pages are freed by a work item once this CPU is back in process context", json: .object([("outcome", .string("deferred"))]))
             case .null: return CommandOutput(json: .object([("outcome", .string("null"))]))
-            case .refused: return CommandOutput(json: .object([("outcome", .string("refused"))]))
+            case .refused: return CommandOutput(json: .object([("outcome", .string("refused"))]), refused: true)
             }
         },
         CommandSpec("vmalloc_to_page", family: .vmalloc, arguments: [.init("addr", .address)],

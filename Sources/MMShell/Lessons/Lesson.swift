@@ -51,8 +51,16 @@ public struct LessonStep: Sendable {
     public var id: String
     public var kind: Kind
     public var text: LocalizedText
-    /// `do`: the predicate that finishes the step.
+    /// One condition of a `do` step's goal, with what to tell a learner for whom it does not hold yet.
+    public struct GoalClause: Sendable {
+        public var query: String
+        public var message: LocalizedText?
+    }
+    /// `do`: the predicate that finishes the step (a list goal's clauses joined with &&).
     public var goal: String?
+    /// `do`: the goal's conditions. A goal written as one query is split at its top-level `&&`, so `check` can say
+    /// which part does not hold yet; a goal written as a list may give each part a message.
+    public var goalClauses: [GoalClause] = []
     /// `do`: commands not allowed during this step (e.g. `boot`, `drain_all_pages`).
     public var forbid: [String] = []
     /// `ask`/`predict`: how to read the answer and the query that gives the right one.

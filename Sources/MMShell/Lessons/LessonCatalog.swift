@@ -66,10 +66,38 @@ public struct LessonCatalog: Sendable {
         return true
     }
 
-    /// Where the lessons are: `$KMEMSIM_LESSONS`, else `./lessons`, else a `lessons` directory next to or above the
-    /// executable (a SwiftPM build runs from .build/debug/), else /usr/share/kmemsim/lessons.
+    /// The lessons of several directories, searched in order: a lesson id found twice is taken from the first
+    /// directory (an author's draft in `$KMEMSIM_LESSONS` shadows the built-in lesson of the same id).
+    public static func load(directories: [String]) -> LessonCatalog {
+        var all = LessonCatalog(directory: directories.joined(separator: ":"), lessons: [], problems: [])
+        for d in directories {
+            let c = load(directory: d)
+            for l in c.lessons where !all.lessons.contains(where: { $0.id == l.id }) { all.lessons.append(l) }
+            all.problems += c.problems
+        }
+        return all
+    }
+
+    /// Where lessons are looked for: each directory of `$KMEMSIM_LESSONS` (colon-separated, like PATH), then the
+    /// built-in lessons (`builtInDirectory`).
+    public static func searchPath(environment env: (String) -> String? = Environment.get) -> [String] {
+        var dirs: [String] = []
+        if let v = env("KMEMSIM_LESSONS") {
+            for d in v.split(separator: ":").map(String.init) where !d.isEmpty && !dirs.contains(d) { dirs.append(d) }
+        }
+        let builtIn = builtInDirectory()
+        if !dirs.contains(builtIn) { dirs.append(builtIn) }
+        return dirs
+    }
+
+    /// The first directory of the search path (where `lesson check` examples point).
     public static func defaultDirectory(environment env: (String) -> String? = Environment.get) -> String {
-        if let d = env("KMEMSIM_LESSONS"), !d.isEmpty { return d }
+        searchPath(environment: env).first ?? builtInDirectory()
+    }
+
+    /// The built-in lessons: `./lessons`, else a `lessons` directory next to or above the executable (a SwiftPM build
+    /// runs from .build/debug/), else /usr/share/kmemsim/lessons.
+    public static func builtInDirectory() -> String {
         if isDirectory("lessons") { return "lessons" }
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)

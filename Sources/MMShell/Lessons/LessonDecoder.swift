@@ -87,7 +87,7 @@ public struct LessonDecoder {
     }
 
     /// `{en: …, ko: …}`; both languages are required (the course is bilingual).
-    mutating func text(_ node: Node?, _ name: String, in parent: Node?) -> LocalizedText {
+    mutating func text(_ node: Node?, _ name: String, in parent: Node?, extraKeys: [String] = []) -> LocalizedText {
         guard let node else {
             error(parent, "missing '\(name)' (write en: and ko: texts)")
             return LocalizedText()
@@ -96,7 +96,7 @@ public struct LessonDecoder {
             error(node, "'\(name)' must have an English and a Korean text: {en: …, ko: …}")
             return LocalizedText(en: node.scalar?.string)
         }
-        checkKeys(map, allowed: ["en", "ko", "answer"], what: name)
+        checkKeys(map, allowed: ["en", "ko", "answer"] + extraKeys, what: name)
         let t = LocalizedText(en: map["en"]?.scalar?.string, ko: map["ko"]?.scalar?.string)
         if (t.en ?? "").isEmpty { error(node, "'\(name)' has no English text (en:)") }
         if (t.ko ?? "").isEmpty {
@@ -164,7 +164,24 @@ public struct LessonDecoder {
         s.solution = strings(map["solution"], "solution")
         s.wrong = strings(map["wrong"], "wrong")
         s.noSkip = map["no_skip"]?.bool ?? false
-        if let g = map["goal"] { s.goal = g.scalar?.string }
+        if let g = map["goal"] {
+            if let q = g.scalar?.string {
+                s.goal = q
+                s.goalClauses = GoalSplitter.conjuncts(q).map { LessonStep.GoalClause(query: $0, message: nil) }
+            } else if let seq = g.sequence {
+                for item in seq {
+                    guard let m = item.mapping, let q = m["query"]?.scalar?.string else {
+                        error(item, "step \(id): goal items are {query: EXPR, en: …, ko: …} (the texts say what is missing when the query is false)")
+                        continue
+                    }
+                    let msg = m["en"] == nil && m["ko"] == nil ? nil : text(item, "goal", in: g, extraKeys: ["query"])
+                    s.goalClauses.append(LessonStep.GoalClause(query: q, message: msg))
+                }
+                if !s.goalClauses.isEmpty { s.goal = s.goalClauses.map { "(" + $0.query + ")" }.joined(separator: " and ") }
+            } else {
+                error(g, "step \(id): goal is a query, or a list of {query: EXPR, en: …, ko: …}")
+            }
+        }
         if let c = map["command"] { s.command = c.scalar?.string }
         if let a = map["answer"] {
             if let am = a.mapping {

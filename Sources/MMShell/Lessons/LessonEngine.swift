@@ -41,7 +41,19 @@ public enum LessonEngine {
     public static func start(_ lesson: Lesson, _ session: inout ShellSession, resume: Bool = true) throws(CommandError) -> String {
         // Work on a copy: a lesson that cannot start leaves the learner's machine as it was.
         var s = session
-        let text = try startOnCopy(lesson, &s, resume: resume)
+        var text = try startOnCopy(lesson, &s, resume: resume)
+        let lang = session.lessons.language
+        if session.lessons.active == nil {
+            // Coming from free exploration: keep the learner's machine for `lesson quit`.
+            s.lessons.savedMachine = SavedMachine(kernel: session.kernel, variables: session.variables, undoStack: session.undoStack)
+            // Said only when there is something to lose: named results or an undo history.
+            let names = session.variables.keys.filter { $0 != "_" }.sorted()
+            if !names.isEmpty || !session.undoStack.isEmpty { text = SessionStrings.machinePutAside(names, lang) + text }
+        }
+        if let q = session.lessons.quiz, !q.done {
+            s.lessons.quiz = nil
+            text = SessionStrings.quizClosed(lang) + text
+        }
         session = s
         return text
     }
@@ -57,7 +69,7 @@ public enum LessonEngine {
         }
         var record = s.lessons.progress.lessons[lesson.id] ?? LessonProgress()
         var active = ActiveLesson(lesson: lesson, record: record)
-        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + lesson.summary.text(lang).trimmingTrailingNewlines() + "\n"
+        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + display(lesson.summary.text(lang), s).trimmingTrailingNewlines() + "\n"
         if resume, !record.completed, let id = record.step, let target = lesson.stepIndex(id), target > 0 {
             // Rebuild the state the learner had: tasks and predicted commands happen again; answers need no replay.
             for st in lesson.steps[0..<target] {
@@ -93,7 +105,7 @@ public enum LessonEngine {
         let lang = s.lessons.language
         let st = a.step
         var t = S.t(lang, "Step", "단계") + " \(a.stepIndex + 1)/\(a.lesson.steps.count) · \(S.kindName(st.kind, lang)) · \(st.id)\n"
-        t += st.text.text(lang).trimmingTrailingNewlines() + "\n"
+        t += display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
         switch st.kind {
         case .read:
             t += S.t(lang, "(type 'next' to go on)", "(계속하려면 'next')") + "\n"
@@ -116,6 +128,7 @@ public enum LessonEngine {
         guard var a = s.lessons.active else { return "" }
         let lang = s.lessons.language
         if passed, !a.record.passed.contains(a.step.id) { a.record.passed.append(a.step.id) }
+        if passed, !a.passedNow.contains(a.step.id) { a.passedNow.append(a.step.id) }
         var t = ""
         if a.stepIndex + 1 >= a.lesson.steps.count {
             a.completed = true
@@ -123,7 +136,7 @@ public enum LessonEngine {
             a.record.step = nil
             s.lessons.active = a
             t += "\n" + S.t(lang, "Lesson complete: ", "레슨 완료: ") + a.lesson.title.text(lang) + "\n"
-            t += S.t(lang, "Summary", "요약") + ":\n" + a.lesson.recap.text(lang).trimmingTrailingNewlines() + "\n"
+            t += S.t(lang, "Summary", "요약") + ":\n" + display(a.lesson.recap.text(lang), s).trimmingTrailingNewlines() + "\n"
             t += S.t(lang, "('lesson summary' shows this again; 'lesson list' shows the others)\n", "('lesson summary'로 다시 볼 수 있습니다. 다른 레슨은 'lesson list')\n")
         } else {
             a.stepIndex += 1
@@ -140,6 +153,7 @@ public enum LessonEngine {
         guard let a = s.lessons.active, !a.completed, a.step.kind == .do, let goal = a.step.goal else { return "" }
         guard let v = try? evaluate(goal, s), v == .bool(true) else { return "" }
         let lang = s.lessons.language
+        s.lessons.active?.countTry()
         return "✓ " + S.t(lang, "Task done", "과제 완료") + " (\(a.step.id))\n" + advance(&s, passed: true)
     }
 
@@ -163,7 +177,7 @@ public enum LessonEngine {
     // MARK: answers
 
     public static func answer(_ raw: String, _ s: inout ShellSession) throws(CommandError) -> String {
-        if s.lessons.active == nil, let q = s.lessons.quiz, !q.done { return try quizAnswer(raw, &s) }
+        if openQuestion(s) == .quiz { return try quizAnswer(raw, &s) }
         let a = try requireOpen(s)
         let lang = s.lessons.language
         let st = a.step
@@ -174,6 +188,7 @@ public enum LessonEngine {
         guard !raw.trimmingWhitespace().isEmpty else {
             throw .other(S.t(lang, "answer what? e.g. answer 3", "답을 적어 주세요. 예: answer 3"))
         }
+        s.lessons.active?.countTry()
         if st.kind == .ask {
             let expected = try evaluate(query, s)
             guard let want = AnswerMatcher.expected(expected, st.answerKind) else {
@@ -209,7 +224,7 @@ public enum LessonEngine {
         s.lessons.active?.failedChecks += 1
         s.lessons.active?.record.failedChecks += 1
         t += "✗ " + S.t(lang, "Not what happened", "실제 결과와 다릅니다") + "\n"
-        if let f = feedback(raw, st) { t += f.text(lang).trimmingTrailingNewlines() + "\n" }
+        if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
         return t + advance(&s, passed: false)
     }
 
@@ -236,7 +251,7 @@ public enum LessonEngine {
             t = "✗ " + Message.unreadableAnswer(raw.trimmingWhitespace(), st.answerKind).text(lang) + "\n"
         } else {
             t = "✗ " + S.t(lang, "Not quite.", "아닙니다.") + "\n"
-            if let f = feedback(raw, st) { t += f.text(lang).trimmingTrailingNewlines() + "\n" }
+            if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
             t += S.t(lang, "(try again; 'hint' gives a hint)", "(다시 해 보세요. 'hint'로 힌트를 볼 수 있습니다)") + "\n"
         }
         return t + persist(&s)
@@ -277,7 +292,8 @@ public enum LessonEngine {
                        "힌트를 모두 봤습니다 (\(st.hints.count)개). 'solution'으로 모범 답안을 볼 수 있습니다\n")
         }
         s.lessons.active?.record.hints[st.id] = shown + 1
-        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + st.hints[shown].text(lang).trimmingTrailingNewlines() + "\n" + persist(&s)
+        s.lessons.active?.hintsNow[st.id, default: 0] += 1
+        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + display(st.hints[shown].text(lang), s).trimmingTrailingNewlines() + "\n" + persist(&s)
     }
 
     public static func check(_ s: inout ShellSession) throws(CommandError) -> String {
@@ -289,12 +305,53 @@ public enum LessonEngine {
         case .do:
             // A goal that cannot be evaluated yet (no $p so far) is simply not reached.
             let v = try? evaluate(a.step.goal ?? "false", s)
+            s.lessons.active?.countTry()
             if v == .bool(true) { return "✓ " + S.t(lang, "Task done", "과제 완료") + " (\(a.step.id))\n" + advance(&s, passed: true) }
             s.lessons.active?.failedChecks += 1
             s.lessons.active?.record.failedChecks += 1
-            let firstLine = a.step.text.text(lang).split(separator: "\n").first.map(String.init) ?? ""
-            return "✗ " + S.t(lang, "Not yet: ", "아직 아닙니다: ") + firstLine + "\n" + persist(&s)
+            return "✗ " + S.t(lang, "Not yet.", "아직 아닙니다.") + "\n" + unmet(a.step, s) + persist(&s)
         }
+    }
+
+    /// The `$name`s a query reads.
+    static func variablesIn(_ query: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(query)
+        while let d = rest.firstIndex(of: "$") {
+            let after = rest[rest.index(after: d)...]
+            let name = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+            if !name.isEmpty, !names.contains(name) { names.append(name) }
+            rest = after
+        }
+        return names
+    }
+
+    /// What part of a task does not hold yet: the first false clause's message, or the clause itself with the values
+    /// it reads; then the whole task again.
+    static func unmet(_ st: LessonStep, _ s: ShellSession) -> String {
+        let lang = s.lessons.language
+        var t = ""
+        for c in st.goalClauses {
+            let v: QueryValue
+            let missing = variablesIn(c.query).filter { s.variables[$0] == nil }
+            if let name = missing.first {
+                // The task asks for a named result the learner has not made yet.
+                t += S.t(lang, "  · there is no $\(name) yet: keep the result in a variable, e.g. \(name) = …\n",
+                         "  · 아직 $\(name) 변수가 없습니다: 결과를 변수에 담으세요. 예: \(name) = …\n")
+                break
+            }
+            do throws(CommandError) { v = try evaluate(c.query, s) } catch {
+                t += S.t(lang, "  · cannot check this part yet: \(c.query)\n", "  · 아직 확인할 수 없는 조건: \(c.query)\n")
+                break
+            }
+            if v == .bool(true) { continue }
+            if let m = c.message { t += "  · " + display(m.text(lang), s).trimmingTrailingNewlines() + "\n" } else {
+                t += S.t(lang, "  · this part is not true yet: \(c.query)\n", "  · 아직 성립하지 않는 조건: \(c.query)\n")
+            }
+            break
+        }
+        t += S.t(lang, "The task:\n", "과제:\n") + display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
+        return t
     }
 
     public static func goal(_ s: ShellSession) throws(CommandError) -> String {
@@ -314,13 +371,14 @@ public enum LessonEngine {
     }
 
     public static func skip(_ s: inout ShellSession) throws(CommandError) -> String {
+        if openQuestion(s) == .quiz { return try quizSkip(&s) }
         let a = try requireOpen(s)
         let lang = s.lessons.language
         if s.lessons.noSkip || a.lesson.noSkip || a.step.noSkip {
             throw .other(S.t(lang, "skipping is not allowed here" + (s.lessons.noSkip ? " (--no-skip)" : ""), "여기서는 건너뛸 수 없습니다" + (s.lessons.noSkip ? " (--no-skip)" : "")))
         }
         // A skipped task or prediction still happens (its reference solution runs), so later steps find the state
-        // they expect.
+        // they expect. A skipped question shows its answer, so the learner still learns it.
         var t = ""
         switch a.step.kind {
         case .do:
@@ -332,10 +390,19 @@ public enum LessonEngine {
             if let c = a.step.command {
                 let o = runInner(c, &s)
                 t += S.t(lang, "running: ", "실행: ") + c + "\n" + o.stdout + o.stderr
+                if let q = a.step.answerQuery, let v = try? evaluate(q, s) {
+                    t += S.t(lang, "outcome: ", "결과: ") + shown(v, a.step.answerKind, lang) + "\n"
+                }
             }
-        case .ask, .read: break
+        case .ask:
+            if let q = a.step.answerQuery, let v = try? evaluate(q, s) {
+                t += S.t(lang, "The answer: ", "정답: ") + shown(v, a.step.answerKind, lang) + "\n"
+            }
+        case .read: break
         }
         if !a.record.skipped.contains(a.step.id) { s.lessons.active?.record.skipped.append(a.step.id) }
+        s.lessons.active?.skippedSteps += 1
+        s.lessons.active?.skippedNow.append(a.step.id)
         return t + S.t(lang, "skipped step \(a.step.id)\n", "\(a.step.id) 단계를 건너뛰었습니다\n") + advance(&s, passed: false)
     }
 
@@ -346,8 +413,15 @@ public enum LessonEngine {
 
     public static func quit(_ s: inout ShellSession) throws(CommandError) -> String {
         let a = try requireActive(s)
-        let t = persist(&s)
+        var t = persist(&s)
         s.lessons.active = nil
+        if let m = s.lessons.savedMachine {
+            s.kernel = m.kernel
+            s.variables = m.variables
+            s.undoStack = m.undoStack
+            s.lessons.savedMachine = nil
+            t += SessionStrings.machineBack(m.variables.keys.filter { $0 != "_" }.sorted(), s.lessons.language)
+        }
         return S.t(s.lessons.language, "left lesson \(a.lesson.id); 'lesson start \(a.lesson.id)' resumes it\n",
                    "레슨에서 나왔습니다(\(a.lesson.id)). 'lesson start \(a.lesson.id)'로 이어서 할 수 있습니다\n") + t
     }
@@ -395,29 +469,6 @@ public enum LessonEngine {
         } catch {
             return "warning: " + error.message + "\n"
         }
-    }
-
-    // MARK: hooks for Shell.execute
-
-    /// At an ask/predict step, a line that is not a command is the answer: `9`, `Normal`, `yes`.
-    static func bareAnswer(_ text: String, _ s: ShellSession, _ commands: CommandTable) -> String? {
-        let quizWaits = s.lessons.active == nil && s.lessons.quiz.map { !$0.done } == true
-        guard quizWaits || s.lessons.active?.awaitsAnswer == true else { return nil }
-        let t = text.trimmingWhitespace()
-        guard !t.isEmpty, !t.hasPrefix("#") else { return nil }
-        if let p = try? LineParser.parse(t), commands.lookup(p.command) != nil { return nil }
-        // A mistyped command ("aloc_pages GFP_KERNEL 2") should get "did you mean", not count as a wrong answer.
-        let words = t.split(separator: " ")
-        if words.count >= 2, let first = words.first, first.allSatisfy(LineParser.isWordChar), !(first.first?.isNumber ?? true),
-           Suggest.closest(String(first), in: commands.allNames) != nil { return nil }
-        return "answer " + t
-    }
-
-    /// A command the current `do` step does not allow.
-    static func forbidden(_ name: String, _ s: ShellSession) -> CommandError? {
-        guard let a = s.lessons.active, !a.completed, a.step.forbid.contains(name) else { return nil }
-        return .other(S.t(s.lessons.language, "step \(a.step.id) does not allow '\(name)' — find another way ('hint' helps)",
-                          "\(a.step.id) 단계에서는 '\(name)' 명령을 쓸 수 없습니다 — 다른 방법을 찾아보세요 ('hint')"))
     }
 }
 

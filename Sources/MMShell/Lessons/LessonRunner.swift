@@ -7,11 +7,37 @@ public struct LessonRunResult: Sendable {
     public var completed = false
     /// Wrong answers, wrong predictions and failed `check`s.
     public var failedChecks = 0
+    /// Steps the answers skipped.
+    public var skipped = 0
+    /// `--allow-skip`: a skipped step does not fail the run.
+    public var allowSkip = false
     /// The step the run stopped at when it did not complete.
     public var stoppedAt: String?
 
-    /// 0 when the lesson completed with every check passed, 3 when a check failed or the lesson did not complete.
-    public var exitCode: Int32 { completed && failedChecks == 0 ? 0 : 3 }
+    /// 0 when the lesson completed with every check passed and no step skipped (unless skips are allowed), 3
+    /// otherwise.
+    public var exitCode: Int32 { completed && failedChecks == 0 && (skipped == 0 || allowSkip) ? 0 : 3 }
+}
+
+/// How a teacher wants a headless run: who may skip, where progress goes, text or JSON.
+public struct LessonRunOptions: Sendable {
+    public var language: LessonLanguage = .en
+    public var noSkip = false
+    public var allowSkip = false
+    /// `--progress FILE`: record the run's progress there (nil: the learner's progress is never touched).
+    public var progressPath: String?
+    /// `--json`: one record per input line and one per step, then the result.
+    public var json = false
+    public var echo = true
+    public init(language: LessonLanguage = .en, noSkip: Bool = false, allowSkip: Bool = false, progressPath: String? = nil,
+                json: Bool = false, echo: Bool = true) {
+        self.language = language
+        self.noSkip = noSkip
+        self.allowSkip = allowSkip
+        self.progressPath = progressPath
+        self.json = json
+        self.echo = echo
+    }
 }
 
 /// Runs lessons without a terminal: the lines of a pipe are typed one by one, as a learner would.
@@ -27,13 +53,21 @@ public enum LessonRunner {
 
     public static func run(_ lesson: Lesson, input: [String], language: LessonLanguage = .en, noSkip: Bool = false,
                            echo: Bool = true) -> LessonRunResult {
+        run(lesson, input: input, options: LessonRunOptions(language: language, noSkip: noSkip, echo: echo))
+    }
+
+    public static func run(_ lesson: Lesson, input: [String], options: LessonRunOptions) -> LessonRunResult {
         var r = LessonRunResult()
-        guard var sh = shell(language: language, noSkip: noSkip) else {
+        r.allowSkip = options.allowSkip
+        guard var sh = shell(language: options.language, noSkip: options.noSkip) else {
             r.stderr = "kmemsim: cannot boot\n"
             return r
         }
+        sh.session.lessons.progressPath = options.progressPath
+        sh.session.settings.json = options.json
         do throws(CommandError) {
-            r.stdout += try LessonEngine.start(lesson, &sh.session, resume: false)
+            let intro = try LessonEngine.start(lesson, &sh.session, resume: false)
+            r.stdout += options.json ? JSONValue.object([("lesson", .string(lesson.id)), ("text", .string(intro))]).rendered + "\n" : intro
         } catch {
             r.stderr += "kmemsim: \(error.message)\n"
             r.stoppedAt = lesson.steps.first?.id
@@ -41,7 +75,7 @@ public enum LessonRunner {
         }
         for (n, line) in input.enumerated() {
             if sh.session.lessons.active?.completed == true { break }
-            if echo { r.stdout += sh.prompt + line + "\n" }
+            if options.echo && !options.json { r.stdout += sh.prompt + line + "\n" }
             let o = sh.execute(line, source: "<stdin>", line: n + 1)
             r.stdout += o.stdout
             r.stderr += o.stderr
@@ -50,10 +84,34 @@ public enum LessonRunner {
         let a = sh.session.lessons.active
         r.completed = a?.completed ?? false
         r.failedChecks = a?.failedChecks ?? 0
+        r.skipped = a?.skippedSteps ?? 0
         if !r.completed { r.stoppedAt = a?.step.id }
-        r.stdout += "lesson \(lesson.id): " + (r.completed ? "completed" : "not completed (stopped at step \(r.stoppedAt ?? "?"))")
-            + ", \(r.failedChecks) failed check\(r.failedChecks == 1 ? "" : "s")\n"
+        if options.json {
+            if let a { for st in a.lesson.steps { r.stdout += stepRecord(st, a).rendered + "\n" } }
+            r.stdout += JSONValue.object([("lesson", .string(lesson.id)), ("completed", .bool(r.completed)),
+                                          ("failed_checks", .int(r.failedChecks)), ("skipped", .int(r.skipped)),
+                                          ("stopped_at", r.stoppedAt.map { .string($0) } ?? .null),
+                                          ("exit", .int(Int(r.exitCode)))]).rendered + "\n"
+            return r
+        }
+        let lang = options.language
+        var summary = "lesson \(lesson.id): " + (r.completed ? "completed" : "not completed (stopped at step \(r.stoppedAt ?? "?"))")
+            + ", \(r.failedChecks) failed check\(r.failedChecks == 1 ? "" : "s")"
+        if r.skipped > 0 {
+            summary += ", \(r.skipped) skipped step\(r.skipped == 1 ? "" : "s")"
+            summary += LessonStrings.t(lang, r.allowSkip ? " (allowed: --allow-skip)" : " (a skipped lesson is not passed; --allow-skip allows it)",
+                                       r.allowSkip ? " (--allow-skip로 허용됨)" : " (건너뛴 단계가 있으면 통과가 아닙니다. 허용하려면 --allow-skip)")
+        }
+        r.stdout += summary + "\n"
         return r
+    }
+
+    /// One step of a headless run, for a grader: id, kind, passed, tries, hints used, skipped, solution shown.
+    static func stepRecord(_ st: LessonStep, _ a: ActiveLesson) -> JSONValue {
+        .object([("step", .string(st.id)), ("kind", .string(st.kind.rawValue)),
+                 ("passed", .bool(a.passedNow.contains(st.id))), ("tries", .int(a.tries[st.id] ?? 0)),
+                 ("hints", .int(a.hintsNow[st.id] ?? 0)), ("skipped", .bool(a.skippedNow.contains(st.id))),
+                 ("solution_shown", .bool(a.record.solutions.contains(st.id)))])
     }
 }
 
@@ -81,7 +139,10 @@ public enum LessonChecker {
         var seen: [String: Int] = [:]
         for st in lesson.steps {
             if let first = seen[st.id] { diag(st.line, "step id '\(st.id)' is used twice (first at line \(first))") } else { seen[st.id] = st.line }
-            for (what, q) in [("goal", st.goal), ("answer query", st.answerQuery)] {
+            var texts = [st.text.en, st.text.ko] + st.hints.flatMap { [$0.en, $0.ko] } + st.feedback.flatMap { [$0.text.en, $0.text.ko] }
+            texts += st.goalClauses.flatMap { [$0.message?.en, $0.message?.ko] }
+            let shown = texts.compactMap { $0 }.flatMap(LessonEngine.interpolatedQueries).map { ("{{…}} in the text", Optional($0)) }
+            for (what, q) in [("goal", st.goal), ("answer query", st.answerQuery)] + shown {
                 guard let q else { continue }
                 do throws(QueryError) { _ = try QueryParser.parse(q) } catch {
                     diag(st.line, "step \(st.id): \(what) does not parse: \(error.message) (column \(error.column) of '\(q)')")

@@ -13,6 +13,7 @@ public struct Quiz: Sendable {
     public var questions: [Question]
     public var index = 0
     public var correct = 0
+    public var skipped = 0
     public var done: Bool { index >= questions.count }
 }
 
@@ -147,8 +148,31 @@ extension LessonEngine {
             t = "✗ " + S.t(lang, "The simulator says: ", "시뮬레이터의 답: ") + shown(question.expected, question.kind, lang) + "\n"
         }
         q.index += 1
-        t += q.done ? S.t(lang, "Score: \(q.correct)/\(q.questions.count)\n", "점수: \(q.correct)/\(q.questions.count)\n") : quizQuestion(q, lang)
+        t += quizNext(q, lang)
         s.lessons.quiz = q
         return t
+    }
+
+    /// `skip` at a quiz question: the answer is shown and the skip counted in the score line.
+    static func quizSkip(_ s: inout ShellSession) throws(CommandError) -> String {
+        guard var q = s.lessons.quiz, !q.done else { throw .other("no quiz under way: 'quiz buddy' or 'quiz gfp' starts one") }
+        let lang = s.lessons.language
+        let question = q.questions[q.index]
+        var t = S.t(lang, "skipped; the answer: ", "건너뜀. 정답: ") + shown(question.expected, question.kind, lang) + "\n"
+        q.skipped += 1
+        q.index += 1
+        t += quizNext(q, lang)
+        s.lessons.quiz = q
+        return t
+    }
+
+    /// The next question, or the score when the quiz is over.
+    static func quizNext(_ q: Quiz, _ lang: LessonLanguage) -> String {
+        guard q.done else { return quizQuestion(q, lang) }
+        let n = q.questions.count
+        if q.skipped > 0 {
+            return S.t(lang, "Score: \(q.correct)/\(n) (\(q.skipped) skipped)\n", "점수: \(q.correct)/\(n) (\(q.skipped)개 건너뜀)\n")
+        }
+        return S.t(lang, "Score: \(q.correct)/\(n)\n", "점수: \(q.correct)/\(n)\n")
     }
 }

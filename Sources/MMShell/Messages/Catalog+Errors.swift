@@ -152,6 +152,8 @@ extension CommandError {
         case .badQuery(let m, let c): .badQuery(m, column: c)
         case .io(let m), .other(let m): Message(verbatim: m)
         case .localized(let m): m
+        case .refused(let c): Message(en: "\(c): the kernel refused it (see its report above); nothing changed",
+                                      ko: "\(c): 커널이 이 작업을 거부했습니다(위의 보고 참고). 바뀐 것은 없습니다")
         }
     }
 

@@ -145,6 +145,24 @@ extension Message {
         case .preemptibleCPUAccess(let what):
             return Message(en: "\(what) in preemptible code: the task may be moved to another CPU right after, so the answer (or the per-CPU copy it picks) may already be wrong. Use get_cpu()/put_cpu() (or this_cpu_* ops) around it.",
                            ko: "선점 가능한 코드의 \(what): 태스크가 바로 다음 순간 다른 CPU로 옮겨질 수 있어서, 답(또는 고른 CPU별 사본)이 이미 틀렸을 수 있습니다. get_cpu()/put_cpu()(또는 this_cpu_* 연산)로 감싸세요.")
+        case .sleepingCallInAtomic(let caller, let why, let call):
+            let en: String, ko: String
+            switch why {
+            case .interrupt: (en, ko) = ("in interrupt context", "인터럽트 문맥에서")
+            case .irqsDisabled: (en, ko) = ("interrupts are disabled", "인터럽트가 꺼진 상태에서")
+            case .preemptDisabled: (en, ko) = ("preemption is disabled", "선점이 꺼진 상태에서")
+            }
+            switch call {
+            case .vmalloc:
+                return Message(en: "vmalloc() was called while \(en). vmalloc takes no gfp mask: it allocates its vm_struct, page tables and pages with GFP_KERNEL and may sleep, so it cannot be used in atomic context at all (GFP_NOWAIT is not supported). Allocate before the atomic section, or use kmalloc(size, GFP_ATOMIC) for a small buffer.",
+                               ko: "\(ko) vmalloc()을 불렀습니다. vmalloc은 gfp 마스크를 받지 않습니다. vm_struct, 페이지 테이블, 페이지를 모두 GFP_KERNEL로 할당하고 잠들 수 있으므로 원자적 문맥에서는 아예 쓸 수 없습니다(GFP_NOWAIT도 지원하지 않습니다). 원자적 구간에 들어가기 전에 할당하거나, 작은 버퍼라면 kmalloc(size, GFP_ATOMIC)을 쓰세요.")
+            case .sleepingLock(let lock):
+                return Message(en: "\(caller)() takes \(lock), which may sleep, while \(en). It has no gfp mask to change: create and destroy caches in process context (module init and exit), outside any spinlock or preempt_disable() section.",
+                               ko: "\(ko) \(caller)()가 잠들 수 있는 \(lock) 잠금을 잡습니다. 바꿀 gfp 마스크가 없으니, 캐시는 스핀락이나 preempt_disable() 구간 밖의 프로세스 문맥(모듈 init과 exit)에서 만들고 없애세요.")
+            case .vfree:
+                return Message(en: "vfree() may sleep when it is not called from interrupt context (it unmaps the area and frees its pages), and here \(en). Call it after the atomic section ends, or use vfree_atomic(), which defers the free to a work item.",
+                               ko: "vfree()는 인터럽트 문맥이 아닐 때 잠들 수 있는데(영역의 매핑을 풀고 페이지를 해제합니다), 지금은 \(ko) 불렀습니다. 원자적 구간이 끝난 뒤에 부르거나, 해제를 작업 항목으로 미루는 vfree_atomic()을 쓰세요.")
+            }
         case .sleepInAtomic(let caller, let why):
             let en: String, ko: String
             switch why {

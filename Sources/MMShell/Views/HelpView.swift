@@ -2,20 +2,53 @@ import KernelMM
 
 /// `help`, generated from the command table.
 enum HelpView {
-    static func overview(_ table: CommandTable, style: Style, lang: Language = .en) -> String {
-        var t = Message.helpIntro.text(lang) + "\n"
+    /// `help`: the families, one line each, fitted to `width`; `help FAMILY` and `help CMD` go deeper.
+    static func overview(_ table: CommandTable, style: Style, lang: Language = .en, width: Int = 80) -> String {
+        var t = TextWrap.wrap(HelpStrings.intro.text(lang), width: width).joined(separator: "\n") + "\n\n"
+        let keyWidth = CommandFamily.allCases.map(\.key.count).max() ?? 12
         for family in CommandFamily.allCases {
             let cmds = table.all.filter { $0.family == family }
             guard !cmds.isEmpty else { continue }
-            t += "\n" + style.bold(Message.family(family).text(lang)) + "\n"
+            // The title, then as many command names as fit; the rest is counted.
+            let head = "  " + style.bold(Format.left(family.key, keyWidth)) + "  " + Message.family(family).text(lang) + ": "
+            var line = head
+            var shown = 0
             for c in cmds {
+                let more = cmds.count - shown - 1
+                let tail = more > 0 ? ", … (+\(more))" : ""
+                if DisplayWidth.of(line + (shown == 0 ? "" : ", ") + c.name + tail) > width && shown > 0 { break }
+                line += (shown == 0 ? "" : ", ") + c.name
+                shown += 1
+            }
+            if shown < cmds.count { line += ", … (+\(cmds.count - shown))" }
+            // A narrow terminal: the line goes on under the title.
+            t += TextWrap.wrap(line, width: width, hanging: String(repeating: " ", count: keyWidth + 4)).joined(separator: "\n") + "\n"
+        }
+        t += "\n" + TextWrap.wrap(HelpStrings.topics.text(lang), width: width).joined(separator: "\n") + "\n"
+        return t
+    }
+
+    /// `help FAMILY` (or every family for `help all`): each command's usage and summary, fitted to `width`.
+    static func family(_ families: [CommandFamily], _ table: CommandTable, style: Style, lang: Language = .en, width: Int = 80) -> String {
+        var t = ""
+        for family in families {
+            let cmds = table.all.filter { $0.family == family }
+            guard !cmds.isEmpty else { continue }
+            if !t.isEmpty { t += "\n" }
+            t += style.bold(Message.family(family).text(lang)) + "\n"
+            let column = min(34, max(12, width / 3))
+            for c in cmds {
+                // A usage too long for its column gets the summary on the next lines, aligned.
+                let pad = String(repeating: " ", count: column + 3)
                 let summary = Message.commandSummary(c).text(lang)
-                // A usage too long for its column gets the summary on the next line, aligned.
-                t += c.usage.count > 34 ? "  " + c.usage + "\n" + String(repeating: " ", count: 37) + summary + "\n"
-                                        : "  " + Format.left(c.usage, 34) + " " + summary + "\n"
+                if c.usage.count > column {
+                    t += "  " + c.usage + "\n"
+                    t += TextWrap.wrap(pad + summary, width: width, hanging: pad).joined(separator: "\n") + "\n"
+                } else {
+                    t += TextWrap.wrap("  " + Format.left(c.usage, column) + " " + summary, width: width, hanging: pad).joined(separator: "\n") + "\n"
+                }
             }
         }
-        t += "\n" + Message.helpTopics.text(lang) + "\n"
         return t
     }
 
@@ -34,7 +67,9 @@ enum HelpView {
         return lines.joined(separator: "\n")
     }
 
-    static func topics(_ table: CommandTable) -> [String] { ["gfp", "arch", "query"] + table.all.map(\.name) }
+    static func topics(_ table: CommandTable) -> [String] {
+        ["gfp", "arch", "query", "all"] + CommandFamily.allCases.map(\.key) + table.all.map(\.name)
+    }
 
     static func topic(_ t: String, kernel k: Kernel) -> String? {
         switch t {

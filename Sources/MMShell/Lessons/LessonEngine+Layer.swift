@@ -1,0 +1,63 @@
+import KernelMM
+
+/// The lesson engine as a layer around the shell: it sees each line before it runs (a bare answer at an open
+/// question becomes `answer LINE`; a step's forbidden commands and commands that would break the lesson are refused)
+/// and each outcome after (a `do` step's goal is checked after every command of the learner's).
+extension LessonEngine {
+    /// The question a bare answer goes to: a quiz under way, else an open lesson's ask/predict step. A finished
+    /// lesson steps aside.
+    enum OpenQuestion { case quiz, lesson }
+
+    static func openQuestion(_ s: ShellSession) -> OpenQuestion? {
+        if let q = s.lessons.quiz, !q.done { return .quiz }
+        if s.lessons.active?.awaitsAnswer == true { return .lesson }
+        return nil
+    }
+
+    /// Runs `text` through `run` with the lesson watching.
+    static func around(_ text: String, source: String?, line: Int, _ shell: inout Shell, _ run: (inout Shell, String) -> LineOutcome) -> LineOutcome {
+        let text = bareAnswer(text, shell.session, shell.commands) ?? text
+        if let p = try? LineParser.parse(text), let spec = shell.commands.lookup(p.command),
+           let e = refusal(spec.name, shell.session) {
+            var o = shell.fail(e, text: text, source: source, line: line)
+            o.command = spec
+            return o
+        }
+        var out = run(&shell, text)
+        // A lesson command (answer, skip, next…) moves the lesson itself; anything else may reach a task's goal.
+        guard let spec = out.command, spec.family != .lessons, out.succeeded else { return out }
+        let lessonText = afterCommand(&shell.session)
+        guard !lessonText.isEmpty else { return out }
+        if out.record != nil { out.record?.append(("lesson", .string(lessonText))) } else { out.stdout += lessonText }
+        return out
+    }
+
+    /// At an open question, a line that is not a command is the answer: `9`, `Normal`, `yes`.
+    static func bareAnswer(_ text: String, _ s: ShellSession, _ commands: CommandTable) -> String? {
+        guard openQuestion(s) != nil else { return nil }
+        let t = text.trimmingWhitespace()
+        guard !t.isEmpty, !t.hasPrefix("#") else { return nil }
+        if let p = try? LineParser.parse(t), commands.lookup(p.command) != nil { return nil }
+        // A mistyped command ("aloc_pages GFP_KERNEL 2") should get "did you mean", not count as a wrong answer.
+        let words = t.split(separator: " ")
+        if words.count >= 2, let first = words.first, first.allSatisfy(LineParser.isWordChar), !(first.first?.isNumber ?? true),
+           Suggest.closest(String(first), in: commands.allNames) != nil { return nil }
+        return "answer " + t
+    }
+
+    /// Commands that an open lesson refuses: the current step's `forbid` list, and `boot`, which would swap the
+    /// lesson's machine for another one the lesson's text does not describe.
+    static func refusal(_ name: String, _ s: ShellSession) -> CommandError? {
+        guard let a = s.lessons.active, !a.completed else { return nil }
+        let lang = s.lessons.language
+        if a.step.forbid.contains(name) {
+            return .other(S.t(lang, "step \(a.step.id) does not allow '\(name)' — find another way ('hint' helps)",
+                              "\(a.step.id) 단계에서는 '\(name)'을(를) 쓸 수 없습니다 — 다른 방법을 찾아보세요 ('hint')"))
+        }
+        if name == "boot" || name == "reset" {
+            return .other(S.t(lang, "lesson \(a.lesson.id) runs on its own machine; '\(name)' would replace it. 'restart' starts the lesson over, 'lesson quit' leaves it (and gives your machine back)",
+                              "이 레슨(\(a.lesson.id))은 레슨용 머신에서 진행합니다. \(name) 명령을 실행하면 그 머신이 바뀝니다. 레슨을 처음부터 하려면 'restart', 레슨을 나가려면 'lesson quit'(원래 머신으로 돌아갑니다)"))
+        }
+        return nil
+    }
+}
