@@ -27,6 +27,7 @@ public enum CommandFamily: String, CaseIterable, Sendable {
         case .percpu: "percpu-data"
         case .tasks: "tasks"
         case .views: "views"
+        case .kernelC: "kernel-c"
         case .lessons: "lessons"
         case .session: "session"
         }

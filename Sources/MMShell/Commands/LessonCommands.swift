@@ -96,6 +96,8 @@ enum LessonCommands {
         let lang = s.lessons.language
         var t = ""
         let width = max(12, (cat.lessons.map(\.id.count).max() ?? 0) + 2)
+        // The title column is as wide as the widest title (display width: Hangul takes two columns).
+        let titleWidth = max(20, cat.lessons.map { $0.title.text(lang).displayWidth }.max() ?? 0)
         for l in cat.lessons {
             var p = s.lessons.progress.lessons[l.id]
             if let a = s.lessons.active, a.lesson.id == l.id { p = a.record }
@@ -107,7 +109,7 @@ enum LessonCommands {
             } else {
                 status = LessonStrings.t(lang, "not started", "시작 전")
             }
-            t += Format.left(l.id, width) + Format.left(l.title.text(lang), 48) + "  " + status + "\n"
+            t += Format.left(l.id, width) + Format.left(l.title.text(lang), titleWidth) + "  " + status + "\n"
         }
         if cat.lessons.isEmpty { t += s.say(.noLessonsFound(cat.directory)) + "\n" }
         if !cat.problems.isEmpty {

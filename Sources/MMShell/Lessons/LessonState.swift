@@ -50,5 +50,5 @@ public struct ActiveLesson: Sendable {
 struct SavedMachine: Sendable {
     var kernel: Kernel
     var variables: [String: ShellValue]
-    var undoStack: [Kernel]
+    var undoStack: [UndoEntry]
 }
