@@ -196,7 +196,8 @@ public enum LessonChecker {
                         let before = copy.session.lessons.active?.failedChecks ?? 0
                         let o = copy.execute("answer " + w)
                         let after = copy.session.lessons.active?.failedChecks ?? 0
-                        if !o.succeeded {
+                        // A refused operation is the lesson's point (a double free shown on purpose), not an error.
+                        if !o.succeeded && !o.refused {
                             diag(st.line, "step \(st.id): wrong answer '\(w)' made an error instead of being rejected: \(o.stderr.trimmingWhitespace())")
                         } else if after == before {
                             diag(st.line, "step \(st.id): wrong answer '\(w)' was accepted")
@@ -205,7 +206,7 @@ public enum LessonChecker {
                 }
                 let before = sh.session.lessons.active?.failedChecks ?? 0
                 let o = sh.execute(line)
-                if !o.succeeded { diag(st.line, "step \(st.id): reference line '\(line)' failed: \(o.stderr.trimmingWhitespace())") }
+                if !o.succeeded && !o.refused { diag(st.line, "step \(st.id): reference line '\(line)' failed: \(o.stderr.trimmingWhitespace())") }
                 if (sh.session.lessons.active?.failedChecks ?? 0) > before {
                     diag(st.line, "step \(st.id): reference line '\(line)' was rejected:\n" + o.stdout.trimmingTrailingNewlines())
                 }
