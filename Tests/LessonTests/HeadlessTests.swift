@@ -131,8 +131,9 @@ func kmemsimBinary() -> String? { KmemsimBinary.path }
     @Test(.enabled(if: kmemsimBinary() != nil))
     func lessonsSearchPathAddsToTheBuiltInOnes() throws {
         try withTemporaryDirectory { dir in
+            let first = try #require(LessonCatalog.load(path: lessonFiles()[0]).0)
             let draft = try #require(readFile(lessonFiles()[0]))
-                .replacingOccurrences(of: "id: buddy-split", with: "id: my-draft")
+                .replacingOccurrences(of: "id: \(first.id)", with: "id: my-draft")
             writeFile(dir + "/50-my-draft.yaml", draft)
             // Run from a directory without ./lessons, so the built-in ones come from next to the executable.
             let list = try run(["lesson", "list"], lessons: dir)

@@ -39,6 +39,18 @@ import Testing
         #expect(sh.execute("print " + String(repeating: "(", count: 30) + "7" + String(repeating: ")", count: 30)).stdout == "7\n")
     }
 
+    @Test func deeplyNestedKernelCIsRefused() throws {
+        var sh = try shell()
+        for line in ["unsigned long x = " + String(repeating: "(", count: 12_000) + "1" + String(repeating: ")", count: 12_000) + ";",
+                     "unsigned long y = 1" + String(repeating: " + 1", count: 2_000) + ";",
+                     "int z = " + String(repeating: "!", count: 5_000) + "0;",
+                     String(repeating: "{ ", count: 3_000) + String(repeating: "} ", count: 3_000)] {
+            #expect(refused(&sh, line).contains("nested too deeply"), "\(line.prefix(40))")
+        }
+        #expect(sh.execute("unsigned long w = 1" + String(repeating: " + 1", count: 99) + ";").succeeded)
+        #expect(sh.execute("w;").stdout.hasPrefix("100"))
+    }
+
     @Test func deeplyNestedGFPMasksAreRefused() throws {
         var sh = try shell()
         let e = refused(&sh, "alloc_pages(" + String(repeating: "(", count: 12_000) + "GFP_KERNEL" + String(repeating: ")", count: 12_000) + ", 0)")

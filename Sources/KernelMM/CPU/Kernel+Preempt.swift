@@ -57,7 +57,7 @@ extension Kernel {
         for (mask, name) in [(CPUState.preemptMask, "PREEMPT"), (CPUState.hardirqMask, "HARDIRQ"), (CPUState.nmiMask, "NMI")]
         where val & mask > c & mask {
             report(.kmemsimOnly, callTrace: ["preempt_count_sub", caller],
-                   note: "\(caller) lowers the \(name) field of preempt_count (\(Self.hex8(c))) by more than it holds: the subtraction would borrow from the field above and scramble the count. The real kernel does not check this for combined values; kmemsim left the count alone.")
+                   note: .preemptFieldBorrow(caller: caller, field: name, preemptCount: c))
             return false
         }
         curCPU.preemptCount = c - val

@@ -7,7 +7,7 @@ extension Kernel {
         guard gfp.isSuperset(of: .movableMask) else { return gfp.migratetype }
         report(.warning(file: "include/linux/gfp.h", line: 18, function: "__alloc_pages"), taint: "W",
                callTrace: ["__alloc_pages", caller],
-               note: "__GFP_MOVABLE and __GFP_RECLAIMABLE together: a page is either movable or reclaimable, never both. gfp_migratetype() warns (VM_WARN_ON, CONFIG_DEBUG_VM) and returns 3, MIGRATE_HIGHATOMIC, which is not a per-CPU list type: the real kernel would put the page on the list of another order and corrupt the pcp lists. kmemsim allocates it as MIGRATE_UNMOVABLE instead. Pick one of the two flags (or use GFP_KERNEL_ACCOUNT, GFP_HIGHUSER_MOVABLE).")
+               note: .gfpMovableAndReclaimable)
         return .unmovable
     }
 }

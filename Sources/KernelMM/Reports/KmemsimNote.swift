@@ -21,6 +21,8 @@ public enum KmemsimNote: Sendable, Equatable {
     case freePagesBadAddress(address: UInt64, problem: FreePagesAddressProblem)
     // Page allocator: allocation (mm/page_alloc.c)
     case orderAboveMax(order: Int, maxOrder: Int)
+    /// __GFP_MOVABLE|__GFP_RECLAIMABLE: gfp_migratetype() would return MIGRATE_HIGHATOMIC (3).
+    case gfpMovableAndReclaimable
     case pickOneZoneModifier
     case failedCannotSleep
     case failedNoretry
@@ -35,6 +37,9 @@ public enum KmemsimNote: Sendable, Equatable {
     case preemptUnderflow(caller: String, preemptCount: UInt32, by: UInt32)
     case preemptAlreadyZero(caller: String, preemptCount: UInt32)
     case softirqCountUnbalanced(caller: String, softirqCount: UInt32, preemptCount: UInt32)
+    /// A combined preempt_count_sub() value whose PREEMPT/HARDIRQ/NMI field is larger than the count's (the kernel
+    /// does not check combined values; kmemsim refuses).
+    case preemptFieldBorrow(caller: String, field: String, preemptCount: UInt32)
     /// After the first DEBUG_LOCKS_WARN_ON the kernel is silent (debug_locks off): the note, plus that.
     indirect case debugLocksOff(KmemsimNote)
     case irqsEnabledInHardirq

@@ -25,6 +25,28 @@ public struct CExpr: Sendable {
     public var kind: CExprKind
     public var start: CPosition
     public var end: CPosition
+    /// The tree's height below this node: the parser refuses trees taller than `Limits.cNesting`, because the
+    /// interpreter walks them recursively (`1+1+…+1` is as tall as it is long).
+    public var height: Int
+
+    init(kind: CExprKind, start: CPosition, end: CPosition) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+    }
+}
+
+extension CExprKind {
+    var children: [CExpr] {
+        switch self {
+        case .integer, .string, .identifier, .sizeofType, .alignofType, .offsetof: return []
+        case .unary(_, let e), .increment(_, let e, _), .cast(_, let e), .sizeofExpr(let e), .member(let e, _, _): return [e]
+        case .binary(_, let l, let r), .assign(_, let l, let r), .index(let l, let r), .comma(let l, let r): return [l, r]
+        case .conditional(let c, let a, let b): return [c, a, b]
+        case .call(_, let args): return args
+        }
+    }
 }
 
 public struct CDeclarator: Sendable {

@@ -27,6 +27,7 @@ public enum CErrorKind: Sendable, Equatable, Error {
     case badOperands(op: String, left: String, right: String)
     case stepLimit(Int)
     case callDepth(Int)
+    case nestedTooDeeply(Int)
     case breakOutsideLoop(String)
     case undefinedLabel(String)
     case returnAtPrompt

@@ -97,6 +97,9 @@ enum CMessages {
         case .callDepth(let n):
             return ko ? "함수 호출이 \(n)단계를 넘었습니다(끝나지 않는 재귀?). 실제 커널이라면 커널 스택이 넘쳤을 것입니다"
                       : "calls nested more than \(n) deep (runaway recursion?); a real kernel would overflow its stack"
+        case .nestedTooDeeply(let n):
+            return ko ? "식이나 문장이 너무 깊게 중첩되었습니다(괄호, 연산자, 블록이 \(n)단계를 넘음). 중간 결과를 변수에 나눠 담으세요"
+                      : "nested too deeply (more than \(n) levels of brackets, operators or blocks); split it with variables"
         case .breakOutsideLoop(let f):
             return ko ? "\(f)()에서 반복문 밖의 break/continue입니다" : "break or continue outside a loop in \(f)()"
         case .undefinedLabel(let l):

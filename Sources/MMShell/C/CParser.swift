@@ -5,6 +5,7 @@ import KernelMM
 struct CParser {
     var tokens: [CToken]
     var p = 0
+    var depth = 0
     let arch: Architecture
     /// Struct tags declared so far in this unit (for `struct dog *d` before anything is laid out).
     var structTags: Set<String> = []
@@ -326,6 +327,8 @@ struct CParser {
 
     mutating func statement() throws(CError) -> CStmt {
         let start = tok.start
+        try enter(start)
+        defer { depth -= 1 }
         if tok.isPunct("{") { return try block() }
         if accept(";") { return CStmt(kind: .empty, start: start) }
         if tok.isIdentifier {
@@ -414,8 +417,17 @@ struct CParser {
 
     // MARK: expressions
 
-    func node(_ k: CExprKind, _ s: CPosition) -> CExpr {
-        CExpr(kind: k, start: s, end: tokens[max(p - 1, 0)].end)
+    func node(_ k: CExprKind, _ s: CPosition) throws(CError) -> CExpr {
+        let e = CExpr(kind: k, start: s, end: tokens[max(p - 1, 0)].end)
+        guard e.height <= Limits.cNesting else { throw CError(.nestedTooDeeply(Limits.cNesting), at: s) }
+        return e
+    }
+
+    /// Counts the parser's own recursion (brackets, prefix operators, statements inside statements), so a line of
+    /// 12,000 '(' is an error rather than a stack overflow.
+    mutating func enter(_ at: CPosition) throws(CError) {
+        depth += 1
+        guard depth <= Limits.cNesting else { throw CError(.nestedTooDeeply(Limits.cNesting), at: at) }
     }
 
     mutating func expression() throws(CError) -> CExpr {
@@ -423,7 +435,7 @@ struct CParser {
         while tok.isPunct(",") {
             _ = bump()
             let r = try assignment()
-            e = node(.comma(e, r), e.start)
+            e = try node(.comma(e, r), e.start)
         }
         return e
     }
@@ -431,11 +443,13 @@ struct CParser {
     static let assignOps: Set<String> = ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="]
 
     mutating func assignment() throws(CError) -> CExpr {
+        try enter(tok.start)
+        defer { depth -= 1 }
         let l = try conditional()
         if tok.kind == .punct, Self.assignOps.contains(tok.text) {
             let op = bump().text
             let r = try assignment()
-            return node(.assign(op, l, r), l.start)
+            return try node(.assign(op, l, r), l.start)
         }
         return l
     }
@@ -446,7 +460,7 @@ struct CParser {
         let a = try expression()
         try expect(":")
         let b = try conditional()
-        return node(.conditional(c, a, b), c.start)
+        return try node(.conditional(c, a, b), c.start)
     }
 
     static let levels: [[String]] = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", ">", "<=", ">="],
@@ -458,26 +472,28 @@ struct CParser {
         while tok.kind == .punct, Self.levels[level].contains(tok.text) {
             let op = bump().text
             let r = try binary(level + 1)
-            l = node(.binary(op, l, r), l.start)
+            l = try node(.binary(op, l, r), l.start)
         }
         return l
     }
 
     mutating func unary() throws(CError) -> CExpr {
         let start = tok.start
+        try enter(start)
+        defer { depth -= 1 }
         if tok.kind == .punct {
             switch tok.text {
             case "!", "~", "-", "+", "*", "&":
                 let op = bump().text
-                return node(.unary(op, try unary()), start)
+                return try node(.unary(op, try unary()), start)
             case "++", "--":
                 let op = bump().text
-                return node(.increment(op, try unary(), prefix: true), start)
+                return try node(.increment(op, try unary(), prefix: true), start)
             case "(" where isTypeStart(ahead(1)):
                 _ = bump()
                 let t = try typeName()
                 try expect(")")
-                return node(.cast(t, try unary()), start)
+                return try node(.cast(t, try unary()), start)
             default: break
             }
         }
@@ -487,16 +503,16 @@ struct CParser {
                 _ = bump()
                 let t = try typeName()
                 try expect(")")
-                return node(.sizeofType(t), start)
+                return try node(.sizeofType(t), start)
             }
-            return node(.sizeofExpr(try unary()), start)
+            return try node(.sizeofExpr(try unary()), start)
         }
         if tok.isIdentifier, tok.text == "__alignof__" || tok.text == "_Alignof" || tok.text == "alignof" {
             _ = bump()
             try expect("(")
             let t = try typeName()
             try expect(")")
-            return node(.alignofType(t), start)
+            return try node(.alignofType(t), start)
         }
         return try postfix()
     }
@@ -508,14 +524,14 @@ struct CParser {
                 _ = bump()
                 let i = try expression()
                 try expect("]")
-                e = node(.index(e, i), e.start)
+                e = try node(.index(e, i), e.start)
             } else if tok.isPunct(".") || tok.isPunct("->") {
                 let arrow = bump().text == "->"
                 let m = try identifier("a member name")
-                e = node(.member(e, m.text, arrow: arrow), e.start)
+                e = try node(.member(e, m.text, arrow: arrow), e.start)
             } else if tok.isPunct("++") || tok.isPunct("--") {
                 let op = bump().text
-                e = node(.increment(op, e, prefix: false), e.start)
+                e = try node(.increment(op, e, prefix: false), e.start)
             } else if tok.isPunct("(") {
                 guard case .identifier(let name) = e.kind else {
                     throw CError(.notModelledSyntax("calls through an expression (call a function by its name)"), at: tok.start)
@@ -527,7 +543,7 @@ struct CParser {
                     try expect(",")
                     let m = try identifier("a member name")
                     try expect(")")
-                    e = node(.offsetof(t, m.text), e.start)
+                    e = try node(.offsetof(t, m.text), e.start)
                     continue
                 }
                 if name == "alloc_percpu", isTypeStart(tok) {
@@ -536,7 +552,7 @@ struct CParser {
                     try expect(")")
                     let size = CExpr(kind: .sizeofType(t), start: e.start, end: e.end)
                     let align = CExpr(kind: .alignofType(t), start: e.start, end: e.end)
-                    e = node(.call(name, [size, align]), e.start)
+                    e = try node(.call(name, [size, align]), e.start)
                     continue
                 }
                 if name == "DEFINE_PER_CPU" {
@@ -546,7 +562,7 @@ struct CParser {
                     try expect(")")
                     let typeWord = CExpr(kind: .string(Self.percpuTypeWord(t)), start: e.start, end: e.end)
                     let nameWord = CExpr(kind: .string(n.text), start: n.start, end: n.end)
-                    e = node(.call(name, [typeWord, nameWord]), e.start)
+                    e = try node(.call(name, [typeWord, nameWord]), e.start)
                     continue
                 }
                 while !tok.isPunct(")") {
@@ -554,7 +570,7 @@ struct CParser {
                     if !accept(",") { break }
                 }
                 try expect(")")
-                e = node(.call(name, args), e.start)
+                e = try node(.call(name, args), e.start)
             } else {
                 return e
             }
@@ -568,16 +584,16 @@ struct CParser {
             _ = bump()
             let fitsInt = v <= UInt64(Int32.max)
             let type: CType = l ? (u ? .unsignedLong : .long) : (u ? (v <= UInt64(UInt32.max) ? .unsignedInt : .unsignedLong) : (fitsInt ? .int : .long))
-            return node(.integer(v, type), t.start)
+            return try node(.integer(v, type), t.start)
         case .character(let v):
             _ = bump()
-            return node(.integer(v, .int), t.start)
+            return try node(.integer(v, .int), t.start)
         case .string(let s):
             _ = bump()
-            return node(.string(s), t.start)
+            return try node(.string(s), t.start)
         case .identifier where !Self.keywords.contains(t.text):
             _ = bump()
-            return node(.identifier(t.text), t.start)
+            return try node(.identifier(t.text), t.start)
         case .punct where t.text == "(":
             _ = bump()
             let e = try expression()

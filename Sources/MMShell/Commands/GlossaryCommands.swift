@@ -4,7 +4,9 @@ import KernelMM
 /// The file is lessons/glossary.yaml, next to the lessons (the same directory `lesson list` reads).
 enum GlossaryCommands {
     static func glossary(_ s: ShellSession) throws(CommandError) -> Glossary {
-        let dir = s.lessons.directory ?? LessonCatalog.defaultDirectory()
+        // The first directory of the search path that has a glossary (a drafts directory usually has none).
+        let dirs = s.lessons.directory.map { [$0] } ?? LessonCatalog.searchPath()
+        let dir = dirs.first { FileOutput.isRegularFile($0 + "/" + Glossary.fileName) } ?? dirs.first ?? LessonCatalog.builtInDirectory()
         let (g, diags) = Glossary.load(directory: dir)
         guard let g, diags.isEmpty else {
             throw .other(s.say(.glossaryUnreadable(dir, diags.map(\.description))))

@@ -4,7 +4,8 @@ import KernelMM
 /// `restart`. Free exploration stays allowed: every other command runs as usual and the step is checked after it.
 enum LessonCommands {
     static func catalog(_ s: ShellSession) -> LessonCatalog {
-        LessonCatalog.load(directory: s.lessons.directory ?? LessonCatalog.defaultDirectory())
+        // Every directory of the search path: an author's drafts beside the built-in lessons.
+        LessonCatalog.load(directories: s.lessons.directory.map { [$0] } ?? LessonCatalog.searchPath())
     }
 
     static let all: [CommandSpec] = [
@@ -19,6 +20,14 @@ enum LessonCommands {
             case "start":
                 guard a.has(1) else { throw .missingArgument(command: "lesson start", argument: "ID", usage: "lesson start ID") }
                 let key = try a.string(1)
+                // A file path starts a draft directly, wherever it is (an author trying a lesson out).
+                if key.hasSuffix(".yaml") || key.contains("/") {
+                    let (lesson, diags) = LessonCatalog.load(path: key)
+                    guard let lesson, diags.isEmpty else {
+                        throw .badArgument(argument: "lesson", value: key, reason: diags.map(\.description).joined(separator: "; "))
+                    }
+                    return CommandOutput(text: try LessonEngine.start(lesson, &s))
+                }
                 let cat = catalog(s)
                 guard let lesson = cat.find(key) else {
                     throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))

@@ -24,8 +24,9 @@ extension LessonEngine {
             return o
         }
         var out = run(&shell, text)
-        // A lesson command (answer, skip, next…) moves the lesson itself; anything else may reach a task's goal.
-        guard let spec = out.command, spec.family != .lessons, out.succeeded else { return out }
+        // A lesson command (answer, skip, next…) moves the lesson itself; anything else may reach a task's goal,
+        // a refused operation too (the BUG report of a double free is often the task).
+        guard let spec = out.command, spec.family != .lessons, out.succeeded || out.refused else { return out }
         let lessonText = afterCommand(&shell.session)
         guard !lessonText.isEmpty else { return out }
         if out.record != nil { out.record?.append(("lesson", .string(lessonText))) } else { out.stdout += lessonText }

@@ -114,6 +114,12 @@ extension Message {
         case .softirqCountUnbalanced(let caller, let softirq, let count):
             return Message(en: "\(caller) drops the softirq-disable count, but it is \(softirq) here (preempt_count \(hex8(count))): bottom halves were not disabled by the matching lock or local_bh_disable. Nothing changed.",
                            ko: "\(caller): softirq-disable 카운트를 줄이려 하지만 지금 값은 \(softirq)입니다(preempt_count \(hex8(count))). 짝이 되는 락이나 local_bh_disable이 bottom half를 끈 적이 없습니다. 아무것도 바뀌지 않았습니다.")
+        case .preemptFieldBorrow(let caller, let field, let count):
+            return Message(en: "\(caller) lowers the \(field) field of preempt_count (\(hex8(count))) by more than it holds: the subtraction would borrow from the field above and scramble the count. The real kernel does not check this for combined values; kmemsim left the count alone.",
+                           ko: "\(caller)이(가) preempt_count(\(hex8(count)))의 \(field) 필드를 그 값보다 많이 줄이려 합니다. 이대로 빼면 위 필드에서 빌려 와 카운트가 엉망이 됩니다. 실제 커널은 이런 합친 값을 검사하지 않습니다. kmemsim은 카운트를 그대로 두었습니다.")
+        case .gfpMovableAndReclaimable:
+            return Message(en: "__GFP_MOVABLE and __GFP_RECLAIMABLE together: a page is either movable or reclaimable, never both. gfp_migratetype() warns (VM_WARN_ON, CONFIG_DEBUG_VM) and returns 3, MIGRATE_HIGHATOMIC, which is not a per-CPU list type: the real kernel would put the page on the list of another order and corrupt the pcp lists. kmemsim allocates it as MIGRATE_UNMOVABLE instead. Pick one of the two flags (or use GFP_KERNEL_ACCOUNT, GFP_HIGHUSER_MOVABLE).",
+                           ko: "__GFP_MOVABLE과 __GFP_RECLAIMABLE을 함께 썼습니다. 페이지는 이동 가능하거나 회수 가능하거나 둘 중 하나이지, 둘 다일 수는 없습니다. gfp_migratetype()은 경고를 내고(VM_WARN_ON, CONFIG_DEBUG_VM) 3, 즉 MIGRATE_HIGHATOMIC을 돌려주는데, 이것은 per-CPU 리스트의 타입이 아닙니다. 실제 커널이라면 페이지를 다른 order의 리스트에 넣어 pcp 리스트를 망가뜨립니다. kmemsim은 대신 MIGRATE_UNMOVABLE로 할당합니다. 두 플래그 중 하나만 고르세요(또는 GFP_KERNEL_ACCOUNT, GFP_HIGHUSER_MOVABLE).")
         case .debugLocksOff(let inner):
             let m = note(inner)
             return Message(en: m.en + " (The kernel is silent now: the first DEBUG_LOCKS_WARN_ON turned debug_locks off.)",

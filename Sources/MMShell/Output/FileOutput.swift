@@ -34,6 +34,11 @@ enum FileOutput {
 
     static func read(_ path: String) -> String? { try? readText(path) }
 
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Reads a whole text file, at most `Limits.fileBytes` of it: a bigger file (or `/dev/zero`) is an error naming
     /// the limit, not an endless read; a directory is an error too. A UTF-8 byte-order mark is dropped.
     static func readText(_ path: String, language: LessonLanguage = .en) throws(CommandError) -> String {

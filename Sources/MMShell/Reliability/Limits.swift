@@ -10,6 +10,8 @@ public enum Limits {
     public static let queryNodes = 256
     /// Nesting of `(` and `~` in a gfp mask.
     public static let gfpNesting = 64
+    /// Kernel C: levels of brackets, operators and nested statements in one construct.
+    public static let cNesting = 128
     /// Nesting of `[`/`{` in a YAML file (lessons, progress): Yams recurses once per level.
     public static let yamlNesting = 100
     /// One input line (a typed line, a script line, a lesson answer).
