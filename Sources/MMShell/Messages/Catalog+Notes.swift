@@ -99,6 +99,9 @@ extension Message {
         case .nofailCostly:
             return Message(en: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.",
                            ko: "WARN_ON_ONCE_GFP(costly_order): order가 3보다 큰 요청에는 __GFP_NOFAIL을 쓰면 안 됩니다.")
+        case .nofailAboveOrder1(let order):
+            return Message(en: "__GFP_NOFAIL promises the caller never sees NULL, so the allocator would retry forever; for an order-\(order) block (\(Format.pages(1 << order)) in a row) that can mean waiting for memory that fragmentation never gives back. 6.6 warns once, even though this allocation succeeded. Use __GFP_NOFAIL only for order 0 or 1, or handle the failure.",
+                           ko: "__GFP_NOFAIL은 호출자가 NULL을 받지 않는다고 약속하므로, 할당자는 끝없이 다시 시도합니다. order-\(order) 블록(연속된 \(1 << order)페이지)이라면 단편화 때문에 끝내 생기지 않을 메모리를 기다릴 수도 있습니다. 6.6은 이 할당이 성공했더라도 한 번 경고합니다. __GFP_NOFAIL은 order 0이나 1에만 쓰거나, 실패를 처리하세요.")
         case .nofailWouldLoop:
             return Message(en: "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed.",
                            ko: "__GFP_NOFAIL: 실제 커널은 여기서 절대 NULL을 돌려주지 않습니다. 메모리가 생길 때까지 할당자 안에서 돕니다(이 머신에서는 멈춤). kmemsim은 대신 NULL을 돌려줍니다. 아무것도 바뀌지 않았습니다.")
