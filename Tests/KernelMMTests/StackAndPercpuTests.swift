@@ -124,7 +124,8 @@ import Testing
         _ = k.thisCPU(.inc, "hits", checked: false)
         #expect(k.log.entries.count == mark)
         _ = k.thisCPU(.inc, "hits", checked: true)
-        #expect(k.log.entries.last?.report.kind == .preemptibleCPUAccess(what: "__this_cpu_inc()", preemptCount: 0, caller: "__this_cpu_preempt_check+0x13/0x20"))
+        // include/linux/percpu-defs.h:479: __this_cpu_inc(pcp) is __this_cpu_add(pcp, 1); its check prints "add".
+        #expect(k.log.entries.last?.report.kind == .preemptibleCPUAccess(what: "__this_cpu_add()", preemptCount: 0, caller: "__this_cpu_preempt_check+0x13/0x20"))
         let n = k.log.entries.count
         do { let r = k.getCPUVar("hits"); #expect(r == 2) }
         _ = k.thisCPU(.inc, "hits", checked: true)
