@@ -24,3 +24,34 @@ import Testing
         try k.checkInvariants()
     }
 }
+
+/// Issue 14 "missing line numbers": report sites name FILE:LINE of the 6.6.0 tree.
+@Suite struct ReportLineTests {
+    @Test func aDoubleFreeIsTheVMBugAtMmH1095() throws {
+        var k = try boot { $0.memory = 64 << 20; $0.pcpLists = false }
+        let page = k.allocPages(.kernel, order: 0)
+        let p = try #require(page)
+        _ = k.freePages(p, order: 0)
+        _ = k.freePages(p, order: 0)
+        guard case .vmBugOnPage(_, let cond, let file, let line)? = k.log.entries.last?.report.kind else {
+            Issue.record("no VM_BUG_ON_PAGE"); return
+        }
+        #expect(cond == "page_ref_count(page) == 0" && file == "include/linux/mm.h" && line == 1095)
+    }
+
+    /// remove_vm_area() warns at mm/vmalloc.c:2691 and returns NULL; vfree() then warns at 2826.
+    @Test func aMisalignedVfreeWarnsTwiceAsIn66() throws {
+        var k = try boot { $0.memory = 64 << 20 }
+        let area = k.vmalloc(8192)
+        let v = try #require(area)
+        let before = k.log.entries.count
+        _ = k.vfree(v + 8)
+        let kinds = k.log.entries.suffix(k.log.entries.count - before).map(\.report.kind)
+        var sites: [String] = []
+        for kind in kinds {
+            if case .warningMessage(_, _, let file, let line, let function) = kind { sites.append("\(file):\(line ?? 0) \(function)") }
+        }
+        #expect(sites == ["mm/vmalloc.c:2691 remove_vm_area", "mm/vmalloc.c:2826 vfree"])
+        try k.checkInvariants()
+    }
+}

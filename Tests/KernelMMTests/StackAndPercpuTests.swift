@@ -190,7 +190,7 @@ import Testing
         do { let r = k.allocPercpu(size: 0, align: 4); #expect(r == nil) }
         do { let r = k.allocPercpu(size: 40000, align: 4); #expect(r == nil) }
         do { let r = k.allocPercpu(size: 8, align: 3); #expect(r == nil) }
-        #expect(k.log.entries.last?.report.kind == .warningMessage(message: "illegal size (8) or align (3) for percpu allocation", file: "mm/percpu.c", line: nil, function: "pcpu_alloc"))
+        #expect(k.log.entries.last?.report.kind == .warningMessage(message: "illegal size (8) or align (3) for percpu allocation", file: "mm/percpu.c", line: 1755, function: "pcpu_alloc"))
     }
 
     @Test func reservedAreaExhausts() throws {

@@ -104,7 +104,7 @@ extension Kernel {
             return .freedPages
         }
         // free_large_kmalloc() on a page that is neither a slab nor a large kmalloc.
-        report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: nil, function: "free_large_kmalloc"),
+        report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: 994, function: "free_large_kmalloc"),
                taint: "W", callTrace: ["free_large_kmalloc", "kfree", caller],
                note: .kfreeNotKmalloc(address: addr, owner: frames[pfn].state == .allocated ? frames[pfn].owner : nil))
         return .refused
