@@ -71,7 +71,7 @@ final class Runner {
                    worst.severity >= failOn.threshold {
                     // The grader wants to know which line made the kernel complain.
                     let kinds = outcome.reports.filter { $0.severity >= failOn.threshold }.map(\.kind)
-                    Output.err("kmemsim: \(source):\(number): \(Self.unique(kinds).joined(separator: ", ")) reported by '\(line.trimmingWhitespace())' (--fail-on=\(failOn.rawValue))\n")
+                    Output.err("kmemsim: \(source):\(number): " + Message.failOnReport(Self.unique(kinds).joined(separator: ", "), line: line.trimmingWhitespace(), failOn: failOn.rawValue).text(shell.session.lessons.language) + "\n")
                     reportFailures += 1
                     failed = true
                 }
@@ -90,15 +90,10 @@ final class Runner {
         return seen
     }
 
-    /// "kmemsim: 12 lines, 2 failed; kernel reports: 1 bug, 1 warning, 0 notes".
+    /// "kmemsim: 12 lines, 2 failed (1 by --fail-on); kernel reports: 1 bug, …", in the session's language.
     func summary() -> String {
-        let sev: [(ReportClass.Severity, String)] = [(.bug, "bug"), (.warning, "warning"), (.note, "kmemsim note"), (.info, "info line")]
-        let counts = sev.map { s, name in
-            let n = reportCounts[s] ?? 0
-            return "\(n) \(name)\(n == 1 ? "" : "s")"
-        }
-        return "kmemsim: \(lines) line\(lines == 1 ? "" : "s"), \(failures) failed (\(reportFailures) by --fail-on); kernel reports: "
-            + counts.joined(separator: ", ") + "\n"
+        Message.failOnSummary(lines: lines, failed: failures, byFailOn: reportFailures, counts: reportCounts)
+            .text(shell.session.lessons.language) + "\n"
     }
 
     func complete(_ line: String) -> Completion {

@@ -43,4 +43,36 @@ import Testing
         #expect(sh.execute("quiz nosuch").stderr.contains("use buddy, gfp or slab"))
         #expect(!sh.execute("quiz buddy --seed x").succeeded)
     }
+
+    /// Issue 12 item 8: a wrong answer says why, worked from the quiz's machine (the buddy formula with its numbers,
+    /// the sum of the free lists, the decoder's own line for a mask).
+    @Test func wrongAnswersSayWhy() throws {
+        var sh = try Shell()
+        let reveal = sh.execute("quiz buddy --seed 77462 --reveal").stdout
+        #expect(reveal.contains("order-1 buddy of $a3"), "\(reveal)")
+        _ = sh.execute("quiz buddy --seed 77462")
+        var out = ""
+        for _ in 0..<5 { out += sh.execute("answer 1").stdout }
+        // $a3 starts at 0x404 (order 1): its buddy is 0x404 ^ 0x2.
+        #expect(out.contains("buddy = pfn ^ (1 << order) = 0x404 ^ 0x2 = 0x406"), "\(out)")
+        #expect(out.contains("the free pages are the sum of nr_free × 2^order: 1×2 + 1×4"))
+        _ = sh.execute("quiz gfp --seed 3")
+        let g = sh.execute("answer 12345").stdout
+        #expect(g.contains("decodes it:\nGFP_"), "\(g)")
+        _ = sh.execute("lang ko")
+        _ = sh.execute("quiz buddy --seed 77462")
+        #expect(sh.execute("answer 99").stdout.contains("0부터 세어"))
+    }
+
+    /// Without --seed every quiz is a new one; its seed is printed, and --seed with it replays the same quiz.
+    @Test func eachQuizWithoutASeedIsNewAndReplayable() throws {
+        var sh = try Shell()
+        let first = sh.execute("quiz gfp --reveal").stdout
+        let second = sh.execute("quiz gfp --reveal").stdout
+        #expect(first != second)
+        let seed = try #require(first.split(separator: " ").dropFirst(3).first.flatMap { UInt64($0) }, "\(first)")
+        var other = try Shell()
+        #expect(other.execute("quiz gfp --seed \(seed) --reveal").stdout == first)
+        #expect(sh.session.lessons.progress.quizzes == 2)
+    }
 }

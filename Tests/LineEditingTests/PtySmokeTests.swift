@@ -57,6 +57,26 @@ func kmemsimExecutable() -> String? { KmemsimBinary.path }
         session.send("\u{1B}[A")
         #expect(session.waitFor(showing("help")), "Up did not recall: \(session.screen.lines)")
 
+        // A C statement over several lines: a continuation prompt until the braces balance, then one history entry
+        // that Up brings back whole (running it again adds one more).
+        session.send("\u{15}unsigned long n = 0;\r")
+        expectPrompt("no prompt after a C declaration", until: { $0.currentLine == prompt && $0.lines.contains { $0.hasSuffix("unsigned long n = 0;") } })
+        session.send("if (n == 0 || n > 0) {\r")
+        #expect(session.waitFor { $0.currentLine.hasPrefix("     ...>") }, "no continuation prompt: \(session.screen.lines)")
+        session.send("n = n + 1;\r")
+        #expect(session.waitFor { $0.currentLine.hasPrefix("     ...>") && $0.lines.contains { $0.contains("n = n + 1;") } })
+        session.send("}\r")
+        expectPrompt("no prompt after the block", until: { $0.currentLine == prompt && $0.lines.contains { $0.hasSuffix("...> }") } })
+        session.send("\u{1B}[A")
+        // libedit shows the recalled entry on as many lines as it has.
+        #expect(session.waitFor { $0.lines.filter { $0 == prompt + " if (n == 0 || n > 0) {" }.count == 2 && $0.currentLine == "}" },
+                "Up did not recall the statement: \(session.screen.lines)")
+        session.send("\r")
+        expectPrompt("no prompt after the recalled block")
+        session.send("n;\r")
+        #expect(session.waitFor { $0.lines.contains { $0.hasPrefix("2") } }, "the recalled statement did not run whole: \(session.screen.lines)")
+        expectPrompt("no prompt after n;")
+
         // Ctrl-C discards the line and prompts again; the program keeps running.
         session.send("\u{15}half typed")
         #expect(session.waitFor(showing("half typed")))

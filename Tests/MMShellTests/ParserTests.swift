@@ -152,6 +152,19 @@ import KernelMM
         #expect(ko.split(separator: "\n").count > 1)
     }
 
+    /// `help FAMILY` pads the usage column with spaces: wrapping keeps them, so the summaries line up.
+    @Test func wrappingKeepsTheSpacesThatAlignColumns() throws {
+        let line = "  cat FILE" + String(repeating: " ", count: 19) + "print a /proc file in the kernel's format: buddyinfo, pagetypeinfo"
+        let w = TextWrap.wrap(line, width: 60, hanging: String(repeating: " ", count: 29))
+        #expect(w.first == "  cat FILE                   print a /proc file in the")
+        #expect(w.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 29)) && $0.dropFirst(29).first != " " })
+        var sh = try Shell()
+        let help = sh.execute("help views").stdout.split(separator: "\n")
+        let cat = try #require(help.first { $0.hasPrefix("  cat FILE") })
+        let page = try #require(help.first { $0.hasPrefix("  page PAGE") })
+        #expect(cat.firstRange(of: "print")?.lowerBound.utf16Offset(in: cat) == page.firstRange(of: "show")?.lowerBound.utf16Offset(in: page))
+    }
+
     @Test func promptShowsContextOnlyWhenItMatters() throws {
         var s = try Shell()
         #expect(s.prompt == "kmemsim> ")

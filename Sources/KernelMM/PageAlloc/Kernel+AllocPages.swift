@@ -38,6 +38,12 @@ extension Kernel {
             return nil
         }
         mightAlloc(gfp, caller: caller)
+        // rmqueue(): WARN_ON_ONCE((gfp_flags & __GFP_NOFAIL) && (order > 1)) (mm/page_alloc.c:2774), whether or not
+        // the page is there; not silenced by __GFP_NOWARN. rmqueue() is inlined, so the report names its caller.
+        if gfp.contains(.nofail), order > 1, log.firstTime("rmqueue nofail order > 1") {
+            report(.warning(file: "mm/page_alloc.c", line: 2774, function: "get_page_from_freelist"), taint: "W",
+                   callTrace: ["get_page_from_freelist", "__alloc_pages", caller], note: .nofailAboveOrder1(order: order))
+        }
         let choice = gfp.zone(on: arch)
         guard let highest = zoneIndex(of: choice.zone) else { return nil }
         var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,

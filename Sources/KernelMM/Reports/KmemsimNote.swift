@@ -31,6 +31,8 @@ public enum KmemsimNote: Sendable, Equatable {
     case failedOOM(OOMVerdict, reclaimed: Int)
     case nofailWithoutReclaim
     case nofailCostly
+    /// __GFP_NOFAIL above order 1: rmqueue() warns once even when the allocation succeeds.
+    case nofailAboveOrder1(order: Int)
     case nofailWouldLoop
     // Preemption and interrupts (kernel/sched/core.c, kernel/softirq.c, include/linux/hardirq.h)
     case preemptNestedTooDeep(depth: Int)

@@ -134,7 +134,7 @@ extension ShellSession {
             else if let m = run.module { self.c.modules[m].globals[n] = v }
             return .void
         case _ where CBuiltins.memoryFunctions.contains(name):
-            throw CError(.dereference("\(name)() reads or writes the bytes of memory, which kmemsim does not model; the allocation itself is modelled (kzalloc or __GFP_ZERO for zeroed memory)"), at: e.start)
+            throw CError(.dereference(.memoryFunction(name)), at: e.start)
         case _ where CBuiltins.moduleMacros.contains(name):
             if run.module == nil {
                 throw CError(.moduleError(CMessages.text(.moduleMacroAtPrompt(name), lessons.language)), at: e.start)

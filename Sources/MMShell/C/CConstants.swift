@@ -8,12 +8,8 @@ enum CConstants {
                                          ("ENOSPC", 28)]
 
     /// Slab flags that 6.6 no longer has: the book's listings still use them. Read as 0, with a note.
-    static let removedSlabFlags: [(name: String, why: String)] = [
-        ("SLAB_NOTRACK", "SLAB_NOTRACK was removed in Linux 4.15 together with kmemcheck; 6.6 has no such flag, so kmemsim reads it as 0"),
-        ("SLAB_DESTROY_BY_RCU", "SLAB_DESTROY_BY_RCU was renamed SLAB_TYPESAFE_BY_RCU in Linux 4.12; kmemsim reads it as 0 (write SLAB_TYPESAFE_BY_RCU)"),
-        ("SLAB_DEBUG_FREE", "SLAB_DEBUG_FREE was renamed SLAB_CONSISTENCY_CHECKS in Linux 4.6; kmemsim reads it as 0"),
-        ("SLAB_MUST_HWCACHE_ALIGN", "SLAB_MUST_HWCACHE_ALIGN was removed in Linux 2.6.20; kmemsim reads it as 0 (write SLAB_HWCACHE_ALIGN)"),
-    ]
+    /// SLAB_ flags older kernels had and 6.6 does not: read as 0, with a note (the catalog says what became of each).
+    static let removedSlabFlags = ["SLAB_NOTRACK", "SLAB_DESTROY_BY_RCU", "SLAB_DEBUG_FREE", "SLAB_MUST_HWCACHE_ALIGN"]
 
     static func value(_ name: String, kernel k: Kernel) -> CValue? {
         let arch = k.arch

@@ -15,7 +15,7 @@ public enum CErrorKind: Sendable, Equatable, Error {
     case notAFunction(String)
     case unmodelledFunction(String, suggestion: String?)
     case wrongArgumentCount(function: String, expected: Int, got: Int)
-    case dereference(String)
+    case dereference(CDereference)
     case sizeofVoid
     case sizeofFunction(String)
     case incompleteStruct(String, known: [String])
@@ -33,6 +33,18 @@ public enum CErrorKind: Sendable, Equatable, Error {
     case returnAtPrompt
     case commandFailed(String)
     case moduleError(String)
+}
+
+/// What a piece of C code tried to read or write that kmemsim does not model (the bytes behind a pointer).
+public enum CDereference: Sendable, Equatable {
+    /// memcpy, memset, strcpy…: the bytes of memory.
+    case memoryFunction(String)
+    case structVariable(type: String, name: String)
+    case arrayVariable(declaration: String)
+    case addressOf
+    case throughPointer(String)
+    case member(op: String, member: String, type: String)
+    case indexing
 }
 
 public struct CError: Error, Sendable, Equatable {

@@ -160,10 +160,10 @@ extension ShellSession {
     mutating func cDeclare(_ d: CDeclarator, _ run: inout CRun) throws(CError) {
         if case .structure(let n, _) = d.type {
             _ = try cAt(d.position) { () throws(CErrorKind) in try cLayout.sizeAlign(.structure(n, isUnion: false)) }
-            throw CError(.dereference("a struct variable (\(d.type.spelling) \(d.name)): kmemsim keeps pointers, not the bytes of a struct; declare \(d.type.spelling) *\(d.name) and allocate it"), at: d.position)
+            throw CError(.dereference(.structVariable(type: d.type.spelling, name: d.name)), at: d.position)
         }
         if case .array = d.type {
-            throw CError(.dereference("an array variable (\(d.type.declaration(d.name))): its bytes would be memory kmemsim does not model; allocate it with kmalloc()"), at: d.position)
+            throw CError(.dereference(.arrayVariable(declaration: d.type.declaration(d.name))), at: d.position)
         }
         var v = try cAt(d.position) { () throws(CErrorKind) in try cMath.convert(CValue.int(0), to: d.type) }
         if let e = d.initializer {
@@ -249,8 +249,8 @@ extension ShellSession {
                 throw CError(.undeclared(raw, suggestion: Suggest.closest(name, in: variables.keys.sorted()).map { "$" + $0 }), at: e.start)
             }
             if let c = CConstants.value(name, kernel: kernel) { return c }
-            if let r = CConstants.removedSlabFlags.first(where: { $0.name == name }) {
-                run.note(CMessages.text(.removedSlabFlag(r.why), lessons.language))
+            if CConstants.removedSlabFlags.contains(name) {
+                run.note(CMessages.text(.removedSlabFlag(name), lessons.language))
                 return .int(0, .unsignedInt)
             }
             if let r = GFPNames.removed.first(where: { $0.name == name }) {
@@ -261,10 +261,10 @@ extension ShellSession {
         case .unary(let op, let x):
             switch op {
             case "&":
-                throw CError(.dereference("taking the address of a variable (&): kmemsim's variables are not in simulated memory; pass the pointer itself"), at: e.start)
+                throw CError(.dereference(.addressOf), at: e.start)
             case "*":
                 let p = try cEval(x, &run)
-                throw CError(.dereference("reading or writing memory through a pointer (*\(math.describe(p).split(separator: " ").first ?? "")): use the `write` command or kmemsim's views (kmem, page) to look at memory"), at: e.start)
+                throw CError(.dereference(.throughPointer(String(math.describe(p).split(separator: " ").first ?? ""))), at: e.start)
             default: break
             }
             let v = try cEval(x, &run)
@@ -315,9 +315,9 @@ extension ShellSession {
             return .int(try cAt(e.start) { () throws(CErrorKind) in try cLayout.offsetof(n, member: m) }, .unsignedLong)
         case .member(let x, let m, let arrow):
             let v = try cEval(x, &run)
-            throw CError(.dereference("reading a member (\(arrow ? "->" : ".")\(m)) of \(v.type.spelling): the struct's bytes are not modelled; offsetof() and ptype show where it lives"), at: e.start)
+            throw CError(.dereference(.member(op: arrow ? "->" : ".", member: m, type: v.type.spelling)), at: e.start)
         case .index:
-            throw CError(.dereference("indexing memory ([]): the bytes behind a pointer are not modelled; use pointer arithmetic (p + i) for addresses"), at: e.start)
+            throw CError(.dereference(.indexing), at: e.start)
         case .comma(let a, let b):
             _ = try cEval(a, &run)
             return try cEval(b, &run)

@@ -29,7 +29,7 @@ extension ShellSession {
     static func pahole(_ l: CStructLayout, _ layout: CTypeLayout, _ lang: LessonLanguage) -> String {
         let kw = l.isUnion ? "union" : "struct"
         if l.opaque {
-            let what = lang == .ko ? "멤버는 모델링하지 않음. 크기는 부트 캐시의 object_size" : "members not modelled; size is its boot cache's object_size"
+            let what = Message.opaqueStructComment.text(lang)
             return "\(kw) \(l.name) {\n\t/* \(what) */\n\n\t/* size: \(l.size), cachelines: \((l.size + 63) / 64) */\n};\n"
         }
         var out = "\(kw) \(l.name) {\n"

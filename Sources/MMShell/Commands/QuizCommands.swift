@@ -6,9 +6,9 @@ enum QuizCommands {
         CommandSpec("quiz", family: .lessons, arguments: [.init("topic", .word(["buddy", "gfp", "slab"])), .init("option", .word(["--seed", "--reveal"]), optional: true)],
                     variadic: true,
                     summary: "generated problems: 'quiz buddy' (alloc/free sequences), 'quiz gfp' (masks), 'quiz slab' (cache geometry); --seed N repeats one, --reveal shows the answers",
-                    details: "Answer with 'answer X' (or just X), one question at a time. The seed defaults to the boot seed (boot seed=N). The buddy quiz runs on its own fresh 1 GiB machine in ZONE_DMA, the slab quiz on a copy of yours; your machine is not touched.",
+                    details: "Answer with 'answer X' (or just X), one question at a time. Without --seed each quiz is a new one, drawn from the boot seed and the number of quizzes you have taken; its first line prints the seed, so 'quiz TOPIC --seed N' replays it. The buddy quiz runs on its own fresh 1 GiB machine in ZONE_DMA, the slab quiz on a copy of yours; your machine is not touched.",
                     examples: ["quiz buddy", "quiz buddy --seed 7 --reveal", "quiz gfp --seed 3", "quiz slab --reveal"]) { s, a throws(CommandError) in
-            var seed = s.kernel.params.seed
+            var chosen: UInt64?
             var reveal = false
             var i = 1
             while a.has(i) {
@@ -19,12 +19,22 @@ enum QuizCommands {
                     guard a.has(i + 1), let n = NumberParser.unsigned(try a.string(i + 1)) else {
                         throw .badArgument(argument: "--seed", value: a.has(i + 1) ? try a.string(i + 1) : "", reason: "give a number, e.g. --seed 7")
                     }
-                    seed = n
+                    chosen = n
                     i += 1
                 default: throw .badArgument(argument: "OPTION", value: w, reason: "use --seed N or --reveal")
                 }
                 i += 1
             }
+            // Without --seed each quiz is a new one: its seed comes from the boot seed and the number of quizzes taken
+            // (kept in the progress file), and the intro prints it, so 'quiz TOPIC --seed N' replays it.
+            var warning = ""
+            if chosen == nil {
+                LessonEngine.loadProgress(&s)
+                chosen = QuizMaker.seed(boot: s.kernel.params.seed, taken: s.lessons.progress.quizzes)
+                s.lessons.progress.quizzes += 1
+                warning = LessonEngine.save(&s)
+            }
+            let seed = chosen ?? 1
             let made: (intro: Message, quiz: Quiz)
             switch try a.string(0) {
             case "buddy": made = try QuizMaker.buddy(seed: seed)
@@ -33,7 +43,7 @@ enum QuizCommands {
             case let other: throw .badArgument(argument: "TOPIC", value: other, reason: "use buddy, gfp or slab")
             }
             let lang = s.lessons.language
-            var t = made.intro.text(lang)
+            var t = warning + made.intro.text(lang)
             if reveal {
                 for (n, q) in made.quiz.questions.enumerated() {
                     t += "Q\(n + 1). \(q.text.text(lang))\n    A: \(LessonEngine.shown(q.expected, q.kind, lang))\n"

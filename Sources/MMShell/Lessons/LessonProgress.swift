@@ -21,6 +21,8 @@ public struct LessonProgress: Sendable, Equatable {
 /// The progress file: `{"version": 1, "lessons": {ID: {...}}}`, keys sorted so the file is deterministic.
 public struct ProgressFile: Sendable, Equatable {
     public var lessons: [String: LessonProgress] = [:]
+    /// Quizzes started without --seed: each draws its seed from this count, so the next quiz is a new one.
+    public var quizzes = 0
     public init() {}
 
     public func rendered() -> String {
@@ -36,7 +38,7 @@ public struct ProgressFile: Sendable, Equatable {
             o.append(("step", p.step.map { .string($0) } ?? .null))
             entries.append((id, .object(o)))
         }
-        return JSONValue.object([("version", .int(1)), ("lessons", .object(entries))]).rendered + "\n"
+        return JSONValue.object([("version", .int(1)), ("lessons", .object(entries)), ("quizzes", .int(quizzes))]).rendered + "\n"
     }
 
     /// Reads the file (JSON is YAML, so Yams reads it). Throws a message naming what is wrong.
@@ -48,6 +50,7 @@ public struct ProgressFile: Sendable, Equatable {
         guard map["version"]?.int == 1 else { throw .other("unknown version (expected \"version\": 1)") }
         guard let lessons = map["lessons"]?.mapping else { throw .other("missing \"lessons\" object") }
         var f = ProgressFile()
+        f.quizzes = max(0, map["quizzes"]?.int ?? 0)
         for (k, v) in lessons {
             guard let id = k.string, let m = v.mapping else { throw .other("each lesson entry must be an object") }
             var p = LessonProgress()

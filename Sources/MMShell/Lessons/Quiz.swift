@@ -7,6 +7,8 @@ public struct Quiz: Sendable {
         public var text: Message
         public var kind: AnswerKind
         public var expected: QueryValue
+        /// Why the answer is what it is, worked from the quiz's own machine (shown after a wrong answer or a skip).
+        public var why: Message?
     }
     public var topic: String
     public var seed: UInt64
@@ -19,6 +21,12 @@ public struct Quiz: Sendable {
 
 
 enum QuizMaker {
+    /// The seed of the next quiz without --seed: a mix of the boot seed and the count, kept short enough to type.
+    static func seed(boot: UInt64, taken: Int) -> UInt64 {
+        var r = SeededRandom(state: boot &+ UInt64(taken) &* 0x9e37_79b9_7f4a_7c15)
+        return 1 + r.next() % 99_999
+    }
+
     static let buddyMachine = ["arch=x86_64", "mem=1G", "cpus=1", "pcp=off"]
 
     /// A random run of alloc_pages / __free_pages in ZONE_DMA (left alone by boot, so small and readable).
@@ -31,14 +39,14 @@ enum QuizMaker {
         let head = Message.quizBuddyIntro(seed: seed, machine: buddyMachine.joined(separator: " "), start: start)
         var intro = ""
         var live: [(name: String, order: Int)] = []
-        var freed: [(name: String, pfn: Int)] = []
+        var freed: [(name: String, pfn: Int, order: Int)] = []
         var n = 0
         for _ in 0..<(5 + rng.below(3)) {
             let line: String
             if !live.isEmpty && rng.below(3) == 0 {
                 let i = rng.below(live.count)
                 let v = live.remove(at: i)
-                if case .page(let pfn)? = s.variables[v.name] { freed.append((v.name, pfn.raw)) }
+                if case .page(let pfn)? = s.variables[v.name] { freed.append((v.name, pfn.raw, v.order)) }
                 line = "__free_pages $\(v.name) \(v.order)"
             } else {
                 n += 1
@@ -50,23 +58,27 @@ enum QuizMaker {
             guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
             intro += "    \(line)\n"
         }
-        var qs: [(Message, AnswerKind, String)] = []
+        var qs: [(Message, AnswerKind, String, Message?)] = []
+        let nrFree = s.kernel.zone(.dma)?.freeArea.map(\.nrFree) ?? []
         let order = rng.below(10)
-        qs.append((.quizFreeBlocksAtOrder(order), .number, "zone(\"DMA\").free[\(order)]"))
-        if let v = live.last {
-            qs.append((.quizStartPFN(v.name), .hex, "$\(v.name).pfn"))
-            qs.append((.quizBuddyPFN(v.name, order: v.order), .hex, "$\(v.name).pfn ^ (1 << \(v.order))"))
+        qs.append((.quizFreeBlocksAtOrder(order), .number, "zone(\"DMA\").free[\(order)]",
+                   .quizWhyFreeBlocks(order: order, lists: QueryValue.list(nrFree.map { .int($0) }).rendered)))
+        if let v = live.last, case .page(let pfn)? = s.variables[v.name] {
+            qs.append((.quizStartPFN(v.name), .hex, "$\(v.name).pfn", .quizWhyStartPFN(v.name, pfn: pfn.raw, order: v.order)))
+            qs.append((.quizBuddyPFN(v.name, order: v.order), .hex, "$\(v.name).pfn ^ (1 << \(v.order))",
+                       .quizWhyBuddy(pfn: pfn.raw, order: v.order)))
         }
         // Only while the freed pages are still free: a later allocation may have taken them again.
-        if let f = freed.last, s.kernel.freeBlock(containing: f.pfn) != nil {
-            qs.append((.quizFreedBlockOrder(f.name, pfn: f.pfn), .number, "page(\(f.pfn)).order"))
+        if let f = freed.last, let block = s.kernel.freeBlock(containing: f.pfn) {
+            qs.append((.quizFreedBlockOrder(f.name, pfn: f.pfn), .number, "page(\(f.pfn)).order",
+                       .quizWhyFreedOrder(pfn: f.pfn, freedOrder: f.order, head: block.head, order: block.order)))
         }
-        qs.append((.quizFreePagesInDMA, .number, "zone(\"DMA\").free"))
+        qs.append((.quizFreePagesInDMA, .number, "zone(\"DMA\").free", .quizWhyFreePages(nrFree)))
         var quiz = Quiz(topic: "buddy", seed: seed, questions: [])
-        for (text, kind, q) in qs {
+        for (text, kind, q, why) in qs {
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate(q, in: QueryContext(session: s)) } catch { throw .other("quiz: \(q): \(error.message)") }
-            quiz.questions.append(.init(text: text, kind: kind, expected: v))
+            quiz.questions.append(.init(text: text, kind: kind, expected: v, why: why))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }
@@ -82,22 +94,46 @@ enum QuizMaker {
         let head = Message.quizGFPIntro(seed: seed, arch: k.arch.rawValue)
         var intro = ""
         let ctx = QueryContext(kernel: k)
+        var used: [String] = []
         for _ in 0..<4 {
-            let base = gfpBases[rng.below(gfpBases.count)]
-            let extra = gfpExtras[rng.below(gfpExtras.count)]
-            let mask = extra.isEmpty ? base : base + "|" + extra
+            var mask = ""
+            // Four different masks (a few redraws at most; the pool holds 80).
+            for _ in 0..<8 where mask.isEmpty || used.contains(mask) {
+                let base = gfpBases[rng.below(gfpBases.count)]
+                let extra = gfpExtras[rng.below(gfpExtras.count)]
+                mask = extra.isEmpty ? base : base + "|" + extra
+            }
+            used.append(mask)
             intro += "    \(mask)\n"
             let asks = Message.quizGFPQuestions(mask)
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate("gfp(\"\(mask)\").\(a.2)", in: ctx) } catch { throw .other("quiz: \(error.message)") }
-            quiz.questions.append(.init(text: a.0, kind: a.1, expected: v))
+            quiz.questions.append(.init(text: a.0, kind: a.1, expected: v, why: gfpWhy(mask, field: a.2, kernel: k)))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }
 }
 
 extension QuizMaker {
+    /// The lines of `gfp MASK` that answer the asked field (the decoder's own words, from the same machine).
+    static func gfpWhy(_ mask: String, field: String, kernel k: Kernel) -> Message? {
+        var s = ShellSession(kernel: k)
+        let o = LessonEngine.runInner("gfp " + mask, &s)
+        guard o.succeeded else { return nil }
+        let lines = o.stdout.split(separator: "\n").map(String.init)
+        let prefix: String
+        switch field {
+        case "value": return .quizWhyGFP(mask, lines: Array(lines.prefix(3)))
+        case "may_sleep": prefix = "  may sleep:"
+        case "zone": prefix = "  zone:"
+        case "migratetype": prefix = "  mobility:"
+        case "min_reserve": prefix = "  reserves:"
+        default: return nil
+        }
+        return .quizWhyGFP(mask, lines: [lines.first ?? ""] + lines.filter { $0.hasPrefix(prefix) })
+    }
+
     static let slabSizes = [24, 40, 56, 100, 120, 136, 200, 264, 320, 500, 700, 1000, 1500, 2100, 3000]
 
     /// Random kmem_cache_create() calls on a copy of the learner's machine (so the CPU count and SLAB/SLUB are theirs):
@@ -110,6 +146,7 @@ extension QuizMaker {
         let head = Message.quizSlabIntro(seed: seed, slab: k.params.slab.rawValue.uppercased(), cpus: k.params.cpus, pageKiB: k.pageSize / 1024)
         var intro = ""
         var quiz = Quiz(topic: "slab", seed: seed, questions: [])
+        var lines: [(name: String, geometry: String)] = []
         for n in 1...3 {
             let size = slabSizes[rng.below(slabSizes.count)]
             let align = rng.below(3) == 0
@@ -122,7 +159,12 @@ extension QuizMaker {
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .other("quiz: \(error.message)") }
-            quiz.questions.append(.init(text: a.0, kind: .number, expected: v))
+            // kmem_cache_create's own line works the geometry out: object → size (align), objects per order-N slab;
+            // a merged cache has the geometry of the one it joined.
+            var geometry = o.stdout.split(separator: "\n").first.map(String.init) ?? ""
+            if let other = lines.first(where: { geometry.contains("merged with \($0.name) ") }) { geometry += "; " + other.geometry }
+            lines.append((name, geometry))
+            quiz.questions.append(.init(text: a.0, kind: .number, expected: v, why: .quizWhySlab(geometry)))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }
@@ -146,6 +188,7 @@ extension LessonEngine {
             t = "✓ " + S.t(lang, "Correct", "정답") + ": " + shown(question.expected, question.kind, lang) + "\n"
         } else {
             t = "✗ " + S.t(lang, "The simulator says: ", "시뮬레이터의 답: ") + shown(question.expected, question.kind, lang) + "\n"
+            if let why = question.why { t += why.text(lang) + "\n" }
         }
         q.index += 1
         t += quizNext(q, lang)
@@ -159,6 +202,7 @@ extension LessonEngine {
         let lang = s.lessons.language
         let question = q.questions[q.index]
         var t = S.t(lang, "skipped; the answer: ", "건너뜀. 정답: ") + shown(question.expected, question.kind, lang) + "\n"
+        if let why = question.why { t += why.text(lang) + "\n" }
         q.skipped += 1
         q.index += 1
         t += quizNext(q, lang)

@@ -62,7 +62,7 @@ extension Message {
             return Message(en: "\(zone.procName): freed \(hex(pfn)) (order \(order)) onto cpu\(cpu)'s per-CPU list: count \(count), high \(high)" + (flush ? " → flushing a batch to the buddy lists" : " (not counted as free until flushed)"),
                            ko: "\(zone.procName): 페이지(\(hex(pfn)), order \(order))를 cpu\(cpu)의 CPU별 목록에 해제했습니다: count \(count), high \(high)" + (flush ? " → 한 묶음을 버디 목록으로 내보냅니다" : " (내보내기 전까지는 빈 페이지로 세지 않습니다)"))
         case .pcpDrain(let zone, let cpu, let pages):
-            return Message(en: "\(zone.procName): \(pages) pages went from cpu\(cpu)'s per-CPU lists back to the buddy allocator",
+            return Message(en: "\(zone.procName): \(Format.pages(pages)) went from cpu\(cpu)'s per-CPU lists back to the buddy allocator",
                            ko: "\(zone.procName): 페이지 \(pages)개가 cpu\(cpu)의 CPU별 목록에서 버디 할당자로 돌아갔습니다")
         case .slowpath(let step): return slowpath(step)
         case .slab(let step): return slab(step)

@@ -34,9 +34,9 @@ extension Message {
             return Message(en: "__GFP_NOFAIL: the kernel would now retry forever", ko: "__GFP_NOFAIL: 커널은 이제 끝없이 다시 시도할 것입니다")
         case .directReclaim(let freed):
             return freed == 0
-                ? Message(en: "direct reclaim (the caller sleeps while it reclaims): freed \(freed) pages — nothing reclaimable",
+                ? Message(en: "direct reclaim (the caller sleeps while it reclaims): freed \(Format.pages(freed)) — nothing reclaimable",
                           ko: "직접 회수(호출자가 회수하는 동안 잠듦): 페이지 \(freed)개 해제 — 회수할 것이 없습니다")
-                : Message(en: "direct reclaim (the caller sleeps while it reclaims): freed \(freed) pages",
+                : Message(en: "direct reclaim (the caller sleeps while it reclaims): freed \(Format.pages(freed))",
                           ko: "직접 회수(호출자가 회수하는 동안 잠듦): 페이지 \(freed)개 해제")
         case .noListToTakeFrom(let zone, let highAtomic):
             return Message(en: "\(zone.procName): enough free pages, but none on a list this request may take from (its own type, its fallbacks" + (highAtomic ? ", HighAtomic" : "") + ")",
@@ -55,7 +55,7 @@ extension Message {
                 Message(en: "a fallback boosted the watermarks", ko: "대체 할당이 워터마크를 올렸음")
             }
             let none = freed == 0 && target > 0
-            return Message(en: "kswapd0 woken for \(zone.procName) (\(why.en)): reclaimed \(freed) pages" + (none ? " (nothing reclaimable)" : "") + "; watermark boost cleared",
+            return Message(en: "kswapd0 woken for \(zone.procName) (\(why.en)): reclaimed \(Format.pages(freed))" + (none ? " (nothing reclaimable)" : "") + "; watermark boost cleared",
                            ko: "kswapd0이 \(zone.procName) 존 때문에 깨어났습니다 (\(why.ko)): 페이지 \(freed)개 회수" + (none ? " (회수할 것이 없음)" : "") + ". 워터마크 boost를 지웠습니다")
         case .orderTooLarge(let order, let maxOrder):
             return Message(en: "order \(order) > MAX_ORDER (\(maxOrder)): no such block exists; __alloc_pages returns NULL at once",
@@ -198,7 +198,7 @@ extension Message {
             return Message(en: "krealloc: \(newSize) > ksize \(ks): new object allocated, \(ks) bytes copied, old one freed",
                            ko: "krealloc: \(newSize) > ksize \(ks): 새 객체를 할당하고 \(ks)바이트를 복사한 뒤 옛 객체를 해제했습니다")
         case .vmapAreaFirstFit(let bytes, let pages, let guardPages, let at):
-            return Message(en: "alloc_vmap_area(): first fit for \(bytes) bytes (\(pages) pages + \(guardPages) guard) at \(Format.hex(at))",
+            return Message(en: "alloc_vmap_area(): first fit for \(bytes) bytes (\(Format.pages(pages)) + \(guardPages) guard) at \(Format.hex(at))",
                            ko: "alloc_vmap_area(): \(bytes)바이트(페이지 \(pages)개 + 가드 \(guardPages)개)가 처음 맞는 자리: \(Format.hex(at))")
         case .vmallocPagesMapped(let pages, let pfns):
             let list = pfns.map { "0x" + String($0, radix: 16) }.joined(separator: " ") + (pages > 16 ? " …" : "")

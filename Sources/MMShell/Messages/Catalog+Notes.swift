@@ -41,7 +41,7 @@ extension Message {
             return Message(en: "This compound page has order \(allocOrder); it was freed with order \(order). CONFIG_DEBUG_VM catches this for compound pages only. Nothing changed.",
                            ko: "이 compound 페이지의 order는 \(allocOrder)인데 order \(order) 값으로 해제했습니다. CONFIG_DEBUG_VM은 compound 페이지에서만 이것을 잡습니다. 아무것도 바뀌지 않았습니다.")
         case .freeOrderTooLarge(let pfn, let allocOrder, let order):
-            return Message(en: "The block at pfn \(h(pfn)) was allocated with order \(allocOrder) (\(1 << allocOrder) pages) but freed with order \(order) (\(1 << order) pages). The real kernel does not check the order: it would put \((1 << order) - (1 << allocOrder)) pages it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.",
+            return Message(en: "The block at pfn \(h(pfn)) was allocated with order \(allocOrder) (\(Format.pages(1 << allocOrder))) but freed with order \(order) (\(Format.pages(1 << order))). The real kernel does not check the order: it would put \(Format.pages((1 << order) - (1 << allocOrder))) it does not own on the free list, corrupting memory that someone else may be using. kmemsim refused; nothing changed.",
                            ko: "pfn \(h(pfn))의 블록은 order \(allocOrder)(페이지 \(1 << allocOrder)개)로 할당했는데 order \(order)(페이지 \(1 << order)개)로 해제했습니다. 실제 커널은 order를 검사하지 않습니다: 자기 것이 아닌 페이지 \((1 << order) - (1 << allocOrder))개를 빈 목록에 넣어, 다른 누군가 쓰고 있을 메모리를 망가뜨립니다. kmemsim이 거부했습니다. 아무것도 바뀌지 않았습니다.")
         case .freeOrderTooSmall(let pfn, let allocOrder, let order, let leaked):
             return Message(en: "The block at pfn \(h(pfn)) was allocated with order \(allocOrder) but freed with order \(order). The real kernel does not notice: it frees the first \(1 << order) pages and the other \(leaked) leak forever. kmemsim did the same so you can see the leak (`kmem` shows them as leaked).",
@@ -91,7 +91,7 @@ extension Message {
                                      ko: "실제 커널이라면 이제 OOM killer를 돌려 메모리를 가장 많이 쓰는 태스크를 죽이고 다시 시도할 것입니다. order ≤ 3인 GFP_KERNEL 요청은 \"실패하기엔 너무 작은\" 요청입니다. kmemsim에는 죽일 사용자 프로세스가 없으므로 할당이 실패합니다.")
             }
             return reclaimed > 0
-                ? Message(en: v.en + " (Reclaim freed \(reclaimed) pages, not enough.)", ko: v.ko + " (회수로 페이지 \(reclaimed)개를 비웠지만 모자랍니다.)")
+                ? Message(en: v.en + " (Reclaim freed \(Format.pages(reclaimed)), not enough.)", ko: v.ko + " (회수로 페이지 \(reclaimed)개를 비웠지만 모자랍니다.)")
                 : Message(en: v.en + " (Reclaim found nothing to free.)", ko: v.ko + " (회수할 것을 찾지 못했습니다.)")
         case .nofailWithoutReclaim:
             return Message(en: "__GFP_NOFAIL without __GFP_DIRECT_RECLAIM cannot be honoured: the allocator may not sleep to wait for memory.",
@@ -99,6 +99,9 @@ extension Message {
         case .nofailCostly:
             return Message(en: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.",
                            ko: "WARN_ON_ONCE_GFP(costly_order): order가 3보다 큰 요청에는 __GFP_NOFAIL을 쓰면 안 됩니다.")
+        case .nofailAboveOrder1(let order):
+            return Message(en: "__GFP_NOFAIL promises the caller never sees NULL, so the allocator would retry forever; for an order-\(order) block (\(Format.pages(1 << order)) in a row) that can mean waiting for memory that fragmentation never gives back. 6.6 warns once, even though this allocation succeeded. Use __GFP_NOFAIL only for order 0 or 1, or handle the failure.",
+                           ko: "__GFP_NOFAIL은 호출자가 NULL을 받지 않는다고 약속하므로, 할당자는 끝없이 다시 시도합니다. order-\(order) 블록(연속된 \(1 << order)페이지)이라면 단편화 때문에 끝내 생기지 않을 메모리를 기다릴 수도 있습니다. 6.6은 이 할당이 성공했더라도 한 번 경고합니다. __GFP_NOFAIL은 order 0이나 1에만 쓰거나, 실패를 처리하세요.")
         case .nofailWouldLoop:
             return Message(en: "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed.",
                            ko: "__GFP_NOFAIL: 실제 커널은 여기서 절대 NULL을 돌려주지 않습니다. 메모리가 생길 때까지 할당자 안에서 돕니다(이 머신에서는 멈춤). kmemsim은 대신 NULL을 돌려줍니다. 아무것도 바뀌지 않았습니다.")
@@ -201,7 +204,7 @@ extension Message {
         case .vmallocLargerThanRAM:
             return Message(en: "The size is larger than all of RAM. Nothing was allocated.", ko: "크기가 RAM 전체보다 큽니다. 아무것도 할당하지 않았습니다.")
         case .vmallocMorePagesThanRAM(let pages, let managed):
-            return Message(en: "\(pages) pages asked for, but the machine manages only \(managed). Nothing was allocated.",
+            return Message(en: "\(Format.pages(pages)) asked for, but the machine manages only \(managed). Nothing was allocated.",
                            ko: "페이지 \(pages)개를 요청했지만 이 머신이 관리하는 페이지는 \(managed)개뿐입니다. 아무것도 할당하지 않았습니다.")
         case .vmallocNoGap(let bytes, let start, let end):
             return Message(en: "No gap of \(bytes) bytes is left in the vmalloc range [\(Format.hex(start))-\(Format.hex(end))). Nothing was allocated.",

@@ -66,6 +66,6 @@ extension Message {
     static var pictureMineSVG: Message { Message(en: "outlined: what you asked about", ko: "굵은 테두리: 지정한 대상") }
     static func picturePagesPerCell(_ n: Int) -> Message {
         n == 1 ? Message(en: "one cell = one page", ko: "한 칸 = 한 페이지")
-            : Message(en: "one cell = \(n) pages", ko: "한 칸 = \(n)페이지")
+            : Message(en: "one cell = \(Format.pages(n))", ko: "한 칸 = \(n)페이지")
     }
 }

@@ -59,12 +59,12 @@ struct BuddyPicture: Sendable, Equatable {
         var p = Picture(title: Message(en: "Free lists of zone \(zone) (free_area[order].free_list[migratetype])", ko: "\(zone) 존의 free list (free_area[order].free_list[migratetype])").text(l))
         p.facts = [Message(en: "\(freePages) free pages in the buddy lists, \(pcpPages) on per-CPU lists", ko: "buddy 리스트에 빈 페이지 \(freePages)개, per-CPU 리스트에 \(pcpPages)개").text(l)]
         let total = pagesByOrder.reduce(0, +)
-        var bar = PictureBlock(heading: Message(en: "all free pages by the order of their block (\(Self.barCells) cells = \(total) pages)", ko: "모든 빈 페이지를 블록의 order별로 (\(Self.barCells)칸 = \(total)페이지)").text(l))
+        var bar = PictureBlock(heading: Message(en: "all free pages by the order of their block (\(Self.barCells) cells = \(Format.pages(total)))", ko: "모든 빈 페이지를 블록의 order별로 (\(Self.barCells)칸 = \(total)페이지)").text(l))
         bar.rows.append(PictureRow(label: "", cells: barMarks.map { PictureCell($0) }))
         p.blocks.append(bar)
         for o in orders {
             let size = Format.bytes(UInt64(pageSize) << UInt64(o.order))
-            var b = PictureBlock(heading: Message(en: "order \(o.order) (\(size) blocks): nr_free \(o.nrFree) = \(o.nrFree << o.order) pages", ko: "order \(o.order) (\(size) 블록): nr_free \(o.nrFree) = \(o.nrFree << o.order)페이지").text(l))
+            var b = PictureBlock(heading: Message(en: "order \(o.order) (\(size) blocks): nr_free \(o.nrFree) = \(Format.pages(o.nrFree << o.order))", ko: "order \(o.order) (\(size) 블록): nr_free \(o.nrFree) = \(o.nrFree << o.order)페이지").text(l))
             for list in o.lists {
                 let more = list.count - list.firstPFNs.count
                 var note = Message(en: "\(list.count) block\(list.count == 1 ? "" : "s"), first at pfn \(Format.hex(list.firstPFNs.first ?? 0))", ko: "블록 \(list.count)개, 첫 블록 pfn \(Format.hex(list.firstPFNs.first ?? 0))").text(l)

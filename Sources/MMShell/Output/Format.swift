@@ -1,5 +1,8 @@
 /// Small formatting helpers shared by the views: C printf-style padding and hex as the kernel prints it.
 enum Format {
+    /// "1 page", "8 pages": English counts agree with their noun.
+    static func pages(_ n: Int) -> String { n == 1 ? "1 page" : "\(n) pages" }
+
     /// "%*s": right-aligned in `width` terminal columns (Hangul counts two, see `DisplayWidth`).
     static func right(_ s: String, _ width: Int) -> String { s.leftPadded(toWidth: width) }
     static func right(_ n: Int, _ width: Int) -> String { right(String(n), width) }

@@ -44,26 +44,42 @@ public enum TextWrap {
         return String(lead)
     }
 
-    /// One logical line wrapped at spaces to `width` columns; a word longer than the width stays whole.
+    /// One logical line wrapped at spaces to `width` columns; a word longer than the width stays whole. Runs of spaces
+    /// inside a line are kept (they align columns, as in `help`); at a break they are dropped.
     public static func wrap(_ line: String, width: Int, hanging: String = "") -> [String] {
         guard DisplayWidth.of(line) > width else { return [line] }
         let lead = String(line.prefix { $0 == " " })
-        let words = line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: true)
+        // (gap, word) pairs: the spaces before each word.
+        var pieces: [(gap: Int, word: Substring)] = []
+        var rest = line.dropFirst(lead.count)
+        var gap = 0
+        while !rest.isEmpty {
+            let spaces = rest.prefix { $0 == " " }
+            gap += spaces.count
+            rest = rest.dropFirst(spaces.count)
+            let word = rest.prefix { $0 != " " }
+            guard !word.isEmpty else { break }
+            pieces.append((gap, word))
+            rest = rest.dropFirst(word.count)
+            gap = 0
+        }
         var lines: [String] = []
         var current = lead
         var currentWidth = DisplayWidth.of(lead)
         let prefixWidth = DisplayWidth.of(hanging)
-        for w in words {
+        var atStart = true
+        for (gap, w) in pieces {
             let ww = DisplayWidth.of(String(w))
-            let atStart = current == lead || current == hanging
-            if !atStart && currentWidth + 1 + ww > width {
+            if !atStart && currentWidth + gap + ww > width {
                 lines.append(current)
                 current = hanging + w
                 currentWidth = prefixWidth + ww
             } else {
-                current += (atStart ? "" : " ") + w
-                currentWidth += (atStart ? 0 : 1) + ww
+                let g = atStart ? 0 : gap
+                current += String(repeating: " ", count: g) + w
+                currentWidth += g + ww
             }
+            atStart = false
         }
         lines.append(current)
         return lines
