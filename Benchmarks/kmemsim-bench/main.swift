@@ -16,6 +16,17 @@ let memory = args.count > 1 ? UInt64(args[1]) ?? (4 << 30) : 4 << 30
 let ops = args.count > 2 ? Int(args[2]) ?? 10_000_000 : 10_000_000
 let seed = args.count > 3 ? UInt64(args[3]) ?? 88_172_645_463_325_252 : 88_172_645_463_325_252
 
+/// refbuddy's rng: xorshift64, one draw per operation.
+struct XorShift64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}
+
 func run(pcp: Bool) -> String {
     var params = BootParams()
     params.memory = memory
@@ -24,7 +35,7 @@ func run(pcp: Bool) -> String {
     let t0 = clock.now
     guard var k = try? Kernel(booting: params) else { return "boot failed" }
     let t1 = clock.now
-    var rng = seed
+    var rng = XorShift64(state: seed)
     var live = ContiguousArray<PFN>()
     var liveOrder = ContiguousArray<UInt8>()
     live.reserveCapacity(ops / 2)
@@ -32,10 +43,7 @@ func run(pcp: Bool) -> String {
     var fails = 0
     let gfp: GFPFlags = [.nowait, .nowarn]
     for _ in 0..<ops {
-        rng ^= rng << 13
-        rng ^= rng >> 7
-        rng ^= rng << 17
-        let r = rng
+        let r = rng.next()
         if live.isEmpty || (r & 3) < 2 {
             let k16 = Int((r >> 8) % 16)
             let order = k16 < 8 ? 0 : k16 < 11 ? 1 : k16 < 13 ? 2 : k16 < 14 ? 3 : Int((r >> 16) % 11)
@@ -82,17 +90,14 @@ func runSlab() -> [String] {
     let sizes = [8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192]
     let gfp: GFPFlags = [.nowait, .nowarn]
     func trace(_ name: String, alloc: (inout Kernel, UInt64) -> UInt64?, free: (inout Kernel, UInt64) -> Void) -> String {
-        var rng = seed
+        var rng = XorShift64(state: seed)
         var live = ContiguousArray<UInt64>()
         live.reserveCapacity(ops / 2)
         var fails = 0
         let clock = ContinuousClock()
         let t0 = clock.now
         for _ in 0..<ops {
-            rng ^= rng << 13
-            rng ^= rng >> 7
-            rng ^= rng << 17
-            let r = rng
+            let r = rng.next()
             if live.isEmpty || (r & 3) < 2 {
                 if let a = alloc(&k, r) { live.append(a) } else { fails += 1 }
             } else {
