@@ -1,16 +1,31 @@
 // The page allocator benchmark: the trace of ../shared/bench/refbuddy.c (same rng, same op mix, same seed) run on
 // kmemsim's allocator through its public entry points (alloc_pages / __free_pages: zonelist walk, watermark checks,
 // pcp lists when on, reports on failure suppressed with __GFP_NOWARN).
-// Usage: kmemsim-bench [MEMORY_BYTES] [OPS] [SEED]
+// Usage: kmemsim-bench [MEMORY_BYTES] [OPS] [SEED]            the page allocator, pcp off then on
+//        kmemsim-bench slab [MEMORY_BYTES] [OPS] [SEED]       kmalloc/kfree and kmem_cache_alloc/free on a random trace
+// Benchmarks/compare runs these beside their references.
 import KernelMM
 #if canImport(Glibc)
 import Glibc
 #endif
 
-let args = CommandLine.arguments
+var args = CommandLine.arguments
+let slabMode = args.count > 1 && args[1] == "slab"
+if slabMode { args.remove(at: 1) }
 let memory = args.count > 1 ? UInt64(args[1]) ?? (4 << 30) : 4 << 30
 let ops = args.count > 2 ? Int(args[2]) ?? 10_000_000 : 10_000_000
 let seed = args.count > 3 ? UInt64(args[3]) ?? 88_172_645_463_325_252 : 88_172_645_463_325_252
+
+/// refbuddy's rng: xorshift64, one draw per operation.
+struct XorShift64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}
 
 func run(pcp: Bool) -> String {
     var params = BootParams()
@@ -20,18 +35,15 @@ func run(pcp: Bool) -> String {
     let t0 = clock.now
     guard var k = try? Kernel(booting: params) else { return "boot failed" }
     let t1 = clock.now
-    var rng = seed
-    var live: [PFN] = []
-    var liveOrder: [UInt8] = []
+    var rng = XorShift64(state: seed)
+    var live = ContiguousArray<PFN>()
+    var liveOrder = ContiguousArray<UInt8>()
     live.reserveCapacity(ops / 2)
     liveOrder.reserveCapacity(ops / 2)
     var fails = 0
     let gfp: GFPFlags = [.nowait, .nowarn]
     for _ in 0..<ops {
-        rng ^= rng << 13
-        rng ^= rng >> 7
-        rng ^= rng << 17
-        let r = rng
+        let r = rng.next()
         if live.isEmpty || (r & 3) < 2 {
             let k16 = Int((r >> 8) % 16)
             let order = k16 < 8 ? 0 : k16 < 11 ? 1 : k16 < 13 ? 2 : k16 < 14 ? 3 : Int((r >> 16) % 11)
@@ -42,12 +54,15 @@ func run(pcp: Bool) -> String {
                 fails += 1
             }
         } else {
+            // Read the victim and move the last entry into its place before the call, so the harness holds no
+            // reference to its arrays across it (that was a retain and release per free).
             let i = Int((r >> 8) % UInt64(live.count))
-            k.freePages(live[i], order: Int(liveOrder[i]))
+            let p = live[i], o = Int(liveOrder[i])
             live[i] = live[live.count - 1]
             liveOrder[i] = liveOrder[liveOrder.count - 1]
             live.removeLast()
             liveOrder.removeLast()
+            k.freePages(p, order: o)
         }
     }
     let t2 = clock.now
@@ -65,5 +80,50 @@ extension String {
     }
 }
 
-print(run(pcp: false))
-print(run(pcp: true))
+/// kmalloc/kfree, then kmem_cache_alloc/free on a 192-byte cache, on the same xorshift trace: allocate when nothing
+/// is live or (r & 3) < 2 (kmalloc sizes 8…8192 by r), else free a random live object.
+func runSlab() -> [String] {
+    var params = BootParams()
+    params.memory = memory
+    guard var k = try? Kernel(booting: params) else { return ["boot failed"] }
+    guard case .success = k.kmemCacheCreate(name: "bench_cache", size: 192) else { return ["kmem_cache_create failed"] }
+    let sizes = [8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192]
+    let gfp: GFPFlags = [.nowait, .nowarn]
+    func trace(_ name: String, alloc: (inout Kernel, UInt64) -> UInt64?, free: (inout Kernel, UInt64) -> Void) -> String {
+        var rng = XorShift64(state: seed)
+        var live = ContiguousArray<UInt64>()
+        live.reserveCapacity(ops / 2)
+        var fails = 0
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        for _ in 0..<ops {
+            let r = rng.next()
+            if live.isEmpty || (r & 3) < 2 {
+                if let a = alloc(&k, r) { live.append(a) } else { fails += 1 }
+            } else {
+                let i = Int((r >> 8) % UInt64(live.count))
+                let a = live[i]
+                live[i] = live[live.count - 1]
+                live.removeLast()
+                free(&k, a)
+            }
+        }
+        let d = clock.now - t0
+        let ns = (Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9) / Double(ops)
+        for a in live { free(&k, a) }
+        return "\(name) ops=\(ops) fails=\(fails) ns_per_op=\(String(format1: ns))"
+    }
+    return [
+        trace("kmalloc/kfree", alloc: { k, r in k.kmalloc(sizes[Int((r >> 8) % UInt64(sizes.count))], gfp: gfp) },
+              free: { k, a in _ = k.kfree(a) }),
+        trace("kmem_cache_alloc/free", alloc: { k, _ in k.kmemCacheAlloc("bench_cache", gfp: gfp) },
+              free: { k, a in _ = k.kmemCacheFree("bench_cache", a) }),
+    ]
+}
+
+if slabMode {
+    for line in runSlab() { print(line) }
+} else {
+    print(run(pcp: false))
+    print(run(pcp: true))
+}

@@ -20,6 +20,10 @@ public final class PipeLineReader: LineReader {
     /// Bytes of an over-long line dropped so far (the line is being skipped up to its LF).
     private var skipped = 0
 
+    /// Called before the reader waits for more input (a read(2) that may block): the shell writes out the output
+    /// it has gathered, so whoever feeds the pipe a line at a time gets each answer before sending the next line.
+    public var willWait: (() -> Void)?
+
     private static let chunkSize = 64 * 1024
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// 1 MiB: far more than any command, answer or script line needs.
@@ -104,6 +108,7 @@ public final class PipeLineReader: LineReader {
     }
 
     private func fill() {
+        willWait?()
         var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -4,9 +4,33 @@ import Glibc
 
 /// stdout and stderr, written whole: each command's output is built first, then written with one write(2) loop,
 /// so stdout and stderr interleave in command order.
+///
+/// A script's stdout is gathered into one buffer (`buffered`) rather than written command by command: a
+/// million-line script was a million write(2) calls. The buffer goes out before anything is written to stderr (so
+/// the two still interleave in command order), before the reader waits for more input (so whoever feeds a pipe
+/// line by line sees each answer), when it holds 64 KiB, and at exit.
 enum Output {
-    static func out(_ s: String) { write(s, to: 1) }
-    static func err(_ s: String) { write(s, to: 2) }
+    nonisolated(unsafe) static var buffered = false
+    nonisolated(unsafe) private static var pending: [UInt8] = []
+    private static let flushAt = 1 << 16
+
+    static func out(_ s: String) {
+        guard buffered else { return write(s, to: 1) }
+        pending.append(contentsOf: s.utf8)
+        if pending.count >= flushAt { flush() }
+    }
+
+    static func err(_ s: String) {
+        flush()
+        write(s, to: 2)
+    }
+
+    /// Writes what `out` has gathered.
+    static func flush() {
+        guard !pending.isEmpty else { return }
+        write(bytes: &pending, to: 1)
+        pending.removeAll(keepingCapacity: true)
+    }
 
     /// The first error writing standard output (e.g. ENOSPC on /dev/full), if any: the run stops and exits 1,
     /// rather than pretending the output arrived. (A closed pipe ends the process by SIGPIPE, quietly, as usual.)
@@ -15,6 +39,11 @@ enum Output {
     static func write(_ s: String, to fd: Int32) {
         guard !s.isEmpty else { return }
         var bytes = Array(s.utf8)
+        write(bytes: &bytes, to: fd)
+    }
+
+    private static func write(bytes: inout [UInt8], to fd: Int32) {
+        guard !bytes.isEmpty else { return }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) } // trap-ok: non-empty array
@@ -25,7 +54,6 @@ enum Output {
             }
             offset += n
         }
-        bytes.removeAll()
     }
 }
 

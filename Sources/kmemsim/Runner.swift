@@ -20,6 +20,7 @@ final class Runner {
 
     /// Runs every line a reader gives; returns false when --bail stopped it or quit was typed.
     func run(_ reader: LineReader, source: String, interactive: Bool) -> Bool {
+        (reader as? PipeLineReader)?.willWait = { Output.flush() }
         var number = 0
         while true {
             switch reader.readLine(prompt: interactive ? shell.prompt : "") {

@@ -66,6 +66,8 @@ func kmemsimMain() -> Int32 {
         return 0
     }
 
+    // A script's output is written in large pieces (see Output); a terminal's as each command finishes.
+    Output.buffered = true
     var keepGoing = true
     if let file = options.f {
         var st = stat()
@@ -88,6 +90,7 @@ func kmemsimMain() -> Int32 {
     if !scripted {
         _ = runner.run(PipeLineReader(), source: "<stdin>", interactive: false)
     }
+    Output.flush()
     if options.failOn != nil { Output.err(runner.summary()) }
     if let e = Output.stdoutError {
         Output.err("kmemsim: cannot write standard output: \(String(cString: strerror(e)))\n")

@@ -85,7 +85,10 @@ public enum GFPNames {
         .init(name: "__GFP_HIGHMEN", replacement: "__GFP_HIGHMEM (the M is an M)"),
     ]
 
-    public static func lookup(_ name: String) -> GFPName? { all.first { $0.name == name } }
+    public static func lookup(_ name: String) -> GFPName? { byName[name] }
+
+    /// `all` by name (the first entry wins, as a search of `all` would find it): every script line names a mask.
+    static let byName: [String: GFPName] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// include/trace/events/mmflags.h __def_gfpflag_names: the order %pGg prints names in (most bits first).
     static let printOrder: [(String, GFPFlags)] = [

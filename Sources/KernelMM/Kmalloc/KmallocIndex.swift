@@ -38,7 +38,12 @@ extension Kernel {
     /// KMALLOC_MAX_CACHE_SIZE (which go to ZERO_SIZE_PTR and the page allocator).
     public func kmallocClassSize(_ size: Int) -> Int? {
         guard size > 0, size <= kmallocMaxCacheSize else { return nil }
-        return kmallocClasses.first { $0 >= size }
+        // The first of `kmallocClasses` that fits, without building the table on every kmalloc().
+        if kmallocMinSize <= 32, size > 64, size <= 96 { return 96 }
+        if kmallocMinSize <= 64, size > 128, size <= 192 { return 192 }
+        var s = kmallocMinSize
+        while s < size { s <<= 1 }
+        return s
     }
 
     /// kmalloc_type(): DMA > RECLAIMABLE > ACCOUNT (no dma-kmalloc caches without ZONE_DMA).

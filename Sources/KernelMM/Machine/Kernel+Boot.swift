@@ -3,23 +3,13 @@ extension Kernel {
     /// reserves (memblock), hands the rest to the buddy allocator the way memblock_free_all() does, then sets
     /// min_free_kbytes, the watermarks, lowmem_reserve and the per-CPU page lists (mm/mm_init.c, mm/page_alloc.c).
     public init(booting params: BootParams) throws(BootError) {
+        try Self.validate(params)
         let arch = params.arch
-        guard params.memory >= BootParams.minMemory else {
-            throw .memoryTooSmall(requested: params.memory, minimum: BootParams.minMemory)
-        }
-        guard params.memory <= arch.maxMemory else {
-            throw .memoryTooLarge(requested: params.memory, maximum: arch.maxMemory, arch: arch)
-        }
-        guard params.memory % UInt64(arch.pageSize) == 0 else {
-            throw .memoryNotPageAligned(params.memory, pageSize: arch.pageSize)
-        }
-        guard (1...BootParams.maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: BootParams.maxCPUs) }
-        if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
-        guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
-            throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")
-        }
-
         self.params = params
+        self.arch = arch
+        maxOrder = arch.maxOrder
+        pageblockOrder = arch.pageblockOrder
+        pageSize = arch.pageSize
         let ram = Self.firmwareMemoryMap(arch: arch, memory: params.memory)
         self.ram = ram
         let pageSize = UInt64(arch.pageSize)
@@ -44,6 +34,26 @@ extension Kernel {
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         clock.tick(1_000_000)
+    }
+
+    /// The checks boot makes before it touches memory: a machine these accept boots. Lesson files and boot
+    /// parameters are checked with this, without building millions of frames.
+    public static func validate(_ params: BootParams) throws(BootError) {
+        let arch = params.arch
+        guard params.memory >= BootParams.minMemory else {
+            throw .memoryTooSmall(requested: params.memory, minimum: BootParams.minMemory)
+        }
+        guard params.memory <= arch.maxMemory else {
+            throw .memoryTooLarge(requested: params.memory, maximum: arch.maxMemory, arch: arch)
+        }
+        guard params.memory % UInt64(arch.pageSize) == 0 else {
+            throw .memoryNotPageAligned(params.memory, pageSize: arch.pageSize)
+        }
+        guard (1...BootParams.maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: BootParams.maxCPUs) }
+        if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
+        guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
+            throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")
+        }
     }
 
     /// The firmware's map of RAM (e820 on x86): x86 loses the 640 KiB–1 MiB ISA hole and PFN 0, and RAM past 3 GiB is
@@ -88,13 +98,21 @@ extension Kernel {
         }
     }
 
+    /// Every frame of RAM becomes a present (tail) frame; holes stay absent. One bulk fill per RAM range: boot
+    /// touches millions of frames, and a per-frame loop is what made a big machine slow to boot.
     private mutating func markPresent() {
         let shift = UInt64(arch.pageShift)
+        var present = PageFrame.absent
+        present.state = .tail
+        let n = frames.count
+        frames.withUnsafeMutableBufferPointer { buf in
+            for r in ram {
+                let lo = min(n, Int(r.start >> shift)), hi = min(n, Int(r.end >> shift))
+                if hi > lo { UnsafeMutableBufferPointer(rebasing: buf[lo..<hi]).update(repeating: present) }
+            }
+        }
         for r in ram {
             let lo = Int(r.start >> shift), hi = Int(r.end >> shift)
-            for pfn in lo..<hi {
-                frames[pfn].state = .tail
-            }
             for z in zones.indices where zones[z].spannedPages > 0 {
                 let a = max(lo, zones[z].startPFN), b = min(hi, zones[z].endPFN)
                 if b > a { zones[z].presentPages += b - a }
@@ -134,11 +152,13 @@ extension Kernel {
         }
         memblock.sort { $0.start < $1.start }
         let shift = UInt64(arch.pageShift)
-        for region in memblock {
-            for pfn in Int(region.start >> shift)..<Int((region.end + ps - 1) >> shift) where pfn < frames.count {
-                if frames[pfn].state != .absent {
-                    frames[pfn].state = .reserved
-                    frames[pfn].flags = .reservedFlag
+        let n = frames.count
+        frames.withUnsafeMutableBufferPointer { buf in
+            for region in memblock {
+                let lo = min(n, Int(region.start >> shift)), hi = min(n, Int((region.end + ps - 1) >> shift))
+                for pfn in lo..<max(lo, hi) where buf[pfn].state != .absent {
+                    buf[pfn].state = .reserved
+                    buf[pfn].flags = .reservedFlag
                 }
             }
         }
@@ -160,34 +180,49 @@ extension Kernel {
         return nil
     }
 
+    /// managed_pages: the present frames memblock did not keep (still `.tail` after reserveEarlyMemory()).
     private mutating func computeManagedPages() {
-        for z in zones.indices where zones[z].spannedPages > 0 {
-            var managed = 0
-            for pfn in zones[z].startPFN..<zones[z].endPFN where frames[pfn].state == .tail { managed += 1 }
-            zones[z].managedPages = managed
+        let spans = zoneSpans
+        let managed = frames.withUnsafeBufferPointer { buf in
+            spans.map { span in
+                var count = 0
+                for pfn in span.start..<max(span.start, span.end) where buf[pfn].state == .tail { count += 1 }
+                return count
+            }
         }
+        for z in zones.indices where zones[z].spannedPages > 0 { zones[z].managedPages = managed[z] }
     }
 
     /// memblock_free_all() → __free_pages_memory(): each free range goes to the buddy allocator in the largest
     /// naturally aligned blocks that fit, added at the list tails (FPI_TO_TAIL), merging as they go.
     private mutating func freeAllMemblockMemory() {
-        var pfn = 0
-        let n = frames.count
-        while pfn < n {
-            guard frames[pfn].state == .tail else { pfn += 1; continue }
-            var end = pfn
-            guard let z = zoneIndex(ofPFN: pfn) else { pfn += 1; continue }
-            while end < n, frames[end].state == .tail, zoneContains(z, end) { end += 1 }
-            var start = pfn
-            while start < end {
+        // First the free ranges (runs of present, unreserved frames within one zone), read in one pass over the
+        // frames without calling back into the Kernel per frame; then the blocks.
+        let spans = zoneSpans
+        let ranges: [(start: Int, end: Int, zone: Int)] = frames.withUnsafeBufferPointer { buf in
+            var out: [(start: Int, end: Int, zone: Int)] = []
+            for (z, span) in spans.enumerated() where span.end > span.start {
+                var pfn = span.start
+                while pfn < span.end {
+                    guard buf[pfn].state == .tail else { pfn += 1; continue }
+                    var end = pfn + 1
+                    while end < span.end, buf[end].state == .tail { end += 1 }
+                    out.append((pfn, end, z))
+                    pfn = end
+                }
+            }
+            return out.sorted { $0.start < $1.start }
+        }
+        for r in ranges {
+            var start = r.start
+            while start < r.end {
                 var order = min(maxOrder, start == 0 ? maxOrder : start.trailingZeroBitCount)
-                while start + (1 << order) > end { order -= 1 }
+                while start + (1 << order) > r.end { order -= 1 }
                 frames[start].order = UInt8(order)
-                let mt = pageblockMigratetype(start, zone: z)
-                freeOneBlock(pfn: start, order: order, migratetype: mt, zone: z, toTail: true)
+                let mt = pageblockMigratetype(start, zone: r.zone)
+                freeOneBlock(pfn: start, order: order, migratetype: mt, zone: r.zone, toTail: true)
                 start += 1 << order
             }
-            pfn = end
         }
     }
 

@@ -37,34 +37,51 @@ extension Kernel {
         func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
         var seenFree = Array(repeating: 0, count: zones.count)
         var allocatedPages = Array(repeating: 0, count: zones.count)
-        var pfn = 0
-        while pfn < frames.count {
-            let f = frames[pfn]
-            switch f.state {
-            case .absent, .reserved:
-                pfn += 1
-            case .tail:
-                throw fail("pfn 0x\(String(pfn, radix: 16)) is a tail page outside any block")
-            case .buddy, .allocated, .pcp:
-                let o = Int(f.order)
-                guard o <= maxOrder, pfn & ((1 << o) - 1) == 0 else { throw fail("block at 0x\(String(pfn, radix: 16)) has order \(o) and is misaligned") }
-                guard let z = zoneIndex(ofPFN: pfn), zones[z].contains(pfn + (1 << o) - 1) else {
-                    throw fail("block at 0x\(String(pfn, radix: 16)) order \(o) crosses a zone boundary")
-                }
-                for t in (pfn + 1)..<(pfn + (1 << o)) where frames[t].state != .tail {
-                    throw fail("block at 0x\(String(pfn, radix: 16)) order \(o) contains frame 0x\(String(t, radix: 16)) in state \(frames[t].state)")
-                }
-                if f.state == .buddy {
-                    seenFree[z] += 1 << o
-                    if o < maxOrder, let b = freeBuddy(of: pfn, order: o, zone: z) {
-                        let a = pageblockMigratetype(pfn, zone: z), bt = pageblockMigratetype(b, zone: z)
-                        let apart = o >= pageblockOrder && a != bt && (a.rawValue >= MigrateType.pcpTypes || bt.rawValue >= MigrateType.pcpTypes)
-                        if !apart { throw fail("free buddies 0x\(String(pfn, radix: 16)) and 0x\(String(b, radix: 16)) of order \(o) were not merged") }
+        // Tests run this after every operation: the walk reads the frames through one buffer and plain loops, and
+        // asks the Kernel nothing per frame.
+        let spans = zoneSpans
+        try frames.withUnsafeBufferPointer { (frames) throws(InvariantViolation) in
+            var pfn = 0
+            let n = frames.count
+            while pfn < n {
+                let f = frames[pfn]
+                switch f.state {
+                case .absent, .reserved:
+                    pfn += 1
+                case .tail:
+                    throw fail("pfn 0x\(String(pfn, radix: 16)) is a tail page outside any block")
+                case .buddy, .allocated, .pcp:
+                    let o = Int(f.order)
+                    guard o <= maxOrder, pfn & ((1 << o) - 1) == 0 else { throw fail("block at 0x\(String(pfn, radix: 16)) has order \(o) and is misaligned") }
+                    let end = pfn + (1 << o)
+                    var zone: Int?
+                    var z = 0
+                    while z < spans.count {
+                        if pfn >= spans[z].start && pfn < spans[z].end { zone = z; break }
+                        z += 1
                     }
-                } else if f.state == .allocated {
-                    allocatedPages[z] += 1 << o
+                    guard let z = zone, end <= spans[z].end else {
+                        throw fail("block at 0x\(String(pfn, radix: 16)) order \(o) crosses a zone boundary")
+                    }
+                    var t = pfn + 1
+                    while t < end {
+                        if frames[t].state != .tail {
+                            throw fail("block at 0x\(String(pfn, radix: 16)) order \(o) contains frame 0x\(String(t, radix: 16)) in state \(frames[t].state)")
+                        }
+                        t += 1
+                    }
+                    if f.state == .buddy {
+                        seenFree[z] += 1 << o
+                        if o < maxOrder, let b = Self.freeBuddy(of: pfn, order: o, span: spans[z], frames: frames) {
+                            let a = pageblockMigratetype(pfn, zone: z), bt = pageblockMigratetype(b, zone: z)
+                            let apart = o >= pageblockOrder && a != bt && (a.rawValue >= MigrateType.pcpTypes || bt.rawValue >= MigrateType.pcpTypes)
+                            if !apart { throw fail("free buddies 0x\(String(pfn, radix: 16)) and 0x\(String(b, radix: 16)) of order \(o) were not merged") }
+                        }
+                    } else if f.state == .allocated {
+                        allocatedPages[z] += 1 << o
+                    }
+                    pfn = end
                 }
-                pfn += 1 << o
             }
         }
         for (z, zone) in zones.enumerated() {

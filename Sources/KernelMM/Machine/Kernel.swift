@@ -4,7 +4,12 @@
 /// comparison in tests for free. Every operation is a mutating method named after the kernel function it mirrors.
 public struct Kernel: Sendable, Equatable {
     public let params: BootParams
-    public var arch: Architecture { params.arch }
+    /// params.arch, and the few of its numbers the hot paths read, kept as stored values: a computed property
+    /// read inside a mutating method makes a copy of the whole Kernel to call its getter.
+    public let arch: Architecture
+    public let maxOrder: Int
+    public let pageblockOrder: Int
+    public let pageSize: Int
 
     /// One struct page per frame from PFN 0 to the last frame of RAM; holes are `.absent`.
     public internal(set) var frames: ContiguousArray<PageFrame>
@@ -48,10 +53,7 @@ public struct Kernel: Sendable, Equatable {
     /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
     var nextTag: UInt32 = 1
 
-    public var pageSize: Int { arch.pageSize }
-    public var maxOrder: Int { arch.maxOrder }
-    public var pageblockOrder: Int { arch.pageblockOrder }
-    public var pageblockPages: Int { 1 << arch.pageblockOrder }
+    public var pageblockPages: Int { 1 << pageblockOrder }
 
     public var currentTask: Task {
         let pid = cpus[currentCPU].currentPID

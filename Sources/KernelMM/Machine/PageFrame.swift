@@ -14,6 +14,23 @@ public enum FrameState: UInt8, Sendable {
     case absent
 }
 
+// Written out rather than derived: `!=` on an enum is otherwise Equatable's generic default, and a debug build
+// calls both it and `rawValue` (a switch) as functions, while the invariant checks compare millions of frame
+// states. A payload-free enum is stored as its case index, so the bytes compare as the cases do.
+extension FrameState {
+    @inline(__always) public static func == (a: FrameState, b: FrameState) -> Bool {
+        unsafeBitCast(a, to: UInt8.self) == unsafeBitCast(b, to: UInt8.self)
+    }
+    @inline(__always) public static func != (a: FrameState, b: FrameState) -> Bool { !(a == b) }
+}
+
+extension FrameOwner {
+    @inline(__always) public static func == (a: FrameOwner, b: FrameOwner) -> Bool {
+        unsafeBitCast(a, to: UInt8.self) == unsafeBitCast(b, to: UInt8.self)
+    }
+    @inline(__always) public static func != (a: FrameOwner, b: FrameOwner) -> Bool { !(a == b) }
+}
+
 /// Who holds an allocated block, so `kmem ADDR` and `page PFN` can say what a frame is for.
 public enum FrameOwner: UInt8, Sendable {
     case none = 0, pageAlloc, slab, vmalloc, kernelStack, percpu, kmallocLarge, leaked

@@ -98,8 +98,8 @@ extension Kernel {
             zones[z].stats.numaHit += 1
             zones[z].stats.numaLocal += 1
         }
-        traceEvent(.mmPageAlloc(pfn: pfn, order: ac.order, migratetype: ac.migratetype.rawValue, gfp: ac.gfp),
-                   pageAddress: structPageAddress(pfn))
+        if trace.enabled { traceEvent(.mmPageAlloc(pfn: pfn, order: ac.order, migratetype: ac.migratetype.rawValue, gfp: ac.gfp),
+                       pageAddress: structPageAddress(pfn)) }
         return PFN(pfn)
     }
 
@@ -151,8 +151,8 @@ extension Kernel {
         if pfn == nil { pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) }
         if pfn == nil, flags.contains(.oom) { pfn = rmqueueSmallest(zone: z, order: order, migratetype: .highAtomic) }
         if let pfn {
-            traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: false),
-                       pageAddress: structPageAddress(pfn))
+            if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: false),
+                           pageAddress: structPageAddress(pfn)) }
         }
         return pfn
     }

@@ -38,9 +38,24 @@ extension Kernel {
     /// in the same zone.
     @inline(__always)
     func freeBuddy(of pfn: Int, order: Int, zone z: Int) -> Int? {
+        Self.freeBuddy(of: pfn, order: order, span: zoneSpans[z], frames: frames)
+    }
+
+    /// The same, on the parts it reads: mutating paths call this one, since calling a non-mutating method of the
+    /// Kernel from a mutating one copies the whole Kernel first.
+    @inline(__always)
+    static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: borrowing ContiguousArray<PageFrame>) -> Int? {
         let buddy = pfn ^ (1 << order)
-        guard buddy < frames.count, frames[buddy].state == .buddy, Int(frames[buddy].order) == order,
-              zoneContains(z, buddy) else { return nil }
+        guard buddy < frames.count, buddy >= span.start, buddy < span.end,
+              frames[buddy].state == .buddy, Int(frames[buddy].order) == order else { return nil }
+        return buddy
+    }
+
+    @inline(__always)
+    static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: UnsafeBufferPointer<PageFrame>) -> Int? {
+        let buddy = pfn ^ (1 << order)
+        guard buddy < frames.count, buddy >= span.start, buddy < span.end,
+              frames[buddy].state == .buddy, Int(frames[buddy].order) == order else { return nil }
         return buddy
     }
 
@@ -52,13 +67,13 @@ extension Kernel {
         var lastBuddy = pfn ^ (1 << order)
         while order < maxOrder {
             lastBuddy = pfn ^ (1 << order)
-            guard let buddy = freeBuddy(of: pfn, order: order, zone: z) else {
+            guard let buddy = Self.freeBuddy(of: pfn, order: order, span: zoneSpans[z], frames: frames) else {
                 if explainEnabled { explainMergeStop(pfn: pfn, order: order, zone: z) }
                 break
             }
             if order >= pageblockOrder {
                 // Don't merge across pageblocks whose types must stay apart (HighAtomic, and CMA/Isolate in full kernels).
-                let buddyMT = pageblockMigratetype(buddy, zone: z)
+                let buddyMT = Self.pageblockMigratetype(buddy, zone: zones[z], pageblockOrder: pageblockOrder)
                 if mt != buddyMT && (mt.rawValue >= MigrateType.pcpTypes || buddyMT.rawValue >= MigrateType.pcpTypes) {
                     explain(.mergeStop(pfn: pfn, order: order, reason: .pageblockTypes(buddy: buddyMT, own: mt)))
                     break
@@ -76,7 +91,7 @@ extension Kernel {
             // buddy_merge_likely(): if the buddy of the next-larger block is free, this block will probably merge
             // soon; keep it at the tail so that it is not handed out first.
             let higher = lastBuddy & pfn
-            tail = freeBuddy(of: higher, order: order + 1, zone: z) != nil
+            tail = Self.freeBuddy(of: higher, order: order + 1, span: zoneSpans[z], frames: frames) != nil
         }
         addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail)
         explain(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail))

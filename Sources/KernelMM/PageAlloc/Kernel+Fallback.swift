@@ -45,9 +45,9 @@ extension Kernel {
         vmEvents.extfragFallbacks += 1
         explain(.fallback(zone: zones[z].type, order: chosen.order, from: chosen.type, to: startType,
                           wholeBlock: chosen.canSteal, claimedPageblock: claimed))
-        traceEvent(.mmPageAllocExtfrag(pfn: pfn, allocOrder: order, fallbackOrder: chosen.order,
-                                       allocMigratetype: startType.rawValue, fallbackMigratetype: chosen.type.rawValue,
-                                       changeOwnership: claimed), pageAddress: structPageAddress(pfn))
+        if trace.enabled { traceEvent(.mmPageAllocExtfrag(pfn: pfn, allocOrder: order, fallbackOrder: chosen.order,
+                                           allocMigratetype: startType.rawValue, fallbackMigratetype: chosen.type.rawValue,
+                                           changeOwnership: claimed), pageAddress: structPageAddress(pfn)) }
         return true
     }
 

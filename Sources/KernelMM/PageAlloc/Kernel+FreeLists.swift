@@ -57,6 +57,13 @@ extension Kernel {
         return MigrateType(rawValue: Int(zones[z].pageblockType[i])) ?? .movable
     }
 
+    /// The same for mutating paths, which would copy the whole Kernel to call the method above.
+    @inline(__always)
+    static func pageblockMigratetype(_ pfn: Int, zone: borrowing Zone, pageblockOrder: Int) -> MigrateType {
+        let i = (pfn >> pageblockOrder) - (zone.startPFN >> pageblockOrder)
+        return MigrateType(rawValue: Int(zone.pageblockType[i])) ?? .movable
+    }
+
     mutating func setPageblockMigratetype(_ pfn: Int, zone z: Int, _ mt: MigrateType) {
         let i = (pfn >> pageblockOrder) - (zones[z].startPFN >> pageblockOrder)
         zones[z].pageblockType[i] = UInt8(mt.rawValue)

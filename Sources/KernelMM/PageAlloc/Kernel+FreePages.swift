@@ -109,7 +109,7 @@ extension Kernel {
 
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
-        traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn))
+        if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
         if frames[pfn].flags.contains(.head) {
             for t in (pfn + 1)..<(pfn + (1 << order)) {
                 frames[t].packed = 0

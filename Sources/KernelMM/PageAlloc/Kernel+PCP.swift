@@ -18,8 +18,8 @@ extension Kernel {
                 frames[pfn].state = .pcp
                 frames[pfn].order = UInt8(order)
                 got.append(Int32(pfn))
-                traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
-                           pageAddress: structPageAddress(pfn))
+                if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
+                               pageAddress: structPageAddress(pfn)) }
             }
             explainEnabled = narrate
             explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got.count, batch: batch))
@@ -93,7 +93,7 @@ extension Kernel {
                 let mt = MigrateType(rawValue: Int(frames[pfn].migratetype)) ?? .movable
                 frames[pfn].state = .tail
                 freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
-                traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn))
+                if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
             } while count > 0 && !zones[z].pcp[cpu].lists[index].isEmpty
         }
         explain(.pcpDrain(zone: zones[z].type, cpu: cpu, pages: freed))

@@ -6,7 +6,7 @@ extension Kernel {
         let addr = slabAllocObject(ci, gfp: gfp, caller: caller)
         if let addr {
             let c = slab.caches[ci]
-            traceEvent(.other(name: "kmem_cache_alloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(tracePointer(addr)) bytes_req=\(c.objectSize) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(c.flags.contains(.account) || gfp.contains(.account) ? "true" : "false")"))
+            if trace.enabled { traceEvent(.other(name: "kmem_cache_alloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(tracePointer(addr)) bytes_req=\(c.objectSize) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(c.flags.contains(.account) || gfp.contains(.account) ? "true" : "false")")) }
         }
         return addr
     }

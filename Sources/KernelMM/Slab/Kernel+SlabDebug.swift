@@ -150,7 +150,16 @@ extension Kernel {
     /// check_bytes_and_report(): find the first wrong byte, report "<what> overwritten", restore the run.
     mutating func checkBytes(_ ci: Int, pfn: Int, index: Int, what: String, from: Int, count: Int, value: UInt8) -> Bool {
         guard count > 0, let s = slab.caches[ci].slabs[pfn], from + count <= s.bytes.count else { return true }
-        guard let fault = (from..<(from + count)).first(where: { s.bytes[$0] != value }) else { return true }
+        // A plain loop over the bytes: every debug allocation and free checks its red zones and poison this way.
+        let firstFault: Int? = s.bytes.withUnsafeBufferPointer { b in
+            var i = from
+            while i < from + count {
+                if b[i] != value { return i }
+                i += 1
+            }
+            return nil
+        }
+        guard let fault = firstFault else { return true }
         var end = from + count
         while end > fault && s.bytes[end - 1] == value { end -= 1 }
         let base = pageAddress(pfn) ?? 0

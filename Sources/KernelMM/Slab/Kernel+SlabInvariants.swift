@@ -66,13 +66,15 @@ extension Kernel {
             }
         }
         var slabHeads = 0
-        var pfn = 0
-        while pfn < frames.count {
-            let f = frames[pfn]
-            if f.state == .allocated || f.state == .buddy || f.state == .pcp {
-                if f.state == .allocated && f.owner == .slab { slabHeads += 1 }
-                pfn += 1 << Int(f.order)
-            } else { pfn += 1 }
+        frames.withUnsafeBufferPointer { frames in
+            var pfn = 0
+            while pfn < frames.count {
+                let f = frames[pfn]
+                if f.state == .allocated || f.state == .buddy || f.state == .pcp {
+                    if f.state == .allocated && f.owner == .slab { slabHeads += 1 }
+                    pfn += 1 << Int(f.order)
+                } else { pfn += 1 }
+            }
         }
         if slabHeads != slabFrames { throw fail("\(slabHeads) slab blocks in memory but caches know \(slabFrames)") }
     }

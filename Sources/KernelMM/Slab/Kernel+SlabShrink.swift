@@ -51,16 +51,18 @@ extension Kernel {
     /// their empty slabs, those with SLAB_RECLAIM_ACCOUNT first, until `target` pages of zone `z` came back.
     mutating func shrinkSlabCaches(zone z: Int, target: Int) -> Int {
         var freed = 0
+        // Each flag read once (reading a cache out of the array copies it), and the zone span read once.
+        let reclaimable = slab.caches.map(\.isReclaimable)
         let order = slab.caches.indices.sorted { a, b in
-            let ra = slab.caches[a].isReclaimable, rb = slab.caches[b].isReclaimable
-            return ra != rb ? ra : a < b
+            reclaimable[a] != reclaimable[b] ? reclaimable[a] : a < b
         }
+        let span = zoneSpans[z]
         var gave: [SlabStep.ShrunkCache] = []
         for ci in order where freed < target {
             // Only caches with something to give: an empty slab (SLUB), free slabs or array-cached objects (SLAB).
             let hasWork = slab.kind == .slub ? slab.caches[ci].slabs.values.contains { $0.inuse == 0 }
                 : !slab.caches[ci].free.isEmpty || slab.caches[ci].arrays.contains { !$0.isEmpty } || !slab.caches[ci].sharedArray.isEmpty
-            guard hasWork, slab.caches[ci].slabs.keys.contains(where: { zoneIndex(ofPFN: $0) == z }) else { continue }
+            guard hasWork, slab.caches[ci].slabs.keys.contains(where: { $0 >= span.start && $0 < span.end }) else { continue }
             let before = zones[z].nrFreePages + zones[z].pcpPages
             let r = shrinkCache(ci, limitPages: nil)
             let got = zones[z].nrFreePages + zones[z].pcpPages - before

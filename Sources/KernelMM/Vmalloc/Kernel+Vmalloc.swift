@@ -98,7 +98,7 @@ extension Kernel {
         insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
                               caller: caller, requested: Int(requested), purpose: purpose))
         // include/trace/events/vmalloc.h alloc_vmap_area
-        traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0"))
+        if trace.enabled { traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0")) }
         return at
     }
 
@@ -175,7 +175,7 @@ extension Kernel {
         for p in area.pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
         // include/trace/events/vmalloc.h free_vmap_area_noflush; lazy_max_pages() = fls(cpus) × 32 MiB of pages
         let lazyMax = (Int.bitWidth - params.cpus.leadingZeroBitCount) * ((32 << 20) / pageSize)
-        traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(area.size / pageSize) nr_lazy_max=\(lazyMax)"))
+        if trace.enabled { traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(area.size / pageSize) nr_lazy_max=\(lazyMax)")) }
         return .freed(pages: area.pages.count)
     }
 

@@ -32,7 +32,14 @@ extension Kernel {
             }
         }
         var held = 0
-        for f in frames where f.state == .allocated && f.owner == .vmalloc { held += 1 << Int(f.order) }
+        frames.withUnsafeBufferPointer { frames in
+            var pfn = 0
+            while pfn < frames.count {
+                let f = frames[pfn]
+                if f.state == .allocated && f.owner == .vmalloc { held += 1 << Int(f.order) }
+                pfn += 1
+            }
+        }
         guard held == vmallocPages else { throw fail("\(held) frames are held by vmalloc but areas map \(vmallocPages)") }
         if !vmalloc.deferredFrees.isEmpty, !cpus[currentCPU].inInterrupt { throw fail("deferred vfree()s left after leaving interrupt context") }
     }

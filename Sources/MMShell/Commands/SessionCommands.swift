@@ -135,6 +135,15 @@ public enum BootParamParser {
         }
     }
 
+    /// What `boot` would say about these parameters, without booting (lesson files are checked this way).
+    public static func check(_ p: BootParams) throws(CommandError) {
+        do throws(BootError) {
+            try Kernel.validate(p)
+        } catch {
+            throw .bootFailed(error)
+        }
+    }
+
     public static func boot(_ p: BootParams) throws(CommandError) -> Kernel {
         do throws(BootError) {
             return try Kernel(booting: p)

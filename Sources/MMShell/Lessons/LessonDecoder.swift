@@ -139,7 +139,7 @@ public struct LessonDecoder {
         var p = BootParams()
         do throws(CommandError) {
             try BootParamParser.apply(items, to: &p)
-            _ = try BootParamParser.boot(p)
+            try BootParamParser.check(p)
         } catch {
             self.error(node, "machine: \(error.message)")
         }

@@ -4,6 +4,7 @@ import KernelMM
 /// e.g. `GFP_KERNEL|__GFP_ZERO`, `GFP_KERNEL & ~__GFP_RECLAIM`, `0xcc0`.
 public enum GFPParser {
     public static func parse(_ text: String, variables: [String: ShellValue] = [:]) throws(CommandError) -> GFPFlags {
+        if let flags = namesOnly(text) { return flags }
         var p = Parser(chars: Array(text.filter { !$0.isWhitespace }), text: text, variables: variables)
         guard !p.chars.isEmpty else { throw .badGFPExpression(text, detail: "empty mask") }
         let v = try p.orExpr()
@@ -12,6 +13,21 @@ public enum GFPParser {
             throw .badGFPExpression(text, detail: "bits above __GFP_BITS_SHIFT (26) are not gfp flags")
         }
         return GFPFlags(rawValue: v)
+    }
+
+    /// The common mask, `GFP_KERNEL` or `GFP_KERNEL|__GFP_ZERO`: exact names joined by `|`, read as bytes and
+    /// looked up by hash. Anything else (spaces, numbers, `~`, unknown names) is left to the general parser.
+    static func namesOnly(_ text: String) -> GFPFlags? {
+        var value: UInt32 = 0
+        var ok = true
+        for part in text.utf8.split(separator: 0x7C, omittingEmptySubsequences: false) {
+            guard let first = part.first, first == 0x5F || LineParser.isASCIILetter(first),
+                  part.allSatisfy(LineParser.isASCIIWord),
+                  let name = GFPNames.lookup(String(decoding: part, as: UTF8.self)) else { ok = false; break }
+            value |= name.flags.rawValue
+        }
+        guard ok, value & ~GFPFlags.validBits.rawValue == 0 else { return nil }
+        return GFPFlags(rawValue: value)
     }
 
     /// All names a learner can type, for completion and suggestions.

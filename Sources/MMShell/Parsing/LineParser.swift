@@ -11,6 +11,15 @@ public struct ParsedLine: Equatable, Sendable {
 /// `#` starts a comment; in the shell form, `A | B` with spaces is still one gfp expression.
 public enum LineParser {
     public static func parse(_ line: String) throws(CommandError) -> ParsedLine? {
+        switch parseASCII(line) {
+        case .empty: return nil
+        case .line(let parsed): return parsed
+        case .general: return try parseGeneral(line)
+        }
+    }
+
+    /// Any line, one Character at a time (`parseASCII` handles the common lines faster, with the same result).
+    static func parseGeneral(_ line: String) throws(CommandError) -> ParsedLine? {
         var text = stripComment(line).trimmingWhitespace()
         while text.hasSuffix(";") { text = String(text.dropLast()).trimmingWhitespace() }
         if text.isEmpty { return nil }

@@ -1,0 +1,48 @@
+import Testing
+import KernelMM
+@testable import MMShell
+
+/// The byte-level reading of common lines gives exactly what the general, Character-by-Character one gives; lines
+/// it does not take are left to the general path (so their errors are worded once).
+@Suite struct LineParserFastPathTests {
+    static let lines = [
+        "p = alloc_pages GFP_KERNEL 0", "__free_pages $p 0", "  q=alloc_pages GFP_KERNEL|__GFP_ZERO 3  ;;", "$x = kmalloc 96 GFP_ATOMIC",
+        "alloc_pages GFP_KERNEL | __GFP_ZERO 2", "gfp GFP_KERNEL & ~__GFP_RECLAIM", "gfp ~ __GFP_IO", "print (1 + 2) * 3",
+        "? zone(\"Normal\").free[3]", "x = ? page($p).order", "answer 0x1000, 0x1004", "kmem_cache_create \"my cache\" 100",
+        "cat /proc/buddyinfo # a comment", "# only a comment", "", "   ", "boot arch=i386 mem=2G cpus=2", "memmap --around $p",
+        "a == b", "x = ", "= 3", "f(1) (2", "g )", "alloc_pages(GFP_KERNEL, 3);", "echo \"a # b\" c", "slab-top x", "x = y = z",
+        "kmalloc 100 GFP_KERNEL|", "w foo(bar baz) qux", "1abc", "_x = 1", "é = 1", "p = alloc_pages\tGFP_KERNEL 0", "answer",
+    ]
+
+    @Test(arguments: lines)
+    func fastPathAgreesWithTheGeneralOne(_ line: String) {
+        let general = Result { () throws(CommandError) in try LineParser.parseGeneral(line) }
+        switch LineParser.parseASCII(line) {
+        case .general:
+            break
+        case .empty:
+            #expect((try? general.get()) == .some(nil), "\(line)")
+        case .line(let fast):
+            #expect((try? general.get()) == fast, "\(line)")
+        }
+    }
+
+    @Test func commonScriptLinesTakeTheFastPath() {
+        for line in ["p = alloc_pages GFP_KERNEL 0", "__free_pages $p 0", "kmalloc 96 GFP_KERNEL|__GFP_ZERO"] {
+            guard case .line = LineParser.parseASCII(line) else {
+                Issue.record("'\(line)' went to the general path")
+                continue
+            }
+        }
+    }
+
+    @Test func gfpNamesOnlyAgreesWithTheParser() throws {
+        for mask in ["GFP_KERNEL", "GFP_KERNEL|__GFP_ZERO", "__GFP_DMA|__GFP_HIGH|GFP_NOWAIT", "GFP_ATOMIC|__GFP_NOWARN"] {
+            let fast = try #require(GFPParser.namesOnly(mask))
+            #expect(fast == (try GFPParser.parse(" " + mask + " ")))
+        }
+        for notNames in ["gfp_kernel", "GFP_KERNEL||__GFP_ZERO", "0xcc0", "GFP_KERNEL | __GFP_ZERO", "~__GFP_IO", "GFP_TEMPORARY", "|GFP_KERNEL"] {
+            #expect(GFPParser.namesOnly(notNames) == nil, "\(notNames)")
+        }
+    }
+}
