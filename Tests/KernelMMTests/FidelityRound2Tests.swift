@@ -55,3 +55,33 @@ import Testing
         try k.checkInvariants()
     }
 }
+
+/// Issue 14: the boot log says what a real boot says about memory. The expected lines are those of Debian's 6.1 kernel
+/// booted under qemu with the same RAM map (reference/realkernel/6.1.0-57-amd64-1G-2/before/dmesg: RAM to 0x3ffdffff,
+/// 2 CPUs); 6.1 and 6.6 compute these the same way (mm/mm_init.c, mm/page_alloc.c build_all_zonelists()).
+@Suite struct BootLogTests {
+    @Test func theBootLogMatchesARealBootWithTheSameRAM() throws {
+        let k = try boot { $0.memory = 0x3ffe_0000; $0.cpus = 2 }
+        var lines: [String] = []
+        for e in k.log.entries { if case .info(let l) = e.report.kind { lines.append(l) } }
+        for want in ["Zone ranges:",
+                     "  DMA      [mem 0x0000000000001000-0x0000000000ffffff]",
+                     "  DMA32    [mem 0x0000000001000000-0x000000003ffdffff]",
+                     "  Normal   empty",
+                     "  Device   empty",
+                     "Early memory node ranges",
+                     "  node   0: [mem 0x0000000000001000-0x000000000009efff]",
+                     "  node   0: [mem 0x0000000000100000-0x000000003ffdffff]",
+                     "Initmem setup node 0 [mem 0x0000000000001000-0x000000003ffdffff]",
+                     "On node 0, zone DMA: 1 pages in unavailable ranges",
+                     "On node 0, zone DMA: 97 pages in unavailable ranges",
+                     "On node 0, zone DMA32: 32 pages in unavailable ranges",
+                     "Built 1 zonelists, mobility grouping on.  Total pages: 257760",
+                     "Policy zone: DMA32",
+                     "SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"] {
+            #expect(lines.contains(want), "missing: \(want)")
+        }
+        // The Memory: line's second number is every present page (1048056K on the real machine too).
+        #expect(lines.contains { $0.hasPrefix("Memory: ") && $0.contains("K/1048056K available") }, "\(lines)")
+    }
+}
