@@ -85,3 +85,27 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Memory: ") && $0.contains("K/1048056K available") }, "\(lines)")
     }
 }
+
+/// Issue 14: si_mem_available() subtracts totalreserve_pages, which calculate_totalreserve_pages()
+/// (mm/page_alloc.c:5567-5597) caps at each zone's managed pages. On a 16 GiB machine ZONE_DMA's lowmem_reserve for
+/// the zones above it is larger than all of ZONE_DMA, so the cap matters there.
+@Suite struct MemAvailableTests {
+    @Test func theReserveOfEachZoneIsCappedAtItsManagedPages() throws {
+        let k = try boot { $0.memory = 16 << 30; $0.cpus = 2 }
+        let dma = try #require(k.zones.first { $0.type == .dma })
+        #expect((dma.lowmemReserve.max() ?? 0) + dma.watermark.high > dma.managedPages, "the cap is not exercised")
+        var reserve = 0
+        for z in k.zones {
+            var m = 0
+            for r in z.lowmemReserve where r > m { m = r }
+            m += z.watermark.high
+            reserve += min(m, z.managedPages)
+        }
+        #expect(k.totalReservePages == reserve)
+        // si_mem_available(): free − totalreserve + reclaimable − min(reclaimable / 2, Σ low watermarks).
+        let info = k.memInfo()
+        let low = k.zones.reduce(0) { $0 + $1.lowWmark }
+        let r = info.slabReclaimable
+        #expect(info.available == info.freeRAM - reserve + r - min(r / 2, low))
+    }
+}
