@@ -141,7 +141,9 @@ enum PageAllocProcFiles {
                                 "nr_anon_transparent_hugepages", "nr_vmscan_write", "nr_vmscan_immediate_reclaim",
                                 "nr_dirtied", "nr_written", "nr_throttled_written", "nr_kernel_misc_reclaimable",
                                 "nr_foll_pin_acquired", "nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
-                                "nr_sec_page_table_pages", "nr_swapcached"]
+                                "nr_sec_page_table_pages", "nr_swapcached",
+                                // CONFIG_NUMA_BALANCING, as distribution kernels build 6.6 (mm/vmstat.c:1245)
+                                "pgpromote_success", "pgpromote_candidate"]
 
     static func nodeStat(_ name: String, _ m: MemInfo) -> Int {
         switch name {
