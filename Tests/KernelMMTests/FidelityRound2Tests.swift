@@ -109,3 +109,23 @@ import Testing
         #expect(info.available == info.freeRAM - reserve + r - min(r / 2, low))
     }
 }
+
+/// Issue 14: a large kmalloc traces the caller's flags; __kmalloc_large_node() adds __GFP_COMP to its own copy
+/// (mm/slab_common.c:1166), so only the page allocation's event shows it.
+@Suite struct LargeKmallocTraceTests {
+    @Test func theKmallocEventHasTheCallersFlags() throws {
+        var k = try boot { $0.memory = 64 << 20 }
+        k.trace.enabled = true
+        _ = k.kmalloc(9000, gfp: .kernel)
+        var kmallocFields = "", pageGFP: GFPFlags = []
+        for e in k.trace.events {
+            switch e.kind {
+            case .other(let name, let fields) where name == "kmalloc": kmallocFields = fields
+            case .mmPageAlloc(_, _, _, let gfp): pageGFP = gfp
+            default: break
+            }
+        }
+        #expect(kmallocFields.contains("bytes_req=9000") && kmallocFields.contains("gfp_flags=GFP_KERNEL "), "\(kmallocFields)")
+        #expect(pageGFP == GFPFlags.kernel.union(.comp))
+    }
+}
