@@ -129,3 +129,23 @@ import Testing
         #expect(pageGFP == GFPFlags.kernel.union(.comp))
     }
 }
+
+/// Issue 14: warn_alloc() is rate-limited by nopage_rs (DEFAULT_RATELIMIT_INTERVAL 5 s, DEFAULT_RATELIMIT_BURST 10;
+/// lib/ratelimit.c): the 11th failure within 5 s prints nothing, and the first report of the next interval is preceded
+/// by "warn_alloc: N callbacks suppressed".
+@Suite struct WarnAllocRatelimitTests {
+    @Test func tenFailureReportsPerFiveSecondsThenASuppressedCount() throws {
+        var k = try boot { $0.memory = 64 << 20 }
+        func failures() -> Int {
+            k.log.entries.filter { if case .vmallocError = $0.report.kind { return true } else { return false } }.count
+        }
+        for _ in 0..<12 { #expect(k.vmalloc(1 << 30) == nil) }
+        #expect(failures() == 10)
+        #expect(k.log.entries.last?.report.note == .warnAllocRatelimited(.vmallocMorePagesThanRAM(pages: 262144, managed: k.zones.reduce(0) { $0 + $1.managedPages })))
+        k.clock.tick(6_000_000_000)
+        #expect(k.vmalloc(1 << 30) == nil)
+        #expect(failures() == 11)
+        let said = k.log.entries.contains { if case .info(let l) = $0.report.kind { return l == "warn_alloc: 2 callbacks suppressed" } else { return false } }
+        #expect(said)
+    }
+}

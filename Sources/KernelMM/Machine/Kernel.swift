@@ -76,6 +76,21 @@ public struct Kernel: Sendable, Equatable {
     /// task's stack, so the kernel would be running it).
     mutating func report(_ kind: KernelReport.Kind, taint letter: Character? = nil, callTrace: [String] = [],
                          note: KmemsimNote? = nil, task: Int? = nil) {
+        // warn_alloc() prints through __ratelimit(&nopage_rs) (mm/page_alloc.c, lib/ratelimit.c).
+        switch kind {
+        case .pageAllocFailure, .vmallocError:
+            if let suppressed = log.nopageRatelimit.check(now: clock.now) {
+                log.append(KernelReport(kind: .info("warn_alloc: \(suppressed) callbacks suppressed"), comm: currentTask.comm,
+                                        pid: currentTask.pid, cpu: currentCPU, taint: taintString), at: clock.now)
+            }
+            if !log.nopageRatelimit.allowed {
+                let r = KernelReport(kind: .kmemsimOnly, comm: currentTask.comm, pid: currentTask.pid, cpu: currentCPU,
+                                     taint: taintString, callTrace: [], note: .warnAllocRatelimited(note))
+                log.append(r, at: clock.now)
+                return
+            }
+        default: break
+        }
         // Most reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from
         // before; SLUB's reports taint between their BUG line and the trailer's stack dump.
         if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }

@@ -9,6 +9,8 @@ public struct KernelLog: Sendable, Equatable {
     /// Reports kept; a million bad frees must not keep a million reports.
     public static let capacity = 5_000
     public private(set) var entries = RingBuffer<Entry>(capacity: KernelLog.capacity)
+    /// warn_alloc()'s nopage_rs: DEFAULT_RATELIMIT_INTERVAL (5 s) and DEFAULT_RATELIMIT_BURST (10).
+    var nopageRatelimit = Ratelimit(interval: 5_000_000_000, burst: 10)
     /// Reports overwritten since boot (or the last `dmesg -C`).
     public var dropped: Int { entries.dropped }
     /// Reports logged since boot: a mark for "what did this command log" that survives wrapping.

@@ -44,6 +44,8 @@ public enum KmemsimNote: Sendable, Equatable {
     case preemptFieldBorrow(caller: String, field: String, preemptCount: UInt32)
     /// After the first DEBUG_LOCKS_WARN_ON the kernel is silent (debug_locks off): the note, plus that.
     indirect case debugLocksOff(KmemsimNote)
+    /// warn_alloc()'s report was rate-limited away (nopage_rs: 10 per 5 s); the inner note explains the failure.
+    indirect case warnAllocRatelimited(KmemsimNote?)
     case irqsEnabledInHardirq
     case bhNestedTooDeep(depth: UInt32)
     case bhEnableInHardirq

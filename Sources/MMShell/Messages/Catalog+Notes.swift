@@ -123,6 +123,10 @@ extension Message {
         case .gfpMovableAndReclaimable:
             return Message(en: "__GFP_MOVABLE and __GFP_RECLAIMABLE together: a page is either movable or reclaimable, never both. gfp_migratetype() warns (VM_WARN_ON, CONFIG_DEBUG_VM) and returns 3, MIGRATE_HIGHATOMIC, which is not a per-CPU list type: the real kernel would put the page on the list of another order and corrupt the pcp lists. kmemsim allocates it as MIGRATE_UNMOVABLE instead. Pick one of the two flags (or use GFP_KERNEL_ACCOUNT, GFP_HIGHUSER_MOVABLE).",
                            ko: "__GFP_MOVABLE과 __GFP_RECLAIMABLE을 함께 썼습니다. 페이지는 이동 가능하거나 회수 가능하거나 둘 중 하나이지, 둘 다일 수는 없습니다. gfp_migratetype()은 경고를 내고(VM_WARN_ON, CONFIG_DEBUG_VM) 3, 즉 MIGRATE_HIGHATOMIC을 돌려주는데, 이것은 per-CPU 리스트의 타입이 아닙니다. 실제 커널이라면 페이지를 다른 order의 리스트에 넣어 pcp 리스트를 망가뜨립니다. kmemsim은 대신 MIGRATE_UNMOVABLE로 할당합니다. 두 플래그 중 하나만 고르세요(또는 GFP_KERNEL_ACCOUNT, GFP_HIGHUSER_MOVABLE).")
+        case .warnAllocRatelimited(let inner):
+            let m = inner.map(note) ?? Message(en: "", ko: "")
+            return Message(en: "The allocation failed, but warn_alloc() printed nothing: it reports at most 10 failures every 5 seconds (nopage_rs, DEFAULT_RATELIMIT_BURST), and the kernel says 'warn_alloc: N callbacks suppressed' when the next window opens." + (m.en.isEmpty ? "" : " " + m.en),
+                           ko: "할당은 실패했지만 warn_alloc()은 아무것도 출력하지 않았습니다. 5초마다 최대 10번만 보고하기 때문입니다(nopage_rs, DEFAULT_RATELIMIT_BURST). 다음 구간이 열리면 커널은 'warn_alloc: N callbacks suppressed'라고 알립니다." + (m.ko.isEmpty ? "" : " " + m.ko))
         case .debugLocksOff(let inner):
             let m = note(inner)
             return Message(en: m.en + " (The kernel is silent now: the first DEBUG_LOCKS_WARN_ON turned debug_locks off.)",
