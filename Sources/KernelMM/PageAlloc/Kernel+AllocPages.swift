@@ -64,7 +64,7 @@ extension Kernel {
         // lies below it (alloc_flags_nofragment()).
         var flags: AllocFlags = [.wmarkLow]
         if gfp.contains(.kswapdReclaim) { flags.insert(.kswapd) }
-        if arch.configuredZones.contains(.dma32), let first = ac.zonelist.first, zones[first].type == .normal {
+        if zoneTypes.contains(.dma32), let first = ac.zonelist.first, zoneTypes[first] == .normal {
             flags.insert(.noFragment)
         }
         if let pfn = getPageFromFreelist(&ac, flags: flags) {
