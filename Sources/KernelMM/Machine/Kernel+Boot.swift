@@ -227,8 +227,11 @@ extension Kernel {
     }
 
     /// The zone a frame belongs to (page_zone()), or nil for frames outside every zone.
-    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? {
-        for z in zoneSpans.indices where pfn >= zoneSpans[z].start && pfn < zoneSpans[z].end { return z }
+    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? { Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) }
+
+    /// The same on the span table, for mutating paths (which would copy the whole Kernel to call the method).
+    @inline(__always) static func zoneIndex(ofPFN pfn: Int, spans: [ZoneSpan]) -> Int? {
+        for z in spans.indices where pfn >= spans[z].start && pfn < spans[z].end { return z }
         return nil
     }
 
