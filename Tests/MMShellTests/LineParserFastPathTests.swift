@@ -70,3 +70,14 @@ import KernelMM
         }
     }
 }
+
+/// A statement left open asks for more; a complete line (every shell command) does not.
+@Suite struct NeedsMoreTests {
+    @Test(arguments: [("if (x)", true), ("else", true), ("if (a)\n\tx++;\nelse", true), ("} else if (b)", false), ("static int f(void)", true), ("x = 1 + \\", true),
+                      ("for (i = 0; i < n; i++)", true), ("{", true), ("kfree(x", true), ("/* open", true),
+                      ("p = alloc_pages GFP_KERNEL 0", false), ("kfree(x);", false), ("__free_pages $p 0", false),
+                      ("x = kmalloc(100, GFP_KERNEL);", false), ("if (x) kfree(x);", false), ("done", false), ("f()", false)])
+    func openStatementsContinue(_ line: String, _ more: Bool) {
+        #expect(CInput.needsMore(line) == more, "'\(line)'")
+    }
+}

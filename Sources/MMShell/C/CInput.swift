@@ -89,6 +89,12 @@ public enum CInput {
             i += 1
         }
         if inBlockComment || depth > 0 { return true }
+        // What follows needs a last line ending in `)` or `\`, or that is `else`: a line whose last character is
+        // plain ASCII and none of those is complete (every shell command line, so read no further).
+        if let last = b.last(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }), last < 0x80,
+           last != UInt8(ascii: ")"), last != UInt8(ascii: "\\"), last != UInt8(ascii: "e") {
+            return false
+        }
         if isFunctionHeader(text) { return true }
         // `if (x)` or `else` with the body on the next line.
         let t = text.trimmingWhitespace()
@@ -130,7 +136,8 @@ extension CInput {
 extension ShellSession {
     /// Whether the shell should read another line before running `text` (a C statement still open).
     public func needsMoreInput(_ text: String) -> Bool {
-        CInput.isC(text, session: self) && CInput.needsMore(text)
+        // Both are pure; the cheap test first, since a shell command line fails it.
+        CInput.needsMore(text) && CInput.isC(text, session: self)
     }
 
     /// Runs C typed at the prompt or read from a script: declarations, statements, functions to keep.
