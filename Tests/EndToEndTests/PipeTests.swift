@@ -92,7 +92,7 @@ struct LanguageTests {
         // The refused free is a failed command too, and says so in Korean.
         #expect(r.stderr == "kmemsim: <stdin>:1: error: 없는 명령입니다: 'kmaloc'. kmalloc 명령을 찾으셨나요?\n"
                 + "kmemsim: <stdin>:2: error: free_pages: 커널이 이 작업을 거부했습니다(위의 보고 참고). 바뀐 것은 없습니다\n")
-        #expect(r.stdout.contains("kernel BUG at mm/page_alloc.c!"))
+        #expect(r.stdout.contains("kernel BUG at mm/page_alloc.c:4526!"))
         #expect(r.stdout.contains("kmemsim: 0x1001: 직접 매핑(lowmem) 주소가 아니어서"))
     }
 

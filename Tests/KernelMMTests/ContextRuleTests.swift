@@ -79,7 +79,7 @@ import Testing
         #expect(k.log.entries.last?.report.kind == .schedulingWhileAtomic(preemptCount: 2, preemptDisabledAt: "preempt_disable"))
         #expect(k.cpus[0].preemptCount == 0)
         k.preemptEnable() // the later enable underflows
-        #expect(k.log.entries.last?.report.kind == .warningMessage(message: "DEBUG_LOCKS_WARN_ON(val > preempt_count())", file: "kernel/sched/core.c", line: nil, function: "preempt_count_sub"))
+        #expect(k.log.entries.last?.report.kind == .warningMessage(message: "DEBUG_LOCKS_WARN_ON(val > preempt_count())", file: "kernel/sched/core.c", line: 5871, function: "preempt_count_sub"))
     }
 
     @Test func getCPUPutCPUBalance() throws {

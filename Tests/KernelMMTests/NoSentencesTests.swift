@@ -28,6 +28,9 @@ import Glibc
         "percpu: allocation failed", "illegal size (", "call_site=", "vmalloc error: size", "vmap allocation for size",
         "va_start:", "Trying to vfree() ", "Unexpected gfp: ", "SLUB: Unable to allocate memory", "kmem_cache_create(",
         "Kernel panic - not syncing: ", "Objects remaining in ", "kmem_cache_destroy ",
+        // The boot log (mm/mm_init.c, mm/page_alloc.c)
+        "Movable zone start for each node", "Early memory node ranges", "Initmem setup node ", "pages in unavailable ranges",
+        "Built 1 zonelists", "BIOS-provided physical RAM map", "percpu: Embedded ", "On node 0, zone ", "Memory: ",
     ]
 
     static var kernelMMDirectory: String {

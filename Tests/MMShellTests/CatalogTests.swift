@@ -62,8 +62,8 @@ import Testing
 
     @Test func aKernelBugCarriesKindSeverityFieldsTextAndNote() throws {
         let out = try json(["free_pages 0x1001 0"])[0]
-        #expect(out.contains(#""kind":"kernel_bug","severity":"BUG","fields":{"file":"mm/page_alloc.c","line":null,"function":"free_pages"}"#))
-        #expect(out.contains(#""text":"------------[ cut here ]------------\nkernel BUG at mm/page_alloc.c!"#))
+        #expect(out.contains(#""kind":"kernel_bug","severity":"BUG","fields":{"file":"mm/page_alloc.c","line":4526,"function":"free_pages"}"#))
+        #expect(out.contains(#""text":"------------[ cut here ]------------\nkernel BUG at mm/page_alloc.c:4526!"#))
         #expect(out.contains(#""note":"0x1001 is not a direct-map (lowmem) address"#))
     }
 
@@ -75,7 +75,7 @@ import Testing
 
     @Test func theNoteFollowsTheLanguageButTheKernelTextDoesNot() throws {
         let ko = try json(["free_pages 0x1001 0"], lang: .ko)[0]
-        #expect(ko.contains("kernel BUG at mm/page_alloc.c!"))
+        #expect(ko.contains("kernel BUG at mm/page_alloc.c:4526!"))
         #expect(ko.contains("직접 매핑(lowmem) 주소가 아니어서"))
     }
 }

@@ -28,7 +28,7 @@ extension Kernel {
               requestedAlign.nonzeroBitCount == 1 else {
             if !gfp.contains(.nowarn) {
                 report(.warningMessage(message: "illegal size (\(requested)) or align (\(requestedAlign)) for percpu allocation",
-                                       file: "mm/percpu.c", line: nil, function: "pcpu_alloc"),
+                                       file: "mm/percpu.c", line: 1755, function: "pcpu_alloc"),
                        taint: "W", callTrace: ["pcpu_alloc", caller],
                        note: .percpuBadSize(maxSize: PercpuState.maxAllocSize))
             }

@@ -49,14 +49,19 @@ extension Kernel {
     }
 
     /// The operations of this_cpu_* / __this_cpu_*.
-    public enum ThisCPUOp: String, Sendable, CaseIterable { case read, write, add, inc, dec }
+    public enum ThisCPUOp: String, Sendable, CaseIterable {
+        case read, write, add, inc, dec
+        /// The operation __this_cpu_preempt_check() is given: inc and dec are written as add.
+        var checkedName: String { self == .inc || self == .dec ? "add" : rawValue }
+    }
 
     /// this_cpu_OP(var[, val]) (preempt- and IRQ-safe: one instruction on x86) or, with `checked`, __this_cpu_OP,
     /// which CONFIG_DEBUG_PREEMPT checks like smp_processor_id(). Returns the value after the operation.
     public mutating func thisCPU(_ op: ThisCPUOp, _ name: String, value: Int64 = 0, checked: Bool) -> Int64? {
         guard let i = percpu.variables.firstIndex(where: { $0.name == name }) else { return nil }
         if checked {
-            checkPreemptionDisabled(what: "__this_cpu_\(op.rawValue)()", caller: "__this_cpu_preempt_check+0x13/0x20")
+            // include/linux/percpu-defs.h: __this_cpu_inc/dec are __this_cpu_add(pcp, ±1), so the check names "add".
+            checkPreemptionDisabled(what: "__this_cpu_\(op.checkedName)()", caller: "__this_cpu_preempt_check+0x13/0x20")
         }
         let c = currentCPU
         let size = percpu.variables[i].size

@@ -69,7 +69,10 @@ extension Kernel {
     /// DEBUG_LOCKS_WARN_ON(): warns the first time, then turns lock debugging off (debug_locks_off) and stays silent.
     mutating func debugLocksWarn(_ condition: String, function: String, caller: String, note: KmemsimNote) {
         if log.firstTime("debug_locks_off") {
-            report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(\(condition))", file: "kernel/sched/core.c", line: nil, function: function),
+            // kernel/sched/core.c of 6.6.0: each DEBUG_LOCKS_WARN_ON of preempt_count_add()/preempt_count_sub() by its condition.
+            let line = ["(preempt_count() & PREEMPT_MASK) >= PREEMPT_MASK - 10": 5847, "val > preempt_count()": 5871,
+                        "(val < PREEMPT_MASK) && !(preempt_count() & PREEMPT_MASK)": 5876][condition]
+            report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(\(condition))", file: "kernel/sched/core.c", line: line, function: function),
                    taint: "W", callTrace: [function, caller], note: note)
         } else {
             report(.kmemsimOnly, callTrace: [function, caller],
@@ -95,8 +98,8 @@ extension Kernel {
     /// lockdep_hardirqs_on_prepare() complains once.
     mutating func warnIrqsOnInHardirq(caller: String) {
         guard log.firstTime("irqs on in hardirq") else { return }
-        report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(current->hardirq_context)", file: "kernel/locking/lockdep.c",
-                               line: nil, function: "lockdep_hardirqs_on_prepare"),
+        report(.warningMessage(message: "DEBUG_LOCKS_WARN_ON(lockdep_hardirq_context())", file: "kernel/locking/lockdep.c",
+                               line: 4352, function: "lockdep_hardirqs_on_prepare"),
                taint: "W", callTrace: ["lockdep_hardirqs_on_prepare", caller],
                note: .irqsEnabledInHardirq)
     }
@@ -126,7 +129,7 @@ extension Kernel {
     @discardableResult
     public mutating func localBhEnable(caller: String = "local_bh_enable") -> Bool {
         if curCPU.inHardirq, log.firstTime("local_bh_enable in hardirq") {
-            report(.warning(file: "kernel/softirq.c", line: nil, function: "__local_bh_enable_ip"), taint: "W",
+            report(.warning(file: "kernel/softirq.c", line: 360, function: "__local_bh_enable_ip"), taint: "W",
                    callTrace: ["__local_bh_enable_ip", caller],
                    note: .bhEnableInHardirq)
         }
@@ -168,7 +171,7 @@ extension Kernel {
     public mutating func nmiEnter() {
         // nmi_enter(): BUG_ON(in_nmi() == NMI_MASK) — the 4-bit NMI field is full.
         if curCPU.preemptCount & CPUState.nmiMask == CPUState.nmiMask || curCPU.preemptCount & CPUState.hardirqMask == CPUState.hardirqMask {
-            report(.kernelBug(file: "include/linux/hardirq.h", line: nil, function: "nmi_enter"), taint: "D", callTrace: ["nmi_enter"],
+            report(.kernelBug(file: "include/linux/hardirq.h", line: 111, function: "nmi_enter"), taint: "D", callTrace: ["nmi_enter"],
                    note: .nmiNestedTooDeep)
             return
         }

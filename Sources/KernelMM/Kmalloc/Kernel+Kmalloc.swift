@@ -32,7 +32,8 @@ extension Kernel {
         if explainEnabled { explain(.kmalloc(.large(size: size, maxCacheSize: kmallocMaxCacheSize, order: order, wasted: size <= kmallocMaxSize ? (pageSize << order) - size : nil))) }
         guard let pfn = allocPages(gfp.union(.comp), order: order, owner: .kmallocLarge, caller: "__kmalloc_large_node"),
               let addr = pageAddress(pfn.raw) else { return nil }
-        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(pageSize << order) gfp_flags=\(gfp.union(.comp).kernelDescription) node=-1 accounted=\(gfp.contains(.account) ? "true" : "false")")) }
+        // trace_kmalloc() gets the caller's flags: __kmalloc_large_node() adds __GFP_COMP to its own copy (mm/slab_common.c:1166).
+        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(pageSize << order) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) ? "true" : "false")")) }
         return addr
     }
 
@@ -104,7 +105,7 @@ extension Kernel {
             return .freedPages
         }
         // free_large_kmalloc() on a page that is neither a slab nor a large kmalloc.
-        report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: nil, function: "free_large_kmalloc"),
+        report(.warningMessage(message: "object pointer: 0x%p", pointer: addr, file: "mm/slab_common.c", line: 994, function: "free_large_kmalloc"),
                taint: "W", callTrace: ["free_large_kmalloc", "kfree", caller],
                note: .kfreeNotKmalloc(address: addr, owner: frames[pfn].state == .allocated ? frames[pfn].owner : nil))
         return .refused

@@ -26,7 +26,7 @@ extension Kernel {
         }
         guard size <= Int(Int32.max) else {
             if !gfp.contains(.nowarn), log.firstTime("kvmalloc INT_MAX") {
-                report(.warning(file: "mm/util.c", line: nil, function: "kvmalloc_node"), taint: "W", callTrace: ["kvmalloc_node", caller],
+                report(.warning(file: "mm/util.c", line: 622, function: "kvmalloc_node"), taint: "W", callTrace: ["kvmalloc_node", caller],
                        note: .kvmallocAboveIntMax)
             }
             return nil

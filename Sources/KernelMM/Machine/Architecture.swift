@@ -105,6 +105,16 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable {
         }
     }
 
+    /// The image's sections in KiB as `Memory:` prints them (code, rwdata, rodata, init, bss), summing to
+    /// `kernelImageSize`: x86-64 in the proportions of Debian's distribution build, the others as one block of code.
+    public var kernelSections: (code: UInt64, rwdata: UInt64, rodata: UInt64, initSize: UInt64, bss: UInt64) {
+        switch self {
+        case .x86_64: (16384, 2450, 11264, 4096, 4718)
+        case .i386: (8192, 1024, 2048, 1024, 2048)
+        case .sparc64: (8192, 1536, 3072, 1024, 2560)
+        }
+    }
+
     /// Physical memory the firmware and early boot keep for themselves at the bottom of RAM
     /// (x86: the real-mode area and BIOS region below 1 MiB; sparc64: the PROM's first pages).
     public var lowFirmwareReserve: UInt64 { self == .sparc64 ? 64 << 10 : 1 << 20 }

@@ -34,6 +34,7 @@ extension Kernel {
         for i in slab.caches.indices { slab.caches[i].bootLiveObjects = slab.caches[i].liveObjects }
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
+        logBootMemory()
         clock.tick(1_000_000)
     }
 

@@ -49,12 +49,19 @@ extension Kernel {
         // x86-64's VMALLOC_END is the last byte (…e8ffffffffff), so the kernel's difference is one short of 32 TiB.
         m.vmallocTotalKB = Int((r.end - r.start - (arch == .x86_64 ? 1 : 0)) >> 10)
         // si_mem_available(): free minus the reserves the kernel keeps, plus what reclaim could get back.
-        let totalReserve = zones.reduce(0) { $0 + ($1.lowmemReserve.max() ?? 0) + $1.highWmark }
+        let totalReserve = totalReservePages
         let wmarkLow = zones.reduce(0) { $0 + $1.lowWmark }
         var avail = m.freeRAM - totalReserve
         let reclaimable = m.slabReclaimable
         avail += reclaimable - min(reclaimable / 2, wmarkLow)
         m.available = max(0, avail)
         return m
+    }
+
+    /// calculate_totalreserve_pages() (mm/page_alloc.c:5567): per zone, its largest lowmem_reserve plus its high
+    /// watermark as set up (no boost), capped at the zone's managed pages — a small DMA zone under a big machine's
+    /// reserve cannot hold back more than it has.
+    var totalReservePages: Int {
+        zones.reduce(0) { $0 + min($1.managedPages, ($1.lowmemReserve.max() ?? 0) + $1.watermark.high) }
     }
 }

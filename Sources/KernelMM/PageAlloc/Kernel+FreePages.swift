@@ -20,7 +20,7 @@ extension Kernel {
         // Built only when a report needs it: an array per free would cost more than the free itself.
         func trace() -> [String] { ["__free_pages", caller] }
         guard pfn >= 0, pfn < frames.count, frames[pfn].state != .absent else {
-            report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "put_page_testzero"), taint: "D", callTrace: trace(),
+            report(.kernelBug(file: "include/linux/mm.h", line: 1095, function: "put_page_testzero"), taint: "D", callTrace: trace(),
                    note: .freeNotRAM(pfn: pfn))
             return .refused
         }
@@ -64,7 +64,7 @@ extension Kernel {
         }
         if order != allocOrder {
             if f.flags.contains(.head) {
-                report(.vmBugOnPage(pageDump(pfn), condition: "compound && compound_order(page) != order", file: "mm/page_alloc.c", line: nil),
+                report(.vmBugOnPage(pageDump(pfn), condition: "compound && compound_order(page) != order", file: "mm/page_alloc.c", line: 1107),
                        taint: "D", callTrace: ["free_pages_prepare", "free_unref_page"] + trace(),
                        note: .compoundOrderMismatch(allocOrder: allocOrder, order: order))
                 return .refused
@@ -88,7 +88,7 @@ extension Kernel {
 
     /// The VM_BUG_ON_PAGE(page_ref_count(page) == 0) of put_page_testzero(), as CONFIG_DEBUG_VM reports it.
     private mutating func refcountZero(_ pfn: Int, trace: [String], note: KmemsimNote) {
-        report(.vmBugOnPage(pageDump(pfn), condition: "page_ref_count(page) == 0", file: "include/linux/mm.h", line: nil),
+        report(.vmBugOnPage(pageDump(pfn), condition: "page_ref_count(page) == 0", file: "include/linux/mm.h", line: 1095),
                taint: "D", callTrace: trace, note: note)
     }
 
@@ -144,7 +144,7 @@ extension Kernel {
             } else {
                 why = isVmallocAddress(addr) ? .vmallocAddress : .notDirectMap
             }
-            report(.kernelBug(file: "mm/page_alloc.c", line: nil, function: "free_pages"), taint: "D", callTrace: ["free_pages", caller],
+            report(.kernelBug(file: "mm/page_alloc.c", line: 4526, function: "free_pages"), taint: "D", callTrace: ["free_pages", caller],
                    note: .freePagesBadAddress(address: addr, problem: why))
             return .refused
         }

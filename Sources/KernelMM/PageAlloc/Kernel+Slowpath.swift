@@ -73,13 +73,13 @@ extension Kernel {
             if !ac.gfp.contains(.directReclaim) {
                 // WARN_ON_ONCE_GFP(!can_direct_reclaim, gfp_mask): NOFAIL without reclaim is a caller bug, and fails.
                 if !ac.gfp.contains(.nowarn), log.firstTime("nofail without reclaim") {
-                    report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
+                    report(.warning(file: "mm/page_alloc.c", line: 4136, function: "__alloc_pages_slowpath"), taint: "W",
                            callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
                            note: .nofailWithoutReclaim)
                 }
             } else {
                 if ac.order > PerCPUPages.maxOrder, !ac.gfp.contains(.nowarn), log.firstTime("nofail costly") {
-                    report(.warning(file: "mm/page_alloc.c", line: nil, function: "__alloc_pages_slowpath"), taint: "W",
+                    report(.warning(file: "mm/page_alloc.c", line: 4152, function: "__alloc_pages_slowpath"), taint: "W",
                            callTrace: ["__alloc_pages_slowpath", "__alloc_pages", caller],
                            note: .nofailCostly)
                 }

@@ -89,13 +89,17 @@ extension Kernel {
                note: .slabPanic)
     }
 
+    /// Where a cache's struct kmem_cache_node comes from: SLUB's own boot cache, SLAB's kmalloc-128 (INDEX_NODE for
+    /// its 120-byte node).
+    public var nodeCacheName: String { slab.kind == .slub ? "kmem_cache_node" : "kmalloc-128" }
+
     /// The kmem_cache and kmem_cache_node objects describing a cache (struct kmem_cache lives in a slab, too).
     private mutating func allocCacheDescriptors(for ci: Int) {
         let id = slab.caches[ci].id
         if let kc = slab.index(named: "kmem_cache"), let a = slabAllocObject(kc, gfp: .kernel, caller: "kmem_cache_create") {
             if let i = slab.index(id: id) { slab.caches[i].descriptorAddress = a }
         }
-        if let kn = slab.index(named: "kmem_cache_node"), let a = slabAllocObject(kn, gfp: .kernel, caller: "kmem_cache_create") {
+        if let kn = slab.index(named: nodeCacheName), let a = slabAllocObject(kn, gfp: .kernel, caller: "kmem_cache_create") {
             if let i = slab.index(id: id) { slab.caches[i].nodeAddress = a }
         }
     }
@@ -173,7 +177,7 @@ extension Kernel {
         for pfn in slab.caches[ci].slabs.keys.sorted() { discardSlab(ci, pfn: pfn) }
         let c = slab.caches.remove(at: ci)
         if let a = c.descriptorAddress { slabFreeByAddress(a, expect: "kmem_cache", caller: "kmem_cache_destroy") }
-        if let a = c.nodeAddress { slabFreeByAddress(a, expect: "kmem_cache_node", caller: "kmem_cache_destroy") }
+        if let a = c.nodeAddress { slabFreeByAddress(a, expect: nodeCacheName, caller: "kmem_cache_destroy") }
         if explainEnabled { explain(.slab(.destroyed(name: name))) }
         return true
     }
@@ -191,8 +195,9 @@ extension Kernel {
             kmemCacheCreate(name: "kmem_cache_node", size: 64, flags: [.hwcacheAlign], bootCache: true)
             kmemCacheCreate(name: "kmem_cache", size: 208 + ptr, flags: [.hwcacheAlign], bootCache: true)
         } else {
+            // mm/slab.c kmem_cache_init(): SLAB has no kmem_cache_node cache; its nodes come from the kmalloc cache
+            // of INDEX_NODE (kmalloc_index(sizeof(struct kmem_cache_node))), made right after kmem_cache.
             kmemCacheCreate(name: "kmem_cache", size: 200 + ptr * params.cpus, flags: [.hwcacheAlign], bootCache: true)
-            kmemCacheCreate(name: "kmem_cache_node", size: 120, flags: [.hwcacheAlign], bootCache: true)
         }
         // mm/slab_common.c create_boot_cache(): "s->refcount = -1; /* Exempt from merging for now */" — and nothing
         // sets it back, so no kmem_cache_create() is ever merged into these two.

@@ -27,7 +27,7 @@ extension Kernel {
         let caller = inCaller == api ? "init_module" : inCaller
         guard let loc = locateSlabObject(addr) else {
             // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
-            report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: nil, function: "kmem_cache_free"),
+            report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: 626, function: "kmem_cache_free"),
                    taint: "W", callTrace: [api, caller],
                    note: .freeNotInSlab(address: addr, api: api))
             return .refused
@@ -36,7 +36,7 @@ extension Kernel {
         if let e = expected, e != ci {
             // cache_from_obj(): with memcg kmem (distro default) the kernel checks and frees into the right cache.
             report(.warningMessage(message: "cache_from_obj: Wrong slab cache. \(slab.caches[e].name) but object is from \(slab.caches[ci].name)",
-                                   file: "mm/slab.h", line: nil, function: "cache_from_obj"),
+                                   file: "mm/slab.h", line: 661, function: "cache_from_obj"),
                    taint: "W", callTrace: ["cache_from_obj", api, caller],
                    note: .freedIntoRealCache(cache: slab.caches[ci].name))
             ci = loc.cacheIndex
@@ -83,7 +83,8 @@ extension Kernel {
             report(.slubBug(r), taint: "B", callTrace: ["slab_err", "free_debug_processing", api, caller],
                    note: what(.slubConsistency))
         case .slab where slab.debug.debugSlab:
-            report(.kernelBug(file: "mm/slab.c", line: nil, function: "cache_free_debugcheck"), taint: "D", callTrace: ["cache_free_debugcheck", api, caller],
+            // BUG_ON(objp != index_to_obj(cachep, slab, objnr)): a pointer inside an object, not at its start.
+            report(.kernelBug(file: "mm/slab.c", line: 2688, function: "cache_free_debugcheck"), taint: "D", callTrace: ["cache_free_debugcheck", api, caller],
                    note: what(.slabDebug))
         default:
             report(.kmemsimOnly, callTrace: [api, caller],

@@ -71,7 +71,8 @@ extension Kernel {
         var gfp = inGFP
         if !gfp.intersection(Self.slabBugMask).isEmpty { gfp = kmallocFixFlags(gfp, caller: caller) }
         if slab.caches[ci].hasCtor && gfp.contains(.zero), log.firstTime("slab ctor zero \(slab.caches[ci].name)") {
-            report(.warning(file: slab.kind == .slub ? "mm/slub.c" : "mm/slab.c", line: nil, function: slab.kind == .slub ? "new_slab" : "cache_grow_begin"),
+            // WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): mm/slub.c:2068 new_slab(), mm/slab.c:2539 cache_grow_begin().
+            report(.warning(file: slab.kind == .slub ? "mm/slub.c" : "mm/slab.c", line: slab.kind == .slub ? 2068 : 2539, function: slab.kind == .slub ? "new_slab" : "cache_grow_begin"),
                    taint: "W", callTrace: [slab.kind == .slub ? "new_slab" : "cache_grow_begin", caller],
                    note: .ctorWithZero)
         }

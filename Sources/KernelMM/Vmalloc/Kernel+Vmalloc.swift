@@ -27,7 +27,7 @@ extension Kernel {
         }
         if requested == 0 {
             if log.firstTime("vmalloc size 0") {
-                report(.warning(file: "mm/vmalloc.c", line: nil, function: "__vmalloc_node_range"), taint: "W",
+                report(.warning(file: "mm/vmalloc.c", line: 3247, function: "__vmalloc_node_range"), taint: "W",
                        callTrace: ["__vmalloc_node_range", caller], note: .vmallocZero)
             }
             return nil
@@ -124,7 +124,7 @@ extension Kernel {
         clock.tick()
         if curCPU.inNMI {
             if addr == 0 { return .null }
-            report(.kernelBug(file: "mm/vmalloc.c", line: nil, function: "vfree_atomic"), taint: "D",
+            report(.kernelBug(file: "mm/vmalloc.c", line: 2777, function: "vfree_atomic"), taint: "D",
                    callTrace: ["vfree_atomic", "vfree", caller],
                    note: .vfreeInNMI)
             return .refused
@@ -147,7 +147,11 @@ extension Kernel {
     @discardableResult
     mutating func vfreeNow(_ addr: UInt64, caller: String, kernelInternal: Bool = false) -> VfreeOutcome {
         if addr & UInt64(pageSize - 1) != 0 {
-            report(.warningMessage(message: "Trying to vfree() bad address (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
+            // remove_vm_area() warns and returns NULL (mm/vmalloc.c:2691); vfree() then warns that there is no area
+            // (mm/vmalloc.c:2826): two warnings for one misaligned vfree.
+            report(.warningMessage(message: "Trying to vfree() bad address (%p)", pointer: addr, file: "mm/vmalloc.c", line: 2691, function: "remove_vm_area"),
+                   taint: "W", callTrace: ["remove_vm_area", "vfree", caller])
+            report(.warningMessage(message: "Trying to vfree() nonexistent vm area (%p)", pointer: addr, file: "mm/vmalloc.c", line: 2826, function: "vfree"),
                    taint: "W", callTrace: ["vfree", caller],
                    note: .vfreeNotAligned(address: addr, areaStart: vmalloc.index(containing: addr).map { vmalloc.areas[$0].start }))
             return .refused
@@ -163,7 +167,7 @@ extension Kernel {
             } else {
                 why = .vfreeOutsideRange(address: addr, directMap: directMapPFN(addr) != nil)
             }
-            report(.warningMessage(message: "Trying to vfree() nonexistent vm area (%p)", pointer: addr, file: "mm/vmalloc.c", line: nil, function: "vfree"),
+            report(.warningMessage(message: "Trying to vfree() nonexistent vm area (%p)", pointer: addr, file: "mm/vmalloc.c", line: 2826, function: "vfree"),
                    taint: "W", callTrace: ["vfree", caller], note: why)
             return .refused
         }

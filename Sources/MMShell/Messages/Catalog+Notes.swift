@@ -100,8 +100,8 @@ extension Message {
             return Message(en: "WARN_ON_ONCE_GFP(costly_order): __GFP_NOFAIL should not be used for orders above 3.",
                            ko: "WARN_ON_ONCE_GFP(costly_order): order가 3보다 큰 요청에는 __GFP_NOFAIL을 쓰면 안 됩니다.")
         case .nofailAboveOrder1(let order):
-            return Message(en: "__GFP_NOFAIL promises the caller never sees NULL, so the allocator would retry forever; for an order-\(order) block (\(Format.pages(1 << order)) in a row) that can mean waiting for memory that fragmentation never gives back. 6.6 warns once, even though this allocation succeeded. Use __GFP_NOFAIL only for order 0 or 1, or handle the failure.",
-                           ko: "__GFP_NOFAIL은 호출자가 NULL을 받지 않는다고 약속하므로, 할당자는 끝없이 다시 시도합니다. order-\(order) 블록(연속된 \(1 << order)페이지)이라면 단편화 때문에 끝내 생기지 않을 메모리를 기다릴 수도 있습니다. 6.6은 이 할당이 성공했더라도 한 번 경고합니다. __GFP_NOFAIL은 order 0이나 1에만 쓰거나, 실패를 처리하세요.")
+            return Message(en: "__GFP_NOFAIL promises the caller never sees NULL, so the allocator would retry forever; for an order-\(order) block (\(Format.pages(1 << order)) in a row) that can mean waiting for memory that fragmentation never gives back. 6.6 warns once, whether or not the allocation succeeds. Use __GFP_NOFAIL only for order 0 or 1, or handle the failure.",
+                           ko: "__GFP_NOFAIL은 호출자가 NULL을 받지 않는다고 약속하므로, 할당자는 끝없이 다시 시도합니다. order-\(order) 블록(연속된 \(1 << order)페이지)이라면 단편화 때문에 끝내 생기지 않을 메모리를 기다릴 수도 있습니다. 6.6은 할당이 성공하든 실패하든 한 번 경고합니다. __GFP_NOFAIL은 order 0이나 1에만 쓰거나, 실패를 처리하세요.")
         case .nofailWouldLoop:
             return Message(en: "__GFP_NOFAIL: a real kernel never returns NULL here — it would loop in the allocator until memory appears (a hang on this machine). kmemsim returns NULL instead; nothing changed.",
                            ko: "__GFP_NOFAIL: 실제 커널은 여기서 절대 NULL을 돌려주지 않습니다. 메모리가 생길 때까지 할당자 안에서 돕니다(이 머신에서는 멈춤). kmemsim은 대신 NULL을 돌려줍니다. 아무것도 바뀌지 않았습니다.")
@@ -152,8 +152,12 @@ extension Message {
             return Message(en: "schedule() with interrupts disabled is not caught by a check, but the task comes back with interrupts enabled (the runqueue unlock turns them on).",
                            ko: "인터럽트를 끈 채 부른 schedule()은 검사에 걸리지 않지만, 태스크는 인터럽트가 켜진 채로 돌아옵니다(runqueue unlock이 켭니다).")
         case .preemptibleCPUAccess(let what):
-            return Message(en: "\(what) in preemptible code: the task may be moved to another CPU right after, so the answer (or the per-CPU copy it picks) may already be wrong. Use get_cpu()/put_cpu() (or this_cpu_* ops) around it.",
-                           ko: "선점 가능한 코드의 \(what): 태스크가 바로 다음 순간 다른 CPU로 옮겨질 수 있어서, 답(또는 고른 CPU별 사본)이 이미 틀렸을 수 있습니다. get_cpu()/put_cpu()(또는 this_cpu_* 연산)로 감싸세요.")
+            // __this_cpu_inc/dec are macros over __this_cpu_add, which is the name the kernel's check prints.
+            let alias = what == "__this_cpu_add()"
+            return Message(en: "\(what) in preemptible code: the task may be moved to another CPU right after, so the answer (or the per-CPU copy it picks) may already be wrong. Use get_cpu()/put_cpu() (or this_cpu_* ops) around it."
+                               + (alias ? " (__this_cpu_inc and __this_cpu_dec are __this_cpu_add(var, ±1), so the report says add.)" : ""),
+                           ko: "선점 가능한 코드의 \(what): 태스크가 바로 다음 순간 다른 CPU로 옮겨질 수 있어서, 답(또는 고른 CPU별 사본)이 이미 틀렸을 수 있습니다. get_cpu()/put_cpu()(또는 this_cpu_* 연산)로 감싸세요."
+                               + (alias ? " (__this_cpu_inc와 __this_cpu_dec는 __this_cpu_add(var, ±1)이므로 보고에는 add로 나옵니다.)" : ""))
         case .sleepingCallInAtomic(let caller, let why, let call):
             let en: String, ko: String
             switch why {

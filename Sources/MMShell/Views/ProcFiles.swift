@@ -141,7 +141,9 @@ enum PageAllocProcFiles {
                                 "nr_anon_transparent_hugepages", "nr_vmscan_write", "nr_vmscan_immediate_reclaim",
                                 "nr_dirtied", "nr_written", "nr_throttled_written", "nr_kernel_misc_reclaimable",
                                 "nr_foll_pin_acquired", "nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
-                                "nr_sec_page_table_pages", "nr_swapcached"]
+                                "nr_sec_page_table_pages", "nr_swapcached",
+                                // CONFIG_NUMA_BALANCING, as distribution kernels build 6.6 (mm/vmstat.c:1245)
+                                "pgpromote_success", "pgpromote_candidate"]
 
     static func nodeStat(_ name: String, _ m: MemInfo) -> Int {
         switch name {
@@ -274,17 +276,67 @@ enum PageAllocProcFiles {
         for n in numaStatNames { s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n" }
         for n in nodeStatNames { s += "\(n) \(nodeStat(n, m))\n" }
         s += "nr_dirty_threshold 0\nnr_dirty_background_threshold 0\n"
-        s += "pgpgin 0\npgpgout 0\npswpin 0\npswpout 0\n"
-        for t in k.arch.configuredZones where t != .device {
-            s += "pgalloc_\(t.procName.lowercased()) \(k.vmEvents.pgalloc[t.rawValue])\n"
+        // The vm event counters of 6.6's vmstat_text, as a distribution x86-64 build prints them; kmemsim drives the
+        // allocator's and reclaim's, the rest stay 0 (there is no page cache, swap or THP to count).
+        for n in Self.vmEventNames {
+            if n.hasPrefix("zones:") {
+                let base = String(n.dropFirst(6))
+                for t in k.arch.configuredZones { s += "\(base)_\(Self.vmstatZoneSuffix(t)) \(Self.zoneEvent(base, t, k))\n" }
+                continue
+            }
+            s += "\(n) \(Self.vmEvent(n, k))\n"
         }
-        for t in k.arch.configuredZones where t != .device { s += "allocstall_\(t.procName.lowercased()) \(t == .normal ? k.vmEvents.allocstall : 0)\n" }
-        s += "pgfree \(k.vmEvents.pgfree)\n"
-        s += "pgsteal_kswapd \(k.vmEvents.pgstealKswapd)\npgsteal_direct \(k.vmEvents.pgstealDirect)\n"
-        s += "kswapd_low_wmark_hit_quickly 0\nkswapd_high_wmark_hit_quickly 0\n"
-        s += "oom_kill \(k.vmEvents.oomKill)\n"
-        s += "compact_stall \(k.vmEvents.compactStall)\n"
+        // vmstat_show(): "add any deprecated counters to avoid breaking userspace" (mm/vmstat.c:1853).
+        s += "nr_unstable 0\n"
         return s
     }
-}
 
+    /// mm/vmstat.c TEXTS_FOR_ZONES(): "_dma", "_dma32", "_normal", "_high", "_movable", "_device".
+    static func vmstatZoneSuffix(_ t: ZoneType) -> String { t == .highmem ? "high" : t.procName.lowercased() }
+
+    static func zoneEvent(_ base: String, _ t: ZoneType, _ k: Kernel) -> Int {
+        switch base {
+        case "pgalloc": k.vmEvents.pgalloc[t.rawValue]
+        case "allocstall": t == .normal ? k.vmEvents.allocstall : 0
+        default: 0
+        }
+    }
+
+    static func vmEvent(_ n: String, _ k: Kernel) -> Int {
+        switch n {
+        case "pgfree": k.vmEvents.pgfree
+        case "pgsteal_kswapd": k.vmEvents.pgstealKswapd
+        case "pgsteal_direct": k.vmEvents.pgstealDirect
+        case "oom_kill": k.vmEvents.oomKill
+        case "compact_stall": k.vmEvents.compactStall
+        default: 0
+        }
+    }
+
+    /// enum vm_event_item in 6.6's order (mm/vmstat.c vmstat_text after nr_dirty_background_threshold), with the
+    /// options a distribution kernel sets (NUMA balancing, THP, compaction, migration, balloon, swap, KSM, zswap) and
+    /// without the debug ones (DEBUG_TLBFLUSH, PER_VMA_LOCK_STATS, CMA). "zones:X" expands to X_dma, X_dma32, ….
+    static let vmEventNames = [
+        "pgpgin", "pgpgout", "pswpin", "pswpout", "zones:pgalloc", "zones:allocstall", "zones:pgskip", "pgfree",
+        "pgactivate", "pgdeactivate", "pglazyfree", "pgfault", "pgmajfault", "pglazyfreed", "pgrefill", "pgreuse",
+        "pgsteal_kswapd", "pgsteal_direct", "pgsteal_khugepaged", "pgdemote_kswapd", "pgdemote_direct",
+        "pgdemote_khugepaged", "pgscan_kswapd", "pgscan_direct", "pgscan_khugepaged", "pgscan_direct_throttle",
+        "pgscan_anon", "pgscan_file", "pgsteal_anon", "pgsteal_file", "zone_reclaim_failed", "pginodesteal",
+        "slabs_scanned", "kswapd_inodesteal", "kswapd_low_wmark_hit_quickly", "kswapd_high_wmark_hit_quickly",
+        "pageoutrun", "pgrotated", "drop_pagecache", "drop_slab", "oom_kill", "numa_pte_updates",
+        "numa_huge_pte_updates", "numa_hint_faults", "numa_hint_faults_local", "numa_pages_migrated",
+        "pgmigrate_success", "pgmigrate_fail", "thp_migration_success", "thp_migration_fail", "thp_migration_split",
+        "compact_migrate_scanned", "compact_free_scanned", "compact_isolated", "compact_stall", "compact_fail",
+        "compact_success", "compact_daemon_wake", "compact_daemon_migrate_scanned", "compact_daemon_free_scanned",
+        "htlb_buddy_alloc_success", "htlb_buddy_alloc_fail", "unevictable_pgs_culled", "unevictable_pgs_scanned",
+        "unevictable_pgs_rescued", "unevictable_pgs_mlocked", "unevictable_pgs_munlocked", "unevictable_pgs_cleared",
+        "unevictable_pgs_stranded", "thp_fault_alloc", "thp_fault_fallback", "thp_fault_fallback_charge",
+        "thp_collapse_alloc", "thp_collapse_alloc_failed", "thp_file_alloc", "thp_file_fallback",
+        "thp_file_fallback_charge", "thp_file_mapped", "thp_split_page", "thp_split_page_failed",
+        "thp_deferred_split_page", "thp_split_pmd", "thp_scan_exceed_none_pte", "thp_scan_exceed_swap_pte",
+        "thp_scan_exceed_share_pte", "thp_split_pud", "thp_zero_page_alloc", "thp_zero_page_alloc_failed",
+        "thp_swpout", "thp_swpout_fallback", "balloon_inflate", "balloon_deflate", "balloon_migrate", "swap_ra",
+        "swap_ra_hit", "ksm_swpin_copy", "cow_ksm", "zswpin", "zswpout", "direct_map_level2_splits",
+        "direct_map_level3_splits",
+    ]
+}

@@ -139,7 +139,8 @@ public enum ReportRenderer {
             out.append("head:\(Format.hashedPointer(k.structPageAddress(head), is64Bit: is64)) order:\(order) entire_mapcount:0 nr_pages_mapped:0 pincount:0")
         }
         out.append("flags: \(Format.hex(d.flags))(\(d.flagNames.joined(separator: "|")))")
-        if let t = d.pageType { out.append("page_type: \(Format.hex(UInt64(t)))(buddy)") }
+        // "page_type: %pGt" is printed for every page (mm/debug.c): an untyped page's field is _mapcount, -1.
+        out.append(d.pageType.map { "page_type: \(Format.hex(UInt64($0)))(buddy)" } ?? "page_type: 0xffffffff()")
         // print_hex_dump of struct page: flags, two list words, mapping / index, private, mapcount+refcount, memcg.
         let list = d.pageType != nil ? d.structPageAddress &+ 8 : 0xdead_0000_0000_0100
         let words: [UInt64] = [d.flags, list, d.pageType != nil ? list : 0xdead_0000_0000_0122, 0,
