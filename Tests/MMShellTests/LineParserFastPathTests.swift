@@ -46,3 +46,38 @@ import KernelMM
         }
     }
 }
+
+/// The byte-level "is this line C?" agrees with the Character one, on shell lines and C lines alike.
+@Suite struct CInputFastPathTests {
+    @Test func asciiAgreesWithCharacters() throws {
+        var sh = try Shell(params: { var p = BootParams(); p.memory = 64 << 20; return p }())
+        _ = sh.execute("int counter = 0;")
+        _ = sh.execute("v = alloc_pages GFP_KERNEL 0")
+        let lines = LineParserFastPathTests.lines + [
+            "kfree(x);", "x = kmalloc(100, GFP_KERNEL);", "x = kmalloc 100 GFP_KERNEL", "p = alloc_pages(GFP_KERNEL, 3);",
+            "alloc_pages(GFP_KERNEL, 3)", "alloc_pages(GFP_KERNEL, 3);", "struct dog { int a; };", "unsigned long n = 3;",
+            "if (x) {", "for (i = 0; i < 3; i++)", "counter++;", "counter += 2", "page += 1;", "#include <linux/slab.h>",
+            "#define N 3", "// note", "/* c */", "++i;", "--i", "*p = 1;", "'a'", "{", "i++", "f(", "x;", "sizeof(long)",
+            "static int f(void)", "v", "v + 1", "make_dogs(3);", "printk(\"hi\");", "size_t n = 4;", "$x = 1", "? 1 + 1",
+            "\tkfree(x);\t", "x == 3", "x=y", "print 1", "answer (1)", "gfp_t g = GFP_KERNEL;", "return 0;",
+        ]
+        for line in lines {
+            guard let fast = CInput.isCASCII(line, session: sh.session) else {
+                #expect(line.unicodeScalars.contains { !$0.isASCII }, "'\(line)' is ASCII but went to the Character path")
+                continue
+            }
+            #expect(fast == CInput.isCCharacters(line, session: sh.session), "'\(line)'")
+        }
+    }
+}
+
+/// A statement left open asks for more; a complete line (every shell command) does not.
+@Suite struct NeedsMoreTests {
+    @Test(arguments: [("if (x)", true), ("else", true), ("if (a)\n\tx++;\nelse", true), ("} else if (b)", false), ("static int f(void)", true), ("x = 1 + \\", true),
+                      ("for (i = 0; i < n; i++)", true), ("{", true), ("kfree(x", true), ("/* open", true),
+                      ("p = alloc_pages GFP_KERNEL 0", false), ("kfree(x);", false), ("__free_pages $p 0", false),
+                      ("x = kmalloc(100, GFP_KERNEL);", false), ("if (x) kfree(x);", false), ("done", false), ("f()", false)])
+    func openStatementsContinue(_ line: String, _ more: Bool) {
+        #expect(CInput.needsMore(line) == more, "'\(line)'")
+    }
+}

@@ -14,7 +14,7 @@ extension Kernel {
         self.ram = ram
         let pageSize = UInt64(arch.pageSize)
         let maxPFN = Int((ram.last?.end ?? 0) / pageSize)
-        frames = ContiguousArray(repeating: .absent, count: maxPFN)
+        frames = Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift)
         tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
         cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
         zones = []
@@ -22,11 +22,12 @@ extension Kernel {
         buildZones(maxPFN: maxPFN)
         zoneSpans = zones.map { ZoneSpan(start: $0.startPFN, end: $0.endPFN) }
         zoneTypes = zones.map(\.type)
-        markPresent()
+        countPresentPages()
         reserveEarlyMemory()
-        computeManagedPages()
+        let free = freeRanges()
+        for r in free { zones[r.zone].managedPages += r.end - r.start }
         zonelists = Self.buildZonelists(zones)
-        freeAllMemblockMemory()
+        freeAllMemblockMemory(free)
         initPerZoneWatermarks()
         bootCPUs()
         kmemCacheInit()
@@ -99,19 +100,31 @@ extension Kernel {
         }
     }
 
-    /// Every frame of RAM becomes a present (tail) frame; holes stay absent. One bulk fill per RAM range: boot
-    /// touches millions of frames, and a per-frame loop is what made a big machine slow to boot.
-    private mutating func markPresent() {
-        let shift = UInt64(arch.pageShift)
+    /// The frame array as the firmware map leaves it: frames of RAM present (`.tail`, not yet anyone's), holes and
+    /// the rest absent. Written once, range by range: boot touches millions of frames, and every extra pass over
+    /// them (or a per-frame loop) is what made a big machine slow to boot.
+    static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> ContiguousArray<PageFrame> {
         var present = PageFrame.absent
         present.state = .tail
-        let n = frames.count
-        frames.withUnsafeMutableBufferPointer { buf in
-            for r in ram {
-                let lo = min(n, Int(r.start >> shift)), hi = min(n, Int(r.end >> shift))
-                if hi > lo { UnsafeMutableBufferPointer(rebasing: buf[lo..<hi]).update(repeating: present) }
+        return ContiguousArray(unsafeUninitializedCapacity: count) { buf, initialized in
+            var at = 0
+            func fill(to end: Int, with frame: PageFrame) {
+                guard end > at else { return }
+                UnsafeMutableBufferPointer(rebasing: buf[at..<end]).initialize(repeating: frame)
+                at = end
             }
+            for r in ram {
+                fill(to: min(count, Int(r.start >> UInt64(shift))), with: .absent)
+                fill(to: min(count, Int(r.end >> UInt64(shift))), with: present)
+            }
+            fill(to: count, with: .absent)
+            initialized = count
         }
+    }
+
+    /// present_pages per zone, from the RAM ranges.
+    private mutating func countPresentPages() {
+        let shift = UInt64(arch.pageShift)
         for r in ram {
             let lo = Int(r.start >> shift), hi = Int(r.end >> shift)
             for z in zones.indices where zones[z].spannedPages > 0 {
@@ -181,46 +194,43 @@ extension Kernel {
         return nil
     }
 
-    /// managed_pages: the present frames memblock did not keep (still `.tail` after reserveEarlyMemory()).
-    private mutating func computeManagedPages() {
-        let spans = zoneSpans
-        let managed = frames.withUnsafeBufferPointer { buf in
-            spans.map { span in
-                var count = 0
-                for pfn in span.start..<max(span.start, span.end) where buf[pfn].state == .tail { count += 1 }
-                return count
+    /// What memblock_free_all() hands over: runs of RAM that memblock did not reserve, split at zone boundaries, in
+    /// PFN order. Worked out from the RAM ranges and the reservations rather than by reading every frame; their
+    /// lengths are each zone's managed_pages.
+    private func freeRanges() -> [(start: Int, end: Int, zone: Int)] {
+        let shift = UInt64(arch.pageShift), ps = UInt64(arch.pageSize)
+        // The reserved PFN ranges, as reserveEarlyMemory() marked them, sorted and merged.
+        var reserved: [(start: Int, end: Int)] = []
+        for r in memblock.map({ (Int($0.start >> shift), Int(($0.end + ps - 1) >> shift)) }).sorted(by: { $0.0 < $1.0 }) {
+            if let last = reserved.last, r.0 <= last.end { reserved[reserved.count - 1].end = max(last.end, r.1) } else { reserved.append((r.0, r.1)) }
+        }
+        var out: [(start: Int, end: Int, zone: Int)] = []
+        for ramRange in ram {
+            let lo = min(frames.count, Int(ramRange.start >> shift)), hi = min(frames.count, Int(ramRange.end >> shift))
+            for (z, span) in zoneSpans.enumerated() {
+                var start = max(lo, span.start)
+                let end = min(hi, span.end)
+                for r in reserved where start < end {
+                    if r.end <= start || r.start >= end { continue }
+                    if r.start > start { out.append((start, r.start, z)) }
+                    start = max(start, r.end)
+                }
+                if start < end { out.append((start, end, z)) }
             }
         }
-        for z in zones.indices where zones[z].spannedPages > 0 { zones[z].managedPages = managed[z] }
+        return out.sorted { $0.start < $1.start }
     }
 
     /// memblock_free_all() → __free_pages_memory(): each free range goes to the buddy allocator in the largest
     /// naturally aligned blocks that fit, added at the list tails (FPI_TO_TAIL), merging as they go.
-    private mutating func freeAllMemblockMemory() {
-        // First the free ranges (runs of present, unreserved frames within one zone), read in one pass over the
-        // frames without calling back into the Kernel per frame; then the blocks.
-        let spans = zoneSpans
-        let ranges: [(start: Int, end: Int, zone: Int)] = frames.withUnsafeBufferPointer { buf in
-            var out: [(start: Int, end: Int, zone: Int)] = []
-            for (z, span) in spans.enumerated() where span.end > span.start {
-                var pfn = span.start
-                while pfn < span.end {
-                    guard buf[pfn].state == .tail else { pfn += 1; continue }
-                    var end = pfn + 1
-                    while end < span.end, buf[end].state == .tail { end += 1 }
-                    out.append((pfn, end, z))
-                    pfn = end
-                }
-            }
-            return out.sorted { $0.start < $1.start }
-        }
+    private mutating func freeAllMemblockMemory(_ ranges: [(start: Int, end: Int, zone: Int)]) {
         for r in ranges {
             var start = r.start
             while start < r.end {
                 var order = min(maxOrder, start == 0 ? maxOrder : start.trailingZeroBitCount)
                 while start + (1 << order) > r.end { order -= 1 }
                 frames[start].order = UInt8(order)
-                let mt = pageblockMigratetype(start, zone: r.zone)
+                let mt = Self.pageblockMigratetype(start, zone: zones[r.zone], pageblockOrder: pageblockOrder)
                 freeOneBlock(pfn: start, order: order, migratetype: mt, zone: r.zone, toTail: true)
                 start += 1 << order
             }
@@ -228,8 +238,11 @@ extension Kernel {
     }
 
     /// The zone a frame belongs to (page_zone()), or nil for frames outside every zone.
-    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? {
-        for z in zoneSpans.indices where pfn >= zoneSpans[z].start && pfn < zoneSpans[z].end { return z }
+    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? { Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) }
+
+    /// The same on the span table, for mutating paths (which would copy the whole Kernel to call the method).
+    @inline(__always) static func zoneIndex(ofPFN pfn: Int, spans: [ZoneSpan]) -> Int? {
+        for z in spans.indices where pfn >= spans[z].start && pfn < spans[z].end { return z }
         return nil
     }
 

@@ -64,7 +64,7 @@ extension Kernel {
         // lies below it (alloc_flags_nofragment()).
         var flags: AllocFlags = [.wmarkLow]
         if gfp.contains(.kswapdReclaim) { flags.insert(.kswapd) }
-        if arch.configuredZones.contains(.dma32), let first = ac.zonelist.first, zones[first].type == .normal {
+        if zoneTypes.contains(.dma32), let first = ac.zonelist.first, zoneTypes[first] == .normal {
             flags.insert(.noFragment)
         }
         if let pfn = getPageFromFreelist(&ac, flags: flags) {
@@ -92,7 +92,7 @@ extension Kernel {
         }
         frames[pfn].flags = flags
         frames[pfn].owner = owner
-        if let z = zoneIndex(ofPFN: pfn) {
+        if let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) {
             vmEvents.pgalloc[zones[z].type.rawValue] += 1 << ac.order
             zones[z].stats.allocs += 1
             zones[z].stats.numaHit += 1
@@ -109,7 +109,7 @@ extension Kernel {
         var flags = flags
         while true {
             for z in ac.zonelist {
-                let mark = watermarkPages(zones[z], flags.watermark)
+                let mark = Self.watermarkPages(zones[z], flags.watermark)
                 if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
                     if !flags.contains(.noWatermarks) { continue }
                 }

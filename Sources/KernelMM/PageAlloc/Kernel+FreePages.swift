@@ -120,9 +120,9 @@ extension Kernel {
         frames[pfn].tag = 0
         frames[pfn].state = .tail
         vmEvents.pgfree += 1 << order
-        guard let z = zoneIndex(ofPFN: pfn) else { return }
+        guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else { return }
         zones[z].stats.frees += 1
-        let mt = pageblockMigratetype(pfn, zone: z)
+        let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
         if params.pcpLists && order <= PerCPUPages.maxOrder {
             freeToPcp(pfn, order: order, migratetype: mt, zone: z)
         } else {

@@ -85,8 +85,13 @@ extension Kernel {
                 if index > nLists - 1 { index = 0 }
             } while zones[z].pcp[cpu].lists[index].isEmpty
             let order = index / MigrateType.pcpTypes
-            repeat {
-                let pfn = Int(zones[z].pcp[cpu].lists[index].removeFirst())
+            // Oldest first, until the count is met or the list is empty: taken off the front in one step rather
+            // than one removeFirst() (a move of the whole list) per block.
+            let n = min(zones[z].pcp[cpu].lists[index].count, (count + (1 << order) - 1) >> order)
+            let taken = zones[z].pcp[cpu].lists[index].prefix(n)
+            zones[z].pcp[cpu].lists[index].removeFirst(n)
+            for head in taken {
+                let pfn = Int(head)
                 count -= 1 << order
                 zones[z].pcp[cpu].count -= 1 << order
                 freed += 1 << order
@@ -94,7 +99,7 @@ extension Kernel {
                 frames[pfn].state = .tail
                 freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
                 if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
-            } while count > 0 && !zones[z].pcp[cpu].lists[index].isEmpty
+            }
         }
         explain(.pcpDrain(zone: zones[z].type, cpu: cpu, pages: freed))
     }

@@ -95,7 +95,7 @@ extension Kernel {
     /// The watermark an allocation checks against: ALLOC_WMARK_MIN / LOW / HIGH.
     public enum WatermarkLevel: String, Sendable { case min, low, high }
 
-    func watermarkPages(_ zone: Zone, _ level: WatermarkLevel) -> Int {
+    static func watermarkPages(_ zone: borrowing Zone, _ level: WatermarkLevel) -> Int {
         switch level {
         case .min: zone.minWmark
         case .low: zone.lowWmark

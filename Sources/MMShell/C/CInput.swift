@@ -2,12 +2,22 @@ import KernelMM
 
 /// Which lines are C, and when a C statement typed over several lines is complete.
 public enum CInput {
+    /// After a C variable that shares a command's name, these make the line C (`page += 1;`).
+    static let assignmentOperators = ["+=", "-=", "*=", "/=", "|=", "&=", "^=", "<<=", ">>=", "++", "--", ";"]
+    /// After any other word, these make the line C (`x++`, `f(`).
+    static let continuingOperators = ["+=", "-=", "*=", "/=", "|=", "&=", "^=", "<<=", ">>=", "++", "--", "("]
+
     static let statementWords: Set<String> = ["if", "for", "while", "do", "return", "goto", "break", "continue",
                                               "switch", "sizeof", "else"]
 
     /// A line is C when it starts like C (a type, a keyword, a brace, a comment opener), calls a function as C does
     /// (`kfree(x);`), or ends in `;`, unless it is a command in the shell's own spelling (`kmalloc 100 GFP_KERNEL`).
     static func isC(_ text: String, session: ShellSession) -> Bool {
+        isCASCII(text, session: session) ?? isCCharacters(text, session: session)
+    }
+
+    /// `isC` for any text, one Character at a time.
+    static func isCCharacters(_ text: String, session: ShellSession) -> Bool {
         var t = Substring(text.trimmingWhitespace())
         if t.isEmpty || t.hasPrefix("?") { return false }
         if t.hasPrefix("#") {
@@ -35,7 +45,7 @@ public enum CInput {
         }
         // A C variable that shares a command's name (`page += 1;`, `percpu++;`).
         if session.c.types[word] != nil {
-            for op in ["+=", "-=", "*=", "/=", "|=", "&=", "^=", "<<=", ">>=", "++", "--", ";"] where after.hasPrefix(op) { return true }
+            for op in assignmentOperators where after.hasPrefix(op) { return true }
         }
         if let spec = CommandTable.standard.lookup(word) {
             if LineParser.expressionCommands.contains(word) { return false }
@@ -46,7 +56,7 @@ public enum CInput {
         }
         if session.c.functions[word] != nil || CBuiltins.names.contains(word) || CBuiltins.memoryFunctions.contains(word) { return true }
         if session.c.types[word] != nil || session.variables[word] != nil { return true }
-        for op in ["+=", "-=", "*=", "/=", "|=", "&=", "^=", "<<=", ">>=", "++", "--", "("] where after.hasPrefix(op) { return true }
+        for op in continuingOperators where after.hasPrefix(op) { return true }
         if text.trimmingWhitespace().hasSuffix(";") { return true }
         return false
     }
@@ -79,6 +89,12 @@ public enum CInput {
             i += 1
         }
         if inBlockComment || depth > 0 { return true }
+        // What follows needs a last line ending in `)` or `\`, or that is `else`: a line whose last character is
+        // plain ASCII and none of those is complete (every shell command line, so read no further).
+        if let last = b.last(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }), last < 0x80,
+           last != UInt8(ascii: ")"), last != UInt8(ascii: "\\"), last != UInt8(ascii: "e") {
+            return false
+        }
         if isFunctionHeader(text) { return true }
         // `if (x)` or `else` with the body on the next line.
         let t = text.trimmingWhitespace()
@@ -120,7 +136,8 @@ extension CInput {
 extension ShellSession {
     /// Whether the shell should read another line before running `text` (a C statement still open).
     public func needsMoreInput(_ text: String) -> Bool {
-        CInput.isC(text, session: self) && CInput.needsMore(text)
+        // Both are pure; the cheap test first, since a shell command line fails it.
+        CInput.needsMore(text) && CInput.isC(text, session: self)
     }
 
     /// Runs C typed at the prompt or read from a script: declarations, statements, functions to keep.

@@ -1,0 +1,73 @@
+/// `CInput.isC` for a line of printable ASCII, read as bytes: every script line asks it (twice: is a statement
+/// open, and is this C), and the Character-by-Character reading was most of a line's time. The decisions and the
+/// tables they consult are `isC`'s own, in the same order.
+extension CInput {
+    /// nil when the line is not printable ASCII (spaces and tabs allowed): then `isC` reads it as Characters.
+    static func isCASCII(_ text: String, session: ShellSession) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            for c in b where (c < 0x20 && c != 0x09) || c > 0x7E { return nil }
+            return isCASCII(bytes: b, session: session)
+        } ?? nil
+    }
+
+    private static func isCASCII(bytes b: UnsafeBufferPointer<UInt8>, session: ShellSession) -> Bool {
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        var lo = 0, hi = b.count
+        while lo < hi, blank(b[lo]) { lo += 1 }
+        while hi > lo, blank(b[hi - 1]) { hi -= 1 }
+        func has(_ prefix: StaticString, at i: Int) -> Bool {
+            let n = prefix.utf8CodeUnitCount
+            guard hi - i >= n else { return false }
+            return prefix.withUTF8Buffer { p in (0..<n).allSatisfy { b[i + $0] == p[$0] } }
+        }
+        func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[a..<z]), as: UTF8.self) }
+        if lo == hi || b[lo] == UInt8(ascii: "?") { return false }
+        if b[lo] == UInt8(ascii: "#") { return has("#include", at: lo) || has("#define", at: lo) }
+        switch b[lo] {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "{"), UInt8(ascii: "("), UInt8(ascii: "*"): return true
+        default: break
+        }
+        if has("/*", at: lo) || has("//", at: lo) || has("++", at: lo) || has("--", at: lo) { return true }
+        var i = lo
+        if b[i] == UInt8(ascii: "$") { i += 1 }
+        let wordStart = i
+        while i < hi, LineParser.isASCIIWord(b[i]) { i += 1 }
+        if i == wordStart { return false }
+        let word = text(wordStart, i)
+        var after = i
+        while after < hi, blank(b[after]) { after += 1 }
+        let arch = session.kernel.arch
+        let typeStart = CParser.baseWords.contains(word) || CParser.qualifiers.contains(word) || word == "struct"
+            || word == "union" || word == "enum" || word == "typedef" || CKernelStructs.typedef(word, arch: arch) != nil
+        if typeStart || statementWords.contains(word) { return true }
+        func afterHas(_ op: String) -> Bool {
+            let o = Array(op.utf8)
+            return hi - after >= o.count && (0..<o.count).allSatisfy { b[after + $0] == o[$0] }
+        }
+        // `x = kmalloc(100, GFP_KERNEL);`, `addr += PAGE_SIZE;`, `i++;`.
+        if after < hi, b[after] == UInt8(ascii: "="), !(after + 1 < hi && b[after + 1] == UInt8(ascii: "=")) {
+            var r = after + 1
+            while r < hi, blank(b[r]) { r += 1 }
+            let rwStart = r
+            while r < hi, LineParser.isASCIIWord(b[r]) { r += 1 }
+            if let spec = CommandTable.standard.lookup(text(rwStart, r)) {
+                while r < hi, b[r] == 0x20 { r += 1 }
+                return r < hi && b[r] == UInt8(ascii: "(") && spec.cDeclaration != nil
+            }
+            return true
+        }
+        // A C variable that shares a command's name (`page += 1;`, `percpu++;`).
+        if session.c.types[word] != nil, assignmentOperators.contains(where: afterHas) { return true }
+        if let spec = CommandTable.standard.lookup(word) {
+            if LineParser.expressionCommands.contains(word) { return false }
+            // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
+            if after < hi, b[after] == UInt8(ascii: "(") { return spec.cDeclaration != nil || b[hi - 1] == UInt8(ascii: ";") }
+            // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.
+            return false
+        }
+        if session.c.functions[word] != nil || CBuiltins.names.contains(word) || CBuiltins.memoryFunctions.contains(word) { return true }
+        if session.c.types[word] != nil || session.variables[word] != nil { return true }
+        if continuingOperators.contains(where: afterHas) { return true }
+        return b[hi - 1] == UInt8(ascii: ";")
+    }
+}
