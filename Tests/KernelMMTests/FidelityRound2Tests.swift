@@ -149,3 +149,28 @@ import Testing
         #expect(said)
     }
 }
+
+/// Issue 14: vfree() purges lazily (mm/vmalloc.c free_vmap_area_noflush, lazy_max_pages = fls(cpus) × 32 MiB): the
+/// range stays off the free space, listed as "unpurged vm_area", until the lazy pages pass the limit or an
+/// allocation finds no room (alloc_vmap_area's purge-and-retry at mm/vmalloc.c:1651).
+@Suite struct LazyVfreeTests {
+    @Test func freedRangesWaitOnThePurgeListUntilTheLimit() throws {
+        var k = try boot { $0.memory = 256 << 20; $0.cpus = 2 }
+        // fls(2) = 2: 64 MiB of 4 KiB pages.
+        #expect(k.lazyMaxPages == 2 * 8192)
+        let v = try unwrap(k.vmalloc(1 << 20))
+        _ = k.vfree(v)
+        #expect(k.vmalloc.purgeList.first?.start == v && k.vmalloc.lazyPages == 257)
+        let w = try unwrap(k.vmalloc(1 << 20))
+        #expect(w != v, "a lazily freed range was reused before it was purged")
+        // Past lazy_max_pages the whole list is purged.
+        var freed = 0
+        while k.vmalloc.lazyPages > 0 && freed < 100 {
+            let x = try unwrap(k.vmalloc(1 << 20))
+            _ = k.vfree(x)
+            freed += 1
+        }
+        #expect(k.vmalloc.purgeList.isEmpty && freed == 63, "purged after \(freed)")
+        try k.checkInvariants()
+    }
+}

@@ -38,9 +38,11 @@ import Testing
     static func lowestGap(_ k: Kernel, pages: Int) -> UInt64 {
         let need = UInt64((pages + 1) * k.pageSize)
         var cursor = k.arch.vmallocRange.start
-        for a in k.vmalloc.areas.sorted(by: { $0.start < $1.start }) {
-            if a.start >= cursor, a.start - cursor >= need { return cursor }
-            cursor = max(cursor, a.end)
+        // Live areas and the lazily freed ranges on the purge list both take space.
+        let taken = (k.vmalloc.areas.map { ($0.start, $0.end) } + k.vmalloc.purgeList.map { ($0.start, $0.end) }).sorted { $0.0 < $1.0 }
+        for (start, end) in taken {
+            if start >= cursor, start - cursor >= need { return cursor }
+            cursor = max(cursor, end)
         }
         return cursor
     }
@@ -54,8 +56,15 @@ import Testing
             #expect(v == expected)
             live.append(v)
         }
-        // Free the 3-page area: a 2-page request fits in its place (or an earlier hole), a 5-page one does not.
+        // Free the 3-page area: 6.6 unmaps it but purges lazily (free_vmap_area_noflush), so its range stays taken
+        // ("unpurged vm_area") until lazy_max_pages pile up; once purged, a 2-page request fits in its place.
         k.vfree(live[1])
+        #expect(k.vmalloc.purgeList == [VMRange(start: live[1], size: 4 * k.pageSize)])
+        #expect(k.vmalloc.lazyPages == 4)
+        let lazy = try unwrap(k.vmalloc(UInt64(2 * k.pageSize)))
+        #expect(lazy != live[1])
+        k.vfree(lazy)
+        k.purgeVmapAreaLazy()
         let expected2 = Self.lowestGap(k, pages: 2)
         #expect(expected2 <= live[1])
         let d = try unwrap(k.vmalloc(UInt64(2 * k.pageSize)))

@@ -55,7 +55,13 @@ extension Kernel {
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
         let r = arch.vmallocRange
         let alignment = UInt64(max(pageSize, align.nonzeroBitCount == 1 ? align : pageSize))
-        guard let at = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end) else {
+        // alloc_vmap_area(): no room → reclaim_and_purge_vmap_areas() and try once more (mm/vmalloc.c:1651).
+        var gap = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end)
+        if gap == nil, !vmalloc.purgeList.isEmpty {
+            purgeVmapAreaLazy()
+            gap = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end)
+        }
+        guard let at = gap else {
             if !gfp.contains(.nowarn) {
                 report(.info("vmap allocation for size \(size + guardBytes) failed: use vmalloc=<size> to increase size"))
                 report(.vmallocError(message: "vmalloc error: size \(requested), vm_struct allocation failed", gfp: gfp, memInfo: memInfoSnapshot()),
@@ -173,9 +179,11 @@ extension Kernel {
         }
         let area = vmalloc.areas.remove(at: i)
         for p in area.pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
-        // include/trace/events/vmalloc.h free_vmap_area_noflush; lazy_max_pages() = fls(cpus) × 32 MiB of pages
-        let lazyMax = (Int.bitWidth - params.cpus.leadingZeroBitCount) * ((32 << 20) / pageSize)
-        if trace.enabled { traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(area.size / pageSize) nr_lazy_max=\(lazyMax)")) }
+        lazyFreeVmapRange(VMRange(start: area.start, size: area.size))
+        // include/trace/events/vmalloc.h free_vmap_area_noflush
+        if trace.enabled {
+            traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(vmalloc.lazyPages) nr_lazy_max=\(lazyMaxPages)"))
+        }
         return .freed(pages: area.pages.count)
     }
 

@@ -31,6 +31,17 @@ extension Kernel {
                 }
             }
         }
+        // The purge list: in order, inside the range, clear of every live area, its page count as vmap_lazy_nr says.
+        var lazyEnd = r.start, lazyPages = 0
+        for l in vmalloc.purgeList {
+            guard l.start >= lazyEnd, l.end <= r.end, vmalloc.index(containing: l.start) == nil,
+                  !vmalloc.areas.contains(where: { $0.start < l.end && l.start < $0.end }) else {
+                throw fail("lazily freed range at 0x\(String(l.start, radix: 16)) overlaps a live area or another range")
+            }
+            lazyEnd = l.end
+            lazyPages += l.size / pageSize
+        }
+        guard lazyPages == vmalloc.lazyPages else { throw fail("vmap_lazy_nr \(vmalloc.lazyPages) ≠ \(lazyPages) pages on the purge list") }
         var held = 0
         frames.withUnsafeBufferPointer { frames in
             var pfn = 0

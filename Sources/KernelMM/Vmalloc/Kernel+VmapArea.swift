@@ -8,13 +8,41 @@ extension Kernel {
             return o ? nil : s & ~(align - 1)
         }
         guard var cursor = alignUp(start) else { return nil }
-        for a in vmalloc.areas where a.end > cursor {
-            if a.start >= cursor, a.start - cursor >= size { break }
-            guard let next = alignUp(max(cursor, a.end)) else { return nil }
+        // Live areas and lazily freed ranges both occupy the space; walk them together in address order.
+        var i = 0, j = 0
+        let areas = vmalloc.areas, lazy = vmalloc.purgeList
+        while i < areas.count || j < lazy.count {
+            let (s, e): (UInt64, UInt64)
+            if j >= lazy.count || (i < areas.count && areas[i].start < lazy[j].start) {
+                (s, e) = (areas[i].start, areas[i].end); i += 1
+            } else {
+                (s, e) = (lazy[j].start, lazy[j].end); j += 1
+            }
+            guard e > cursor else { continue }
+            if s >= cursor, s - cursor >= size { break }
+            guard let next = alignUp(max(cursor, e)) else { return nil }
             cursor = next
         }
         guard cursor < end, end - cursor >= size else { return nil }
         return cursor
+    }
+
+    /// lazy_max_pages(): fls(num_online_cpus()) × 32 MiB of pages.
+    var lazyMaxPages: Int { (Int.bitWidth - params.cpus.leadingZeroBitCount) * ((32 << 20) / pageSize) }
+
+    /// free_vmap_area_noflush(): the unmapped range joins the purge list; past lazy_max_pages the drain work purges
+    /// the whole list (it runs as soon as the CPU is free; kmemsim runs it at once).
+    mutating func lazyFreeVmapRange(_ r: VMRange) {
+        let i = vmalloc.purgeList.firstIndex { $0.start > r.start } ?? vmalloc.purgeList.count
+        vmalloc.purgeList.insert(r, at: i)
+        vmalloc.lazyPages += r.size / pageSize
+        if vmalloc.lazyPages > lazyMaxPages { purgeVmapAreaLazy() }
+    }
+
+    /// __purge_vmap_area_lazy(): the lazily freed ranges go back to the free space.
+    mutating func purgeVmapAreaLazy() {
+        vmalloc.purgeList.removeAll()
+        vmalloc.lazyPages = 0
     }
 
     /// Inserts an area keeping address order.

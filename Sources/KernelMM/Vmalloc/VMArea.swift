@@ -49,10 +49,22 @@ public struct VMArea: Sendable, Equatable {
 
 /// The vmalloc allocator's state: the busy areas in address order (the kernel's busy rbtree, walked in order) and
 /// the frees deferred from interrupt context (vfree_atomic's per-CPU llist).
+/// A range of vmalloc space: [start, start + size).
+public struct VMRange: Sendable, Equatable {
+    public var start: UInt64
+    public var size: Int
+    public var end: UInt64 { start + UInt64(size) }
+}
+
 public struct VmallocState: Sendable, Equatable {
     public internal(set) var areas: [VMArea] = []
     /// Addresses handed to vfree() in interrupt context, freed by the work item once back in process context.
     public internal(set) var deferredFrees: [UInt64] = []
+    /// Freed ranges not yet given back to the free space (mm/vmalloc.c purge_vmap_area_list), in address order:
+    /// vfree() unmaps at once but purges lazily, so /proc/vmallocinfo shows them as "unpurged vm_area".
+    public internal(set) var purgeList: [VMRange] = []
+    /// vmap_lazy_nr: pages (guard pages included) on the purge list.
+    public internal(set) var lazyPages = 0
     var nextID: UInt32 = 1
     public init() {}
 

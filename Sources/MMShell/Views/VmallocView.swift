@@ -17,6 +17,10 @@ enum VmallocView {
             if k.arch.is64Bit, a.nrPages > 0 { line += " N0=\(a.nrPages)" }
             s += line + "\n"
         }
+        // show_purge_info(): ranges vfree() unmapped but has not purged yet (mm/vmalloc.c:4359).
+        for r in k.vmalloc.purgeList {
+            s += "0x\(Format.hex(r.start, digits: digits))-0x\(Format.hex(r.end, digits: digits)) \(Format.right(r.size, 7)) unpurged vm_area\n"
+        }
         return s
     }
 
