@@ -91,8 +91,7 @@ public struct Kernel: Sendable, Equatable {
             }
         default: break
         }
-        // Most reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from
-        // before; SLUB's reports taint between their BUG line and the trailer's stack dump.
+        // Reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from before.
         if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }
         let taintBefore = taintString
         if let letter { taint.insert(letter) }
