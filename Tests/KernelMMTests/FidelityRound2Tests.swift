@@ -174,3 +174,17 @@ import Testing
         try k.checkInvariants()
     }
 }
+
+/// Issue 14: when stealing a pageblock, move_freepages() counts as movable only pages that could migrate (PageLRU or
+/// __PageMovable, mm/page_alloc.c:1637). A page a driver got with __GFP_MOVABLE is neither, so it does not count.
+@Suite struct PageblockStealTests {
+    @Test func driverPagesAllocatedMovableAreNotMovableForStealing() throws {
+        var k = try boot { $0.memory = 64 << 20; $0.pcpLists = false }
+        let p = try unwrap(k.allocPages(GFPFlags.highuserMovable, order: 3))
+        let z = try unwrap(k.zones.firstIndex { $0.startPFN <= p.raw && p.raw < $0.endPFN })
+        let (free, movable) = k.moveFreepagesBlock(zone: z, pfn: p.raw, to: .movable)
+        #expect(movable == 0)
+        #expect(free > 0)
+        try k.checkInvariants()
+    }
+}

@@ -100,7 +100,8 @@ extension Kernel {
         let start = pfn & ~(pageblockPages - 1)
         let end = start + pageblockPages
         guard zoneContains(z, start), zoneContains(z, end - 1) else { return (0, 0) }
-        var p = start, moved = 0, movable = 0
+        var p = start, moved = 0
+        let movable = 0
         while p < end {
             switch frames[p].state {
             case .buddy:
@@ -109,9 +110,10 @@ extension Kernel {
                 moved += 1 << o
                 p += 1 << o
             case .allocated:
-                let o = Int(frames[p].order)
-                if frames[p].migratetype == UInt8(MigrateType.movable.rawValue) { movable += 1 << o }
-                p += 1 << o
+                // move_freepages() counts only pages that could be migrated, PageLRU() or __PageMovable()
+                // (mm/page_alloc.c:1637). kmemsim has no user or page-cache pages, so an allocated block is never
+                // one, even one allocated with __GFP_MOVABLE: a driver's alloc_pages() page is not on an LRU list.
+                p += 1 << Int(frames[p].order)
             default:
                 p += 1
             }
