@@ -114,7 +114,21 @@ extension Kernel {
                                             managedKB: z.managedPages * kb, pcpKB: z.pcpPages * kb,
                                             protection: z.lowmemReserve, blocks: blocks, types: types)
         }
-        return MemInfoSnapshot(zones: lines, pageSizeKB: kb)
+        var m = MemInfoSnapshot(zones: lines, pageSizeKB: kb)
+        let info = memInfo()
+        m.slabReclaimable = info.slabReclaimable
+        m.slabUnreclaimable = info.slabUnreclaimable
+        m.pageTables = info.pageTables
+        m.kernelStackKB = info.kernelStackKB
+        let populated = zones.filter(\.isPopulated)
+        m.freePages = populated.reduce(0) { $0 + $1.nrFreePages }
+        m.freePcp = populated.reduce(0) { $0 + $1.pcpPages }
+        m.presentPages = populated.reduce(0) { $0 + $1.presentPages }
+        m.reservedPages = populated.reduce(0) { $0 + $1.presentPages - $1.managedPages }
+        m.highmemPages = populated.filter(\.isHighmem).reduce(0) { $0 + $1.presentPages }
+        // x86-64 registers 1 GiB (gbpages) then 2 MiB pages; i386 without PAE has 4 MiB pages.
+        m.hugepageSizesKB = arch == .x86_64 ? [1 << 20, 2048] : arch == .i386 ? [4096] : []
+        return m
     }
 
     /// wake_all_kswapds(): kswapd wakes when a zone the request could use is below its low watermark; kmemsim's

@@ -102,6 +102,12 @@ public struct MemInfoSnapshot: Sendable, Equatable {
     }
     public var zones: [ZoneLine]
     public var pageSizeKB: Int
+    /// __show_free_areas()'s global and node lines, __show_mem()'s totals (pages unless kB).
+    public var slabReclaimable = 0, slabUnreclaimable = 0, pageTables = 0, kernelStackKB = 0
+    public var freePages = 0, freePcp = 0
+    public var presentPages = 0, reservedPages = 0, highmemPages = 0
+    /// hugetlb_show_meminfo_node(): one line per huge page size the architecture registers.
+    public var hugepageSizesKB: [Int] = []
 }
 
 /// The pieces of a SLUB debug report (mm/slub.c slab_bug(), print_trailer(), print_section(), slab_fix()).

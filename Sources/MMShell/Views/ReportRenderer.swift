@@ -158,7 +158,17 @@ public enum ReportRenderer {
 
     /// __show_free_areas(), per zone: the summary line, lowmem_reserve, and the free blocks by order.
     static func memInfoLines(_ m: MemInfoSnapshot) -> [String] {
-        var out: [String] = []
+        // __show_free_areas() (mm/show_mem.c): the global counters, then the node's; kmemsim has no anon, file, shmem
+        // or swap pages, so those are 0.
+        var out = ["active_anon:0 inactive_anon:0 isolated_anon:0",
+                   " active_file:0 inactive_file:0 isolated_file:0",
+                   " unevictable:0 dirty:0 writeback:0",
+                   " slab_reclaimable:\(m.slabReclaimable) slab_unreclaimable:\(m.slabUnreclaimable)",
+                   " mapped:0 shmem:0 pagetables:\(m.pageTables)",
+                   " sec_pagetables:0 bounce:0",
+                   " kernel_misc_reclaimable:0",
+                   " free:\(m.freePages) free_pcp:\(m.freePcp) free_cma:0",
+                   "Node 0 active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB isolated(anon):0kB isolated(file):0kB mapped:0kB dirty:0kB writeback:0kB shmem:0kB shmem_thp:0kB shmem_pmdmapped:0kB anon_thp:0kB writeback_tmp:0kB kernel_stack:\(m.kernelStackKB)kB pagetables:\(m.pageTables * m.pageSizeKB)kB sec_pagetables:0kB all_unreclaimable? no"]
         for z in m.zones {
             out.append("Node 0 \(z.name) free:\(z.freeKB)kB boost:0kB min:\(z.minKB)kB low:\(z.lowKB)kB high:\(z.highKB)kB reserved_highatomic:0KB active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB unevictable:0kB writepending:0kB present:\(z.presentKB)kB managed:\(z.managedKB)kB mlocked:0kB bounce:0kB free_pcp:\(z.pcpKB)kB local_pcp:0kB free_cma:0kB")
             out.append("lowmem_reserve[]:" + z.protection.map { " \($0)" }.joined())
@@ -174,6 +184,13 @@ public enum ReportRenderer {
             }
             out.append(line + "= \(total)kB")
         }
+        for size in m.hugepageSizesKB {
+            out.append("Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 hugepages_size=\(size)kB")
+        }
+        out += ["0 total pagecache pages", "0 pages in swap cache", "Free swap  = 0kB", "Total swap = 0kB"]
+        // __show_mem(): present pages, HIGHMEM's, what boot kept; CONFIG_MEMORY_FAILURE adds hwpoisoned.
+        out += ["\(m.presentPages) pages RAM", "\(m.highmemPages) pages HighMem/MovableOnly", "\(m.reservedPages) pages reserved",
+                "0 pages hwpoisoned"]
         return out
     }
 
