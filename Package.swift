@@ -30,7 +30,10 @@ let package = Package(
         // The page allocator benchmark (Benchmarks/run puts it beside the C floor, ../shared/bench/refbuddy.c).
         .executableTarget(name: "kmemsim-bench", dependencies: ["KernelMM"], path: "Benchmarks/kmemsim-bench"),
         .testTarget(name: "KernelMMTests", dependencies: ["KernelMM"]),
-        .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM"]),
+        .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM", "KmemsimFuzz"]),
+        // The seeded command fuzzer (issue 17): the suite runs 100k lines of it, Benchmarks/fuzz a million.
+        .target(name: "KmemsimFuzz", dependencies: ["MMShell", "KernelMM"], path: "Tests/Fuzz"),
+        .executableTarget(name: "kmemsim-fuzz", dependencies: ["KmemsimFuzz", "KernelMM"], path: "Benchmarks/kmemsim-fuzz"),
         // Runs the built binary for the tests that need it (pipes, lessons headless, pty).
         .target(name: "KmemsimTestSupport", path: "Tests/Support"),
         .testTarget(name: "EndToEndTests", dependencies: ["kmemsim", "KmemsimTestSupport"]),

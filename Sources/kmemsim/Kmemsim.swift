@@ -93,6 +93,9 @@ struct Kmemsim: ParsableCommand {
     @Flag(name: .customLong("allow-skip"), help: "lesson run: a skipped step does not fail the run (by default a skipped lesson exits 3).")
     var allowSkip = false
 
+    @Option(help: ArgumentHelp("Start from a session saved with 'save FILE' (checked completely first; boot flags are then ignored).", valueName: "file"))
+    var load: String?
+
     @Option(help: ArgumentHelp("lesson run: record the run's progress in FILE (by default a headless run records nothing).", valueName: "file"))
     var progress: String?
 

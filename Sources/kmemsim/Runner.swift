@@ -61,7 +61,16 @@ final class Runner {
                     if let editor = reader as? EditLineReader, let problem = editor.takeHistoryProblem() { Output.err("kmemsim: \(problem)\n") }
                 }
                 if options.echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
-                let outcome = shell.execute(line, source: interactive ? nil : source, line: startLine)
+                // Interactive: Ctrl-C during the command cancels it — the session goes back to how it was.
+                let before = interactive ? shell : nil
+                if interactive { Interrupt.begin() }
+                var outcome = shell.execute(line, source: interactive ? nil : source, line: startLine)
+                if interactive, Interrupt.end(), let before {
+                    shell = before
+                    outcome = LineOutcome()
+                    outcome.stderr = "^C\n" + Message.commandInterrupted.text(shell.session.lessons.language) + "\n"
+                    outcome.succeeded = false
+                }
                 Output.out(outcome.stdout)
                 Output.err(outcome.stderr)
                 lines += 1

@@ -11,8 +11,13 @@ import Glibc
 func kmemsimMain() -> Int32 {
     // Parse flags ourselves so that a usage error exits with 2 (ArgumentParser's default is 64).
     let options: Kmemsim
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    // `--json -h`: the help as JSON (swift-argument-parser's help dump: every option, its kind, names and text).
+    if arguments.contains("--json"), arguments.contains(where: { $0 == "-h" || $0 == "--help" }) {
+        arguments = ["--experimental-dump-help"]
+    }
     do {
-        options = try Kmemsim.parse(Array(CommandLine.arguments.dropFirst()))
+        options = try Kmemsim.parse(arguments)
     } catch {
         if Kmemsim.exitCode(for: error) == .success {
             Output.out(Kmemsim.fullMessage(for: error) + "\n")
@@ -54,6 +59,12 @@ func kmemsimMain() -> Int32 {
     runner.shell.session.lessons.language = language
     runner.shell.session.lessons.noSkip = options.noSkip
     runner.shell.session.lessons.progressPath = ProgressStore.defaultPath()
+    if let file = options.load {
+        do throws(CommandError) { try runner.shell.session.load(from: file) } catch {
+            Output.err("kmemsim: \(error.message(language))\n")
+            return 2
+        }
+    }
 
     if interactive {
         Output.out(BootParamParser.banner(runner.shell.session.kernel, language: language) + "\n"

@@ -37,4 +37,37 @@ struct HostileEnvironmentTests {
         #expect(p.terminationStatus == 1)
         #expect(err.contains("cannot write standard output"), "\(err)")
     }
+
+    @Test func jsonHelpIsJSON() throws {
+        for args in [["--json", "-h"], ["--help", "--json"]] {
+            let r = try KmemsimBinary.run(args)
+            #expect(r.status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            let command = object?["command"] as? [String: Any]
+            #expect((command?["arguments"] as? [Any])?.isEmpty == false, "\(args): \(r.stdout.prefix(200))")
+        }
+    }
+
+    /// Output closed early (`kmemsim < big.txt | head -1`): the usual quiet end by SIGPIPE, no error text.
+    @Test func aClosedPipeEndsQuietly() throws {
+        let path = try #require(KmemsimBinary.path)
+        let script = "/tmp/kmemsim-big-\(getpid()).txt"
+        FileManager.default.createFile(atPath: script, contents: Data(String(repeating: "cat /proc/buddyinfo\n", count: 20000).utf8))
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = ["--mem", "64M"]
+        let output = Pipe(), errors = Pipe()
+        p.standardInput = try #require(FileHandle(forReadingAtPath: script))
+        p.standardOutput = output
+        p.standardError = errors
+        try p.run()
+        // Take the first bytes, then close our end while kmemsim still has thousands of lines to answer.
+        #expect(!output.fileHandleForReading.readData(ofLength: 10).isEmpty)
+        try output.fileHandleForReading.close()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGPIPE, "\(p.terminationReason) \(p.terminationStatus)")
+        #expect(err.isEmpty, "\(err)")
+    }
 }

@@ -1,5 +1,5 @@
 /// One CPU's execution state (include/linux/preempt.h): the preempt_count fields and the IRQ flag.
-public struct CPUState: Sendable, Equatable {
+public struct CPUState: Sendable, Equatable, Codable {
     public var id: Int
     /// preempt_count: PREEMPT 0xff, SOFTIRQ 0xff00, HARDIRQ 0xf0000, NMI 0xf00000.
     public var preemptCount: UInt32 = 0
@@ -46,8 +46,8 @@ public struct CPUState: Sendable, Equatable {
 
 /// A spinlock held on a CPU (kernel/locking/spinlock_debug.c keeps owner and owner_cpu; kmemsim keeps the name and
 /// how it was taken, so spin_unlock can undo exactly what spin_lock did).
-public struct HeldLock: Sendable, Equatable {
-    public enum Variant: String, Sendable { case plain = "spin_lock", irq = "spin_lock_irq", bh = "spin_lock_bh", irqsave = "spin_lock_irqsave" }
+public struct HeldLock: Sendable, Equatable, Codable {
+    public enum Variant: String, Sendable, Codable { case plain = "spin_lock", irq = "spin_lock_irq", bh = "spin_lock_bh", irqsave = "spin_lock_irqsave" }
     public var name: String
     public var variant: Variant
     /// For spin_lock_irqsave: the IRQ flag saved.
@@ -55,7 +55,7 @@ public struct HeldLock: Sendable, Equatable {
 }
 
 /// A per-CPU interrupt stack: where it lives and how it was obtained.
-public struct IRQStack: Sendable, Equatable {
+public struct IRQStack: Sendable, Equatable, Codable {
     /// Lowest address of the stack; it grows down from `base + size`.
     public var base: UInt64
     public var size: Int
@@ -68,7 +68,7 @@ public struct IRQStack: Sendable, Equatable {
 }
 
 /// A task (struct task_struct, the parts kmemsim models).
-public struct Task: Sendable, Equatable {
+public struct Task: Sendable, Equatable, Codable {
     public var pid: Int
     public var comm: String
     /// The task's kernel stack (nil for init_task, whose stack is init_stack in the kernel image).
@@ -84,7 +84,7 @@ public struct Task: Sendable, Equatable {
 }
 
 /// A task's kernel stack (task_struct.stack, kernel/fork.c alloc_thread_stack_node()).
-public struct KernelStack: Sendable, Equatable {
+public struct KernelStack: Sendable, Equatable, Codable {
     /// Lowest address: end_of_stack(), where STACK_END_MAGIC lives; the stack grows down towards it.
     public var base: UInt64
     public var size: Int

@@ -1,5 +1,5 @@
 /// One dynamic (or reserved-area) per-CPU allocation: the same offset in every unit of its chunk.
-public struct PercpuAllocation: Sendable, Equatable {
+public struct PercpuAllocation: Sendable, Equatable, Codable {
     public var offset: Int
     public var size: Int
     public var align: Int
@@ -10,7 +10,7 @@ public struct PercpuAllocation: Sendable, Equatable {
 
 /// A per-CPU chunk (mm/percpu-internal.h struct pcpu_chunk): one unit per CPU, laid out back to back, so that
 /// per_cpu_ptr(p, cpu) = p + cpu × unit size.
-public struct PercpuChunk: Sendable, Equatable {
+public struct PercpuChunk: Sendable, Equatable, Codable {
     public var id: Int
     /// Address of unit 0 (the first chunk is embedded in the direct map; later chunks live in vmalloc space).
     public var base: UInt64
@@ -25,7 +25,7 @@ public struct PercpuChunk: Sendable, Equatable {
 }
 
 /// A per-CPU variable defined at the prompt (DEFINE_PER_CPU in a module: its copy lives in the reserved area).
-public struct PercpuVariable: Sendable, Equatable {
+public struct PercpuVariable: Sendable, Equatable, Codable {
     public var name: String
     public var type: String
     public var size: Int
@@ -36,7 +36,7 @@ public struct PercpuVariable: Sendable, Equatable {
 }
 
 /// The per-CPU allocator (mm/percpu.c): the first chunk's layout and every chunk, allocation and variable.
-public struct PercpuState: Sendable, Equatable {
+public struct PercpuState: Sendable, Equatable, Codable {
     /// Unit size (u), static area (s), reserved module area (r), dynamic area (d): "percpu: Embedded … s r d u".
     public internal(set) var unitSize = 0
     public internal(set) var staticSize = 0

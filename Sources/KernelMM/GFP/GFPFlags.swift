@@ -1,5 +1,5 @@
 /// A gfp mask (include/linux/gfp_types.h, Linux 6.6, with CONFIG_KASAN_HW_TAGS and CONFIG_LOCKDEP off).
-public struct GFPFlags: OptionSet, Hashable, Sendable {
+public struct GFPFlags: OptionSet, Hashable, Sendable, Codable {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 

@@ -2,7 +2,7 @@
 ///
 /// Sources: arch/x86/include/asm/page_64_types.h, page_32_types.h, asm/dma.h, asm/pgtable_64_types.h,
 /// arch/sparc/include/asm/page_64.h, include/linux/pageblock-flags.h, include/linux/mm_types.h (struct page size).
-public enum Architecture: String, CaseIterable, Sendable, Equatable {
+public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
     case x86_64
     case i386
     /// SPARC64: the 64-bit architecture with 8 KiB pages (PAGE_SHIFT 13) behind the source text's "64-bit = 8 KB pages".

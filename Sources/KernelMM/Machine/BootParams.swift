@@ -1,8 +1,8 @@
 /// Which slab allocator the kernel was built with (CONFIG_SLAB or CONFIG_SLUB; 6.6 defaults to SLUB).
-public enum SlabAllocatorKind: String, Sendable, CaseIterable { case slab, slub }
+public enum SlabAllocatorKind: String, Sendable, CaseIterable, Codable { case slab, slub }
 
 /// Boot parameters: the machine and the kernel command line knobs kmemsim understands.
-public struct BootParams: Sendable, Equatable {
+public struct BootParams: Sendable, Equatable, Codable {
     public var arch: Architecture = .x86_64
     /// Installed RAM in bytes.
     public var memory: UInt64 = 4 << 30

@@ -133,7 +133,7 @@ public struct Kernel: Sendable, Equatable {
 }
 
 /// /proc/vmstat event counters that the simulation drives.
-public struct VMEvents: Sendable, Equatable {
+public struct VMEvents: Sendable, Equatable, Codable {
     public var pgalloc: [Int] = Array(repeating: 0, count: ZoneType.allCases.count)
     public var pgfree = 0
     public var allocstall = 0
@@ -146,7 +146,7 @@ public struct VMEvents: Sendable, Equatable {
 }
 
 /// A zone's [start, end) PFN range.
-struct ZoneSpan: Sendable, Equatable {
+struct ZoneSpan: Sendable, Equatable, Codable {
     var start: Int
     var end: Int
 }

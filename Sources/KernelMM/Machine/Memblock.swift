@@ -1,5 +1,5 @@
 /// A range of physical memory that boot code reserved through memblock before the buddy allocator took over.
-public struct MemblockRegion: Sendable, Equatable {
+public struct MemblockRegion: Sendable, Equatable, Codable {
     public var start: UInt64
     public var size: UInt64
     /// What it holds ("kernel image", "mem_map (struct page array)", …).
@@ -8,7 +8,7 @@ public struct MemblockRegion: Sendable, Equatable {
 }
 
 /// A range of RAM in the firmware's memory map (e820 on x86).
-public struct RAMRange: Sendable, Equatable {
+public struct RAMRange: Sendable, Equatable, Codable {
     public var start: UInt64
     public var end: UInt64
 }

@@ -1,5 +1,5 @@
 /// What a page frame is doing. One state per frame, so an invariant can check that every frame is accounted for.
-public enum FrameState: UInt8, Sendable {
+public enum FrameState: UInt8, Sendable, Codable {
     /// Inside a block whose first frame (the head) carries the state; the kernel calls these tail pages.
     case tail = 0
     /// PG_reserved: memblock kept it (firmware, kernel image, mem_map); never in the buddy allocator.
@@ -32,12 +32,12 @@ extension FrameOwner {
 }
 
 /// Who holds an allocated block, so `kmem ADDR` and `page PFN` can say what a frame is for.
-public enum FrameOwner: UInt8, Sendable {
+public enum FrameOwner: UInt8, Sendable, Codable {
     case none = 0, pageAlloc, slab, vmalloc, kernelStack, percpu, kmallocLarge, leaked
 }
 
 /// Page flags kmemsim models, in a compact byte; `PageFlags.kernelBits` maps them to include/linux/page-flags.h.
-public struct FrameFlags: OptionSet, Sendable, Hashable {
+public struct FrameFlags: OptionSet, Sendable, Hashable, Codable {
     public var rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     public static let head = FrameFlags(rawValue: 1 << 0)      // PG_head: first page of a compound page
@@ -51,7 +51,7 @@ public struct FrameFlags: OptionSet, Sendable, Hashable {
 ///
 /// The free-list links are frame numbers (intrusive lists, as the kernel's page->buddy_list); `order` is
 /// page->private for buddy heads and the allocation order for allocated heads; `owner`/`tag` say who holds it.
-public struct PageFrame: Sendable, Equatable {
+public struct PageFrame: Sendable, Equatable, Codable {
     public var next: Int32
     public var prev: Int32
     /// For allocated blocks: an owner-specific number (slab cache id, vmalloc area id, task pid, allocation serial).

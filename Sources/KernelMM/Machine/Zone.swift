@@ -1,10 +1,10 @@
 /// The watermarks of a zone (enum zone_watermarks), in pages.
-public struct Watermarks: Sendable, Equatable {
+public struct Watermarks: Sendable, Equatable, Codable {
     public var min = 0, low = 0, high = 0, promo = 0
 }
 
 /// struct zone: a range of physical memory with its own free lists, watermarks and per-CPU lists.
-public struct Zone: Sendable, Equatable {
+public struct Zone: Sendable, Equatable, Codable {
     public let type: ZoneType
     /// Index in the architecture's configured zones (zone_idx()).
     public let index: Int
@@ -54,7 +54,7 @@ public struct Zone: Sendable, Equatable {
 }
 
 /// Per-zone counters shown by /proc/zoneinfo and /proc/vmstat.
-public struct ZoneStats: Sendable, Equatable {
+public struct ZoneStats: Sendable, Equatable, Codable {
     public var numaHit = 0
     public var numaMiss = 0
     public var numaLocal = 0

@@ -1,6 +1,6 @@
 /// enum zone_type (include/linux/mmzone.h), in the kernel's order; raw values are the compiled-in zone index only
 /// on x86-64 — use `Architecture.configuredZones` to find a zone's index on a given architecture.
-public enum ZoneType: Int, CaseIterable, Sendable, Comparable, Hashable {
+public enum ZoneType: Int, CaseIterable, Sendable, Comparable, Hashable, Codable {
     case dma, dma32, normal, highmem, movable, device
 
     /// The name in /proc files ("DMA", "DMA32", "Normal", "HighMem", "Movable", "Device").

@@ -1,5 +1,5 @@
 /// ALLOC_* flags of mm/internal.h (6.6): how hard get_page_from_freelist() may dig.
-public struct AllocFlags: OptionSet, Sendable, Hashable {
+public struct AllocFlags: OptionSet, Sendable, Hashable, Codable {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 

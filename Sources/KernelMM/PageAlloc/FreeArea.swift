@@ -2,7 +2,7 @@
 ///
 /// The lists are intrusive: they link PageFrame.next/prev by frame number, so a free block costs no memory beyond
 /// its struct page, as in the kernel.
-public struct FreeArea: Sendable, Equatable {
+public struct FreeArea: Sendable, Equatable, Codable {
     /// First and last frame of each migrate type's list (-1 = empty).
     public var head: [Int32]
     public var tail: [Int32]

@@ -93,7 +93,7 @@ extension Kernel {
     }
 
     /// The watermark an allocation checks against: ALLOC_WMARK_MIN / LOW / HIGH.
-    public enum WatermarkLevel: String, Sendable { case min, low, high }
+    public enum WatermarkLevel: String, Sendable, Codable { case min, low, high }
 
     static func watermarkPages(_ zone: borrowing Zone, _ level: WatermarkLevel) -> Int {
         switch level {

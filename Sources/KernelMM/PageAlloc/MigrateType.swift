@@ -1,5 +1,5 @@
 /// enum migratetype (include/linux/mmzone.h) as configured here: no CMA, no memory isolation.
-public enum MigrateType: Int, CaseIterable, Sendable, Comparable {
+public enum MigrateType: Int, CaseIterable, Sendable, Comparable, Codable {
     case unmovable = 0, movable = 1, reclaimable = 2, highAtomic = 3
 
     /// MIGRATE_PCPTYPES: the types that have per-CPU lists.

@@ -2,7 +2,7 @@
 ///
 /// Lists by (order, migrate type) for orders 0...PAGE_ALLOC_COSTLY_ORDER and the three pcp types; `count` is in
 /// pages. Pages here are not free from the buddy allocator's point of view (not in nr_free, MemFree or buddyinfo).
-public struct PerCPUPages: Sendable, Equatable {
+public struct PerCPUPages: Sendable, Equatable, Codable {
     public var count: Int = 0
     public var high: Int = 0
     public var batch: Int = 1

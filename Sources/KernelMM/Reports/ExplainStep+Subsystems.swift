@@ -1,5 +1,5 @@
 /// Explain steps of the page allocator's slow path and fallbacks (mm/page_alloc.c), recorded as facts.
-public enum SlowpathStep: Sendable, Equatable {
+public enum SlowpathStep: Sendable, Equatable, Codable {
     /// __alloc_pages_slowpath() entered; `reserve` is the access the mask earns at the min watermark.
     case entered(reserve: ReserveAccess)
     case memallocNoWatermarks
@@ -21,7 +21,7 @@ public enum SlowpathStep: Sendable, Equatable {
     /// __alloc_pages(): order > MAX_ORDER.
     case orderTooLarge(order: Int, maxOrder: Int)
 
-    public enum KswapdReason: Sendable, Equatable {
+    public enum KswapdReason: Sendable, Equatable, Codable {
         /// The zone is at or below low + lowmem_reserve.
         case belowLow(free: Int, low: Int, lowmemReserve: Int)
         /// steal_suitable_fallback() boosted the watermarks.
@@ -29,13 +29,13 @@ public enum SlowpathStep: Sendable, Equatable {
     }
 
     /// What the min watermark becomes for the mask (gfp_to_alloc_flags()).
-    public enum ReserveAccess: Sendable, Equatable {
+    public enum ReserveAccess: Sendable, Equatable, Codable {
         case none, high, highNonBlocking
     }
 }
 
 /// Explain steps of SLAB and SLUB (mm/slab.c, mm/slub.c, mm/slab_common.c).
-public enum SlabStep: Sendable, Equatable {
+public enum SlabStep: Sendable, Equatable, Codable {
     // SLAB (mm/slab.c)
     case arrayCacheHit(cache: String, cpu: Int, available: Int, limit: Int)
     case refilledFromShared(cache: String, cpu: Int, objects: Int)
@@ -76,13 +76,13 @@ public enum SlabStep: Sendable, Equatable {
     case stillUsedThroughMerging(name: String, refcount: Int)
     case destroyed(name: String)
 
-    public struct ShrunkCache: Sendable, Equatable {
+    public struct ShrunkCache: Sendable, Equatable, Codable {
         public var cache: String
         public var slabs: Int
         public var pages: Int
     }
 
-    public struct SlabColouring: Sendable, Equatable {
+    public struct SlabColouring: Sendable, Equatable, Codable {
         public var colours: Int
         public var colourOff: Int
         public var freelist: String
@@ -90,7 +90,7 @@ public enum SlabStep: Sendable, Equatable {
 }
 
 /// Explain steps of kmalloc, vmalloc, per-CPU allocations and stacks.
-public enum KmallocStep: Sendable, Equatable {
+public enum KmallocStep: Sendable, Equatable, Codable {
     case zeroSize
     case sizeClass(size: Int, cache: String, classSize: Int, objectSize: Int)
     case large(size: Int, maxCacheSize: Int, order: Int, wasted: Int?)
@@ -113,7 +113,7 @@ public enum KmallocStep: Sendable, Equatable {
 }
 
 /// Why __free_one_page() stopped merging at an order.
-public enum MergeStopReason: Sendable, Equatable {
+public enum MergeStopReason: Sendable, Equatable, Codable {
     case outsideZone(buddy: Int, zone: ZoneType)
     case buddyOtherOrder(buddy: Int, order: Int)
     case buddyAllocated(buddy: Int)
@@ -127,7 +127,7 @@ public enum MergeStopReason: Sendable, Equatable {
 }
 
 /// How a watermark check in get_page_from_freelist() came out (zone_watermark_fast()).
-public enum WatermarkVerdict: Sendable, Equatable {
+public enum WatermarkVerdict: Sendable, Equatable, Codable {
     /// The order-0 shortcut passed.
     case fastCheck
     case passed

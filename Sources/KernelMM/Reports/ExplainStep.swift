@@ -1,5 +1,5 @@
 /// One step of what the allocator did, recorded when `explain` is on. MMShell narrates them.
-public enum ExplainStep: Sendable, Equatable {
+public enum ExplainStep: Sendable, Equatable, Codable {
     /// gfp_zone() picked `preferred`; the zonelist walks `zonelist` (highest first).
     case zonelist(gfp: GFPFlags, preferred: ZoneType, zonelist: [ZoneType], migratetype: MigrateType,
                   collapsedFrom: ZoneType?, invalid: Bool)

@@ -1,7 +1,7 @@
 /// The kernel ring buffer (dmesg): reports with the simulated time they were logged at. Like the kernel's
 /// (log_buf, 2^CONFIG_LOG_BUF_SHIFT bytes) it is bounded: past `capacity` reports the oldest are overwritten.
 public struct KernelLog: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable, Codable {
         /// Nanoseconds since boot on the simulated clock.
         public var time: UInt64
         public var report: KernelReport
@@ -33,7 +33,7 @@ public struct KernelLog: Sendable, Equatable {
 }
 
 /// The simulated clock: advances by a fixed cost per operation, so timestamps are deterministic.
-public struct SimClock: Sendable, Equatable {
+public struct SimClock: Sendable, Equatable, Codable {
     /// Nanoseconds since boot.
     public var now: UInt64 = 0
     mutating func tick(_ ns: UInt64 = 1_000) { now &+= ns }
@@ -43,5 +43,22 @@ extension Kernel {
     /// printk() from code the learner runs (a module's pr_info): one informational line in the log.
     public mutating func printk(_ message: String) {
         report(.info(message))
+    }
+}
+
+extension KernelLog: Codable {
+    private enum CodingKeys: String, CodingKey { case entries, onceKeys }
+
+    /// The rate-limit keys are saved sorted, so the same log saves to the same text.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entries, forKey: .entries)
+        try c.encode(onceKeys.sorted(), forKey: .onceKeys)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        entries = try c.decode(RingBuffer<Entry>.self, forKey: .entries)
+        onceKeys = Set(try c.decode([String].self, forKey: .onceKeys))
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// Reports are data; MMShell renders them in the kernel's wording (see `ReportRenderer`). `note` carries
 /// what kmemsim adds as a teacher and the kernel would not say (e.g. that a real kernel would not have noticed).
-public struct KernelReport: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct KernelReport: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// warn_alloc(): "<comm>: page allocation failure: order:N, mode:0x…(…)" with a Mem-Info summary.
         case pageAllocFailure(order: Int, gfp: GFPFlags, memInfo: MemInfoSnapshot)
         /// bad_page(): "BUG: Bad page state in process <comm>  pfn:%05lx" with the page dump and reason.
@@ -67,7 +67,7 @@ public struct KernelReport: Sendable, Equatable {
 }
 
 /// The fields dump_page() (mm/debug.c) prints for one struct page.
-public struct PageDump: Sendable, Equatable {
+public struct PageDump: Sendable, Equatable, Codable {
     public var pfn: Int
     public var structPageAddress: UInt64
     public var refcount: Int
@@ -82,7 +82,7 @@ public struct PageDump: Sendable, Equatable {
 }
 
 /// The state of the current CPU when a context check fired (include/linux/preempt.h fields).
-public struct ContextSnapshot: Sendable, Equatable {
+public struct ContextSnapshot: Sendable, Equatable, Codable {
     public var preemptCount: UInt32
     public var irqsDisabled: Bool
     public var inAtomic: Bool
@@ -90,8 +90,8 @@ public struct ContextSnapshot: Sendable, Equatable {
 }
 
 /// What show_free_areas() prints in a failure report, captured when it happened.
-public struct MemInfoSnapshot: Sendable, Equatable {
-    public struct ZoneLine: Sendable, Equatable {
+public struct MemInfoSnapshot: Sendable, Equatable, Codable {
+    public struct ZoneLine: Sendable, Equatable, Codable {
         public var name: String
         public var freeKB: Int, minKB: Int, lowKB: Int, highKB: Int
         public var presentKB: Int, managedKB: Int, pcpKB: Int
@@ -111,7 +111,7 @@ public struct MemInfoSnapshot: Sendable, Equatable {
 }
 
 /// The pieces of a SLUB debug report (mm/slub.c slab_bug(), print_trailer(), print_section(), slab_fix()).
-public struct SlubBugReport: Sendable, Equatable {
+public struct SlubBugReport: Sendable, Equatable, Codable {
     public var cache: String
     public var headline: String
     /// "INFO:"-free lines between the header and the trailer (e.g. "0x…-0x… @offset=… First byte 0x… instead of 0x…").
@@ -140,7 +140,7 @@ public struct SlubBugReport: Sendable, Equatable {
 }
 
 /// One labelled run of bytes in a slab report.
-public struct DumpSection: Sendable, Equatable {
+public struct DumpSection: Sendable, Equatable, Codable {
     public var label: String
     public var address: UInt64
     public var bytes: [UInt8]

@@ -2,7 +2,7 @@
 ///
 /// The kernel would not say these; they explain what happened, what the real kernel would do and that kmemsim kept
 /// the state consistent.
-public enum KmemsimNote: Sendable, Equatable {
+public enum KmemsimNote: Sendable, Equatable, Codable {
     // Page allocator: __free_pages() misuse (mm/page_alloc.c)
     case freeNotRAM(pfn: Int)
     case freeOrderOutOfRange(order: Int, maxOrder: Int)
@@ -112,32 +112,32 @@ public enum KmemsimNote: Sendable, Equatable {
     /// Not yet written as facts: the sentence itself, shown as it is in both languages.
     case legacy(String)
 
-    public enum InvalidPointerCheck: Sendable, Equatable {
+    public enum InvalidPointerCheck: Sendable, Equatable, Codable {
         case slubConsistency, slabDebug, unchecked
     }
 
-    public enum DoubleFreeCheck: Sendable, Equatable {
+    public enum DoubleFreeCheck: Sendable, Equatable, Codable {
         case slubOnFreelist, slubFreelistHead, slubUnchecked, slabRedzone, slabUnchecked
     }
 
-    public enum AtomicReason: Sendable, Equatable {
+    public enum AtomicReason: Sendable, Equatable, Codable {
         case interrupt, irqsDisabled, preemptDisabled
     }
 
     /// What may sleep when the caller chose no mask: vmalloc() (always GFP_KERNEL inside), a sleeping lock taken by
     /// kmem_cache_create/destroy, vfree() outside interrupt context.
-    public enum SleepingCall: Sendable, Equatable {
+    public enum SleepingCall: Sendable, Equatable, Codable {
         case vmalloc
         case sleepingLock(String)
         case vfree
     }
 
-    public enum FreePagesAddressProblem: Sendable, Equatable {
+    public enum FreePagesAddressProblem: Sendable, Equatable, Codable {
         case highmem, notPageAligned, notDirectMap, vmallocAddress
     }
 
     /// Why __alloc_pages_may_oom() did not save the request.
-    public enum OOMVerdict: Sendable, Equatable {
+    public enum OOMVerdict: Sendable, Equatable, Codable {
         case costly, lowZone, noFS, wouldKill
     }
 }

@@ -45,3 +45,32 @@ extension RingBuffer: Equatable {
         a.capacity == b.capacity && a.written == b.written && a.elementsEqual(b)
     }
 }
+
+extension RingBuffer: Codable where Element: Codable {
+    private enum CodingKeys: String, CodingKey { case capacity, written, entries }
+
+    /// Saved as what a reader sees: the entries oldest first and the count written, not where the storage wrapped.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(capacity, forKey: .capacity)
+        try c.encode(written, forKey: .written)
+        try c.encode(Array(self), forKey: .entries)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let capacity = try c.decode(Int.self, forKey: .capacity)
+        let written = try c.decode(Int.self, forKey: .written)
+        let entries = try c.decode([Element].self, forKey: .entries)
+        guard capacity >= 1 else { throw SavedStateProblem.outOfRange(part: "capacity", value: capacity, lower: 1, limit: Int.max) }
+        guard entries.count <= capacity else {
+            throw SavedStateProblem.outOfRange(part: "entries", value: entries.count, lower: 0, limit: capacity + 1)
+        }
+        guard written >= entries.count else {
+            throw SavedStateProblem.outOfRange(part: "written", value: written, lower: entries.count, limit: Int.max)
+        }
+        self.init(capacity: capacity)
+        storage = entries
+        self.written = written
+    }
+}

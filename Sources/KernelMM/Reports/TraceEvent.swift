@@ -1,6 +1,6 @@
 /// One ftrace event (include/trace/events/kmem.h), recorded when tracing is on.
-public struct TraceEvent: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct TraceEvent: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// mm_page_alloc: page=%p pfn=0x%lx order=%d migratetype=%d gfp_flags=%s
         case mmPageAlloc(pfn: Int, order: Int, migratetype: Int, gfp: GFPFlags)
         /// mm_page_free: page=%p pfn=0x%lx order=%d
@@ -27,7 +27,7 @@ public struct TraceEvent: Sendable, Equatable {
 }
 
 /// The trace buffer: on/off and what was recorded.
-public struct TraceBuffer: Sendable, Equatable {
+public struct TraceBuffer: Sendable, Equatable, Codable {
     public var enabled = false
     /// Bounded like the kernel's ring buffer: the oldest events are overwritten, in O(1) per event.
     public static let capacity = 100_000

@@ -1,6 +1,6 @@
 /// Geometry of a cache: alignment, object stride, slab order and objects per slab, as mm/slab.c and mm/slub.c
 /// compute them. Pure functions of the request and the machine, so tests can check them against the kernel's tables.
-public struct SlabGeometry: Sendable, Equatable {
+public struct SlabGeometry: Sendable, Equatable, Codable {
     public var size: Int
     public var align: Int
     public var order: Int
@@ -36,7 +36,8 @@ extension Kernel {
     /// get_order(): the smallest order whose block holds `size` bytes.
     public func getOrder(_ size: Int) -> Int {
         var o = 0
-        while (pageSize << o) < size { o += 1 }
+        // Past the top bit the shift gives 0: stop there rather than loop for ever on a huge size.
+        while o < Int.bitWidth - 1 - arch.pageShift, (pageSize << o) < size { o += 1 }
         return o
     }
 

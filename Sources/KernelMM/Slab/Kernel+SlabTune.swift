@@ -3,7 +3,7 @@ public enum SlabTuneError: Error, Sendable, Equatable {
     /// SLUB has no array caches: its /proc/slabinfo is read-only (slabinfo_write() returns -EIO).
     case notSLAB
     case noSuchCache
-    /// limit < 1, batchcount < 1, batchcount > limit or shared < 0 (-EINVAL).
+    /// limit < 1, batchcount < 1, batchcount > limit or shared < 0 (-EINVAL), or a value that is not a C int.
     case invalid
 }
 
@@ -14,7 +14,9 @@ extension Kernel {
     public mutating func tuneCpucache(_ name: String, limit: Int, batchcount: Int, shared: Int) -> Result<Void, SlabTuneError> {
         guard slab.kind == .slab else { return .failure(.notSLAB) }
         guard let ci = slab.index(named: name) else { return .failure(.noSuchCache) }
-        guard limit >= 1, batchcount >= 1, batchcount <= limit, shared >= 0 else { return .failure(.invalid) }
+        // sscanf("%d %d %d") reads C ints: nothing above INT_MAX reaches do_tune_cpucache().
+        guard limit >= 1, batchcount >= 1, batchcount <= limit, shared >= 0,
+              limit <= Int(Int32.max), shared <= Int(Int32.max) else { return .failure(.invalid) }
         flushCPUCaches(ci)
         slab.caches[ci].limit = limit
         slab.caches[ci].batchcount = batchcount

@@ -1,6 +1,6 @@
 /// struct kmem_cache (include/linux/slab_def.h for SLAB, slub_def.h for SLUB): a cache of equal-sized objects,
 /// with its geometry, tunables, per-CPU state and node lists. One node (node 0) is modelled.
-public struct KmemCache: Sendable, Equatable {
+public struct KmemCache: Sendable, Equatable, Codable {
     /// kmemsim's id for the cache; slab pages carry it in `PageFrame.tag`.
     public var id: UInt32
     public var name: String
@@ -92,7 +92,7 @@ public struct KmemCache: Sendable, Equatable {
 }
 
 /// mm/slab.c STATS_* counters: globalstat and cpustat columns of /proc/slabinfo under CONFIG_DEBUG_SLAB.
-public struct SlabStats: Sendable, Equatable {
+public struct SlabStats: Sendable, Equatable, Codable {
     /// num_allocations (objects taken from slabs into array caches), num_active and its high_mark, grown slabs.
     public var allocs = 0, active = 0, high = 0, grown = 0
     public var reaped = 0, errors = 0, maxFreeable = 0, nodeAllocs = 0, nodeFrees = 0, overflows = 0

@@ -1,5 +1,5 @@
 /// One slab (struct slab, mm/slab.h): a block of 2^order pages from the page allocator, cut into objects.
-public struct Slab: Sendable, Equatable {
+public struct Slab: Sendable, Equatable, Codable {
     /// The first frame of the block (slab_page()).
     public var pfn: Int
     public var list: SlabList
@@ -21,7 +21,7 @@ public struct Slab: Sendable, Equatable {
 }
 
 /// struct track (mm/slub.c): where an object was last allocated and freed.
-public struct ObjectTrack: Sendable, Equatable {
+public struct ObjectTrack: Sendable, Equatable, Codable {
     public var allocCaller = "", allocPID = 0, allocCPU = 0, allocTime: UInt64 = 0
     public var freeCaller = "", freePID = 0, freeCPU = 0, freeTime: UInt64 = 0
     /// kmalloc caches with SLAB_STORE_USER keep the size the caller asked for (set_orig_size()).
@@ -30,7 +30,7 @@ public struct ObjectTrack: Sendable, Equatable {
 }
 
 /// SLAB's freelist placement (mm/slab.c CFLGS_OBJFREELIST_SLAB / CFLGS_OFF_SLAB / on-slab).
-public enum SlabLayout: String, Sendable {
+public enum SlabLayout: String, Sendable, Codable {
     case onSlab = "on-slab"
     case offSlab = "off-slab"
     case objFreelist = "OBJFREELIST"

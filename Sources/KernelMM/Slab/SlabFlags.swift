@@ -1,5 +1,5 @@
 /// slab_flags_t (include/linux/slab.h, Linux 6.6): the flags of kmem_cache_create().
-public struct SlabFlags: OptionSet, Hashable, Sendable {
+public struct SlabFlags: OptionSet, Hashable, Sendable, Codable {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -52,7 +52,7 @@ public struct SlabFlags: OptionSet, Hashable, Sendable {
 }
 
 /// Which list a slab is on (struct slab's slab_list), or where it is held instead.
-public enum SlabList: String, Sendable, Equatable {
+public enum SlabList: String, Sendable, Equatable, Codable {
     /// SLAB: every object allocated. SLUB: on the node's full list (only with SLAB_STORE_USER).
     case full
     /// Some objects free: SLAB slabs_partial, SLUB node partial list.
@@ -68,7 +68,7 @@ public enum SlabList: String, Sendable, Equatable {
 }
 
 /// The state of one object in a slab.
-public enum ObjectState: UInt8, Sendable {
+public enum ObjectState: UInt8, Sendable, Codable {
     case free = 0
     /// Handed out to a caller.
     case allocated

@@ -1,5 +1,5 @@
 /// The slab layer's state: the allocator chosen at boot, its debug configuration, and slab_caches.
-public struct SlabState: Sendable, Equatable {
+public struct SlabState: Sendable, Equatable, Codable {
     public var kind: SlabAllocatorKind = .slub
     public var debug = SlabDebugConfig()
     /// slab_caches in creation order (/proc/slabinfo lists the newest first).
@@ -26,7 +26,7 @@ public struct SlabState: Sendable, Equatable {
 }
 
 /// The boot-time debug configuration: SLUB's `slub_debug=` letters, or SLAB's CONFIG_DEBUG_SLAB (`on`).
-public struct SlabDebugConfig: Sendable, Equatable {
+public struct SlabDebugConfig: Sendable, Equatable, Codable {
     /// SLUB: flags added to every cache (kmem_cache_flags()); SLAB: CONFIG_DEBUG_SLAB is on.
     public var slubFlags: SlabFlags = []
     public var debugSlab = false

@@ -1,5 +1,5 @@
 /// vm_struct flags (include/linux/vmalloc.h).
-public struct VMFlags: OptionSet, Sendable, Hashable {
+public struct VMFlags: OptionSet, Sendable, Hashable, Codable {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
     public static let ioremap = VMFlags(rawValue: 0x1)   // VM_IOREMAP
@@ -10,7 +10,7 @@ public struct VMFlags: OptionSet, Sendable, Hashable {
 }
 
 /// Who asked for a vmalloc-space area, so views can say what lives there.
-public enum VMAreaPurpose: Sendable, Equatable {
+public enum VMAreaPurpose: Sendable, Equatable, Codable {
     /// vmalloc()/vzalloc()/vmalloc_user() from the shell.
     case vmalloc
     /// A task's kernel stack (CONFIG_VMAP_STACK); `pid` is the task, nil while it sits in the per-CPU stack cache.
@@ -25,7 +25,7 @@ public enum VMAreaPurpose: Sendable, Equatable {
 ///
 /// `pages` is the area's page table: entry i is the frame mapped at `start + i × PAGE_SIZE` (vmap_pages_range()
 /// wrote one PTE per page); the guard page after the last entry is never mapped.
-public struct VMArea: Sendable, Equatable {
+public struct VMArea: Sendable, Equatable, Codable {
     public var id: UInt32
     /// va_start = vm->addr.
     public var start: UInt64
@@ -50,13 +50,13 @@ public struct VMArea: Sendable, Equatable {
 /// The vmalloc allocator's state: the busy areas in address order (the kernel's busy rbtree, walked in order) and
 /// the frees deferred from interrupt context (vfree_atomic's per-CPU llist).
 /// A range of vmalloc space: [start, start + size).
-public struct VMRange: Sendable, Equatable {
+public struct VMRange: Sendable, Equatable, Codable {
     public var start: UInt64
     public var size: Int
     public var end: UInt64 { start + UInt64(size) }
 }
 
-public struct VmallocState: Sendable, Equatable {
+public struct VmallocState: Sendable, Equatable, Codable {
     public internal(set) var areas: [VMArea] = []
     /// Addresses handed to vfree() in interrupt context, freed by the work item once back in process context.
     public internal(set) var deferredFrees: [UInt64] = []

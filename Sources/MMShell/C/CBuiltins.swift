@@ -102,13 +102,16 @@ extension ShellSession {
             guard let x = vs.first else { throw CError(.wrongArgumentCount(function: name, expected: 2, got: 0), at: e.start) }
             let xb = try cAt(e.start) { () throws(CErrorKind) in try math.bits(x) }, ab = try cAt(e.start) { () throws(CErrorKind) in try math.bits(a) }
             guard ab > 0 else { throw CError(.divisionByZero, at: e.start) }
-            return CValue(type: x.type, value: .int((xb + ab - 1) / ab * ab))
+            // ALIGN() in unsigned long arithmetic: it wraps as C does instead of trapping.
+            return CValue(type: x.type, value: .int((xb &+ ab &- 1) / ab &* ab))
         case "get_order":
             let v = try one(&run)
             let size = try cAt(e.start) { () throws(CErrorKind) in try math.bits(v) }
-            var order = 0
-            while (kernel.pageSize << order) < size { order += 1 }
-            return .int(order)
+            // include/asm-generic/getorder.h: fls(size - 1) - PAGE_SHIFT, in unsigned long (so no loop past 64 bits).
+            let pageShift = kernel.pageSize.trailingZeroBitCount
+            let u = UInt64(bitPattern: Int64(size)) &- 1
+            let fls = size == 0 ? 64 : 64 - u.leadingZeroBitCount
+            return .int(max(0, fls - pageShift))
         case "BUG_ON", "WARN_ON", "WARN_ON_ONCE":
             let c = try cTruth(try oneExpr(args, name, e), &run)
             if c {

@@ -9,8 +9,8 @@ enum LessonCommands {
     }
 
     static let all: [CommandSpec] = [
-        CommandSpec("lesson", family: .lessons, arguments: [.init("action", .word(["list", "start", "quit", "summary", "export", "import"]), optional: true), .init("arg", .name, optional: true)],
-                    summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export|import FILE'",
+        CommandSpec("lesson", family: .lessons, arguments: [.init("action", .word(["list", "start", "quit", "summary", "export", "import"]), optional: true), .init("arg", .name, optional: true), .init("option", .word(["--force"]), optional: true)],
+                    summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export FILE [--force]', 'lesson import FILE'",
                     details: "Lessons boot their own machine and check your answers against its live state. Progress is kept in $XDG_STATE_HOME/kmemsim/progress.json (KMEMSIM_PROGRESS overrides).",
                     examples: ["lesson list", "lesson start buddy-split", "lesson", "lesson summary buddy-split", "lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
             guard a.has(0) else { return CommandOutput(text: try LessonEngine.whereAmI(s)) }
@@ -47,11 +47,13 @@ enum LessonCommands {
                 let lang = s.lessons.language
                 return CommandOutput(text: lesson.title.text(lang) + "\n" + lesson.recap.text(lang).trimmingTrailingNewlines() + "\n")
             case "export":
-                guard a.has(1) else { throw .missingArgument(command: "lesson export", argument: "FILE", usage: "lesson export FILE") }
+                guard a.has(1) else { throw .missingArgument(command: "lesson export", argument: "FILE", usage: "lesson export FILE [--force]") }
                 let file = try a.string(1)
+                let force = a.raw.count > 2 && a.raw[2] == "--force"
+                try FileOutput.checkTarget(file, kind: .progress, force: force, language: s.language)
                 LessonEngine.loadProgress(&s)
                 if let a = s.lessons.active { s.lessons.progress.lessons[a.lesson.id] = a.record }
-                try ProgressStore.save(s.lessons.progress, to: file)
+                try ProgressStore.save(s.lessons.progress, to: file, force: force, language: s.language)
                 return CommandOutput(text: "wrote progress of \(s.lessons.progress.lessons.count) lesson(s) to \(file)\n")
             case "import":
                 guard a.has(1) else { throw .missingArgument(command: "lesson import", argument: "FILE", usage: "lesson import FILE") }

@@ -60,6 +60,24 @@ enum SessionCommands {
             }
             return CommandOutput(text: t.isEmpty ? "no variables yet: 'p = alloc_pages GFP_KERNEL 0' names a result\n" : t)
         },
+        CommandSpec("save", family: .session, arguments: [.init("file", .path), .init("force", .word(["--force"]), optional: true)],
+                    summary: "write the whole session (machine, variables, log, clock) to FILE as versioned JSON; --force replaces a file kmemsim did not write",
+                    details: "The file is written atomically (a temporary file, then a rename). Kernel C definitions and the undo history are not saved.",
+                    examples: ["save session.json", "save /tmp/before-oom.json --force"]) { s, a throws(CommandError) in
+            let file = try a.string(0)
+            let option = a.has(1) ? try a.string(1) : nil
+            let force = option == "--force"
+            if let option, !force { throw .badArgument(argument: "FORCE", value: option, reason: "the only option is --force") }
+            let bytes = try s.save(to: file, force: force)
+            return CommandOutput(text: s.say(.saved(file, bytes: bytes)) + "\n")
+        },
+        CommandSpec("load", family: .session, arguments: [.init("file", .path)],
+                    summary: "replace the session with one saved by 'save FILE' (checked completely first; on any error nothing changes)",
+                    examples: ["load session.json"]) { s, a throws(CommandError) in
+            let file = try a.string(0)
+            try s.load(from: file)
+            return CommandOutput(text: s.say(.loaded(file, s.kernel, variables: s.variables.keys.filter { $0 != "_" }.count)) + "\n")
+        },
         CommandSpec("lang", family: .session, arguments: [.init("language", .word(Language.allCases.map(\.rawValue)), optional: true)],
                     summary: "switch the language kmemsim speaks: lang en | lang ko (the kernel's messages stay English)",
                     examples: ["lang ko", "lang en"]) { s, a throws(CommandError) in

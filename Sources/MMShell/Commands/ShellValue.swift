@@ -1,7 +1,7 @@
 import KernelMM
 
 /// A value a command returns and a variable holds: what the C call would have returned.
-public enum ShellValue: Equatable, Sendable {
+public enum ShellValue: Equatable, Sendable, Codable {
     /// void, or a command with no result.
     case none
     /// NULL: an allocation that failed.

@@ -11,15 +11,22 @@ enum ViewCommands {
             let text = f.render(s.kernel)
             return CommandOutput(text: text, json: .object([("file", .string(f.path)), f.json.map { ("data", $0(s.kernel)) } ?? ("text", .string(text))]))
         },
-        CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name)],
-                    summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine)",
+        CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name), .init("force", .word(["--force"]), optional: true)],
+                    summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine); --force replaces files kmemsim did not write",
                     examples: ["export-proc /tmp/kmemsim-proc"]) { s, a throws(CommandError) in
             let dir = try a.string(0)
+            let option = a.has(1) ? try a.string(1) : nil
+            if let option, option != "--force" { throw .badArgument(argument: "FORCE", value: option, reason: "the only option is --force") }
+            let force = option == "--force"
+            guard !dir.isEmpty, dir.contains(where: { $0 != "/" }) else { throw .localized(.fileRefused(dir, .noName)) }
+            let paths = ProcFiles.all.map { dir + "/" + $0.path.replacingPrefix("/proc/") }
+            // Every target is checked before the first is written, so a refusal leaves nothing half exported.
+            for path in paths { try FileOutput.checkTarget(path, kind: .procExport, force: force, language: s.language) }
             try FileOutput.makeDirectory(dir)
+            try FileOutput.write("kmemsim export-proc\n", to: dir + "/" + FileOutput.procExportMarker, kind: .procExport, force: true, language: s.language)
             var written: [String] = []
-            for f in ProcFiles.all {
-                let path = dir + "/" + f.path.replacingPrefix("/proc/")
-                try FileOutput.write(f.render(s.kernel), to: path)
+            for (f, path) in zip(ProcFiles.all, paths) {
+                try FileOutput.write(f.render(s.kernel), to: path, kind: .procExport, force: force, language: s.language)
                 written.append(path)
             }
             return CommandOutput(text: "wrote " + written.joined(separator: " ") + "\n", json: .array(written.map { .string($0) }))

@@ -98,11 +98,13 @@ public enum ProgressStore {
         }
     }
 
-    public static func save(_ file: ProgressFile, to path: String) throws(CommandError) {
+    /// Writes progress atomically; a file there that is not a progress file is replaced only with `force`.
+    public static func save(_ file: ProgressFile, to path: String, force: Bool = false, language: Language = .en) throws(CommandError) {
+        try FileOutput.checkTarget(path, kind: .progress, force: force, language: language)
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try FileOutput.makeDirectory(String(path[..<slash]))
         }
-        try FileOutput.write(file.rendered(), to: path)
+        try FileOutput.write(file.rendered(), to: path, kind: .progress, force: force, language: language)
     }
 }
 

@@ -64,3 +64,95 @@ extension Message {
                            + (short ? "\n(보관된 것이 \(lines.count)개뿐이라 더 이전으로는 되돌릴 수 없습니다)" : ""))
     }
 }
+
+/// Why a file is not written (`save`, `export-proc`, `lesson export`, pictures).
+enum FileRefusal: Equatable {
+    case noName, notRegular, notOurs
+}
+
+/// `save` / `load` and the file rules.
+extension Message {
+    static func fileRefused(_ path: String, _ why: FileRefusal) -> Message {
+        switch why {
+        case .noName:
+            return Message(en: "'\(path)' is not a file name: give a file to write, such as session.json",
+                           ko: "'\(path)': 파일 이름이 아닙니다. session.json처럼 쓸 파일 이름을 주세요")
+        case .notRegular:
+            return Message(en: "\(path) is not a regular file (a directory, a device, a FIFO or a symlink): kmemsim writes and replaces only regular files; choose another name",
+                           ko: "\(path): 일반 파일이 아닙니다(디렉터리, 장치, FIFO, 심볼릭 링크). kmemsim은 일반 파일만 쓰고 바꿉니다. 다른 이름을 고르세요")
+        case .notOurs:
+            return Message(en: "\(path) exists and kmemsim did not write it: choose another name, or add --force to replace it",
+                           ko: "\(path): 이미 있는 파일이며 kmemsim이 쓴 파일이 아닙니다. 다른 이름을 고르거나 --force를 붙여 덮어쓰세요")
+        }
+    }
+
+    static func saved(_ path: String, bytes: Int) -> Message {
+        Message(en: "saved the session to \(path) (\(bytes) bytes); 'load \(path)' or 'kmemsim --load \(path)' brings it back",
+                ko: "세션을 저장했습니다: \(path) (\(bytes)바이트). 'load \(path)'나 'kmemsim --load \(path)'로 되살립니다")
+    }
+
+    static func loaded(_ path: String, _ k: Kernel, variables: Int) -> Message {
+        Message(en: "loaded \(path): \(k.arch.rawValue), \(k.params.memory >> 20) MiB, \(k.params.cpus) CPUs, \(k.params.slab.rawValue), clock at \(k.clock.now / 1_000_000_000) s, \(variables) variable(s)",
+                ko: "불러왔습니다: \(path) — \(k.arch.rawValue), \(k.params.memory >> 20) MiB, CPU \(k.params.cpus)개, \(k.params.slab.rawValue), 시계 \(k.clock.now / 1_000_000_000)초, 변수 \(variables)개")
+    }
+
+    static func loadRefused(_ path: String, _ p: SessionDocument.Problem) -> Message {
+        let kept = Message(en: "nothing was changed: the session is as it was", ko: "아무것도 바뀌지 않았습니다. 세션은 그대로입니다")
+        let why: Message
+        switch p {
+        case .unreadable(let e):
+            why = Message(en: e, ko: e)
+        case .syntax(let e):
+            let what: Message
+            switch e.problem {
+            case .empty: what = Message(en: "the file is empty", ko: "파일이 비어 있습니다")
+            case .unexpectedEnd: what = Message(en: "the file ends in the middle of the document (was it cut short?)", ko: "문서 중간에서 파일이 끝납니다(잘린 파일인가요?)")
+            case .unexpected(let c): what = Message(en: "unexpected '\(c)'", ko: "예상하지 못한 '\(c)'")
+            case .badNumber: what = Message(en: "a number that is not a whole number kmemsim can hold", ko: "kmemsim이 담을 수 없는 수(정수가 아니거나 너무 큽니다)")
+            case .badEscape: what = Message(en: "a bad escape in a string", ko: "문자열 안의 잘못된 이스케이프")
+            case .tooDeep(let n): what = Message(en: "nested more than \(n) levels deep", ko: "\(n)단계보다 깊게 중첩되어 있습니다")
+            case .trailing: what = Message(en: "text after the end of the document", ko: "문서가 끝난 뒤에 글이 더 있습니다")
+            }
+            why = Message(en: "it is not valid JSON at line \(e.line), column \(e.column): \(what.en)",
+                          ko: "\(e.line)번째 줄 \(e.column)번째 칸에서 올바른 JSON이 아닙니다: \(what.ko)")
+        case .notASession:
+            why = Message(en: "it is not a kmemsim session (no \"format\": \"\(SessionDocument.format)\"); 'save FILE' writes one",
+                          ko: "kmemsim 세션 파일이 아닙니다(\"format\": \"\(SessionDocument.format)\"이 없습니다). 'save FILE'로 만드세요")
+        case .otherVersion(let v):
+            why = Message(en: "it was saved in format version \(v); this kmemsim reads version \(SessionDocument.version) only",
+                          ko: "이 파일의 저장 형식 버전: \(v). 이 kmemsim은 버전 \(SessionDocument.version)만 읽습니다")
+        case .schema(let path, let detail):
+            why = Message(en: "\(path) is missing or malformed (\(detail))", ko: "\(path) 항목이 없거나 형식이 잘못되었습니다(\(detail))")
+        case .boot(let e):
+            let t = Message.bootError(e)
+            why = Message(en: "its boot parameters cannot boot: \(t.en)", ko: "저장된 부트 매개변수로 부팅할 수 없습니다: \(t.ko)")
+        case .layout(let l):
+            switch l {
+            case .layout(let part, let saved, let booted):
+                why = Message(en: "\(part) does not match the machine its boot parameters describe (saved \(saved), booting gives \(booted))",
+                              ko: "\(part) 값이 부트 매개변수가 뜻하는 머신과 맞지 않습니다(저장된 값 \(saved), 부팅하면 \(booted))")
+            case .outOfRange(let part, let value, let lower, let limit):
+                why = Message(en: "\(part) holds \(value), outside its range (\(lower) to \(limit - 1))",
+                              ko: "\(part)의 값(\(value))이 범위(\(lower)부터 \(limit - 1)까지)를 벗어납니다")
+            case .frameRuns(let pfn):
+                why = Message(en: "the frame runs do not cover the frames exactly (gap or overlap at pfn 0x\(String(pfn, radix: 16)))",
+                              ko: "프레임 구간들이 프레임을 정확히 덮지 않습니다(pfn 0x\(String(pfn, radix: 16))에서 빈틈이나 겹침)")
+            case .unknownName(let part, let name):
+                why = Message(en: "\(part) has the unknown value '\(name)'", ko: "\(part)에 알 수 없는 값이 있습니다: '\(name)'")
+            }
+        case .inconsistent(let breaks):
+            let list = breaks.prefix(5).map { "\n  " + $0 }.joined()
+            why = Message(en: "the machine it describes is inconsistent (was it edited by hand?):" + list,
+                          ko: "파일이 나타내는 머신의 상태가 일관되지 않습니다(손으로 고친 파일인가요?):" + list)
+        }
+        return Message(en: "cannot load \(path): \(why.en); \(kept.en)", ko: "불러올 수 없습니다: \(path) — \(why.ko). \(kept.ko)")
+    }
+}
+
+/// Ctrl-C while a command runs (interactive sessions).
+extension Message {
+    public static var commandInterrupted: Message {
+        Message(en: "kmemsim: interrupted: the command was cancelled and the session is as it was before it",
+                ko: "kmemsim: 중단했습니다. 명령을 취소했고 세션은 명령 전 상태 그대로입니다")
+    }
+}
