@@ -80,10 +80,7 @@ extension Kernel {
         }
     }
 
-    static func hex8(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, 8 - h.count)) + h
-    }
+    static func hex8(_ v: UInt32) -> String { zeroPaddedHex(UInt64(v), digits: 8) }
 
     /// local_irq_disable(): clear the interrupt flag (cli).
     public mutating func localIrqDisable() { curCPU.irqsDisabled = true; clock.tick() }

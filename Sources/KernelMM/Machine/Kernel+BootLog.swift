@@ -5,7 +5,9 @@ extension Kernel {
     mutating func logBootMemory() {
         var lines: [String] = []
         let shift = UInt64(arch.pageShift)
-        func mem(_ start: UInt64, _ end: UInt64) -> String { "[mem \(Self.hex18(start))-\(Self.hex18(end - 1))]" }
+        func mem(_ start: UInt64, _ end: UInt64) -> String {
+            "[mem \(Self.zeroPaddedHex(start, digits: 16))-\(Self.zeroPaddedHex(end - 1, digits: 16))]"
+        }
         if arch != .sparc64 {
             lines.append("BIOS-provided physical RAM map:")
             for r in ram { lines.append("BIOS-e820: \(mem(r.start, r.end)) usable") }
@@ -97,9 +99,10 @@ extension Kernel {
         return "Memory: \(free * k)K/\(present * k)K available (\(s.code)K kernel code, \(s.rwdata)K rwdata, \(s.rodata)K rodata, \(s.initSize)K init, \(s.bss)K bss, \(reserved)K reserved, 0K cma-reserved)"
     }
 
-    static func hex18(_ v: UInt64) -> String {
+    /// "0x" and `digits` hex digits, zero-padded: the kernel's %#010x (preempt_count), %#018Lx (memory ranges).
+    static func zeroPaddedHex(_ v: UInt64, digits: Int) -> String {
         let h = String(v, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, 16 - h.count)) + h
+        return "0x" + String(repeating: "0", count: max(0, digits - h.count)) + h
     }
 }
 

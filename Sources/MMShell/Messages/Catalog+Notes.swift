@@ -362,10 +362,7 @@ extension Message {
     }
 
     /// "%#010x", as the kernel prints preempt_count.
-    static func hex8(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, 8 - h.count)) + h
-    }
+    static func hex8(_ v: UInt32) -> String { CPUCommands.hex8(v) }
 
     /// What a vmalloc area is for (the vmallocinfo caller column says it in the kernel's words).
     static func purposeName(_ p: VMAreaPurpose) -> Message {
