@@ -79,20 +79,15 @@ public struct Kernel: Sendable, Equatable {
         // warn_alloc() prints through __ratelimit(&nopage_rs) (mm/page_alloc.c, lib/ratelimit.c).
         switch kind {
         case .pageAllocFailure, .vmallocError:
-            if let suppressed = log.nopageRatelimit.check(now: clock.now) {
-                log.append(KernelReport(kind: .info("warn_alloc: \(suppressed) callbacks suppressed"), comm: currentTask.comm,
-                                        pid: currentTask.pid, cpu: currentCPU, taint: taintString), at: clock.now)
-            }
+            if let suppressed = log.nopageRatelimit.check(now: clock.now) { report(.info("warn_alloc: \(suppressed) callbacks suppressed")) }
             if !log.nopageRatelimit.allowed {
-                let r = KernelReport(kind: .kmemsimOnly, comm: currentTask.comm, pid: currentTask.pid, cpu: currentCPU,
-                                     taint: taintString, callTrace: [], note: .warnAllocRatelimited(note))
-                log.append(r, at: clock.now)
+                report(.kmemsimOnly, note: .warnAllocRatelimited(note))
                 return
             }
         default: break
         }
-        // Reports add their taint after printing (add_taint() follows dump_stack()), so they show the taint from before.
-        if let letter, kind.taintsBeforeStackDump { taint.insert(letter) }
+        // Reports add their taint after printing (add_taint() follows dump_stack(), SLUB's too: mm/slub.c:992), so they
+        // show the taint from before.
         let taintBefore = taintString
         if let letter { taint.insert(letter) }
         // A command named like the kernel function it calls appears once in the trace, not twice.

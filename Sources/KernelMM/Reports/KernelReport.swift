@@ -150,10 +150,3 @@ public struct DumpSection: Sendable, Equatable, Codable {
         self.bytes = bytes
     }
 }
-
-extension KernelReport.Kind {
-    /// Whether the kernel adds this report's taint before it dumps the stack (so its CPU line shows it).
-    /// None in 6.6: SLUB's object_err(), slab_err() and check_bytes_and_report() call add_taint() after
-    /// print_trailer()'s dump_stack() (mm/slub.c:992, :1024, :1087), so the CPU line shows the taint from before too.
-    public var taintsBeforeStackDump: Bool { false }
-}
