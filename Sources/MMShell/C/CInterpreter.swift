@@ -30,6 +30,15 @@ enum CFlow {
     case continueLoop
     case returned(CValue)
     case goto(String, CPosition)
+
+    /// What a loop returns when its body's flow ends the loop (break, return, goto); nil goes round again.
+    var leavingLoop: CFlow? {
+        switch self {
+        case .breakLoop: .normal
+        case .returned, .goto: self
+        case .normal, .continueLoop: nil
+        }
+    }
 }
 
 extension ShellSession {
@@ -79,23 +88,13 @@ extension ShellSession {
         case .whileLoop(let c, let body):
             while try cTruth(c, &run) {
                 try cStep(&run, s.start)
-                switch try cExec(body, &run) {
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                case .goto(let l, let p): return .goto(l, p)
-                default: continue
-                }
+                if let out = try cExec(body, &run).leavingLoop { return out }
             }
             return .normal
         case .doWhile(let body, let c):
             repeat {
                 try cStep(&run, s.start)
-                switch try cExec(body, &run) {
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                case .goto(let l, let p): return .goto(l, p)
-                default: break
-                }
+                if let out = try cExec(body, &run).leavingLoop { return out }
             } while try cTruth(c, &run)
             return .normal
         case .forLoop(let i, let c, let step, let body):
@@ -105,12 +104,7 @@ extension ShellSession {
             while true {
                 if let c, !(try cTruth(c, &run)) { break }
                 try cStep(&run, s.start)
-                switch try cExec(body, &run) {
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                case .goto(let l, let p): return .goto(l, p)
-                default: break
-                }
+                if let out = try cExec(body, &run).leavingLoop { return out }
                 if let step { _ = try cEval(step, &run) }
             }
             return .normal
