@@ -48,8 +48,10 @@ extension Kernel {
         for (ci, ch) in percpu.chunks.enumerated() {
             var end = 0
             for a in ch.allocations {
-                let lo = ch.isFirst ? (a.reserved ? percpu.staticSize : percpu.staticSize + percpu.reservedSize) : 0
-                let hi = ch.isFirst && a.reserved ? percpu.staticSize + percpu.reservedSize : percpu.unitSize
+                // A reserved request lives in the reserved area when there is one (i386 has none: dynamic area).
+                let inReserve = a.reserved && percpu.reservedSize > 0
+                let lo = ch.isFirst ? (inReserve ? percpu.staticSize : percpu.staticSize + percpu.reservedSize) : 0
+                let hi = ch.isFirst ? (inReserve ? percpu.staticSize + percpu.reservedSize : percpu.firstChunkSize) : percpu.unitSize
                 guard a.offset >= lo, a.offset + a.size <= hi, a.offset >= end, a.offset % a.align == 0 else {
                     throw fail("per-CPU chunk \(ch.id): allocation at \(a.offset) size \(a.size) is out of place")
                 }

@@ -115,6 +115,15 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
         }
     }
 
+    /// The physical range of the image's init sections (vmlinux.lds: after text, rodata and data, before bss),
+    /// page-aligned as __init_begin/__init_end are.
+    public var kernelInitSections: (start: UInt64, end: UInt64) {
+        let s = kernelSections
+        let page = UInt64(pageSize)
+        let start = kernelLoadAddress + ((s.code + s.rodata + s.rwdata) << 10 + page - 1) / page * page
+        return (start, start + (s.initSize << 10 + page - 1) / page * page)
+    }
+
     /// Physical memory the firmware and early boot keep for themselves at the bottom of RAM
     /// (x86: the real-mode area and BIOS region below 1 MiB; sparc64: the PROM's first pages).
     public var lowFirmwareReserve: UInt64 { self == .sparc64 ? 64 << 10 : 1 << 20 }

@@ -44,7 +44,7 @@ extension Kernel {
         m.slabUnreclaimable -= reclaimableSlab
         m.kernelStackKB = kernelStackKB
         // The first per-CPU chunk is carved from memblock at boot.
-        if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }
+        for unit in memblock where unit.name == Self.percpuRegionName { m.percpu += Int(unit.size) / pageSize }
         let r = arch.vmallocRange
         // x86-64's VMALLOC_END is the last byte (…e8ffffffffff), so the kernel's difference is one short of 32 TiB.
         m.vmallocTotalKB = Int((r.end - r.start - (arch == .x86_64 ? 1 : 0)) >> 10)

@@ -68,6 +68,15 @@ enum ViewCommands {
             })
             return try o.output(m.picture(language: s.lessons.language), s, json: json)
         },
+        CommandSpec("config", family: .views, arguments: [.init("match", .name, optional: true)],
+                    summary: "the kernel configuration of the booted machine as .config lines (like zcat /proc/config.gz); MATCH keeps the lines containing it",
+                    examples: ["config", "config HUGEPAGE", "config SLUB"]) { s, a throws(CommandError) in
+            let match = a.has(0) ? try a.string(0) : nil
+            let c = s.kernel.config
+            let text = ConfigView.render(c, matching: match)
+            guard !text.isEmpty else { throw .badArgument(argument: "MATCH", value: match ?? "", reason: "no CONFIG_ option kmemsim models contains it; 'config' lists them all") }
+            return CommandOutput(text: text, json: ConfigView.json(c, matching: match))
+        },
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
                     examples: ["memblock"]) { s, _ throws(CommandError) in

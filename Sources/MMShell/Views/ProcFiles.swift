@@ -95,11 +95,11 @@ enum PageAllocProcFiles {
         })
     }
 
-    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type.
-    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type. The distro
-    /// configuration has CMA and memory isolation, so their rows and columns are printed (always 0 here).
+    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type. The modelled
+    /// configuration has memory isolation but no CMA (as Debian's kernels), so there is an Isolate row and column
+    /// (always 0 here) and no CMA one.
     @Sendable static func pagetypeinfo(_ k: Kernel) -> String {
-        let typeNames = MigrateType.allCases.map(\.procName) + ["CMA", "Isolate"]
+        let typeNames = MigrateType.allCases.map(\.procName) + (k.config.cma ? ["CMA"] : []) + ["Isolate"]
         var s = "Page block order: \(k.pageblockOrder)\nPages per block:  \(k.pageblockPages)\n\n"
         s += Format.left("Free pages count per migrate type at order", 43) + " "
         for o in 0...k.maxOrder { s += Format.right(o, 6) + " " }
