@@ -45,7 +45,7 @@ import Testing
     @Test func gfpWithAPageTakenFromNormalFirst() throws {
         // x's refill leaves 62 pages on Normal's per-CPU lists, so after n there are 61 (the reference predicts 62);
         // m gets its Movable DMA32 page with GFP_KERNEL spelled out.
-        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "183", "no", "0x2dc0",
+        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "1541", "no", "0x2dc0",
                                "m = alloc_pages GFP_KERNEL|__GFP_DMA32|__GFP_MOVABLE 0", "DMA32", "Normal, DMA32, DMA",
                                "x = alloc_page GFP_KERNEL", "61"], failed: 0)
     }
