@@ -9,11 +9,15 @@ func boot(_ configure: (inout BootParams) -> Void = { _ in }) throws -> Kernel {
 
 extension Kernel {
     /// A zone's managed_pages as the initcalls saw them (calculate_min_free_kbytes(), the watermarks,
-    /// lowmem_reserve), before free_initmem() gave the image's init sections to the zone holding them.
+    /// lowmem_reserve), before free_initmem() gave the image's boot-only parts to the zone holding them.
     func managedAtInitcalls(_ z: Zone) -> Int {
-        let r = arch.kernelInitSections
-        let lo = Int(r.start) >> arch.pageShift, hi = Int(r.end) >> arch.pageShift
-        return z.managedPages - (lo >= z.startPFN && lo < z.endPFN ? hi - lo : 0)
+        var at = arch.kernelLoadAddress, freed = 0
+        for part in arch.kernelImageParts {
+            let pfn = Int(at) >> arch.pageShift
+            if part.kind.freedAfterBoot, pfn >= z.startPFN, pfn < z.endPFN { freed += Int(part.size) >> arch.pageShift }
+            at += part.size
+        }
+        return z.managedPages - freed
     }
 
     func zoneType(ofPFN pfn: Int) -> ZoneType? { zoneIndex(ofPFN: pfn).map { zones[$0].type } }

@@ -14,9 +14,9 @@ import Testing
     }
 
     @Test func pagesWithAnotherPageTakenFirst() throws {
-        // x takes PFN 0x3811 off the per-CPU list, so p is 0x3812 and its neighbour's struct page 64 bytes further.
+        // x takes PFN 0x3c11 off the per-CPU list, so p is 0x3c12 and its neighbour's struct page 64 bytes further.
         try walk("pages", ["next", "12", "x = alloc_page GFP_KERNEL", "p = alloc_page GFP_KERNEL",
-                           "0x3811", "0x3812", "next", "0xffffea00000e04c0", "262144", "0",
+                           "0x3c11", "0x3c12", "next", "0xffffea00000f04c0", "262144", "0",
                            "boot arch=sparc64 mem=1G", "131072"], failed: 1)
     }
 
@@ -45,7 +45,7 @@ import Testing
     @Test func gfpWithAPageTakenFromNormalFirst() throws {
         // x's refill leaves 62 pages on Normal's per-CPU lists, so after n there are 61 (the reference predicts 62);
         // m gets its Movable DMA32 page with GFP_KERNEL spelled out.
-        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "1541", "no", "0x2dc0",
+        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "1542", "no", "0x2dc0",
                                "m = alloc_pages GFP_KERNEL|__GFP_DMA32|__GFP_MOVABLE 0", "DMA32", "Normal, DMA32, DMA",
                                "x = alloc_page GFP_KERNEL", "61"], failed: 0)
     }

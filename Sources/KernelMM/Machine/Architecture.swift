@@ -96,33 +96,38 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
     public var threadSizeOrder: Int { self == .x86_64 ? 2 : 1 }
     public var threadSize: Int { pageSize << threadSizeOrder }
 
-    /// Kernel text/data/bss of a typical 6.6 build, reserved at boot.
-    public var kernelImageSize: UInt64 {
-        switch self {
-        case .x86_64: 38 << 20
-        case .i386: 14 << 20
-        case .sparc64: 16 << 20
-        }
-    }
-
-    /// The image's sections in KiB as `Memory:` prints them (code, rwdata, rodata, init, bss), summing to
-    /// `kernelImageSize`: x86-64 in the proportions of Debian's distribution build, the others as one block of code.
+    /// The image's sections in KiB as `Memory:` prints them (code, rwdata, rodata, init, bss): x86-64 those of
+    /// Debian's distribution build (reference/realkernel/6.12…/before/dmesg: 16384K kernel code, 2499K rwdata,
+    /// 11716K rodata, 4264K init, 4904K bss), the others a small build's.
     public var kernelSections: (code: UInt64, rwdata: UInt64, rodata: UInt64, initSize: UInt64, bss: UInt64) {
         switch self {
-        case .x86_64: (16384, 2450, 11264, 4096, 4718)
+        case .x86_64: (16384, 2499, 11716, 4264, 4904)
         case .i386: (8192, 1024, 2048, 1024, 2048)
         case .sparc64: (8192, 1536, 3072, 1024, 2560)
         }
     }
 
-    /// The physical range of the image's init sections (vmlinux.lds: after text, rodata and data, before bss),
-    /// page-aligned as __init_begin/__init_end are.
-    public var kernelInitSections: (start: UInt64, end: UInt64) {
+    /// The image as memblock reserves it (_text to _end), in load order, page-aligned; some parts go to the page
+    /// allocator once boot is done. x86-64 (arch/x86/kernel/vmlinux.lds.S): text, rodata, the gap up to the 2 MiB-
+    /// aligned data (mark_rodata_ro() frees it: "rodata/data gap"), data, init (free_initmem()), .bss..decrypted
+    /// (mem_encrypt_free_decrypted_mem(): 2028K on Debian's build), bss.
+    public var kernelImageParts: [KernelImagePart] {
         let s = kernelSections
+        var parts = [KernelImagePart(kind: .text, size: s.code << 10), KernelImagePart(kind: .rodata, size: s.rodata << 10)]
+        if self == .x86_64 {
+            let end = (s.code + s.rodata) << 10, aligned = (end + (2 << 20) - 1) / (2 << 20) * (2 << 20)
+            if aligned > end { parts.append(KernelImagePart(kind: .rodataDataGap, size: aligned - end)) }
+        }
+        parts.append(KernelImagePart(kind: .data, size: s.rwdata << 10))
+        parts.append(KernelImagePart(kind: .initSections, size: s.initSize << 10))
+        if self == .x86_64 { parts.append(KernelImagePart(kind: .bssDecrypted, size: 2028 << 10)) }
+        parts.append(KernelImagePart(kind: .bss, size: s.bss << 10))
         let page = UInt64(pageSize)
-        let start = kernelLoadAddress + ((s.code + s.rodata + s.rwdata) << 10 + page - 1) / page * page
-        return (start, start + (s.initSize << 10 + page - 1) / page * page)
+        return parts.map { KernelImagePart(kind: $0.kind, size: ($0.size + page - 1) / page * page) }
     }
+
+    /// Bytes memblock reserves for the image.
+    public var kernelImageSize: UInt64 { kernelImageParts.reduce(0) { $0 + $1.size } }
 
     /// Physical memory the firmware and early boot keep for themselves at the bottom of RAM
     /// (x86: the real-mode area and BIOS region below 1 MiB; sparc64: the PROM's first pages).
@@ -137,4 +142,39 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
         default: nil
         }
     }
+}
+
+/// One piece of the kernel image as boot reserves it.
+public struct KernelImagePart: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case text, rodata, rodataDataGap, data, initSections, bssDecrypted, bss
+
+        /// Given back to the page allocator at the end of boot.
+        public var freedAfterBoot: Bool { freedLogName != nil }
+
+        /// How memblock names the reservation.
+        public var regionName: String {
+            switch self {
+            case .text: "kernel image (text)"
+            case .rodata: "kernel image (rodata)"
+            case .rodataDataGap: "kernel image (rodata/data gap)"
+            case .data: "kernel image (data)"
+            case .initSections: "kernel image (init)"
+            case .bssDecrypted: "kernel image (.bss..decrypted)"
+            case .bss: "kernel image (bss)"
+            }
+        }
+
+        /// The boot log's name for it when freed (free_kernel_image_pages(), mem_encrypt_free_decrypted_mem()).
+        public var freedLogName: String? {
+            switch self {
+            case .initSections: "unused kernel image (initmem)"
+            case .bssDecrypted: "unused decrypted"
+            case .rodataDataGap: "unused kernel image (rodata/data gap)"
+            default: nil
+            }
+        }
+    }
+    public let kind: Kind
+    public let size: UInt64
 }

@@ -39,25 +39,31 @@ extension Kernel {
         clock.tick(1_000_000)
     }
 
-    static let initSectionsRegionName = "kernel image (init sections, freed after boot)"
+    /// A memblock reservation that the end of boot gave to the page allocator (the image's init sections…).
+    public func memblockRegionFreed(_ r: MemblockRegion) -> Bool {
+        arch.kernelImageParts.contains { $0.kind.freedAfterBoot && $0.kind.regionName == r.name }
+    }
 
-    /// free_initmem() → free_kernel_image_pages(): once the initcalls have run (after the watermarks were set, so
-    /// they are computed without these pages, as on a real machine), the image's init sections go to the buddy
-    /// allocator and count as managed from then on (adjust_managed_page_count()). The memblock record stays, as
-    /// memblock.reserved does in the kernel.
+    /// free_initmem() (mem_encrypt_free_decrypted_mem(), free_kernel_image_pages()) and mark_rodata_ro(): once the
+    /// initcalls have run (after the watermarks were set, so they are computed without these pages, as on a real
+    /// machine), the image's parts that only boot needed go to the buddy allocator and count as managed from then
+    /// on (adjust_managed_page_count()). The memblock records stay, as memblock.reserved does in the kernel.
     private mutating func freeInitmem() {
-        guard let region = memblock.first(where: { $0.name == Self.initSectionsRegionName }) else { return }
         let shift = UInt64(arch.pageShift)
-        let lo = Int(region.start >> shift), hi = Int(region.end >> shift)
-        guard lo < hi, hi <= frames.count, let z = zoneIndex(ofPFN: lo), zoneContains(z, hi - 1) else { return }
-        var present = PageFrame.absent
-        present.state = .tail
-        for pfn in lo..<hi { frames[pfn] = present }
-        zones[z].managedPages += hi - lo
-        freeAllMemblockMemory([(start: lo, end: hi, zone: z)])
-        clock.tick(1_000_000)
-        log.append(KernelReport(kind: .info("Freeing unused kernel image (initmem) memory: \((hi - lo) * (pageSize >> 10))K"),
-                                comm: "swapper/0", pid: 1, cpu: 0, taint: ""), at: clock.now)
+        // The kernel's order: decrypted and initmem (free_initmem()), then the rodata/data gap (mark_rodata_ro()).
+        for kind in [KernelImagePart.Kind.bssDecrypted, .initSections, .rodataDataGap] {
+            guard let name = kind.freedLogName, let region = memblock.first(where: { $0.name == kind.regionName }) else { continue }
+            let lo = Int(region.start >> shift), hi = Int(region.end >> shift)
+            guard lo < hi, hi <= frames.count, let z = zoneIndex(ofPFN: lo), zoneContains(z, hi - 1) else { continue }
+            var present = PageFrame.absent
+            present.state = .tail
+            for pfn in lo..<hi { frames[pfn] = present }
+            zones[z].managedPages += hi - lo
+            freeAllMemblockMemory([(start: lo, end: hi, zone: z)])
+            clock.tick(1_000_000)
+            log.append(KernelReport(kind: .info("Freeing \(name) memory: \((hi - lo) * (pageSize >> 10))K"),
+                                    comm: "swapper/0", pid: 1, cpu: 0, taint: ""), at: clock.now)
+        }
     }
 
     /// The checks boot makes before it touches memory: a machine these accept boots. Lesson files and boot
@@ -166,15 +172,12 @@ extension Kernel {
         } else {
             memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, name: "OpenBoot PROM"))
         }
-        // The image as vmlinux.lds lays it out: text, rodata and data, then the init sections (freed once boot is
-        // done, free_initmem()), then bss.
-        let initRange = arch.kernelInitSections
-        memblock.append(MemblockRegion(start: arch.kernelLoadAddress, size: initRange.start - arch.kernelLoadAddress,
-                                       name: "kernel image (text, rodata, data)"))
-        memblock.append(MemblockRegion(start: initRange.start, size: initRange.end - initRange.start,
-                                       name: Self.initSectionsRegionName))
-        memblock.append(MemblockRegion(start: initRange.end, size: arch.kernelLoadAddress + arch.kernelImageSize - initRange.end,
-                                       name: "kernel image (bss)"))
+        // The image as vmlinux.lds lays it out, one region per part (the parts freed after boot apart).
+        var at = arch.kernelLoadAddress
+        for part in arch.kernelImageParts {
+            memblock.append(MemblockRegion(start: at, size: part.size, name: part.kind.regionName))
+            at += part.size
+        }
         // mem_map: struct pages for every frame of RAM (vmemmap per present section; i386 FLATMEM covers all PFNs).
         let structPages = arch == .i386 ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
         let memmapSize = (structPages * UInt64(arch.structPageSize) + ps - 1) / ps * ps

@@ -83,10 +83,15 @@ enum ViewCommands {
             var t = "RAM (firmware map):\n"
             for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
             t += "reserved:\n"
-            for r in s.kernel.memblock { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)\n" }
+            for r in s.kernel.memblock {
+                t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)"
+                // free_initmem() and friends gave it to the page allocator; memblock.reserved keeps the record.
+                t += s.kernel.memblockRegionFreed(r) ? "  " + ConfigStrings.freedAfterBoot.text(s.language) + "\n" : "\n"
+            }
             let json = JSONValue.object([
                 ("ram", .array(s.kernel.ram.map { .object([("start", .hex($0.start)), ("end", .hex($0.end))]) })),
-                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string($0.name))]) })),
+                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string($0.name)),
+                                                                      ("freed_after_boot", .bool(s.kernel.memblockRegionFreed($0)))]) })),
             ])
             return CommandOutput(text: t, json: json)
         },

@@ -54,6 +54,10 @@ enum ConfigStrings {
         ko: "'help config'는 머신마다 어떤 커널 설정을 모델링하는지, 'config'는 그 CONFIG_ 옵션들을 보여 줍니다.")
 }
 
+extension ConfigStrings {
+    static let freedAfterBoot = Message(en: "(freed after boot)", ko: "(부팅 뒤 해제됨)")
+}
+
 /// The per-CPU first chunk's layout, worded.
 enum PercpuStrings {
     /// pcpu_embed_first_chunk() gives each unit's tail past the first chunk back to memblock.
