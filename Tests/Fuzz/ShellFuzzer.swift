@@ -138,11 +138,28 @@ public struct ShellFuzzer {
             if spec.variadic && i == spec.arguments.count - 1 { while chance(3) { args.append(argument(a.kind)) } }
         }
         if chance(40) { args.append(argument(pick([.number, .gfp, .name]))) }
+        args = Self.confined(args, everyWord: Self.fileCommands.contains(spec.name) || (spec.name == "lesson" && args.first == "export"), dir: dir)
         let assign = chance(3) ? "v\(below(6)) = " : ""
         if chance(7), !args.isEmpty, spec.name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) {
             return assign + spec.name + "(" + args.joined(separator: ", ") + ")" + (chance(8) ? "" : ";")
         }
         return assign + ([spec.name] + args).joined(separator: " ")
+    }
+
+    /// Commands whose words name files to write (a junk word would otherwise become a file in the working directory).
+    static let fileCommands: Set<String> = ["save", "snapshot", "export-proc"]
+
+    /// Keeps every file a line may write inside the fuzz's directory: the words of a file command, and the word after
+    /// `--svg`, become names there (absolute paths and options stay as they are; a variable would expand to a number, so it gets the prefix too).
+    static func confined(_ args: [String], everyWord: Bool, dir: String) -> [String] {
+        var out: [String] = []
+        var afterSVG = false
+        for a in args {
+            let relative = !a.isEmpty && !a.hasPrefix("/") && !a.hasPrefix("--") && a != "\"\""
+            out.append((everyWord || afterSVG) && relative ? dir + "/" + a : a)
+            afterSVG = a == "--svg"
+        }
+        return out
     }
 
     /// The memory, without what a refused call may still change (log, taint, clock, narration, trace, counters).
