@@ -122,3 +122,34 @@ import Testing
         try k.checkInvariants()
     }
 }
+
+/// Issue 14 item 7: i386's lowmem ends at MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE, worked from the
+/// 6.6.0 headers for a non-PAE build with NR_CPUS 8: fixmap 712 pages below __FIXADDR_TOP 0xfffff000 → 0xffd37000;
+/// cpu_entry_area 8 × 43 + 1 pages below it, rounded down to a 4 MiB PMD → 0xff800000; LDT 0xff400000; PKMAP
+/// 0xff000000; VMALLOC_END = PKMAP_BASE − 2 pages = 0xfeffe000; MAXMEM = 0xfeffe000 − 0xc0000000 − 128 MiB.
+@Suite struct I386LowmemTests {
+    @Test func lowmemEndsAtMaxmemAndVmallocSpaceIs120MiB() throws {
+        let l = Architecture.i386Layout
+        #expect(l.fixaddrTotStart == 0xffd3_7000 && l.cpuEntryAreaBase == 0xff80_0000 && l.ldtBase == 0xff40_0000)
+        #expect(l.pkmapBase == 0xff00_0000 && l.vmallocEnd == 0xfeff_e000)
+        #expect(Architecture.i386LowmemLimit == 0x36ff_e000)
+        let k = try boot { $0.arch = .i386; $0.memory = 2 << 30; $0.cpus = 2 }
+        #expect(k.zone(.normal)?.endPFN == 0x36ffe && k.zone(.highmem)?.startPFN == 0x36ffe)
+        // VMALLOC_START = high_memory + VMALLOC_OFFSET: exactly 122880 kB of vmalloc space (the issue's 6.6 value).
+        #expect(k.memInfo().vmallocTotalKB == 122_880)
+        #expect(k.pageAddress(0x36ffd) == 0xf6ff_d000 && k.pageAddress(0x36ffe) == nil)
+        try k.checkInvariants()
+    }
+
+    @Test func aSmallMachineHasMoreVmallocSpace() throws {
+        // 256 MiB: high_memory = 0xd0000000, VMALLOC_START 8 MiB past it.
+        let k = try boot { $0.arch = .i386; $0.memory = 256 << 20 }
+        #expect(k.vmallocRange.start == 0xd080_0000 && k.vmallocRange.end == 0xfeff_e000)
+        #expect(k.memInfo().vmallocTotalKB == Int((0xfeff_e000 - 0xd080_0000) >> 10))
+    }
+
+    @Test func theBuildBootsAtMostNRCPUs() throws {
+        #expect(throws: BootError.self) { try boot { $0.arch = .i386; $0.cpus = 9 } }
+        #expect(try boot { $0.arch = .i386; $0.memory = 64 << 20; $0.cpus = 8 }.params.cpus == 8)
+    }
+}

@@ -175,7 +175,7 @@ extension Kernel {
     mutating func createPercpuChunk() -> Int? {
         let unitPages = percpu.unitSize / pageSize
         let total = unitPages * params.cpus
-        let r = arch.vmallocRange
+        let r = vmallocRange
         let bytes = UInt64((total + 1) * pageSize)
         guard unitPages > 0, let at = findVmapGap(size: bytes, align: UInt64(percpu.unitSize.nonzeroBitCount == 1 ? percpu.unitSize : pageSize),
                                                   start: r.start, end: r.end) else { return nil }

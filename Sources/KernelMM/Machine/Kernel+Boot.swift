@@ -79,7 +79,8 @@ extension Kernel {
         guard params.memory % UInt64(arch.pageSize) == 0 else {
             throw .memoryNotPageAligned(params.memory, pageSize: arch.pageSize)
         }
-        guard (1...BootParams.maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: BootParams.maxCPUs) }
+        let maxCPUs = min(BootParams.maxCPUs, arch.nrCPUs)
+        guard (1...maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: maxCPUs) }
         if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
         guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
             throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")

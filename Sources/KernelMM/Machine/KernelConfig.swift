@@ -69,7 +69,7 @@ public struct KernelConfig: Sendable, Equatable {
             add("CONFIG_PGTABLE_LEVELS", .number(4), .processor)
             add("CONFIG_SPARC64_PAGE_SIZE_8KB", .yes, .processor)
         }
-        add("CONFIG_NR_CPUS", .number(arch == .x86_64 ? 8192 : BootParams.maxCPUs), .processor)
+        add("CONFIG_NR_CPUS", .number(arch.nrCPUs), .processor)
         add("CONFIG_NUMA", y(arch == .x86_64), .processor)
         if arch != .sparc64 { add("CONFIG_PHYSICAL_START", .hex(arch.kernelLoadAddress), .processor) }
         add("CONFIG_VMAP_STACK", y(arch == .x86_64 && (params.vmapStack ?? true)), .general)

@@ -152,7 +152,7 @@ extension Kernel {
     }
 
     public func isVmallocAddress(_ addr: UInt64) -> Bool {
-        let r = arch.vmallocRange
+        let r = vmallocRange
         return addr >= r.start && addr < r.end
     }
 

@@ -75,7 +75,7 @@ extension Kernel {
         let ps = UInt64(pageSize)
         let nrPages = Int(size / ps)
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
-        let r = arch.vmallocRange
+        let r = vmallocRange
         // alloc_vmap_area(): no room → reclaim_and_purge_vmap_areas() and try once more (mm/vmalloc.c:1651).
         var gap = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end)
         if gap == nil, !vmalloc.purgeList.isEmpty {

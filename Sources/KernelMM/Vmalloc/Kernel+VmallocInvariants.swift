@@ -4,7 +4,7 @@ extension Kernel {
     /// `.vmalloc` is mapped by exactly one area that counts it; deferred frees wait only while in interrupt.
     public func checkVmallocInvariants() throws(InvariantViolation) {
         func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
-        let r = arch.vmallocRange
+        let r = vmallocRange
         var prevEnd = r.start
         var mapped: Set<Int32> = []
         var vmallocPages = 0

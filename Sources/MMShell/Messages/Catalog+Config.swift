@@ -15,8 +15,8 @@ enum ConfigStrings {
                 ko: "x86_64: 배포판 커널(Debian amd64)처럼 빌드했습니다. SLUB, transparent hugepage(CONFIG_TRANSPARENT_HUGEPAGE=y), CMA 없음, 노드 하나인 NUMA, 4단계 페이지 테이블, vmalloc 공간의 커널 스택(CONFIG_VMAP_STACK)입니다.")
         case .i386:
             return Message(
-                en: "i386: the textbook 32-bit machine: 3G/1G split (CONFIG_VMSPLIT_3G), HIGHMEM without PAE (CONFIG_HIGHMEM4G), 2-level page tables, no transparent hugepages.",
-                ko: "i386: 교과서의 32비트 머신입니다. 3G/1G 분할(CONFIG_VMSPLIT_3G), PAE 없는 HIGHMEM(CONFIG_HIGHMEM4G), 2단계 페이지 테이블이며 transparent hugepage는 없습니다.")
+                en: "i386: the textbook 32-bit machine: 3G/1G split (CONFIG_VMSPLIT_3G), HIGHMEM without PAE (CONFIG_HIGHMEM4G), 2-level page tables, at most 8 CPUs (CONFIG_NR_CPUS, which also sizes the fixmap and cpu_entry_area and so where lowmem ends), no transparent hugepages.",
+                ko: "i386: 교과서의 32비트 머신입니다. 3G/1G 분할(CONFIG_VMSPLIT_3G), PAE 없는 HIGHMEM(CONFIG_HIGHMEM4G), 2단계 페이지 테이블, CPU는 8개까지(CONFIG_NR_CPUS. 이 값이 fixmap과 cpu_entry_area의 크기를, 따라서 lowmem이 끝나는 곳을 정합니다)이며 transparent hugepage는 없습니다.")
         case .sparc64:
             return Message(
                 en: "sparc64: the 64-bit machine with 8 KiB pages, one ZONE_NORMAL, no transparent hugepages; MAX_ORDER stays 10 (the real default of CONFIG_ARCH_FORCE_MAX_ORDER is 12).",
@@ -41,9 +41,12 @@ enum ConfigStrings {
             ko: "페이지 \(a.pageSize / 1024) KiB, struct page \(a.structPageSize)바이트, THREAD_SIZE \(a.threadSize / 1024) KiB, 존: \(zones)")
     }
 
-    static let i386Lowmem = Message(
-        en: "i386: lowmem (ZONE_NORMAL) ends at 896 MiB, the textbook 3G/1G split; memory above is HIGHMEM.",
-        ko: "i386: lowmem(ZONE_NORMAL)은 교과서의 3G/1G 분할대로 896 MiB에서 끝나고, 그 위의 메모리는 HIGHMEM입니다.")
+    static var i386Lowmem: Message {
+        let end = "0x" + String(Architecture.i386LowmemLimit, radix: 16)
+        return Message(
+            en: "i386: lowmem (ZONE_NORMAL) ends at MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE (128 MiB) = \(end), about 880 MiB, as 6.6 computes it: VMALLOC_END lies below the PKMAP, LDT, cpu_entry_area and fixmap areas at the top of the address space. Textbooks say 896 MiB (1 GiB − 128 MiB, as if vmalloc space reached the top). Memory above lowmem is HIGHMEM; vmalloc space starts 8 MiB past lowmem's end, so VmallocTotal is 120 MiB (122880 kB) once RAM fills lowmem, more on a smaller machine.",
+            ko: "i386: lowmem(ZONE_NORMAL)은 6.6이 계산하는 대로 MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE(128 MiB) = \(end), 약 880 MiB에서 끝납니다. VMALLOC_END가 주소 공간 꼭대기의 PKMAP, LDT, cpu_entry_area, fixmap 영역 아래에 있기 때문입니다. 교재는 896 MiB라고 합니다(vmalloc 공간이 꼭대기까지 닿는 것처럼 1 GiB − 128 MiB로 센 값입니다). lowmem 위의 메모리는 HIGHMEM입니다. vmalloc 공간은 lowmem 끝에서 8 MiB 뒤에 시작하므로, RAM이 lowmem을 다 채우면 VmallocTotal은 120 MiB(122880 kB)이고 더 작은 머신에서는 더 큽니다.")
+    }
 
     static let sparcMaxOrder = Message(
         en: "sparc64 is the 64-bit architecture with 8 KiB pages; its real kernel raises MAX_ORDER (ARCH_FORCE_MAX_ORDER), kmemsim keeps 10 everywhere.",

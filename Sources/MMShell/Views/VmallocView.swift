@@ -76,7 +76,7 @@ enum VmallocView {
 
     /// `vmarea` without an address: the range and how much of it is used.
     static func range(_ k: Kernel) -> String {
-        let r = k.arch.vmallocRange
+        let r = k.vmallocRange
         let used = k.vmalloc.areas.reduce(0) { $0 + $1.size }
         var s = "vmalloc range \(Format.hex(r.start))-\(Format.hex(r.end - 1)) (\(Format.bytes(r.end - r.start)))\n"
         s += "\(k.vmalloc.areas.count) areas, \(Format.bytes(UInt64(used))) reserved including guard pages\n"
