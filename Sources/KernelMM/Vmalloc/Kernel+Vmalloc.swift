@@ -16,7 +16,7 @@ extension Kernel {
     /// In interrupt context BUG_ON(in_interrupt()) in __get_vm_area_node() fires before anything else: the machine
     /// would die, and kmemsim leaves the state as it was.
     public mutating func vmallocNodeRange(size requested: UInt64, align: Int = 1, gfp: GFPFlags = .kernel,
-                                          flags extra: VMFlags = [], caller: String,
+                                          flags extra: VMFlags = [], caller: String, site: String? = nil,
                                           purpose: VMAreaPurpose = .vmalloc) -> UInt64? {
         clock.tick()
         if curCPU.inInterrupt {
@@ -58,20 +58,20 @@ extension Kernel {
             let chunk = UInt64(1) << UInt64(hugeShift)
             if let at = vmallocAttempt(requested: requested, size: (size + chunk - 1) / chunk * chunk,
                                        align: max(UInt64(align.nonzeroBitCount == 1 ? align : pageSize), chunk),
-                                       pageOrder: hugeShift - arch.pageShift, gfp: gfp, flags: flags, caller: caller, purpose: purpose) {
+                                       pageOrder: hugeShift - arch.pageShift, gfp: gfp, flags: flags, caller: caller, site: site, purpose: purpose) {
                 return at
             }
             if explainEnabled { explain(.kmalloc(.vmallocHugeFallback(order: hugeShift - arch.pageShift))) }
         }
         return vmallocAttempt(requested: requested, size: size, align: UInt64(max(pageSize, align.nonzeroBitCount == 1 ? align : pageSize)),
-                              pageOrder: 0, gfp: gfp, flags: flags, caller: caller, purpose: purpose)
+                              pageOrder: 0, gfp: gfp, flags: flags, caller: caller, site: site, purpose: purpose)
     }
 
     /// One pass of __get_vm_area_node() + __vmalloc_area_node(): reserve the range, allocate the pages in chunks of
     /// 2^pageOrder (split into single pages), map them. On failure everything it took is given back (the range
     /// lazily, as vfree() does) and nil is returned; only order-0 passes report a failure to get pages.
     private mutating func vmallocAttempt(requested: UInt64, size: UInt64, align alignment: UInt64, pageOrder: Int, gfp: GFPFlags,
-                                         flags: VMFlags, caller: String, purpose: VMAreaPurpose) -> UInt64? {
+                                         flags: VMFlags, caller: String, site: String?, purpose: VMAreaPurpose) -> UInt64? {
         let ps = UInt64(pageSize)
         let nrPages = Int(size / ps)
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
@@ -144,7 +144,7 @@ extension Kernel {
                                            : .vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
         }
         insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
-                              caller: caller, requested: Int(requested), purpose: purpose, pageOrder: pageOrder))
+                              caller: site ?? caller, requested: Int(requested), purpose: purpose, pageOrder: pageOrder))
         // include/trace/events/vmalloc.h alloc_vmap_area
         if trace.enabled { traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0")) }
         return at
@@ -152,17 +152,17 @@ extension Kernel {
 
     /// vmalloc(size): GFP_KERNEL, page-aligned.
     public mutating func vmalloc(_ size: UInt64, caller: String = "vmalloc") -> UInt64? {
-        vmallocNodeRange(size: size, gfp: .kernel, caller: caller)
+        vmallocNodeRange(size: size, gfp: .kernel, caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// vzalloc(size): GFP_KERNEL | __GFP_ZERO.
     public mutating func vzalloc(_ size: UInt64, caller: String = "vzalloc") -> UInt64? {
-        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), caller: caller)
+        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// vmalloc_user(size): zeroed, VM_USERMAP so remap_vmalloc_range() may map it to user space.
     public mutating func vmallocUser(_ size: UInt64, caller: String = "vmalloc_user") -> UInt64? {
-        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), flags: .usermap, caller: caller)
+        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), flags: .usermap, caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// vfree(addr): NULL is a no-op; in interrupt context the area goes to vfree_atomic() (freed later by a work

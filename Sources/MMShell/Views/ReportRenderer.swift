@@ -29,10 +29,11 @@ public enum ReportRenderer {
             out += warnLines(r, k, message: nil, file: file, line: line, function: function)
         case .slubBug(let b):
             out += SlabReportRenderer.slubLines(b, report: r, kernel: k)
-        case .slabError(let lines):
+        case .slabError(let lines, let after):
             out += lines
-            out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            // check_poison_obj() prints no stack; slab_error() dumps one.
+            if !r.callTrace.isEmpty { out += stackHeader(r, k) + callTrace(r.callTrace) }
+            out += after
         case .sleepingInAtomic(let file, let line, let c):
             out.append("BUG: sleeping function called from invalid context at \(file):\(line)")
             out.append("in_atomic(): \(c.inAtomic ? 1 : 0), irqs_disabled(): \(c.irqsDisabled ? 1 : 0), non_block: 0, pid: \(r.pid), name: \(r.comm)")
@@ -40,7 +41,7 @@ public enum ReportRenderer {
             out.append("RCU nest depth: 0, expected: 0")
             if let at = c.preemptDisabledAt {
                 out.append("Preemption disabled at:")
-                out.append("[<\(Format.hex(0xffff_ffff_c0a0_b015, digits: 16))>] \(at)")
+                out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace)
@@ -49,7 +50,7 @@ public enum ReportRenderer {
             out.append("Modules linked in:")
             if let at {
                 out.append("Preemption disabled at:")
-                out.append("[<\(Format.hex(0xffff_ffff_c0a0_b015, digits: 16))>] \(at)")
+                out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace)
