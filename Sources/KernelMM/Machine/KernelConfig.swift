@@ -34,12 +34,18 @@ public struct KernelConfig: Sendable, Equatable {
     public let transparentHugepage: Bool
     /// CONFIG_CMA: off in every build here, so no MIGRATE_CMA type, no CMA column in pagetypeinfo, no CmaTotal.
     public let cma: Bool
+    /// CONFIG_NUMA: one node populated, but /proc/vmallocinfo counts pages per node (N0=) and zoneinfo has numa stats.
+    public let numa: Bool
+    /// CONFIG_NUMA_BALANCING (x86_64's distribution build): the promotion and NUMA-hinting counters exist.
+    public let numaBalancing: Bool
     public let options: [Option]
 
     public init(arch: Architecture, params: BootParams) {
         self.arch = arch
         transparentHugepage = arch.transparentHugepage
         cma = false
+        numa = arch != .i386
+        numaBalancing = arch == .x86_64
         var o: [Option] = []
         func add(_ name: String, _ value: Value, _ menu: Menu) { o.append(Option(name: name, value: value, menu: menu)) }
         let y = { (on: Bool) -> Value in on ? .yes : .notSet }
@@ -70,7 +76,8 @@ public struct KernelConfig: Sendable, Equatable {
             add("CONFIG_SPARC64_PAGE_SIZE_8KB", .yes, .processor)
         }
         add("CONFIG_NR_CPUS", .number(arch.nrCPUs), .processor)
-        add("CONFIG_NUMA", y(arch == .x86_64), .processor)
+        add("CONFIG_NUMA", y(numa), .processor)
+        add("CONFIG_NUMA_BALANCING", y(numaBalancing), .processor)
         if arch != .sparc64 { add("CONFIG_PHYSICAL_START", .hex(arch.kernelLoadAddress), .processor) }
         add("CONFIG_VMAP_STACK", y(arch == .x86_64 && (params.vmapStack ?? true)), .general)
 
