@@ -111,6 +111,18 @@ import Testing
         }
     }
 
+    /// pcpu_get_vm_areas(): a new chunk takes nr_units × unit_size from the top of vmalloc space, 2 MiB-aligned,
+    /// no guard page: the capture (6.1.0-57-amd64-1G-2/after/vmallocinfo line 92) has
+    /// "0xffffe8ffffc00000-0xffffe8ffffe00000 2097152 pcpu_get_vm_areas+… vmalloc" on a 2-CPU machine.
+    @Test func aNewChunkComesFromTheTopOfVmallocSpace() throws {
+        var k = try boot { $0.memory = 1 << 30; $0.cpus = 2 }
+        let p = k.allocPercpu(size: 32 << 10, align: 8) // more than the first chunk's 28 KiB dynamic area
+        #expect(p == 0xffff_e8ff_ffc0_0000)
+        let area = try #require(k.vmalloc.areas.first { if case .percpuChunk = $0.purpose { true } else { false } })
+        #expect(area.start == 0xffff_e8ff_ffc0_0000 && area.size == 2_097_152 && area.guardPages == 0)
+        try k.checkInvariants()
+    }
+
     /// arch/x86/kernel/setup_percpu.c: PERCPU_FIRST_CHUNK_RESERVE is 0 on x86-32, dyn = 8 KiB + 20 KiB, atom a page.
     @Test func i386HasNoReservedArea() throws {
         var k = try boot { $0.arch = .i386; $0.memory = 256 << 20; $0.cpus = 2 }

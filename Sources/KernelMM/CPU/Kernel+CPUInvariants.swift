@@ -66,7 +66,8 @@ extension Kernel {
                 guard let id = ch.vmArea, let area = vmalloc.area(id: id) else { throw fail("per-CPU chunk \(ch.id) has no vmalloc area") }
                 let per = percpu.unitSize / pageSize
                 for (slot, p) in area.pages.enumerated() {
-                    guard (p >= 0) == ch.populated[slot % per] else { throw fail("per-CPU chunk \(ch.id): page \(slot) mapping disagrees with populated map") }
+                    // A unit no CPU uses (nr_units rounded up to the units per allocation) is never populated.
+                    guard (p >= 0) == (slot < params.cpus * per && ch.populated[slot % per]) else { throw fail("per-CPU chunk \(ch.id): page \(slot) mapping disagrees with populated map") }
                     if p >= 0, frames[Int(p)].owner != .percpu || frames[Int(p)].state != .allocated { throw fail("per-CPU chunk \(ch.id): page \(slot) maps a frame not held by the per-CPU allocator") }
                 }
                 if ch.allocations.isEmpty { throw fail("per-CPU chunk \(ch.id) is empty but was kept") }

@@ -171,21 +171,44 @@ extension Kernel {
         return percpu.chunks[c].base + UInt64(offset)
     }
 
-    /// pcpu_get_vm_areas(): vmalloc space for nr_cpus units, unpopulated (page-table entries -1).
+    /// pcpu_get_vm_areas(): vmalloc space for the group's nr_units units (a unit no CPU uses included), taken from
+    /// the top of vmalloc space down (pvm_determine_end_from_reverse()), aligned to the atom size, with no guard
+    /// page; unpopulated (page-table entries -1).
     mutating func createPercpuChunk() -> Int? {
         let unitPages = percpu.unitSize / pageSize
-        let total = unitPages * params.cpus
+        let layout = Self.firstChunkLayout(arch: arch, cpus: params.cpus)
+        let total = unitPages * layout.nrUnits
         let r = vmallocRange
-        let bytes = UInt64((total + 1) * pageSize)
-        guard unitPages > 0, let at = findVmapGap(size: bytes, align: UInt64(percpu.unitSize.nonzeroBitCount == 1 ? percpu.unitSize : pageSize),
-                                                  start: r.start, end: r.end) else { return nil }
+        let bytes = UInt64(total * pageSize)
+        // VMALLOC_END & ~(align − 1): x86-64's VMALLOC_END is the range's last byte, the others' its end.
+        let vmallocEnd = arch == .x86_64 ? r.end - 1 : r.end
+        guard unitPages > 0, let at = findVmapGapFromTop(size: bytes, align: UInt64(layout.atomSize), start: r.start, end: vmallocEnd) else { return nil }
         let id = percpu.nextChunkID
         percpu.nextChunkID += 1
         let areaID = newVmapAreaID()
-        insertVmapArea(VMArea(id: areaID, start: at, size: Int(bytes), flags: .alloc, pages: Array(repeating: -1, count: total),
+        insertVmapArea(VMArea(id: areaID, start: at, size: Int(bytes), flags: [.alloc, .noGuard], pages: Array(repeating: -1, count: total),
                               nrPages: 0, caller: "pcpu_get_vm_areas+0x0/0x6b0", requested: total * pageSize, purpose: .percpuChunk(id: id)))
         percpu.chunks.append(PercpuChunk(id: id, base: at, vmArea: areaID, populated: Array(repeating: false, count: unitPages)))
         return percpu.chunks.count - 1
+    }
+
+    /// The highest `align`-aligned place in [start, end) where `size` bytes fit between the busy areas and the
+    /// lazily freed ranges (pcpu_get_vm_areas() searches down from VMALLOC_END & ~(align − 1)).
+    func findVmapGapFromTop(size: UInt64, align: UInt64, start: UInt64, end: UInt64) -> UInt64? {
+        // Busy ranges highest first; they never overlap, so their ends descend too.
+        var busy = vmalloc.areas.map { ($0.start, $0.end) } + vmalloc.purgeList.map { ($0.start, $0.end) }
+        busy.sort { $0.0 > $1.0 }
+        var top = end & ~(align - 1)
+        for (s, e) in busy {
+            guard top >= start + size else { return nil }
+            let base = (top - size) & ~(align - 1)
+            if e <= base { break }      // this range and every lower one lie below the candidate
+            if s >= base + size { continue } // above it
+            top = s                          // in the way: try below it
+        }
+        guard top >= start + size else { return nil }
+        let base = (top - size) & ~(align - 1)
+        return base >= start ? base : nil
     }
 
     /// Frees a non-first chunk's pages and vmalloc area (pcpu_balance_free → pcpu_destroy_chunk).

@@ -74,7 +74,7 @@ enum ViewCommands {
             let match = a.has(0) ? try a.string(0) : nil
             let c = s.kernel.config
             let text = ConfigView.render(c, matching: match)
-            guard !text.isEmpty else { throw .badArgument(argument: "MATCH", value: match ?? "", reason: "no CONFIG_ option kmemsim models contains it; 'config' lists them all") }
+            guard !text.isEmpty else { throw .localized(ConfigStrings.noSuchOption(match ?? "")) }
             return CommandOutput(text: text, json: ConfigView.json(c, matching: match))
         },
         CommandSpec("memblock", family: .views,

@@ -32,6 +32,11 @@ enum ConfigStrings {
         en: "Not modelled, though Debian sets them: SLAB_FREELIST_RANDOM (objects are handed out in address order), SLAB_FREELIST_HARDENED, KFENCE, DEFERRED_STRUCT_PAGE_INIT (every struct page is initialised at boot). No build here has CMA, so /proc/pagetypeinfo has no CMA column and /proc/meminfo no CmaTotal.",
         ko: "Debian은 켜지만 kmemsim은 모델링하지 않는 옵션: SLAB_FREELIST_RANDOM(객체를 주소 순서로 내줍니다), SLAB_FREELIST_HARDENED, KFENCE, DEFERRED_STRUCT_PAGE_INIT(부팅 때 모든 struct page를 초기화합니다). 어느 빌드에도 CMA가 없으므로 /proc/pagetypeinfo에는 CMA 열이, /proc/meminfo에는 CmaTotal이 없습니다.")
 
+    static func noSuchOption(_ match: String) -> Message {
+        Message(en: "no CONFIG_ option kmemsim models contains '\(match)'; 'config' lists them all",
+                ko: "kmemsim이 모델링하는 CONFIG_ 옵션 가운데 '\(match)' 문자열을 포함하는 것이 없습니다. 'config'가 전부 보여 줍니다")
+    }
+
     static let archTitle = Message(en: "Architectures (boot arch=NAME):", ko: "아키텍처 (boot arch=이름):")
 
     static func archLine(_ a: Architecture) -> Message {
