@@ -14,9 +14,9 @@ import Testing
     }
 
     @Test func pagesWithAnotherPageTakenFirst() throws {
-        // x takes PFN 0x3c13 off the per-CPU list, so p is 0x3c14 and its neighbour's struct page 64 bytes further.
+        // x takes PFN 0x3c1a off the per-CPU list, so p is 0x3c1b and its neighbour's struct page 64 bytes further.
         try walk("pages", ["next", "12", "x = alloc_page GFP_KERNEL", "p = alloc_page GFP_KERNEL",
-                           "0x3c13", "0x3c14", "next", "0xffffea00000f0540", "262144", "0",
+                           "0x3c1a", "0x3c1b", "next", "0xffffea00000f0700", "262144", "0",
                            "boot arch=sparc64 mem=1G", "131072"], failed: 1)
     }
 
