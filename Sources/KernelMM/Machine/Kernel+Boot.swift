@@ -35,7 +35,8 @@ extension Kernel {
             slab.caches[i].bootLiveObjects = slab.caches[i].liveObjects
             slab.caches[i].bootRefcount = slab.caches[i].refcount
         }
-        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
+        // init/version.c linux_banner: UTS_VERSION names PREEMPT_DYNAMIC where the build has it (not on sparc64).
+        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP" + (arch == .sparc64 ? "" : " PREEMPT_DYNAMIC")), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         logBootMemory()
         freeInitmem()
