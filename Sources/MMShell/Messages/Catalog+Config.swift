@@ -16,7 +16,7 @@ enum ConfigStrings {
         case .i386:
             return Message(
                 en: "i386: the textbook 32-bit machine: 3G/1G split (CONFIG_VMSPLIT_3G), HIGHMEM without PAE (CONFIG_HIGHMEM4G), 2-level page tables, at most 8 CPUs (CONFIG_NR_CPUS, which also sizes the fixmap and cpu_entry_area and so where lowmem ends), no transparent hugepages.",
-                ko: "i386: 교과서의 32비트 머신입니다. 3G/1G 분할(CONFIG_VMSPLIT_3G), PAE 없는 HIGHMEM(CONFIG_HIGHMEM4G), 2단계 페이지 테이블, CPU는 8개까지(CONFIG_NR_CPUS. 이 값이 fixmap과 cpu_entry_area의 크기를, 따라서 lowmem이 끝나는 곳을 정합니다)이며 transparent hugepage는 없습니다.")
+                ko: "i386: 교과서의 32비트 머신입니다. 3G/1G 분할(CONFIG_VMSPLIT_3G), PAE 없는 HIGHMEM(CONFIG_HIGHMEM4G), 2단계 페이지 테이블, CPU는 8개까지(CONFIG_NR_CPUS: 이 값으로 fixmap과 cpu_entry_area의 크기가, 따라서 lowmem이 끝나는 곳이 정해집니다)이며 transparent hugepage는 없습니다.")
         case .sparc64:
             return Message(
                 en: "sparc64: the 64-bit machine with 8 KiB pages, one ZONE_NORMAL, no transparent hugepages; MAX_ORDER stays 10 (the real default of CONFIG_ARCH_FORCE_MAX_ORDER is 12).",
