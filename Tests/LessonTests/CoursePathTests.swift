@@ -27,9 +27,9 @@ import Testing
     }
 
     @Test func gettingPagesWithAnotherBlockTakenFirst() throws {
-        // b takes the order-1 block at PFN 0x2014, so a is the next one, 0x2016, at physical 0x2016000.
+        // b takes the order-1 block at PFN 0x203a, so a is the next free one, 0x2030, at physical 0x2030000.
         try walk("getting-pages", ["next", "32768", "b = __get_free_pages GFP_KERNEL 1", "a = __get_free_pages GFP_KERNEL 1",
-                                   "0x2014000", "0x2016000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
+                                   "0x203a000", "0x2030000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
                                    "free_pages $a 1", "__free_pages $h 0"], failed: 1)
     }
 

@@ -23,6 +23,8 @@ public enum VMAreaPurpose: Sendable, Equatable, Codable {
     /// vm->pages of the area with this id, vmalloc'd itself because it is more than a page of pointers
     /// (__vmalloc_area_node()); freed with its area (kvfree(vm->pages) in vfree()).
     case pagesArray(of: UInt32)
+    /// Device or firmware memory mapped at boot with ioremap()/memremap() (VM_IOREMAP): no struct page behind it.
+    case ioremap
 }
 
 /// One vmalloc-space area: vmap_area + vm_struct (mm/vmalloc.c) together.
@@ -52,6 +54,8 @@ public struct VMArea: Sendable, Equatable, Codable {
     /// Where vm->pages lives when it was vmalloc'd (is_vmalloc_addr(v->pages): vmallocinfo says "vpages"); nil
     /// when the kernel would have kmalloc'd it.
     public var pagesArray: UInt64? = nil
+    /// vm->phys_addr: the physical address an ioremap() area maps (0 otherwise).
+    public var phys: UInt64 = 0
 
     public var end: UInt64 { start + UInt64(size) }
     public var guardPages: Int { flags.contains(.noGuard) ? 0 : 1 }
