@@ -38,3 +38,21 @@ import Testing
         #expect(last.callTrace.last == "kmemsim_cmd_4+0x33/0x40 [kmemsim]")
     }
 }
+
+/// kfree() of an address outside the direct map: virt_to_folio() computes vmemmap + (__pa(x) >> PAGE_SHIFT) and
+/// _compound_head() reads page->compound_head there; nothing maps that part of the memory map, so x86-64 oopses with
+/// "BUG: unable to handle page fault for address:" (arch/x86/mm/fault.c) at that struct page's second word.
+@Suite struct KfreeFaultTests {
+    @Test func kfreeOfAVmallocAddressFaultsWhereTheKernelWould() throws {
+        var p = BootParams()
+        p.memory = 256 << 20
+        var k = try Kernel(booting: p)
+        let v = try unwrap(k.vmalloc(4096))
+        let before = k.slab
+        #expect(k.kfree(v) == .refused)
+        #expect(k.slab == before)
+        let expected = UInt64(0xffff_ea00_0000_0000) &+ ((v &- 0xffff_8880_0000_0000) >> 12) &* 64 &+ 8
+        #expect(k.log.entries.last?.report.kind == .pageFault(address: expected, function: "kfree"))
+        try k.checkInvariants()
+    }
+}

@@ -89,7 +89,10 @@ extension Kernel {
         if trace.enabled { traceEvent(.other(name: "kfree", fields: "call_site=\(callerSymbol(caller, .free)) ptr=\(addr == 0 ? "0000000000000000" : addr == zeroSizePointer ? "0000000000000010" : hashPointer(addr))")) }
         if addr == 0 || addr == zeroSizePointer { return .noop }
         guard let pfn = directMapPFN(addr) else {
-            report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "kfree"), taint: "D", callTrace: ["kfree", caller],
+            // virt_to_folio() on an address outside the direct map computes a struct page past the memory map;
+            // _compound_head() reads its second word (page->compound_head) and faults: the real kernel oopses there.
+            report(.pageFault(address: structPageAddress(Int(truncatingIfNeeded: (addr &- arch.pageOffset) >> UInt64(arch.pageShift))) &+ UInt64(wordSize),
+                              function: "kfree"), taint: "D", callTrace: ["kfree", caller],
                    note: .kfreeNotDirectMap(address: addr, vmalloc: isVmallocAddress(addr)))
             return .refused
         }

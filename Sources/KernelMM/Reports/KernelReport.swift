@@ -33,6 +33,8 @@ public struct KernelReport: Sendable, Equatable, Codable {
         case spinlockBug(message: String, lock: String, ownerComm: String, ownerPID: Int, ownerCPU: Int)
         /// arch/x86/kernel/traps.c handle_stack_overflow(): "BUG: TASK stack guard page was hit at … (stack is …)".
         case stackGuardPageHit(stack: String, address: UInt64, start: UInt64, end: UInt64)
+        /// A kernel-mode read of an unmapped address (x86 page_fault_oops()): "BUG: unable to handle page fault".
+        case pageFault(address: UInt64, function: String)
         /// panic(): "Kernel panic - not syncing: MESSAGE".
         case panic(String)
         /// warn_alloc() from vmalloc: "comm: vmalloc error: size N, REASON, mode:…" with the Mem-Info summary.

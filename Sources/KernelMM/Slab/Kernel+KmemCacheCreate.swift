@@ -169,8 +169,9 @@ extension Kernel {
                     report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "slab_err", "__kmem_cache_shutdown", "kmem_cache_destroy", caller])
                 }
             }
-            report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(caller)+0x2a/0x40",
-                                   file: "mm/slab_common.c", line: 497, function: "kmem_cache_destroy"),
+            // WARN(err, "%s %s: Slab cache still has objects when called from %pS", …, _RET_IP_): the learner's function.
+            report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(callerSymbol(caller, .free))",
+                                   file: "mm/slab_common.c", line: 498, function: "kmem_cache_destroy"),
                    taint: "W", callTrace: ["kmem_cache_destroy", caller],
                    note: .cacheStillInUse(cache: c.name, live: live))
             return false

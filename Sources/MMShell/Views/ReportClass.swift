@@ -27,7 +27,7 @@ public struct ReportClass: Sendable, Equatable {
         switch report.kind {
         case .badPageState: kind = "Bad page state"; severity = .bug
         case .vmBugOnPage, .kernelBug, .slubBug, .slabError, .sleepingInAtomic, .schedulingWhileAtomic,
-             .preemptibleCPUAccess, .spinlockBug, .stackGuardPageHit, .panic:
+             .preemptibleCPUAccess, .spinlockBug, .stackGuardPageHit, .pageFault, .panic:
             kind = "BUG"; severity = .bug
         case .warning, .warningMessage: kind = "WARNING"; severity = .warning
         case .pageAllocFailure, .vmallocError: kind = "allocation failure"; severity = .warning

@@ -8,7 +8,7 @@ enum ReportJSON {
         case .pageAllocFailure, .vmallocError: "allocation failure"
         case .badPageState: "Bad page state"
         case .vmBugOnPage, .kernelBug, .slubBug, .slabError, .sleepingInAtomic, .schedulingWhileAtomic,
-             .preemptibleCPUAccess, .spinlockBug, .stackGuardPageHit: "BUG"
+             .preemptibleCPUAccess, .spinlockBug, .stackGuardPageHit, .pageFault: "BUG"
         case .warning, .warningMessage: "WARNING"
         case .panic: "panic"
         case .info: "info"
@@ -49,6 +49,8 @@ enum ReportJSON {
         case .stackGuardPageHit(let stack, let address, let start, let end):
             return ("stack_guard_page_hit", [("stack", .string(stack)), ("address", .string(Format.hex(address))),
                                              ("start", .string(Format.hex(start))), ("end", .string(Format.hex(end)))])
+        case .pageFault(let address, let function):
+            return ("page_fault", [("address", .string(Format.hex(address))), ("function", .string(function))])
         case .panic(let message):
             return ("panic", [("message", .string(message))])
         case .vmallocError(let message, let gfp, _):

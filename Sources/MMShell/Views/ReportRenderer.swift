@@ -75,6 +75,17 @@ public enum ReportRenderer {
             out.append("RIP: 0010:\(r.callTrace.last ?? "?")")
             out += callTrace(r.callTrace)
             out.append("---[ end trace 0000000000000000 ]---")
+        case .pageFault(let address, let function):
+            // arch/x86/mm/fault.c show_fault_oops() and the page-table walk's "PGD 0" (nothing maps it), then the oops.
+            out.append("BUG: unable to handle page fault for address: \(Format.hex(address, digits: k.arch.is64Bit ? 16 : 8))")
+            out.append("#PF: supervisor read access in kernel mode")
+            out.append("#PF: error_code(0x0000) - not-present page")
+            out.append(k.arch.is64Bit ? "PGD 0 P4D 0 " : "*pde = 00000000 ")
+            out.append("Oops: 0000 [#1] PREEMPT SMP\(k.arch.is64Bit ? " NOPTI" : "")")
+            out += stackHeader(r, k)
+            out.append("RIP: 0010:\(function)")
+            out += callTrace(r.callTrace)
+            out.append("---[ end trace 0000000000000000 ]---")
         case .panic(let message):
             out.append("Kernel panic - not syncing: \(message)")
             out += stackHeader(r, k)
