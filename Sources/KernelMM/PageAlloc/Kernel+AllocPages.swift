@@ -56,8 +56,8 @@ extension Kernel {
                                          migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
         }
         if choice.invalidCombination {
-            report(.info("kmemsim: gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD): with CONFIG_DEBUG_VM the kernel hits VM_BUG_ON here; without it the request silently gets zone \(zones[highest].type.procName)"),
-                   note: .pickOneZoneModifier)
+            // A distribution kernel (no CONFIG_DEBUG_VM) says nothing: kmemsim's own note.
+            report(.kmemsimOnly, note: .pickOneZoneModifier(gfp: gfp, zone: zones[highest].type))
         }
 
         // Fast path: the low watermark, no reserves; ALLOC_NOFRAGMENT when the preferred zone is NORMAL and DMA32

@@ -23,7 +23,8 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
     case orderAboveMax(order: Int, maxOrder: Int)
     /// __GFP_MOVABLE|__GFP_RECLAIMABLE: gfp_migratetype() would return MIGRATE_HIGHATOMIC (3).
     case gfpMovableAndReclaimable
-    case pickOneZoneModifier
+    /// gfp_zone() of a mask with more than one zone modifier: GFP_ZONE_BAD. The zone it silently got.
+    case pickOneZoneModifier(gfp: GFPFlags, zone: ZoneType)
     case failedCannotSleep
     case failedNoretry
     case failedCostly

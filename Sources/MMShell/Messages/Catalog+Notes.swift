@@ -65,9 +65,9 @@ extension Message {
         case .orderAboveMax(let order, let maxOrder):
             return Message(en: "order \(order) is above MAX_ORDER (\(maxOrder)): the largest block the buddy allocator has is 2^\(maxOrder) pages. The kernel warns once per boot and returns NULL.",
                            ko: "order \(order): MAX_ORDER(\(maxOrder))보다 큽니다. 버디 할당자의 가장 큰 블록은 2^\(maxOrder)개의 페이지입니다. 커널은 부팅마다 한 번 경고하고 NULL을 돌려줍니다.")
-        case .pickOneZoneModifier:
-            return Message(en: "Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).",
-                           ko: "존 지정자는 하나만 고르세요: __GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM 중 하나 (덧붙일 수 있는 것은 __GFP_MOVABLE뿐).")
+        case .pickOneZoneModifier(let gfp, let zone):
+            return Message(en: "gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD). A kernel built with CONFIG_DEBUG_VM hits VM_BUG_ON here; a distribution kernel says nothing and the request silently gets zone \(zone.procName). Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).",
+                           ko: "gfp_zone(\(gfp.pGg))는 잘못된 존 조합입니다(GFP_ZONE_BAD). CONFIG_DEBUG_VM으로 빌드한 커널은 여기서 VM_BUG_ON에 걸리지만, 배포판 커널은 아무 말 없이 요청을 \(zone.procName) 존으로 처리합니다. 존 지정자는 하나만 고르세요: __GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM 중 하나 (덧붙일 수 있는 것은 __GFP_MOVABLE뿐).")
         case .failedCannotSleep:
             return Message(en: "The mask cannot sleep (no __GFP_DIRECT_RECLAIM), so the allocator could not reclaim memory and gave up at once.",
                            ko: "이 마스크로는 잠들 수 없으므로(__GFP_DIRECT_RECLAIM 없음) 할당자는 메모리를 회수하지 못하고 곧바로 포기했습니다.")
