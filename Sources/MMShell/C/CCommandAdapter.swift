@@ -62,7 +62,9 @@ extension ShellSession {
         let text = run.source.utf8Slice(e.start.offset, e.end.offset)
         let r = invoke(spec, arguments: raw, rest: raw.joined(separator: " "), assignTo: nil, text: text,
                        source: nil, line: 0, extraVariables: extra, showValue: run.showValues, valueName: valueName)
+        if r.outcome.ranBeforeFailing { run.effects += 1 }
         if let error = r.error { throw CError(.commandFailed(error.message(language)), at: e.start) }
+        run.effects += 1
         run.stdout += r.outcome.stdout
         let value = CValue(type: cReturnType(spec, r.value), value: r.value)
         if run.module != nil { cTrack(spec, raw, extra, value, e, &run) }
