@@ -169,6 +169,8 @@ extension ShellSession {
         logShownMark = kernel.log.written
         out.reports = reports.map { ReportClass($0.report) }
         let explanation = kernel.explainEnabled && !inner ? kernel.explanation : []
+        let trees = BlockTreePicture.build(explanation)
+        if !trees.isEmpty { lastBlockTrees = trees }
         let k = kernel
         if result.refused {
             // The kernel complained and nothing changed: for a script that is a failed command.
@@ -201,7 +203,7 @@ extension ShellSession {
         }
         // What the allocator did (explain), then what the kernel said about it, then the result.
         var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: style, lang: language)
-        shown += BlockTreePicture.build(explanation).map { PictureTextRenderer.render($0.picture(language: language), pictureStyle) }.joined()
+        shown += trees.map { PictureTextRenderer.render($0.picture(language: language), pictureStyle) }.joined()
         for e in reports {
             shown += ReportRenderer.render(e.report, kernel: k, style: style)
             if let n = e.report.note { shown += ReportRenderer.note(say(.note(n)), style: style) }

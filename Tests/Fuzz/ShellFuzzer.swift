@@ -154,7 +154,8 @@ public struct ShellFuzzer {
     /// writes (`save x`, `snapshot p.html`, `export-proc d`, `lesson export f`, `--svg f`) is put inside it, so that a
     /// run never writes into the directory it was started from.
     public static func keepWritesInside(_ dir: String, command: String, _ args: [String]) -> [String] {
-        func inside(_ a: String) -> String { a.hasPrefix("/") || a.hasPrefix("--") || a.isEmpty ? a : dir + "/" + a }
+        // An empty name (`""`) stays, to be refused; a variable would expand to a number, so it gets the prefix too.
+        func inside(_ a: String) -> String { a.hasPrefix("/") || a.hasPrefix("--") || a.isEmpty || a == "\"\"" ? a : dir + "/" + a }
         var out = args
         for i in out.indices {
             let target: Bool

@@ -14,9 +14,9 @@ import Testing
     }
 
     @Test func pagesWithAnotherPageTakenFirst() throws {
-        // x takes PFN 0x3811 off the per-CPU list, so p is 0x3812 and its neighbour's struct page 64 bytes further.
+        // x takes PFN 0x3813 off the per-CPU list, so p is 0x3814 and its neighbour's struct page 64 bytes further.
         try walk("pages", ["next", "12", "x = alloc_page GFP_KERNEL", "p = alloc_page GFP_KERNEL",
-                           "0x3811", "0x3812", "next", "0xffffea00000e04c0", "262144", "0",
+                           "0x3813", "0x3814", "next", "0xffffea00000e0540", "262144", "0",
                            "boot arch=sparc64 mem=1G", "131072"], failed: 1)
     }
 

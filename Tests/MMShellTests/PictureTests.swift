@@ -55,6 +55,56 @@ import Glibc
         try Golden.check("split-merge.ascii.txt", a + f)
     }
 
+    @Test func explainTreeRedrawsAndExportsTheLastSplit() throws {
+        var p = BootParams()
+        p.memory = 64 << 20
+        p.pcpLists = false
+        var s = try Shell(params: p)
+        let none = s.execute("explain tree")
+        #expect(!none.succeeded && none.stderr.contains("explain on"))
+        _ = s.execute("explain on")
+        let a = s.execute("q = alloc_pages GFP_KERNEL 5").stdout
+        let tree = s.execute("explain tree --ascii")
+        #expect(tree.succeeded)
+        // The same rows as the picture drawn under the command.
+        let rows = a.split(separator: "\n").filter { $0.hasPrefix("  order ") }
+        #expect(!rows.isEmpty && rows.allSatisfy { tree.stdout.contains($0) })
+        let dir = "/tmp/kmemsim-tree-\(getpid())"
+        try FileOutput.makeDirectory(dir)
+        let r = s.execute("explain tree --svg \(dir)/split.svg")
+        #expect(r.succeeded, "\(r.stderr)")
+        let svg = try #require(FileOutput.read("\(dir)/split.svg"))
+        #expect(SVGCheck.problems(svg).isEmpty, "\(SVGCheck.problems(svg))")
+        #expect(svg.contains("expand(): splitting the order-"))
+        unlink("\(dir)/split.svg")
+        rmdir(dir)
+        #expect(!s.execute("explain on --svg x.svg").succeeded)
+        #expect(!s.execute("explain tree extra").succeeded)
+    }
+
+    @Test func pageTablesAreTheirOwnKindOnTheMap() throws {
+        var p = BootParams()
+        p.memory = 256 << 20
+        var s = try Shell(params: p)
+        _ = s.execute("v = vmalloc 4M")
+        let k = s.session.kernel
+        let tables = k.vmalloc.pageTables.tables
+        #expect(!tables.isEmpty)
+        let marks = MemmapPicture.frameMarks(k)
+        let index = try #require(MemmapPicture.markIndex[.pageTable])
+        #expect(marks.filter { Int($0) == index }.count == tables.count)
+        let t = tables[tables.count - 1]
+        let r = s.execute("memmap --from \(Format.hex(Int(t.pfn))) --to \(Format.hex(Int(t.pfn) + 15)) --ascii")
+        #expect(r.succeeded && r.stdout.contains("t page table"), "\(r.stdout)")
+        #expect(s.execute("vmarea $v").stdout.contains("PTE pfn"))
+        let page = s.execute("page \(Format.hex(Int(t.pfn)))").stdout
+        #expect(page.contains("held by the kernel page tables") && page.contains("table of init_mm"))
+        // Freeing it from the prompt is refused and changes nothing.
+        let before = s.session.kernel
+        #expect(!s.execute("__free_pages \(Format.hex(Int(t.pfn))) 0").succeeded)
+        #expect(s.session.kernel.frames == before.frames)
+    }
+
     @Test func memmapCellsAddUpToTheFrames() throws {
         let s = try PictureMachines.shell()
         let k = s.session.kernel

@@ -96,6 +96,17 @@ extension Kernel {
                     taken.append((unit * pagesPerUnit + page, Int32(pfn.raw)))
                 }
             }
+            // pcpu_map_pages(): each unit's new pages are mapped, page tables allocated on the way.
+            let base = vmalloc.areas[ai].start
+            for unit in 0..<params.cpus where !taken.isEmpty {
+                let start = base + UInt64((unit * pagesPerUnit + first) * pageSize)
+                guard populateKernelPageTables(start: start, pages: last - first + 1) else {
+                    for (_, p) in taken { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
+                    report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to populate"),
+                           note: .percpuCannotPopulate)
+                    return nil
+                }
+            }
             for (slot, p) in taken {
                 vmalloc.areas[ai].pages[slot] = p
                 percpu.chunks[c].populated[slot % pagesPerUnit] = true

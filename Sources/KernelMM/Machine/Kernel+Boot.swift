@@ -172,7 +172,7 @@ extension Kernel {
                 let lo = min(n, Int(region.start >> shift)), hi = min(n, Int((region.end + ps - 1) >> shift))
                 for pfn in lo..<max(lo, hi) where buf[pfn].state != .absent {
                     buf[pfn].state = .reserved
-                    buf[pfn].flags = .reservedFlag
+                    buf[pfn].flags = []
                 }
             }
         }

@@ -36,6 +36,7 @@ extension Kernel {
             case .kmallocLarge: m.slabUnreclaimable += pages // large kmalloc counts as SUnreclaim (NR_SLAB_UNRECLAIMABLE_B)
             case .leaked: m.leaked += pages
             case .none, .pageAlloc: break
+            case .pageTable: break // only PMD tables pass pagetable_pmd_ctor(): counted below
             }
         }
         // SLAB_RECLAIM_ACCOUNT caches count as NR_SLAB_RECLAIMABLE_B.
@@ -43,6 +44,8 @@ extension Kernel {
         m.slabReclaimable += reclaimableSlab
         m.slabUnreclaimable -= reclaimableSlab
         m.kernelStackKB = kernelStackKB
+        // NR_PAGETABLE: pmd_alloc_one() runs the ctor that counts it; kernel PTE tables (__pte_alloc_one_kernel) do not.
+        m.pageTables = vmalloc.pageTables.count(.pmd)
         // The first per-CPU chunk is carved from memblock at boot.
         if let chunk = memblock.first(where: { $0.name.hasPrefix("per-CPU") }) { m.percpu += Int(chunk.size) / pageSize }
         let r = arch.vmallocRange

@@ -49,7 +49,7 @@ extension Kernel {
         let f = frames[pfn]
         let head: Int? = f.flags.contains(.compoundTail) ? Int(f.tag) : nil
         return PageDump(pfn: pfn, structPageAddress: structPageAddress(pfn), refcount: refcount(pfn), mapcount: 0,
-                        pageType: f.state == .buddy ? 0xffff_ff7f : nil, flags: pageFlagsWord(pfn),
+                        pageType: f.state == .buddy ? 0xffff_ff7f : (f.state == .allocated && f.owner == .pageTable && f.tag == UInt32(KernelPageTables.Level.pmd.rawValue) ? 0xffff_fdff : nil), flags: pageFlagsWord(pfn),
                         flagNames: pageFlagNames(pfn), zoneIndex: zoneIndex(ofPFN: pfn) ?? 0, compoundHead: head,
                         order: (f.state == .buddy || f.state == .allocated || f.state == .pcp) ? Int(f.order) : nil)
     }

@@ -34,6 +34,8 @@ extension FrameOwner {
 /// Who holds an allocated block, so `kmem ADDR` and `page PFN` can say what a frame is for.
 public enum FrameOwner: UInt8, Sendable, Codable {
     case none = 0, pageAlloc, slab, vmalloc, kernelStack, percpu, kmallocLarge, leaked
+    /// A kernel page table (PTE or PMD table) mapping vmalloc space; tag = KernelPageTables.Level.
+    case pageTable
 }
 
 /// Page flags kmemsim models, in a compact byte; `PageFlags.kernelBits` maps them to include/linux/page-flags.h.
@@ -44,7 +46,7 @@ public struct FrameFlags: OptionSet, Sendable, Hashable, Codable {
     public static let compoundTail = FrameFlags(rawValue: 1 << 1) // tail of a compound page (compound_head = head|1)
     public static let slab = FrameFlags(rawValue: 1 << 2)      // PG_slab
     public static let zeroed = FrameFlags(rawValue: 1 << 3)    // contents known to be zero (__GFP_ZERO); not a kernel flag
-    public static let reservedFlag = FrameFlags(rawValue: 1 << 4) // PG_reserved
+    // PG_reserved is the .reserved state, not a bit here: the byte's high nibble holds the owner.
 }
 
 /// One struct page, compact: 16 bytes per frame so that millions of frames fit in one contiguous array.
@@ -68,11 +70,11 @@ public struct PageFrame: Sendable, Equatable, Codable {
     }
 
     public var flags: FrameFlags {
-        get { FrameFlags(rawValue: packed & 0x1f) }
-        set { packed = (packed & 0xe0) | (newValue.rawValue & 0x1f) }
+        get { FrameFlags(rawValue: packed & 0x0f) }
+        set { packed = (packed & 0xf0) | (newValue.rawValue & 0x0f) }
     }
     public var owner: FrameOwner {
-        get { FrameOwner(rawValue: packed >> 5) ?? .none }
-        set { packed = (packed & 0x1f) | (newValue.rawValue << 5) }
+        get { FrameOwner(rawValue: packed >> 4) ?? .none }
+        set { packed = (packed & 0x0f) | (newValue.rawValue << 4) }
     }
 }

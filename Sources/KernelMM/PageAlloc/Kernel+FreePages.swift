@@ -173,6 +173,7 @@ extension Kernel {
         case .percpu: "the per-CPU allocator"
         case .kmallocLarge: "a large kmalloc (use kfree)"
         case .leaked: "nobody (leaked by a wrong-order free)"
+        case .pageTable: "the kernel page tables (never freed)"
         }
     }
 }

@@ -100,6 +100,8 @@ public enum KmallocStep: Sendable, Equatable, Codable {
     // vmalloc (mm/vmalloc.c)
     case vmapAreaFirstFit(bytes: UInt64, pages: Int, guardPages: UInt64, at: UInt64)
     case vmallocPagesMapped(pages: Int, pfns: [Int])
+    /// A kernel page table allocated to map part of [start, end) (vmap_pages_range()).
+    case pageTableAllocated(level: KernelPageTables.Level, pfn: Int, start: UInt64, end: UInt64)
     case vfreeDeferred(address: UInt64)
     // kvmalloc (mm/util.c kvmalloc_node())
     case kvmallocTriesKmalloc(size: Int, gfp: GFPFlags)

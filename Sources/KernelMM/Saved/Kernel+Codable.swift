@@ -85,7 +85,7 @@ struct FrameRun: Codable, Equatable {
     ]
     static let ownerNames: [(FrameOwner, String)] = [
         (.none, "none"), (.pageAlloc, "page_alloc"), (.slab, "slab"), (.vmalloc, "vmalloc"), (.kernelStack, "kernel_stack"),
-        (.percpu, "percpu"), (.kmallocLarge, "kmalloc_large"), (.leaked, "leaked"),
+        (.percpu, "percpu"), (.kmallocLarge, "kmalloc_large"), (.leaked, "leaked"), (.pageTable, "page_table"),
     ]
 
     init(pfn: Int, frame f: PageFrame) {

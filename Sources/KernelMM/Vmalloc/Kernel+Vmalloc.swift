@@ -98,6 +98,15 @@ extension Kernel {
             for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
             return nil
         }
+        // vmap_pages_range(): the page tables on the way are allocated as the entries are written.
+        guard populateKernelPageTables(start: at, pages: nrPages) else {
+            if !gfp.contains(.nowarn) {
+                report(.vmallocError(message: "vmalloc error: size \(nrPages * pageSize), failed to map pages", gfp: gfp, memInfo: memInfoSnapshot()),
+                       callTrace: ["warn_alloc", "__vmalloc_area_node", "__vmalloc_node_range", caller])
+            }
+            for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+            return nil
+        }
         if explainEnabled {
             explain(.kmalloc(.vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
         }

@@ -42,16 +42,60 @@ extension Kernel {
             lazyPages += l.size / pageSize
         }
         guard lazyPages == vmalloc.lazyPages else { throw fail("vmap_lazy_nr \(vmalloc.lazyPages) ≠ \(lazyPages) pages on the purge list") }
-        var held = 0
+        var held = 0, tables = 0
         frames.withUnsafeBufferPointer { frames in
             var pfn = 0
             while pfn < frames.count {
                 let f = frames[pfn]
-                if f.state == .allocated && f.owner == .vmalloc { held += 1 << Int(f.order) }
+                if f.state == .allocated {
+                    if f.owner == .vmalloc { held += 1 << Int(f.order) } else if f.owner == .pageTable { tables += 1 }
+                }
                 pfn += 1
             }
         }
         guard held == vmallocPages else { throw fail("\(held) frames are held by vmalloc but areas map \(vmallocPages)") }
+        try checkPageTableInvariants(held: tables)
         if !vmalloc.deferredFrees.isEmpty, !cpus[currentCPU].inInterrupt { throw fail("deferred vfree()s left after leaving interrupt context") }
+    }
+}
+
+extension Kernel {
+    /// The kernel page tables: sorted and unique; each table is one allocated frame held as a page table of its
+    /// level, and every such frame is a table; every mapped page of every area has its tables (a missing one would
+    /// have been a fault when vmap_pages_range() wrote the entry).
+    /// `held`: the frames held as page tables (counted in the vmalloc check's walk over the frames).
+    func checkPageTableInvariants(held: Int) throws(InvariantViolation) {
+        func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
+        let t = vmalloc.pageTables.tables
+        var seen: Set<Int32> = []
+        for (i, e) in t.enumerated() {
+            if i > 0 {
+                let p = t[i - 1]
+                guard p.level.rawValue < e.level.rawValue || (p.level == e.level && p.index < e.index) else { throw fail("kernel page tables out of order at \(i)") }
+            }
+            guard arch.pageTableShift(e.level) != nil else { throw fail("a \(e.level) table on \(arch), which allocates none") }
+            guard e.pfn >= 0, Int(e.pfn) < frames.count, seen.insert(e.pfn).inserted else { throw fail("page table frame \(e.pfn) is invalid or used twice") }
+            let f = frames[Int(e.pfn)]
+            guard f.state == .allocated, f.order == 0, f.owner == .pageTable, f.tag == UInt32(e.level.rawValue) else {
+                throw fail("page table pfn 0x\(String(e.pfn, radix: 16)) is in state \(f.state) owner \(f.owner)")
+            }
+        }
+        guard held == t.count else { throw fail("\(held) frames are held as page tables but \(t.count) tables exist") }
+        for a in vmalloc.areas {
+            // One lookup per table span, not per page.
+            var checked: [UInt64] = [.max, .max]
+            for (i, p) in a.pages.enumerated() where p >= 0 {
+                let addr = a.start + UInt64(i * pageSize)
+                for level in [KernelPageTables.Level.pmd, .pte] {
+                    guard let shift = arch.pageTableShift(level) else { continue }
+                    let index = addr >> UInt64(shift)
+                    if checked[Int(level.rawValue)] == index { continue }
+                    checked[Int(level.rawValue)] = index
+                    guard vmalloc.pageTables.table(level, covering: index) != nil else {
+                        throw fail("0x\(String(addr, radix: 16)) is mapped without a \(level) table")
+                    }
+                }
+            }
+        }
     }
 }

@@ -60,7 +60,8 @@ extension Kernel {
     mutating func vmap(_ pfns: [Int32], caller: String, purpose: VMAreaPurpose, align: Int? = nil) -> VMArea? {
         let r = arch.vmallocRange
         let bytes = UInt64(pfns.count + 1) * UInt64(pageSize)
-        guard let at = findVmapGap(size: bytes, align: UInt64(align ?? pageSize), start: r.start, end: r.end) else { return nil }
+        guard let at = findVmapGap(size: bytes, align: UInt64(align ?? pageSize), start: r.start, end: r.end),
+              populateKernelPageTables(start: at, pages: pfns.count) else { return nil }
         let area = VMArea(id: newVmapAreaID(), start: at, size: Int(bytes), flags: .map, pages: pfns, nrPages: 0,
                           caller: caller, requested: pfns.count * pageSize, purpose: purpose)
         insertVmapArea(area)

@@ -65,6 +65,8 @@ public struct VmallocState: Sendable, Equatable, Codable {
     public internal(set) var purgeList: [VMRange] = []
     /// vmap_lazy_nr: pages (guard pages included) on the purge list.
     public internal(set) var lazyPages = 0
+    /// The page tables that map vmalloc space (allocated on first use, never freed).
+    public internal(set) var pageTables = KernelPageTables()
     var nextID: UInt32 = 1
     public init() {}
 

@@ -138,13 +138,25 @@ enum ViewCommands {
             }
             return CommandOutput()
         },
-        CommandSpec("explain", family: .views, arguments: [.init("mode", .word(["on", "off"]))],
+        CommandSpec("explain", family: .views, arguments: [.init("mode", .word(["on", "off", "tree"])), PictureOptions.spec([.ascii, .svg])],
+                    variadic: true,
                     summary: "narrate each operation's steps: zone picked, watermark numbers, splits, merges",
-                    examples: ["explain on"]) { s, a throws(CommandError) in
-            switch try a.string(0) {
+                    details: "explain tree draws again the block trees (splits and merges) of the last explained command; --svg FILE saves them.",
+                    examples: ["explain on", "explain tree", "explain tree --svg split.svg"]) { s, o0 throws(CommandError) in
+            let o = try PictureOptions.parse(o0, allowed: [.ascii, .svg])
+            let a = o.arguments
+            let mode = try a.string(0)
+            if mode != "tree", o.svg != nil || o.ascii || a.raw.count > 1 {
+                throw .badArgument(argument: "MODE", value: a.raw.dropFirst().first ?? (o.svg != nil ? "--svg" : "--ascii"), reason: "only 'explain tree' takes more words")
+            }
+            switch mode {
             case "on": s.kernel.explainEnabled = true
             case "off": s.kernel.explainEnabled = false
-            case let other: throw .badArgument(argument: "MODE", value: other, reason: "use on or off")
+            case "tree":
+                guard a.raw.count == 1 else { throw .badArgument(argument: "MODE", value: a.raw[1], reason: "explain tree takes only --svg FILE or --ascii") }
+                guard !s.lastBlockTrees.isEmpty else { throw .localized(Message(en: "no split or merge to draw yet: turn on 'explain on', then allocate or free pages (e.g. alloc_pages GFP_KERNEL 2)", ko: "아직 그릴 분할이나 병합이 없습니다: 'explain on'을 켠 뒤 페이지를 할당하거나 해제하세요 (예: alloc_pages GFP_KERNEL 2)")) }
+                return try o.output(BlockTreePicture.combined(s.lastBlockTrees, language: s.lessons.language), s, json: nil)
+            case let other: throw .badArgument(argument: "MODE", value: other, reason: "use on, off or tree")
             }
             return CommandOutput()
         },

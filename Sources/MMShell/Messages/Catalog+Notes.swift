@@ -386,6 +386,7 @@ extension Message {
         case .percpu: Message(en: "the per-CPU allocator", ko: "CPU별 할당자")
         case .kmallocLarge: Message(en: "a large kmalloc (use kfree)", ko: "큰 kmalloc 블록(kfree로 해제)")
         case .leaked: Message(en: "nobody (leaked by a wrong-order free)", ko: "아무도 아님(잘못된 order로 해제해서 샌 페이지)")
+        case .pageTable: Message(en: "the kernel page tables (never freed)", ko: "커널 페이지 테이블(해제하지 않음)")
         }
     }
 }

@@ -13,6 +13,7 @@ extension Message {
         case .slab: return Message(en: "slab", ko: "slab")
         case .vmalloc: return Message(en: "vmalloc", ko: "vmalloc")
         case .kernelStack: return Message(en: "kernel stack", ko: "커널 스택")
+        case .pageTable: return Message(en: "page table", ko: "페이지 테이블")
         case .percpu: return Message(en: "per-CPU chunk", ko: "per-CPU 청크")
         case .reserved: return Message(en: "reserved (memblock)", ko: "예약됨 (memblock)")
         case .leaked: return Message(en: "leaked", ko: "누수")

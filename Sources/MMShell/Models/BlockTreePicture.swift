@@ -47,6 +47,19 @@ struct BlockTreePicture: Sendable, Equatable {
         return trees
     }
 
+    /// `explain tree`: every tree of one command in one picture (for the terminal or one SVG), each under its own heading.
+    static func combined(_ trees: [BlockTreePicture], language l: LessonLanguage) -> Picture {
+        var p = Picture(title: Message(en: "Block trees of the last explained command", ko: "마지막으로 설명한 명령의 블록 트리").text(l))
+        for t in trees {
+            let one = t.picture(language: l)
+            for var b in one.blocks {
+                b.heading = one.title + (one.scale.map { " (\($0))" } ?? "")
+                p.blocks.append(b)
+            }
+        }
+        return p
+    }
+
     func picture(language l: LessonLanguage) -> Picture {
         let pages = 1 << order
         let perCell = max(1, pages / Self.cells)

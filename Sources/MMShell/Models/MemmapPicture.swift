@@ -61,6 +61,7 @@ struct MemmapPicture: Sendable, Equatable {
                 case .kernelStack: m = .kernelStack
                 case .percpu: m = .percpu
                 case .leaked: m = .leaked
+                case .pageTable: m = .pageTable
                 case .kmallocLarge: m = .kmallocLarge
                 case .pageAlloc, .none: m = .pageAlloc
                 }
@@ -76,7 +77,7 @@ struct MemmapPicture: Sendable, Equatable {
 
     /// Which kind wins a cell: the majority; free pages count as one kind (drawn with the order most of them are in);
     /// ties go to what was allocated, so a small allocation is not hidden by an equal share of free pages.
-    static let tieOrder: [PictureMark] = [.leaked, .kernelStack, .vmalloc, .slab, .percpu, .kmallocLarge, .pageAlloc, .pcp, .reserved]
+    static let tieOrder: [PictureMark] = [.leaked, .kernelStack, .pageTable, .vmalloc, .slab, .percpu, .kmallocLarge, .pageAlloc, .pcp, .reserved]
     static let freeIndices = (0...10).map { markIndex[.free(order: $0)] ?? 0 }
 
     static func cell(_ marks: [UInt8], _ range: Range<Int>, highlight: Range<Int>?) -> Cell {

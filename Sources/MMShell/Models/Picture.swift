@@ -47,7 +47,7 @@ struct PictureCell: Sendable, Equatable {
 enum PictureMark: String, CaseIterable, Sendable, Hashable {
     // Physical memory.
     case free0, free1, free2, free3, free4, free5, free6, free7, free8, free9, free10
-    case pcp, pageAlloc, kmallocLarge, slab, vmalloc, kernelStack, percpu, reserved, leaked, hole
+    case pcp, pageAlloc, kmallocLarge, slab, vmalloc, kernelStack, pageTable, percpu, reserved, leaked, hole
     // Slab objects.
     case objectBytes, objAllocated, objCached, objFree, objPoisoned, redZone, freePointer, slabColour, slabManagement, slabLeftover
     // Ranges (vmarea, percpu, stacks, vmmap).

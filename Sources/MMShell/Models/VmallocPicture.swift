@@ -20,6 +20,7 @@ struct VmallocPicture: Sendable, Equatable {
     var physMarks: [PictureMark]
     var physFocus: [Bool]
     var runs: Int
+    var pageTables: [KernelPageTableSpan]
     static let physCells = 192
 
     static func build(_ addr: UInt64, kernel k: Kernel) -> VmallocPicture? {
@@ -52,7 +53,8 @@ struct VmallocPicture: Sendable, Equatable {
         }
         return VmallocPicture(start: a.start, size: a.size, purpose: VmallocView.purpose(a.purpose), caller: a.caller, frames: frames,
                               guardPages: a.guardPages, focusPage: focus, physLo: base, physHi: hi, pagesPerCell: per,
-                              physMarks: marks, physFocus: lit, runs: runs)
+                              physMarks: marks, physFocus: lit, runs: runs,
+                              pageTables: k.kernelPageTables(mapping: a.start, a.start + UInt64(a.pages.count) * ps))
     }
 
     func picture(language l: LessonLanguage) -> Picture {
@@ -64,6 +66,11 @@ struct VmallocPicture: Sendable, Equatable {
             p.facts.append(runs <= 1
                 ? Message(en: "physically contiguous (by chance: each page was allocated on its own)", ko: "물리적으로 연속 (우연히: 페이지마다 따로 할당됨)").text(l)
                 : Message(en: "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range", ko: "물리적으로 흩어짐: 연속된 가상 범위 하나 뒤에 프레임 덩어리 \(runs)개").text(l))
+        }
+        if !pageTables.isEmpty {
+            let list = pageTables.map { "\($0.level == .pte ? "PTE" : "PMD") pfn \(Format.hex($0.pfn))" }.joined(separator: ", ")
+            p.facts.append(Message(en: "its entries sit in the page tables \(list) (each allocated the first time an address in its span was mapped, never freed)",
+                                   ko: "이 영역의 엔트리는 페이지 테이블 \(list)에 들어 있습니다 (각 테이블은 그 구간의 주소가 처음 매핑될 때 할당되고 해제되지 않습니다)").text(l))
         }
         var virt = PictureBlock(heading: Message(en: "virtual (one cell = one page)", ko: "가상 주소 (한 칸 = 한 페이지)").text(l))
         var cells = frames.enumerated().map { i, f in PictureCell(f == nil ? .unmapped : .mapped, highlight: i == focusPage) }

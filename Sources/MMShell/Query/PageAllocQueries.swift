@@ -167,6 +167,7 @@ enum PageAllocQueries {
         case .percpu: "percpu"
         case .kmallocLarge: "kmalloc_large"
         case .leaked: "leaked"
+        case .pageTable: "page_table"
         }
     }
 

@@ -24,6 +24,7 @@ extension PictureMark {
         case .vmalloc: return PictureGlyph(ascii: "V", unicode: "▒", color: .magenta, fill: "#b564c9")
         case .kernelStack: return PictureGlyph(ascii: "K", unicode: "▚", color: .red, fill: "#e0524d")
         case .percpu: return PictureGlyph(ascii: "P", unicode: "▞", color: .brightCyan, fill: "#26a69a")
+        case .pageTable: return PictureGlyph(ascii: "t", unicode: "▦", color: .brightBlue, fill: "#3949ab")
         case .reserved: return PictureGlyph(ascii: "R", unicode: "▪", color: .gray, fill: "#8a8a8a")
         case .leaked: return PictureGlyph(ascii: "L", unicode: "✗", color: .brightRed, fill: "#ff1744")
         case .hole: return PictureGlyph(ascii: "_", unicode: "┄", color: .gray, fill: "#ffffff")

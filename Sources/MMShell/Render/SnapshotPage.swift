@@ -8,6 +8,22 @@ enum SnapshotPage {
         let k = s.kernel
         let l = s.lessons.language
         var out: [Picture] = [MemmapPicture.build(k, .zones(nil), cellsPerRow: 64).picture(kernel: k, language: l)]
+        // Zoomed in (one page a cell) around each of the learner's pages and addresses: the overview merges
+        // hundreds of pages a cell, so a small allocation shows only here.
+        for (name, value) in s.variables.sorted(by: { $0.key < $1.key }) where name != "_" {
+            let pfn: Int?
+            switch value {
+            case .page(let p): pfn = p.raw
+            case .address(let a): pfn = try? MemmapCommand.address(a, name, k)
+            default: pfn = nil
+            }
+            guard let pfn, out.count < 9 else { continue }
+            let block = k.allocatedBlock(containing: pfn) ?? k.freeBlock(containing: pfn) ?? (pfn, 0)
+            var p = MemmapPicture.build(k, .around(pfn: pfn, head: block.head, pages: 1 << block.order), cellsPerRow: 64, rows: 4)
+                .picture(kernel: k, language: l)
+            p.title = Message(en: "Physical memory around $\(name) (pfn \(Format.hex(pfn)))", ko: "$\(name) 주변의 물리 메모리 (pfn \(Format.hex(pfn)))").text(l)
+            out.append(p)
+        }
         out += k.zones.filter(\.isPopulated).map { BuddyPicture.build($0, kernel: k).picture(language: l) }
         // The caches that hold objects, the learner's own first (boot caches are many and mostly alike).
         let inUse = k.slab.caches.filter { $0.liveObjects > 0 }

@@ -6,7 +6,7 @@ import KernelMM
 /// undo history are not part of it.
 enum SessionDocument {
     static let format = "kmemsim-session"
-    static let version = 1
+    static let version = 2
 
     /// Why a file cannot be loaded; worded by `Message.loadRefused`.
     enum Problem: Error, Equatable {

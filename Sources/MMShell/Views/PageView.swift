@@ -15,6 +15,10 @@ enum PageView {
             lines.append("migratetype \(mt); pageblock \(k.zoneIndex(ofPFN: pfn).map { k.pageblockMigratetype(pfn, zone: $0).procName } ?? "?")")
         }
         if f.flags.contains(.zeroed) { lines.append("contents: zeroed (__GFP_ZERO)") }
+        if let t = k.kernelPageTable(atPFN: pfn), let shift = k.arch.pageTableShift(t.level) {
+            let start = t.index << UInt64(shift), end = (t.index + 1) << UInt64(shift)
+            lines.append("\(t.level == .pte ? "PTE" : "PMD") table of init_mm for \(Format.hex(start))-\(Format.hex(end))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,7 +73,7 @@ enum KmemView {
 
 /// `memmap`: physical memory by zone, one character per chunk of frames (the majority state wins).
 enum MemmapView {
-    static let legend = "legend: . free  # allocated  S slab  V vmalloc  K kernel stack  P per-CPU  c on pcp lists  R reserved  L leaked  _ hole"
+    static let legend = "legend: . free  # allocated  S slab  V vmalloc  K kernel stack  t page table  P per-CPU  c on pcp lists  R reserved  L leaked  _ hole"
 
     static func symbol(_ f: PageFrame) -> Character {
         switch f.state {
@@ -85,6 +89,7 @@ enum MemmapView {
             case .kernelStack: "K"
             case .percpu: "P"
             case .leaked: "L"
+            case .pageTable: "t"
             default: "#"
             }
         }

@@ -140,11 +140,13 @@ public enum ReportRenderer {
         }
         out.append("flags: \(Format.hex(d.flags))(\(d.flagNames.joined(separator: "|")))")
         // "page_type: %pGt" is printed for every page (mm/debug.c): an untyped page's field is _mapcount, -1.
-        out.append(d.pageType.map { "page_type: \(Format.hex(UInt64($0)))(buddy)" } ?? "page_type: 0xffffffff()")
+        // PG_buddy (0x80) and PG_table (0x200, set by pagetable_pmd_ctor()) are cleared bits of page_type.
+        out.append(d.pageType.map { "page_type: \(Format.hex(UInt64($0)))(\($0 == 0xffff_fdff ? "table" : "buddy"))" } ?? "page_type: 0xffffffff()")
         // print_hex_dump of struct page: flags, two list words, mapping / index, private, mapcount+refcount, memcg.
-        let list = d.pageType != nil ? d.structPageAddress &+ 8 : 0xdead_0000_0000_0100
-        let words: [UInt64] = [d.flags, list, d.pageType != nil ? list : 0xdead_0000_0000_0122, 0,
-                               0, UInt64(d.pageType != nil ? (d.order ?? 0) : 0),
+        let onList = d.pageType == 0xffff_ff7f
+        let list = onList ? d.structPageAddress &+ 8 : 0xdead_0000_0000_0100
+        let words: [UInt64] = [d.flags, list, onList ? list : 0xdead_0000_0000_0122, 0,
+                               0, UInt64(onList ? (d.order ?? 0) : 0),
                                (UInt64(UInt32(bitPattern: Int32(d.refcount))) << 32) | UInt64(d.pageType ?? 0xffff_ffff), 0]
         let perLine = is64 ? 4 : 8
         let dumpWords = is64 ? words : words.flatMap { [$0 & 0xffff_ffff] }

@@ -58,8 +58,17 @@ enum VmallocView {
         if !a.pages.isEmpty {
             s += runs <= 1 ? "physically contiguous (by chance: each page was allocated on its own)\n"
                            : "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range\n"
+            s += pageTablesLine(a, k)
         }
         return s
+    }
+
+    /// The page tables the area's entries sit in (tables are shared with neighbouring areas and never freed).
+    static func pageTablesLine(_ a: VMArea, _ k: Kernel) -> String {
+        let spans = k.kernelPageTables(mapping: a.start, a.start + UInt64(a.pages.count * k.pageSize))
+        guard !spans.isEmpty else { return "" }
+        return "page tables: " + spans.map { "\($0.level == .pte ? "PTE" : "PMD") pfn \(Format.hex($0.pfn)) (\(Format.hex($0.start))-\(Format.hex($0.end)))" }
+            .joined(separator: ", ") + "\n"
     }
 
     /// `vmarea` without an address: the range and how much of it is used.
