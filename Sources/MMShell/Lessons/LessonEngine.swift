@@ -61,7 +61,15 @@ public enum LessonEngine {
     static func startOnCopy(_ lesson: Lesson, _ s: inout ShellSession, resume: Bool) throws(CommandError) -> String {
         loadProgress(&s)
         let lang = s.lessons.language
-        s.reboot(try BootParamParser.boot(try lesson.bootParams()))
+        if let path = lesson.startPath {
+            // `start: FILE.json`: the saved session, checked completely by the load path before anything is used.
+            do throws(CommandError) { try s.load(from: path) } catch {
+                throw .localized(.lessonStartFileFailed(lesson: lesson.id, file: lesson.start ?? path, line: lesson.startLine, lessonFile: lesson.file,
+                                                        why: error.message(s.language)))
+            }
+        } else {
+            s.reboot(try BootParamParser.boot(try lesson.bootParams()))
+        }
         s.lessons.active = nil
         for line in lesson.setup {
             let o = runInner(line, &s)

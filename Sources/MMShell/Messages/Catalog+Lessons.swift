@@ -52,6 +52,12 @@ extension Message {
 
 /// `lesson list`'s lines under the table.
 extension Message {
+    /// A lesson's `start:` file cannot be loaded (missing, unreadable, not a saved session, inconsistent).
+    static func lessonStartFileFailed(lesson: String, file: String, line: Int, lessonFile: String, why: String) -> Message {
+        Message(en: "lesson \(lesson) cannot start from '\(file)' (start: at line \(line) of \(lessonFile); the path is relative to the lesson file): \(why). Fix the path, or save the session again with 'save FILE'",
+                ko: "레슨 \(lesson): '\(file)'에서 시작할 수 없습니다(\(lessonFile)의 \(line)번째 줄 start:, 경로는 레슨 파일이 있는 디렉터리 기준입니다). 이유: \(why). 경로를 고치거나 'save FILE'로 세션을 다시 저장하세요")
+    }
+
     static func noLessonsFound(_ dir: String) -> Message {
         Message(en: "no lessons found in \(dir) (set KMEMSIM_LESSONS to the lessons directory)",
                 ko: "\(dir)에서 레슨을 찾지 못했습니다 (KMEMSIM_LESSONS를 레슨 디렉터리로 설정하세요)")
