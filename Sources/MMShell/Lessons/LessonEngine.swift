@@ -488,3 +488,15 @@ extension String {
         return s
     }
 }
+
+extension ShellSession {
+    /// End of input (Ctrl-D at the prompt, the end of a piped script): a lesson under way keeps its place — its
+    /// progress is saved — and the learner is told how to come back to it. Empty when no lesson is under way.
+    public mutating func endOfInput() -> String {
+        guard let a = lessons.active, !a.completed else { return "" }
+        let warning = LessonEngine.persist(&self)
+        let kept = lessons.progressPath != nil && lessons.progressCorrupt == nil
+        return Message.lessonPaused(a.lesson.id, step: a.stepIndex + 1, of: a.lesson.steps.count, stepID: a.step.id, kept: kept)
+            .text(lessons.language) + "\n" + warning
+    }
+}
