@@ -59,7 +59,9 @@ final class PtySession {
     }
 
     /// Everything the program wrote, escapes included, for failure messages.
-    var rawOutput: String { String(decoding: output, as: UTF8.self).debugDescription }
+    var rawOutput: String { rawOutputText.debugDescription }
+    /// Everything the program wrote, escapes included.
+    var rawOutputText: String { String(decoding: output, as: UTF8.self) }
 
     /// What the terminal shows now.
     var screen: TerminalScreen { TerminalScreen(replaying: String(decoding: output, as: UTF8.self)) }
