@@ -81,6 +81,7 @@ public struct Shell: Sendable {
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
         out.command = spec
+        session.commandSerial += 1
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
             out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
@@ -138,6 +139,9 @@ extension ShellSession {
         // change copy every struct page.)
         let clock = kernel.clock
         let narration = kernel.explanation
+        // The learner's function: the command's own, unless kernel C already named the function making the call.
+        let site = kernel.callSite
+        if site == nil { kernel.callSite = .command(commandSerial) }
         kernel.beginCommand()
         kernel.clock.advanceForCommand()
         let undoPoint = undoPoint(mutates: spec.mutatesKernel, assigns: assignTo != nil, line: text)
@@ -148,6 +152,7 @@ extension ShellSession {
             // C code that ran before failing (insmod's init) changed the kernel: time stays where it got to.
             let ran = ranCodeBeforeFailing
             if !ran { kernel.clock = clock }
+            kernel.callSite = site
             ranCodeBeforeFailing = false
             kernel.restoreExplanation(narration)
             var f = fail(error, text: text, source: source, line: line)
@@ -159,6 +164,7 @@ extension ShellSession {
             variables["_"] = result.value
             if let name = assignTo { variables[name] = result.value }
         }
+        kernel.callSite = site
         recordUndo(undoPoint, assigned: assignTo != nil && result.value != .none)
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports

@@ -44,11 +44,13 @@ import KernelMM
         guard case .address(let v)? = s.session.variables["v"] else { Issue.record("no $v"); return }
         let text = s.execute("cat /proc/vmallocinfo").stdout
         let hex = String(v, radix: 16), end = String(v + 12288, radix: 16)
-        #expect(text.contains("0x\(hex)-0x\(end)   12288 vmalloc pages=2 vmalloc N0=2\n"))
+        // The caller as %pS prints it, like the capture's "run_line+0xd1b/0xd80 [kmprobe] pages=1 vmalloc N0=1":
+        // the learner's first command is the function kmemsim_cmd_1 of the pretend module kmemsim.
+        #expect(text.contains("0x\(hex)-0x\(end)   12288 kmemsim_cmd_1+0x1c/0x40 [kmemsim] pages=2 vmalloc N0=2\n"))
         // 32-bit kernels here are not NUMA: no N0= field, 8-digit addresses.
         var i = try Self.shell { $0.arch = .i386 }
         _ = i.execute("vmalloc 4096")
-        #expect(i.execute("cat /proc/vmallocinfo").stdout.contains(" 8192 vmalloc pages=1 vmalloc\n"))
+        #expect(i.execute("cat /proc/vmallocinfo").stdout.contains(" 8192 kmemsim_cmd_1+0x1c/0x40 [kmemsim] pages=1 vmalloc\n"))
     }
 
     @Test func promptShowsContext() throws {

@@ -62,6 +62,8 @@ import Glibc
         let again = b.execute("save \(dir)/t.json")
         #expect(again.succeeded)
         a.session.kernel.clock = b.session.kernel.clock
+        // …and the command count (b ran one more save), which names the learner's functions (kmemsim_cmd_N).
+        a.session.commandSerial = b.session.commandSerial
         // The same views and the same behaviour from here on.
         for line in Self.views + ["r = alloc_pages GFP_KERNEL 2", "w = kmem_cache_alloc foo GFP_KERNEL", "vfree $v",
                                   "put_cpu", "spin_unlock mylock", "zones", "slab foo", "dmesg"] {

@@ -4,8 +4,9 @@ public struct CPUState: Sendable, Equatable, Codable {
     /// preempt_count: PREEMPT 0xff, SOFTIRQ 0xff00, HARDIRQ 0xf0000, NMI 0xf00000.
     public var preemptCount: UInt32 = 0
     public var irqsDisabled = false
-    /// The command that last disabled preemption (for "Preemption disabled at:").
-    public var preemptDisabledAt: String?
+    /// Where preemption was last disabled (for "Preemption disabled at:"): get_lock_parent_ip() skips the lock and
+    /// preempt functions, so it is the learner's function.
+    public var preemptDisabledAt: CodeAddress?
     /// pid of the task running on this CPU.
     public var currentPID: Int
     /// Spinlocks held on this CPU, innermost last (a task holding a spinlock cannot migrate, so per CPU is exact).

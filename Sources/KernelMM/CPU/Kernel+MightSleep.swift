@@ -42,5 +42,5 @@ extension Kernel {
     }
 
     /// Where preemption was last disabled, for the report's "Preemption disabled at:" line (CONFIG_DEBUG_PREEMPT).
-    var preemptDisabledAt: String? { cpus[currentCPU].preemptDisabledAt }
+    var preemptDisabledAt: CodeAddress? { cpus[currentCPU].preemptDisabledAt }
 }

@@ -26,7 +26,7 @@ extension Kernel {
                            note: .preemptNestedTooDeep(depth: curCPU.preemptDepth))
             return
         }
-        if curCPU.preemptCount == 0 { curCPU.preemptDisabledAt = caller }
+        if curCPU.preemptCount == 0 { curCPU.preemptDisabledAt = callerAddress(caller, .preempt) }
         curCPU.preemptCount += val
         clock.tick()
     }

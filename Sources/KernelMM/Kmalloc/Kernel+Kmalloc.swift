@@ -20,7 +20,7 @@ extension Kernel {
         }
         guard let addr = slabAllocObject(ci, gfp: gfp, caller: caller, origSize: size) else { return nil }
         let c = slab.caches[ci]
-        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) || c.flags.contains(.account) ? "true" : "false")")) }
+        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(callerSymbol(caller, .alloc)) ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) || c.flags.contains(.account) ? "true" : "false")")) }
         return addr
     }
 
@@ -33,7 +33,7 @@ extension Kernel {
         guard let pfn = allocPages(gfp.union(.comp), order: order, owner: .kmallocLarge, caller: "__kmalloc_large_node"),
               let addr = pageAddress(pfn.raw) else { return nil }
         // trace_kmalloc() gets the caller's flags: __kmalloc_large_node() adds __GFP_COMP to its own copy (mm/slab_common.c:1166).
-        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(pageSize << order) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) ? "true" : "false")")) }
+        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(callerSymbol(caller, .alloc)) ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(pageSize << order) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) ? "true" : "false")")) }
         return addr
     }
 
@@ -86,7 +86,7 @@ extension Kernel {
     @discardableResult
     public mutating func kfree(_ addr: UInt64, caller: String = "kfree") -> KfreeOutcome {
         clock.tick()
-        if trace.enabled { traceEvent(.other(name: "kfree", fields: "call_site=\(caller)+0x2c/0x50 ptr=\(addr == 0 ? "0000000000000000" : addr == zeroSizePointer ? "0000000000000010" : hashPointer(addr))")) }
+        if trace.enabled { traceEvent(.other(name: "kfree", fields: "call_site=\(callerSymbol(caller, .free)) ptr=\(addr == 0 ? "0000000000000000" : addr == zeroSizePointer ? "0000000000000010" : hashPointer(addr))")) }
         if addr == 0 || addr == zeroSizePointer { return .noop }
         guard let pfn = directMapPFN(addr) else {
             report(.kernelBug(file: "include/linux/mm.h", line: nil, function: "kfree"), taint: "D", callTrace: ["kfree", caller],

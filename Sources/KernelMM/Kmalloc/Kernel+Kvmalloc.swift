@@ -32,7 +32,7 @@ extension Kernel {
             return nil
         }
         if explainEnabled { explanation.append(.kmalloc(.kvmallocFallsBack(size: size))) }
-        return vmallocNodeRange(size: UInt64(size), gfp: gfp, caller: caller)
+        return vmallocNodeRange(size: UInt64(size), gfp: gfp, flags: .allowHugeVmap, caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// kvfree(): vfree() for vmalloc addresses, kfree() for everything else.

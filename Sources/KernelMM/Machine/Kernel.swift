@@ -44,6 +44,9 @@ public struct Kernel: Sendable, Equatable {
     public var trace = TraceBuffer()
     /// When on, operations record their steps in `explanation`.
     public var explainEnabled = false
+    /// The learner's function the current command runs in: set by the shell for the length of one command (so it is
+    /// nil between commands and never part of the saved state); nil at boot and in kernel work.
+    public var callSite: CallSite?
     public internal(set) var explanation: [ExplainStep] = []
     public internal(set) var vmEvents = VMEvents()
     /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
@@ -93,6 +96,8 @@ public struct Kernel: Sendable, Equatable {
         // A command named like the kernel function it calls appears once in the trace, not twice.
         var callTrace = callTrace
         if callTrace.count >= 2, callTrace[callTrace.count - 1] == callTrace[callTrace.count - 2] { callTrace.removeLast() }
+        // The learner's function called the API: it is the trace's outermost frame.
+        if !callTrace.isEmpty, task == nil, let site = callSite { callTrace.append(site.symbol(.other)) }
         let t = task.flatMap { i in tasks.indices.contains(i) ? tasks[i] : nil } ?? currentTask
         let r = KernelReport(kind: kind, comm: t.comm, pid: t.pid, cpu: currentCPU, taint: taintBefore,
                              callTrace: callTrace, note: note)

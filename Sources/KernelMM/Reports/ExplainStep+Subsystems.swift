@@ -100,6 +100,10 @@ public enum KmallocStep: Sendable, Equatable, Codable {
     // vmalloc (mm/vmalloc.c)
     case vmapAreaFirstFit(bytes: UInt64, pages: Int, guardPages: UInt64, at: UInt64)
     case vmallocPagesMapped(pages: Int, pfns: [Int])
+    /// A huge vmalloc: `chunks` blocks of 2^order pages, each split into single pages and mapped by one PMD entry.
+    case vmallocHugeMapped(chunks: Int, order: Int, pfns: [Int])
+    /// The huge pass failed (no room, no order-`order` block, or no page table): vmalloc tries again with single pages.
+    case vmallocHugeFallback(order: Int)
     /// A kernel page table allocated to map part of [start, end) (vmap_pages_range()).
     case pageTableAllocated(level: KernelPageTables.Level, pfn: Int, start: UInt64, end: UInt64)
     case vfreeDeferred(address: UInt64)

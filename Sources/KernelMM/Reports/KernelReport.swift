@@ -22,7 +22,7 @@ public struct KernelReport: Sendable, Equatable, Codable {
         /// "BUG: sleeping function called from invalid context at FILE:LINE".
         case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
         /// kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: comm/pid/0x%08x".
-        case schedulingWhileAtomic(preemptCount: UInt32, preemptDisabledAt: String?)
+        case schedulingWhileAtomic(preemptCount: UInt32, preemptDisabledAt: CodeAddress?)
         /// lib/smp_processor_id.c check_preemption_disabled(): "BUG: using WHAT in preemptible [%08x] code: comm/pid"
         /// then "caller is CALLER".
         case preemptibleCPUAccess(what: String, preemptCount: UInt32, caller: String)
@@ -86,7 +86,7 @@ public struct ContextSnapshot: Sendable, Equatable, Codable {
     public var preemptCount: UInt32
     public var irqsDisabled: Bool
     public var inAtomic: Bool
-    public var preemptDisabledAt: String?
+    public var preemptDisabledAt: CodeAddress?
 }
 
 /// What show_free_areas() prints in a failure report, captured when it happened.

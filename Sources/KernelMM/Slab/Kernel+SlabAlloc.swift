@@ -6,7 +6,7 @@ extension Kernel {
         let addr = slabAllocObject(ci, gfp: gfp, caller: caller)
         if let addr {
             let c = slab.caches[ci]
-            if trace.enabled { traceEvent(.other(name: "kmem_cache_alloc", fields: "call_site=\(caller)+0x1c/0x40 ptr=\(tracePointer(addr)) bytes_req=\(c.objectSize) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(c.flags.contains(.account) || gfp.contains(.account) ? "true" : "false")")) }
+            if trace.enabled { traceEvent(.other(name: "kmem_cache_alloc", fields: "call_site=\(callerSymbol(caller, .alloc)) ptr=\(tracePointer(addr)) bytes_req=\(c.objectSize) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(c.flags.contains(.account) || gfp.contains(.account) ? "true" : "false")")) }
         }
         return addr
     }
@@ -53,12 +53,14 @@ extension Kernel {
         let t = currentTask
         var tr = slab.caches[ci].slabs[pfn]?.tracks[index] ?? ObjectTrack()
         if alloc {
-            tr.allocCaller = caller
+            tr.allocCaller = callerSymbol(caller, .alloc)
+            tr.allocAPI = caller
             tr.allocPID = t.pid
             tr.allocCPU = currentCPU
             tr.allocTime = clock.now
         } else {
-            tr.freeCaller = caller
+            tr.freeCaller = callerSymbol(caller, .free)
+            tr.freeAPI = caller
             tr.freePID = t.pid
             tr.freeCPU = currentCPU
             tr.freeTime = clock.now

@@ -332,7 +332,7 @@ extension Kernel {
                     let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
                     lines.append("Redzone: 0x\(String(a, radix: 16))/0x\(String(b, radix: 16))")
                 }
-                if c.flags.contains(.storeUser), index < s.tracks.count { lines.append("Last user: (\(s.tracks[index].freeCaller)+0x2c/0x50)") }
+                if c.flags.contains(.storeUser), index < s.tracks.count { lines.append("Last user: (\(s.tracks[index].freeCaller))") }
                 var line = 0
                 while line * 16 < c.objectSize {
                     let lo = line * 16, hi = min(lo + 16, c.objectSize)

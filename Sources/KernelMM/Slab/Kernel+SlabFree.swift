@@ -11,7 +11,7 @@ extension Kernel {
     public mutating func kmemCacheFree(_ name: String, _ addr: UInt64, caller: String = "kmem_cache_free") -> SlabFreeOutcome {
         guard let ci = slab.index(named: name) else { return .refused }
         clock.tick()
-        if trace.enabled { traceEvent(.other(name: "kmem_cache_free", fields: "call_site=\(caller)+0x2c/0x50 ptr=\(tracePointer(addr)) name=\(slab.caches[ci].name)")) }
+        if trace.enabled { traceEvent(.other(name: "kmem_cache_free", fields: "call_site=\(callerSymbol(caller, .free)) ptr=\(tracePointer(addr)) name=\(slab.caches[ci].name)")) }
         return slabFree(expected: ci, addr, caller: caller, api: "kmem_cache_free")
     }
 
@@ -23,8 +23,8 @@ extension Kernel {
     /// The checks every free goes through, then the allocator's own free path.
     /// `expected` is the cache the caller named (nil for kfree, which finds it from the page).
     mutating func slabFree(expected: Int?, _ addr: UInt64, caller inCaller: String, api: String) -> SlabFreeOutcome {
-        // Call traces list the API once when the shell called it directly.
-        let caller = inCaller == api ? "init_module" : inCaller
+        // A call from the prompt: the trace lists the API once (report() drops the repeat) and then the learner's function.
+        let caller = inCaller
         guard let loc = locateSlabObject(addr) else {
             // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
             report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: 626, function: "kmem_cache_free"),

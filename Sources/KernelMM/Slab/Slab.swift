@@ -22,8 +22,10 @@ public struct Slab: Sendable, Equatable, Codable {
 
 /// struct track (mm/slub.c): where an object was last allocated and freed.
 public struct ObjectTrack: Sendable, Equatable, Codable {
-    public var allocCaller = "", allocPID = 0, allocCPU = 0, allocTime: UInt64 = 0
-    public var freeCaller = "", freePID = 0, freeCPU = 0, freeTime: UInt64 = 0
+    /// t->addr as %pS prints it (the learner's function), and the allocator function it called (the stack
+    /// depot's record between them).
+    public var allocCaller = "", allocAPI = "", allocPID = 0, allocCPU = 0, allocTime: UInt64 = 0
+    public var freeCaller = "", freeAPI = "", freePID = 0, freeCPU = 0, freeTime: UInt64 = 0
     /// kmalloc caches with SLAB_STORE_USER keep the size the caller asked for (set_orig_size()).
     public var origSize = 0
     public init() {}

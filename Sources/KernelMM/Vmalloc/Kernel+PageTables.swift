@@ -4,11 +4,13 @@ extension Kernel {
     /// pte_alloc_one_kernel) on the way must exist; the missing ones are allocated now, in address order, one
     /// zeroed page each. Returns false when one cannot be allocated (the tables allocated so far stay, as in the
     /// kernel: vmap gives up with -ENOMEM and nothing frees page tables).
-    mutating func populateKernelPageTables(start: UInt64, pages: Int) -> Bool {
+    /// `leafShift` is the size of one mapping: PAGE_SHIFT, or PMD_SHIFT for a huge mapping, whose PMD entries point
+    /// at the pages themselves (vmap_try_huge_pmd()), so no PTE table is needed.
+    mutating func populateKernelPageTables(start: UInt64, pages: Int, leafShift: Int? = nil) -> Bool {
         guard pages > 0 else { return true }
         let end = start + UInt64(pages) * UInt64(pageSize)
         for level in [KernelPageTables.Level.pmd, .pte] {
-            guard let shift = arch.pageTableShift(level) else { continue }
+            guard let shift = arch.pageTableShift(level), shift > (leafShift ?? arch.pageShift) else { continue }
             var index = start >> UInt64(shift)
             let last = (end - 1) >> UInt64(shift)
             while index <= last {

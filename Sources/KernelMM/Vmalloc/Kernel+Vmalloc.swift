@@ -16,7 +16,7 @@ extension Kernel {
     /// In interrupt context BUG_ON(in_interrupt()) in __get_vm_area_node() fires before anything else: the machine
     /// would die, and kmemsim leaves the state as it was.
     public mutating func vmallocNodeRange(size requested: UInt64, align: Int = 1, gfp: GFPFlags = .kernel,
-                                          flags extra: VMFlags = [], caller: String,
+                                          flags extra: VMFlags = [], caller: String, site: String? = nil,
                                           purpose: VMAreaPurpose = .vmalloc) -> UInt64? {
         clock.tick()
         if curCPU.inInterrupt {
@@ -52,9 +52,30 @@ extension Kernel {
         // kzalloc_node() of the vm_struct: the first might_alloc() a sleeping mask meets.
         mightAlloc(gfp, caller: "__get_vm_area_node", why: .vmalloc)
         let flags: VMFlags = VMFlags.alloc.union(extra)
+        // VM_ALLOW_HUGE_VMAP (kvmalloc, vmalloc_huge): with HAVE_ARCH_HUGE_VMALLOC (x86-64) and 2 MiB or more, try
+        // PMD-sized chunks mapped by PMD entries first; if that fails in any way, try again with single pages.
+        if flags.contains(.allowHugeVmap), let hugeShift = arch.hugeVmallocShift, size >= UInt64(1) << UInt64(hugeShift) {
+            let chunk = UInt64(1) << UInt64(hugeShift)
+            if let at = vmallocAttempt(requested: requested, size: (size + chunk - 1) / chunk * chunk,
+                                       align: max(UInt64(align.nonzeroBitCount == 1 ? align : pageSize), chunk),
+                                       pageOrder: hugeShift - arch.pageShift, gfp: gfp, flags: flags, caller: caller, site: site, purpose: purpose) {
+                return at
+            }
+            if explainEnabled { explain(.kmalloc(.vmallocHugeFallback(order: hugeShift - arch.pageShift))) }
+        }
+        return vmallocAttempt(requested: requested, size: size, align: UInt64(max(pageSize, align.nonzeroBitCount == 1 ? align : pageSize)),
+                              pageOrder: 0, gfp: gfp, flags: flags, caller: caller, site: site, purpose: purpose)
+    }
+
+    /// One pass of __get_vm_area_node() + __vmalloc_area_node(): reserve the range, allocate the pages in chunks of
+    /// 2^pageOrder (split into single pages), map them. On failure everything it took is given back (the range
+    /// lazily, as vfree() does) and nil is returned; only order-0 passes report a failure to get pages.
+    private mutating func vmallocAttempt(requested: UInt64, size: UInt64, align alignment: UInt64, pageOrder: Int, gfp: GFPFlags,
+                                         flags: VMFlags, caller: String, site: String?, purpose: VMAreaPurpose) -> UInt64? {
+        let ps = UInt64(pageSize)
+        let nrPages = Int(size / ps)
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
         let r = arch.vmallocRange
-        let alignment = UInt64(max(pageSize, align.nonzeroBitCount == 1 ? align : pageSize))
         // alloc_vmap_area(): no room → reclaim_and_purge_vmap_areas() and try once more (mm/vmalloc.c:1651).
         var gap = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end)
         if gap == nil, !vmalloc.purgeList.isEmpty {
@@ -80,38 +101,50 @@ extension Kernel {
         if gfp.intersection([.dma, .dma32]).isEmpty { pageGFP.insert(.highmem) }
         var pages: [Int32] = []
         pages.reserveCapacity(nrPages)
-        // Narrate the first page's allocation only; the summary below lists the frames the rest came from.
+        // Narrate the first chunk's allocation only; the summary below lists the frames the rest came from.
         let narrate = explainEnabled
-        for i in 0..<nrPages {
+        let chunkPages = 1 << pageOrder
+        var i = 0
+        while i < nrPages {
             explainEnabled = narrate && i == 0
-            guard let pfn = allocPages(pageGFP, order: 0, owner: .vmalloc, tag: id, caller: "__vmalloc_area_node") else { break }
-            pages.append(Int32(pfn.raw))
+            guard let pfn = allocPages(pageGFP, order: pageOrder, owner: .vmalloc, tag: id, caller: "__vmalloc_area_node") else { break }
+            splitPage(pfn.raw, order: pageOrder)
+            for p in 0..<chunkPages { pages.append(Int32(pfn.raw + p)) }
+            i += chunkPages
         }
         explainEnabled = narrate
+        /// fail: vfree(area->addr): the pages go back one by one and the range onto the purge list.
+        func giveBack() {
+            for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+            lazyFreeVmapRange(VMRange(start: at, size: Int(size + guardBytes)))
+        }
         if pages.count < nrPages {
             let got = pages.count
-            if !gfp.contains(.nowarn) {
+            // A huge pass fails quietly: the order-0 retry speaks if it fails too.
+            if pageOrder == 0, !gfp.contains(.nowarn) {
                 report(.vmallocError(message: "vmalloc error: size \(got * pageSize), failed to allocate pages", gfp: gfp, memInfo: memInfoSnapshot()),
                        callTrace: ["warn_alloc", "__vmalloc_area_node", "__vmalloc_node_range", caller],
                        note: .vmallocPartialPages(got: got, wanted: nrPages))
             }
-            for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+            giveBack()
             return nil
         }
-        // vmap_pages_range(): the page tables on the way are allocated as the entries are written.
-        guard populateKernelPageTables(start: at, pages: nrPages) else {
+        // vmap_pages_range(): the page tables on the way are allocated as the entries are written (a huge mapping
+        // writes PMD entries and needs no PTE table).
+        guard populateKernelPageTables(start: at, pages: nrPages, leafShift: arch.pageShift + pageOrder) else {
             if !gfp.contains(.nowarn) {
                 report(.vmallocError(message: "vmalloc error: size \(nrPages * pageSize), failed to map pages", gfp: gfp, memInfo: memInfoSnapshot()),
                        callTrace: ["warn_alloc", "__vmalloc_area_node", "__vmalloc_node_range", caller])
             }
-            for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+            giveBack()
             return nil
         }
         if explainEnabled {
-            explain(.kmalloc(.vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
+            explain(.kmalloc(pageOrder > 0 ? .vmallocHugeMapped(chunks: nrPages >> pageOrder, order: pageOrder, pfns: stride(from: 0, to: pages.count, by: chunkPages).prefix(16).map { Int(pages[$0]) })
+                                           : .vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
         }
         insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
-                              caller: caller, requested: Int(requested), purpose: purpose))
+                              caller: site ?? caller, requested: Int(requested), purpose: purpose, pageOrder: pageOrder))
         // include/trace/events/vmalloc.h alloc_vmap_area
         if trace.enabled { traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0")) }
         return at
@@ -119,17 +152,17 @@ extension Kernel {
 
     /// vmalloc(size): GFP_KERNEL, page-aligned.
     public mutating func vmalloc(_ size: UInt64, caller: String = "vmalloc") -> UInt64? {
-        vmallocNodeRange(size: size, gfp: .kernel, caller: caller)
+        vmallocNodeRange(size: size, gfp: .kernel, caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// vzalloc(size): GFP_KERNEL | __GFP_ZERO.
     public mutating func vzalloc(_ size: UInt64, caller: String = "vzalloc") -> UInt64? {
-        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), caller: caller)
+        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// vmalloc_user(size): zeroed, VM_USERMAP so remap_vmalloc_range() may map it to user space.
     public mutating func vmallocUser(_ size: UInt64, caller: String = "vmalloc_user") -> UInt64? {
-        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), flags: .usermap, caller: caller)
+        vmallocNodeRange(size: size, gfp: GFPFlags.kernel.union(.zero), flags: .usermap, caller: caller, site: callSite?.symbol(.alloc))
     }
 
     /// vfree(addr): NULL is a no-op; in interrupt context the area goes to vfree_atomic() (freed later by a work

@@ -87,7 +87,8 @@ extension Kernel {
             for (i, p) in a.pages.enumerated() where p >= 0 {
                 let addr = a.start + UInt64(i * pageSize)
                 for level in [KernelPageTables.Level.pmd, .pte] {
-                    guard let shift = arch.pageTableShift(level) else { continue }
+                    // A huge area's PMD entries map its pages directly: it has no PTE table.
+                    guard let shift = arch.pageTableShift(level), shift > arch.pageShift + a.pageOrder else { continue }
                     let index = addr >> UInt64(shift)
                     if checked[Int(level.rawValue)] == index { continue }
                     checked[Int(level.rawValue)] = index

@@ -43,6 +43,10 @@ public struct KernelPageTables: Sendable, Equatable, Codable {
 }
 
 extension Architecture {
+    /// PMD_SHIFT where the architecture maps vmalloc with huge pages (HAVE_ARCH_HUGE_VMALLOC: x86-64 only among
+    /// kmemsim's architectures), for VM_ALLOW_HUGE_VMAP areas of at least that size.
+    public var hugeVmallocShift: Int? { self == .x86_64 ? 21 : nil }
+
     /// log2 of the bytes one table of `level` maps (PMD_SHIFT for a PTE table, PUD_SHIFT for a PMD table), or nil when
     /// the level costs no page from the page allocator: i386 without PAE has two levels (the PMD is folded into the
     /// PGD, which is part of the kernel image); x86-64 preallocates the PUD/P4D level for vmalloc space at boot

@@ -7,6 +7,7 @@ public struct VMFlags: OptionSet, Sendable, Hashable, Codable {
     public static let map = VMFlags(rawValue: 0x4)       // VM_MAP: vmap()
     public static let usermap = VMFlags(rawValue: 0x8)   // VM_USERMAP: may be mapped to user space (vmalloc_user)
     public static let noGuard = VMFlags(rawValue: 0x40)  // VM_NO_GUARD
+    public static let allowHugeVmap = VMFlags(rawValue: 0x400) // VM_ALLOW_HUGE_VMAP: kvmalloc(), vmalloc_huge()
 }
 
 /// Who asked for a vmalloc-space area, so views can say what lives there.
@@ -42,6 +43,9 @@ public struct VMArea: Sendable, Equatable, Codable {
     /// The size the caller asked for.
     public var requested: Int
     public var purpose: VMAreaPurpose
+    /// vm_area_page_order(): 0, or 9 when the area is mapped with 2 MiB PMD entries (huge vmalloc); its pages are
+    /// then order-9 chunks split into single pages.
+    public var pageOrder = 0
 
     public var end: UInt64 { start + UInt64(size) }
     public var guardPages: Int { flags.contains(.noGuard) ? 0 : 1 }

@@ -143,6 +143,8 @@ extension ShellSession {
     /// Runs C typed at the prompt or read from a script: declarations, statements, functions to keep.
     mutating func executeC(_ text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
+        // One line of C is one pretend function: every call it makes has the same caller.
+        commandSerial += 1
         let lang = lessons.language
         let file = source ?? "<stdin>"
         let prefix = source == nil ? "" : "kmemsim: "

@@ -46,6 +46,8 @@ public struct ShellSession: Sendable {
     public var c = CState()
     /// The log position up to which reports have been shown (C calls show theirs as they run).
     var logShownMark = 0
+    /// Lines run so far: the Nth runs in the pretend function kmemsim_cmd_N (KernelMM's CallSite).
+    var commandSerial = 0
     /// The block trees (splits and merges) of the last command that explained one, for `explain tree`.
     var lastBlockTrees: [BlockTreePicture] = []
     /// Set by a command that ran C code and then failed: the kernel changed, so the clock is not put back.

@@ -204,6 +204,13 @@ extension Message {
             let list = pfns.map { "0x" + String($0, radix: 16) }.joined(separator: " ") + (pages > 16 ? " …" : "")
             return Message(en: "__vmalloc_area_node(): \(pages) single pages mapped: pfn " + list,
                            ko: "__vmalloc_area_node(): 낱장 페이지 \(pages)개를 매핑했습니다: pfn " + list)
+        case .vmallocHugeMapped(let chunks, let order, let pfns):
+            let list = pfns.map { "0x" + String($0, radix: 16) }.joined(separator: " ") + (chunks > 16 ? " …" : "")
+            return Message(en: "__vmalloc_area_node(): huge mapping: \(chunks) order-\(order) chunks, each split into single pages (split_page) and mapped by one PMD entry, no PTE table: pfn " + list,
+                           ko: "__vmalloc_area_node(): 큰 매핑: order-\(order) 덩어리 \(chunks)개를 낱장 페이지로 쪼개고(split_page) 덩어리마다 PMD 엔트리 하나로 매핑했습니다. PTE 테이블은 쓰지 않습니다: pfn " + list)
+        case .vmallocHugeFallback(let order):
+            return Message(en: "the huge pass (order-\(order) chunks) failed; __vmalloc_node_range() tries again with single pages",
+                           ko: "큰 페이지 시도(order-\(order) 덩어리)가 실패했습니다. __vmalloc_node_range()가 낱장 페이지로 다시 시도합니다")
         case .pageTableAllocated(let level, let pfn, let start, let end):
             let span = "\(Format.hex(start))–\(Format.hex(end))"
             return level == .pte

@@ -21,6 +21,7 @@ struct VmallocPicture: Sendable, Equatable {
     var physFocus: [Bool]
     var runs: Int
     var pageTables: [KernelPageTableSpan]
+    var pageOrder: Int
     static let physCells = 192
 
     static func build(_ addr: UInt64, kernel k: Kernel) -> VmallocPicture? {
@@ -54,7 +55,7 @@ struct VmallocPicture: Sendable, Equatable {
         return VmallocPicture(start: a.start, size: a.size, purpose: VmallocView.purpose(a.purpose), caller: a.caller, frames: frames,
                               guardPages: a.guardPages, focusPage: focus, physLo: base, physHi: hi, pagesPerCell: per,
                               physMarks: marks, physFocus: lit, runs: runs,
-                              pageTables: k.kernelPageTables(mapping: a.start, a.start + UInt64(a.pages.count) * ps))
+                              pageTables: k.kernelPageTables(mapping: a.start, a.start + UInt64(a.pages.count) * ps), pageOrder: a.pageOrder)
     }
 
     func picture(language l: LessonLanguage) -> Picture {
@@ -62,7 +63,10 @@ struct VmallocPicture: Sendable, Equatable {
         var p = Picture(title: Message(en: "vmalloc area \(Format.hex(start))-\(Format.hex(end - 1)) and the frames behind it", ko: "vmalloc 영역 \(Format.hex(start))-\(Format.hex(end - 1))과 그 뒤의 프레임").text(l))
         let n = frames.count
         p.facts = [Message(en: "\(purpose), caller \(caller): \(n) page\(n == 1 ? "" : "s") + \(guardPages) guard page", ko: "\(purpose), 호출자 \(caller): \(n)페이지 + 가드 페이지 \(guardPages)개").text(l)]
-        if !frames.compactMap({ $0 }).isEmpty {
+        if pageOrder > 0 {
+            p.facts.append(Message(en: "huge mapping: \(n >> pageOrder) order-\(pageOrder) chunks split into single pages, one PMD entry each (no PTE table)",
+                                   ko: "큰 매핑: order-\(pageOrder) 덩어리 \(n >> pageOrder)개를 낱장 페이지로 쪼개고, 덩어리마다 PMD 엔트리 하나로 매핑 (PTE 테이블 없음)").text(l))
+        } else if !frames.compactMap({ $0 }).isEmpty {
             p.facts.append(runs <= 1
                 ? Message(en: "physically contiguous (by chance: each page was allocated on its own)", ko: "물리적으로 연속 (우연히: 페이지마다 따로 할당됨)").text(l)
                 : Message(en: "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range", ko: "물리적으로 흩어짐: 연속된 가상 범위 하나 뒤에 프레임 덩어리 \(runs)개").text(l))

@@ -30,13 +30,13 @@ enum SessionDocument {
         }
         return SaveJSON.object([
             ("format", .string(format)), ("version", .int(Int64(version))),
-            ("kernel", kernel), ("variables", .array(vars)),
+            ("kernel", kernel), ("variables", .array(vars)), ("commands", .int(Int64(s.commandSerial))),
         ]).text()
     }
 
     /// Reads and checks a saved session completely (syntax, format, version, every field, the layout against a fresh
     /// boot, then every invariant); nothing is changed here.
-    static func read(_ text: String) throws(Problem) -> (kernel: Kernel, variables: [String: ShellValue]) {
+    static func read(_ text: String) throws(Problem) -> (kernel: Kernel, variables: [String: ShellValue], commands: Int) {
         let json: SaveJSON
         do throws(JSONSyntaxError) { json = try SaveJSONParser.parse(text) } catch { throw .syntax(error) }
         guard case .object(let top) = json, case .string(let f)? = top.first(where: { $0.0 == "format" })?.1, f == format else {
@@ -71,7 +71,13 @@ enum SessionDocument {
         }
         let breaks = kernel.invariantViolations()
         guard breaks.isEmpty else { throw .inconsistent(breaks.map(\.message)) }
-        return (kernel, variables)
+        // How many commands ran (the learner's functions are kmemsim_cmd_N); absent in hand-written files: 0.
+        var commands = 0
+        if let c = top.first(where: { $0.0 == "commands" })?.1 {
+            guard case .int(let n) = c, n >= 0, n < Int64(Int32.max) else { throw .schema(path: "commands", detail: "a whole number ≥ 0") }
+            commands = Int(n)
+        }
+        return (kernel, variables, commands)
     }
 
     struct SavedVariable: Codable {
@@ -112,11 +118,13 @@ extension ShellSession {
         do throws(CommandError) { text = try FileOutput.readText(path, language: language == .ko ? .ko : .en) } catch {
             throw .localized(.loadRefused(path, .unreadable("\(error.message(language))")))
         }
-        let loaded: (kernel: Kernel, variables: [String: ShellValue])
+        let loaded: (kernel: Kernel, variables: [String: ShellValue], commands: Int)
         do throws(SessionDocument.Problem) { loaded = try SessionDocument.read(text) } catch {
             throw .localized(.loadRefused(path, error))
         }
         reboot(loaded.kernel)
         variables = loaded.variables
+        // The next command continues the saved session's numbering (its functions are kmemsim_cmd_N).
+        commandSerial = loaded.commands
     }
 }

@@ -16,7 +16,7 @@ enum CPUView {
             line += c.irqStack.map { stackText($0, k) } ?? "none"
             s += line + "\n"
             if !c.heldLocks.isEmpty { s += "        holding: " + c.heldLocks.map { "\($0.name) (\($0.variant.rawValue))" }.joined(separator: ", ") + "\n" }
-            if c.preemptCount != 0, let at = c.preemptDisabledAt { s += "        preemption disabled at: \(at)\n" }
+            if c.preemptCount != 0, let at = c.preemptDisabledAt { s += "        preemption disabled at: \(at.symbol)\n" }
         }
         s += "in_atomic() = preempt_count != 0; in_interrupt() = softirq|hardirq|nmi fields; sleeping is allowed only with preempt_count 0 and irqs enabled\n"
         return s

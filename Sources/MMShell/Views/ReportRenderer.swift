@@ -40,7 +40,7 @@ public enum ReportRenderer {
             out.append("RCU nest depth: 0, expected: 0")
             if let at = c.preemptDisabledAt {
                 out.append("Preemption disabled at:")
-                out.append("[<\(Format.hex(0xffff_ffff_c0a0_b015, digits: 16))>] \(at)")
+                out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace)
@@ -49,7 +49,7 @@ public enum ReportRenderer {
             out.append("Modules linked in:")
             if let at {
                 out.append("Preemption disabled at:")
-                out.append("[<\(Format.hex(0xffff_ffff_c0a0_b015, digits: 16))>] \(at)")
+                out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace)

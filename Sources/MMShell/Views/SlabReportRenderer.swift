@@ -14,11 +14,14 @@ enum SlabReportRenderer {
         out += b.info
         if let t = b.track {
             let now = k.clock.now
+            // print_track(): the caller, then the stack the depot saved (allocator function, then the caller).
             if !t.allocCaller.isEmpty {
-                out.append("Allocated in \(t.allocCaller)+0x1c/0x40 age=\((now - min(now, t.allocTime)) / 4_000_000) cpu=\(t.allocCPU) pid=\(t.allocPID)")
+                out.append("Allocated in \(t.allocCaller) age=\((now - min(now, t.allocTime)) / 4_000_000) cpu=\(t.allocCPU) pid=\(t.allocPID)")
+                if !t.allocAPI.isEmpty { out += [" " + t.allocAPI, " " + t.allocCaller] }
             }
             if !t.freeCaller.isEmpty {
-                out.append("Freed in \(t.freeCaller)+0x2c/0x50 age=\((now - min(now, t.freeTime)) / 4_000_000) cpu=\(t.freeCPU) pid=\(t.freePID)")
+                out.append("Freed in \(t.freeCaller) age=\((now - min(now, t.freeTime)) / 4_000_000) cpu=\(t.freeCPU) pid=\(t.freePID)")
+                if !t.freeAPI.isEmpty { out += [" " + t.freeAPI, " " + t.freeCaller] }
             }
         }
         if b.slabAddress != 0 {

@@ -55,7 +55,10 @@ enum VmallocView {
             let va = a.start + UInt64(a.pages.count) * ps
             s += " \(addr >= va ? "*" : " ")\(Format.hex(va))  guard page (not mapped: an overrun faults here)\n"
         }
-        if !a.pages.isEmpty {
+        if a.pageOrder > 0 {
+            s += "huge mapping: \(a.pages.count >> a.pageOrder) order-\(a.pageOrder) chunks (split into single pages), one PMD entry each, no PTE table\n"
+            s += pageTablesLine(a, k)
+        } else if !a.pages.isEmpty {
             s += runs <= 1 ? "physically contiguous (by chance: each page was allocated on its own)\n"
                            : "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range\n"
             s += pageTablesLine(a, k)
