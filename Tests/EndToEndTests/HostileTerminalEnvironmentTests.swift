@@ -23,26 +23,9 @@ struct HostileTerminalEnvironmentTests {
     """
 
     /// Runs the binary with exactly `environment` (nothing inherited: no LANG, no LC_*, no TERM unless given).
-    struct Result { var stdout: String, stderr: String, status: Int32 }
-
-    static func run(_ args: [String], stdin: String, environment: [String: String]) throws -> Result {
-        let path = try #require(KmemsimBinary.path)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        p.environment = environment.merging(["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-kmemsim-home"]) { a, _ in a }
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-        try inPipe.fileHandleForWriting.close()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                                    status: p.terminationStatus)
+    static func run(_ args: [String], stdin: String, environment: [String: String]) throws -> KmemsimBinary.Result {
+        try KmemsimBinary.run(args, stdin: stdin, environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-kmemsim-home"]) { a, _ in a },
+                              inherit: false)
     }
 
     /// Block elements, box drawing and the other glyphs of Unicode pictures (PictureGlyphs).
