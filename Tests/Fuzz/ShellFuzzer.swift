@@ -172,7 +172,7 @@ public struct ShellFuzzer {
     /// The parts of the Kernel that the invariant checks read, with `params`, which fixes everything else they read
     /// (zone spans, page size, MAX_ORDER). Two states equal in these pass or fail the checks alike. Cheap parts first:
     /// `frames` compares by buffer identity first and element by element only after a write.
-    static func sameMemory(_ a: Kernel, _ b: Kernel) -> Bool {
+    public static func sameMemory(_ a: Kernel, _ b: Kernel) -> Bool {
         a.currentCPU == b.currentCPU && a.params == b.params && a.cpus == b.cpus && a.tasks == b.tasks
             && a.cachedStacks == b.cachedStacks && a.percpu == b.percpu && a.vmalloc == b.vmalloc && a.memblock == b.memblock
             && a.zones == b.zones && a.slab == b.slab && a.frames == b.frames
