@@ -15,7 +15,7 @@ import Testing
         k.log.entries.compactMap { if case .slubBug(let b) = $0.report.kind { b } else { nil } }
     }
     func slabErrors(_ k: Kernel) -> [[String]] {
-        k.log.entries.compactMap { if case .slabError(let l) = $0.report.kind { l } else { nil } }
+        k.log.entries.compactMap { if case .slabError(let l, let after) = $0.report.kind { l + after } else { nil } }
     }
 
     @Test func slubDoubleFreeWithF() throws {
@@ -64,6 +64,12 @@ import Testing
         let e = try #require(slabErrors(k).last)
         #expect(e.first == "slab error in verify_redzone_free(): cache `t': double free detected")
         #expect(e.last?.hasSuffix("redzone 1:0x9f911029d74e35b, redzone 2:0x9f911029d74e35b") == true)
+        // mm/slab.c verify_redzone_free(): slab_error() dumps the stack first, then objp — the slot start, one red
+        // zone word (8 bytes) below the object — is printed after it.
+        guard case .slabError(let head, let after)? = k.log.entries.last?.report.kind else { Issue.record("no slab error"); return }
+        #expect(head.count == 1 && after.count == 1)
+        #expect(after.first?.hasPrefix(k.rawPointer(a - 8) + ": redzone 1:") == true)
+        #expect(k.log.entries.last?.report.callTrace.isEmpty == false)
         try k.checkInvariants()
     }
 
@@ -124,6 +130,12 @@ import Testing
         let e = try #require(slabErrors(k).last)
         #expect(e.first == "Slab corruption (Not tainted): t start=\(k.rawPointer(a)), len=100")
         #expect(e.contains { $0.hasPrefix("010: 6b 6b 6b 6b 00 6b") })
+        // mm/slab.c check_poison_obj(): the neighbours follow with print_objinfo(…, 2), and no stack is dumped.
+        let i = try #require(e.firstIndex { $0.hasPrefix("Prev obj: start=") })
+        #expect(e[i].hasSuffix(", len=100"))
+        #expect(e.contains { $0.hasPrefix("Next obj: start=") && $0.hasSuffix(", len=100") })
+        #expect(e[(i + 1)...].contains { $0.hasPrefix("Redzone: 0x") })
+        #expect(k.log.entries.last?.report.callTrace.isEmpty == true)
     }
 
     @Test func validateFindsDamage() throws {

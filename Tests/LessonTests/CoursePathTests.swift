@@ -14,9 +14,9 @@ import Testing
     }
 
     @Test func pagesWithAnotherPageTakenFirst() throws {
-        // x takes PFN 0x3813 off the per-CPU list, so p is 0x3814 and its neighbour's struct page 64 bytes further.
+        // x takes PFN 0x381a off the per-CPU list, so p is 0x381b and its neighbour's struct page 64 bytes further.
         try walk("pages", ["next", "12", "x = alloc_page GFP_KERNEL", "p = alloc_page GFP_KERNEL",
-                           "0x3813", "0x3814", "next", "0xffffea00000e0540", "262144", "0",
+                           "0x381a", "0x381b", "next", "0xffffea00000e0700", "262144", "0",
                            "boot arch=sparc64 mem=1G", "131072"], failed: 1)
     }
 
@@ -27,9 +27,9 @@ import Testing
     }
 
     @Test func gettingPagesWithAnotherBlockTakenFirst() throws {
-        // b takes the order-1 block at PFN 0x2014, so a is the next one, 0x2016, at physical 0x2016000.
+        // b takes the order-1 block at PFN 0x2038, so a is the next one, 0x203a, at physical 0x203a000.
         try walk("getting-pages", ["next", "32768", "b = __get_free_pages GFP_KERNEL 1", "a = __get_free_pages GFP_KERNEL 1",
-                                   "0x2014000", "0x2016000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
+                                   "0x2038000", "0x203a000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
                                    "free_pages $a 1", "__free_pages $h 0"], failed: 1)
     }
 

@@ -53,6 +53,19 @@ import KernelMM
         #expect(i.execute("cat /proc/vmallocinfo").stdout.contains(" 8192 kmemsim_cmd_1+0x1c/0x40 [kmemsim] pages=1 vmalloc\n"))
     }
 
+    @Test func bootIoremapLinesAsTheCaptureShows() throws {
+        var s = try Self.shell()
+        let text = s.execute("cat /proc/vmallocinfo").stdout
+        // The Debian 6.1 capture's before/vmallocinfo: "… 8192 hpet_enable+0xef/0x46d phys=0x00000000fed00000 ioremap".
+        #expect(text.contains("    8192 hpet_enable+0xef/0x46d phys=0x00000000fed00000 ioremap\n"))
+        #expect(text.contains("    8192 memremap+0x159/0x210 phys=0x00000000000f5000 ioremap\n"))
+        // Device memory has no struct page: vmalloc_to_page finds nothing there.
+        let line = try #require(text.split(separator: "\n").first { $0.contains("hpet_enable") })
+        let start = try #require(UInt64(line.prefix(18).dropFirst(2), radix: 16))
+        #expect(s.session.kernel.vmallocToPage(start) == nil)
+        #expect(s.execute("vmarea \(Format.hex(start))").stdout.contains("phys 0xfed00000  (device memory: no struct page)"))
+    }
+
     @Test func promptShowsContext() throws {
         var s = try Self.shell()
         #expect(s.prompt == "kmemsim> ")

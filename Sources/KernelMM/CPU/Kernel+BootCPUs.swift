@@ -4,7 +4,10 @@ extension Kernel {
     mutating func bootCPUs() {
         cachedStacks = Array(repeating: [], count: params.cpus)
         setupFirstPercpuChunk()
-        for c in cpus.indices { cpus[c].irqStack = allocIRQStack(cpu: c) }
+        for c in cpus.indices {
+            cpus[c].irqStack = allocIRQStack(cpu: c)
+            if c == 0 { bootIoremaps() }
+        }
         for c in 1..<max(params.cpus, 1) {
             var idle = Task(pid: 0, comm: "swapper/\(c)")
             idle.cpu = c
@@ -17,6 +20,17 @@ extension Kernel {
         // The boot allocations above went through CPU 0's per-CPU page lists; hand what is left there back to the
         // buddy allocator, so that a fresh machine starts with every free page visible in buddyinfo and MemFree.
         drainAllPages()
+    }
+
+    /// The device and firmware mappings a PC's boot leaves in vmalloc space (x86: the HPET registers, mapped by ACPI
+    /// and by hpet_enable(), and the BIOS area memremap()ed for the MP/SMBIOS tables), as the capture's vmallocinfo
+    /// shows them after CPU 0's IRQ stack. (Its ACPI-table mappings need e820's ACPI ranges, which kmemsim's RAM map
+    /// leaves out.)
+    mutating func bootIoremaps() {
+        guard arch == .x86_64 || arch == .i386 else { return }
+        ioremap(phys: 0xfed0_0000, pages: 1, caller: "hpet_enable+0xef/0x46d")
+        ioremap(phys: 0xfed0_0000, pages: 1, caller: "acpi_os_map_iomem+0x1b6/0x1d0")
+        ioremap(phys: 0x000f_5000, pages: 1, caller: "memremap+0x159/0x210")
     }
 
     /// x86-64: the 16 KiB irq_stack_backing_store in the CPU's static per-CPU area, mapped with vmap() so that a

@@ -31,7 +31,10 @@ extension Kernel {
         initPerZoneWatermarks()
         bootCPUs()
         kmemCacheInit()
-        for i in slab.caches.indices { slab.caches[i].bootLiveObjects = slab.caches[i].liveObjects }
+        for i in slab.caches.indices {
+            slab.caches[i].bootLiveObjects = slab.caches[i].liveObjects
+            slab.caches[i].bootRefcount = slab.caches[i].refcount
+        }
         log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         logBootMemory()

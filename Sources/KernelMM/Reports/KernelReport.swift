@@ -18,7 +18,8 @@ public struct KernelReport: Sendable, Equatable, Codable {
         /// SLUB's slab_bug() block: "BUG <cache> (<taint>): <headline>", trailer, hex dump, FIX lines.
         case slubBug(SlubBugReport)
         /// SLAB (CONFIG_DEBUG_SLAB): "slab error in <fn>(): cache `<cache>': <msg>", "Slab corruption …" lines.
-        case slabError(lines: [String])
+        /// `after`: lines printed after the stack dump (slab_error() dumps the stack, then the caller prints the red zones).
+        case slabError(lines: [String], after: [String] = [])
         /// "BUG: sleeping function called from invalid context at FILE:LINE".
         case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
         /// kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: comm/pid/0x%08x".

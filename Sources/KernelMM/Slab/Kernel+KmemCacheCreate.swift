@@ -14,7 +14,7 @@ extension Kernel {
     /// mm/slab_common.c: kmem_cache_create() → __kmem_cache_alias() (find_mergeable) or create_cache().
     @discardableResult
     public mutating func kmemCacheCreate(name: String, size: Int, align: Int = 0, flags: SlabFlags = [], ctor: Bool = false,
-                                         usercopy: Bool = false, bootCache: Bool = false,
+                                         usercopy: Bool = false, bootCache: Bool = false, mergeable: Bool? = nil,
                                          caller: String = "kmem_cache_create") -> Result<KmemCacheCreateResult, KmemCacheCreateError> {
         // kmem_cache_create_usercopy() → mutex_lock(&slab_mutex) → might_sleep() (kernel/locking/mutex.c:283 in 6.6).
         if !bootCache {
@@ -30,7 +30,8 @@ extension Kernel {
         }
         // kmem_cache_flags(): slub_debug= adds its flags to every cache.
         if slab.kind == .slub { flags.formUnion(slab.debug.slubFlags(for: name)) }
-        if !ctor && !usercopy && !bootCache, let target = findMergeable(size: size, align: align, flags: flags) {
+        // The kernel's first caches are made unmergeable; the later boot caches merge like any other.
+        if !ctor && !usercopy && (mergeable ?? !bootCache), let target = findMergeable(size: size, align: align, flags: flags) {
             slab.caches[target].refcount += 1
             slab.caches[target].aliases.append(name)
             let into = slab.caches[target].name
@@ -217,6 +218,13 @@ extension Kernel {
         for (name, size, flags, ctor, usercopy) in later {
             kmemCacheCreate(name: name, size: size, align: name == "task_struct" ? cacheLineSize : 0, flags: flags,
                             ctor: ctor, usercopy: usercopy, bootCache: true)
+        }
+        // The rest of a distribution kernel's boot caches (the captures are x86-64; 32-bit sizes would differ).
+        if arch == .x86_64 {
+            for c in BootCache.x86_64 {
+                kmemCacheCreate(name: c.name, size: c.size, flags: c.flags, ctor: c.merging == .ctor, bootCache: true,
+                                mergeable: c.merging == .mergeable)
+            }
         }
         for i in slab.caches.indices { allocCacheDescriptors(for: i) }
         // One task_struct per task alive at boot.

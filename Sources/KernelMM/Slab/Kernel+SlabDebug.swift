@@ -327,29 +327,32 @@ extension Kernel {
             expect[c.objectSize - 1] = SlabPoison.end
             let got = Array(s.bytes[p..<(p + c.objectSize)])
             if got != expect {
+                // check_poison_obj(): the header, print_objinfo() (red zones, last user), up to six damaged lines;
+                // then the neighbouring objects with their first two lines. No stack dump.
                 var lines = ["Slab corruption (\(printTainted)): \(c.name) start=\(rawPointer(addr)), len=\(c.objectSize)"]
-                if c.flags.contains(.redZone) {
-                    let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
-                    lines.append("Redzone: 0x\(String(a, radix: 16))/0x\(String(b, radix: 16))")
-                }
-                if c.flags.contains(.storeUser), index < s.tracks.count { lines.append("Last user: (\(s.tracks[index].freeCaller))") }
-                var line = 0
-                while line * 16 < c.objectSize {
+                lines += slabObjInfo(ci, pfn: pfn, index: index, dumpLines: 0)
+                var shown = 0, line = 0
+                while line * 16 < c.objectSize && shown < 6 {
                     let lo = line * 16, hi = min(lo + 16, c.objectSize)
-                    if got[lo..<hi] != expect[lo..<hi] {
-                        lines.append(hex3(lo) + ": " + got[lo..<hi].map { hex2($0) }.joined(separator: " ") + "  " + String(got[lo..<hi].map { ($0 >= 0x20 && $0 < 0x7f) ? Character(UnicodeScalar($0)) : "." }))
-                    }
+                    if got[lo..<hi] != expect[lo..<hi] { lines.append(slabDumpLine(got, lo, hi)); shown += 1 }
                     line += 1
                 }
-                report(.slabError(lines: lines), taint: "B", callTrace: ["dump_stack_lvl", "check_poison_obj", "cache_alloc_debugcheck_after"],
-                       note: .slabPoisonChanged)
+                if index > 0 {
+                    lines.append("Prev obj: start=\(rawPointer(objectAddress(c, s, index: index - 1))), len=\(c.objectSize)")
+                    lines += slabObjInfo(ci, pfn: pfn, index: index - 1, dumpLines: 2)
+                }
+                if index + 1 < c.num {
+                    lines.append("Next obj: start=\(rawPointer(objectAddress(c, s, index: index + 1))), len=\(c.objectSize)")
+                    lines += slabObjInfo(ci, pfn: pfn, index: index + 1, dumpLines: 2)
+                }
+                report(.slabError(lines: lines), taint: "B", note: .slabPoisonChanged)
             }
         }
         if c.flags.contains(.redZone) {
             let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
             if a != SlabPoison.slabRedInactive || b != SlabPoison.slabRedInactive {
-                report(.slabError(lines: ["slab error in cache_alloc_debugcheck_after(): cache `\(c.name)': double free, or memory outside object was overwritten",
-                                          "\(rawPointer(addr)): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
+                report(.slabError(lines: ["slab error in cache_alloc_debugcheck_after(): cache `\(c.name)': double free, or memory outside object was overwritten"],
+                                  after: ["\(rawPointer(addr - UInt64(c.objOffset))): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
                        taint: "B", callTrace: ["dump_stack_lvl", "cache_alloc_debugcheck_after"])
             }
         }
@@ -363,13 +366,44 @@ extension Kernel {
         if c.flags.contains(.redZone) {
             let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
             if !(a == SlabPoison.slabRedActive && b == SlabPoison.slabRedActive) {
-                report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': memory outside object was overwritten",
-                                          "\(rawPointer(objectAddress(c, s, index: index))): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
+                report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': memory outside object was overwritten"],
+                                  after: ["\(rawPointer(objectAddress(c, s, index: index) - UInt64(c.objOffset))): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
                        taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", "kmem_cache_free"],
                        note: .slabRedzoneOverwritten)
             }
         }
         initObject(ci, pfn: pfn, index: index, active: false)
+    }
+
+    /// print_objinfo(): the red zone words, the last user, and the object's first `dumpLines` lines of bytes.
+    func slabObjInfo(_ ci: Int, pfn: Int, index: Int, dumpLines: Int) -> [String] {
+        let c = slab.caches[ci].shape
+        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return [] }
+        var out: [String] = []
+        if c.flags.contains(.redZone) {
+            let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
+            out.append("Redzone: 0x\(String(a, radix: 16))/0x\(String(b, radix: 16))")
+        }
+        if c.flags.contains(.storeUser), index < s.tracks.count {
+            // dbg_userword(): the caller of the last alloc or free (set by both); %pSR of NULL is 0x0.
+            let t = s.tracks[index]
+            let last = !t.freeCaller.isEmpty && (t.allocCaller.isEmpty || t.freeTime >= t.allocTime) ? t.freeCaller : t.allocCaller
+            out.append("Last user: (\(last.isEmpty ? "0x0" : last))")
+        }
+        let p = slotOffset(c, s, index) + c.objOffset
+        let bytes = Array(s.bytes[p..<(p + c.objectSize)])
+        var lo = 0
+        while lo < c.objectSize && lo / 16 < dumpLines {
+            out.append(slabDumpLine(bytes, lo, min(lo + 16, c.objectSize)))
+            lo += 16
+        }
+        return out
+    }
+
+    /// dump_line(): "%03x: " and print_hex_dump()'s bytes and ASCII.
+    func slabDumpLine(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> String {
+        hex3(lo) + ": " + bytes[lo..<hi].map { hex2($0) }.joined(separator: " ") + "  "
+            + String(bytes[lo..<hi].map { ($0 >= 0x20 && $0 < 0x7f) ? Character(UnicodeScalar($0)) : "." })
     }
 
     // MARK: stray writes and validate

@@ -109,8 +109,9 @@ extension Kernel {
                    note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slubUnchecked))
         case .slab where slab.debug.debugSlab:
             let (rz1, rz2) = slabRedzoneWords(ci, pfn: pfn, index: index)
-            report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': double free detected",
-                                      "\(rawPointer(addr)): redzone 1:0x\(String(rz1, radix: 16)), redzone 2:0x\(String(rz2, radix: 16))"]),
+            // verify_redzone_free() prints objp, the slot before obj_offset (the first red zone word), after the stack.
+            report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': double free detected"],
+                              after: ["\(rawPointer(addr - UInt64(c.shape.objOffset))): redzone 1:0x\(String(rz1, radix: 16)), redzone 2:0x\(String(rz2, radix: 16))"]),
                    taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", api, caller],
                    note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slabRedzone))
         case .slab:

@@ -39,6 +39,8 @@ public struct KmemCache: Sendable, Equatable, Codable {
     public var isBootCache = false
     /// Objects in use when boot finished, so that "what is still held" can leave boot's own allocations out.
     public var bootLiveObjects = 0
+    /// refcount at the end of boot: the boot caches merged into this one (so only the learner's aliases count as held).
+    public var bootRefcount = 0
     /// Created with a usercopy region (kmem_cache_create_usercopy): never a merge target with HARDENED_USERCOPY.
     public var usercopy = false
     /// Where this cache's own struct kmem_cache / kmem_cache_node objects live.

@@ -19,6 +19,8 @@ extension Kernel {
                     guard f.state == .allocated, f.order == 0, f.owner == .vmalloc, f.tag == a.id else { throw fail("vmalloc area \(a.id) maps pfn 0x\(String(p, radix: 16)) in state \(f.state) owner \(f.owner) tag \(f.tag)") }
                 case .percpuChunk:
                     guard f.state == .allocated, f.owner == .percpu else { throw fail("per-CPU chunk area maps pfn 0x\(String(p, radix: 16)) not held by it") }
+                case .ioremap:
+                    throw fail("ioremap area at 0x\(String(a.start, radix: 16)) maps a RAM frame")
                 case .irqStack:
                     guard f.state == .reserved else { throw fail("IRQ stack area maps pfn 0x\(String(p, radix: 16)) outside the per-CPU first chunk") }
                 }

@@ -56,6 +56,22 @@ extension Kernel {
         return vmalloc.nextID
     }
 
+    /// ioremap() / memremap() at boot: `pages` pages of device or firmware memory at `phys` (VM_IOREMAP, aligned to
+    /// its size's power of two as __get_vm_area_node() does for VM_IOREMAP), with a guard page.
+    @discardableResult
+    mutating func ioremap(phys: UInt64, pages: Int, caller: String) -> VMArea? {
+        let r = arch.vmallocRange
+        let bytes = UInt64(pages + 1) * UInt64(pageSize)
+        let align = UInt64(pageSize) << UInt64(max(0, (UInt64(pages) * UInt64(pageSize)).trailingZeroBitCount - arch.pageShift))
+        guard let at = findVmapGap(size: bytes, align: align, start: r.start, end: r.end),
+              populateKernelPageTables(start: at, pages: pages) else { return nil }
+        var area = VMArea(id: newVmapAreaID(), start: at, size: Int(bytes), flags: .ioremap, pages: Array(repeating: -1, count: pages),
+                          nrPages: 0, caller: caller, requested: pages * pageSize, purpose: .ioremap)
+        area.phys = phys
+        insertVmapArea(area)
+        return area
+    }
+
     /// vmap(): maps existing frames (not allocated here) into vmalloc space with a guard page after them.
     mutating func vmap(_ pfns: [Int32], caller: String, purpose: VMAreaPurpose, align: Int? = nil) -> VMArea? {
         let r = arch.vmallocRange

@@ -20,6 +20,8 @@ public enum VMAreaPurpose: Sendable, Equatable, Codable {
     case irqStack(cpu: Int)
     /// A per-CPU chunk beyond the first (pcpu_get_vm_areas).
     case percpuChunk(id: Int)
+    /// Device or firmware memory mapped at boot with ioremap()/memremap() (VM_IOREMAP): no struct page behind it.
+    case ioremap
 }
 
 /// One vmalloc-space area: vmap_area + vm_struct (mm/vmalloc.c) together.
@@ -46,6 +48,8 @@ public struct VMArea: Sendable, Equatable, Codable {
     /// vm_area_page_order(): 0, or 9 when the area is mapped with 2 MiB PMD entries (huge vmalloc); its pages are
     /// then order-9 chunks split into single pages.
     public var pageOrder = 0
+    /// vm->phys_addr: the physical address an ioremap() area maps (0 otherwise).
+    public var phys: UInt64 = 0
 
     public var end: UInt64 { start + UInt64(size) }
     public var guardPages: Int { flags.contains(.noGuard) ? 0 : 1 }

@@ -61,10 +61,11 @@ extension ShellSession {
         }
         let text = run.source.utf8Slice(e.start.offset, e.end.offset)
         // The caller the kernel names (%pS of the return address): the C function making the call, in its module.
+        let outer = kernel.callSite
         if let fn = run.functions.last {
             kernel.callSite = CallSite(serial: commandSerial, functionName: fn, moduleName: run.module.map { c.modules[$0].name })
         }
-        defer { kernel.callSite = nil }
+        defer { kernel.callSite = outer }
         let r = invoke(spec, arguments: raw, rest: raw.joined(separator: " "), assignTo: nil, text: text,
                        source: nil, line: 0, extraVariables: extra, showValue: run.showValues, valueName: valueName)
         if r.outcome.ranBeforeFailing { run.effects += 1 }

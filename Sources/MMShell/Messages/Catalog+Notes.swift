@@ -372,6 +372,7 @@ extension Message {
         case .taskStack(nil): Message(en: "a cached kernel stack", ko: "캐시된 커널 스택")
         case .irqStack(let c): Message(en: "the IRQ stack of CPU \(c)", ko: "CPU \(c)의 IRQ 스택")
         case .percpuChunk(let id): Message(en: "per-CPU chunk \(id)", ko: "CPU별 청크 \(id)")
+        case .ioremap: Message(en: "an ioremap() of device memory", ko: "장치 메모리의 ioremap() 영역")
         }
     }
 

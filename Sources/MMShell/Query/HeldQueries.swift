@@ -41,7 +41,7 @@ enum HeldQueries {
         let ownCaches = kernel.slab.caches.filter { !$0.isBootCache }.count
         for k in kernel.slab.caches {
             // A kmem_cache_create() that merged into a boot cache raised that cache's refcount.
-            n.caches += k.isBootCache ? max(0, k.refcount - 1) : k.refcount // kmem_cache and kmem_cache_node have -1
+            n.caches += k.isBootCache ? max(0, k.refcount - k.bootRefcount) : k.refcount
             let descriptors = k.name == "kmem_cache" || k.name == kernel.nodeCacheName ? ownCaches : 0
             let since = max(0, k.liveObjects - k.bootLiveObjects - descriptors)
             if isKmallocCache(k) { n.kmalloc += since } else { n.objects += since }

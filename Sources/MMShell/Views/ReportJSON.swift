@@ -32,8 +32,8 @@ enum ReportJSON {
             return ("warning", [("file", .string(file)), ("line", line(l)), ("function", .string(function))])
         case .slubBug(let r):
             return ("slub_bug", [("cache", .string(r.cache)), ("headline", .string(r.headline))])
-        case .slabError(let lines):
-            return ("slab_error", [("lines", .array(lines.map { .string($0) }))])
+        case .slabError(let lines, let after):
+            return ("slab_error", [("lines", .array((lines + after).map { .string($0) }))])
         case .sleepingInAtomic(let file, let l, let c):
             return ("sleeping_in_atomic", [("file", .string(file)), ("line", .int(l)), ("preempt_count", .int(Int(c.preemptCount))),
                                            ("irqs_disabled", .bool(c.irqsDisabled)), ("in_atomic", .bool(c.inAtomic))])

@@ -10,6 +10,7 @@ enum VmallocView {
             var line = "0x\(Format.hex(a.start, digits: digits))-0x\(Format.hex(a.end, digits: digits)) \(Format.right(a.size, 7))"
             line += " \(a.caller)"
             if a.nrPages > 0 { line += " pages=\(a.nrPages)" }
+            if a.phys != 0 { line += " phys=0x\(Format.hex(a.phys, digits: digits))" }
             if a.flags.contains(.ioremap) { line += " ioremap" }
             if a.flags.contains(.alloc) { line += " vmalloc" }
             if a.flags.contains(.map) { line += " vmap" }
@@ -31,6 +32,7 @@ enum VmallocView {
         case .taskStack(nil): "cached kernel stack (kept for the next task on this CPU)"
         case .irqStack(let c): "IRQ stack of CPU \(c) (vmap of its per-CPU backing store)"
         case .percpuChunk(let id): "per-CPU chunk \(id)"
+        case .ioremap: "ioremap() of device memory"
         }
     }
 
@@ -45,6 +47,9 @@ enum VmallocView {
         for (n, p) in a.pages.enumerated() {
             let va = a.start + UInt64(n) * ps
             let mark = addr >= va && addr < va + ps ? "*" : " "
+            if p < 0, a.purpose == .ioremap {
+                s += " \(mark)\(Format.hex(va)) → phys \(Format.hex(a.phys + UInt64(n) * ps))  (device memory: no struct page)\n"; prev = -2; continue
+            }
             if p < 0 { s += " \(mark)\(Format.hex(va))  (not populated)\n"; prev = -2; continue }
             if p != prev + 1 { runs += 1 }
             prev = p
