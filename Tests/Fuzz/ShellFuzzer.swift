@@ -130,8 +130,8 @@ public struct ShellFuzzer {
         var spec = pick(specs)
         // `lesson list|summary|start` read and check every lesson file (each boots its machine): rarer than the rest.
         // Commands that read or write whole files or boot a machine cost tens of lines each in a debug build (a
-        // saved session is 150 KB of JSON, and `insmod` of it lexes all of it as C): one in four of their turns.
-        while spec.name == "lesson" && !chance(20) || Self.costly.contains(spec.name) && !chance(4) { spec = pick(specs) }
+        // saved session is 200 KB of JSON, and `insmod` of it lexes all of it as C): one in eight of their turns.
+        while spec.name == "lesson" && !chance(20) || Self.costly.contains(spec.name) && !chance(8) { spec = pick(specs) }
         var args: [String] = []
         // Commands that write files take a name, not a path: keep whatever they write in the fuzz's directory.
         let writesFiles = spec.name == "export-proc" || spec.name == "lesson"
@@ -180,9 +180,9 @@ public struct ShellFuzzer {
 
     /// What a command the kernel refused may change, and nothing else: the kernel's log (its report, appended), the
     /// taint flags (only added), the clock (only forward), the explanation and the trace buffer, the event counters;
-    /// and SLUB's check_bytes_and_report() puts back the debug pattern over bytes it found overwritten ("Restoring
-    /// Redzone …"), so a slab's bytes may change, each only to a red-zone or poison value. Nil when the refusal kept
-    /// to that; else what it changed.
+    /// and SLUB's check_object() repairs what it found damaged, so a slab's bytes may change, each only to a red-zone
+    /// or poison value (check_bytes_and_report(): "Restoring Redzone …") or inside an object's free-pointer word
+    /// ("Freepointer corrupt": set_freepointer(s, p, NULL)). Nil when the refusal kept to that; else what it changed.
     public static func refusalOverstep(before a: Kernel, after b: Kernel) -> String? {
         guard b.taint.isSuperset(of: a.taint) else { return "taint flags were cleared" }
         guard b.clock.now >= a.clock.now else { return "the clock went back" }
@@ -193,13 +193,44 @@ public struct ShellFuzzer {
         }
         guard a.zones == b.zones, a.frames == b.frames else { return "page frames or zones changed" }
         guard a.slab != b.slab else { return nil }
-        return slabRestoredOnly(a.slab, b.slab) ? nil : "slab caches changed"
+        return slabRestoredOnly(a.slab, b.slab, wordSize: a.arch.is64Bit ? 8 : 4) ? nil : "slab caches changed" + slabDifference(a.slab, b.slab)
+    }
+
+    /// Where two slab states differ, for a finding: the first cache and the fields (and slab fields) that differ.
+    static func slabDifference(_ a: SlabState, _ b: SlabState) -> String {
+        func fields<T>(_ x: T, _ y: T) -> [String] {
+            zip(Mirror(reflecting: x).children, Mirror(reflecting: y).children).compactMap { l, r in
+                String(describing: l.value) == String(describing: r.value) ? nil : l.label
+            }
+        }
+        guard a.caches.count == b.caches.count else { return " (\(a.caches.count) → \(b.caches.count) caches)" }
+        for (ca, cb) in zip(a.caches, b.caches) where ca != cb {
+            var what = fields(ca, cb)
+            for (pfn, sa) in ca.slabs {
+                guard let sb = cb.slabs[pfn], sa != sb else { continue }
+                what += fields(sa, sb).map { "slab 0x\(String(pfn, radix: 16)).\($0)" }
+                if sa.bytes.count == sb.bytes.count, let i = sa.bytes.indices.first(where: { sa.bytes[$0] != sb.bytes[$0] && !debugPatterns.contains(sb.bytes[$0]) && !inFreePointer($0, ca, sa, wordSize: 8) }) {
+                    let j = sa.bytes.indices.last { sa.bytes[$0] != sb.bytes[$0] } ?? i
+                    what.append("first byte not a debug pattern at \(i) (0x\(String(sa.bytes[i], radix: 16)) → 0x\(String(sb.bytes[i], radix: 16))), last change at \(j)")
+                }
+            }
+            return " (\(ca.name): \(what.joined(separator: ", ")))"
+        }
+        return " (" + fields(a, b).joined(separator: ", ") + ")"
     }
 
     static let debugPatterns: Set<UInt8> = [SlabPoison.inuse, SlabPoison.free, SlabPoison.end, SlabPoison.slubRedActive, SlabPoison.slubRedInactive]
 
-    /// The slab state is `a`'s but for bytes restored to a debug pattern.
-    static func slabRestoredOnly(_ a: SlabState, _ b: SlabState) -> Bool {
+    /// Whether byte `i` of slab `s` lies in an object's free-pointer word (SLUB keeps it at freePointerOffset).
+    static func inFreePointer(_ i: Int, _ c: KmemCache, _ s: Slab, wordSize: Int) -> Bool {
+        let rel = i - s.firstObjectOffset
+        guard rel >= 0, c.size > 0, rel / c.size < s.objects.count else { return false }
+        let start = c.objOffset + c.freePointerOffset
+        return (start..<(start + wordSize)).contains(rel % c.size)
+    }
+
+    /// The slab state is `a`'s but for bytes check_object() repaired: debug patterns, or free-pointer words.
+    static func slabRestoredOnly(_ a: SlabState, _ b: SlabState, wordSize: Int = 8) -> Bool {
         guard a.caches.count == b.caches.count else { return false }
         var y = b
         for ci in a.caches.indices {
@@ -209,7 +240,7 @@ public struct ShellFuzzer {
                 guard let sb = cb.slabs[pfn], sa.bytes.count == sb.bytes.count else { return false }
                 if sa.bytes == sb.bytes { continue }
                 for i in sa.bytes.indices where sa.bytes[i] != sb.bytes[i] {
-                    if !debugPatterns.contains(sb.bytes[i]) { return false }
+                    if !debugPatterns.contains(sb.bytes[i]) && !inFreePointer(i, ca, sa, wordSize: wordSize) { return false }
                 }
                 // With the restored bytes taken as they were, everything else must match.
                 y.caches[ci].slabs[pfn]?.bytes = sa.bytes

@@ -11,6 +11,10 @@ extension Kernel {
         func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: "slab: " + m) }
         var slabFrames = 0
         for c in slab.caches {
+            // Most boot caches hold no slab at all: nothing below could fail for them.
+            if c.slabs.isEmpty && c.full.isEmpty && c.partial.isEmpty && c.free.isEmpty && c.sharedArray.isEmpty
+                && !c.cpuSlab.contains(where: { $0 != nil }) && !c.cpuPartialList.contains(where: { !$0.isEmpty })
+                && !c.arrays.contains(where: { !$0.isEmpty }) { continue }
             var listed: [Int: SlabList] = [:]
             func note(_ pfns: [Int], _ l: SlabList) throws(InvariantViolation) {
                 for p in pfns {
