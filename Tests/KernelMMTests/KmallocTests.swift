@@ -150,7 +150,7 @@ extension KmallocTests {
         // Into the middle of an object.
         #expect(k.kfree(p + 8) == .refused)
         // A vmalloc address.
-        #expect(k.kfree(k.arch.vmallocRange.start + 0x1000) == .refused)
+        #expect(k.kfree(k.vmallocRange.start + 0x1000) == .refused)
         // A page that kmalloc did not give.
         let page = try unwrap(k.allocPages(.kernel, order: 0))
         let framesWithPage = k.frames

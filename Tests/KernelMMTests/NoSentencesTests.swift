@@ -31,6 +31,8 @@ import Glibc
         // The boot log (mm/mm_init.c, mm/page_alloc.c)
         "Movable zone start for each node", "Early memory node ranges", "Initmem setup node ", "pages in unavailable ranges",
         "Built 1 zonelists", "BIOS-provided physical RAM map", "percpu: Embedded ", "On node 0, zone ", "Memory: ",
+        // .config menu titles (KernelConfig)
+        "Processor type and features", "Memory Management options",
     ]
 
     static var kernelMMDirectory: String {

@@ -173,11 +173,11 @@ import Testing
         p.arch = .i386
         p.memory = 1 << 30
         var k = try Kernel(booting: p)
-        // Leave less than one chunk (4 units of 128 KiB + guard) of the 128 MiB i386 vmalloc range.
-        let r = k.arch.vmallocRange
+        // Leave less than one chunk (4 units of 116 KiB + guard) of the 128 MiB i386 vmalloc range.
+        let r = k.vmallocRange
         let used = k.vmalloc.areas.reduce(UInt64(0)) { $0 + UInt64($1.size) }
         _ = try unwrap(k.vmalloc(r.end - r.start - used - (256 << 10)))
-        _ = try unwrap(k.allocPercpu(size: 32 << 10, align: 8)) // the first chunk's dynamic area
+        _ = try unwrap(k.allocPercpu(size: 16 << 10, align: 8)) // the first chunk's dynamic area (28 KiB)
         let frames = k.frames
         let second = k.allocPercpu(size: 32 << 10, align: 8)
         #expect(second == nil)

@@ -8,6 +8,18 @@ func boot(_ configure: (inout BootParams) -> Void = { _ in }) throws -> Kernel {
 }
 
 extension Kernel {
+    /// A zone's managed_pages as the initcalls saw them (calculate_min_free_kbytes(), the watermarks,
+    /// lowmem_reserve), before free_initmem() gave the image's boot-only parts to the zone holding them.
+    func managedAtInitcalls(_ z: Zone) -> Int {
+        var at = arch.kernelLoadAddress, freed = 0
+        for part in arch.kernelImageParts {
+            let pfn = Int(at) >> arch.pageShift
+            if part.kind.freedAfterBoot, pfn >= z.startPFN, pfn < z.endPFN { freed += Int(part.size) >> arch.pageShift }
+            at += part.size
+        }
+        return z.managedPages - freed
+    }
+
     func zoneType(ofPFN pfn: Int) -> ZoneType? { zoneIndex(ofPFN: pfn).map { zones[$0].type } }
     func freeCount(_ t: ZoneType, order: Int) -> Int { zone(t)?.freeArea[order].nrFree ?? 0 }
 }

@@ -14,22 +14,22 @@ import Testing
     }
 
     @Test func pagesWithAnotherPageTakenFirst() throws {
-        // x takes PFN 0x381a off the per-CPU list, so p is 0x381b and its neighbour's struct page 64 bytes further.
+        // x takes PFN 0x3c1a off the per-CPU list, so p is 0x3c1b and its neighbour's struct page 64 bytes further.
         try walk("pages", ["next", "12", "x = alloc_page GFP_KERNEL", "p = alloc_page GFP_KERNEL",
-                           "0x381a", "0x381b", "next", "0xffffea00000e0700", "262144", "0",
+                           "0x3c1a", "0x3c1b", "next", "0xffffea00000f0700", "262144", "0",
                            "boot arch=sparc64 mem=1G", "131072"], failed: 1)
     }
 
     @Test func zonesWithAWholeHighmemBlockTakenFirst() throws {
         // An order-10 block taken before h leaves one order-10 block fewer in HighMem.
-        try walk("zones", ["next", "896", "next", "294912", "a = alloc_pages GFP_HIGHUSER 10", "h = alloc_pages GFP_HIGHUSER 0",
-                           "no", "287", "286", "boot arch=x86_64 mem=6G", "0x100000"], failed: 1)
+        try walk("zones", ["next", "879", "next", "299010", "a = alloc_pages GFP_HIGHUSER 10", "h = alloc_pages GFP_HIGHUSER 0",
+                           "no", "291", "290", "boot arch=x86_64 mem=6G", "0x100000"], failed: 1)
     }
 
     @Test func gettingPagesWithAnotherBlockTakenFirst() throws {
-        // b takes the order-1 block at PFN 0x2038, so a is the next one, 0x203a, at physical 0x203a000.
+        // b takes the order-1 block at PFN 0x203a, so a is the next free one, 0x2030, at physical 0x2030000.
         try walk("getting-pages", ["next", "32768", "b = __get_free_pages GFP_KERNEL 1", "a = __get_free_pages GFP_KERNEL 1",
-                                   "0x2038000", "0x203a000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
+                                   "0x203a000", "0x2030000", "z = get_zeroed_page GFP_KERNEL", "HighMem", "Normal",
                                    "free_pages $a 1", "__free_pages $h 0"], failed: 1)
     }
 
@@ -45,7 +45,7 @@ import Testing
     @Test func gfpWithAPageTakenFromNormalFirst() throws {
         // x's refill leaves 62 pages on Normal's per-CPU lists, so after n there are 61 (the reference predicts 62);
         // m gets its Movable DMA32 page with GFP_KERNEL spelled out.
-        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "183", "no", "0x2dc0",
+        try walk("gfp-sleep", ["next", "0xcc0", "gfp GFP_NOIO", "__GFP_DIRECT_RECLAIM", "1542", "no", "0x2dc0",
                                "m = alloc_pages GFP_KERNEL|__GFP_DMA32|__GFP_MOVABLE 0", "DMA32", "Normal, DMA32, DMA",
                                "x = alloc_page GFP_KERNEL", "61"], failed: 0)
     }

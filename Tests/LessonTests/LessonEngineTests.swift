@@ -102,7 +102,7 @@ import Testing
 
     @Test func predictRunsOnACopyThenForReal() throws {
         var sh = try lessonShell("gfp-sleep")
-        for line in ["next", "0xcc0", "__GFP_DIRECT_RECLAIM", "183", "no", "0x2dc0", "m = alloc_pages GFP_DMA32|__GFP_MOVABLE 0"] { run(&sh, line) }
+        for line in ["next", "0xcc0", "__GFP_DIRECT_RECLAIM", "1542", "no", "0x2dc0", "m = alloc_pages GFP_DMA32|__GFP_MOVABLE 0"] { run(&sh, line) }
         #expect(sh.session.lessons.active?.step.id == "dma32-zone")
         #expect(sh.session.variables["e"] == nil)
         let o = run(&sh, "Normal")

@@ -48,8 +48,10 @@ extension Kernel {
         for (ci, ch) in percpu.chunks.enumerated() {
             var end = 0
             for a in ch.allocations {
-                let lo = ch.isFirst ? (a.reserved ? percpu.staticSize : percpu.staticSize + percpu.reservedSize) : 0
-                let hi = ch.isFirst && a.reserved ? percpu.staticSize + percpu.reservedSize : percpu.unitSize
+                // A reserved request lives in the reserved area when there is one (i386 has none: dynamic area).
+                let inReserve = a.reserved && percpu.reservedSize > 0
+                let lo = ch.isFirst ? (inReserve ? percpu.staticSize : percpu.staticSize + percpu.reservedSize) : 0
+                let hi = ch.isFirst ? (inReserve ? percpu.staticSize + percpu.reservedSize : percpu.firstChunkSize) : percpu.unitSize
                 guard a.offset >= lo, a.offset + a.size <= hi, a.offset >= end, a.offset % a.align == 0 else {
                     throw fail("per-CPU chunk \(ch.id): allocation at \(a.offset) size \(a.size) is out of place")
                 }
@@ -64,7 +66,8 @@ extension Kernel {
                 guard let id = ch.vmArea, let area = vmalloc.area(id: id) else { throw fail("per-CPU chunk \(ch.id) has no vmalloc area") }
                 let per = percpu.unitSize / pageSize
                 for (slot, p) in area.pages.enumerated() {
-                    guard (p >= 0) == ch.populated[slot % per] else { throw fail("per-CPU chunk \(ch.id): page \(slot) mapping disagrees with populated map") }
+                    // A unit no CPU uses (nr_units rounded up to the units per allocation) is never populated.
+                    guard (p >= 0) == (slot < params.cpus * per && ch.populated[slot % per]) else { throw fail("per-CPU chunk \(ch.id): page \(slot) mapping disagrees with populated map") }
                     if p >= 0, frames[Int(p)].owner != .percpu || frames[Int(p)].state != .allocated { throw fail("per-CPU chunk \(ch.id): page \(slot) maps a frame not held by the per-CPU allocator") }
                 }
                 if ch.allocations.isEmpty { throw fail("per-CPU chunk \(ch.id) is empty but was kept") }

@@ -38,10 +38,14 @@ public struct PercpuVariable: Sendable, Equatable, Codable {
 /// The per-CPU allocator (mm/percpu.c): the first chunk's layout and every chunk, allocation and variable.
 public struct PercpuState: Sendable, Equatable, Codable {
     /// Unit size (u), static area (s), reserved module area (r), dynamic area (d): "percpu: Embedded … s r d u".
+    /// The first chunk covers s + r + d of each unit; the rest of a first-chunk unit went back to memblock
+    /// (pcpu_embed_first_chunk() frees it), and later chunks use whole units.
     public internal(set) var unitSize = 0
     public internal(set) var staticSize = 0
     public internal(set) var reservedSize = 0
-    public var dynamicSize: Int { unitSize - staticSize - reservedSize }
+    public internal(set) var dynamicSize = 0
+    /// Bytes of each unit the first chunk covers (size_sum = s + r + d, page-aligned).
+    public var firstChunkSize: Int { staticSize + reservedSize + dynamicSize }
     public internal(set) var chunks: [PercpuChunk] = []
     public internal(set) var variables: [PercpuVariable] = []
     var nextChunkID = 1

@@ -33,6 +33,8 @@ public struct GFPFlags: OptionSet, Hashable, Sendable, Codable {
     public static let zerotags = GFPFlags(rawValue: 0x800000)      // __GFP_ZEROTAGS
 
     public static let reclaim: GFPFlags = [.directReclaim, .kswapdReclaim] // __GFP_RECLAIM
+    /// GFP_RECLAIM_MASK (mm/internal.h): the bits that say how to reclaim, passed on to nested allocations.
+    public static let reclaimMask: GFPFlags = [.reclaim, .high, .io, .fs, .nowarn, .retryMayfail, .nofail, .noretry, .memalloc, .nomemalloc]
     public static let zoneMask = GFPFlags(rawValue: 0x0f)                 // GFP_ZONEMASK
     public static let movableMask: GFPFlags = [.reclaimable, .movable]    // GFP_MOVABLE_MASK
     /// __GFP_BITS_SHIFT = 26: bits above are not gfp flags at all.

@@ -43,12 +43,13 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
         }
     }
 
-    /// The vmalloc area [start, end): x86-64 4-level paging VMALLOC_START/VMALLOC_END (32 TiB); i386 a 128 MiB
-    /// window just past lowmem plus the 8 MiB VMALLOC_OFFSET gap; sparc64 VMALLOC_START/END.
+    /// The vmalloc area [start, end) of a machine whose RAM fills lowmem: x86-64 4-level paging
+    /// VMALLOC_START/VMALLOC_END (32 TiB); i386 VMALLOC_OFFSET (8 MiB) past the end of lowmem up to VMALLOC_END,
+    /// 120 MiB (a smaller machine's starts lower: `Kernel.vmallocRange`); sparc64 VMALLOC_START/END.
     public var vmallocRange: (start: UInt64, end: UInt64) {
         switch self {
         case .x86_64: (0xffff_c900_0000_0000, 0xffff_e8ff_ffff_ffff + 1)
-        case .i386: (0xf880_0000, 0xff7f_e000)
+        case .i386: (pageOffset + Self.i386LowmemLimit + Self.i386VmallocOffset, Self.i386Layout.vmallocEnd)
         case .sparc64: (0x0000_0001_0000_0000, 0x0000_0600_0000_0000)
         }
     }
@@ -78,8 +79,49 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
     private static let i386Zones: [ZoneType] = [.dma, .normal, .highmem, .movable]
     private static let sparc64Zones: [ZoneType] = [.normal, .movable]
 
-    /// The textbook lowmem limit of a 3G/1G i386 split (MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE).
-    public static let i386LowmemLimit: UInt64 = 896 << 20
+    /// The lowmem limit of the 3G/1G i386 build, MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE
+    /// (arch/x86/include/asm/pgtable_32_areas.h): 0x36ffe000, about 880 MiB. The textbook's 896 MiB is
+    /// 1 GiB − 128 MiB, as if VMALLOC_END were the top of the address space.
+    public static let i386LowmemLimit: UInt64 = i386Layout.vmallocEnd - 0xc000_0000 - i386VmallocReserve
+
+    /// __VMALLOC_RESERVE (arch/x86/mm/pgtable_32.c: 128 MiB, the vmalloc= parameter changes it).
+    public static let i386VmallocReserve: UInt64 = 128 << 20
+    /// VMALLOC_OFFSET: the gap between the end of lowmem and VMALLOC_START.
+    public static let i386VmallocOffset: UInt64 = 8 << 20
+
+    /// The top of i386's kernel address space as 6.6 lays it out (asm/fixmap.h, asm/pgtable_32_areas.h) for the
+    /// configuration modelled: no PAE (so a PMD maps 4 MiB and the areas below the fixmap are 4 MiB-aligned),
+    /// NR_CPUS 8, KM_MAX_IDX 16 kmap slots per CPU, MAX_IO_APICS 64, PCI_MMCONFIG and APEI GHES fixmap slots.
+    public struct I386Layout: Sendable, Equatable {
+        public let fixaddrTotStart, cpuEntryAreaBase, ldtBase, pkmapBase, vmallocEnd: UInt64
+    }
+
+    public static let i386Layout: I386Layout = {
+        let page: UInt64 = 4096, pmdMask: UInt64 = ~((4 << 20) - 1), nrCPUs: UInt64 = 8
+        // enum fixed_addresses: HOLE, DBGP, EARLYCON, APIC_BASE, 64 IO-APICs, 16 kmap slots per CPU, PCIE_MCFG,
+        // 2 GHES slots; the 512 boot-time btmaps (within one PTE table here, so not moved); WP_TEST.
+        let permanent: UInt64 = 4 + 64 + 16 * nrCPUs + 1 + 2
+        let fixmapPages = permanent + 512 + 1
+        let fixaddrTop: UInt64 = 0xffff_f000 // __FIXADDR_TOP
+        let fixaddrTotStart = fixaddrTop - fixmapPages * page
+        // struct cpu_entry_area on x86-32: gdt, guard, entry stack, guard, doublefault stack, tss (5 pages with
+        // its I/O bitmaps), debug store, BTS and PEBS buffers (16 pages each): 43 pages per CPU, plus the IDT page.
+        let ceaPages = nrCPUs * 43
+        let ceaBase = (fixaddrTotStart - page * (ceaPages + 1)) & pmdMask
+        let ldtBase = (ceaBase - page) & pmdMask
+        let pkmapBase = (ldtBase - page) & pmdMask
+        return I386Layout(fixaddrTotStart: fixaddrTotStart, cpuEntryAreaBase: ceaBase, ldtBase: ldtBase,
+                          pkmapBase: pkmapBase, vmallocEnd: pkmapBase - 2 * page) // CONFIG_HIGHMEM
+    }()
+
+    /// CONFIG_NR_CPUS of the build modelled (the most CPUs it boots): i386 the Kconfig default for SMP.
+    public var nrCPUs: Int {
+        switch self {
+        case .x86_64: 8192
+        case .i386: 8
+        case .sparc64: 4096
+        }
+    }
 
     /// Largest memory the simulated machine may have: i386 without PAE addresses 4 GiB.
     public var maxMemory: UInt64 {
@@ -96,24 +138,38 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
     public var threadSizeOrder: Int { self == .x86_64 ? 2 : 1 }
     public var threadSize: Int { pageSize << threadSizeOrder }
 
-    /// Kernel text/data/bss of a typical 6.6 build, reserved at boot.
-    public var kernelImageSize: UInt64 {
-        switch self {
-        case .x86_64: 38 << 20
-        case .i386: 14 << 20
-        case .sparc64: 16 << 20
-        }
-    }
-
-    /// The image's sections in KiB as `Memory:` prints them (code, rwdata, rodata, init, bss), summing to
-    /// `kernelImageSize`: x86-64 in the proportions of Debian's distribution build, the others as one block of code.
+    /// The image's sections in KiB as `Memory:` prints them (code, rwdata, rodata, init, bss): x86-64 those of
+    /// Debian's distribution build (reference/realkernel/6.12…/before/dmesg: 16384K kernel code, 2499K rwdata,
+    /// 11716K rodata, 4264K init, 4904K bss), the others a small build's.
     public var kernelSections: (code: UInt64, rwdata: UInt64, rodata: UInt64, initSize: UInt64, bss: UInt64) {
         switch self {
-        case .x86_64: (16384, 2450, 11264, 4096, 4718)
+        case .x86_64: (16384, 2499, 11716, 4264, 4904)
         case .i386: (8192, 1024, 2048, 1024, 2048)
         case .sparc64: (8192, 1536, 3072, 1024, 2560)
         }
     }
+
+    /// The image as memblock reserves it (_text to _end), in load order, page-aligned; some parts go to the page
+    /// allocator once boot is done. x86-64 (arch/x86/kernel/vmlinux.lds.S): text, rodata, the gap up to the 2 MiB-
+    /// aligned data (mark_rodata_ro() frees it: "rodata/data gap"), data, init (free_initmem()), .bss..decrypted
+    /// (mem_encrypt_free_decrypted_mem(): 2028K on Debian's build), bss.
+    public var kernelImageParts: [KernelImagePart] {
+        let s = kernelSections
+        var parts = [KernelImagePart(kind: .text, size: s.code << 10), KernelImagePart(kind: .rodata, size: s.rodata << 10)]
+        if self == .x86_64 {
+            let end = (s.code + s.rodata) << 10, aligned = (end + (2 << 20) - 1) / (2 << 20) * (2 << 20)
+            if aligned > end { parts.append(KernelImagePart(kind: .rodataDataGap, size: aligned - end)) }
+        }
+        parts.append(KernelImagePart(kind: .data, size: s.rwdata << 10))
+        parts.append(KernelImagePart(kind: .initSections, size: s.initSize << 10))
+        if self == .x86_64 { parts.append(KernelImagePart(kind: .bssDecrypted, size: 2028 << 10)) }
+        parts.append(KernelImagePart(kind: .bss, size: s.bss << 10))
+        let page = UInt64(pageSize)
+        return parts.map { KernelImagePart(kind: $0.kind, size: ($0.size + page - 1) / page * page) }
+    }
+
+    /// Bytes memblock reserves for the image.
+    public var kernelImageSize: UInt64 { kernelImageParts.reduce(0) { $0 + $1.size } }
 
     /// Physical memory the firmware and early boot keep for themselves at the bottom of RAM
     /// (x86: the real-mode area and BIOS region below 1 MiB; sparc64: the PROM's first pages).
@@ -128,4 +184,39 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
         default: nil
         }
     }
+}
+
+/// One piece of the kernel image as boot reserves it.
+public struct KernelImagePart: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case text, rodata, rodataDataGap, data, initSections, bssDecrypted, bss
+
+        /// Given back to the page allocator at the end of boot.
+        public var freedAfterBoot: Bool { freedLogName != nil }
+
+        /// How memblock names the reservation.
+        public var regionName: String {
+            switch self {
+            case .text: "kernel image (text)"
+            case .rodata: "kernel image (rodata)"
+            case .rodataDataGap: "kernel image (rodata/data gap)"
+            case .data: "kernel image (data)"
+            case .initSections: "kernel image (init)"
+            case .bssDecrypted: "kernel image (.bss..decrypted)"
+            case .bss: "kernel image (bss)"
+            }
+        }
+
+        /// The boot log's name for it when freed (free_kernel_image_pages(), mem_encrypt_free_decrypted_mem()).
+        public var freedLogName: String? {
+            switch self {
+            case .initSections: "unused kernel image (initmem)"
+            case .bssDecrypted: "unused decrypted"
+            case .rodataDataGap: "unused kernel image (rodata/data gap)"
+            default: nil
+            }
+        }
+    }
+    public let kind: Kind
+    public let size: UInt64
 }

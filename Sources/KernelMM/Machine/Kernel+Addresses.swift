@@ -7,6 +7,14 @@ extension Kernel {
         arch == .i386 ? min(frames.count, Int(Architecture.i386LowmemLimit >> UInt64(arch.pageShift))) : frames.count
     }
 
+    /// VMALLOC_START…VMALLOC_END as booted: on i386 VMALLOC_START is VMALLOC_OFFSET past high_memory, so a machine
+    /// with less RAM than lowmem can hold has a larger vmalloc area (pgtable_32_areas.h).
+    public var vmallocRange: (start: UInt64, end: UInt64) {
+        let r = arch.vmallocRange
+        guard arch == .i386 else { return r }
+        return (arch.pageOffset + physAddr(directMapEndPFN) + Architecture.i386VmallocOffset, r.end)
+    }
+
     /// page_address(): the kernel virtual address of a low-memory frame; HIGHMEM frames have none (nil) until
     /// kmap() maps them.
     public func pageAddress(_ pfn: Int) -> UInt64? {

@@ -35,10 +35,39 @@ extension Kernel {
             slab.caches[i].bootLiveObjects = slab.caches[i].liveObjects
             slab.caches[i].bootRefcount = slab.caches[i].refcount
         }
-        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP PREEMPT_DYNAMIC"), comm: "swapper/0",
+        // init/version.c linux_banner: UTS_VERSION names PREEMPT_DYNAMIC where the build has it (not on sparc64).
+        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP" + (arch == .sparc64 ? "" : " PREEMPT_DYNAMIC")), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         logBootMemory()
+        freeInitmem()
         clock.tick(1_000_000)
+    }
+
+    /// A memblock reservation that the end of boot gave to the page allocator (the image's init sections…).
+    public func memblockRegionFreed(_ r: MemblockRegion) -> Bool {
+        arch.kernelImageParts.contains { $0.kind.freedAfterBoot && $0.kind.regionName == r.name }
+    }
+
+    /// free_initmem() (mem_encrypt_free_decrypted_mem(), free_kernel_image_pages()) and mark_rodata_ro(): once the
+    /// initcalls have run (after the watermarks were set, so they are computed without these pages, as on a real
+    /// machine), the image's parts that only boot needed go to the buddy allocator and count as managed from then
+    /// on (adjust_managed_page_count()). The memblock records stay, as memblock.reserved does in the kernel.
+    private mutating func freeInitmem() {
+        let shift = UInt64(arch.pageShift)
+        // The kernel's order: decrypted and initmem (free_initmem()), then the rodata/data gap (mark_rodata_ro()).
+        for kind in [KernelImagePart.Kind.bssDecrypted, .initSections, .rodataDataGap] {
+            guard let name = kind.freedLogName, let region = memblock.first(where: { $0.name == kind.regionName }) else { continue }
+            let lo = Int(region.start >> shift), hi = Int(region.end >> shift)
+            guard lo < hi, hi <= frames.count, let z = zoneIndex(ofPFN: lo), zoneContains(z, hi - 1) else { continue }
+            var present = PageFrame.absent
+            present.state = .tail
+            for pfn in lo..<hi { frames[pfn] = present }
+            zones[z].managedPages += hi - lo
+            freeAllMemblockMemory([(start: lo, end: hi, zone: z)])
+            clock.tick(1_000_000)
+            log.append(KernelReport(kind: .info("Freeing \(name) memory: \((hi - lo) * (pageSize >> 10))K"),
+                                    comm: "swapper/0", pid: 1, cpu: 0, taint: ""), at: clock.now)
+        }
     }
 
     /// The checks boot makes before it touches memory: a machine these accept boots. Lesson files and boot
@@ -54,7 +83,8 @@ extension Kernel {
         guard params.memory % UInt64(arch.pageSize) == 0 else {
             throw .memoryNotPageAligned(params.memory, pageSize: arch.pageSize)
         }
-        guard (1...BootParams.maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: BootParams.maxCPUs) }
+        let maxCPUs = min(BootParams.maxCPUs, arch.nrCPUs)
+        guard (1...maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: maxCPUs) }
         if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
         guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
             throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")
@@ -98,7 +128,7 @@ extension Kernel {
             zone.pageblockType = Array(repeating: UInt8(MigrateType.movable.rawValue), count: blocks)
             zone.freeArea = Array(repeating: FreeArea(), count: arch.maxOrder + 1)
             zone.lowmemReserve = Array(repeating: 0, count: arch.configuredZones.count)
-            zone.pcp = Array(repeating: PerCPUPages(), count: params.cpus)
+            zone.pcp = Array(repeating: PerCPUPages(transparentHugepage: arch.transparentHugepage), count: params.cpus)
             zones.append(zone)
         }
     }
@@ -147,8 +177,12 @@ extension Kernel {
         } else {
             memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, name: "OpenBoot PROM"))
         }
-        memblock.append(MemblockRegion(start: arch.kernelLoadAddress, size: arch.kernelImageSize,
-                                       name: "kernel image (text, data, bss)"))
+        // The image as vmlinux.lds lays it out, one region per part (the parts freed after boot apart).
+        var at = arch.kernelLoadAddress
+        for part in arch.kernelImageParts {
+            memblock.append(MemblockRegion(start: at, size: part.size, name: part.kind.regionName))
+            at += part.size
+        }
         // mem_map: struct pages for every frame of RAM (vmemmap per present section; i386 FLATMEM covers all PFNs).
         let structPages = arch == .i386 ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
         let memmapSize = (structPages * UInt64(arch.structPageSize) + ps - 1) / ps * ps
@@ -159,9 +193,14 @@ extension Kernel {
         if arch == .x86_64, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
             memblock.append(MemblockRegion(start: at, size: 64 << 20, name: "software IO TLB (swiotlb bounce buffers)"))
         }
-        let unit: UInt64 = arch.is64Bit ? 256 << 10 : 128 << 10
-        if let at = memblockAllocTopDown(size: unit * UInt64(params.cpus), below: lowmemTop) {
-            memblock.append(MemblockRegion(start: at, size: unit * UInt64(params.cpus), name: "per-CPU first chunk"))
+        // pcpu_embed_first_chunk(): every unit in one atom-aligned allocation, then each unit's tail past the first
+        // chunk (and any unit no CPU uses) given back to memblock.
+        let pcpu = Self.firstChunkLayout(arch: arch, cpus: params.cpus)
+        let unit = UInt64(pcpu.unitSize)
+        if let at = memblockAllocTopDown(size: unit * UInt64(pcpu.nrUnits), below: lowmemTop, align: UInt64(pcpu.atomSize)) {
+            for cpu in 0..<params.cpus {
+                memblock.append(MemblockRegion(start: at + UInt64(cpu) * unit, size: UInt64(pcpu.sizeSum), name: Self.percpuRegionName))
+            }
         }
         let early: UInt64 = arch.is64Bit ? 6 << 20 : 3 << 20
         if let at = memblockAllocTopDown(size: early, below: lowmemTop) {
@@ -181,13 +220,15 @@ extension Kernel {
         }
     }
 
-    /// memblock_alloc top-down: the highest page-aligned range of RAM below `below` that overlaps no reservation.
-    private func memblockAllocTopDown(size: UInt64, below: UInt64) -> UInt64? {
+    /// memblock_alloc top-down: the highest `align`-aligned range of RAM below `below` that overlaps no reservation.
+    private func memblockAllocTopDown(size: UInt64, below: UInt64, align: UInt64 = 0) -> UInt64? {
+        let align = max(align, UInt64(arch.pageSize))
         for r in ram.reversed() {
             var end = min(r.end, below)
             while end >= r.start + size {
-                let start = end - size
-                if let clash = memblock.first(where: { $0.start < end && start < $0.end }) {
+                let start = (end - size) / align * align
+                guard start >= r.start else { break }
+                if let clash = memblock.first(where: { $0.start < start + size && start < $0.end }) {
                     end = clash.start
                     continue
                 }

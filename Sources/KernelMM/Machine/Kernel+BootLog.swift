@@ -29,7 +29,7 @@ extension Kernel {
         // setup_per_cpu_areas() → pcpu_embed_first_chunk() → pcpu_dump_alloc_info's summary line.
         let p = percpu
         if p.unitSize > 0 {
-            lines.append("percpu: Embedded \(p.unitSize / pageSize) pages/cpu s\(p.staticSize) r\(p.reservedSize) d\(p.dynamicSize) u\(p.unitSize)")
+            lines.append("percpu: Embedded \(p.firstChunkSize / pageSize) pages/cpu s\(p.staticSize) r\(p.reservedSize) d\(p.dynamicSize) u\(p.unitSize)")
         }
         lines.append("Built 1 zonelists, mobility grouping on.  Total pages: \(bootTotalPages())")
         if arch == .x86_64, let policy = zones.last(where: { $0.presentPages > 0 && $0.type <= .normal }) {

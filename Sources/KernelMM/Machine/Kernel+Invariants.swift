@@ -115,7 +115,7 @@ extension Kernel {
             for (cpu, p) in zone.pcp.enumerated() {
                 var c = 0
                 for (i, list) in p.lists.enumerated() {
-                    let o = i / MigrateType.pcpTypes
+                    let o = PerCPUPages.order(ofList: i, pageblockOrder: pageblockOrder)
                     for h in list {
                         guard frames[Int(h)].state == .pcp, Int(frames[Int(h)].order) == o else {
                             throw fail("cpu \(cpu) pcp list of zone \(zone.type.procName) holds pfn 0x\(String(h, radix: 16)) in state \(frames[Int(h)].state)")

@@ -127,12 +127,12 @@ extension Kernel {
         }
     }
 
-    /// rmqueue(): low orders through the CPU's pcp list, the rest straight from the buddy lists.
+    /// rmqueue(): low orders (and THP-sized blocks) through the CPU's pcp list, the rest straight from the buddy lists.
     mutating func rmqueue(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let pfn: Int?
         // __GFP_MOVABLE|__GFP_RECLAIMABLE gives MIGRATE_HIGHATOMIC, which has no pcp list (order_to_pindex() would
         // VM_BUG_ON): such a request goes to the buddy lists rather than index past the CPU's lists.
-        if params.pcpLists && order <= PerCPUPages.maxOrder && mt.rawValue < MigrateType.pcpTypes {
+        if params.pcpLists && pcpAllowedOrder(order) && mt.rawValue < MigrateType.pcpTypes {
             pfn = rmqueuePcplist(zone: z, order: order, migratetype: mt, flags: flags)
         } else {
             pfn = rmqueueBuddy(zone: z, order: order, migratetype: mt, flags: flags)

@@ -123,7 +123,7 @@ extension Kernel {
         guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else { return }
         zones[z].stats.frees += 1
         let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
-        if params.pcpLists && order <= PerCPUPages.maxOrder {
+        if params.pcpLists && pcpAllowedOrder(order) {
             freeToPcp(pfn, order: order, migratetype: mt, zone: z)
         } else {
             freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
@@ -152,7 +152,7 @@ extension Kernel {
     }
 
     public func isVmallocAddress(_ addr: UInt64) -> Bool {
-        let r = arch.vmallocRange
+        let r = vmallocRange
         return addr >= r.start && addr < r.end
     }
 

@@ -1,4 +1,9 @@
 extension Kernel {
+    /// pcp_allowed_order(): orders up to PAGE_ALLOC_COSTLY_ORDER, and pageblock_order (THP) with transparent hugepages.
+    func pcpAllowedOrder(_ order: Int) -> Bool {
+        order <= PerCPUPages.maxOrder || (arch.transparentHugepage && order == pageblockOrder)
+    }
+
     /// rmqueue_pcplist() / __rmqueue_pcplist(): take the first block of the CPU's list; refill an empty list with
     /// `batch` blocks (scaled down for higher orders) from the buddy lists through rmqueue_bulk().
     mutating func rmqueuePcplist(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
@@ -84,7 +89,7 @@ extension Kernel {
                 index += 1
                 if index > nLists - 1 { index = 0 }
             } while zones[z].pcp[cpu].lists[index].isEmpty
-            let order = index / MigrateType.pcpTypes
+            let order = PerCPUPages.order(ofList: index, pageblockOrder: pageblockOrder)
             // Oldest first, until the count is met or the list is empty: taken off the front in one step rather
             // than one removeFirst() (a move of the whole list) per block.
             let n = min(zones[z].pcp[cpu].lists[index].count, (count + (1 << order) - 1) >> order)

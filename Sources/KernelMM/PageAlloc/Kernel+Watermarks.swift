@@ -14,13 +14,36 @@ extension Kernel {
             minFreeKbytes = m
         } else {
             // calculate_min_free_kbytes(): int_sqrt(lowmem_kbytes * 16) where lowmem is nr_free_buffer_pages().
-            let lowmemPages = zones.filter { $0.type <= .normal }.reduce(0) { $0 + max(0, $1.managedPages - $1.highWmark) }
-            let kb = lowmemPages * (pageSize >> 10)
+            let kb = nrFreeBufferPages() * (pageSize >> 10)
             minFreeKbytes = min(max(Self.intSqrt(kb * 16), 128), 262_144)
         }
         setupPerZoneWatermarks()
         setupPerZoneLowmemReserve()
+        // hugepage_init() (a later initcall) → start_stop_khugepaged() → set_recommended_min_free_kbytes(). A
+        // min_free_kbytes given at boot stands for a sysctl write after boot, which only recomputes the watermarks.
+        if params.minFreeKbytes == nil, arch.transparentHugepage, let recommended = recommendedMinFreeKbytes(),
+           recommended > minFreeKbytes {
+            minFreeKbytes = recommended
+            setupPerZoneWatermarks()
+        }
         setupPageSets()
+    }
+
+    /// mm/khugepaged.c set_recommended_min_free_kbytes(): two free pageblocks per zone up to ZONE_NORMAL, plus
+    /// MIGRATE_PCPTYPES² more so each type has a block to fall back to, capped at 5 % of nr_free_buffer_pages().
+    /// nil when no zone qualifies.
+    func recommendedMinFreeKbytes() -> Int? {
+        let nrZones = zones.filter { $0.isPopulated && $0.type <= .normal }.count // zone_idx(zone) <= gfp_zone(GFP_USER)
+        guard nrZones > 0 else { return nil }
+        var pages = pageblockPages * nrZones * 2
+        pages += pageblockPages * nrZones * MigrateType.pcpTypes * MigrateType.pcpTypes
+        pages = min(pages, nrFreeBufferPages() / 20)
+        return pages << (arch.pageShift - 10)
+    }
+
+    /// nr_free_buffer_pages(): managed pages above the high watermark in the zones GFP_USER may use.
+    func nrFreeBufferPages() -> Int {
+        zones.filter { $0.type <= .normal }.reduce(0) { $0 + max(0, $1.managedPages - $1.highWmark) }
     }
 
     /// __setup_per_zone_wmarks().

@@ -75,7 +75,7 @@ extension Kernel {
         let ps = UInt64(pageSize)
         let nrPages = Int(size / ps)
         let guardBytes: UInt64 = flags.contains(.noGuard) ? 0 : ps
-        let r = arch.vmallocRange
+        let r = vmallocRange
         // alloc_vmap_area(): no room → reclaim_and_purge_vmap_areas() and try once more (mm/vmalloc.c:1651).
         var gap = findVmapGap(size: size + guardBytes, align: alignment, start: r.start, end: r.end)
         if gap == nil, !vmalloc.purgeList.isEmpty {
@@ -94,6 +94,11 @@ extension Kernel {
         let id = newVmapAreaID()
         if explainEnabled {
             explain(.kmalloc(.vmapAreaFirstFit(bytes: size + guardBytes, pages: nrPages, guardPages: guardBytes / ps, at: at)))
+        }
+        guard let pagesArray = vmallocPagesArray(for: id, at: at, bytes: size + guardBytes, nrPages: nrPages, gfp: gfp,
+                                                 caller: caller, site: site) else {
+            lazyFreeVmapRange(VMRange(start: at, size: Int(size + guardBytes)))
+            return nil
         }
         // __vmalloc_area_node(): HIGHMEM is fine (the pages are reached through the page table), no per-page
         // failure report (__GFP_NOWARN); the vmalloc error below speaks for the whole request.
@@ -117,6 +122,7 @@ extension Kernel {
         func giveBack() {
             for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
             lazyFreeVmapRange(VMRange(start: at, size: Int(size + guardBytes)))
+            if let a = pagesArray.address { vfreeNow(a, caller: "kvfree", kernelInternal: true) }
         }
         if pages.count < nrPages {
             let got = pages.count
@@ -144,7 +150,8 @@ extension Kernel {
                                            : .vmallocPagesMapped(pages: nrPages, pfns: pages.prefix(16).map { Int($0) })))
         }
         insertVmapArea(VMArea(id: id, start: at, size: Int(size + guardBytes), flags: flags, pages: pages, nrPages: nrPages,
-                              caller: site ?? caller, requested: Int(requested), purpose: purpose, pageOrder: pageOrder))
+                              caller: site ?? caller, requested: Int(requested), purpose: purpose, pageOrder: pageOrder,
+                              pagesArray: pagesArray.address))
         // include/trace/events/vmalloc.h alloc_vmap_area
         if trace.enabled { traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0")) }
         return at
@@ -222,6 +229,7 @@ extension Kernel {
         let area = vmalloc.areas.remove(at: i)
         for p in area.pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
         lazyFreeVmapRange(VMRange(start: area.start, size: area.size))
+        if let a = area.pagesArray { vfreeNow(a, caller: "kvfree", kernelInternal: true) } // kvfree(vm->pages)
         // include/trace/events/vmalloc.h free_vmap_area_noflush
         if trace.enabled {
             traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(vmalloc.lazyPages) nr_lazy_max=\(lazyMaxPages)"))

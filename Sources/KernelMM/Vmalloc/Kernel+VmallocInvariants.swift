@@ -4,7 +4,7 @@ extension Kernel {
     /// `.vmalloc` is mapped by exactly one area that counts it; deferred frees wait only while in interrupt.
     public func checkVmallocInvariants() throws(InvariantViolation) {
         func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
-        let r = arch.vmallocRange
+        let r = vmallocRange
         var prevEnd = r.start
         var mapped: Set<Int32> = []
         var vmallocPages = 0
@@ -12,10 +12,19 @@ extension Kernel {
             guard a.start >= prevEnd, a.end <= r.end, a.start % UInt64(pageSize) == 0 else { throw fail("vmalloc area at 0x\(String(a.start, radix: 16)) overlaps, is misaligned or outside the range") }
             guard a.size == (a.pages.count + a.guardPages) * pageSize else { throw fail("vmalloc area at 0x\(String(a.start, radix: 16)): size \(a.size) ≠ \(a.pages.count) pages + guard") }
             prevEnd = a.end
+            // vm->pages: a vmalloc'd array is an area of its own, owned by exactly this area.
+            if let pa = a.pagesArray {
+                guard let j = vmalloc.index(containing: pa), vmalloc.areas[j].start == pa, vmalloc.areas[j].purpose == .pagesArray(of: a.id) else {
+                    throw fail("vmalloc area \(a.id): its page array at 0x\(String(pa, radix: 16)) is not an area of its own")
+                }
+            }
+            if case .pagesArray(let owner) = a.purpose, !vmalloc.areas.contains(where: { $0.id == owner && $0.pagesArray == a.start }) {
+                throw fail("page array area \(a.id) belongs to no area")
+            }
             for p in a.pages where p >= 0 {
                 let f = frames[Int(p)]
                 switch a.purpose {
-                case .vmalloc, .taskStack:
+                case .vmalloc, .taskStack, .pagesArray:
                     guard f.state == .allocated, f.order == 0, f.owner == .vmalloc, f.tag == a.id else { throw fail("vmalloc area \(a.id) maps pfn 0x\(String(p, radix: 16)) in state \(f.state) owner \(f.owner) tag \(f.tag)") }
                 case .percpuChunk:
                     guard f.state == .allocated, f.owner == .percpu else { throw fail("per-CPU chunk area maps pfn 0x\(String(p, radix: 16)) not held by it") }

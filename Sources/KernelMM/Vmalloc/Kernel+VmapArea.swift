@@ -74,7 +74,7 @@ extension Kernel {
 
     /// vmap(): maps existing frames (not allocated here) into vmalloc space with a guard page after them.
     mutating func vmap(_ pfns: [Int32], caller: String, purpose: VMAreaPurpose, align: Int? = nil) -> VMArea? {
-        let r = arch.vmallocRange
+        let r = vmallocRange
         let bytes = UInt64(pfns.count + 1) * UInt64(pageSize)
         guard let at = findVmapGap(size: bytes, align: UInt64(align ?? pageSize), start: r.start, end: r.end),
               populateKernelPageTables(start: at, pages: pfns.count) else { return nil }

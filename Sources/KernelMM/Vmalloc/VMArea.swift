@@ -20,6 +20,9 @@ public enum VMAreaPurpose: Sendable, Equatable, Codable {
     case irqStack(cpu: Int)
     /// A per-CPU chunk beyond the first (pcpu_get_vm_areas).
     case percpuChunk(id: Int)
+    /// vm->pages of the area with this id, vmalloc'd itself because it is more than a page of pointers
+    /// (__vmalloc_area_node()); freed with its area (kvfree(vm->pages) in vfree()).
+    case pagesArray(of: UInt32)
     /// Device or firmware memory mapped at boot with ioremap()/memremap() (VM_IOREMAP): no struct page behind it.
     case ioremap
 }
@@ -48,6 +51,9 @@ public struct VMArea: Sendable, Equatable, Codable {
     /// vm_area_page_order(): 0, or 9 when the area is mapped with 2 MiB PMD entries (huge vmalloc); its pages are
     /// then order-9 chunks split into single pages.
     public var pageOrder = 0
+    /// Where vm->pages lives when it was vmalloc'd (is_vmalloc_addr(v->pages): vmallocinfo says "vpages"); nil
+    /// when the kernel would have kmalloc'd it.
+    public var pagesArray: UInt64? = nil
     /// vm->phys_addr: the physical address an ioremap() area maps (0 otherwise).
     public var phys: UInt64 = 0
 

@@ -15,7 +15,7 @@ enum SessionCommands {
                 return CommandOutput(text: HelpView.family([f], table, style: s.style, lang: s.language, width: width))
             }
             // A topic and a command may share a name (gfp): show the command, then the topic.
-            if let text = HelpView.topic(topic, kernel: s.kernel) {
+            if let text = HelpView.topic(topic, kernel: s.kernel, lang: s.language, width: width) {
                 let command = table.lookup(topic).map { HelpView.command($0, style: s.style, lang: s.language) + "\n\n" } ?? ""
                 return CommandOutput(text: command + text)
             }

@@ -68,16 +68,30 @@ enum ViewCommands {
             })
             return try o.output(m.picture(language: s.lessons.language), s, json: json)
         },
+        CommandSpec("config", family: .views, arguments: [.init("match", .name, optional: true)],
+                    summary: "the kernel configuration of the booted machine as .config lines (like zcat /proc/config.gz); MATCH keeps the lines containing it",
+                    examples: ["config", "config HUGEPAGE", "config SLUB"]) { s, a throws(CommandError) in
+            let match = a.has(0) ? try a.string(0) : nil
+            let c = s.kernel.config
+            let text = ConfigView.render(c, matching: match)
+            guard !text.isEmpty else { throw .localized(ConfigStrings.noSuchOption(match ?? "")) }
+            return CommandOutput(text: text, json: ConfigView.json(c, matching: match))
+        },
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
                     examples: ["memblock"]) { s, _ throws(CommandError) in
             var t = "RAM (firmware map):\n"
             for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
             t += "reserved:\n"
-            for r in s.kernel.memblock { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)\n" }
+            for r in s.kernel.memblock {
+                t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)"
+                // free_initmem() and friends gave it to the page allocator; memblock.reserved keeps the record.
+                t += s.kernel.memblockRegionFreed(r) ? "  " + ConfigStrings.freedAfterBoot.text(s.language) + "\n" : "\n"
+            }
             let json = JSONValue.object([
                 ("ram", .array(s.kernel.ram.map { .object([("start", .hex($0.start)), ("end", .hex($0.end))]) })),
-                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string($0.name))]) })),
+                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string($0.name)),
+                                                                      ("freed_after_boot", .bool(s.kernel.memblockRegionFreed($0)))]) })),
             ])
             return CommandOutput(text: t, json: json)
         },

@@ -372,6 +372,7 @@ extension Message {
         case .taskStack(nil): Message(en: "a cached kernel stack", ko: "캐시된 커널 스택")
         case .irqStack(let c): Message(en: "the IRQ stack of CPU \(c)", ko: "CPU \(c)의 IRQ 스택")
         case .percpuChunk(let id): Message(en: "per-CPU chunk \(id)", ko: "CPU별 청크 \(id)")
+        case .pagesArray: Message(en: "the page array (vm->pages) of a larger vmalloc area, freed with that area", ko: "더 큰 vmalloc 영역의 페이지 배열(vm->pages)로, 그 영역과 함께 해제됩니다")
         case .ioremap: Message(en: "an ioremap() of device memory", ko: "장치 메모리의 ioremap() 영역")
         }
     }

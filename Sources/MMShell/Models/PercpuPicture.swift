@@ -19,6 +19,7 @@ struct PercpuPicture: Sendable, Equatable {
     var unitSize: Int
     var staticSize: Int
     var reservedSize: Int
+    var dynamicSize: Int
     var bytesPerCell: Int
     var chunks: [Chunk]
     static let cells = 48
@@ -36,6 +37,8 @@ struct PercpuPicture: Sendable, Equatable {
                 let page = off / k.pageSize
                 if !ch.isFirst, page < ch.populated.count, !ch.populated[page] {
                     marks.append(.unmapped)
+                } else if ch.isFirst && range.lowerBound >= p.firstChunkSize {
+                    marks.append(.otherUsed) // the unit's tail went back to memblock, then to the page allocator
                 } else if used {
                     marks.append(.dynamicUsed)
                 } else if ch.isFirst && range.lowerBound < p.staticSize {
@@ -56,12 +59,15 @@ struct PercpuPicture: Sendable, Equatable {
             }
             chunks.append(Chunk(id: ch.id, first: ch.isFirst, units: units, marks: marks, allocations: allocs))
         }
-        return PercpuPicture(unitSize: p.unitSize, staticSize: p.staticSize, reservedSize: p.reservedSize, bytesPerCell: per, chunks: chunks)
+        return PercpuPicture(unitSize: p.unitSize, staticSize: p.staticSize, reservedSize: p.reservedSize, dynamicSize: p.dynamicSize,
+                             bytesPerCell: per, chunks: chunks)
     }
 
     func picture(language l: LessonLanguage) -> Picture {
         var p = Picture(title: Message(en: "Per-CPU chunks (mm/percpu.c): one unit per CPU", ko: "per-CPU 청크 (mm/percpu.c): CPU마다 유닛 하나").text(l))
-        p.facts = [Message(en: "unit \(unitSize) bytes: static \(staticSize), reserved \(reservedSize), dynamic \(unitSize - staticSize - reservedSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)", ko: "유닛 \(unitSize)바이트: 정적 \(staticSize), 예약 \(reservedSize), 동적 \(unitSize - staticSize - reservedSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)").text(l)]
+        p.facts = [Message(en: "unit \(unitSize) bytes: static \(staticSize), reserved \(reservedSize), dynamic \(dynamicSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)", ko: "유닛 \(unitSize)바이트: 정적 \(staticSize), 예약 \(reservedSize), 동적 \(dynamicSize); per_cpu_ptr(p, cpu) = p + cpu × \(unitSize)").text(l)]
+        let chunkSize = staticSize + reservedSize + dynamicSize
+        if chunkSize < unitSize { p.facts.append(PercpuStrings.unitTailReturned(firstChunkSize: chunkSize).text(l)) }
         for ch in chunks {
             var b = PictureBlock(heading: ch.first ? Message(en: "chunk 0 (first chunk, embedded in the direct map)", ko: "청크 0 (첫 청크, 직접 매핑 안)").text(l)
                                                    : Message(en: "chunk \(ch.id) (vmalloc space)", ko: "청크 \(ch.id) (vmalloc 공간)").text(l))

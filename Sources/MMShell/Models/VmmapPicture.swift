@@ -20,7 +20,7 @@ struct VmmapPicture: Sendable, Equatable {
 
     static func layout(_ k: Kernel) -> [Region] {
         let ram = UInt64(k.directMapEndPFN) << UInt64(k.arch.pageShift)
-        let v = k.arch.vmallocRange
+        let v = k.vmallocRange
         switch k.arch {
         case .x86_64:
             let po = k.arch.pageOffset
@@ -47,16 +47,18 @@ struct VmmapPicture: Sendable, Equatable {
             let po = k.arch.pageOffset
             let highMemory = po + ram
             // arch/x86/include/asm/pgtable_32_areas.h: PKMAP_BASE below the LDT, cpu_entry_area and fixmap at the top.
-            let pkmapBase: UInt64 = (v.end + 2 * UInt64(k.pageSize) + 0x1f_ffff) & ~0x1f_ffff
-            let pkmapEnd = pkmapBase + 1024 * UInt64(k.pageSize)
+            let top = Architecture.i386Layout
+            let pkmapEnd = top.pkmapBase + 1024 * UInt64(k.pageSize)
             return [
                 Region(start: 0, last: po - 1, mark: .userSpace, name: "user space (3 GiB, per process)"),
                 Region(start: po, last: highMemory - 1, mark: .directMap, name: "lowmem: direct map of \(Format.bytes(ram)) (PAGE_OFFSET…high_memory)"),
                 Region(start: highMemory, last: v.start - 1, mark: .unusedRange, name: "VMALLOC_OFFSET gap (catches overruns)"),
                 Region(start: v.start, last: v.end - 1, mark: .vmallocRange, name: "vmalloc (VMALLOC_START…VMALLOC_END)"),
-                Region(start: v.end, last: pkmapBase - 1, mark: .unusedRange, name: "2-page gap"),
-                Region(start: pkmapBase, last: pkmapEnd - 1, mark: .pkmap, name: "PKMAP: kmap() windows for HIGHMEM pages (LAST_PKMAP 1024)"),
-                Region(start: pkmapEnd, last: 0xffff_ffff, mark: .fixmap, name: "LDT, cpu_entry_area, fixmap"),
+                Region(start: v.end, last: top.pkmapBase - 1, mark: .unusedRange, name: "2-page gap"),
+                Region(start: top.pkmapBase, last: pkmapEnd - 1, mark: .pkmap, name: "PKMAP: kmap() windows for HIGHMEM pages (LAST_PKMAP 1024)"),
+                Region(start: top.ldtBase, last: top.cpuEntryAreaBase - 1, mark: .unusedRange, name: "LDT remap (LDT_BASE_ADDR, one PMD)"),
+                Region(start: top.cpuEntryAreaBase, last: top.fixaddrTotStart - 1, mark: .cpuEntry, name: "cpu_entry_area (CPU_ENTRY_AREA_BASE: GDT, TSS, entry stacks per CPU)"),
+                Region(start: top.fixaddrTotStart, last: 0xffff_ffff, mark: .fixmap, name: "fixmap (FIXADDR_TOT_START…FIXADDR_TOP, then one page)"),
             ]
         case .sparc64:
             let po = k.arch.pageOffset
@@ -95,7 +97,7 @@ struct VmmapPicture: Sendable, Equatable {
         switch k.arch {
         case .x86_64: facts = ["x86_64, 4-level paging (48-bit), no KASLR: Documentation/arch/x86/x86_64/mm.rst"]
         case .i386: facts = ["i386, 3G/1G split, HIGHMEM: asm/pgtable_32_areas.h",
-                             "896 MiB = 1 GiB of kernel space − 128 MiB (__VMALLOC_RESERVE) left for vmalloc, PKMAP and fixmap; RAM above it is HIGHMEM, with no permanent address"]
+                             "lowmem ends at MAXMEM = VMALLOC_END − PAGE_OFFSET − 128 MiB (__VMALLOC_RESERVE) = \(Format.hex(Architecture.i386LowmemLimit)) (textbooks: 896 MiB = 1 GiB − 128 MiB); RAM above it is HIGHMEM, with no permanent address"]
         case .sparc64: facts = ["sparc64: the kernel has its own address space (not split with user space): asm/pgtable_64.h"]
         }
         return VmmapPicture(arch: k.arch, regions: regions, facts: facts)

@@ -41,12 +41,13 @@ enum VmallocQueries {
             vf("pages", "PFNs of the backing pages, in order: scattered, not contiguous") { .list($0.pages.map { .int(Int($0)) }) },
             vf("guard", "guard pages after it (0 with VM_NO_GUARD)") { .int($0.guardPages) },
             vf("caller", "the function that made it") { .string($0.caller) },
-            vf("purpose", "\"vmalloc\", \"stack\", \"irq_stack\", \"percpu\" or \"ioremap\"") { a in
+            vf("purpose", "\"vmalloc\", \"stack\", \"irq_stack\", \"percpu\", \"pages_array\" or \"ioremap\"") { a in
                 switch a.purpose {
                 case .vmalloc: .string("vmalloc")
                 case .taskStack: .string("stack")
                 case .irqStack: .string("irq_stack")
                 case .percpuChunk: .string("percpu")
+                case .pagesArray: .string("pages_array")
                 case .ioremap: .string("ioremap")
                 }
             },

@@ -54,7 +54,7 @@ enum CompareView {
             let area = vm.vmalloc.areas[i]
             right.ok = true
             right.address = Format.hex(a)
-            right.region = "vmalloc area \(Format.hex(k.arch.vmallocRange.start))-\(Format.hex(k.arch.vmallocRange.end - 1))"
+            right.region = "vmalloc area \(Format.hex(k.vmallocRange.start))-\(Format.hex(k.vmallocRange.end - 1))"
             right.frames = area.pages.map { Int($0) }
             // Runs of adjacent frames: vmalloc takes single pages, so any adjacency is luck.
             let runs = 1 + zip(right.frames, right.frames.dropFirst()).filter { $1 != $0 + 1 }.count

@@ -68,20 +68,29 @@ enum HelpView {
     }
 
     static func topics(_ table: CommandTable) -> [String] {
-        ["gfp", "arch", "query", "all"] + CommandFamily.allCases.map(\.key) + table.all.map(\.name)
+        ["gfp", "arch", "config", "query", "all"] + CommandFamily.allCases.map(\.key) + table.all.map(\.name)
     }
 
-    static func topic(_ t: String, kernel k: Kernel) -> String? {
+    static func topic(_ t: String, kernel k: Kernel, lang: Language = .en, width: Int = 80) -> String? {
+        func para(_ m: Message, indent: String = "") -> String {
+            TextWrap.wrap(indent + m.text(lang), width: width, hanging: indent).joined(separator: "\n") + "\n"
+        }
         switch t {
         case "gfp": return GFPView.table()
         case "arch":
-            var s = "Architectures (boot arch=NAME):\n"
+            var s = ConfigStrings.archTitle.text(lang) + "\n"
             for a in Architecture.allCases {
-                let zones = a.configuredZones.map(\.procName).joined(separator: ", ")
-                s += "  \(Format.left(a.rawValue, 8)) \(a.pageSize / 1024) KiB pages, struct page \(a.structPageSize) bytes, THREAD_SIZE \(a.threadSize / 1024) KiB, zones: \(zones)\n"
+                s += "  \(Format.left(a.rawValue, 8)) " + ConfigStrings.archLine(a).text(lang) + "\n"
             }
-            s += "i386: lowmem (ZONE_NORMAL) ends at 896 MiB, the textbook 3G/1G split; memory above is HIGHMEM.\n"
-            s += "sparc64 is the 64-bit architecture with 8 KiB pages; its real kernel raises MAX_ORDER (ARCH_FORCE_MAX_ORDER), kmemsim keeps 10 everywhere.\n"
+            s += para(ConfigStrings.i386Lowmem)
+            s += para(ConfigStrings.sparcMaxOrder)
+            s += para(ConfigStrings.seeConfig)
+            return s
+        case "config":
+            var s = para(ConfigStrings.configTitle)
+            for a in Architecture.allCases { s += para(ConfigStrings.archSummary(a), indent: "  ") }
+            s += para(ConfigStrings.thpEffects)
+            s += para(ConfigStrings.differences)
             return s
         case "query": return QueryHelp.render()
         default: return nil

@@ -6,12 +6,14 @@ enum PercpuView {
     static func render(_ k: Kernel) -> String {
         let p = k.percpu
         let ps = k.pageSize
-        var s = "percpu: Embedded \(p.unitSize / ps) pages/cpu s\(p.staticSize) r\(p.reservedSize) d\(p.dynamicSize) u\(p.unitSize)\n"
+        var s = "percpu: Embedded \(p.firstChunkSize / ps) pages/cpu s\(p.staticSize) r\(p.reservedSize) d\(p.dynamicSize) u\(p.unitSize)\n"
         for ch in p.chunks {
             let used = ch.allocations.reduce(0) { $0 + $1.size }
             if ch.isFirst {
                 s += "chunk 0 (first, embedded in the direct map): \(k.cpus.count) units of \(p.unitSize) bytes\n"
-                s += "  | static 0-\(p.staticSize - 1) | reserved \(p.staticSize)-\(p.staticSize + p.reservedSize - 1) | dynamic \(p.staticSize + p.reservedSize)-\(p.unitSize - 1) |\n"
+                let reserved = p.reservedSize > 0 ? " reserved \(p.staticSize)-\(p.staticSize + p.reservedSize - 1) |" : ""
+                s += "  | static 0-\(p.staticSize - 1) |\(reserved) dynamic \(p.staticSize + p.reservedSize)-\(p.firstChunkSize - 1) |"
+                s += p.firstChunkSize < p.unitSize ? " \(p.firstChunkSize)-\(p.unitSize - 1): memblock |\n" : "\n"
             } else {
                 let pop = ch.populated.filter { $0 }.count
                 s += "chunk \(ch.id) (vmalloc space): \(k.cpus.count) units of \(p.unitSize) bytes, \(pop) of \(ch.populated.count) pages per unit populated\n"
@@ -49,6 +51,8 @@ extension PercpuView {
                 let v = p.variables.first { $0.offset == a.offset && ch.isFirst }
                 t += (v.map { "\($0.type) \($0.name) = \($0.values[unit])" } ?? "\(a.size)-byte allocation by \(a.caller)") + (off > a.offset ? " (+\(off - a.offset))" : "")
                 t += "; the same offset in every unit is another CPU's copy (+\(p.unitSize) per CPU)"
+            } else if ch.isFirst, off >= p.firstChunkSize {
+                t += PercpuStrings.unitTailReturned(firstChunkSize: p.firstChunkSize).text(s.language)
             } else if ch.isFirst, off < p.staticSize {
                 t += "the kernel's static per-CPU data (.data..percpu)"
             } else if ch.isFirst, off < p.staticSize + p.reservedSize {
@@ -56,7 +60,9 @@ extension PercpuView {
             } else {
                 t += "free, in the dynamic area (alloc_percpu)"
             }
-            if let pfn = k.percpuPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
+            if ch.isFirst, off >= p.firstChunkSize {
+                if let pfn = k.directMapPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
+            } else if let pfn = k.percpuPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
             else { t += "\n  page not populated yet" }
             return t + "\n"
         }

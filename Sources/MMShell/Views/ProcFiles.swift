@@ -95,11 +95,11 @@ enum PageAllocProcFiles {
         })
     }
 
-    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type.
-    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type. The distro
-    /// configuration has CMA and memory isolation, so their rows and columns are printed (always 0 here).
+    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type. The modelled
+    /// configuration has memory isolation but no CMA (as Debian's kernels), so there is an Isolate row and column
+    /// (always 0 here) and no CMA one.
     @Sendable static func pagetypeinfo(_ k: Kernel) -> String {
-        let typeNames = MigrateType.allCases.map(\.procName) + ["CMA", "Isolate"]
+        let typeNames = MigrateType.allCases.map(\.procName) + (k.config.cma ? ["CMA"] : []) + ["Isolate"]
         var s = "Page block order: \(k.pageblockOrder)\nPages per block:  \(k.pageblockPages)\n\n"
         s += Format.left("Free pages count per migrate type at order", 43) + " "
         for o in 0...k.maxOrder { s += Format.right(o, 6) + " " }
@@ -181,7 +181,7 @@ enum PageAllocProcFiles {
             s += "Node 0, zone \(Format.right(z.type.procName, 8))"
             if i == firstPopulated {
                 s += "\n  per-node stats"
-                for n in nodeStatNames { s += "\n      \(Format.left(n, 12)) \(nodeStat(n, m))" }
+                for n in nodeStatNames where configured(n, k) { s += "\n      \(Format.left(n, 12)) \(nodeStat(n, m))" }
             }
             s += "\n  pages free     \(z.nrFreePages)"
             s += "\n        boost    \(z.watermarkBoost)"
@@ -197,7 +197,7 @@ enum PageAllocProcFiles {
                 s += "\n"
                 continue
             }
-            for n in zoneStatNames + numaStatNames { s += "\n      \(Format.left(n, 12)) \(zoneStat(n, z))" }
+            for n in zoneStatNames + numaStatNames where configured(n, k) { s += "\n      \(Format.left(n, 12)) \(zoneStat(n, z))" }
             s += "\n  pagesets"
             for (cpu, p) in z.pcp.enumerated() {
                 s += "\n    cpu: \(cpu)"
@@ -252,7 +252,10 @@ enum PageAllocProcFiles {
         line("VmallocChunk:   ", 0)
         line("Percpu:         ", m.percpu)
         s += "HardwareCorrupted: " + Format.right(0, 5) + " kB\n"
-        for l in ["AnonHugePages:  ", "ShmemHugePages: ", "ShmemPmdMapped: ", "FileHugePages:  ", "FilePmdMapped:  "] { line(l, 0) }
+        // CONFIG_TRANSPARENT_HUGEPAGE (fs/proc/meminfo.c).
+        if k.config.transparentHugepage {
+            for l in ["AnonHugePages:  ", "ShmemHugePages: ", "ShmemPmdMapped: ", "FileHugePages:  ", "FilePmdMapped:  "] { line(l, 0) }
+        }
         s += "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n"
         lineKB("Hugepagesize:   ", (k.pageSize << k.pageblockOrder) >> 10) // hugetlb_report_meminfo(): "%8lu kB"
         lineKB("Hugetlb:        ", 0)
@@ -266,6 +269,19 @@ enum PageAllocProcFiles {
         return s
     }
 
+    /// Whether vmstat_text (mm/vmstat.c) has this counter in the configuration booted: the NUMA statistics and
+    /// zone_reclaim_failed need CONFIG_NUMA, the promotion and NUMA-hinting ones CONFIG_NUMA_BALANCING, thp_* events
+    /// CONFIG_TRANSPARENT_HUGEPAGE (thp_split_pud its PUD support too), direct_map_* CONFIG_X86.
+    static func configured(_ name: String, _ k: Kernel) -> Bool {
+        let c = k.config
+        if numaStatNames.contains(name) || name == "zone_reclaim_failed" { return c.numa }
+        if name.hasPrefix("pgpromote_") || (name.hasPrefix("numa_") && !numaStatNames.contains(name)) { return c.numaBalancing }
+        if name == "thp_split_pud" { return c.transparentHugepage && k.arch == .x86_64 }
+        if name.hasPrefix("thp_") && !name.hasPrefix("thp_migration_") { return c.transparentHugepage }
+        if name.hasPrefix("direct_map_") { return k.arch != .sparc64 }
+        return true
+    }
+
     /// mm/vmstat.c vmstat_show(): the counters kmemsim drives, in the kernel's order.
     @Sendable static func vmstat(_ k: Kernel) -> String {
         let m = k.memInfo()
@@ -273,12 +289,12 @@ enum PageAllocProcFiles {
         for n in zoneStatNames {
             s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n"
         }
-        for n in numaStatNames { s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n" }
-        for n in nodeStatNames { s += "\(n) \(nodeStat(n, m))\n" }
+        for n in numaStatNames where configured(n, k) { s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n" }
+        for n in nodeStatNames where configured(n, k) { s += "\(n) \(nodeStat(n, m))\n" }
         s += "nr_dirty_threshold 0\nnr_dirty_background_threshold 0\n"
         // The vm event counters of 6.6's vmstat_text, as a distribution x86-64 build prints them; kmemsim drives the
         // allocator's and reclaim's, the rest stay 0 (there is no page cache, swap or THP to count).
-        for n in Self.vmEventNames {
+        for n in Self.vmEventNames where configured(n, k) {
             if n.hasPrefix("zones:") {
                 let base = String(n.dropFirst(6))
                 for t in k.arch.configuredZones { s += "\(base)_\(Self.vmstatZoneSuffix(t)) \(Self.zoneEvent(base, t, k))\n" }

@@ -2,9 +2,10 @@ import KernelMM
 
 /// /proc/vmallocinfo (mm/vmalloc.c s_show) and pictures of vmalloc areas.
 enum VmallocView {
-    /// "0x%pK-0x%pK %7ld" caller " pages=%d" flags " N0=%u" (NUMA kernels: the 64-bit ones here).
+    /// "0x%pK-0x%pK %7ld" caller " pages=%d" flags [" vpages"] " N0=%u" (CONFIG_NUMA: x86_64 and sparc64 here).
     @Sendable static func vmallocinfo(_ k: Kernel) -> String {
         let digits = k.arch.is64Bit ? 16 : 8
+        let numa = k.config.numa
         var s = ""
         for a in k.vmalloc.areas {
             var line = "0x\(Format.hex(a.start, digits: digits))-0x\(Format.hex(a.end, digits: digits)) \(Format.right(a.size, 7))"
@@ -15,7 +16,9 @@ enum VmallocView {
             if a.flags.contains(.alloc) { line += " vmalloc" }
             if a.flags.contains(.map) { line += " vmap" }
             if a.flags.contains(.usermap) { line += " user" }
-            if k.arch.is64Bit, a.nrPages > 0 { line += " N0=\(a.nrPages)" }
+            if a.pagesArray != nil { line += " vpages" }
+            // show_numa_info(): CONFIG_NUMA, pages counted per node (one node here), nothing for an empty area.
+            if numa, a.nrPages > 0 { line += " N0=\(a.nrPages)" }
             s += line + "\n"
         }
         // show_purge_info(): ranges vfree() unmapped but has not purged yet (mm/vmalloc.c:4359).
@@ -32,6 +35,7 @@ enum VmallocView {
         case .taskStack(nil): "cached kernel stack (kept for the next task on this CPU)"
         case .irqStack(let c): "IRQ stack of CPU \(c) (vmap of its per-CPU backing store)"
         case .percpuChunk(let id): "per-CPU chunk \(id)"
+        case .pagesArray: "page array (vm->pages) of a larger vmalloc area"
         case .ioremap: "ioremap() of device memory"
         }
     }
@@ -81,7 +85,7 @@ enum VmallocView {
 
     /// `vmarea` without an address: the range and how much of it is used.
     static func range(_ k: Kernel) -> String {
-        let r = k.arch.vmallocRange
+        let r = k.vmallocRange
         let used = k.vmalloc.areas.reduce(0) { $0 + $1.size }
         var s = "vmalloc range \(Format.hex(r.start))-\(Format.hex(r.end - 1)) (\(Format.bytes(r.end - r.start)))\n"
         s += "\(k.vmalloc.areas.count) areas, \(Format.bytes(UInt64(used))) reserved including guard pages\n"
