@@ -34,6 +34,9 @@ let package = Package(
         // The seeded command fuzzer (issue 17): the suite runs 100k lines of it, Benchmarks/fuzz a million.
         .target(name: "KmemsimFuzz", dependencies: ["MMShell", "KernelMM"], path: "Tests/Fuzz"),
         .executableTarget(name: "kmemsim-fuzz", dependencies: ["KmemsimFuzz", "KernelMM"], path: "Benchmarks/kmemsim-fuzz"),
+        // libFuzzer over the line parser and interpreter (Benchmarks/libfuzzer builds it with -sanitize=fuzzer); a
+        // plain build replays inputs given as files.
+        .executableTarget(name: "kmemsim-libfuzzer", dependencies: ["KmemsimFuzz", "MMShell", "KernelMM"], path: "Benchmarks/kmemsim-libfuzzer"),
         // Runs the built binary for the tests that need it (pipes, lessons headless, pty).
         .target(name: "KmemsimTestSupport", path: "Tests/Support"),
         .testTarget(name: "EndToEndTests", dependencies: ["kmemsim", "KmemsimTestSupport"]),

@@ -30,11 +30,14 @@ static struct kms_ctx *ctx_of(EditLine *el) {
 
 static volatile sig_atomic_t got_sigint;
 static volatile sig_atomic_t got_sigwinch;
+static volatile sig_atomic_t got_sigtstp;
+static int was_suspended;
 static int install_count;
-static struct sigaction old_int, old_winch;
+static struct sigaction old_int, old_winch, old_tstp;
 
 static void on_sigint(int signo) { (void)signo; got_sigint = 1; }
 static void on_sigwinch(int signo) { (void)signo; got_sigwinch = 1; }
+static void on_sigtstp(int signo) { (void)signo; got_sigtstp = 1; }
 
 int kms_signals_install(void) {
     if (install_count++ > 0) return 0;
@@ -50,6 +53,13 @@ int kms_signals_install(void) {
         install_count--;
         return -1;
     }
+    sa.sa_handler = on_sigtstp;
+    if (sigaction(SIGTSTP, &sa, &old_tstp) != 0) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGWINCH, &old_winch, NULL);
+        install_count--;
+        return -1;
+    }
     return 0;
 }
 
@@ -57,6 +67,47 @@ void kms_signals_uninstall(void) {
     if (install_count == 0 || --install_count > 0) return;
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGWINCH, &old_winch, NULL);
+    sigaction(SIGTSTP, &old_tstp, NULL);
+}
+
+int kms_take_suspend(void) {
+    int was = was_suspended;
+    was_suspended = 0;
+    return was;
+}
+
+// Ctrl-Z while editing (SIGTSTP, caught): give the terminal back in the mode the shell expects, stop for real
+// (the default action, as the shell's job control wants), and when `fg` continues us, let el_gets end so that the
+// next prompt starts afresh; el_gets puts the terminal in raw mode again when it is next called. Without this the
+// process stopped with the terminal raw, and after `fg` the first line was read without editing with the
+// abandoned line still in libedit's buffer, in front of it.
+static volatile sig_atomic_t got_sigcont;
+static void on_sigcont(int signo) { (void)signo; got_sigcont = 1; }
+
+static void kms_suspend(EditLine *el) {
+    el_set(el, EL_PREP_TERM, 0);
+    struct sigaction dfl, mine, cont, old_cont;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    memset(&cont, 0, sizeof cont);
+    sigemptyset(&cont.sa_mask);
+    cont.sa_handler = on_sigcont;
+    got_sigcont = 0;
+    sigaction(SIGCONT, &cont, &old_cont);
+    sigaction(SIGTSTP, &dfl, &mine);
+    sigset_t tstp, old;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &old);
+    raise(SIGTSTP); // stops here until SIGCONT (an orphaned process group ignores it and goes on at once)
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    sigaction(SIGTSTP, &mine, NULL);
+    sigaction(SIGCONT, &old_cont, NULL);
+    // Stopped and continued: the shell printed "Stopped" and, on fg, the command on lines of their own. Not
+    // stopped: leave the abandoned line as typed and start the next prompt below it.
+    if (!got_sigcont && write(STDOUT_FILENO, "\n", 1) < 0) { /* the terminal is gone: nothing to tidy */ }
+    was_suspended = 1;
 }
 
 int kms_take_interrupt(void) {
@@ -78,6 +129,13 @@ static int kms_getc(EditLine *el, wchar_t *wc) {
     memset(&state, 0, sizeof state);
     for (;;) {
         if (got_sigint) { *wc = 0; errno = EINTR; return -1; }
+        if (got_sigtstp) {
+            got_sigtstp = 0;
+            kms_suspend(el);
+            *wc = 0;
+            errno = EINTR;
+            return -1;
+        }
         if (got_sigwinch) {
             got_sigwinch = 0;
             el_resize(el);

@@ -8,7 +8,10 @@ import CLibEditShims
 /// saved to `historyFile` when one is given. Ctrl-C while editing discards the line and returns
 /// `.interrupted`; Ctrl-D on an empty line returns `.endOfInput`.
 ///
-/// The SIGINT/SIGWINCH handlers are installed only while `readLine` waits for input, so the
+/// Ctrl-Z while editing stops the process with the terminal given back; after `fg` a fresh prompt is shown and
+/// edited normally (the abandoned line is dropped, as with Ctrl-C).
+///
+/// The SIGINT/SIGWINCH/SIGTSTP handlers are installed only while `readLine` waits for input, so the
 /// process keeps its own signal behaviour while a command runs.
 public final class EditLineReader: LineReader {
     /// How many lines of history are kept (in memory and in the file).
@@ -84,6 +87,8 @@ public final class EditLineReader: LineReader {
             kms_el_write(editLine, "\n")
             return .interrupted
         }
+        // Ctrl-Z, then fg: the line typed before it was abandoned (as with Ctrl-C); a fresh prompt follows.
+        if kms_take_suspend() != 0 { return .interrupted }
         guard let text, count > 0 else {
             // End of input: end the prompt's line so whatever prints next starts cleanly.
             kms_el_write(editLine, "\n")

@@ -10,6 +10,9 @@ public struct LineOutcome: Sendable, Equatable {
     /// The command ran but the simulated kernel refused the operation (a wrong-order or double free): a failed
     /// command whose memory state is unchanged, though the kernel's log has its report.
     public var refused = false
+    /// The line failed after kernel C had already run part of it (a statement before the failing one, a call inside
+    /// it, a module's init): what that code did stays done, as in C. A line that fails otherwise has changed nothing.
+    public var ranBeforeFailing = false
     /// The command the line ran (nil when it did not get as far as a command).
     var command: CommandSpec?
     /// In JSON mode, the line's record before it is written (the lesson layer adds its text to it).
@@ -147,12 +150,14 @@ extension ShellSession {
             result = try Shell.run(spec, raw, rest, text, extraVariables, &self)
         } catch {
             // C code that ran before failing (insmod's init) changed the kernel: time stays where it got to.
-            if !ranCodeBeforeFailing { kernel.clock = clock }
+            let ran = ranCodeBeforeFailing
+            if !ran { kernel.clock = clock }
             kernel.callSite = site
             ranCodeBeforeFailing = false
             kernel.restoreExplanation(narration)
             var f = fail(error, text: text, source: source, line: line)
             f.command = spec
+            f.ranBeforeFailing = ran
             return (f, .none, error)
         }
         if result.value != .none {

@@ -45,7 +45,7 @@ struct Kmemsim: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when the simulated kernel reports a BUG (bug), a WARNING or worse (warning), or anything including kmemsim's misuse notes (any); the line is named on stderr, and a summary of report counts closes the run.", valueName: "bug|warning|any"))
     var failOn: FailOn?
 
-    @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always, never.", valueName: "when"))
+    @Option(help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never.", valueName: "when"))
     var color: ColorMode = .auto
 
     @Flag(help: "Draw pictures in plain ASCII letters (also when TERM=dumb, NO_COLOR is set, or output is not a terminal).")
@@ -139,17 +139,25 @@ struct Kmemsim: ParsableCommand {
         return Language.fromEnvironment { name in getenv(name).map { String(cString: $0) } }
     }
 
-    /// Unicode block pictures on a colour terminal; plain ASCII letters otherwise.
+    /// Unicode block pictures on a colour terminal whose locale is UTF-8; plain ASCII letters otherwise (TERM=dumb,
+    /// `LC_ALL=C`, or no locale at all: such a terminal may not show the blocks).
     func unicodePictures() -> Bool {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        return !ascii && colorEnabled() && term != "dumb"
+        return !ascii && colorEnabled() && term != "dumb" && Self.localeIsUTF8 { getenv($0).map { String(cString: $0) } }
+    }
+
+    /// The character set of the locale in force (LC_ALL, else LC_CTYPE, else LANG, as setlocale reads them) is UTF-8.
+    static func localeIsUTF8(_ env: (String) -> String?) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { env($0) }.first { !$0.isEmpty } ?? ""
+        let l = locale.lowercased()
+        return l.contains("utf-8") || l.contains("utf8")
     }
 
     func colorEnabled() -> Bool {
         switch color {
         case .always: true
         case .never: false
-        case .auto: isTerminal(1) && getenv("NO_COLOR") == nil
+        case .auto: isTerminal(1) && getenv("NO_COLOR") == nil && getenv("TERM").map({ String(cString: $0) }) != "dumb"
         }
     }
 }

@@ -27,6 +27,10 @@ final class Runner {
             case .interrupted:
                 continue
             case .endOfInput:
+                // Ctrl-D in a lesson: its place is saved and the learner is told how to come back (a script ending
+                // mid-lesson saves it too, silently).
+                let paused = shell.session.endOfInput()
+                if interactive { Output.out(paused) }
                 return true
             case .tooLong(let bytes):
                 number += 1

@@ -43,6 +43,29 @@ import Testing
         }
     }
 
+    /// Ctrl-D in the middle of a step: the place is saved and the learner is told how to come back; the next
+    /// session resumes there.
+    @Test func endOfInputInsideAStepKeepsThePlace() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/progress.json"
+            var today = try lessonShell("buddy-split", progress: path)
+            for l in ["next", "3"] { _ = today.execute(l) }
+            let step = today.session.lessons.active?.step.id
+            let count = today.session.lessons.active?.lesson.steps.count ?? 0
+            let index = (today.session.lessons.active?.stepIndex ?? 0) + 1
+            let said = today.session.endOfInput()
+            #expect(said == "lesson buddy-split paused at step \(index) of \(count) (\(step ?? "")); your progress is saved: 'lesson start buddy-split' picks it up there\n")
+            var tomorrow = try lessonShell("buddy-split", progress: path)
+            #expect(tomorrow.session.lessons.active?.step.id == step)
+            #expect(tomorrow.session.endOfInput().contains("paused at step \(index)"))
+            var ko = try lessonShell("buddy-split", progress: path, language: .ko)
+            #expect(ko.session.endOfInput().contains("레슨 buddy-split: \(count)단계 중 \(index)단계(\(step ?? ""))에서 멈췄습니다. 진행 상황은 저장되었습니다"))
+            // No lesson under way: nothing to say.
+            _ = ko.execute("lesson quit")
+            #expect(ko.session.endOfInput() == "")
+        }
+    }
+
     @Test func corruptFileIsReportedAndNeverOverwritten() throws {
         try withTemporaryDirectory { dir in
             let path = dir + "/progress.json"

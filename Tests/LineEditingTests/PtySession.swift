@@ -8,13 +8,14 @@ final class PtySession {
     private var output: [UInt8] = []
     private var exitStatus: Int32?
 
-    /// Starts `path` with `environment` on an 80x24 pty. Nil if the pty or the process cannot be made.
-    init?(path: String, environment: [String: String]) {
+    /// Starts `path` (with `arguments`) and `environment` on a pty of `columns`x24. Nil if the pty or the process
+    /// cannot be made.
+    init?(path: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 80) {
         // Everything the child touches is built before forkpty: between fork and exec only
         // async-signal-safe calls are allowed, so the child must not allocate.
-        let argv = CStringArray([path])
+        let argv = CStringArray([path] + arguments)
         let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" })
-        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: 24, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         var noSignalsBlocked = sigset_t()
         sigemptyset(&noSignalsBlocked)
         guard let executable = argv.pointer[0] else {
@@ -58,7 +59,9 @@ final class PtySession {
     }
 
     /// Everything the program wrote, escapes included, for failure messages.
-    var rawOutput: String { String(decoding: output, as: UTF8.self).debugDescription }
+    var rawOutput: String { rawOutputText.debugDescription }
+    /// Everything the program wrote, escapes included.
+    var rawOutputText: String { String(decoding: output, as: UTF8.self) }
 
     /// What the terminal shows now.
     var screen: TerminalScreen { TerminalScreen(replaying: String(decoding: output, as: UTF8.self)) }

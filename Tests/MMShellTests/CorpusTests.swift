@@ -16,6 +16,8 @@ import Glibc
         var input = ""
         var error: String?
         var report: String?
+        /// `= TEXT`: the input ends the session (`^D`); what it says contains TEXT and the session is as it was.
+        var ending: String?
         var description: String { "line \(line): \(input.prefix(60))" }
     }
     enum Setup { case run(String), file(String, String), save(String, String) }
@@ -76,6 +78,7 @@ import Glibc
             else if line.hasPrefix("> ") { cur?.input = expand(String(line.dropFirst(2))) }
             else if line.hasPrefix("! ") { cur?.error = String(line.dropFirst(2)) }
             else if line.hasPrefix("~ ") { cur?.report = String(line.dropFirst(2)) }
+            else if line.hasPrefix("= ") { cur?.ending = String(line.dropFirst(2)) }
             else if line.hasPrefix("@file ") { fileName = String(line.dropFirst(6)); fileLines = [] }
             else if line.hasPrefix("@save ") {
                 let rest = line.dropFirst(6)
@@ -115,8 +118,8 @@ import Glibc
         #expect(entries.count >= 80, "\(entries.count) entries")
         var booted: [String: Shell] = [:]
         for e in entries {
-            guard e.error != nil || e.report != nil, !e.input.isEmpty else {
-                Issue.record("\(e): needs an input and ! or ~")
+            guard e.error != nil || e.report != nil || e.ending != nil, !e.input.isEmpty else {
+                Issue.record("\(e): needs an input and !, ~ or =")
                 continue
             }
             let key = e.boot.joined(separator: " ")
@@ -145,6 +148,16 @@ import Glibc
                 }
             }
             let before = sh.session.kernel, vars = sh.session.variables
+            if let want = e.ending {
+                // End of input (Ctrl-D): the runner asks the session for its last words and stops reading.
+                #expect(e.input == "^D", "\(e): '=' goes with the input ^D")
+                let step = sh.session.lessons.active?.stepIndex
+                let said = sh.session.endOfInput()
+                #expect(said.contains(sub(want)), "\(e): wanted '\(want)', got: \(said.prefix(400))")
+                #expect(sh.session.kernel == before && sh.session.variables == vars && sh.session.lessons.active?.stepIndex == step,
+                        "\(e): changed the session")
+                continue
+            }
             let r = sh.execute(sub(e.input))
             let said = r.stdout + r.stderr
             if let want = e.error {

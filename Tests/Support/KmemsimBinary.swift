@@ -24,14 +24,15 @@ public enum KmemsimBinary {
 
     public struct NotBuilt: Error {}
 
-    /// Runs it with `args`, feeding `stdin`; `environment` entries are added to (or replace) the test's own.
-    public static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+    /// Runs it with `args`, feeding `stdin`; `environment` entries are added to (or replace) the test's own, or with
+    /// `inherit: false` are all it gets (no LANG, TERM or NO_COLOR unless given).
+    public static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:], inherit: Bool = true) throws -> Result {
         guard let path else { throw NotBuilt() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
+        var env = inherit ? ProcessInfo.processInfo.environment : [:]
+        if inherit { env["NO_COLOR"] = "1" }
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()

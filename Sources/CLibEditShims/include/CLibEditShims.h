@@ -55,6 +55,8 @@ int kms_signals_install(void);
 void kms_signals_uninstall(void);
 /// 1 if SIGINT arrived since the last call, then clears it.
 int kms_take_interrupt(void);
+/// 1 if Ctrl-Z stopped the process while el_gets waited (and `fg` continued it) since the last call; clears it.
+int kms_take_suspend(void);
 
 int kms_isatty(int fd);
 /// Terminal width of fd, or 0 if unknown.

@@ -52,8 +52,21 @@ extension Kernel {
         if let pfn = s.pfn { freePages(PFN(pfn), order: threadSizeOrder, owner: .kernelStack, caller: "free_thread_stack") }
     }
 
-    /// kernel_clone() as far as memory goes: a task_struct with a kernel stack. nil when the stack could not be had.
+    /// kernel/fork.c: set_max_threads(), called by fork_init() — totalram_pages() × PAGE_SIZE / (8 × THREAD_SIZE),
+    /// so that thread structures take at most an eighth of memory, kept within MIN_THREADS (20) and FUTEX_TID_MASK.
+    public var maxThreads: Int {
+        let ram = zones.reduce(0) { $0 + $1.managedPages }
+        return min(max(ram * pageSize / (8 * threadSize), 20), 0x3fff_ffff)
+    }
+
+    /// nr_threads: every task but the idle tasks (pid 0), which fork_idle() does not count.
+    public var nrThreads: Int { tasks.reduce(0) { $0 + ($1.pid == 0 ? 0 : 1) } }
+
+    /// kernel_clone() as far as memory goes: a task_struct with a kernel stack. nil when the stack could not be had,
+    /// or when max_threads tasks already run (copy_process(): `nr_threads >= max_threads` → -EAGAIN, before any
+    /// allocation; `task create` tells the two apart by `nrThreads`).
     public mutating func taskCreate(comm: String) -> Int? {
+        guard nrThreads < maxThreads else { return nil }
         clock.tick()
         let pid = nextPID
         // dup_task_struct(): the task_struct from its slab cache first, then the stack (the task_struct goes

@@ -42,7 +42,11 @@ extension RingBuffer: Equatable {
     /// Equal when they hold the same entries in the same order and have seen as many: where the buffer wrapped
     /// inside its storage does not matter.
     public static func == (a: RingBuffer, b: RingBuffer) -> Bool {
-        a.capacity == b.capacity && a.written == b.written && a.elementsEqual(b)
+        guard a.capacity == b.capacity, a.written == b.written else { return false }
+        // Same wrap point: the storage arrays decide, and an unchanged copy shares its buffer (compared by identity,
+        // not entry by entry — tests compare whole kernels after every command).
+        if a.head == b.head { return a.storage == b.storage }
+        return a.elementsEqual(b)
     }
 }
 

@@ -68,7 +68,9 @@ extension ShellSession {
         defer { kernel.callSite = outer }
         let r = invoke(spec, arguments: raw, rest: raw.joined(separator: " "), assignTo: nil, text: text,
                        source: nil, line: 0, extraVariables: extra, showValue: run.showValues, valueName: valueName)
+        if r.outcome.ranBeforeFailing { run.effects += 1 }
         if let error = r.error { throw CError(.commandFailed(error.message(language)), at: e.start) }
+        run.effects += 1
         run.stdout += r.outcome.stdout
         let value = CValue(type: cReturnType(spec, r.value), value: r.value)
         if run.module != nil { cTrack(spec, raw, extra, value, e, &run) }

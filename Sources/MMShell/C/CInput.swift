@@ -181,6 +181,7 @@ extension ShellSession {
             }
         } catch {
             out.succeeded = false
+            out.ranBeforeFailing = run.effects > 0
             out.stdout = run.stdout + run.notes.map { CMessages.note($0, lang) }.joined()
             out.stderr = CMessages.render(error, file: file, source: padded, prefix: prefix, lang: lang)
             return out

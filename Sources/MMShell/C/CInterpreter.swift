@@ -11,6 +11,8 @@ struct CRun {
     var frames: [[[String: CValue]]] = []
     var functions: [String] = []
     var steps = 0
+    /// Calls into the kernel, assignments and declarations done so far: what stays done if the line then fails.
+    var effects = 0
     var stdout = ""
     var notes: [String] = []
     /// Script location, when the input came from a script (`kmemsim: FILE:LINE: …`).
@@ -165,6 +167,7 @@ extension ShellSession {
             let init0 = try cEval(e, &run, valueName: run.showValues ? valueName : nil)
             v = try cAt(e.start) { () throws(CErrorKind) in try cMath.convert(init0, to: d.type) }
         }
+        run.effects += 1
         if !run.frames.isEmpty {
             run.frames[run.frames.count - 1][run.frames[run.frames.count - 1].count - 1][d.name] = v
         } else if let m = run.module {
@@ -327,6 +330,7 @@ extension ShellSession {
     }
 
     mutating func cAssign(_ target: CExpr, _ v: CValue, _ run: inout CRun) throws(CError) -> CValue {
+        run.effects += 1
         switch target.kind {
         case .identifier(let raw):
             let name = raw.hasPrefix("$") ? String(raw.dropFirst()) : raw

@@ -19,15 +19,21 @@ enum PictureCommands {
             if o.wantsPicture { return try o.output(m.picture(language: s.lessons.language), s, json: json) }
             return CommandOutput(value: .int(Int(m.count)))
         },
-        CommandSpec("snapshot", family: .views, arguments: [.init("file", .path)],
-                    summary: "write one self-contained HTML page with this machine's pictures and key numbers (for a handout or a report)",
-                    examples: ["snapshot machine.html"]) { s, a throws(CommandError) in
+        CommandSpec("snapshot", family: .views, arguments: [.init("file", .path), .init("force", .word(["--force"]), optional: true)],
+                    summary: "write one self-contained HTML page with this machine's pictures and key numbers (for a handout or a report); --force replaces a file kmemsim did not write",
+                    examples: ["snapshot machine.html", "snapshot machine.html --force"]) { s, a throws(CommandError) in
             let path = try a.string(0)
+            let force: Bool
+            if a.has(1) {
+                let option = try a.string(1)
+                guard option == "--force" else { throw .badArgument(argument: "OPTION", value: option, reason: "snapshot takes FILE.html and --force") }
+                force = true
+            } else { force = false }
             guard path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") else {
                 throw .badArgument(argument: "FILE", value: path, reason: "the snapshot is an HTML page; name it e.g. machine.html")
             }
             let page = SnapshotPage.render(s)
-            try FileOutput.write(page.html, to: path)
+            try FileOutput.write(FileOutput.marked(page.html), to: path, kind: .picture, force: force, language: s.language)
             let l = s.lessons.language
             return CommandOutput(text: Message(en: "wrote \(path): \(page.pictures) pictures, \(page.html.utf8.count) bytes, no external resources\n", ko: "\(path)에 저장했습니다: 그림 \(page.pictures)개, \(page.html.utf8.count)바이트, 외부 자원 없음\n").text(l),
                                  json: .object([("file", .string(path)), ("pictures", .int(page.pictures)), ("bytes", .int(page.html.utf8.count))]))

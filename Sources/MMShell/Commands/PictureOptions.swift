@@ -4,6 +4,8 @@ import KernelMM
 /// some `--picture`, `--around ADDR|$var`, `--from PFN --to PFN`. Read once, before the command touches anything.
 struct PictureOptions: Sendable {
     var svg: String?
+    /// `--force`: `--svg FILE` may replace a file kmemsim did not write.
+    var force = false
     var ascii = false
     var picture = false
     var width: Int?
@@ -15,8 +17,8 @@ struct PictureOptions: Sendable {
 
     enum Option: String, CaseIterable, Sendable {
         case svg = "--svg", ascii = "--ascii", picture = "--picture", width = "--width"
-        case around = "--around", from = "--from", to = "--to"
-        var takesValue: Bool { self != .ascii && self != .picture }
+        case around = "--around", from = "--from", to = "--to", force = "--force"
+        var takesValue: Bool { self != .ascii && self != .picture && self != .force }
         var usage: String {
             switch self {
             case .svg: "--svg FILE"
@@ -26,16 +28,23 @@ struct PictureOptions: Sendable {
             case .around: "--around ADDR|$var"
             case .from: "--from PFN"
             case .to: "--to PFN"
+            case .force: "--force"
             }
         }
     }
 
     /// The argument spec that lets a command take these options (the parser counts them as trailing words).
     static func spec(_ options: [Option]) -> ArgumentSpec {
-        ArgumentSpec("options", .word(options.map(\.rawValue)), optional: true)
+        ArgumentSpec("options", .word(withForce(options).map(\.rawValue)), optional: true)
     }
 
-    static func parse(_ a: Arguments, allowed: [Option]) throws(CommandError) -> PictureOptions {
+    /// Wherever `--svg FILE` is taken, `--force` is too (it lets the file replace one kmemsim did not write).
+    static func withForce(_ options: [Option]) -> [Option] {
+        options.contains(.svg) && !options.contains(.force) ? options + [.force] : options
+    }
+
+    static func parse(_ a: Arguments, allowed given: [Option]) throws(CommandError) -> PictureOptions {
+        let allowed = withForce(given)
         var o = PictureOptions(arguments: a)
         var rest: [String] = []
         var i = 0
@@ -68,6 +77,7 @@ struct PictureOptions: Sendable {
             case .around: o.around = value
             case .from: o.from = value
             case .to: o.to = value
+            case .force: o.force = true
             }
             i += 1
         }
@@ -87,7 +97,8 @@ struct PictureOptions: Sendable {
     /// Draws the picture: into the SVG file when asked (and says so), else as terminal text.
     func output(_ p: Picture, _ s: ShellSession, json: JSONValue?) throws(CommandError) -> CommandOutput {
         if let svg {
-            try FileOutput.write(PictureSVGRenderer.render(p, language: s.lessons.language), to: svg)
+            try FileOutput.write(FileOutput.marked(PictureSVGRenderer.render(p, language: s.lessons.language)), to: svg, kind: .picture,
+                                 force: force, language: s.language)
             let said = Message(en: "wrote \(svg) (SVG: \(p.title))", ko: "\(svg)에 저장했습니다 (SVG: \(p.title))").text(s.lessons.language)
             return CommandOutput(text: said + "\n", json: .object([("svg", .string(svg)), ("picture", json ?? .null)]))
         }

@@ -33,6 +33,8 @@ enum SlabCommands {
             guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "$" }) else {
                 throw .badArgument(argument: "NAME", value: name, reason: "a cache name is one word")
             }
+            let known = s.kernel.slab.caches.reduce(0) { $0 + 1 + $1.aliases.count }
+            guard known < Limits.slabCaches else { throw .localized(.tooManyCaches(name, known: known)) }
             guard s.kernel.slab.index(named: name) == nil else {
                 throw .badArgument(argument: "NAME", value: name, reason: "a cache with this name already exists (the kernel would allow it, but kmemsim names caches uniquely); pick another name")
             }

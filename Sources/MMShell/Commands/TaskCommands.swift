@@ -20,6 +20,10 @@ enum TaskCommands {
             switch action {
             case "create":
                 let name = try a.string(1)
+                if s.kernel.nrThreads >= s.kernel.maxThreads {
+                    // copy_process() refuses before it allocates anything: nothing is logged, the value is -EAGAIN.
+                    return CommandOutput(value: .int(-11), text: s.say(.forkThreadsMax(name, running: s.kernel.nrThreads, max: s.kernel.maxThreads)))
+                }
                 guard let pid = s.kernel.taskCreate(comm: name) else {
                     // Like alloc_pages returning NULL, a fork that fails for memory is the kernel's answer, not a
                     // typing error: the reports it logged are shown and kernel_clone's -ENOMEM is the value.

@@ -87,6 +87,12 @@ public struct Lesson: Sendable {
     public var summary: LocalizedText
     /// Boot parameters as `key=value` items (arch, mem, cpus, slab, and options such as pcp=off).
     public var machine: [String] = []
+    /// `start: FILE.json`: a session saved with `save FILE` that the lesson starts from instead of booting `machine`
+    /// (its machine, memory state and `$variables`), as written in the file and resolved against the lesson file's
+    /// directory; loaded and checked as `load FILE` checks it, each time the lesson starts.
+    public var start: String?
+    public var startPath: String?
+    public var startLine = 0
     public var setup: [String] = []
     public var steps: [LessonStep] = []
     /// The recap shown at the end; `lesson summary` reopens it.

@@ -48,7 +48,7 @@ public struct LessonDecoder {
             error(root, "a lesson file is a mapping with id, title, summary, machine, steps, recap")
             return nil
         }
-        checkKeys(map, allowed: ["id", "title", "summary", "machine", "setup", "steps", "recap", "no_skip"], what: "lesson")
+        checkKeys(map, allowed: ["id", "title", "summary", "machine", "start", "setup", "steps", "recap", "no_skip"], what: "lesson")
         let id = string(map["id"], "id", in: root) ?? ""
         if !id.isEmpty, !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             error(map["id"], "id '\(id)' may hold letters, digits, '-' and '_' only")
@@ -57,6 +57,16 @@ public struct LessonDecoder {
                             summary: text(map["summary"], "summary", in: root), recap: text(map["recap"], "recap", in: root))
         lesson.noSkip = map["no_skip"]?.bool ?? false
         if let m = map["machine"] { lesson.machine = machine(m) }
+        if let st = map["start"] {
+            if let path = string(st, "start", in: root) {
+                lesson.start = path
+                lesson.startPath = Self.resolve(path, besides: file)
+                lesson.startLine = st.mark?.line ?? 1
+            }
+            if map["machine"] != nil {
+                error(st, "give machine: or start:, not both: a saved session brings its own machine")
+            }
+        }
         lesson.setup = strings(map["setup"], "setup")
         guard let steps = map["steps"]?.sequence, !steps.isEmpty else {
             error(map["steps"] ?? root, "a lesson needs steps: a list of read/do/ask/predict steps")
@@ -64,6 +74,12 @@ public struct LessonDecoder {
         }
         for s in steps { if let st = step(s) { lesson.steps.append(st) } }
         return lesson
+    }
+
+    /// A path in a lesson file is relative to the lesson file's directory (an absolute path stays as it is).
+    static func resolve(_ path: String, besides file: String) -> String {
+        guard !path.hasPrefix("/"), let slash = file.lastIndex(of: "/") else { return path }
+        return String(file[...slash]) + path
     }
 
     mutating func checkKeys(_ map: Node.Mapping, allowed: [String], what: String) {

@@ -61,7 +61,15 @@ public enum LessonEngine {
     static func startOnCopy(_ lesson: Lesson, _ s: inout ShellSession, resume: Bool) throws(CommandError) -> String {
         loadProgress(&s)
         let lang = s.lessons.language
-        s.reboot(try BootParamParser.boot(try lesson.bootParams()))
+        if let path = lesson.startPath {
+            // `start: FILE.json`: the saved session, checked completely by the load path before anything is used.
+            do throws(CommandError) { try s.load(from: path) } catch {
+                throw .localized(.lessonStartFileFailed(lesson: lesson.id, file: lesson.start ?? path, line: lesson.startLine, lessonFile: lesson.file,
+                                                        why: error.message(s.language)))
+            }
+        } else {
+            s.reboot(try BootParamParser.boot(try lesson.bootParams()))
+        }
         s.lessons.active = nil
         for line in lesson.setup {
             let o = runInner(line, &s)
@@ -478,5 +486,17 @@ extension String {
         var s = self
         while s.hasSuffix("\n") { s.removeLast() }
         return s
+    }
+}
+
+extension ShellSession {
+    /// End of input (Ctrl-D at the prompt, the end of a piped script): a lesson under way keeps its place — its
+    /// progress is saved — and the learner is told how to come back to it. Empty when no lesson is under way.
+    public mutating func endOfInput() -> String {
+        guard let a = lessons.active, !a.completed else { return "" }
+        let warning = LessonEngine.persist(&self)
+        let kept = lessons.progressPath != nil && lessons.progressCorrupt == nil
+        return Message.lessonPaused(a.lesson.id, step: a.stepIndex + 1, of: a.lesson.steps.count, stepID: a.step.id, kept: kept)
+            .text(lessons.language) + "\n" + warning
     }
 }

@@ -132,10 +132,16 @@ public enum LessonChecker {
         return replay(lesson)
     }
 
-    /// Unique ids and queries that parse.
+    /// Unique ids and queries that parse; a `start:` file that loads.
     static func staticChecks(_ lesson: Lesson) -> [LessonDiagnostic] {
         var out: [LessonDiagnostic] = []
         func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
+        if let path = lesson.startPath, var sh = LessonRunner.shell(language: .en, noSkip: false) {
+            do throws(CommandError) { try sh.session.load(from: path) } catch {
+                diag(lesson.startLine, Message.lessonStartFileFailed(lesson: lesson.id, file: lesson.start ?? path, line: lesson.startLine,
+                                                                     lessonFile: lesson.file, why: error.message(.en)).text(.en))
+            }
+        }
         var seen: [String: Int] = [:]
         for st in lesson.steps {
             if let first = seen[st.id] { diag(st.line, "step id '\(st.id)' is used twice (first at line \(first))") } else { seen[st.id] = st.line }

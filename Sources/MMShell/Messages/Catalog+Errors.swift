@@ -115,8 +115,8 @@ extension Message {
             Message(en: "mem=\(Format.bytes(r)) is too small; kmemsim needs at least \(Format.bytes(m))",
                     ko: "mem=\(Format.bytes(r)): 너무 작습니다. kmemsim에는 최소 \(Format.bytes(m))가 필요합니다")
         case .memoryTooLarge(let r, let m, let a):
-            Message(en: "mem=\(Format.bytes(r)) is more than \(a.rawValue) supports here (at most \(Format.bytes(m)))",
-                    ko: "mem=\(Format.bytes(r)): 여기서 \(a.rawValue) 아키텍처가 지원하는 범위를 넘습니다 (최대 \(Format.bytes(m)))")
+            Message(en: "mem=\(Format.bytes(r)) is more than \(a.rawValue) supports here (at most \(Format.bytes(m))); give mem=\(Format.sizeArgument(m)) or less",
+                    ko: "mem=\(Format.bytes(r)): 여기서 \(a.rawValue) 아키텍처가 지원하는 범위를 넘습니다 (최대 \(Format.bytes(m))). mem=\(Format.sizeArgument(m)) 이하로 주세요")
         case .memoryNotPageAligned(let r, let p):
             Message(en: "mem=\(r) is not a multiple of the \(p)-byte page size",
                     ko: "mem=\(r): 페이지 크기(\(p)바이트)의 배수가 아닙니다")

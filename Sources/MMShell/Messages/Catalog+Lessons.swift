@@ -52,6 +52,20 @@ extension Message {
 
 /// `lesson list`'s lines under the table.
 extension Message {
+    /// End of input (Ctrl-D) in the middle of a lesson.
+    static func lessonPaused(_ id: String, step: Int, of count: Int, stepID: String, kept: Bool) -> Message {
+        kept ? Message(en: "lesson \(id) paused at step \(step) of \(count) (\(stepID)); your progress is saved: 'lesson start \(id)' picks it up there",
+                       ko: "레슨 \(id): \(count)단계 중 \(step)단계(\(stepID))에서 멈췄습니다. 진행 상황은 저장되었습니다. 'lesson start \(id)'로 그 자리에서 이어서 할 수 있습니다")
+             : Message(en: "lesson \(id) stopped at step \(step) of \(count) (\(stepID)); progress is not kept in this session, so 'lesson start \(id)' starts it again",
+                       ko: "레슨 \(id): \(count)단계 중 \(step)단계(\(stepID))에서 멈췄습니다. 이번 세션은 진행 상황을 저장하지 않으므로 'lesson start \(id)'는 처음부터 시작합니다")
+    }
+
+    /// A lesson's `start:` file cannot be loaded (missing, unreadable, not a saved session, inconsistent).
+    static func lessonStartFileFailed(lesson: String, file: String, line: Int, lessonFile: String, why: String) -> Message {
+        Message(en: "lesson \(lesson) cannot start from '\(file)' (start: at line \(line) of \(lessonFile); the path is relative to the lesson file): \(why). Fix the path, or save the session again with 'save FILE'",
+                ko: "레슨 \(lesson): '\(file)'에서 시작할 수 없습니다(\(lessonFile)의 \(line)번째 줄 start:, 경로는 레슨 파일이 있는 디렉터리 기준입니다). 이유: \(why). 경로를 고치거나 'save FILE'로 세션을 다시 저장하세요")
+    }
+
     static func noLessonsFound(_ dir: String) -> Message {
         Message(en: "no lessons found in \(dir) (set KMEMSIM_LESSONS to the lessons directory)",
                 ko: "\(dir)에서 레슨을 찾지 못했습니다 (KMEMSIM_LESSONS를 레슨 디렉터리로 설정하세요)")

@@ -31,6 +31,16 @@ extension Message {
             ko: "kmemsim: 오래된 보고 \(n)개가 버려졌습니다. 커널의 링 버퍼가 가장 오래된 줄부터 덮어쓰듯, 로그는 최근 \(KernelLog.capacity)개만 보관합니다")
     }
 
+    static func tooManyCaches(_ name: String, known: Int) -> Message {
+        Message(en: "kmem_cache_create \(name): kmemsim keeps at most \(Limits.slabCaches) slab caches and aliases, and there are \(known); destroy some with kmem_cache_destroy first",
+            ko: "kmem_cache_create \(name): kmemsim은 슬랩 캐시와 별칭을 합쳐 최대 \(Limits.slabCaches)개까지 둘 수 있는데, 이미 \(known)개가 있습니다. 먼저 kmem_cache_destroy로 몇 개를 없애세요")
+    }
+
+    static func forkThreadsMax(_ name: String, running: Int, max: Int) -> Message {
+        Message(en: "task create \(name): kernel_clone() returned -EAGAIN: \(running) tasks already run and this machine allows max_threads = \(max) (kernel/fork.c set_max_threads(): RAM / (8 × THREAD_SIZE)); end some with 'task exit PID' or boot with more memory",
+            ko: "task create \(name): kernel_clone()의 반환값은 -EAGAIN입니다. 이미 태스크 \(running)개가 실행 중이고, 이 머신이 허용하는 최대치는 max_threads = \(max)입니다(kernel/fork.c set_max_threads(): RAM / (8 × THREAD_SIZE)). 'task exit PID'로 몇 개를 끝내거나 메모리를 늘려 부팅하세요")
+    }
+
     static func forkFailed(_ name: String) -> Message {
         Message(en: "task create \(name): kernel_clone() returned -ENOMEM: no kernel stack could be allocated (see the report above); copy_process() gave back the task_struct and everything else it had taken",
             ko: "task create \(name): kernel_clone()의 반환값은 -ENOMEM입니다. 커널 스택을 할당하지 못했습니다(위의 보고를 보세요). copy_process()는 task_struct를 비롯해 그때까지 잡은 것을 모두 돌려주었습니다")

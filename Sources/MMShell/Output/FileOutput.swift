@@ -26,7 +26,7 @@ enum FileOutput {
         case progress
         /// A file of `export-proc DIR` (the directory carries a marker).
         case procExport
-        /// Pictures and pages (`--svg`, `snapshot`): replaced freely, as before.
+        /// A picture (`--svg FILE`) or a page (`snapshot FILE.html`): kmemsim's own carry `FileOutput.marker`.
         case picture
 
         /// Whether the text already at the path is one of ours.
@@ -37,9 +37,23 @@ enum FileOutput {
             case .procExport:
                 let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
                 return FileOutput.isRegularFile((dir.isEmpty ? "/" : dir) + "/" + FileOutput.procExportMarker)
-            case .picture: return true
+            case .picture: return text.utf8.prefix(300).count > 0 && String(decoding: text.utf8.prefix(300), as: UTF8.self).contains(FileOutput.marker)
             }
         }
+    }
+
+    /// The comment kmemsim puts near the top of every SVG and HTML file it writes, so that the next `--svg` or
+    /// `snapshot` may replace the file and anyone else's file is left alone (unless --force).
+    static let marker = "<!-- written by kmemsim -->"
+
+    /// `text` (an SVG or HTML document) with the marker after its first line (`<?xml …?>` or `<!DOCTYPE html>`, where
+    /// a comment may follow), or first when it has no such line.
+    static func marked(_ text: String) -> String {
+        guard text.hasPrefix("<?xml") || text.lowercased().hasPrefix("<!doctype"), let nl = text.firstIndex(of: "\n") else {
+            return marker + "\n" + text
+        }
+        let next = text.index(after: nl)
+        return String(text[..<next]) + marker + "\n" + String(text[next...])
     }
 
     /// export-proc leaves this in its directory: its files may then be replaced by the next export.

@@ -18,12 +18,19 @@ enum Format {
     }
     /// Sizes as people read them: 4 KiB, 2 MiB, 1.5 GiB.
     static func bytes(_ n: UInt64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var v = Double(n), u = 0
         while v >= 1024, u < units.count - 1 { v /= 1024; u += 1 }
         if u == 0 { return "\(n) B" }
         let whole = v.rounded(.down) == v
         return whole ? "\(Int(v)) \(units[u])" : "\(Int((v * 10).rounded()) / 10).\(Int((v * 10).rounded()) % 10) \(units[u])"
+    }
+    /// A size as an argument is typed: `64G`, `4M`, `512K`, else plain bytes.
+    static func sizeArgument(_ n: UInt64) -> String {
+        for (shift, unit) in [(50, "P"), (40, "T"), (30, "G"), (20, "M"), (10, "K")] where n >= 1 << shift && n % (1 << shift) == 0 {
+            return "\(n >> shift)\(unit)"
+        }
+        return String(n)
     }
     /// The simulated clock as dmesg prints it: "[   12.345678]".
     static func timestamp(_ ns: UInt64) -> String {

@@ -137,12 +137,13 @@ public enum NumberParser {
         return UInt64(t)
     }
 
-    /// A size: `4096`, `0x1000`, `4K`, `4k`, `4KiB`, `2M`, `1G`, `4KB`.
+    /// A size: `4096`, `0x1000`, `4K`, `4k`, `4KiB`, `2M`, `1G`, `4KB`, `1T`, `1P` (binary units throughout).
     public static func size(_ s: String) -> UInt64? {
         var t = s.replacingOccurrencesOfUnderscore()
         var mult: UInt64 = 1
         let lower = t.lowercased()
-        for (suffixes, m) in [(["kib", "kb", "k"], UInt64(1) << 10), (["mib", "mb", "m"], 1 << 20), (["gib", "gb", "g"], 1 << 30)] {
+        for (suffixes, m) in [(["kib", "kb", "k"], UInt64(1) << 10), (["mib", "mb", "m"], 1 << 20), (["gib", "gb", "g"], 1 << 30),
+                                 (["tib", "tb", "t"], 1 << 40), (["pib", "pb", "p"], 1 << 50)] {
             if !lower.hasPrefix("0x"), let suf = suffixes.first(where: { lower.hasSuffix($0) }) {
                 t = String(t.dropLast(suf.count))
                 mult = m

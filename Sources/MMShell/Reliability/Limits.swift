@@ -18,6 +18,9 @@ public enum Limits {
     public static let lineBytes = 1 << 20
     /// One file read whole: a script, a lesson, a progress file, a saved session.
     public static let fileBytes = 64 << 20
+    /// Slab caches and cache aliases together: every lookup by name walks them, so a script that creates caches in
+    /// a loop would otherwise slow down with each one. (The boot caches are about 60.)
+    public static let slabCaches = 4096
     /// Words longer than this get no "did you mean" by edit distance (only prefix matches).
     public static let suggestionWord = 200
 }
