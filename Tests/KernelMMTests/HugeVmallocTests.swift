@@ -60,3 +60,18 @@ import Testing
         try k.checkInvariants()
     }
 }
+
+extension HugeVmallocTests {
+    /// The fuzzer's finding: __GFP_COMP on a huge kvmalloc made compound chunks the area then mapped as single pages.
+    @Test func compInTheMaskIsDroppedAndSaid() throws {
+        var k = Self.x86
+        let v = try unwrap(k.kvmalloc(8 << 20, gfp: GFPFlags.kernel.union(.comp)))
+        let a = try #require(k.vmalloc.index(containing: v).map { k.vmalloc.areas[$0] })
+        #expect(a.pageOrder == 9)
+        #expect(a.pages.allSatisfy { k.frames[Int($0)].order == 0 && !k.frames[Int($0)].flags.contains(.head) })
+        #expect(k.log.entries.contains { $0.report.note == .vmallocDropsComp(gfp: GFPFlags.kernel.union(.comp)) })
+        try k.checkInvariants()
+        #expect(k.kvfree(v) == .vfree(.freed(pages: 2048)))
+        try k.checkInvariants()
+    }
+}

@@ -69,6 +69,8 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
     // vmalloc (mm/vmalloc.c)
     case vmallocInInterrupt
     case vmallocZero
+    /// __GFP_COMP given to a huge vmalloc: kmemsim drops it (the kernel would make compound chunks it cannot split).
+    case vmallocDropsComp(gfp: GFPFlags)
     case vmallocLargerThanRAM
     case vmallocMorePagesThanRAM(pages: Int, managed: Int)
     case vmallocNoGap(bytes: UInt64, start: UInt64, end: UInt64)

@@ -104,6 +104,12 @@ extension Kernel {
         // failure report (__GFP_NOWARN); the vmalloc error below speaks for the whole request.
         var pageGFP = gfp.union(.nowarn)
         if gfp.intersection([.dma, .dma32]).isEmpty { pageGFP.insert(.highmem) }
+        // __GFP_COMP would make each huge chunk a compound page, which split_page() cannot split
+        // (VM_BUG_ON_PAGE(PageCompound(page)) with CONFIG_DEBUG_VM): kmemsim leaves it out and says so.
+        if pageGFP.contains(.comp) {
+            pageGFP.remove(.comp)
+            if pageOrder > 0 { report(.kmemsimOnly, note: .vmallocDropsComp(gfp: gfp)) }
+        }
         var pages: [Int32] = []
         pages.reserveCapacity(nrPages)
         // Narrate the first chunk's allocation only; the summary below lists the frames the rest came from.
