@@ -69,7 +69,8 @@ extension ShellSession {
         if module.license == nil {
             // kernel/module/main.c: a module without MODULE_LICENSE is treated as proprietary and taints the kernel.
             kernel.printk("\(name): module license 'unspecified' taints kernel.")
-            text += "\(name): module license 'unspecified' taints kernel.\n" + CMessages.note(CModuleText.text(.noLicense, lang), lang)
+            // The printk above is shown with the kernel's messages; the text adds only kmemsim's note.
+            text += CMessages.note(CModuleText.text(.noLicense, lang), lang)
         }
         var failure: String?
         do throws(CError) {
