@@ -102,6 +102,7 @@ enum FileOutput {
     /// The rules of `write` for its target, checked before anything is written.
     static func checkTarget(_ path: String, kind: Kind, force: Bool, language: Language) throws(CommandError) {
         guard !path.isEmpty, path.contains(where: { $0 != "/" }) else { throw .localized(.fileRefused(path, .noName)) }
+        guard !path.hasPrefix("--") else { throw .localized(.fileRefused(path, .optionLike)) }
         guard !path.hasSuffix("/") else { throw .localized(.fileRefused(path, .notRegular)) }
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
