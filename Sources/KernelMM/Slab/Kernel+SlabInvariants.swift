@@ -10,6 +10,12 @@ extension Kernel {
     public func checkSlabInvariants() throws(InvariantViolation) {
         func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: "slab: " + m) }
         var slabFrames = 0
+        // SlabState.index(id:) searches by id: the caches stay in creation order, ids growing.
+        var i = 1
+        while i < slab.caches.count {
+            guard slab.caches[i - 1].id < slab.caches[i].id, slab.caches[i].id < slab.nextID else { throw fail("cache ids out of creation order at \(slab.caches[i].name)") }
+            i += 1
+        }
         for c in slab.caches {
             // Most boot caches hold no slab at all: nothing below could fail for them.
             if c.slabs.isEmpty && c.full.isEmpty && c.partial.isEmpty && c.free.isEmpty && c.sharedArray.isEmpty

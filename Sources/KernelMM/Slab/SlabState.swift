@@ -16,10 +16,24 @@ public struct SlabState: Sendable, Equatable, Codable {
     public init() {}
 
     public func index(named name: String) -> Int? {
-        if let i = caches.firstIndex(where: { $0.name == name }) { return i }
-        return caches.firstIndex { $0.aliases.contains(name) }
+        // Plain index loops: a closure over the elements retains each cache's storage, and there are ~200 caches.
+        var i = 0
+        while i < caches.count { if caches[i].name == name { return i }; i += 1 }
+        i = 0
+        while i < caches.count { if caches[i].aliases.contains(name) { return i }; i += 1 }
+        return nil
     }
-    public func index(id: UInt32) -> Int? { caches.firstIndex { $0.id == id } }
+
+    /// Caches are appended as they are created and ids only grow (`nextID`), so the array is sorted by id: every
+    /// kfree() and kmem_cache_free() finds its cache by the slab page's tag in O(log n).
+    public func index(id: UInt32) -> Int? {
+        var lo = 0, hi = caches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if caches[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < caches.count && caches[lo].id == id ? lo : nil
+    }
     public func cache(named name: String) -> KmemCache? { index(named: name).map { caches[$0] } }
     /// Every name a learner may use: caches and their aliases, sorted.
     public var allNames: [String] { caches.flatMap { [$0.name] + $0.aliases }.sorted() }
