@@ -34,6 +34,7 @@ extension Kernel {
         if !ctor && !usercopy && (mergeable ?? !bootCache), let target = findMergeable(size: size, align: align, flags: flags) {
             slab.caches[target].refcount += 1
             slab.caches[target].aliases.append(name)
+            slab.idsByName[name] = slab.caches[target].id
             let into = slab.caches[target].name
             if explainEnabled { explain(.slab(.merged(name: name, size: size, into: into, objectSize: slab.caches[target].size))) }
             return .success(.merged(name: name, into: into))
@@ -77,6 +78,7 @@ extension Kernel {
             c.cpuPartialList = Array(repeating: [], count: n)
         }
         slab.caches.append(c)
+        slab.idsByName[c.name] = c.id
         if explainEnabled {
             explain(.slab(.created(name: name, size: size, objectSize: g.size, align: g.align, order: g.order, objects: g.num, leftover: g.leftover, slabColours: slab.kind == .slab ? SlabStep.SlabColouring(colours: g.colour, colourOff: g.colourOff, freelist: g.layout.rawValue) : nil)))
         }
@@ -142,6 +144,7 @@ extension Kernel {
             // Destroying an alias drops a reference to the merged cache.
             slab.caches[ci].refcount -= 1
             slab.caches[ci].aliases.removeAll { $0 == name }
+            slab.idsByName[name] = nil
             if explainEnabled { explain(.slab(.aliasDropped(name: name, cache: slab.caches[ci].name, refcount: slab.caches[ci].refcount))) }
             return true
         }
@@ -178,6 +181,7 @@ extension Kernel {
         }
         for pfn in slab.caches[ci].slabs.keys.sorted() { discardSlab(ci, pfn: pfn) }
         let c = slab.caches.remove(at: ci)
+        for n in [c.name] + c.aliases { slab.idsByName[n] = nil }
         if let a = c.descriptorAddress { slabFreeByAddress(a, expect: "kmem_cache", caller: "kmem_cache_destroy") }
         if let a = c.nodeAddress { slabFreeByAddress(a, expect: nodeCacheName, caller: "kmem_cache_destroy") }
         if explainEnabled { explain(.slab(.destroyed(name: name))) }

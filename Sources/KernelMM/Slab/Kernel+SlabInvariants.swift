@@ -16,6 +16,13 @@ extension Kernel {
             guard slab.caches[i - 1].id < slab.caches[i].id, slab.caches[i].id < slab.nextID else { throw fail("cache ids out of creation order at \(slab.caches[i].name)") }
             i += 1
         }
+        // The name index knows exactly every cache's name and aliases.
+        var names = 0
+        for c in slab.caches {
+            for n in [c.name] + c.aliases where slab.idsByName[n] != c.id { throw fail("name index: \(n) does not lead to cache \(c.id)") }
+            names += 1 + c.aliases.count
+        }
+        guard names == slab.idsByName.count else { throw fail("name index holds \(slab.idsByName.count) names for \(names)") }
         for c in slab.caches {
             // Most boot caches hold no slab at all: nothing below could fail for them.
             if c.slabs.isEmpty && c.full.isEmpty && c.partial.isEmpty && c.free.isEmpty && c.sharedArray.isEmpty

@@ -5,6 +5,9 @@ public struct SlabState: Sendable, Equatable, Codable {
     /// slab_caches in creation order (/proc/slabinfo lists the newest first).
     public var caches: [KmemCache] = []
     var nextID: UInt32 = 1
+    /// Every cache's name and aliases → its id, kept by create, merge and destroy: a lookup by name is a hash and a
+    /// binary search, not a walk over ~200 caches comparing strings (kmalloc looks its size class up by name).
+    var idsByName: [String: UInt32] = [:]
     /// slab_max_order (SLAB: 1 when RAM > 32 MiB), slub_max_order / slub_min_order (SLUB).
     public var slabMaxOrder = 1
     public var slubMaxOrder = 3
@@ -15,14 +18,7 @@ public struct SlabState: Sendable, Equatable, Codable {
     var pendingReports: [SlubBugReport] = []
     public init() {}
 
-    public func index(named name: String) -> Int? {
-        // Plain index loops: a closure over the elements retains each cache's storage, and there are ~200 caches.
-        var i = 0
-        while i < caches.count { if caches[i].name == name { return i }; i += 1 }
-        i = 0
-        while i < caches.count { if caches[i].aliases.contains(name) { return i }; i += 1 }
-        return nil
-    }
+    public func index(named name: String) -> Int? { idsByName[name].flatMap { index(id: $0) } }
 
     /// Caches are appended as they are created and ids only grow (`nextID`), so the array is sorted by id: every
     /// kfree() and kmem_cache_free() finds its cache by the slab page's tag in O(log n).
