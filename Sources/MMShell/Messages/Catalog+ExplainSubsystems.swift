@@ -215,9 +215,9 @@ extension Message {
             let span = "\(Format.hex(start))–\(Format.hex(end))"
             return level == .pte
                 ? Message(en: "vmap_pages_range(): no PTE table yet for \(span); __pte_alloc_kernel() took pfn \(Format.hex(UInt64(pfn))) (GFP_PGTABLE_KERNEL, never freed)",
-                          ko: "vmap_pages_range(): \(span) 구간에는 아직 PTE 테이블이 없어서 __pte_alloc_kernel()이 pfn \(Format.hex(UInt64(pfn)))을 받았습니다 (GFP_PGTABLE_KERNEL, 해제하지 않음)")
+                          ko: "vmap_pages_range(): \(span) 구간에는 아직 PTE 테이블이 없어서 __pte_alloc_kernel()이 페이지 하나(pfn \(Format.hex(UInt64(pfn))))를 받았습니다 (GFP_PGTABLE_KERNEL, 해제하지 않음)")
                 : Message(en: "vmap_pages_range(): no PMD table yet for \(span); __pmd_alloc() took pfn \(Format.hex(UInt64(pfn))) (counted in PageTables, never freed)",
-                          ko: "vmap_pages_range(): \(span) 구간에는 아직 PMD 테이블이 없어서 __pmd_alloc()이 pfn \(Format.hex(UInt64(pfn)))을 받았습니다 (PageTables에 잡히고, 해제하지 않음)")
+                          ko: "vmap_pages_range(): \(span) 구간에는 아직 PMD 테이블이 없어서 __pmd_alloc()이 페이지 하나(pfn \(Format.hex(UInt64(pfn))))를 받았습니다 (PageTables에 잡히고, 해제하지 않음)")
         case .vfreeDeferred(let addr):
             return Message(en: "vfree() in interrupt context → vfree_atomic(): \(Format.hex(addr)) queued; the work item frees it in process context",
                            ko: "인터럽트 문맥의 vfree() → vfree_atomic(): \(Format.hex(addr)) 영역을 큐에 넣었습니다. work item이 프로세스 문맥에서 해제합니다")

@@ -67,10 +67,10 @@ extension Message {
                            ko: "order \(order): MAX_ORDER(\(maxOrder))보다 큽니다. 버디 할당자의 가장 큰 블록은 2^\(maxOrder)개의 페이지입니다. 커널은 부팅마다 한 번 경고하고 NULL을 돌려줍니다.")
         case .vmallocDropsComp(let gfp):
             return Message(en: "\(gfp.pGg) has __GFP_COMP, which vmalloc has no use for. 6.6 passes it to the order-9 chunks of a huge mapping, making compound pages that split_page() cannot split (a VM_BUG_ON_PAGE with CONFIG_DEBUG_VM, wrong page counts without it); kmemsim leaves it out. Do not pass __GFP_COMP to kvmalloc or vmalloc.",
-                           ko: "\(gfp.pGg)에는 vmalloc에 쓸모없는 __GFP_COMP가 들어 있습니다. 6.6은 이것을 큰 매핑의 order-9 덩어리에 그대로 넘겨 split_page()가 쪼갤 수 없는 compound 페이지를 만듭니다 (CONFIG_DEBUG_VM이면 VM_BUG_ON_PAGE, 아니면 페이지 참조 수가 틀어짐). kmemsim은 이 플래그를 빼고 할당합니다. kvmalloc이나 vmalloc에는 __GFP_COMP를 넘기지 마세요.")
+                           ko: "마스크 \(gfp.pGg)에는 vmalloc에 쓸모없는 __GFP_COMP가 들어 있습니다. 6.6은 이것을 큰 매핑의 order-9 덩어리에 그대로 넘겨 split_page()가 쪼갤 수 없는 compound 페이지를 만듭니다 (CONFIG_DEBUG_VM이면 VM_BUG_ON_PAGE, 아니면 페이지 참조 수가 틀어짐). kmemsim은 이 플래그를 빼고 할당합니다. kvmalloc이나 vmalloc에는 __GFP_COMP를 넘기지 마세요.")
         case .pickOneZoneModifier(let gfp, let zone):
             return Message(en: "gfp_zone(\(gfp.pGg)) is an invalid zone combination (GFP_ZONE_BAD). A kernel built with CONFIG_DEBUG_VM hits VM_BUG_ON here; a distribution kernel says nothing and the request silently gets zone \(zone.procName). Pick one zone modifier: __GFP_DMA, __GFP_DMA32 or __GFP_HIGHMEM (with __GFP_MOVABLE at most).",
-                           ko: "gfp_zone(\(gfp.pGg))는 잘못된 존 조합입니다(GFP_ZONE_BAD). CONFIG_DEBUG_VM으로 빌드한 커널은 여기서 VM_BUG_ON에 걸리지만, 배포판 커널은 아무 말 없이 요청을 \(zone.procName) 존으로 처리합니다. 존 지정자는 하나만 고르세요: __GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM 중 하나 (덧붙일 수 있는 것은 __GFP_MOVABLE뿐).")
+                           ko: "gfp_zone(\(gfp.pGg))의 결과는 잘못된 존 조합입니다(GFP_ZONE_BAD). CONFIG_DEBUG_VM으로 빌드한 커널은 여기서 VM_BUG_ON에 걸리지만, 배포판 커널은 아무 말 없이 요청을 \(zone.procName) 존으로 처리합니다. 존 지정자는 하나만 고르세요: __GFP_DMA, __GFP_DMA32, __GFP_HIGHMEM 중 하나 (덧붙일 수 있는 것은 __GFP_MOVABLE뿐).")
         case .failedCannotSleep:
             return Message(en: "The mask cannot sleep (no __GFP_DIRECT_RECLAIM), so the allocator could not reclaim memory and gave up at once.",
                            ko: "이 마스크로는 잠들 수 없으므로(__GFP_DIRECT_RECLAIM 없음) 할당자는 메모리를 회수하지 못하고 곧바로 포기했습니다.")

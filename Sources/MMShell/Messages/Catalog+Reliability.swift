@@ -94,7 +94,7 @@ extension Message {
                            ko: "\(path): 일반 파일이 아닙니다(디렉터리, 장치, FIFO, 심볼릭 링크). kmemsim은 일반 파일만 쓰고 바꿉니다. 다른 이름을 고르세요")
         case .optionLike:
             return Message(en: "'\(path)' looks like an option, not a file name: give the file first (save FILE --force); for a file that really starts with '--', write ./\(path)",
-                           ko: "'\(path)'는 파일 이름이 아니라 옵션처럼 보입니다. 파일 이름을 먼저 주세요 (save FILE --force). 정말 '--'로 시작하는 파일이라면 ./\(path)처럼 쓰세요")
+                           ko: "'\(path)': 파일 이름이 아니라 옵션처럼 보입니다. 파일 이름을 먼저 주세요 (save FILE --force). 정말 '--'로 시작하는 파일이라면 ./\(path)처럼 쓰세요")
         case .notOurs:
             return Message(en: "\(path) exists and kmemsim did not write it: choose another name, or add --force to replace it",
                            ko: "\(path): 이미 있는 파일이며 kmemsim이 쓴 파일이 아닙니다. 다른 이름을 고르거나 --force를 붙여 덮어쓰세요")
