@@ -105,7 +105,7 @@ extension Kernel {
         /// Ran into the unmapped page below a vmapped stack: the double fault handler's report, machine dead.
         case guardPageHit(address: UInt64)
         /// Wrote over STACK_END_MAGIC (and maybe past the stack): caught at the next schedule(), machine dead.
-        case stackEndCorrupted(overrun: Int, beside: String)
+        case stackEndCorrupted(overrun: Int, beside: StackOverrunTarget)
     }
 
     /// Simulates a call chain that uses `bytes` of a task's kernel stack. Within bounds it records the depth; an
@@ -124,10 +124,10 @@ extension Kernel {
                 return .fits(used: bytes, left: s.size - bytes)
             }
             let fault = s.base - UInt64(word)
-            let below = vmalloc.index(containing: fault).map { "the guard page of the area at \(Self.hex(vmalloc.areas[$0].start))" } ?? "an unmapped gap"
+            let below: StackGuardBelow = vmalloc.index(containing: fault).map { .guardPage(areaStart: vmalloc.areas[$0].start) } ?? .unmappedGap
             report(.stackGuardPageHit(stack: "TASK", address: fault, start: s.base, end: s.base + UInt64(s.size)), taint: "D",
                    callTrace: ["handle_stack_overflow", "exc_double_fault", "asm_exc_double_fault"],
-                   note: "pid \(pid) needed \(bytes) bytes of its \(s.size)-byte stack. The first push below \(Self.hex(s.base)) touched \(below), which has no page behind it: a page fault, which cannot be handled on the overflowed stack, becomes a double fault on its own IST stack, and the kernel reports the overflow and dies. Nothing beside the stack was damaged — that is what the guard page is for. The machine would have died; kmemsim leaves the state as it was.", task: i)
+                   note: .taskStackGuardPageHit(pid: pid, bytes: bytes, size: s.size, base: s.base, below: below), task: i)
             return .guardPageHit(address: fault)
         }
         guard bytes > s.size - magic else {
@@ -136,26 +136,15 @@ extension Kernel {
             return .fits(used: bytes, left: s.size - bytes)
         }
         let overrun = bytes - s.size
-        var beside = "nothing else: only STACK_END_MAGIC (0x57ac6e9d) at the bottom of the stack was overwritten"
+        var beside = StackOverrunTarget.onlyStackEndMagic
         if overrun > 0, let pfn = s.pfn {
             let below = pfn - 1 - (overrun - 1) / pageSize
-            beside = "\(overrun) bytes below the stack, in pfn 0x\(String(max(below, 0), radix: 16))" + (below >= 0 && below < frames.count ? ": " + Self.frameDescription(frames[below], kernel: self, pfn: below) : "")
+            beside = .below(bytes: overrun, pfn: max(below, 0), frame: below >= 0 && below < frames.count ? frameFact(below) : nil)
         }
         report(.panic("corrupted stack end detected inside scheduler"), taint: "D",
                callTrace: ["panic", "__schedule", "schedule"],
-               note: "pid \(pid) used \(bytes) bytes of its \(s.size)-byte page-allocated stack. There is no guard page: the writes went on into \(beside). Nothing notices until the task next calls schedule(), where CONFIG_SCHED_STACK_END_CHECK finds STACK_END_MAGIC changed and panics. By then the damage is done. The machine would have died; kmemsim leaves the state as it was.", task: i)
+               note: .taskStackEndCorrupted(pid: pid, bytes: bytes, size: s.size, beside: beside), task: i)
         return .stackEndCorrupted(overrun: max(overrun, 0), beside: beside)
-    }
-
-    static func frameDescription(_ f: PageFrame, kernel k: Kernel, pfn: Int) -> String {
-        switch f.state {
-        case .allocated: "allocated, held by " + ownerName(f.owner)
-        case .buddy: "a free block (the free-list links in it are now garbage)"
-        case .pcp: "a free page on a per-CPU list"
-        case .reserved: "memory reserved at boot"
-        case .absent: "no RAM"
-        case .tail: k.allocatedBlock(containing: pfn).map { "inside an allocated block held by " + ownerName(k.frames[$0.head].owner) } ?? "inside a free block"
-        }
     }
 
     /// An interrupt handler that needs `bytes` of stack. With per-CPU IRQ stacks it runs on this CPU's IRQ stack and
@@ -170,12 +159,12 @@ extension Kernel {
                 let fault = st.base - 8
                 report(.stackGuardPageHit(stack: "IRQ", address: fault, start: st.base, end: st.base + UInt64(st.size)), taint: "D",
                        callTrace: ["handle_stack_overflow", "exc_double_fault", "asm_exc_double_fault"],
-                       note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack and ran into the guard page below it. The machine would have died; kmemsim leaves the state as it was.")
+                       note: .irqStackGuardPageHit(bytes: bytes, cpu: currentCPU, size: st.size))
                 return .guardPageHit(address: fault)
             }
-            let beside = st.pfn.map { p in p > 0 ? "pfn 0x\(String(p - 1, radix: 16)): " + Self.frameDescription(frames[p - 1], kernel: self, pfn: p - 1) : "" } ?? "the memory below"
+            let beside: StackOverrunTarget = st.pfn.flatMap { p in p > 0 ? .frameBelow(pfn: p - 1, frame: frameFact(p - 1)) : nil } ?? .memoryBelow
             report(.kmemsimOnly, callTrace: ["handle_irq"],
-                   note: "The interrupt handler needed \(bytes) bytes of CPU \(currentCPU)'s \(st.size)-byte IRQ stack. It has no guard page and no end check: the handler silently overwrote \(beside). kmemsim leaves the state as it was.")
+                   note: .irqStackOverwrote(bytes: bytes, cpu: currentCPU, size: st.size, beside: beside))
             return .stackEndCorrupted(overrun: bytes - st.size, beside: beside)
         }
         let pid = curCPU.currentPID
@@ -187,7 +176,7 @@ extension Kernel {
             tasks[i].stack?.depth = s.depth // the handler's frames are gone once it returns
         } else {
             report(.kmemsimOnly, callTrace: ["handle_irq"],
-                   note: "The task itself used only \(s.depth) bytes; the interrupt handler's \(bytes) bytes on top of them overflowed the \(s.size)-byte stack. A task cannot know how much an interrupt will need: that is why separate per-CPU IRQ stacks came with 4 KiB stacks (boot irq_stacks=on).")
+                   note: .irqOverflowedTaskStack(taskBytes: s.depth, irqBytes: bytes, size: s.size))
         }
         return r
     }

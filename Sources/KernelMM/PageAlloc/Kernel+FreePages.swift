@@ -161,19 +161,4 @@ extension Kernel {
         for (cpu, p) in zones[z].pcp.enumerated() where p.lists.contains(where: { $0.contains(Int32(pfn)) }) { return cpu }
         return nil
     }
-
-    /// Who holds a block, in words (reports, notes and the page view all use this).
-    public static func ownerName(_ o: FrameOwner) -> String {
-        switch o {
-        case .none: "nobody"
-        case .pageAlloc: "a page-allocator caller"
-        case .slab: "the slab allocator"
-        case .vmalloc: "a vmalloc area"
-        case .kernelStack: "a task's kernel stack"
-        case .percpu: "the per-CPU allocator"
-        case .kmallocLarge: "a large kmalloc (use kfree)"
-        case .leaked: "nobody (leaked by a wrong-order free)"
-        case .pageTable: "the kernel page tables (never freed)"
-        }
-    }
 }

@@ -112,6 +112,12 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
     case slabRedzoneOverwritten
     case validateFoundDamage(object: Int, pfn: Int)
     case slabValidatePoison
+    // Stack overflows (kernel/fork.c stacks, IRQ stacks)
+    case taskStackGuardPageHit(pid: Int, bytes: Int, size: Int, base: UInt64, below: StackGuardBelow)
+    case taskStackEndCorrupted(pid: Int, bytes: Int, size: Int, beside: StackOverrunTarget)
+    case irqStackGuardPageHit(bytes: Int, cpu: Int, size: Int)
+    case irqStackOverwrote(bytes: Int, cpu: Int, size: Int, beside: StackOverrunTarget)
+    case irqOverflowedTaskStack(taskBytes: Int, irqBytes: Int, size: Int)
     /// Not yet written as facts: the sentence itself, shown as it is in both languages.
     case legacy(String)
 

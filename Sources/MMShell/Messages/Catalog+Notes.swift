@@ -359,6 +359,8 @@ extension Message {
         case .slabValidatePoison:
             return Message(en: "kmemsim's validate for SLAB: a free object's poison was changed (SLAB itself would notice at the next allocation of this object).",
                            ko: "SLAB용 kmemsim validate: 빈 객체의 poison이 바뀌었습니다(SLAB 자신은 이 객체를 다음에 할당할 때 알아챕니다).")
+        case .taskStackGuardPageHit, .taskStackEndCorrupted, .irqStackGuardPageHit, .irqStackOverwrote, .irqOverflowedTaskStack:
+            return stackNote(n) ?? Message(verbatim: "")
         case .legacy(let text):
             return Message(verbatim: text)
         }

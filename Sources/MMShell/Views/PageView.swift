@@ -38,7 +38,8 @@ enum PageView {
         return .object(o)
     }
 
-    static func ownerText(_ o: FrameOwner) -> String { Kernel.ownerName(o) }
+    /// The page view is in the kernel's English (as dump_page() above it): the catalog's English owner name.
+    static func ownerText(_ o: FrameOwner) -> String { Message.ownerName(o).en }
 }
 
 /// `kmem ADDR`: what owns an address, like crash's `kmem`.
