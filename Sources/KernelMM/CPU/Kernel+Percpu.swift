@@ -136,14 +136,18 @@ extension Kernel {
         if !percpu.chunks[c].isFirst, let areaID = percpu.chunks[c].vmArea,
            let ai = vmalloc.areas.firstIndex(where: { $0.id == areaID }) {
             var taken: [(Int, Int32)] = []
+            // pcpu_populate_chunk() failing (no page, or no page table): pcpu_free_pages() and the failure line.
+            func cannotPopulate(_ taken: [(Int, Int32)]) {
+                for (_, p) in taken { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
+                report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to populate"),
+                       note: .percpuCannotPopulate)
+            }
             let pagesPerUnit = percpu.unitSize / pageSize
             for page in first...last where !percpu.chunks[c].populated[page] {
                 for unit in 0..<params.cpus {
                     guard let pfn = allocPages(GFPFlags.kernel.union([.highmem, .nowarn]), order: 0, owner: .percpu,
                                                tag: UInt32(percpu.chunks[c].id), caller: "pcpu_populate_chunk") else {
-                        for (_, p) in taken { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
-                        report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to populate"),
-                               note: .percpuCannotPopulate)
+                        cannotPopulate(taken)
                         return nil
                     }
                     taken.append((unit * pagesPerUnit + page, Int32(pfn.raw)))
@@ -154,9 +158,7 @@ extension Kernel {
             for unit in 0..<params.cpus where !taken.isEmpty {
                 let start = base + UInt64((unit * pagesPerUnit + first) * pageSize)
                 guard populateKernelPageTables(start: start, pages: last - first + 1) else {
-                    for (_, p) in taken { freePages(PFN(Int(p)), order: 0, owner: .percpu, caller: "pcpu_free_pages") }
-                    report(.info("percpu: allocation failed, size=\(size) align=\(align) atomic=0, failed to populate"),
-                           note: .percpuCannotPopulate)
+                    cannotPopulate(taken)
                     return nil
                 }
             }

@@ -23,12 +23,8 @@ public struct SlabState: Sendable, Equatable, Codable {
     /// Caches are appended as they are created and ids only grow (`nextID`), so the array is sorted by id: every
     /// kfree() and kmem_cache_free() finds its cache by the slab page's tag in O(log n).
     public func index(id: UInt32) -> Int? {
-        var lo = 0, hi = caches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if caches[mid].id < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < caches.count && caches[lo].id == id ? lo : nil
+        let i = caches.partitioningIndex { $0.id < id }
+        return i < caches.count && caches[i].id == id ? i : nil
     }
     public func cache(named name: String) -> KmemCache? { index(named: name).map { caches[$0] } }
     /// Every name a learner may use: caches and their aliases, sorted.

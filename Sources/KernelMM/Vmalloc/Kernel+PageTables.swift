@@ -8,19 +8,23 @@ extension Kernel {
     /// at the pages themselves (vmap_try_huge_pmd()), so no PTE table is needed.
     mutating func populateKernelPageTables(start: UInt64, pages: Int, leafShift: Int? = nil) -> Bool {
         guard pages > 0 else { return true }
-        let end = start + UInt64(pages) * UInt64(pageSize)
-        for level in [KernelPageTables.Level.pmd, .pte] {
-            guard let shift = arch.pageTableShift(level), shift > (leafShift ?? arch.pageShift) else { continue }
-            var index = start >> UInt64(shift)
-            let last = (end - 1) >> UInt64(shift)
-            while index <= last {
-                if vmalloc.pageTables.table(level, covering: index) == nil {
-                    guard allocKernelPageTable(level, index: index, shift: shift) else { return false }
-                }
-                index += 1
-            }
+        for s in pageTableSlots(start, start + UInt64(pages) * UInt64(pageSize), leafShift: leafShift ?? arch.pageShift)
+        where vmalloc.pageTables.table(s.level, covering: s.index) == nil {
+            guard allocKernelPageTable(s.level, index: s.index, shift: s.shift) else { return false }
         }
         return true
+    }
+
+    /// Every table slot the walk for [start, end) passes, PMD level first, then PTE, in address order; levels that
+    /// cost no page on this architecture, and levels at or below `leafShift` (a huge mapping's leaves), are skipped.
+    func pageTableSlots(_ start: UInt64, _ end: UInt64, leafShift: Int) -> [(level: KernelPageTables.Level, index: UInt64, shift: Int)] {
+        guard end > start else { return [] }
+        var out: [(level: KernelPageTables.Level, index: UInt64, shift: Int)] = []
+        for level in [KernelPageTables.Level.pmd, .pte] {
+            guard let shift = arch.pageTableShift(level), shift > leafShift else { continue }
+            for index in (start >> UInt64(shift))...((end - 1) >> UInt64(shift)) { out.append((level, index, shift)) }
+        }
+        return out
     }
 
     /// __pte_alloc_one_kernel(): GFP_PGTABLE_KERNEL & ~__GFP_HIGHMEM (the kernel writes the table through the direct
@@ -60,18 +64,10 @@ public struct KernelPageTableSpan: Sendable, Equatable {
 extension Kernel {
     /// The tables (PMD level first) that map [start, end), as the page-table walk for those addresses meets them.
     public func kernelPageTables(mapping start: UInt64, _ end: UInt64) -> [KernelPageTableSpan] {
-        guard end > start else { return [] }
-        var out: [KernelPageTableSpan] = []
-        for level in [KernelPageTables.Level.pmd, .pte] {
-            guard let shift = arch.pageTableShift(level) else { continue }
-            var index = start >> UInt64(shift)
-            while index <= (end - 1) >> UInt64(shift) {
-                if let t = vmalloc.pageTables.table(level, covering: index) {
-                    out.append(KernelPageTableSpan(level: level, pfn: Int(t.pfn), start: index << UInt64(shift), end: (index + 1) << UInt64(shift)))
-                }
-                index += 1
+        pageTableSlots(start, end, leafShift: 0).compactMap { s in
+            vmalloc.pageTables.table(s.level, covering: s.index).map {
+                KernelPageTableSpan(level: s.level, pfn: Int($0.pfn), start: s.index << UInt64(s.shift), end: (s.index + 1) << UInt64(s.shift))
             }
         }
-        return out
     }
 }

@@ -124,12 +124,8 @@ extension Kernel {
             i += chunkPages
         }
         explainEnabled = narrate
-        /// fail: vfree(area->addr): the pages go back one by one and the range onto the purge list.
-        func giveBack() {
-            for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
-            lazyFreeVmapRange(VMRange(start: at, size: Int(size + guardBytes)))
-            if let a = pagesArray.address { vfreeNow(a, caller: "kvfree", kernelInternal: true) }
-        }
+        // fail: vfree(area->addr), as for an area that was made.
+        func giveBack() { releaseVmallocArea(pages: pages, range: VMRange(start: at, size: Int(size + guardBytes)), pagesArray: pagesArray.address) }
         if pages.count < nrPages {
             let got = pages.count
             // A huge pass fails quietly: the order-0 retry speaks if it fails too.
@@ -233,14 +229,20 @@ extension Kernel {
             return .refused
         }
         let area = vmalloc.areas.remove(at: i)
-        for p in area.pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
-        lazyFreeVmapRange(VMRange(start: area.start, size: area.size))
-        if let a = area.pagesArray { vfreeNow(a, caller: "kvfree", kernelInternal: true) } // kvfree(vm->pages)
+        releaseVmallocArea(pages: area.pages, range: VMRange(start: area.start, size: area.size), pagesArray: area.pagesArray)
         // include/trace/events/vmalloc.h free_vmap_area_noflush
         if trace.enabled {
             traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(vmalloc.lazyPages) nr_lazy_max=\(lazyMaxPages)"))
         }
         return .freed(pages: area.pages.count)
+    }
+
+    /// __vfree()'s work once the area is off the busy list: the pages go back one by one, the range onto the lazy purge
+    /// list, and a vmalloc'ed page array with them (kvfree(vm->pages)).
+    private mutating func releaseVmallocArea(pages: [Int32], range: VMRange, pagesArray: UInt64?) {
+        for p in pages { freePages(PFN(Int(p)), order: 0, owner: .vmalloc, caller: "__vfree") }
+        lazyFreeVmapRange(range)
+        if let a = pagesArray { vfreeNow(a, caller: "kvfree", kernelInternal: true) }
     }
 
     /// free_work(): the deferred vfree()s, run once the CPU is back in process context.

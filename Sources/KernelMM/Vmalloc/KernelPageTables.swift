@@ -20,13 +20,8 @@ public struct KernelPageTables: Sendable, Equatable, Codable {
     public init() {}
 
     func position(_ level: Level, _ index: UInt64) -> (found: Bool, at: Int) {
-        var lo = 0, hi = tables.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let t = tables[mid]
-            if t.level.rawValue < level.rawValue || (t.level == level && t.index < index) { lo = mid + 1 } else { hi = mid }
-        }
-        return (lo < tables.count && tables[lo].level == level && tables[lo].index == index, lo)
+        let i = tables.partitioningIndex { $0.level.rawValue < level.rawValue || ($0.level == level && $0.index < index) }
+        return (i < tables.count && tables[i].level == level && tables[i].index == index, i)
     }
 
     public func table(_ level: Level, covering index: UInt64) -> Table? {

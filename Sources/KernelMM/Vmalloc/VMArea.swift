@@ -86,13 +86,9 @@ public struct VmallocState: Sendable, Equatable, Codable {
 
     /// The area containing `addr` (including its guard page), by binary search over the ordered areas.
     public func index(containing addr: UInt64) -> Int? {
-        var lo = 0, hi = areas.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if areas[mid].end <= addr { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < areas.count, areas[lo].start <= addr, addr < areas[lo].end else { return nil }
-        return lo
+        let i = areas.partitioningIndex { $0.end <= addr }
+        guard i < areas.count, areas[i].start <= addr, addr < areas[i].end else { return nil }
+        return i
     }
 
     public func area(id: UInt32) -> VMArea? { areas.first { $0.id == id } }
