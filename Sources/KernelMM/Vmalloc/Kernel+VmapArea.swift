@@ -60,26 +60,25 @@ extension Kernel {
     /// its size's power of two as __get_vm_area_node() does for VM_IOREMAP), with a guard page.
     @discardableResult
     mutating func ioremap(phys: UInt64, pages: Int, caller: String) -> VMArea? {
-        let r = arch.vmallocRange
-        let bytes = UInt64(pages + 1) * UInt64(pageSize)
-        let align = UInt64(pageSize) << UInt64(max(0, (UInt64(pages) * UInt64(pageSize)).trailingZeroBitCount - arch.pageShift))
-        guard let at = findVmapGap(size: bytes, align: align, start: r.start, end: r.end),
-              populateKernelPageTables(start: at, pages: pages) else { return nil }
-        var area = VMArea(id: newVmapAreaID(), start: at, size: Int(bytes), flags: .ioremap, pages: Array(repeating: -1, count: pages),
-                          nrPages: 0, caller: caller, requested: pages * pageSize, purpose: .ioremap)
-        area.phys = phys
-        insertVmapArea(area)
-        return area
+        let align = pageSize << max(0, (pages * pageSize).trailingZeroBitCount - arch.pageShift)
+        return mapArea(Array(repeating: -1, count: pages), flags: .ioremap, phys: phys, caller: caller, purpose: .ioremap, align: align)
     }
 
     /// vmap(): maps existing frames (not allocated here) into vmalloc space with a guard page after them.
     mutating func vmap(_ pfns: [Int32], caller: String, purpose: VMAreaPurpose, align: Int? = nil) -> VMArea? {
+        mapArea(pfns, flags: .map, phys: 0, caller: caller, purpose: purpose, align: align ?? pageSize)
+    }
+
+    /// What vmap() and ioremap() share: a first-fit range with a guard page, the page tables to map it, the area.
+    private mutating func mapArea(_ pages: [Int32], flags: VMFlags, phys: UInt64, caller: String, purpose: VMAreaPurpose,
+                                  align: Int) -> VMArea? {
         let r = vmallocRange
-        let bytes = UInt64(pfns.count + 1) * UInt64(pageSize)
-        guard let at = findVmapGap(size: bytes, align: UInt64(align ?? pageSize), start: r.start, end: r.end),
-              populateKernelPageTables(start: at, pages: pfns.count) else { return nil }
-        let area = VMArea(id: newVmapAreaID(), start: at, size: Int(bytes), flags: .map, pages: pfns, nrPages: 0,
-                          caller: caller, requested: pfns.count * pageSize, purpose: purpose)
+        let bytes = UInt64(pages.count + 1) * UInt64(pageSize)
+        guard let at = findVmapGap(size: bytes, align: UInt64(align), start: r.start, end: r.end),
+              populateKernelPageTables(start: at, pages: pages.count) else { return nil }
+        var area = VMArea(id: newVmapAreaID(), start: at, size: Int(bytes), flags: flags, pages: pages, nrPages: 0,
+                          caller: caller, requested: pages.count * pageSize, purpose: purpose)
+        area.phys = phys
         insertVmapArea(area)
         return area
     }
