@@ -4,7 +4,7 @@ extension Kernel {
     /// pcpu_embed_first_chunk(): the memblock regions "per-CPU first chunk" (one per CPU, a unit apart) become the
     /// first chunk's units. The layout was worked out before memblock placed them (`firstChunkLayout`).
     mutating func setupFirstPercpuChunk() {
-        guard let region = memblock.first(where: { $0.name == Self.percpuRegionName }) else { return }
+        guard let region = memblock.first(where: { $0.purpose == .percpuFirstChunk }) else { return }
         let layout = Self.firstChunkLayout(arch: arch, cpus: params.cpus)
         percpu.unitSize = layout.unitSize
         percpu.staticSize = layout.staticSize
@@ -14,8 +14,6 @@ extension Kernel {
         percpu.chunks = [PercpuChunk(id: 0, base: base, vmArea: nil,
                                      populated: Array(repeating: true, count: percpu.firstChunkSize / pageSize))]
     }
-
-    static let percpuRegionName = "per-CPU first chunk"
 
     /// The first chunk as the architecture's setup_per_cpu_areas() asks for it and pcpu_build_alloc_info() lays it
     /// out: the static area (the kernel's own .data..percpu), the module reserve (PERCPU_FIRST_CHUNK_RESERVE: 8 KiB on
@@ -63,7 +61,7 @@ extension Kernel {
     /// the unit, which memblock got back).
     func firstChunkPFN(cpu: Int, offset: Int) -> Int? {
         guard offset >= 0, offset < percpu.firstChunkSize,
-              let region = memblock.first(where: { $0.name == Self.percpuRegionName }) else { return nil }
+              let region = memblock.first(where: { $0.purpose == .percpuFirstChunk }) else { return nil }
         return Int((region.start + UInt64(cpu * percpu.unitSize + offset)) / UInt64(pageSize))
     }
 

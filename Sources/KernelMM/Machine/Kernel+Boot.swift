@@ -45,7 +45,7 @@ extension Kernel {
 
     /// A memblock reservation that the end of boot gave to the page allocator (the image's init sections…).
     public func memblockRegionFreed(_ r: MemblockRegion) -> Bool {
-        arch.kernelImageParts.contains { $0.kind.freedAfterBoot && $0.kind.regionName == r.name }
+        arch.kernelImageParts.contains { $0.kind.freedAfterBoot && r.purpose == .kernelImage($0.kind) }
     }
 
     /// free_initmem() (mem_encrypt_free_decrypted_mem(), free_kernel_image_pages()) and mark_rodata_ro(): once the
@@ -56,7 +56,7 @@ extension Kernel {
         let shift = UInt64(arch.pageShift)
         // The kernel's order: decrypted and initmem (free_initmem()), then the rodata/data gap (mark_rodata_ro()).
         for kind in [KernelImagePart.Kind.bssDecrypted, .initSections, .rodataDataGap] {
-            guard let name = kind.freedLogName, let region = memblock.first(where: { $0.name == kind.regionName }) else { continue }
+            guard let name = kind.freedLogName, let region = memblock.first(where: { $0.purpose == .kernelImage(kind) }) else { continue }
             let lo = Int(region.start >> shift), hi = Int(region.end >> shift)
             guard lo < hi, hi <= frames.count, let z = zoneIndex(ofPFN: lo), zoneContains(z, hi - 1) else { continue }
             var present = PageFrame.absent
@@ -87,7 +87,7 @@ extension Kernel {
         guard (1...maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: maxCPUs) }
         if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
         guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
-            throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")
+            throw .badSlabDebug(params.slabDebug, allocator: params.slab)
         }
     }
 
@@ -173,14 +173,14 @@ extension Kernel {
         let ps = UInt64(arch.pageSize)
         if arch != .sparc64 {
             // Since 5.13 x86 reserves all of the first 1 MiB (BIOS, EBDA, real-mode trampoline).
-            memblock.append(MemblockRegion(start: 0x1000, size: 0x9e000, name: "first 1 MiB (BIOS, EBDA, real-mode trampoline)"))
+            memblock.append(MemblockRegion(start: 0x1000, size: 0x9e000, purpose: .firstMegabyte))
         } else {
-            memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, name: "OpenBoot PROM"))
+            memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, purpose: .openBootPROM))
         }
         // The image as vmlinux.lds lays it out, one region per part (the parts freed after boot apart).
         var at = arch.kernelLoadAddress
         for part in arch.kernelImageParts {
-            memblock.append(MemblockRegion(start: at, size: part.size, name: part.kind.regionName))
+            memblock.append(MemblockRegion(start: at, size: part.size, purpose: .kernelImage(part.kind)))
             at += part.size
         }
         // mem_map: struct pages for every frame of RAM (vmemmap per present section; i386 FLATMEM covers all PFNs).
@@ -188,10 +188,10 @@ extension Kernel {
         let memmapSize = (structPages * UInt64(arch.structPageSize) + ps - 1) / ps * ps
         let lowmemTop: UInt64 = arch == .i386 ? min(Architecture.i386LowmemLimit, ram.last?.end ?? 0) : .max
         if let at = memblockAllocTopDown(size: memmapSize, below: lowmemTop) {
-            memblock.append(MemblockRegion(start: at, size: memmapSize, name: "mem_map (struct page array)"))
+            memblock.append(MemblockRegion(start: at, size: memmapSize, purpose: .memMap))
         }
         if arch == .x86_64, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
-            memblock.append(MemblockRegion(start: at, size: 64 << 20, name: "software IO TLB (swiotlb bounce buffers)"))
+            memblock.append(MemblockRegion(start: at, size: 64 << 20, purpose: .swiotlb))
         }
         // pcpu_embed_first_chunk(): every unit in one atom-aligned allocation, then each unit's tail past the first
         // chunk (and any unit no CPU uses) given back to memblock.
@@ -199,12 +199,12 @@ extension Kernel {
         let unit = UInt64(pcpu.unitSize)
         if let at = memblockAllocTopDown(size: unit * UInt64(pcpu.nrUnits), below: lowmemTop, align: UInt64(pcpu.atomSize)) {
             for cpu in 0..<params.cpus {
-                memblock.append(MemblockRegion(start: at + UInt64(cpu) * unit, size: UInt64(pcpu.sizeSum), name: Self.percpuRegionName))
+                memblock.append(MemblockRegion(start: at + UInt64(cpu) * unit, size: UInt64(pcpu.sizeSum), purpose: .percpuFirstChunk))
             }
         }
         let early: UInt64 = arch.is64Bit ? 6 << 20 : 3 << 20
         if let at = memblockAllocTopDown(size: early, below: lowmemTop) {
-            memblock.append(MemblockRegion(start: at, size: early, name: "early page tables, ACPI tables, boot allocations"))
+            memblock.append(MemblockRegion(start: at, size: early, purpose: .earlyAllocations))
         }
         memblock.sort { $0.start < $1.start }
         let shift = UInt64(arch.pageShift)

@@ -185,7 +185,7 @@ extension Kernel {
             let b = arch == .sparc64 ? (base | 0xffff_f000_0000_0000) : base
             return b &+ UInt64(pfn) &* UInt64(arch.structPageSize)
         }
-        let memmap = memblock.first { $0.name.hasPrefix("mem_map") }?.start ?? 0
+        let memmap = memblock.first { $0.purpose == .memMap }?.start ?? 0
         return arch.pageOffset &+ memmap &+ UInt64(pfn) &* UInt64(arch.structPageSize)
     }
 }

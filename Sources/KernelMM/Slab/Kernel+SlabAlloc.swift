@@ -235,8 +235,8 @@ extension Kernel {
         let c = slab.caches[ci]
         guard let s = c.slabs[pfn] else { return }
         let obj = objectAddress(c, s, index: index)
-        let fp = s.freelist.last.map { hashPointer(objectAddress(c, s, index: Int($0))) } ?? String(repeating: "0", count: arch.is64Bit ? 16 : 8)
-        report(.info("TRACE \(c.name) \(alloc ? "alloc" : "free") 0x\(hashPointer(obj)) inuse=\(s.inuse) fp=0x\(fp)"),
+        let fp = s.freelist.last.map { objectAddress(c, s, index: Int($0)) }
+        report(.slab(.slubTrace(cache: c.name, alloc: alloc, object: obj, inuse: s.inuse, freePointer: fp)),
                callTrace: alloc ? [] : ["dump_stack_lvl", "free_debug_processing", "__slab_free"])
     }
 }

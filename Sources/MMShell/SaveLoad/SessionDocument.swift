@@ -17,7 +17,7 @@ enum SessionDocument {
         case schema(path: String, detail: String)
         case boot(BootError)
         case layout(SavedStateProblem)
-        case inconsistent([String])
+        case inconsistent([InvariantViolation])
     }
 
     static func text(_ s: ShellSession) throws(CommandError) -> String {
@@ -70,7 +70,7 @@ enum SessionDocument {
             throw .schema(path: "kernel", detail: "\(error)")
         }
         let breaks = kernel.invariantViolations()
-        guard breaks.isEmpty else { throw .inconsistent(breaks.map(\.message)) }
+        guard breaks.isEmpty else { throw .inconsistent(breaks) }
         // How many commands ran (the learner's functions are kmemsim_cmd_N); absent in hand-written files: 0.
         var commands = 0
         if let c = top.first(where: { $0.0 == "commands" })?.1 {

@@ -29,11 +29,8 @@ public enum ReportRenderer {
             out += warnLines(r, k, message: nil, file: file, line: line, function: function)
         case .slubBug(let b):
             out += SlabReportRenderer.slubLines(b, report: r, kernel: k)
-        case .slabError(let lines, let after):
-            out += lines
-            // check_poison_obj() prints no stack; slab_error() dumps one.
-            if !r.callTrace.isEmpty { out += stackHeader(r, k) + callTrace(r.callTrace) }
-            out += after
+        case .slab(let s):
+            out += SlabReportRenderer.slabLines(s, report: r, kernel: k)
         case .sleepingInAtomic(let file, let line, let c):
             out.append("BUG: sleeping function called from invalid context at \(file):\(line)")
             out.append("in_atomic(): \(c.inAtomic ? 1 : 0), irqs_disabled(): \(c.irqsDisabled ? 1 : 0), non_block: 0, pid: \(r.pid), name: \(r.comm)")
