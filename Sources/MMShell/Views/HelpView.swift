@@ -93,6 +93,7 @@ enum HelpView {
             s += para(ConfigStrings.differences)
             return s
         case "query": return QueryHelp.render()
+        case "boot": return BootHelp.render(lang, width: width)
         default: return nil
         }
     }
