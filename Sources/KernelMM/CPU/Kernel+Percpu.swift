@@ -30,10 +30,10 @@ extension Kernel {
         let page = arch.pageSize
         let staticSize = arch.is64Bit ? 221_184 : 90_112
         let moduleReserve = PercpuState.moduleReserve
-        let reserved = arch == .i386 ? 0 : moduleReserve
+        let reserved = arch.percpuHasReservedArea ? moduleReserve : 0
         let dynamicReserve = (arch.is64Bit ? 28 : 20) << 10 // PERCPU_DYNAMIC_RESERVE
-        let dynRequest = arch == .sparc64 ? dynamicReserve : moduleReserve + dynamicReserve - reserved
-        let atom = arch == .x86_64 ? 2 << 20 : arch == .sparc64 ? 4 << 20 : page
+        let dynRequest = arch.percpuDynamicIsReserveOnly ? dynamicReserve : moduleReserve + dynamicReserve - reserved
+        let atom = arch.percpuAtomSize
         // size_sum = PFN_ALIGN(static + reserved + max(dyn, PERCPU_DYNAMIC_EARLY_SIZE)); the rounding goes to dyn.
         let early = 20 << 10
         let sizeSum = (staticSize + reserved + max(dynRequest, early) + page - 1) / page * page
@@ -181,7 +181,7 @@ extension Kernel {
         let r = vmallocRange
         let bytes = UInt64(total * pageSize)
         // VMALLOC_END & ~(align − 1): x86-64's VMALLOC_END is the range's last byte, the others' its end.
-        let vmallocEnd = arch == .x86_64 ? r.end - 1 : r.end
+        let vmallocEnd = arch.vmallocEndIsInclusive ? r.end - 1 : r.end
         guard unitPages > 0, let at = findVmapGapFromTop(size: bytes, align: UInt64(layout.atomSize), start: r.start, end: vmallocEnd) else { return nil }
         let id = percpu.nextChunkID
         percpu.nextChunkID += 1

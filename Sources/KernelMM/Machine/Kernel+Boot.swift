@@ -36,7 +36,7 @@ extension Kernel {
             slab.caches[i].bootRefcount = slab.caches[i].refcount
         }
         // init/version.c linux_banner: UTS_VERSION names PREEMPT_DYNAMIC where the build has it (not on sparc64).
-        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP" + (arch == .sparc64 ? "" : " PREEMPT_DYNAMIC")), comm: "swapper/0",
+        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP" + (arch.preemptDynamic ? " PREEMPT_DYNAMIC" : "")), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         logBootMemory()
         freeInitmem()
@@ -101,7 +101,7 @@ extension Kernel {
             let below4G: UInt64 = 3 << 30
             var r = [RAMRange(start: 0x1000, end: 0x9f000)]
             r.append(RAMRange(start: 0x10_0000, end: min(memory, below4G)))
-            if memory > below4G, arch == .x86_64 {
+            if memory > below4G, arch.remapsRAMAbove4G {
                 r.append(RAMRange(start: 4 << 30, end: (4 << 30) + memory - below4G))
             }
             return r
@@ -171,7 +171,7 @@ extension Kernel {
     /// for the rest, as memblock allocates).
     private mutating func reserveEarlyMemory() {
         let ps = UInt64(arch.pageSize)
-        if arch != .sparc64 {
+        if arch.isPC {
             // Since 5.13 x86 reserves all of the first 1 MiB (BIOS, EBDA, real-mode trampoline).
             memblock.append(MemblockRegion(start: 0x1000, size: 0x9e000, purpose: .firstMegabyte))
         } else {
@@ -184,13 +184,13 @@ extension Kernel {
             at += part.size
         }
         // mem_map: struct pages for every frame of RAM (vmemmap per present section; i386 FLATMEM covers all PFNs).
-        let structPages = arch == .i386 ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
+        let structPages = arch.flatMem ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
         let memmapSize = (structPages * UInt64(arch.structPageSize) + ps - 1) / ps * ps
-        let lowmemTop: UInt64 = arch == .i386 ? min(Architecture.i386LowmemLimit, ram.last?.end ?? 0) : .max
+        let lowmemTop: UInt64 = arch.lowmemLimit.map { min($0, ram.last?.end ?? 0) } ?? .max
         if let at = memblockAllocTopDown(size: memmapSize, below: lowmemTop) {
             memblock.append(MemblockRegion(start: at, size: memmapSize, purpose: .memMap))
         }
-        if arch == .x86_64, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
+        if arch.hasSWIOTLB, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
             memblock.append(MemblockRegion(start: at, size: 64 << 20, purpose: .swiotlb))
         }
         // pcpu_embed_first_chunk(): every unit in one atom-aligned allocation, then each unit's tail past the first

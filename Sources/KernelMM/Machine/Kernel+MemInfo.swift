@@ -50,7 +50,7 @@ extension Kernel {
         for unit in memblock where unit.purpose == .percpuFirstChunk { m.percpu += Int(unit.size) / pageSize }
         let r = vmallocRange
         // x86-64's VMALLOC_END is the last byte (…e8ffffffffff), so the kernel's difference is one short of 32 TiB.
-        m.vmallocTotalKB = Int((r.end - r.start - (arch == .x86_64 ? 1 : 0)) >> 10)
+        m.vmallocTotalKB = Int((r.end - r.start - (arch.vmallocEndIsInclusive ? 1 : 0)) >> 10)
         // si_mem_available(): free minus the reserves the kernel keeps, plus what reclaim could get back.
         let totalReserve = totalReservePages
         let wmarkLow = zones.reduce(0) { $0 + $1.lowWmark }

@@ -226,7 +226,7 @@ extension Kernel {
                             ctor: ctor, usercopy: usercopy, bootCache: true)
         }
         // The rest of a distribution kernel's boot caches (the captures are x86-64; 32-bit sizes would differ).
-        if arch == .x86_64 {
+        if arch.hasDistributionBootCaches {
             for c in BootCache.x86_64 {
                 kmemCacheCreate(name: c.name, size: c.size, flags: c.flags, ctor: c.merging == .ctor, bootCache: true,
                                 mergeable: c.merging == .mergeable)

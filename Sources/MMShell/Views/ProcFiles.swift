@@ -276,9 +276,9 @@ enum PageAllocProcFiles {
         let c = k.config
         if numaStatNames.contains(name) || name == "zone_reclaim_failed" { return c.numa }
         if name.hasPrefix("pgpromote_") || (name.hasPrefix("numa_") && !numaStatNames.contains(name)) { return c.numaBalancing }
-        if name == "thp_split_pud" { return c.transparentHugepage && k.arch == .x86_64 }
+        if name == "thp_split_pud" { return c.transparentHugepage && k.arch.pudTHP }
         if name.hasPrefix("thp_") && !name.hasPrefix("thp_migration_") { return c.transparentHugepage }
-        if name.hasPrefix("direct_map_") { return k.arch != .sparc64 }
+        if name.hasPrefix("direct_map_") { return k.arch.reportsDirectMap }
         return true
     }
 

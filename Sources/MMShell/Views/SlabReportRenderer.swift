@@ -39,7 +39,7 @@ enum SlabReportRenderer {
         for s in b.sections { out += hexDump(s, is64: is64) }
         if !b.sections.isEmpty || b.objectAddress != 0 || !b.remaining.isEmpty {
             out.append("CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(ReportRenderer.taintText(r.taint)) 6.6.0 #1")
-            out += ReportRenderer.callTrace(r.callTrace)
+            out += ReportRenderer.callTrace(r.callTrace, k)
         }
         // list_slab_objects(): "Object 0x%p @offset=%tu"
         out += b.remaining.map { "Object 0x\(p($0.address)) @offset=\($0.offset)" }
@@ -88,7 +88,7 @@ enum SlabReportRenderer {
         // %px: the raw address, zero-padded.
         func raw(_ a: UInt64) -> String { Format.hex(a, digits: is64 ? 16 : 8) }
         func hashed(_ a: UInt64) -> String { Format.hashedPointer(a, is64Bit: is64) }
-        func stack() -> [String] { r.callTrace.isEmpty ? [] : ReportRenderer.stackHeader(r, k) + ReportRenderer.callTrace(r.callTrace) }
+        func stack() -> [String] { r.callTrace.isEmpty ? [] : ReportRenderer.stackHeader(r, k) + ReportRenderer.callTrace(r.callTrace, k) }
         switch s {
         case .redzone(let function, let cache, let problem, let address, let rz1, let rz2):
             let what = switch problem {
