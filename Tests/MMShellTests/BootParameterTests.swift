@@ -1,4 +1,3 @@
-import Glibc
 @testable import KernelMM
 @testable import MMShell
 import Testing
@@ -80,16 +79,7 @@ import Testing
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         parts.removeLast(3)
         let path = (parts + ["README.md"]).joined(separator: "/")
-        let f = try #require(fopen(path, "r"))
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buf, 1, buf.count, f)
-            if n <= 0 { break }
-            bytes += buf[0..<n]
-        }
-        let readme = String(decoding: bytes, as: UTF8.self)
+        let readme = try FileOutput.readText(path)
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var block = "| parameter | flag | values | default | what it sets |\n|---|---|---|---|---|\n"
         for p in BootParameter.all {

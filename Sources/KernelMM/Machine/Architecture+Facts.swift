@@ -105,8 +105,12 @@ extension Architecture {
     /// PUD-sized transparent huge pages (x86-64: CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD).
     public var pudTHP: Bool { self == .x86_64 }
 
-    /// /proc/meminfo's DirectMap4k/2M/1G lines (x86 arch_report_meminfo()).
+    /// vmstat's direct_map_* counters (x86 only).
     public var reportsDirectMap: Bool { isPC }
+
+    /// /proc/meminfo's DirectMap4k and DirectMap2M lines (x86-64 arch_report_meminfo(): 4 KiB pages for the first
+    /// 2 MiB, 2 MiB pages for the rest of the direct map).
+    public var reportsDirectMap2M: Bool { self == .x86_64 }
 
     // MARK: C ABI
 
