@@ -6,7 +6,9 @@ import KernelMM
 /// undo history are not part of it.
 enum SessionDocument {
     static let format = "kmemsim-session"
-    static let version = 2
+    /// 3: memblock regions carry a `MemblockPurpose` and slab reports in the log are typed (`SlabReport`,
+    /// `SlubProblem`…) instead of text (issue 10); a version-2 file is refused by its version, not by a field.
+    static let version = 3
 
     /// Why a file cannot be loaded; worded by `Message.loadRefused`.
     enum Problem: Error, Equatable {
