@@ -24,13 +24,6 @@ extension Kernel {
         return (arch.is64Bit ? "00000000" : "") + String(repeating: "0", count: 8 - h.count) + h
     }
 
-    /// %px: the raw pointer.
-    public func rawPointer(_ p: UInt64) -> String {
-        let h = String(p, radix: 16)
-        let w = arch.is64Bit ? 16 : 8
-        return String(repeating: "0", count: max(0, w - h.count)) + h
-    }
-
     /// slab_alloc_node(): might_alloc, then the allocator's own path; __GFP_ZERO clears the object.
     mutating func slabAllocObject(_ ci: Int, gfp: GFPFlags, caller: String, origSize: Int? = nil) -> UInt64? {
         mightAlloc(gfp, caller: caller)
