@@ -53,9 +53,14 @@ public struct FrameFlags: OptionSet, Sendable, Hashable, Codable {
 ///
 /// The free-list links are frame numbers (intrusive lists, as the kernel's page->buddy_list); `order` is
 /// page->private for buddy heads and the allocation order for allocated heads; `owner`/`tag` say who holds it.
+///
+/// All-zero bytes are a present frame that nobody holds yet (a tail, no links): the links are stored plus one, so
+/// that boot can take zeroed memory from the system and write only the frames that differ (holes, reservations,
+/// the heads of free blocks); the pages of the struct page array nobody writes are never touched.
 public struct PageFrame: Sendable, Equatable, Codable {
-    public var next: Int32
-    public var prev: Int32
+    /// next + 1 and prev + 1: 0 is "no link" (-1).
+    var nextLink: Int32
+    var prevLink: Int32
     /// For allocated blocks: an owner-specific number (slab cache id, vmalloc area id, task pid, allocation serial).
     public var tag: UInt32
     public var state: FrameState
@@ -65,8 +70,48 @@ public struct PageFrame: Sendable, Equatable, Codable {
     /// Low nibble: FrameFlags bits; high nibble: FrameOwner.
     public var packed: UInt8
 
+    public init(next: Int32, prev: Int32, tag: UInt32, state: FrameState, order: UInt8, migratetype: UInt8, packed: UInt8) {
+        nextLink = next &+ 1
+        prevLink = prev &+ 1
+        self.tag = tag
+        self.state = state
+        self.order = order
+        self.migratetype = migratetype
+        self.packed = packed
+    }
+
+    /// The next frame on the list this head is on, or -1.
+    @inline(__always) public var next: Int32 {
+        get { nextLink &- 1 }
+        set { nextLink = newValue &+ 1 }
+    }
+    /// The previous frame on the list, or -1.
+    @inline(__always) public var prev: Int32 {
+        get { prevLink &- 1 }
+        set { prevLink = newValue &+ 1 }
+    }
+
     public static var absent: PageFrame {
         PageFrame(next: -1, prev: -1, tag: 0, state: .absent, order: 0, migratetype: 0, packed: 0)
+    }
+
+    enum CodingKeys: String, CodingKey { case next, prev, tag, state, order, migratetype, packed }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(next: try c.decode(Int32.self, forKey: .next), prev: try c.decode(Int32.self, forKey: .prev),
+                  tag: try c.decode(UInt32.self, forKey: .tag), state: try c.decode(FrameState.self, forKey: .state),
+                  order: try c.decode(UInt8.self, forKey: .order), migratetype: try c.decode(UInt8.self, forKey: .migratetype),
+                  packed: try c.decode(UInt8.self, forKey: .packed))
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(next, forKey: .next)
+        try c.encode(prev, forKey: .prev)
+        try c.encode(tag, forKey: .tag)
+        try c.encode(state, forKey: .state)
+        try c.encode(order, forKey: .order)
+        try c.encode(migratetype, forKey: .migratetype)
+        try c.encode(packed, forKey: .packed)
     }
 
     public var flags: FrameFlags {
