@@ -57,7 +57,7 @@ public struct FrameFlags: OptionSet, Sendable, Hashable, Codable {
 /// All-zero bytes are a present frame that nobody holds yet (a tail, no links): the links are stored plus one, so
 /// that boot can take zeroed memory from the system and write only the frames that differ (holes, reservations,
 /// the heads of free blocks); the pages of the struct page array nobody writes are never touched.
-public struct PageFrame: Sendable, Equatable, Codable {
+public struct PageFrame: Sendable, Equatable {
     /// next + 1 and prev + 1: 0 is "no link" (-1).
     var nextLink: Int32
     var prevLink: Int32
@@ -93,25 +93,6 @@ public struct PageFrame: Sendable, Equatable, Codable {
 
     public static var absent: PageFrame {
         PageFrame(next: -1, prev: -1, tag: 0, state: .absent, order: 0, migratetype: 0, packed: 0)
-    }
-
-    enum CodingKeys: String, CodingKey { case next, prev, tag, state, order, migratetype, packed }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(next: try c.decode(Int32.self, forKey: .next), prev: try c.decode(Int32.self, forKey: .prev),
-                  tag: try c.decode(UInt32.self, forKey: .tag), state: try c.decode(FrameState.self, forKey: .state),
-                  order: try c.decode(UInt8.self, forKey: .order), migratetype: try c.decode(UInt8.self, forKey: .migratetype),
-                  packed: try c.decode(UInt8.self, forKey: .packed))
-    }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(next, forKey: .next)
-        try c.encode(prev, forKey: .prev)
-        try c.encode(tag, forKey: .tag)
-        try c.encode(state, forKey: .state)
-        try c.encode(order, forKey: .order)
-        try c.encode(migratetype, forKey: .migratetype)
-        try c.encode(packed, forKey: .packed)
     }
 
     public var flags: FrameFlags {
