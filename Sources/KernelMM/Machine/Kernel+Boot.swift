@@ -14,7 +14,7 @@ extension Kernel {
         self.ram = ram
         let pageSize = UInt64(arch.pageSize)
         let maxPFN = Int((ram.last?.end ?? 0) / pageSize)
-        frames = FrameStore(Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift))
+        frames = Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift)
         tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
         cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
         zones = []
@@ -134,25 +134,23 @@ extension Kernel {
     }
 
     /// The frame array as the firmware map leaves it: frames of RAM present (`.tail`, not yet anyone's), holes and
-    /// the rest absent. Written once, range by range: boot touches millions of frames, and every extra pass over
-    /// them (or a per-frame loop) is what made a big machine slow to boot.
-    static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> ContiguousArray<PageFrame> {
-        var present = PageFrame.absent
-        present.state = .tail
-        return ContiguousArray(unsafeUninitializedCapacity: count) { buf, initialized in
+    /// the rest absent. Present frames are the all-zero `PageFrame`, so only the holes are written: boot touches
+    /// millions of frames, and every pass over them was what made a big machine slow to boot.
+    static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> FrameStore {
+        var frames = FrameStore(zeroed: count)
+        frames.withUnsafeMutableBufferPointerAtBoot { buf in
             var at = 0
-            func fill(to end: Int, with frame: PageFrame) {
+            func absent(to end: Int) {
                 guard end > at else { return }
-                UnsafeMutableBufferPointer(rebasing: buf[at..<end]).initialize(repeating: frame)
-                at = end
+                UnsafeMutableBufferPointer(rebasing: buf[at..<end]).update(repeating: .absent)
             }
             for r in ram {
-                fill(to: min(count, Int(r.start >> UInt64(shift))), with: .absent)
-                fill(to: min(count, Int(r.end >> UInt64(shift))), with: present)
+                absent(to: min(count, Int(r.start >> UInt64(shift))))
+                at = max(at, min(count, Int(r.end >> UInt64(shift))))
             }
-            fill(to: count, with: .absent)
-            initialized = count
+            absent(to: count)
         }
+        return frames
     }
 
     /// present_pages per zone, from the RAM ranges.
