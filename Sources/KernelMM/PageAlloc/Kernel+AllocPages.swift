@@ -78,9 +78,10 @@ extension Kernel {
 
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
     private mutating func finishAllocation(_ pfn: Int, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
-        frames[pfn].state = .allocated
-        frames[pfn].order = UInt8(ac.order)
-        frames[pfn].tag = tag ?? newTag()
+        var head = frames[pfn]
+        head.state = .allocated
+        head.order = UInt8(ac.order)
+        head.tag = tag ?? newTag()
         var flags: FrameFlags = []
         if ac.gfp.contains(.zero) { flags.insert(.zeroed) }
         if ac.gfp.contains(.comp) && ac.order > 0 {
@@ -90,8 +91,9 @@ extension Kernel {
                 frames[t].tag = UInt32(pfn)
             }
         }
-        frames[pfn].flags = flags
-        frames[pfn].owner = owner
+        head.flags = flags
+        head.owner = owner
+        frames[pfn] = head
         if let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) {
             vmEvents.pgalloc[zones[z].type.rawValue] += 1 << ac.order
             zones[z].stats.allocs += 1
