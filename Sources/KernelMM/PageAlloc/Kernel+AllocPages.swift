@@ -45,11 +45,12 @@ extension Kernel {
                    callTrace: ["get_page_from_freelist", "__alloc_pages", caller], note: .nofailAboveOrder1(order: order))
         }
         let choice = gfp.zone(on: arch)
-        guard let highest = zoneIndex(of: choice.zone) else { return nil }
+        // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
+        guard let highest = zoneTypes.firstIndex(of: choice.zone) else { return nil }
         var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
-                              zonelist: zonelist(highest: highest))
+                              zonelist: highest < zonelists.count ? zonelists[highest] : [])
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
-            ac.zonelist = zonelist(highest: lower)
+            ac.zonelist = zonelists[lower]
         }
         if explainEnabled {
             explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
