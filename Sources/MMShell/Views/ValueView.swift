@@ -2,9 +2,37 @@ import KernelMM
 
 /// How a command's value reads at the prompt and in JSON.
 enum ValueView {
-    static func line(_ v: ShellValue, name: String?, kernel k: Kernel) -> String {
-        let prefix = name.map { "$\($0) = " } ?? ""
-        return prefix + describe(v, kernel: k)
+    /// `$p = (struct page *)0x…  pfn …  [order-0 block, zone Normal]`, with a newline when asked.
+    static func line(_ v: ShellValue, name: String?, kernel k: Kernel, newline: Bool = false) -> String {
+        if case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count {
+            // The result every allocation prints: written as bytes into one buffer.
+            var b = ByteText(capacity: 128)
+            if let name {
+                b.append("$")
+                b.append(name)
+                b.append(" = ")
+            }
+            page(p.raw, k, into: &b)
+            if newline { b.append("\n") }
+            return b.string
+        }
+        var s = name.map { "$\($0) = " } ?? ""
+        s += describe(v, kernel: k)
+        if newline { s += "\n" }
+        return s
+    }
+
+    /// `(struct page *)0xffffea0004000880  pfn 0x100022  phys 0x100022000  [order-0 block, zone Normal]`.
+    private static func page(_ pfn: Int, _ k: Kernel, into b: inout ByteText) {
+        b.append("(struct page *)")
+        b.appendHex(k.structPageAddress(pfn))
+        b.append("  pfn ")
+        b.appendHex(pfn)
+        b.append("  phys ")
+        b.appendHex(k.physAddr(pfn))
+        b.append("  [")
+        blockSummary(pfn, k, into: &b)
+        b.append("]")
     }
 
     static func describe(_ v: ShellValue, kernel k: Kernel) -> String {
@@ -26,26 +54,50 @@ enum ValueView {
             return s
         case .page(let p):
             guard p.raw >= 0, p.raw < k.frames.count else { return "(struct page *)pfn \(p)" }
-            var s = "(struct page *)\(Format.hex(k.structPageAddress(p.raw)))  pfn \(Format.hex(p.raw))  phys \(Format.hex(k.physAddr(p.raw)))"
-            s += "  [\(blockSummary(p.raw, k))]"
-            return s
+            var b = ByteText(capacity: 112)
+            page(p.raw, k, into: &b)
+            return b.string
         }
     }
 
     /// "order-3 block, zone Normal" and friends.
     static func blockSummary(_ pfn: Int, _ k: Kernel) -> String {
+        var b = ByteText(capacity: 64)
+        blockSummary(pfn, k, into: &b)
+        return b.string
+    }
+
+    static func blockSummary(_ pfn: Int, _ k: Kernel, into b: inout ByteText) {
         let zone = k.zoneIndex(ofPFN: pfn).map { k.zones[$0].type.procName } ?? "no zone"
         let f = k.frames[pfn]
         switch f.state {
-        case .allocated: return "order-\(f.order) block, zone \(zone)" + (f.flags.contains(.head) ? ", compound head" : "")
-        case .buddy: return "free order-\(f.order) block, zone \(zone)"
-        case .pcp: return "on a per-CPU free list, zone \(zone)"
-        case .reserved: return "reserved, zone \(zone)"
-        case .absent: return "not RAM"
+        case .allocated:
+            b.append("order-")
+            b.appendDecimal(Int(f.order))
+            b.append(" block, zone ")
+            b.append(zone)
+            if f.flags.contains(.head) { b.append(", compound head") }
+        case .buddy:
+            b.append("free order-")
+            b.appendDecimal(Int(f.order))
+            b.append(" block, zone ")
+            b.append(zone)
+        case .pcp:
+            b.append("on a per-CPU free list, zone ")
+            b.append(zone)
+        case .reserved:
+            b.append("reserved, zone ")
+            b.append(zone)
+        case .absent: b.append("not RAM")
         case .tail:
-            if let b = k.allocatedBlock(containing: pfn) { return "page \(pfn - b.head) of the order-\(b.order) block at \(Format.hex(b.head)), zone \(zone)" }
-            if let b = k.freeBlock(containing: pfn) { return "inside the free order-\(b.order) block at \(Format.hex(b.head)), zone \(zone)" }
-            return "zone \(zone)"
+            if let blk = k.allocatedBlock(containing: pfn) {
+                b.append("page \(pfn - blk.head) of the order-\(blk.order) block at \(Format.hex(blk.head)), zone \(zone)")
+            } else if let blk = k.freeBlock(containing: pfn) {
+                b.append("inside the free order-\(blk.order) block at \(Format.hex(blk.head)), zone \(zone)")
+            } else {
+                b.append("zone ")
+                b.append(zone)
+            }
         }
     }
 
