@@ -137,8 +137,8 @@ public enum LineParser {
         return nil
     }
 
-    /// The pieces of a..<z between separators outside quotes and parentheses (`separator` 0: a space or a tab).
-    /// `whole` names the text in an unbalanced-parenthesis error.
+    /// The pieces of a..<z between separators outside quotes and parentheses. `whole` names the text in an
+    /// unbalanced-parenthesis error.
     private static func split<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, at separator: UInt8,
                                             whole: () -> String) throws(CommandError) -> [(lo: Int, hi: Int)] {
         var parts: [(lo: Int, hi: Int)] = []
@@ -152,8 +152,7 @@ public enum LineParser {
                 if c == closeParen { depth -= 1 }
                 if depth < 0 { throw .unbalanced(whole()) }
             }
-            let isSeparator = separator == 0 ? (c == space || c == tab) : c == separator
-            if isSeparator && depth == 0 && !inQuote {
+            if c == separator && depth == 0 && !inQuote {
                 parts.append((start, k))
                 start = k + 1
             }
@@ -164,36 +163,50 @@ public enum LineParser {
     }
 
     /// Whitespace-separated words, where `|`, `&` and a lone `~` glue their neighbours into one expression.
+    /// Pieces are split at spaces and tabs outside quotes and parentheses, as they are found.
     private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String) throws(CommandError) -> [String] {
-        let pieces = try split(u, a, z, at: 0) { rest.replacingTabs() }
         var words: [String] = []
-        words.reserveCapacity(pieces.count)
         // Per word: its first and last character and how many it has (unquote reads them; a glued word is pieces).
         var first: UInt8 = 0, last: UInt8 = 0, length = 0
         var glueNext = false
         func finish() {
-            if let w = words.popLast() {
-                words.append(length >= 2 && first == quote && last == quote ? String(w.dropFirst().dropLast()) : w)
-            }
+            if length >= 2 && first == quote && last == quote, let w = words.popLast() { words.append(String(w.dropFirst().dropLast())) }
         }
-        for p in pieces where p.hi > p.lo {
-            var w = u.text(p.lo, p.hi)
+        func piece(_ lo: Int, _ hi: Int) {
+            guard hi > lo else { return }
+            var w = u.text(lo, hi)
             // Tabs read as spaces in the shell form, inside quotes and parentheses too (`g "a<TAB>b"` gives `a b`).
-            if (p.lo..<p.hi).contains(where: { u.ascii($0) == tab }) { w = w.replacingTabs() }
-            let f = u.ascii(p.lo), l = u.ascii(p.hi - 1)
+            if (lo..<hi).contains(where: { u.ascii($0) == tab }) { w = w.replacingTabs() }
+            let f = u.ascii(lo), l = u.ascii(hi - 1)
             if (glueNext || f == bar || f == ampersand), !words.isEmpty {
                 words[words.count - 1] += w
                 last = l
-                length += p.hi - p.lo
+                length += hi - lo
             } else {
                 finish()
                 words.append(w)
                 first = f
                 last = l
-                length = p.hi - p.lo
+                length = hi - lo
             }
-            glueNext = l == bar || l == ampersand || (p.hi - p.lo == 1 && f == tilde) || l == openParen
+            glueNext = l == bar || l == ampersand || (hi - lo == 1 && f == tilde) || l == openParen
         }
+        var depth = 0, inQuote = false, start = a
+        for k in a..<z {
+            let c = u.ascii(k)
+            if c == quote { inQuote.toggle() }
+            if !inQuote {
+                if c == openParen { depth += 1 }
+                if c == closeParen { depth -= 1 }
+                if depth < 0 { throw .unbalanced(rest.replacingTabs()) }
+            }
+            if (c == space || c == tab) && depth == 0 && !inQuote {
+                piece(start, k)
+                start = k + 1
+            }
+        }
+        if depth != 0 { throw .unbalanced(rest.replacingTabs()) }
+        piece(start, z)
         finish()
         return words
     }
@@ -205,7 +218,7 @@ public enum LineParser {
     }
 
     /// Commands that take the whole rest of the line as one expression (`print (1 + 2) * 3`, `answer 0x1000, 0x1004`).
-    static let expressionCommands: Set<String> = ["print", "answer"]
+    static let expressionCommands = WordTable([("print", true), ("answer", true)])
 
     static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
