@@ -24,16 +24,19 @@ import KernelMM
         "g(a\u{37E} b)", "g(a, \u{3000})", "print é", "x = \u{0661}2", "\u{0661} = 1", "ⅳ = 1", "g\u{2028}a", "g \u{FE0F}",
     ]
 
-    @Test(arguments: lines)
-    func parsesAsTheCharacterParserDid(_ line: String) {
+    /// Both parsers give the same line, or errors worded the same.
+    static func expectSameParse(_ line: String) {
         let expected = Result { () throws(CommandError) in try CharacterLineParser.parse(line) }
         let got = Result { () throws(CommandError) in try LineParser.parse(line) }
         switch (expected, got) {
-        case (.success(let e), .success(let g)): #expect(e == g, "'\(line)'")
-        case (.failure(let e), .failure(let g)): #expect(e.message(.en) == g.message(.en), "'\(line)'")
-        default: Issue.record("'\(line)': expected \(expected), got \(got)")
+        case (.success(let e), .success(let g)): #expect(e == g, "'\(line.debugDescription)'")
+        case (.failure(let e), .failure(let g)): #expect(e.message(.en) == g.message(.en), "'\(line.debugDescription)'")
+        default: Issue.record("'\(line.debugDescription)': expected \(expected), got \(got)")
         }
     }
+
+    @Test(arguments: lines)
+    func parsesAsTheCharacterParserDid(_ line: String) { Self.expectSameParse(line) }
 
     /// Seeded random lines over the characters the parser treats specially, ASCII and not.
     @Test func randomLinesParseAsTheCharacterParserDid() {
@@ -44,13 +47,7 @@ import KernelMM
             let n = Int(rng.next() % 14)
             var line = ""
             for _ in 0..<n { line += alphabet[Int(rng.next() % UInt64(alphabet.count))] }
-            let expected = Result { () throws(CommandError) in try CharacterLineParser.parse(line) }
-            let got = Result { () throws(CommandError) in try LineParser.parse(line) }
-            switch (expected, got) {
-            case (.success(let e), .success(let g)): #expect(e == g, "'\(line.debugDescription)'")
-            case (.failure(let e), .failure(let g)): #expect(e.message(.en) == g.message(.en), "'\(line.debugDescription)'")
-            default: Issue.record("'\(line.debugDescription)': expected \(expected), got \(got)")
-            }
+            Self.expectSameParse(line)
         }
     }
 }

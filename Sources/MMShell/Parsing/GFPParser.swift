@@ -130,6 +130,11 @@ public enum GFPParser {
 public enum NumberParser {
     public static func integer(_ s: String) -> Int? {
         if let v = plainDecimal(s) { return Int(v) }
+        return generalInteger(s)
+    }
+
+    /// `integer` for any text: `-`, `_` separators, `0x`, `0b`.
+    static func generalInteger(_ s: String) -> Int? {
         var t = s.replacingOccurrencesOfUnderscore()
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() }

@@ -85,7 +85,8 @@ public enum LineParser {
             var afterLo = close + 1, afterHi = restHi
             trim(&afterLo, &afterHi)
             guard afterLo == afterHi else { throw .other("unexpected '\(u.text(afterLo, afterHi))' after the closing parenthesis") }
-            var parts = try split(u, restLo + 1, close, at: comma) { () -> String in u.text(restLo + 1, close) }
+            var parts: [(lo: Int, hi: Int)] = []
+            try split(u, restLo + 1, close, at: { $0 == comma }, whole: { u.text(restLo + 1, close) }) { parts.append(($0, $1)) }
             for k in parts.indices {
                 var (a, z) = parts[k]
                 trim(&a, &z)
@@ -137,12 +138,11 @@ public enum LineParser {
         return nil
     }
 
-    /// The pieces of a..<z between separators outside quotes and parentheses. `whole` names the text in an
-    /// unbalanced-parenthesis error.
-    private static func split<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, at separator: UInt8,
-                                            whole: () -> String) throws(CommandError) -> [(lo: Int, hi: Int)] {
-        var parts: [(lo: Int, hi: Int)] = []
-        parts.reserveCapacity(4)
+    /// Calls `piece` with each stretch of a..<z between separators outside quotes and parentheses, as it finds
+    /// them. `whole` names the text in an unbalanced-parenthesis error.
+    @inline(__always)
+    private static func split<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, at isSeparator: (UInt8) -> Bool, whole: () -> String,
+                                            _ piece: (Int, Int) -> Void) throws(CommandError) {
         var depth = 0, inQuote = false, start = a
         for k in a..<z {
             let c = u.ascii(k)
@@ -152,14 +152,13 @@ public enum LineParser {
                 if c == closeParen { depth -= 1 }
                 if depth < 0 { throw .unbalanced(whole()) }
             }
-            if c == separator && depth == 0 && !inQuote {
-                parts.append((start, k))
+            if isSeparator(c) && depth == 0 && !inQuote {
+                piece(start, k)
                 start = k + 1
             }
         }
         if depth != 0 { throw .unbalanced(whole()) }
-        parts.append((start, z))
-        return parts
+        piece(start, z)
     }
 
     /// Whitespace-separated words, where `|`, `&` and a lone `~` glue their neighbours into one expression.
@@ -191,22 +190,8 @@ public enum LineParser {
             }
             glueNext = l == bar || l == ampersand || (hi - lo == 1 && f == tilde) || l == openParen
         }
-        var depth = 0, inQuote = false, start = a
-        for k in a..<z {
-            let c = u.ascii(k)
-            if c == quote { inQuote.toggle() }
-            if !inQuote {
-                if c == openParen { depth += 1 }
-                if c == closeParen { depth -= 1 }
-                if depth < 0 { throw .unbalanced(rest.replacingTabs()) }
-            }
-            if (c == space || c == tab) && depth == 0 && !inQuote {
-                piece(start, k)
-                start = k + 1
-            }
-        }
-        if depth != 0 { throw .unbalanced(rest.replacingTabs()) }
-        piece(start, z)
+        // Tabs are spaces here (the error shows the rest with its tabs as spaces).
+        try split(u, a, z, at: { $0 == space || $0 == tab }, whole: { rest.replacingTabs() }, piece)
         finish()
         return words
     }
