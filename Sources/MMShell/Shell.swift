@@ -144,7 +144,7 @@ extension ShellSession {
         if site == nil { kernel.callSite = .command(commandSerial) }
         kernel.beginCommand()
         kernel.clock.advanceForCommand()
-        let undoPoint = undoPoint(mutates: spec.mutatesKernel, assigns: assignTo != nil, line: text)
+        let undoPoint = openUndo(mutates: spec.mutatesKernel, assigns: assignTo != nil, line: text)
         let result: CommandOutput
         do {
             result = try Shell.run(spec, raw, rest, text, extraVariables, &self)
@@ -155,6 +155,7 @@ extension ShellSession {
             kernel.callSite = site
             ranCodeBeforeFailing = false
             kernel.restoreExplanation(narration)
+            closeUndo(undoPoint, keep: ran, assigned: false)
             var f = fail(error, text: text, source: source, line: line)
             f.command = spec
             f.ranBeforeFailing = ran
@@ -165,7 +166,7 @@ extension ShellSession {
             if let name = assignTo { variables[name] = result.value }
         }
         kernel.callSite = site
-        recordUndo(undoPoint, assigned: assignTo != nil && result.value != .none)
+        closeUndo(undoPoint, keep: true, assigned: assignTo != nil && result.value != .none)
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports
         // that C code already showed call by call are not shown again for the command that ran it.

@@ -51,8 +51,13 @@ struct Kmemsim: ParsableCommand {
     @Flag(help: "Draw pictures in plain ASCII letters (also when TERM=dumb, NO_COLOR is set, or output is not a terminal).")
     var ascii = false
 
-    @Flag(help: "Keep the last 10 kernel states for 'undo' in scripts too (interactive sessions always do).")
+    // Undo is on everywhere now (it keeps what each command changed, not copies of the machine); the flag stays so
+    // that scripts written for older versions still run.
+    @Flag(help: ArgumentHelp("Undo is always on; accepted for older scripts.", visibility: .hidden))
     var undo = false
+
+    @Option(name: .customLong("undo-depth"), help: ArgumentHelp("How many commands 'undo' can take back (0 turns it off).", valueName: "N"))
+    var undoDepth: UInt = 10
 
     @Flag(help: "Run every invariant check ('validate') after every command; a break is an error.")
     var validate = false

@@ -40,7 +40,7 @@ func kmemsimMain() -> Int32 {
     do {
         runner = Runner(shell: try Shell(params: options.bootParams(),
                                          settings: ShellSettings(json: options.json, color: options.colorEnabled(),
-                                                                 undoDepth: interactive || options.undo ? 10 : 0,
+                                                                 undoDepth: Int(min(options.undoDepth, 1000)),
                                                                  unicode: options.unicodePictures(), columns: terminalColumns(),
                                                                  validateEachCommand: options.validate, jsonOneStream: options.oneStream)),
                         options: options)

@@ -111,8 +111,8 @@ import KernelMM
         let restored = s.session.kernel.zones == before.zones
         #expect(restored)
         #expect(!s.execute("undo").succeeded)
-        var noUndo = try Shell()
-        #expect(noUndo.execute("undo").stderr.contains("--undo"))
+        var off = try Shell(settings: ShellSettings(undoDepth: 0))
+        #expect(off.execute("undo").stderr.contains("nothing to undo"))
     }
 
     @Test func everyCommandHasHelp() throws {

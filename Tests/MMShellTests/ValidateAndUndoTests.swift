@@ -70,10 +70,61 @@ import Testing
         #expect(sh.session.variables["a"] == nil)
     }
 
-    @Test func aBigMachineKeepsFewerUndoStates() throws {
-        // 64 GiB of 4 KiB pages: 16M frames, 256 MiB per kept copy.
-        #expect(ShellSession.undoLimit(depth: 10, frames: 16 << 20) == 2)
-        #expect(ShellSession.undoLimit(depth: 10, frames: 1 << 30) == 1)
-        #expect(ShellSession.undoLimit(depth: 10, frames: 16 << 10) == 10)
+    /// Each command, then `undo`, gives back exactly the kernel before it (every frame included) and the variables;
+    /// then the command runs again so the next one starts from it.
+    @Test func undoIsExactAfterEveryKindOfCommand() throws {
+        var sh = try shell(undo: 10)
+        let lines = [
+            "p = alloc_pages GFP_KERNEL 3", "q = alloc_pages GFP_ATOMIC|__GFP_ZERO 0", "__free_pages $q 0",
+            "a = kmalloc 96 GFP_KERNEL", "b = kmalloc 5000 GFP_KERNEL", "kfree $a",
+            "c = kmem_cache_create demo 200 0 SLAB_HWCACHE_ALIGN", "o = kmem_cache_alloc $c GFP_KERNEL",
+            "v = vmalloc 40000", "vfree $v", "get_cpu", "put_cpu", "t = task create", "drain_all_pages",
+            "__free_pages $p 3", "__free_pages $p 3",
+            "struct page *pg = alloc_pages(GFP_KERNEL, 1); __free_pages(pg, 1);",
+        ]
+        var undone = 0
+        for line in lines {
+            let before = sh.session.kernel, vars = sh.session.variables
+            _ = sh.execute(line)
+            let changed = sh.session.kernel != before || sh.session.variables != vars
+            let u = sh.execute("undo")
+            if changed {
+                #expect(u.succeeded, "\(line): \(u.stderr)")
+                let sameFrames = sh.session.kernel.frames == before.frames
+                #expect(sameFrames, "\(line): frames differ after undo")
+                var k = sh.session.kernel
+                k.clock = before.clock
+                k.restoreExplanation(before.explanation)
+                let same = k == before
+                #expect(same, "\(line): kernel differs after undo")
+                #expect(sh.session.variables == vars, "\(line): variables differ after undo")
+                undone += 1
+            }
+            _ = sh.execute(line)
+            try sh.session.kernel.checkInvariants()
+        }
+        #expect(undone >= lines.count - 1, "only \(undone) of \(lines.count) lines changed something")
+    }
+
+    /// What undo keeps is what commands changed: no struct page array per kept command.
+    @Test func keptCommandsHoldOnlyTheFramesTheyWrote() throws {
+        var sh = try shell(undo: 10)
+        for _ in 0..<12 { _ = sh.execute("p = alloc_pages GFP_KERNEL 2") }
+        #expect(sh.session.undoStack.count == 10)
+        for e in sh.session.undoStack {
+            #expect(e.kernel.frames.isEmpty)
+            #expect(e.frameWrites.count <= 200, "\(e.frameWrites.count) frame writes for one alloc_pages")
+        }
+    }
+
+    /// A line of C is one command for undo, however many calls it makes.
+    @Test func oneLineOfCIsOneUndo() throws {
+        var sh = try shell(undo: 10)
+        let before = sh.session.kernel
+        #expect(sh.execute("void *x = kmalloc(64, GFP_KERNEL); struct page *pp = alloc_pages(GFP_KERNEL, 0);").succeeded)
+        #expect(sh.session.undoStack.count == 1)
+        #expect(sh.execute("undo").succeeded)
+        let same = sh.session.kernel.frames == before.frames
+        #expect(same)
     }
 }

@@ -14,7 +14,7 @@ extension Kernel {
         self.ram = ram
         let pageSize = UInt64(arch.pageSize)
         let maxPFN = Int((ram.last?.end ?? 0) / pageSize)
-        frames = Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift)
+        frames = FrameStore(Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift))
         tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
         cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
         zones = []
@@ -209,7 +209,7 @@ extension Kernel {
         memblock.sort { $0.start < $1.start }
         let shift = UInt64(arch.pageShift)
         let n = frames.count
-        frames.withUnsafeMutableBufferPointer { buf in
+        frames.withUnsafeMutableBufferPointerAtBoot { buf in
             for region in memblock {
                 let lo = min(n, Int(region.start >> shift)), hi = min(n, Int((region.end + ps - 1) >> shift))
                 for pfn in lo..<max(lo, hi) where buf[pfn].state != .absent {

@@ -12,7 +12,7 @@ public struct Kernel: Sendable, Equatable {
     public let pageSize: Int
 
     /// One struct page per frame from PFN 0 to the last frame of RAM; holes are `.absent`.
-    public internal(set) var frames: ContiguousArray<PageFrame>
+    public internal(set) var frames: FrameStore
     /// The configured zones in zone_idx order (populated or not).
     public internal(set) var zones: [Zone]
     /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.

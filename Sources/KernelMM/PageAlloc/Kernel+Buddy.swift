@@ -44,7 +44,7 @@ extension Kernel {
     /// The same, on the parts it reads: mutating paths call this one, since calling a non-mutating method of the
     /// Kernel from a mutating one copies the whole Kernel first.
     @inline(__always)
-    static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: borrowing ContiguousArray<PageFrame>) -> Int? {
+    static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: borrowing FrameStore) -> Int? {
         let buddy = pfn ^ (1 << order)
         guard buddy < frames.count, buddy >= span.start, buddy < span.end,
               frames[buddy].state == .buddy, Int(frames[buddy].order) == order else { return nil }

@@ -46,7 +46,7 @@ extension Kernel: Codable {
         ram = try c.decode([RAMRange].self, forKey: .ram)
         memblock = try c.decode([MemblockRegion].self, forKey: .memblock)
         zones = try c.decode([Zone].self, forKey: .zones)
-        frames = try FrameRun.frames(from: c.decode([FrameRun].self, forKey: .frames), count: booted.frames.count)
+        frames = FrameStore(try FrameRun.frames(from: c.decode([FrameRun].self, forKey: .frames), count: booted.frames.count))
         cpus = try c.decode([CPUState].self, forKey: .cpus)
         currentCPU = try c.decode(Int.self, forKey: .currentCPU)
         tasks = try c.decode([Task].self, forKey: .tasks)
@@ -111,7 +111,7 @@ struct FrameRun: Codable, Equatable {
         return f
     }
 
-    static func runs(of frames: ContiguousArray<PageFrame>) -> [FrameRun] {
+    static func runs(of frames: FrameStore) -> [FrameRun] {
         var out: [FrameRun] = []
         var i = 0
         while i < frames.count {

@@ -71,10 +71,7 @@ extension Kernel {
                 gave.append(SlabStep.ShrunkCache(cache: r.cache, slabs: r.slabs, pages: r.pages))
             }
         }
-        if !gave.isEmpty {
-            let zoneName = zones[z].type.procName
-            if explainEnabled { explain(.slab(.reclaimShrank(zone: zones[z].type, caches: gave))) }
-        }
+        if !gave.isEmpty, explainEnabled { explain(.slab(.reclaimShrank(zone: zones[z].type, caches: gave))) }
         return freed
     }
 }

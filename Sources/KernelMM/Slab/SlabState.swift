@@ -3,7 +3,7 @@ public struct SlabState: Sendable, Equatable, Codable {
     public var kind: SlabAllocatorKind = .slub
     public var debug = SlabDebugConfig()
     /// slab_caches in creation order (/proc/slabinfo lists the newest first).
-    public var caches: [KmemCache] = []
+    public var caches = CacheList()
     var nextID: UInt32 = 1
     /// Every cache's name and aliases → its id, kept by create, merge and destroy: a lookup by name is a hash and a
     /// binary search, not a walk over ~200 caches comparing strings (kmalloc looks its size class up by name).

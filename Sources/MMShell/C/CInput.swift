@@ -145,8 +145,16 @@ extension ShellSession {
         CInput.needsMore(text) && CInput.isC(text, session: self)
     }
 
-    /// Runs C typed at the prompt or read from a script: declarations, statements, functions to keep.
+    /// Runs C typed at the prompt or read from a script: declarations, statements, functions to keep. The whole line
+    /// is one command for `undo`, however many calls it makes.
     mutating func executeC(_ text: String, source: String?, line: Int) -> LineOutcome {
+        let point = openUndo(mutates: true, assigns: false, line: text)
+        let out = executeCLine(text, source: source, line: line)
+        closeUndo(point, keep: out.succeeded || out.ranBeforeFailing, assigned: false)
+        return out
+    }
+
+    private mutating func executeCLine(_ text: String, source: String?, line: Int) -> LineOutcome {
         var out = LineOutcome()
         // One line of C is one pretend function: every call it makes has the same caller.
         commandSerial += 1

@@ -44,9 +44,6 @@ enum SessionCommands {
         CommandSpec("undo", family: .session, arguments: [.init("count", .number, optional: true)],
                     summary: "take back the last command that changed the kernel or a variable (undo N: the last N)",
                     examples: ["undo", "undo 3"]) { s, a throws(CommandError) in
-            guard s.settings.undoDepth > 0 else {
-                throw .other("undo is kept in interactive sessions only (each kept state costs a copy of every struct page); run kmemsim with --undo to keep it in a script")
-            }
             let n = try a.int(0, default: 1)
             guard n >= 1 else { throw .badArgument(argument: "COUNT", value: String(n), reason: "undo takes back 1 or more commands") }
             guard !s.undoStack.isEmpty else { throw .other(s.say(.nothingToUndo)) }

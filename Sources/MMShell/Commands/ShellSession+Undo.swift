@@ -1,41 +1,55 @@
 import KernelMM
 
-/// One command `undo` can take back: the session's state before it, and the line that changed it.
+/// One command `undo` can take back: the session before it, minus the struct pages, and the old value of each frame
+/// it wrote (a journal), so that a kept command costs what it changed, not what the machine holds.
 struct UndoEntry: Sendable {
+    /// The kernel before the command, without frames (`Kernel.withoutFrames`).
     var kernel: Kernel
+    var frameWrites: [FrameWrite]
     var variables: [String: ShellValue]
     var line: String
 }
 
+/// The state before a command that may change something, while it runs.
+struct UndoPoint: Sendable {
+    var entry: UndoEntry
+    var epoch: UInt64
+}
+
 extension ShellSession {
-    /// Kept states cost a copy of every struct page each (the next change copies them), so a big machine keeps
-    /// fewer: at most this many bytes of frames, and always at least one state.
-    static let undoBudgetBytes = 512 << 20
+    /// How many commands `undo` keeps.
+    var undoLimit: Int { settings.undoDepth }
 
-    /// How many states `undo` keeps on this machine: `undoDepth`, fewer when the frames are large.
-    var undoLimit: Int { Self.undoLimit(depth: settings.undoDepth, frames: kernel.frames.count) }
-
-    static func undoLimit(depth: Int, frames: Int) -> Int {
-        let perCopy = max(1, frames * MemoryLayout<PageFrame>.stride)
-        return min(depth, max(1, undoBudgetBytes / perCopy))
+    /// Opens an undo point before a command that may change the kernel or assign a variable; nil when undo is off, the
+    /// command cannot change state, or a point is already open (the commands a line of C or a module's init makes
+    /// belong to that line's point).
+    mutating func openUndo(mutates: Bool, assigns: Bool, line: String) -> UndoPoint? {
+        guard settings.undoDepth > 0, mutates || assigns, !undoOpen else { return nil }
+        undoEpoch &+= 1
+        undoOpen = true
+        let point = UndoPoint(entry: UndoEntry(kernel: kernel.withoutFrames, frameWrites: [], variables: variables,
+                                               line: line.trimmingWhitespace()), epoch: undoEpoch)
+        kernel.openFrameJournal(epoch: undoEpoch)
+        return point
     }
 
-    /// The state before a command that may change something (the kernel, or a variable by assignment); nil when
-    /// undo is off or the command cannot change state. Holding it costs nothing until the command writes a frame.
-    func undoPoint(mutates: Bool, assigns: Bool, line: String) -> UndoEntry? {
-        guard settings.undoDepth > 0, mutates || assigns else { return nil }
-        return UndoEntry(kernel: kernel, variables: variables, line: line.trimmingWhitespace())
-    }
-
-    /// Keeps `point` if the command changed the kernel (the clock and the narration aside) or assigned a variable,
-    /// so `undo` takes back exactly that command and no more.
-    mutating func recordUndo(_ point: UndoEntry?, assigned: Bool) {
+    /// Closes `point`. `keep` false for a command that failed before changing anything. The command is kept if it
+    /// wrote a frame, changed anything else in the kernel (the clock and the narration aside) or assigned a variable,
+    /// so `undo` takes back exactly that command and no more. A command that replaced the machine (boot, a lesson)
+    /// is not kept: the reboot has cleared what undo held.
+    mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool) {
         guard let point else { return }
-        var now = kernel
-        now.clock = point.kernel.clock
-        now.restoreExplanation(point.kernel.explanation)
-        guard assigned || now != point.kernel else { return }
-        undoStack.append(point)
+        undoOpen = false
+        guard let writes = kernel.closeFrameJournal(epoch: point.epoch), keep else { return }
+        if writes.isEmpty && !assigned {
+            var now = kernel.withoutFrames
+            now.clock = point.entry.kernel.clock
+            now.restoreExplanation(point.entry.kernel.explanation)
+            guard now != point.entry.kernel else { return }
+        }
+        var entry = point.entry
+        entry.frameWrites = writes
+        undoStack.append(entry)
         if undoStack.count > undoLimit { undoStack.removeFirst(undoStack.count - undoLimit) }
     }
 
@@ -46,7 +60,7 @@ extension ShellSession {
         let taken = undoStack.suffix(k)
         let oldest = taken[taken.startIndex]
         undoStack.removeLast(k)
-        kernel = oldest.kernel
+        kernel.restore(oldest.kernel, undoing: taken.map(\.frameWrites))
         variables = oldest.variables
         return taken.map(\.line)
     }

@@ -4,9 +4,9 @@ import KernelMM
 public struct ShellSettings: Sendable, Equatable {
     public var json = false
     public var color = false
-    /// How many kernel states `undo` keeps. Each kept state makes the next change copy every struct page
-    /// (copy-on-write), so scripts run without it unless asked.
-    public var undoDepth = 0
+    /// How many commands `undo` keeps (0: none). A kept command costs the frames it wrote and the parts of the kernel
+    /// it changed, so it is on in scripts too.
+    public var undoDepth = 10
     /// `--validate`: run every invariant check after every command.
     public var validateEachCommand = false
     /// Pictures in Unicode blocks (a colour terminal) rather than ASCII letters (--ascii, TERM=dumb, NO_COLOR, pipes).
@@ -18,7 +18,7 @@ public struct ShellSettings: Sendable, Equatable {
     /// The terminal's width in columns when output goes to a terminal: lesson text and help are fitted to it.
     /// nil (pipes, tests): lesson text is shown as written; help fits 80 columns.
     public var width: Int?
-    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 0, unicode: Bool = false, columns: Int = 80,
+    public init(json: Bool = false, color: Bool = false, undoDepth: Int = 10, unicode: Bool = false, columns: Int = 80,
                 validateEachCommand: Bool = false, jsonOneStream: Bool = false) {
         self.json = json
         self.color = color
@@ -38,6 +38,10 @@ public struct ShellSession: Sendable {
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
     var undoStack: [UndoEntry] = []
+    /// An undo point is open (a command is running); the commands it makes belong to it.
+    var undoOpen = false
+    /// Numbers the frame journals, so that one is never closed on frames it was not opened on.
+    var undoEpoch: UInt64 = 0
     /// The lesson under way, lesson settings and the learner's progress.
     public var lessons = LessonState()
     /// Set by `quit`/`exit`.

@@ -1,0 +1,28 @@
+/// What undo needs from the kernel: the state without its frames, a journal of frame writes, and putting both back.
+/// The shell keeps, per command, the kernel as it was minus the frames (the rest is small and shared copy-on-write)
+/// and the old value of each frame the command wrote, so keeping ten commands costs kilobytes at any machine size.
+extension Kernel {
+    /// This kernel without its struct pages (and with no caller named): what undo keeps of the state before a command.
+    public var withoutFrames: Kernel {
+        var k = self
+        k.frames = FrameStore()
+        k.callSite = nil
+        return k
+    }
+
+    /// Starts recording the old value of every frame written (see `FrameStore`).
+    public mutating func openFrameJournal(epoch: UInt64) { frames.openJournal(epoch: epoch) }
+
+    /// Stops recording; the writes since `openFrameJournal(epoch:)`, or nil when these frames are not the ones it
+    /// was opened on (the machine was replaced meanwhile).
+    public mutating func closeFrameJournal(epoch: UInt64) -> [FrameWrite]? { frames.closeJournal(epoch: epoch) }
+
+    /// Goes back to `before` (a `withoutFrames` snapshot), undoing `journals` (oldest first) on the frames.
+    public mutating func restore(_ before: Kernel, undoing journals: [[FrameWrite]]) {
+        var f = FrameStore()
+        swap(&f, &frames)
+        for writes in journals.reversed() { f.revert(writes) }
+        self = before
+        frames = f
+    }
+}
