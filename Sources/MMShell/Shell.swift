@@ -178,7 +178,6 @@ extension ShellSession {
         let explanation = kernel.explainEnabled && !inner ? kernel.explanation : []
         let trees = BlockTreePicture.build(explanation)
         if !trees.isEmpty { lastBlockTrees = trees }
-        let k = kernel
         if result.refused {
             // The kernel complained and nothing changed: for a script that is a failed command.
             let f = fail(CommandError.refused(spec.name), text: text, source: source, line: line)
@@ -187,6 +186,7 @@ extension ShellSession {
             out.stderr = f.stderr
         }
         if settings.json {
+            let k = kernel
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(!result.refused))]
             if let name = assignTo { obj.append(("assigned", .string(name))) }
             obj.append(("value", ValueView.json(result.value, kernel: k)))
@@ -208,18 +208,20 @@ extension ShellSession {
             validateAfterCommand(&out, source: source, line: line)
             return (out, result.value, nil)
         }
-        // What the allocator did (explain), then what the kernel said about it, then the result.
-        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: k, style: style, lang: language)
-        shown += trees.map { PictureTextRenderer.render($0.picture(language: language), pictureStyle) }.joined()
+        // What the allocator did (explain), then what the kernel said about it, then the result. (Read from `kernel`
+        // in place: a local copy of the Kernel is a retain of each of its arrays.)
+        var shown = explanation.isEmpty ? "" : ExplainRenderer.render(explanation, kernel: kernel, style: style, lang: language)
+        if !trees.isEmpty { shown += trees.map { PictureTextRenderer.render($0.picture(language: language), pictureStyle) }.joined() }
         for e in reports {
-            shown += ReportRenderer.render(e.report, kernel: k, style: style)
+            shown += ReportRenderer.render(e.report, kernel: kernel, style: style)
             if let n = e.report.note { shown += ReportRenderer.note(say(.note(n)), style: style) }
         }
         if !result.text.isEmpty && showValue {
             shown += result.text
             if !result.text.hasSuffix("\n") { shown += "\n" }
         } else if result.value != .none && showValue {
-            shown += ValueView.line(result.value, name: valueName ?? assignTo, kernel: k) + "\n"
+            let value = ValueView.line(result.value, name: valueName ?? assignTo, kernel: kernel, newline: true)
+            if shown.isEmpty { shown = value } else { shown += value }
         }
         out.stdout = shown
         validateAfterCommand(&out, source: source, line: line)

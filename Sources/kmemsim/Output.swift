@@ -21,6 +21,8 @@ enum Output {
     }
 
     static func err(_ s: String) {
+        // Nothing for stderr (most lines): the buffer stays, or every line would be a write(2) again.
+        guard !s.isEmpty else { return }
         flush()
         write(s, to: 2)
     }

@@ -13,9 +13,16 @@ final class Runner {
     var reportCounts: [ReportClass.Severity: Int] = [:]
     var reportFailures = 0
 
+    /// The flags read on every line, copied out of `options` once: reading a property-wrapped flag instantiates
+    /// ArgumentParser's generic metadata each time.
+    private let bail: Bool, echo: Bool, failOn: Kmemsim.FailOn?
+
     init(shell: Shell, options: Kmemsim) {
         self.shell = shell
         self.options = options
+        bail = options.bail
+        echo = options.echo
+        failOn = options.failOn
     }
 
     /// Runs every line a reader gives; returns false when --bail stopped it or quit was typed.
@@ -37,14 +44,16 @@ final class Runner {
                 let outcome = shell.refuseLongLine(bytes: bytes, source: interactive ? nil : source, line: number)
                 Output.err(outcome.stderr)
                 failures += 1
-                if options.bail && !interactive { return false }
+                if bail && !interactive { return false }
             case .line(let first):
                 number += 1
                 let startLine = number
                 // A C statement open at the end of the line (`{`, `(`, a function header) continues on the next
                 // lines, up to the line limit; history keeps the whole statement as one entry.
                 var line = first
-                continuation: while shell.session.needsMoreInput(line), line.utf8.count <= Limits.lineBytes {
+                // needsMore first: it is false for every shell command line, and reading `shell.session` from this
+                // class copies the session (its every field retained) each time it is asked.
+                continuation: while CInput.needsMore(line), shell.session.needsMoreInput(line), line.utf8.count <= Limits.lineBytes {
                     switch reader.readLine(prompt: interactive ? "     ...> " : "") {
                     case .line(let more):
                         number += 1
@@ -64,23 +73,14 @@ final class Runner {
                     reader.addHistory(line)
                     if let editor = reader as? EditLineReader, let problem = editor.takeHistoryProblem() { Output.err("kmemsim: \(problem)\n") }
                 }
-                if options.echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
-                // Interactive: Ctrl-C during the command cancels it — the session goes back to how it was.
-                let before = interactive ? shell : nil
-                if interactive { Interrupt.begin() }
-                var outcome = shell.execute(line, source: interactive ? nil : source, line: startLine)
-                if interactive, Interrupt.end(), let before {
-                    shell = before
-                    outcome = LineOutcome()
-                    outcome.stderr = "^C\n" + Message.commandInterrupted.text(shell.session.lessons.language) + "\n"
-                    outcome.succeeded = false
-                }
+                if echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
+                let outcome = interactive ? executeInterruptibly(line, line: startLine) : shell.execute(line, source: source, line: startLine)
                 Output.out(outcome.stdout)
                 Output.err(outcome.stderr)
                 lines += 1
                 for r in outcome.reports { reportCounts[r.severity, default: 0] += 1 }
                 var failed = !outcome.succeeded
-                if let failOn = options.failOn, let worst = outcome.reports.max(by: { $0.severity < $1.severity }),
+                if let failOn, let worst = outcome.reports.max(by: { $0.severity < $1.severity }),
                    worst.severity >= failOn.threshold {
                     // The grader wants to know which line made the kernel complain.
                     let kinds = outcome.reports.filter { $0.severity >= failOn.threshold }.map(\.kind)
@@ -90,11 +90,26 @@ final class Runner {
                 }
                 if failed {
                     failures += 1
-                    if options.bail && !interactive { return false }
+                    if bail && !interactive { return false }
                 }
                 if shell.session.wantsExit || Output.stdoutError != nil { return false }
             }
         }
+    }
+
+    /// Interactive: Ctrl-C during the command cancels it — the session goes back to how it was. (Only here: a script
+    /// keeps no second copy of the shell, which even as an empty Optional cost a 2 KB clear per line.)
+    private func executeInterruptibly(_ line: String, line number: Int) -> LineOutcome {
+        let before = shell
+        Interrupt.begin()
+        var outcome = shell.execute(line, source: nil, line: number)
+        if Interrupt.end() {
+            shell = before
+            outcome = LineOutcome()
+            outcome.stderr = "^C\n" + Message.commandInterrupted.text(shell.session.lessons.language) + "\n"
+            outcome.succeeded = false
+        }
+        return outcome
     }
 
     static func unique(_ xs: [String]) -> [String] {

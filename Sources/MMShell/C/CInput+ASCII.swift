@@ -10,6 +10,11 @@ extension CInput {
         } ?? nil
     }
 
+    /// The words that make a line C when they start it, in one set (asked once, not five times): the type words,
+    /// qualifiers, tag and typedef keywords, the kernel's typedef names, the statement keywords.
+    static let cStartWords = WordTable(CParser.baseWords.union(CParser.qualifiers)
+        .union(["struct", "union", "enum", "typedef"]).union(CKernelStructs.typedefNames).union(statementWords).map { ($0, true) })
+
     private static func isCASCII(bytes b: UnsafeBufferPointer<UInt8>, session: ShellSession) -> Bool {
         @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
         var lo = 0, hi = b.count
@@ -18,8 +23,11 @@ extension CInput {
         func has(_ prefix: StaticString, at i: Int) -> Bool {
             let n = prefix.utf8CodeUnitCount
             guard hi - i >= n else { return false }
-            return prefix.withUTF8Buffer { p in (0..<n).allSatisfy { b[i + $0] == p[$0] } }
+            let p = prefix.utf8Start
+            for k in 0..<n where b[i + k] != p[k] { return false }
+            return true
         }
+        @inline(__always) func pair(_ x: UInt8, _ y: UInt8) -> Bool { hi - lo >= 2 && b[lo] == x && b[lo + 1] == y }
         func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[a..<z]), as: UTF8.self) }
         if lo == hi || b[lo] == UInt8(ascii: "?") { return false }
         if b[lo] == UInt8(ascii: "#") { return has("#include", at: lo) || has("#define", at: lo) }
@@ -27,19 +35,18 @@ extension CInput {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "{"), UInt8(ascii: "("), UInt8(ascii: "*"): return true
         default: break
         }
-        if has("/*", at: lo) || has("//", at: lo) || has("++", at: lo) || has("--", at: lo) { return true }
+        if pair(0x2F, 0x2A) || pair(0x2F, 0x2F) || pair(0x2B, 0x2B) || pair(0x2D, 0x2D) { return true } // /* // ++ --
         var i = lo
         if b[i] == UInt8(ascii: "$") { i += 1 }
         let wordStart = i
         while i < hi, LineParser.isASCIIWord(b[i]) { i += 1 }
         if i == wordStart { return false }
-        let word = text(wordStart, i)
+        // The word is looked up as bytes; a String is made only for the session's own tables, and only when asked.
+        let wordBytes = UnsafeBufferPointer(rebasing: b[wordStart..<i])
+        func word() -> String { text(wordStart, i) }
         var after = i
         while after < hi, blank(b[after]) { after += 1 }
-        let arch = session.kernel.arch
-        let typeStart = CParser.baseWords.contains(word) || CParser.qualifiers.contains(word) || word == "struct"
-            || word == "union" || word == "enum" || word == "typedef" || CKernelStructs.typedef(word, arch: arch) != nil
-        if typeStart || statementWords.contains(word) { return true }
+        if cStartWords.value(bytes: wordBytes) != nil { return true }
         func afterHas(_ op: String) -> Bool {
             let o = Array(op.utf8)
             return hi - after >= o.count && (0..<o.count).allSatisfy { b[after + $0] == o[$0] }
@@ -50,23 +57,24 @@ extension CInput {
             while r < hi, blank(b[r]) { r += 1 }
             let rwStart = r
             while r < hi, LineParser.isASCIIWord(b[r]) { r += 1 }
-            if let spec = CommandTable.standard.lookup(text(rwStart, r)) {
+            if let spec = CommandTable.standard.lookup(bytes: UnsafeBufferPointer(rebasing: b[rwStart..<r])) {
                 while r < hi, b[r] == 0x20 { r += 1 }
                 return r < hi && b[r] == UInt8(ascii: "(") && spec.cDeclaration != nil
             }
             return true
         }
         // A C variable that shares a command's name (`page += 1;`, `percpu++;`).
-        if session.c.types[word] != nil, assignmentOperators.contains(where: afterHas) { return true }
-        if let spec = CommandTable.standard.lookup(word) {
-            if LineParser.expressionCommands.contains(word) { return false }
+        if !session.c.types.isEmpty, session.c.types[word()] != nil, assignmentOperators.contains(where: afterHas) { return true }
+        if let spec = CommandTable.standard.lookup(bytes: wordBytes) {
+            if LineParser.expressionCommands.value(bytes: wordBytes) != nil { return false }
             // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
             if after < hi, b[after] == UInt8(ascii: "(") { return spec.cDeclaration != nil || b[hi - 1] == UInt8(ascii: ";") }
             // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.
             return false
         }
-        if session.c.functions[word] != nil || CBuiltins.names.contains(word) || CBuiltins.memoryFunctions.contains(word) { return true }
-        if session.c.types[word] != nil || session.variables[word] != nil { return true }
+        let w = word()
+        if session.c.functions[w] != nil || CBuiltins.names.contains(w) || CBuiltins.memoryFunctions.contains(w) { return true }
+        if session.c.types[w] != nil || session.variables[w] != nil { return true }
         if continuingOperators.contains(where: afterHas) { return true }
         return b[hi - 1] == UInt8(ascii: ";")
     }

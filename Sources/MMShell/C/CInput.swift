@@ -63,10 +63,15 @@ public enum CInput {
 
     /// True while braces, parentheses or a block comment are still open (the prompt asks for more).
     public static func needsMore(_ text: String) -> Bool {
+        // Read in place: every script line is asked this, and copying its bytes out was an allocation a line.
+        var copy = text
+        return copy.withUTF8 { needsMore(text, bytes: $0) }
+    }
+
+    private static func needsMore(_ text: String, bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
         var depth = 0
         var inString: UInt8 = 0
         var inBlockComment = false
-        let b = Array(text.utf8)
         var i = 0
         while i < b.count {
             let c = b[i]

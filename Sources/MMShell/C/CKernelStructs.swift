@@ -52,22 +52,36 @@ enum CKernelStructs {
 
     /// typedef names of include/linux/types.h and friends, as the architecture defines them.
     static func typedef(_ name: String, arch: Architecture) -> CType? {
-        let is64 = arch.is64Bit
-        switch name {
-        case "size_t", "uintptr_t", "phys_addr_t" where is64, "dma_addr_t" where is64, "pgoff_t": return .unsignedLong
-        case "phys_addr_t", "dma_addr_t", "u32", "__u32", "uint32_t", "gfp_t", "slab_flags_t", "fmode_t": return .unsignedInt
-        case "ssize_t", "intptr_t", "loff_t" where is64, "ptrdiff_t": return .long
-        case "loff_t", "s64", "__s64", "int64_t": return .integer(.longLong, signed: true)
-        case "u64", "__u64", "uint64_t": return .integer(.longLong, signed: false)
-        case "u8", "__u8", "uint8_t": return .integer(.char, signed: false)
-        case "s8", "__s8", "int8_t": return .integer(.char, signed: true)
-        case "u16", "__u16", "uint16_t": return .integer(.short, signed: false)
-        case "s16", "__s16", "int16_t": return .integer(.short, signed: true)
-        case "s32", "__s32", "int32_t", "pid_t": return .int
-        case "bool", "_Bool": return .bool
-        case "atomic_t", "atomic64_t": return .structure(name, isUnion: false)
-        case "spinlock_t": return .structure("spinlock", isUnion: false)
-        default: return nil
-        }
+        (arch.is64Bit ? typedefs64 : typedefs32)[name]
+    }
+
+    /// Every typedef name (the same set on each architecture; what some stand for differs).
+    static var typedefNames: Dictionary<String, CType>.Keys { typedefs64.keys }
+
+    // Tables, not a switch over strings: every script line asks whether its first word is one of these, and a
+    // switch compares the word with each name in turn.
+    private static let typedefs64 = typedefTable(is64: true)
+    private static let typedefs32 = typedefTable(is64: false)
+
+    private static func typedefTable(is64: Bool) -> [String: CType] {
+        var t: [String: CType] = [:]
+        func add(_ names: [String], _ type: CType) { for n in names { t[n] = type } }
+        add(["size_t", "uintptr_t", "pgoff_t"], .unsignedLong)
+        add(["phys_addr_t", "dma_addr_t"], is64 ? .unsignedLong : .unsignedInt)
+        add(["u32", "__u32", "uint32_t", "gfp_t", "slab_flags_t", "fmode_t"], .unsignedInt)
+        add(["ssize_t", "intptr_t", "ptrdiff_t"], .long)
+        add(["loff_t"], is64 ? .long : .integer(.longLong, signed: true))
+        add(["s64", "__s64", "int64_t"], .integer(.longLong, signed: true))
+        add(["u64", "__u64", "uint64_t"], .integer(.longLong, signed: false))
+        add(["u8", "__u8", "uint8_t"], .integer(.char, signed: false))
+        add(["s8", "__s8", "int8_t"], .integer(.char, signed: true))
+        add(["u16", "__u16", "uint16_t"], .integer(.short, signed: false))
+        add(["s16", "__s16", "int16_t"], .integer(.short, signed: true))
+        add(["s32", "__s32", "int32_t", "pid_t"], .int)
+        add(["bool", "_Bool"], .bool)
+        add(["atomic_t"], .structure("atomic_t", isUnion: false))
+        add(["atomic64_t"], .structure("atomic64_t", isUnion: false))
+        add(["spinlock_t"], .structure("spinlock", isUnion: false))
+        return t
     }
 }

@@ -27,8 +27,20 @@ public struct Arguments: Sendable {
 
     /// A variable's value, for arguments written `$name`.
     func variable(_ t: String) throws(CommandError) -> ShellValue? {
-        guard t.hasPrefix("$") else { return nil }
-        let name = String(t.dropFirst())
+        // `$name` in plain ASCII (one byte is one Character there): its name is the bytes after the `$`.
+        let ascii = t.utf8.withContiguousStorageIfAvailable { b -> String?? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return .none }
+            guard b.first == 0x24 else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: b[1...]), as: UTF8.self))
+        }
+        let name: String
+        switch ascii {
+        case .some(.some(.some(let n))): name = n
+        case .some(.some(.none)): return nil
+        default:
+            guard t.hasPrefix("$") else { return nil }
+            name = String(t.dropFirst())
+        }
         guard let v = variables[name] else { throw .unknownVariable(name, known: variables.keys.sorted()) }
         return v
     }

@@ -81,28 +81,30 @@ public struct CommandOutput: Sendable {
 }
 
 /// One command, declared once: the parser, `help`, completion and the README tables all read this.
-public struct CommandSpec: Sendable {
+/// A class, not a struct: every line looks one up and keeps it in its outcome and arguments, and copying a value of
+/// fifteen strings and arrays was a dozen retains each time; a reference is one.
+public final class CommandSpec: Sendable {
     public typealias Run = @Sendable (inout ShellSession, Arguments) throws(CommandError) -> CommandOutput
 
-    public var name: String
-    public var aliases: [String] = []
-    public var family: CommandFamily
-    public var arguments: [ArgumentSpec]
+    public let name: String
+    public let aliases: [String]
+    public let family: CommandFamily
+    public let arguments: [ArgumentSpec]
     /// Takes any number of trailing arguments of the last kind (e.g. `boot key=value…`).
-    public var variadic = false
-    public var summary: String
+    public let variadic: Bool
+    public let summary: String
     /// Longer help: what it models and what to look at.
-    public var details: String = ""
+    public let details: String
     /// The C call it stands for, e.g. `struct page *alloc_pages(gfp_t gfp, unsigned int order);`.
-    public var cDeclaration: String?
+    public let cDeclaration: String?
     /// The kernel header or file it comes from.
-    public var header: String?
+    public let header: String?
     /// Where the kernel allows the call (process context, atomic context, any).
-    public var contexts: String?
-    public var examples: [String] = []
+    public let contexts: String?
+    public let examples: [String]
     /// Whether the command changes the kernel state (undo keeps a copy before it).
-    public var mutatesKernel = false
-    public var run: Run
+    public let mutatesKernel: Bool
+    public let run: Run
 
     public init(_ name: String, family: CommandFamily, arguments: [ArgumentSpec] = [], variadic: Bool = false,
                 summary: String, details: String = "", c: String? = nil, header: String? = nil, contexts: String? = nil,

@@ -1,16 +1,18 @@
 /// Every command kmemsim knows, declared once. Each family contributes its list in its own file.
 public struct CommandTable: Sendable {
     public let all: [CommandSpec]
-    private let index: [String: Int]
+    /// Name or alias → command (every line looks its command up, some twice).
+    private let index: WordTable<CommandSpec>
 
     public init(_ specs: [CommandSpec]) {
         all = specs
-        var idx: [String: Int] = [:]
-        for (i, s) in specs.enumerated() {
-            idx[s.name] = i
-            for a in s.aliases { idx[a] = i }
+        // A later name or alias replaces an earlier one, as assigning into a dictionary in this order did.
+        var pairs: [(String, CommandSpec)] = []
+        for s in specs.reversed() {
+            for a in s.aliases.reversed() { pairs.append((a, s)) }
+            pairs.append((s.name, s))
         }
-        index = idx
+        index = WordTable(pairs)
     }
 
     /// The table the shell runs: one list per family, in `help` order.
@@ -20,7 +22,9 @@ public struct CommandTable: Sendable {
             + ModuleCommands.all + LessonCommands.all + GlossaryCommands.all + QuizCommands.all + PictureCommands.all
     )
 
-    public func lookup(_ name: String) -> CommandSpec? { index[name].map { all[$0] } }
+    public func lookup(_ name: String) -> CommandSpec? { index[name] }
+    /// The same for a name given as ASCII bytes.
+    func lookup(bytes: UnsafeBufferPointer<UInt8>) -> CommandSpec? { index.value(bytes: bytes) }
 
     /// Names and aliases, for completion and suggestions.
     public var allNames: [String] { all.flatMap { [$0.name] + $0.aliases } }

@@ -9,12 +9,27 @@ enum Format {
     /// "%-*s": left-aligned in `width` terminal columns.
     static func left(_ s: String, _ width: Int) -> String { s.padded(toWidth: width) }
     /// "%#lx".
-    static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
-    static func hex(_ v: Int) -> String { v < 0 ? "-0x" + String(v.magnitude, radix: 16) : "0x" + String(v, radix: 16) }
+    static func hex(_ v: UInt64) -> String { hexDigits(v, prefix: "0x", minimum: 1) }
+    static func hex(_ v: Int) -> String { v < 0 ? hexDigits(UInt64(v.magnitude), prefix: "-0x", minimum: 1) : hexDigits(UInt64(v), prefix: "0x", minimum: 1) }
     /// "%0*lx".
-    static func hex(_ v: UInt64, digits: Int) -> String {
-        let s = String(v, radix: 16)
-        return s.count >= digits ? s : String(repeating: "0", count: digits - s.count) + s
+    static func hex(_ v: UInt64, digits: Int) -> String { hexDigits(v, prefix: "", minimum: digits) }
+
+    /// Lower-case hex digits after `prefix`, zero-padded to `minimum`, written straight into the string's storage:
+    /// every result line prints three addresses, and `String(_:radix:)` (generic) cost more than the allocation did.
+    private static func hexDigits(_ v: UInt64, prefix: StaticString, minimum: Int) -> String {
+        let significant = max(1, (64 - v.leadingZeroBitCount + 3) / 4)
+        let digits = max(significant, minimum)
+        let p = prefix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: p + digits) { b in
+            prefix.withUTF8Buffer { for k in 0..<p { b[k] = $0[k] } }
+            var x = v
+            for k in stride(from: p + digits - 1, through: p, by: -1) {
+                let d = UInt8(truncatingIfNeeded: x & 0xF)
+                b[k] = d < 10 ? 0x30 + d : 0x57 + d
+                x >>= 4
+            }
+            return p + digits
+        }
     }
     /// Sizes as people read them: 4 KiB, 2 MiB, 1.5 GiB.
     static func bytes(_ n: UInt64) -> String {

@@ -15,15 +15,24 @@ public enum GFPParser {
         return GFPFlags(rawValue: v)
     }
 
+    /// `GFPNames.lookup` as a byte-hashed table (the first entry of a name wins, as there).
+    static let names = WordTable(GFPNames.all.map { ($0.name, $0) })
+
     /// The common mask, `GFP_KERNEL` or `GFP_KERNEL|__GFP_ZERO`: exact names joined by `|`, read as bytes and
     /// looked up by hash. Anything else (spaces, numbers, `~`, unknown names) is left to the general parser.
     static func namesOnly(_ text: String) -> GFPFlags? {
+        // One name (`GFP_KERNEL`), the commonest mask of all: one lookup, on the bytes in place.
+        let one = text.utf8.withContiguousStorageIfAvailable { b -> GFPName? in
+            guard let first = b.first, first == 0x5F || LineParser.isASCIILetter(first), b.allSatisfy(LineParser.isASCIIWord) else { return nil }
+            return names.value(bytes: b)
+        }
+        if let name = one ?? nil { return name.flags.rawValue & ~GFPFlags.validBits.rawValue == 0 ? name.flags : nil }
         var value: UInt32 = 0
         var ok = true
         for part in text.utf8.split(separator: 0x7C, omittingEmptySubsequences: false) {
             guard let first = part.first, first == 0x5F || LineParser.isASCIILetter(first),
                   part.allSatisfy(LineParser.isASCIIWord),
-                  let name = GFPNames.lookup(String(decoding: part, as: UTF8.self)) else { ok = false; break }
+                  let name = names[String(decoding: part, as: UTF8.self)] else { ok = false; break }
             value |= name.flags.rawValue
         }
         guard ok, value & ~GFPFlags.validBits.rawValue == 0 else { return nil }
@@ -120,6 +129,12 @@ public enum GFPParser {
 /// Numbers as kmemsim reads them: decimal, 0x hex, 0b binary, `_` separators, and size suffixes K/M/G (×1024).
 public enum NumberParser {
     public static func integer(_ s: String) -> Int? {
+        if let v = plainDecimal(s) { return Int(v) }
+        return generalInteger(s)
+    }
+
+    /// `integer` for any text: `-`, `_` separators, `0x`, `0b`.
+    static func generalInteger(_ s: String) -> Int? {
         var t = s.replacingOccurrencesOfUnderscore()
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() }
@@ -132,9 +147,22 @@ public enum NumberParser {
     }
 
     public static func unsigned(_ s: String) -> UInt64? {
+        if let v = plainDecimal(s) { return v }
         let t = s.replacingOccurrencesOfUnderscore()
         if t.lowercased().hasPrefix("0x") { return UInt64(t.dropFirst(2), radix: 16) }
         return UInt64(t)
+    }
+
+    /// 1 to 18 decimal digits and nothing else (an order, a count, a PFN): read without building a string.
+    /// Anything else (signs, `_`, `0x`, longer numbers) takes the general path.
+    static func plainDecimal(_ s: String) -> UInt64? {
+        var v: UInt64 = 0, n = 0
+        for c in s.utf8 {
+            guard c >= 0x30, c <= 0x39, n < 18 else { return nil }
+            v = v * 10 + UInt64(c - 0x30)
+            n += 1
+        }
+        return n > 0 ? v : nil
     }
 
     /// A size: `4096`, `0x1000`, `4K`, `4k`, `4KiB`, `2M`, `1G`, `4KB`, `1T`, `1P` (binary units throughout).

@@ -9,92 +9,128 @@ public struct ParsedLine: Equatable, Sendable {
 
 /// Splits command lines. Both spellings work: `alloc_pages GFP_KERNEL 3` and `alloc_pages(GFP_KERNEL, 3);`.
 /// `#` starts a comment; in the shell form, `A | B` with spaces is still one gfp expression.
+///
+/// One pass over the line's characters (`LineUnits`): bytes for plain ASCII, Characters otherwise, with the same
+/// rules. Walking every line as Unicode Characters, and rebuilding strings from character arrays at each step, was
+/// most of what a script line cost.
 public enum LineParser {
     public static func parse(_ line: String) throws(CommandError) -> ParsedLine? {
-        switch parseASCII(line) {
-        case .empty: return nil
-        case .line(let parsed): return parsed
-        case .general: return try parseGeneral(line)
+        var text = line
+        let ascii = text.withUTF8 { b in
+            Result { () throws(CommandError) -> ParsedLine?? in
+                guard let units = ASCIILineUnits(b) else { return .none }
+                return .some(try parse(units, line: line))
+            }
         }
+        if let parsed = try ascii.get() { return parsed }
+        return try parse(CharacterLineUnits(line), line: line)
     }
 
-    /// Any line, one Character at a time (`parseASCII` handles the common lines faster, with the same result).
-    static func parseGeneral(_ line: String) throws(CommandError) -> ParsedLine? {
-        var text = stripComment(line).trimmingWhitespace()
-        while text.hasSuffix(";") { text = String(text.dropLast()).trimmingWhitespace() }
-        if text.isEmpty { return nil }
+    private static let quote: UInt8 = 0x22, hash: UInt8 = 0x23, dollar: UInt8 = 0x24, openParen: UInt8 = 0x28
+    private static let closeParen: UInt8 = 0x29, comma: UInt8 = 0x2C, minus: UInt8 = 0x2D, semicolon: UInt8 = 0x3B
+    private static let equals: UInt8 = 0x3D, question: UInt8 = 0x3F, underscore: UInt8 = 0x5F, bar: UInt8 = 0x7C
+    private static let ampersand: UInt8 = 0x26, tilde: UInt8 = 0x7E, space: UInt8 = 0x20, tab: UInt8 = 0x09
+
+    private static func parse<U: LineUnits>(_ u: U, line: String) throws(CommandError) -> ParsedLine? {
+        func whole() -> String { line }
+        // The first '#' outside quotes ends the line.
+        var hi = u.count
+        var inQuote = false
+        for k in 0..<u.count {
+            let c = u.ascii(k)
+            if c == quote { inQuote.toggle() }
+            if c == hash && !inQuote { hi = k; break }
+        }
+        var lo = 0
+        func trim(_ a: inout Int, _ z: inout Int) {
+            while a < z, u.isSpace(a) { a += 1 }
+            while z > a, u.isSpace(z - 1) { z -= 1 }
+        }
+        trim(&lo, &hi)
+        while hi > lo, u.ascii(hi - 1) == semicolon {
+            hi -= 1
+            trim(&lo, &hi)
+        }
+        if lo == hi { return nil }
+
         var assign: String?
-        if let eq = assignment(in: text) {
-            assign = eq.name
-            text = eq.rest
-            if text.isEmpty { throw .other("nothing to assign to $\(eq.name): write '\(eq.name) = alloc_pages GFP_KERNEL 0'") }
+        if let a = assignment(u, lo, hi) {
+            assign = u.text(a.nameStart, a.nameEnd)
+            lo = a.restStart
+            trim(&lo, &hi)
+            if lo == hi {
+                let name = assign ?? ""
+                throw .other("nothing to assign to $\(name): write '\(name) = alloc_pages GFP_KERNEL 0'")
+            }
         }
-        if text.hasPrefix("?") {
-            return ParsedLine(assignTo: assign, command: "print", arguments: [], rest: String(text.dropFirst()).trimmingWhitespace())
+        if u.ascii(lo) == question {
+            lo += 1
+            trim(&lo, &hi)
+            return ParsedLine(assignTo: assign, command: "print", arguments: [], rest: u.text(lo, hi))
         }
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count, isWordChar(chars[i]) || (i > 0 && chars[i] == "-") { i += 1 }
-        if i == 0 {
-            throw .other("a command starts with a name, not '\(chars[0])'; type 'help'")
-        }
-        let command = String(chars[0..<i])
-        let rest = String(chars[i...]).trimmingWhitespace()
+        var i = lo
+        while i < hi, u.isWord(i) || (i > lo && u.ascii(i) == minus) { i += 1 }
+        if i == lo { throw .other("a command starts with a name, not '\(u.text(lo, lo + 1))'; type 'help'") }
+        let command = u.text(lo, i)
+        var restLo = i, restHi = hi
+        trim(&restLo, &restHi)
+        let rest = u.text(restLo, restHi)
         // The rest of these lines is one expression or answer, parentheses and all.
         if expressionCommands.contains(command) {
             return ParsedLine(assignTo: assign, command: command, arguments: rest.isEmpty ? [] : [rest], rest: rest)
         }
-        var args: [String]
-        if rest.hasPrefix("(") {
-            guard let close = matchingParen(Array(rest), from: 0) else { throw .unbalanced(line) }
-            let inner = Array(rest)[1..<close]
-            let after = String(Array(rest)[(close + 1)...]).trimmingWhitespace()
-            guard after.isEmpty else { throw .other("unexpected '\(after)' after the closing parenthesis") }
-            args = try splitTopLevel(String(inner), separator: ",").map { $0.trimmingWhitespace() }
-            if args == [""] { args = [] }
-            if args.contains("") { throw .other("empty argument in '\(line)'") }
-        } else {
-            args = try shellWords(rest, line: line)
+        if restLo < restHi, u.ascii(restLo) == openParen {
+            // The C spelling: `name(a, b);`.
+            guard let close = matchingParen(u, restLo, restHi) else { throw .unbalanced(whole()) }
+            var afterLo = close + 1, afterHi = restHi
+            trim(&afterLo, &afterHi)
+            guard afterLo == afterHi else { throw .other("unexpected '\(u.text(afterLo, afterHi))' after the closing parenthesis") }
+            var parts: [(lo: Int, hi: Int)] = []
+            try split(u, restLo + 1, close, at: { $0 == comma }, whole: { u.text(restLo + 1, close) }) { parts.append(($0, $1)) }
+            for k in parts.indices {
+                var (a, z) = parts[k]
+                trim(&a, &z)
+                parts[k] = (a, z)
+            }
+            var args: [String] = []
+            if !(parts.count == 1 && parts[0].lo == parts[0].hi) {
+                if parts.contains(where: { $0.lo == $0.hi }) { throw .other("empty argument in '\(whole())'") }
+                args = parts.map { unquote(u, $0.lo, $0.hi) }
+            }
+            return ParsedLine(assignTo: assign, command: command, arguments: args, rest: rest)
         }
-        return ParsedLine(assignTo: assign, command: command, arguments: args.map(unquote), rest: rest)
+        return ParsedLine(assignTo: assign, command: command, arguments: try shellWords(u, restLo, restHi, rest: rest), rest: rest)
     }
 
-    /// Commands that take the whole rest of the line as one expression (`print (1 + 2) * 3`, `answer 0x1000, 0x1004`).
-    static let expressionCommands: Set<String> = ["print", "answer"]
-
-    static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
-
-    static func stripComment(_ s: String) -> String {
-        var inQuote = false
-        var out = ""
-        for c in s {
-            if c == "\"" { inQuote.toggle() }
-            if c == "#" && !inQuote { break }
-            out.append(c)
-        }
-        return out
+    /// `name = …` or `$name = …` (but not `==`): where the name is and where the rest starts.
+    private static func assignment<U: LineUnits>(_ u: U, _ lo: Int, _ hi: Int) -> (nameStart: Int, nameEnd: Int, restStart: Int)? {
+        var n = lo
+        if n < hi, u.ascii(n) == dollar { n += 1 }
+        let nameStart = n
+        while n < hi, u.isWord(n) { n += 1 }
+        guard n > nameStart, u.ascii(nameStart) == underscore || u.isLetter(nameStart) else { return nil }
+        var e = n
+        while e < hi, u.ascii(e) == space || u.ascii(e) == tab { e += 1 }
+        guard e < hi, u.ascii(e) == equals, e + 1 >= hi || u.ascii(e + 1) != equals else { return nil }
+        return (nameStart, n, e + 1)
     }
 
-    /// `name = …` or `$name = …` (but not `==`).
+    /// `name = …` or `$name = …` (but not `==`): the name and the rest, trimmed (the completer reads it too).
     static func assignment(in s: String) -> (name: String, rest: String)? {
-        var chars = Array(s)
-        if chars.first == "$" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count, isWordChar(chars[i]) { i += 1 }
-        guard i > 0, let first = chars.first, first == "_" || first.isLetter else { return nil }
-        var j = i
-        while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
-        guard j < chars.count, chars[j] == "=", j + 1 >= chars.count || chars[j + 1] != "=" else { return nil }
-        return (String(chars[0..<i]), String(chars[(j + 1)...]).trimmingWhitespace())
+        let u = CharacterLineUnits(s)
+        guard let a = assignment(u, 0, u.count) else { return nil }
+        return (u.text(a.nameStart, a.nameEnd), u.text(a.restStart, u.count).trimmingWhitespace())
     }
 
-    static func matchingParen(_ c: [Character], from start: Int) -> Int? {
+    /// The ')' closing the '(' at `start`, quotes skipped.
+    private static func matchingParen<U: LineUnits>(_ u: U, _ start: Int, _ end: Int) -> Int? {
         var depth = 0, inQuote = false
-        for k in start..<c.count {
-            if c[k] == "\"" { inQuote.toggle() }
+        for k in start..<end {
+            let c = u.ascii(k)
+            if c == quote { inQuote.toggle() }
             if inQuote { continue }
-            if c[k] == "(" { depth += 1 }
-            if c[k] == ")" {
+            if c == openParen { depth += 1 }
+            if c == closeParen {
                 depth -= 1
                 if depth == 0 { return k }
             }
@@ -102,47 +138,76 @@ public enum LineParser {
         return nil
     }
 
-    static func splitTopLevel(_ s: String, separator: Character) throws(CommandError) -> [String] {
-        var parts: [String] = [], cur = "", depth = 0, inQuote = false
-        for c in s {
-            if c == "\"" { inQuote.toggle() }
+    /// Calls `piece` with each stretch of a..<z between separators outside quotes and parentheses, as it finds
+    /// them. `whole` names the text in an unbalanced-parenthesis error.
+    @inline(__always)
+    private static func split<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, at isSeparator: (UInt8) -> Bool, whole: () -> String,
+                                            _ piece: (Int, Int) -> Void) throws(CommandError) {
+        var depth = 0, inQuote = false, start = a
+        for k in a..<z {
+            let c = u.ascii(k)
+            if c == quote { inQuote.toggle() }
             if !inQuote {
-                if c == "(" { depth += 1 }
-                if c == ")" { depth -= 1 }
-                if depth < 0 { throw .unbalanced(s) }
+                if c == openParen { depth += 1 }
+                if c == closeParen { depth -= 1 }
+                if depth < 0 { throw .unbalanced(whole()) }
             }
-            if c == separator && depth == 0 && !inQuote {
-                parts.append(cur)
-                cur = ""
-            } else {
-                cur.append(c)
+            if isSeparator(c) && depth == 0 && !inQuote {
+                piece(start, k)
+                start = k + 1
             }
         }
-        if depth != 0 { throw .unbalanced(s) }
-        parts.append(cur)
-        return parts
+        if depth != 0 { throw .unbalanced(whole()) }
+        piece(start, z)
     }
 
     /// Whitespace-separated words, where `|`, `&` and a lone `~` glue their neighbours into one expression.
-    static func shellWords(_ s: String, line: String) throws(CommandError) -> [String] {
-        let raw = try splitTopLevel(s.replacingTabs(), separator: " ").filter { !$0.isEmpty }
+    /// Pieces are split at spaces and tabs outside quotes and parentheses, as they are found.
+    private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String) throws(CommandError) -> [String] {
         var words: [String] = []
+        // Per word: its first and last character and how many it has (unquote reads them; a glued word is pieces).
+        var first: UInt8 = 0, last: UInt8 = 0, length = 0
         var glueNext = false
-        for w in raw {
-            if glueNext || w.hasPrefix("|") || w.hasPrefix("&"), let last = words.popLast() {
-                words.append(last + w)
-            } else {
-                words.append(w)
-            }
-            glueNext = w.hasSuffix("|") || w.hasSuffix("&") || w == "~" || w.hasSuffix("(")
+        func finish() {
+            if length >= 2 && first == quote && last == quote, let w = words.popLast() { words.append(String(w.dropFirst().dropLast())) }
         }
+        func piece(_ lo: Int, _ hi: Int) {
+            guard hi > lo else { return }
+            var w = u.text(lo, hi)
+            // Tabs read as spaces in the shell form, inside quotes and parentheses too (`g "a<TAB>b"` gives `a b`).
+            if (lo..<hi).contains(where: { u.ascii($0) == tab }) { w = w.replacingTabs() }
+            let f = u.ascii(lo), l = u.ascii(hi - 1)
+            if (glueNext || f == bar || f == ampersand), !words.isEmpty {
+                words[words.count - 1] += w
+                last = l
+                length += hi - lo
+            } else {
+                finish()
+                words.append(w)
+                first = f
+                last = l
+                length = hi - lo
+            }
+            glueNext = l == bar || l == ampersand || (hi - lo == 1 && f == tilde) || l == openParen
+        }
+        // Tabs are spaces here (the error shows the rest with its tabs as spaces).
+        try split(u, a, z, at: { $0 == space || $0 == tab }, whole: { rest.replacingTabs() }, piece)
+        finish()
         return words
     }
 
-    static func unquote(_ s: String) -> String {
-        if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") { return String(s.dropFirst().dropLast()) }
-        return s
+    /// `"my cache"` → `my cache`.
+    private static func unquote<U: LineUnits>(_ u: U, _ a: Int, _ z: Int) -> String {
+        if z - a >= 2, u.ascii(a) == quote, u.ascii(z - 1) == quote { return u.text(a + 1, z - 1) }
+        return u.text(a, z)
     }
+
+    /// Commands that take the whole rest of the line as one expression (`print (1 + 2) * 3`, `answer 0x1000, 0x1004`).
+    static let expressionCommands = WordTable([("print", true), ("answer", true)])
+
+    static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
+    @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isASCIIWord(_ c: UInt8) -> Bool { c == 0x5F || isASCIILetter(c) || (c >= 0x30 && c <= 0x39) }
 }
 
 extension String {
