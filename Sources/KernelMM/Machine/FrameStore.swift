@@ -30,7 +30,8 @@ public struct FrameStore: Sendable, RandomAccessCollection {
             if let b = src.baseAddress { buffer.base.update(from: b, count: src.count) }
         }
     }
-    public init() { buffer = FrameBuffer(zeroed: 0) }
+    /// No frames (what undo keeps in place of a kernel's): one shared empty buffer, not an allocation per command.
+    public init() { buffer = FrameBuffer.empty }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { buffer.count }
@@ -130,6 +131,8 @@ extension FrameStore: Equatable {
     }
 
     deinit { free(base) }
+
+    static let empty = FrameBuffer(zeroed: 0)
 }
 
 // A failed test prints the value: a count, not millions of frames.

@@ -1,18 +1,31 @@
 import KernelMM
 
+/// The session before a command, minus the struct pages: boxed, so that keeping, moving and dropping one costs a
+/// retain, not a copy of the Kernel value's few hundred bytes and dozens of references (once per script line).
+final class UndoSnapshot: Sendable {
+    /// The kernel before the command, without frames (`Kernel.withoutFrames`).
+    let kernel: Kernel
+    let variables: [String: ShellValue]
+    let line: String
+    init(kernel: Kernel, variables: [String: ShellValue], line: String) {
+        self.kernel = kernel
+        self.variables = variables
+        self.line = line
+    }
+}
+
 /// One command `undo` can take back: the session before it, minus the struct pages, and the old value of each frame
 /// it wrote (a journal), so that a kept command costs what it changed, not what the machine holds.
 struct UndoEntry: Sendable {
-    /// The kernel before the command, without frames (`Kernel.withoutFrames`).
-    var kernel: Kernel
+    var before: UndoSnapshot
     var frameWrites: [FrameWrite]
-    var variables: [String: ShellValue]
-    var line: String
+    var kernel: Kernel { before.kernel }
+    var line: String { before.line }
 }
 
 /// The state before a command that may change something, while it runs.
 struct UndoPoint: Sendable {
-    var entry: UndoEntry
+    var before: UndoSnapshot
     var epoch: UInt64
 }
 
@@ -27,8 +40,8 @@ extension ShellSession {
         guard settings.undoDepth > 0, mutates || assigns, !undoOpen else { return nil }
         undoEpoch &+= 1
         undoOpen = true
-        let point = UndoPoint(entry: UndoEntry(kernel: kernel.withoutFrames, frameWrites: [], variables: variables,
-                                               line: line.trimmingWhitespace()), epoch: undoEpoch)
+        let point = UndoPoint(before: UndoSnapshot(kernel: kernel.withoutFrames, variables: variables, line: line.trimmingWhitespace()),
+                              epoch: undoEpoch)
         kernel.openFrameJournal(epoch: undoEpoch)
         return point
     }
@@ -43,13 +56,11 @@ extension ShellSession {
         guard let writes = kernel.closeFrameJournal(epoch: point.epoch), keep else { return }
         if writes.isEmpty && !assigned {
             var now = kernel.withoutFrames
-            now.clock = point.entry.kernel.clock
-            now.restoreExplanation(point.entry.kernel.explanation)
-            guard now != point.entry.kernel else { return }
+            now.clock = point.before.kernel.clock
+            now.restoreExplanation(point.before.kernel.explanation)
+            guard now != point.before.kernel else { return }
         }
-        var entry = point.entry
-        entry.frameWrites = writes
-        undoStack.append(entry)
+        undoStack.append(UndoEntry(before: point.before, frameWrites: writes))
         if undoStack.count > undoLimit { undoStack.removeFirst(undoStack.count - undoLimit) }
     }
 
@@ -61,7 +72,7 @@ extension ShellSession {
         let oldest = taken[taken.startIndex]
         undoStack.removeLast(k)
         kernel.restore(oldest.kernel, undoing: taken.map(\.frameWrites))
-        variables = oldest.variables
+        variables = oldest.before.variables
         return taken.map(\.line)
     }
 }
