@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(name: "kmemsim-libfuzzer", dependencies: ["KmemsimFuzz", "MMShell", "KernelMM"], path: "Benchmarks/kmemsim-libfuzzer"),
         // Runs the built binary for the tests that need it (pipes, lessons headless, pty).
         .target(name: "KmemsimTestSupport", path: "Tests/Support"),
-        .testTarget(name: "EndToEndTests", dependencies: ["kmemsim", "KmemsimTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kmemsim", "MMShell", "KmemsimTestSupport"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "MMShell", "kmemsim", "KmemsimTestSupport"]),
         // Every lesson in lessons/ replayed with its reference solution; progress files; headless runs.
         .testTarget(name: "LessonTests", dependencies: ["MMShell", "KernelMM", "kmemsim", "KmemsimTestSupport"]),

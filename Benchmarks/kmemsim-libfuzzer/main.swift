@@ -55,7 +55,7 @@ func runInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         }
         if !ShellFuzzer.sameMemory(sh.session.kernel, lastChecked) {
             let breaks = sh.session.kernel.invariantViolations()
-            if !breaks.isEmpty { broken("invariant broken (\(breaks.map(\.message).joined(separator: "; ")))", line) }
+            if !breaks.isEmpty { broken("invariant broken (\(breaks.map { Message.invariant($0).en }.joined(separator: "; ")))", line) }
             lastChecked = sh.session.kernel
         }
         if sh.session.wantsExit { sh.session.wantsExit = false }

@@ -40,7 +40,7 @@ public struct Completer: Sendable {
         case .path?:
             return ProcFiles.names
         case .keyValue?:
-            return ["arch=", "mem=", "cpus=", "slab=", "min_free_kbytes=", "pcp=", "slab_debug=", "vmap_stack=", "4kstacks=", "irq_stacks=", "seed="]
+            return BootParameter.names.map { $0 + "=" }
         case .page?, .address?:
             return shell.session.variables.keys.sorted().map { "$" + $0 }
         case .cacheName?:

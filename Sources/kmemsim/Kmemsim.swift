@@ -62,32 +62,25 @@ struct Kmemsim: ParsableCommand {
     @Flag(help: "Run every invariant check ('validate') after every command; a break is an error.")
     var validate = false
 
-    @Option(help: "Seed for anything random (quizzes, random workloads).")
-    var seed: UInt64?
+    // The boot parameters: one option each, named and described by MMShell's BootParameter table (`bootFlags` below
+    // lists them; a test checks `--help` shows every parameter of the table).
+    @Option(name: .customLong(BootParameter.flag("seed")), help: BootParameter.argumentHelp("seed")) var seed: String?
+    @Option(name: .customLong(BootParameter.flag("arch")), help: BootParameter.argumentHelp("arch")) var arch: String?
+    @Option(name: .customLong(BootParameter.flag("mem")), help: BootParameter.argumentHelp("mem")) var mem: String?
+    @Option(name: .customLong(BootParameter.flag("cpus")), help: BootParameter.argumentHelp("cpus")) var cpus: String?
+    @Option(name: .customLong(BootParameter.flag("slab")), help: BootParameter.argumentHelp("slab")) var slab: String?
+    @Option(name: .customLong(BootParameter.flag("slab_debug")), help: BootParameter.argumentHelp("slab_debug")) var slabDebug: String?
+    @Option(name: .customLong(BootParameter.flag("min_free_kbytes")), help: BootParameter.argumentHelp("min_free_kbytes")) var minFreeKbytes: String?
+    @Option(name: .customLong(BootParameter.flag("pcp")), help: BootParameter.argumentHelp("pcp")) var pcp: String?
+    @Option(name: .customLong(BootParameter.flag("vmap_stack")), help: BootParameter.argumentHelp("vmap_stack")) var vmapStack: String?
+    @Option(name: .customLong(BootParameter.flag("4kstacks")), help: BootParameter.argumentHelp("4kstacks")) var fourKStacks: String?
+    @Option(name: .customLong(BootParameter.flag("irq_stacks")), help: BootParameter.argumentHelp("irq_stacks")) var irqStacks: String?
 
-    @Option(help: "Architecture: x86_64, i386, sparc64.")
-    var arch: String?
-
-    @Option(help: "Memory size, e.g. 4G, 512M.")
-    var mem: String?
-
-    @Option(help: "Number of CPUs.")
-    var cpus: Int?
-
-    @Option(help: "Slab allocator: slab or slub.")
-    var slab: String?
-
-    @Option(name: .customLong("slab-debug"), help: "slub_debug letters (F,Z,P,U,T; empty = FZPU) or 'on' for SLAB's DEBUG_SLAB.")
-    var slabDebug: String?
-
-    @Option(name: .customLong("min-free-kbytes"), help: "min_free_kbytes (default: the kernel's formula).")
-    var minFreeKbytes: Int?
-
-    @Option(help: ArgumentHelp("Per-CPU page lists: on or off.", valueName: "on|off"))
-    var pcp: String?
-
-    @Option(name: .customLong("vmap-stack"), help: ArgumentHelp("Kernel stacks from vmalloc (CONFIG_VMAP_STACK): on or off.", valueName: "on|off"))
-    var vmapStack: String?
+    /// The boot flags' values by parameter name.
+    var bootFlags: [String: String?] {
+        ["seed": seed, "arch": arch, "mem": mem, "cpus": cpus, "slab": slab, "slab_debug": slabDebug, "min_free_kbytes": minFreeKbytes,
+         "pcp": pcp, "vmap_stack": vmapStack, "4kstacks": fourKStacks, "irq_stacks": irqStacks]
+    }
 
     @Option(help: ArgumentHelp("Language of lessons: en or ko (default: from LANG; English when a text is missing).", valueName: "en|ko"))
     var lang: String?
@@ -124,11 +117,9 @@ struct Kmemsim: ParsableCommand {
     /// Boot parameters from the flags, validated by the same parser as `boot` at the prompt.
     func bootParams() throws(CommandError) -> BootParams {
         var p = BootParams()
-        let pairs: [(String, String?)] = [("arch", arch), ("mem", mem), ("cpus", cpus.map(String.init)), ("slab", slab),
-                                          ("slab_debug", slabDebug), ("min_free_kbytes", minFreeKbytes.map(String.init)),
-                                          ("pcp", pcp), ("vmap_stack", vmapStack), ("seed", seed.map(String.init))]
-        for (k, v) in pairs {
-            if let v { try BootParamParser.set(k, v, in: &p) }
+        let given = bootFlags
+        for parameter in BootParameter.all {
+            if let v = given[parameter.name] ?? nil { try parameter.apply(v, to: &p) }
         }
         return p
     }
@@ -164,5 +155,19 @@ struct Kmemsim: ParsableCommand {
         case .never: false
         case .auto: isTerminal(1) && getenv("NO_COLOR") == nil && getenv("TERM").map({ String(cString: $0) }) != "dumb"
         }
+    }
+}
+
+extension BootParameter {
+    /// The option's help for --help, from the table.
+    static func argumentHelp(_ name: String) -> ArgumentHelp {
+        let valueName = switch named(name)?.kind {
+        case .choice(let words)?: words.joined(separator: "|")
+        case .onOff?: "on|off"
+        case .size?: "size"
+        case .slabDebug?: "letters"
+        case .integer?, .seed?, nil: "n"
+        }
+        return ArgumentHelp(argumentHelpText(name), valueName: valueName)
     }
 }

@@ -285,7 +285,7 @@ public struct ShellFuzzer {
                     lastChecked = shell.session.kernel
                 } else {
                     s.invariantBreaks += 1
-                    s.findings.append("invariant broken after \(line): \(breaks.map(\.message).joined(separator: "; "))")
+                    s.findings.append("invariant broken after \(line): \(breaks.map { Message.invariant($0).en }.joined(separator: "; "))")
                     // Go on from a sane machine so that one break is not counted a thousand times.
                     shell.session.kernel = before
                     shell.session.variables = vars

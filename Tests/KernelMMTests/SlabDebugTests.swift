@@ -14,8 +14,8 @@ import Testing
     func slubBugs(_ k: Kernel) -> [SlubBugReport] {
         k.log.entries.compactMap { if case .slubBug(let b) = $0.report.kind { b } else { nil } }
     }
-    func slabErrors(_ k: Kernel) -> [[String]] {
-        k.log.entries.compactMap { if case .slabError(let l, let after) = $0.report.kind { l + after } else { nil } }
+    func slabReports(_ k: Kernel) -> [SlabReport] {
+        k.log.entries.compactMap { if case .slab(let s) = $0.report.kind { s } else { nil } }
     }
 
     @Test func slubDoubleFreeWithF() throws {
@@ -30,8 +30,8 @@ import Testing
         #expect(v2 == .refused)
         #expect(k.slab == before)
         let b = try #require(slubBugs(k).last)
-        #expect(b.headline == "Object already free")
-        #expect(b.fixes.first?.hasPrefix("Object at 0x") == true && b.fixes.first?.hasSuffix(" not freed") == true)
+        #expect(b.problem == .objectAlreadyFree)
+        #expect(b.fixes == [.objectNotFreed(address: a)])
         #expect(k.taint.contains("B"))
         // add_taint() comes after print_trailer()'s dump_stack() (mm/slub.c:992): the report itself is not tainted yet.
         #expect(k.log.entries.last?.report.taint == "")
@@ -61,14 +61,10 @@ import Testing
         let v4 = k.kmemCacheFree("t", a)
         #expect(v4 == .refused)
         #expect(k.slab == before)
-        let e = try #require(slabErrors(k).last)
-        #expect(e.first == "slab error in verify_redzone_free(): cache `t': double free detected")
-        #expect(e.last?.hasSuffix("redzone 1:0x9f911029d74e35b, redzone 2:0x9f911029d74e35b") == true)
-        // mm/slab.c verify_redzone_free(): slab_error() dumps the stack first, then objp — the slot start, one red
-        // zone word (8 bytes) below the object — is printed after it.
-        guard case .slabError(let head, let after)? = k.log.entries.last?.report.kind else { Issue.record("no slab error"); return }
-        #expect(head.count == 1 && after.count == 1)
-        #expect(after.first?.hasPrefix(k.rawPointer(a - 8) + ": redzone 1:") == true)
+        // mm/slab.c verify_redzone_free(): both words are already RED_INACTIVE; objp is the slot start, one red zone
+        // word (8 bytes) below the object. slab_error() dumps the stack (the shell prints objp after it).
+        #expect(slabReports(k).last == .redzone(function: .verifyRedzoneFree, cache: "t", problem: .doubleFree,
+                                                address: a - 8, redzone1: 0x9f91_1029_d74e_35b, redzone2: 0x9f91_1029_d74e_35b))
         #expect(k.log.entries.last?.report.callTrace.isEmpty == false)
         try k.checkInvariants()
     }
@@ -85,10 +81,11 @@ import Testing
         let b = try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))
         #expect(b != a)
         let r = try #require(slubBugs(k).last)
-        #expect(r.headline == "Poison overwritten")
-        #expect(r.info.first?.hasSuffix("First byte 0x41 instead of 0x6b") == true)
-        #expect(r.fixes.contains { $0.hasPrefix("Restoring Poison 0x") && $0.hasSuffix("=0x6b") })
-        #expect(r.fixes.last == "Marking all objects used")
+        #expect(r.problem == .overwritten(.poison))
+        #expect(r.badBytes?.found == 0x41 && r.badBytes?.expected == 0x6b)
+        #expect(r.badBytes.map { $0.to - $0.from } == 3)
+        #expect(r.fixes.contains { if case .restoring(.poison, _, _, 0x6b) = $0 { true } else { false } })
+        #expect(r.fixes.last == .markingAllObjectsUsed)
         try k.checkInvariants()
     }
 
@@ -111,8 +108,8 @@ import Testing
         let v6 = k.kmemCacheFree("t", a)
         #expect(v6 == .refused)
         let r = try #require(slubBugs(k).last)
-        #expect(r.headline == "Right Redzone overwritten")
-        #expect(r.fixes.last?.hasSuffix("not freed") == true)
+        #expect(r.problem == .overwritten(.rightRedzone))
+        #expect(r.fixes.last == .objectNotFreed(address: a))
         // Bytes were restored: freeing again now works.
         let v7 = k.kmemCacheFree("t", a)
         #expect(v7 == .freed)
@@ -127,14 +124,15 @@ import Testing
         _ = k.simulateWrite(a + 20, length: 1, byte: 0x00)
         let b = try unwrap(k.kmemCacheAlloc("t", gfp: .kernel))
         #expect(b == a) // SLAB still hands it out
-        let e = try #require(slabErrors(k).last)
-        #expect(e.first == "Slab corruption (Not tainted): t start=\(k.rawPointer(a)), len=100")
-        #expect(e.contains { $0.hasPrefix("010: 6b 6b 6b 6b 00 6b") })
+        guard case .poisonCorruption(let e)? = slabReports(k).last else { Issue.record("no Slab corruption report"); return }
+        #expect(e.cache == "t" && e.object == a && e.length == 100 && e.taintBefore == "")
+        // The one damaged line is the second (bytes 0x10…0x1f): byte 20 is 0x00 among the 0x6b poison.
+        #expect(e.damaged.map(\.offset) == [0x10])
+        #expect(e.damaged.first?.bytes.prefix(6) == [0x6b, 0x6b, 0x6b, 0x6b, 0x00, 0x6b])
         // mm/slab.c check_poison_obj(): the neighbours follow with print_objinfo(…, 2), and no stack is dumped.
-        let i = try #require(e.firstIndex { $0.hasPrefix("Prev obj: start=") })
-        #expect(e[i].hasSuffix(", len=100"))
-        #expect(e.contains { $0.hasPrefix("Next obj: start=") && $0.hasSuffix(", len=100") })
-        #expect(e[(i + 1)...].contains { $0.hasPrefix("Redzone: 0x") })
+        let c = try #require(k.slab.cache(named: "t"))
+        #expect(e.previous?.object == a - UInt64(c.size) && e.previous?.info.lines.count == 2)
+        #expect(e.next?.object == a + UInt64(c.size) && e.next?.info.redzone?.count == 2)
         #expect(k.log.entries.last?.report.callTrace.isEmpty == true)
     }
 
@@ -170,7 +168,7 @@ import Testing
         // Wrong cache: the kernel warns and frees into the right one.
         let v12 = k.kmemCacheFree("b", x)
         #expect(v12 == .freed)
-        #expect(k.log.entries.contains { if case .warningMessage(let m, _, _, _, _) = $0.report.kind { m.contains("Wrong slab cache. b but object is from a") } else { false } })
+        #expect(k.log.entries.contains { $0.report.kind == .slab(.wrongCache(named: "b", objectFrom: "a")) })
         try k.checkInvariants()
     }
 
@@ -196,8 +194,8 @@ import Testing
         #expect(k.simulateWrite(p + 100, length: 1, byte: 0x41) == 1)
         #expect(k.kfree(p) == .refused)
         let r = try #require(slubBugs(k).last)
-        #expect(r.headline == "kmalloc Redzone overwritten")
-        #expect(r.info.first?.hasSuffix("First byte 0x41 instead of 0xcc") == true)
+        #expect(r.problem == .overwritten(.kmallocRedzone))
+        #expect(r.badBytes?.found == 0x41 && r.badBytes?.expected == 0xcc)
         #expect(k.kfree(p) == .freedObject)
         try k.checkInvariants()
     }
@@ -215,7 +213,7 @@ import Testing
         #expect(k.validateSlabCache("t") == 0)
         _ = k.simulateWrite(a + 32, length: 8, byte: 0x41)
         #expect(k.validateSlabCache("t") == 1)
-        #expect(slubBugs(k).last?.headline == "Freepointer corrupt")
+        #expect(slubBugs(k).last?.problem == .freepointerCorrupt)
         try k.checkInvariants()
     }
 }

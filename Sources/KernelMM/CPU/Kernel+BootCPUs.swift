@@ -27,7 +27,7 @@ extension Kernel {
     /// shows them after CPU 0's IRQ stack. (Its ACPI-table mappings need e820's ACPI ranges, which kmemsim's RAM map
     /// leaves out.)
     mutating func bootIoremaps() {
-        guard arch == .x86_64 || arch == .i386 else { return }
+        guard arch.isPC else { return }
         ioremap(phys: 0xfed0_0000, pages: 1, caller: "hpet_enable+0xef/0x46d")
         ioremap(phys: 0xfed0_0000, pages: 1, caller: "acpi_os_map_iomem+0x1b6/0x1d0")
         ioremap(phys: 0x000f_5000, pages: 1, caller: "memremap+0x159/0x210")
@@ -38,8 +38,8 @@ extension Kernel {
     /// softirq stack of THREAD_SIZE from the page allocator.
     mutating func allocIRQStack(cpu c: Int) -> IRQStack? {
         guard params.irqStacks else { return nil }
-        let size = arch == .x86_64 ? arch.x86IRQStackSize : threadSize
-        if arch == .x86_64 {
+        let size = arch.irqStackInPercpuArea ? arch.x86IRQStackSize : threadSize
+        if arch.irqStackInPercpuArea {
             let offset = pageSize // the page-aligned part of .data..percpu
             guard let pfn0 = firstChunkPFN(cpu: c, offset: offset) else { return nil }
             let pfns = (0..<(size / pageSize)).map { Int32(pfn0 + $0) }

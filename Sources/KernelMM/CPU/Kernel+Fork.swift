@@ -2,10 +2,10 @@
 extension Kernel {
     /// CONFIG_VMAP_STACK in force: the boot option, else the architecture's default (on where the architecture has
     /// HAVE_ARCH_VMAP_STACK: x86-64; i386 and sparc64 cannot).
-    public var vmapStack: Bool { arch == .x86_64 && (params.vmapStack ?? true) }
+    public var vmapStack: Bool { arch.supportsVmapStack && (params.vmapStack ?? true) }
 
     /// THREAD_SIZE_ORDER in force: the architecture's, or 0 with CONFIG_4KSTACKS on i386.
-    public var threadSizeOrder: Int { arch == .i386 && params.fourKStacks ? 0 : arch.threadSizeOrder }
+    public var threadSizeOrder: Int { arch.hasFourKStacksOption && params.fourKStacks ? 0 : arch.threadSizeOrder }
     /// THREAD_SIZE in force.
     public var threadSize: Int { pageSize << threadSizeOrder }
 

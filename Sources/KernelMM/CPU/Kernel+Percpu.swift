@@ -4,7 +4,7 @@ extension Kernel {
     /// pcpu_embed_first_chunk(): the memblock regions "per-CPU first chunk" (one per CPU, a unit apart) become the
     /// first chunk's units. The layout was worked out before memblock placed them (`firstChunkLayout`).
     mutating func setupFirstPercpuChunk() {
-        guard let region = memblock.first(where: { $0.name == Self.percpuRegionName }) else { return }
+        guard let region = memblock.first(where: { $0.purpose == .percpuFirstChunk }) else { return }
         let layout = Self.firstChunkLayout(arch: arch, cpus: params.cpus)
         percpu.unitSize = layout.unitSize
         percpu.staticSize = layout.staticSize
@@ -14,8 +14,6 @@ extension Kernel {
         percpu.chunks = [PercpuChunk(id: 0, base: base, vmArea: nil,
                                      populated: Array(repeating: true, count: percpu.firstChunkSize / pageSize))]
     }
-
-    static let percpuRegionName = "per-CPU first chunk"
 
     /// The first chunk as the architecture's setup_per_cpu_areas() asks for it and pcpu_build_alloc_info() lays it
     /// out: the static area (the kernel's own .data..percpu), the module reserve (PERCPU_FIRST_CHUNK_RESERVE: 8 KiB on
@@ -32,10 +30,10 @@ extension Kernel {
         let page = arch.pageSize
         let staticSize = arch.is64Bit ? 221_184 : 90_112
         let moduleReserve = PercpuState.moduleReserve
-        let reserved = arch == .i386 ? 0 : moduleReserve
+        let reserved = arch.percpuHasReservedArea ? moduleReserve : 0
         let dynamicReserve = (arch.is64Bit ? 28 : 20) << 10 // PERCPU_DYNAMIC_RESERVE
-        let dynRequest = arch == .sparc64 ? dynamicReserve : moduleReserve + dynamicReserve - reserved
-        let atom = arch == .x86_64 ? 2 << 20 : arch == .sparc64 ? 4 << 20 : page
+        let dynRequest = arch.percpuDynamicIsReserveOnly ? dynamicReserve : moduleReserve + dynamicReserve - reserved
+        let atom = arch.percpuAtomSize
         // size_sum = PFN_ALIGN(static + reserved + max(dyn, PERCPU_DYNAMIC_EARLY_SIZE)); the rounding goes to dyn.
         let early = 20 << 10
         let sizeSum = (staticSize + reserved + max(dynRequest, early) + page - 1) / page * page
@@ -63,7 +61,7 @@ extension Kernel {
     /// the unit, which memblock got back).
     func firstChunkPFN(cpu: Int, offset: Int) -> Int? {
         guard offset >= 0, offset < percpu.firstChunkSize,
-              let region = memblock.first(where: { $0.name == Self.percpuRegionName }) else { return nil }
+              let region = memblock.first(where: { $0.purpose == .percpuFirstChunk }) else { return nil }
         return Int((region.start + UInt64(cpu * percpu.unitSize + offset)) / UInt64(pageSize))
     }
 
@@ -183,7 +181,7 @@ extension Kernel {
         let r = vmallocRange
         let bytes = UInt64(total * pageSize)
         // VMALLOC_END & ~(align − 1): x86-64's VMALLOC_END is the range's last byte, the others' its end.
-        let vmallocEnd = arch == .x86_64 ? r.end - 1 : r.end
+        let vmallocEnd = arch.vmallocEndIsInclusive ? r.end - 1 : r.end
         guard unitPages > 0, let at = findVmapGapFromTop(size: bytes, align: UInt64(layout.atomSize), start: r.start, end: vmallocEnd) else { return nil }
         let id = percpu.nextChunkID
         percpu.nextChunkID += 1

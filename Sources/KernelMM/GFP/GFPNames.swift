@@ -1,88 +1,77 @@
 /// One named gfp value: a single `__GFP_*` bit or a composite `GFP_*` type.
 public struct GFPName: Sendable, Hashable {
+    /// include/linux/gfp_types.h's sections; `help gfp` lists them in this order (MMShell words their titles).
     public enum Group: String, Sendable, CaseIterable {
         case zone, mobility, watermark, reclaim, action, type
-        public var title: String {
-            switch self {
-            case .zone: "zone modifiers"
-            case .mobility: "page mobility and placement"
-            case .watermark: "watermark modifiers"
-            case .reclaim: "reclaim modifiers"
-            case .action: "action modifiers"
-            case .type: "useful gfp types"
-            }
-        }
     }
     public let name: String
     public let flags: GFPFlags
     public let group: Group
-    public let summary: String
 }
 
-/// Flags that Linux no longer has, with what replaced them; naming one is an error that says so.
+/// Flags that Linux no longer has; naming one is an error that says what replaced it (MMShell/Messages/Catalog+GFP.swift).
 public struct RemovedGFPFlag: Sendable {
     public let name: String
-    public let replacement: String
 }
 
 public enum GFPNames {
     /// Every bit and type of 6.6 (bits first, in bit order; then the types).
     public static let all: [GFPName] = [
-        .init(name: "__GFP_DMA", flags: .dma, group: .zone, summary: "allocate from ZONE_DMA"),
-        .init(name: "__GFP_HIGHMEM", flags: .highmem, group: .zone, summary: "ZONE_HIGHMEM allowed"),
-        .init(name: "__GFP_DMA32", flags: .dma32, group: .zone, summary: "allocate from ZONE_DMA32"),
-        .init(name: "__GFP_MOVABLE", flags: .movable, group: .zone, summary: "page can be migrated; with __GFP_HIGHMEM → ZONE_MOVABLE"),
-        .init(name: "__GFP_RECLAIMABLE", flags: .reclaimable, group: .mobility, summary: "slab page that a shrinker can free"),
-        .init(name: "__GFP_HIGH", flags: .high, group: .watermark, summary: "high priority: may use part of the min reserve"),
-        .init(name: "__GFP_IO", flags: .io, group: .reclaim, summary: "reclaim may start physical I/O"),
-        .init(name: "__GFP_FS", flags: .fs, group: .reclaim, summary: "reclaim may call into filesystems"),
-        .init(name: "__GFP_ZERO", flags: .zero, group: .action, summary: "return zeroed memory"),
-        .init(name: "__GFP_DIRECT_RECLAIM", flags: .directReclaim, group: .reclaim, summary: "may enter direct reclaim, so may sleep"),
-        .init(name: "__GFP_KSWAPD_RECLAIM", flags: .kswapdReclaim, group: .reclaim, summary: "wake kswapd when the low watermark is reached"),
-        .init(name: "__GFP_WRITE", flags: .write, group: .mobility, summary: "the page will be dirtied (spread across nodes)"),
-        .init(name: "__GFP_NOWARN", flags: .nowarn, group: .action, summary: "no allocation-failure report"),
-        .init(name: "__GFP_RETRY_MAYFAIL", flags: .retryMayfail, group: .reclaim, summary: "try hard, may fail, never OOM-kill"),
-        .init(name: "__GFP_NOFAIL", flags: .nofail, group: .reclaim, summary: "retry forever; the caller cannot handle failure"),
-        .init(name: "__GFP_NORETRY", flags: .noretry, group: .reclaim, summary: "one light attempt at reclaim, no OOM kill"),
-        .init(name: "__GFP_MEMALLOC", flags: .memalloc, group: .watermark, summary: "ignore watermarks (for freeing memory)"),
-        .init(name: "__GFP_COMP", flags: .comp, group: .action, summary: "compound page: head and tail pages"),
-        .init(name: "__GFP_NOMEMALLOC", flags: .nomemalloc, group: .watermark, summary: "never use reserves; beats __GFP_MEMALLOC"),
-        .init(name: "__GFP_HARDWALL", flags: .hardwall, group: .mobility, summary: "enforce the cpuset memory policy"),
-        .init(name: "__GFP_THISNODE", flags: .thisnode, group: .mobility, summary: "this node only, no fallback"),
-        .init(name: "__GFP_ACCOUNT", flags: .account, group: .mobility, summary: "charge to the memory cgroup (kmemcg)"),
-        .init(name: "__GFP_ZEROTAGS", flags: .zerotags, group: .action, summary: "zero MTE tags too (with __GFP_ZERO)"),
-        .init(name: "__GFP_RECLAIM", flags: .reclaim, group: .reclaim, summary: "__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM"),
-        .init(name: "__GFP_SKIP_ZERO", flags: [], group: .action, summary: "0 unless CONFIG_KASAN_HW_TAGS"),
-        .init(name: "__GFP_SKIP_KASAN", flags: [], group: .action, summary: "0 unless CONFIG_KASAN_HW_TAGS"),
-        .init(name: "__GFP_NOLOCKDEP", flags: [], group: .action, summary: "0 unless CONFIG_LOCKDEP"),
-        .init(name: "GFP_ATOMIC", flags: .atomic, group: .type, summary: "cannot sleep, may use reserves (interrupt handlers that must succeed)"),
-        .init(name: "GFP_KERNEL", flags: .kernel, group: .type, summary: "the usual kernel allocation; may sleep"),
-        .init(name: "GFP_KERNEL_ACCOUNT", flags: .kernelAccount, group: .type, summary: "GFP_KERNEL charged to kmemcg (untrusted, user-triggered)"),
-        .init(name: "GFP_NOWAIT", flags: .nowait, group: .type, summary: "cannot sleep, no reserves (atomic context with a fallback)"),
-        .init(name: "GFP_NOIO", flags: .noio, group: .type, summary: "may sleep, no I/O in reclaim (legacy: use memalloc_noio_save)"),
-        .init(name: "GFP_NOFS", flags: .nofs, group: .type, summary: "may sleep, no filesystem calls in reclaim (legacy: memalloc_nofs_save)"),
-        .init(name: "GFP_USER", flags: .user, group: .type, summary: "user-space memory the kernel also accesses"),
-        .init(name: "GFP_DMA", flags: .gfpDMA, group: .type, summary: "ZONE_DMA, no reclaim bits (legacy: use dma_alloc_*)"),
-        .init(name: "GFP_DMA32", flags: .gfpDMA32, group: .type, summary: "ZONE_DMA32, no reclaim bits"),
-        .init(name: "GFP_HIGHUSER", flags: .highuser, group: .type, summary: "user memory, HIGHMEM allowed"),
-        .init(name: "GFP_HIGHUSER_MOVABLE", flags: .highuserMovable, group: .type, summary: "user memory that can be migrated"),
-        .init(name: "GFP_TRANSHUGE_LIGHT", flags: .transhugeLight, group: .type, summary: "THP allocation without reclaim"),
-        .init(name: "GFP_TRANSHUGE", flags: .transhuge, group: .type, summary: "THP allocation with direct reclaim"),
+        .init(name: "__GFP_DMA", flags: .dma, group: .zone),
+        .init(name: "__GFP_HIGHMEM", flags: .highmem, group: .zone),
+        .init(name: "__GFP_DMA32", flags: .dma32, group: .zone),
+        .init(name: "__GFP_MOVABLE", flags: .movable, group: .zone),
+        .init(name: "__GFP_RECLAIMABLE", flags: .reclaimable, group: .mobility),
+        .init(name: "__GFP_HIGH", flags: .high, group: .watermark),
+        .init(name: "__GFP_IO", flags: .io, group: .reclaim),
+        .init(name: "__GFP_FS", flags: .fs, group: .reclaim),
+        .init(name: "__GFP_ZERO", flags: .zero, group: .action),
+        .init(name: "__GFP_DIRECT_RECLAIM", flags: .directReclaim, group: .reclaim),
+        .init(name: "__GFP_KSWAPD_RECLAIM", flags: .kswapdReclaim, group: .reclaim),
+        .init(name: "__GFP_WRITE", flags: .write, group: .mobility),
+        .init(name: "__GFP_NOWARN", flags: .nowarn, group: .action),
+        .init(name: "__GFP_RETRY_MAYFAIL", flags: .retryMayfail, group: .reclaim),
+        .init(name: "__GFP_NOFAIL", flags: .nofail, group: .reclaim),
+        .init(name: "__GFP_NORETRY", flags: .noretry, group: .reclaim),
+        .init(name: "__GFP_MEMALLOC", flags: .memalloc, group: .watermark),
+        .init(name: "__GFP_COMP", flags: .comp, group: .action),
+        .init(name: "__GFP_NOMEMALLOC", flags: .nomemalloc, group: .watermark),
+        .init(name: "__GFP_HARDWALL", flags: .hardwall, group: .mobility),
+        .init(name: "__GFP_THISNODE", flags: .thisnode, group: .mobility),
+        .init(name: "__GFP_ACCOUNT", flags: .account, group: .mobility),
+        .init(name: "__GFP_ZEROTAGS", flags: .zerotags, group: .action),
+        .init(name: "__GFP_RECLAIM", flags: .reclaim, group: .reclaim),
+        .init(name: "__GFP_SKIP_ZERO", flags: [], group: .action),
+        .init(name: "__GFP_SKIP_KASAN", flags: [], group: .action),
+        .init(name: "__GFP_NOLOCKDEP", flags: [], group: .action),
+        .init(name: "GFP_ATOMIC", flags: .atomic, group: .type),
+        .init(name: "GFP_KERNEL", flags: .kernel, group: .type),
+        .init(name: "GFP_KERNEL_ACCOUNT", flags: .kernelAccount, group: .type),
+        .init(name: "GFP_NOWAIT", flags: .nowait, group: .type),
+        .init(name: "GFP_NOIO", flags: .noio, group: .type),
+        .init(name: "GFP_NOFS", flags: .nofs, group: .type),
+        .init(name: "GFP_USER", flags: .user, group: .type),
+        .init(name: "GFP_DMA", flags: .gfpDMA, group: .type),
+        .init(name: "GFP_DMA32", flags: .gfpDMA32, group: .type),
+        .init(name: "GFP_HIGHUSER", flags: .highuser, group: .type),
+        .init(name: "GFP_HIGHUSER_MOVABLE", flags: .highuserMovable, group: .type),
+        .init(name: "GFP_TRANSHUGE_LIGHT", flags: .transhugeLight, group: .type),
+        .init(name: "GFP_TRANSHUGE", flags: .transhuge, group: .type),
     ]
 
     public static let removed: [RemovedGFPFlag] = [
-        .init(name: "__GFP_WAIT", replacement: "__GFP_DIRECT_RECLAIM (\"may sleep\"); 4.4 split it into __GFP_DIRECT_RECLAIM and __GFP_KSWAPD_RECLAIM"),
-        .init(name: "__GFP_REPEAT", replacement: "__GFP_RETRY_MAYFAIL (since 4.13)"),
-        .init(name: "__GFP_COLD", replacement: "nothing: removed in 4.15, the per-CPU lists no longer keep cold pages"),
-        .init(name: "__GFP_NOTRACK", replacement: "nothing: kmemcheck was removed in 4.15"),
-        .init(name: "__GFP_ATOMIC", replacement: "nothing: removed in 6.3; reserve access now comes from __GFP_HIGH and not being able to sleep"),
-        .init(name: "__GFP_NO_KSWAPD", replacement: "GFP_TRANSHUGE_LIGHT or clearing __GFP_KSWAPD_RECLAIM"),
-        .init(name: "__GFP_OTHER_NODE", replacement: "nothing: removed in 4.11"),
-        .init(name: "__GFP_NOACCOUNT", replacement: "nothing: accounting is opt-in with __GFP_ACCOUNT"),
-        .init(name: "GFP_TEMPORARY", replacement: "GFP_KERNEL (removed in 4.14)"),
-        .init(name: "GFP_NOWAIT_NOWARN", replacement: "GFP_NOWAIT | __GFP_NOWARN"),
-        .init(name: "GFP_IOFS", replacement: "__GFP_IO | __GFP_FS"),
-        .init(name: "__GFP_HIGHMEN", replacement: "__GFP_HIGHMEM (the M is an M)"),
+        .init(name: "__GFP_WAIT"),
+        .init(name: "__GFP_REPEAT"),
+        .init(name: "__GFP_COLD"),
+        .init(name: "__GFP_NOTRACK"),
+        .init(name: "__GFP_ATOMIC"),
+        .init(name: "__GFP_NO_KSWAPD"),
+        .init(name: "__GFP_OTHER_NODE"),
+        .init(name: "__GFP_NOACCOUNT"),
+        .init(name: "GFP_TEMPORARY"),
+        .init(name: "GFP_NOWAIT_NOWARN"),
+        .init(name: "GFP_IOFS"),
+        .init(name: "__GFP_HIGHMEN"),
     ]
 
     public static func lookup(_ name: String) -> GFPName? { byName[name] }

@@ -188,24 +188,11 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
 
 /// One piece of the kernel image as boot reserves it.
 public struct KernelImagePart: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, Codable {
         case text, rodata, rodataDataGap, data, initSections, bssDecrypted, bss
 
         /// Given back to the page allocator at the end of boot.
         public var freedAfterBoot: Bool { freedLogName != nil }
-
-        /// How memblock names the reservation.
-        public var regionName: String {
-            switch self {
-            case .text: "kernel image (text)"
-            case .rodata: "kernel image (rodata)"
-            case .rodataDataGap: "kernel image (rodata/data gap)"
-            case .data: "kernel image (data)"
-            case .initSections: "kernel image (init)"
-            case .bssDecrypted: "kernel image (.bss..decrypted)"
-            case .bss: "kernel image (bss)"
-            }
-        }
 
         /// The boot log's name for it when freed (free_kernel_image_pages(), mem_encrypt_free_decrypted_mem()).
         public var freedLogName: String? {

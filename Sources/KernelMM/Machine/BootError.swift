@@ -5,5 +5,6 @@ public enum BootError: Error, Sendable, Equatable {
     case memoryNotPageAligned(UInt64, pageSize: Int)
     case badCPUCount(Int, maximum: Int)
     case badMinFreeKbytes(Int)
-    case badSlabDebug(String, reason: String)
+    /// slab_debug= that the booted allocator cannot read: `allocator` says which (SLAB takes only on/off).
+    case badSlabDebug(String, allocator: SlabAllocatorKind)
 }

@@ -1,49 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The struct page array (mem_map): one `PageFrame` per PFN, and the one place every write to a frame goes through.
 ///
 /// That one place is what makes undo cheap at any machine size: while a journal is open, each write first records the
 /// frame's old value, so taking a command back rewrites the few frames it touched (1 for a free, a handful for an
 /// allocation, a few hundred for a drain) instead of keeping a copy of millions of frames. The journal is part of the
 /// value, so a copy of the kernel taken mid-command and put back brings its journal back with it.
+///
+/// The frames live in zeroed memory from calloc(), copied on write like an Array's storage. A zero `PageFrame` is a
+/// present frame nobody holds, so boot writes only the frames that differ, and the pages of a 64 GiB machine's
+/// array that boot never writes are never faulted in (the system hands out zeroed pages lazily).
 public struct FrameStore: Sendable, RandomAccessCollection {
-    @usableFromInline var storage: ContiguousArray<PageFrame>
+    @usableFromInline var buffer: FrameBuffer
     /// Old values of frames written since `openJournal`, oldest first; nil when no journal is open.
     @usableFromInline var journal: [FrameWrite]?
     /// Which journal is open: the shell numbers them, so that a kernel put back from elsewhere (a lesson's saved
     /// machine, a reboot) is not mistaken for the one the journal was opened on.
     public private(set) var journalEpoch: UInt64 = 0
 
-    init(_ storage: ContiguousArray<PageFrame>) { self.storage = storage }
-    public init() { storage = [] }
+    /// `count` frames, every one zero: present, a tail, no links, held by nobody.
+    init(zeroed count: Int) { buffer = FrameBuffer(zeroed: count) }
+    init(_ frames: ContiguousArray<PageFrame>) {
+        buffer = FrameBuffer(zeroed: frames.count)
+        frames.withUnsafeBufferPointer { src in
+            if let b = src.baseAddress { buffer.base.update(from: b, count: src.count) }
+        }
+    }
+    public init() { buffer = FrameBuffer(zeroed: 0) }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { storage.count }
-    @inline(__always) public var count: Int { storage.count }
+    public var endIndex: Int { buffer.count }
+    @inline(__always) public var count: Int { buffer.count }
 
     @inline(__always)
     public subscript(pfn: Int) -> PageFrame {
-        get { storage[pfn] }
+        get {
+            precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
+            return buffer.base[pfn]
+        }
         _modify {
-            if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: storage[pfn])) }
-            yield &storage[pfn]
+            precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
+            if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer) }
+            if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
+            yield &buffer.base[pfn]
         }
         set {
-            if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: storage[pfn])) }
-            storage[pfn] = newValue
+            precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
+            if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer) }
+            if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
+            buffer.base[pfn] = newValue
         }
     }
 
     /// Read-only bulk access (invariant checks and views walk millions of frames).
     public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<PageFrame>) throws(E) -> R) throws(E) -> R {
-        // ContiguousArray's own method rethrows untyped; a typed throw has to pass through a Result.
-        let r: Result<R, E> = storage.withUnsafeBufferPointer { buf in
-            do throws(E) { return .success(try body(buf)) } catch { return .failure(error) }
+        try withExtendedLifetime(buffer) { () throws(E) -> R in
+            try body(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
         }
-        return try r.get()
     }
 
     /// Bulk writes without the journal: boot only, before any journal can be open.
     mutating func withUnsafeMutableBufferPointerAtBoot<R>(_ body: (inout UnsafeMutableBufferPointer<PageFrame>) -> R) -> R {
-        storage.withUnsafeMutableBufferPointer(body)
+        if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer) }
+        var b = UnsafeMutableBufferPointer(start: buffer.base, count: buffer.count)
+        return withExtendedLifetime(buffer) { body(&b) }
     }
 
     // MARK: The undo journal
@@ -64,7 +88,7 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     /// Puts back the old values `writes` recorded, newest first. An open journal records these writes too, so that
     /// taking back an undo is itself exact.
     public mutating func revert(_ writes: [FrameWrite]) {
-        for w in writes.reversed() where Int(w.pfn) < storage.count { self[Int(w.pfn)] = w.old }
+        for w in writes.reversed() where Int(w.pfn) < buffer.count { self[Int(w.pfn)] = w.old }
     }
 }
 
@@ -76,11 +100,40 @@ public struct FrameWrite: Sendable, Equatable {
 
 // Two kernels are equal when their frames are; an open journal is bookkeeping, not state.
 extension FrameStore: Equatable {
-    public static func == (a: FrameStore, b: FrameStore) -> Bool { a.storage == b.storage }
+    public static func == (a: FrameStore, b: FrameStore) -> Bool {
+        if a.buffer === b.buffer { return true }
+        guard a.buffer.count == b.buffer.count else { return false }
+        // PageFrame has no padding (4+4+4+1+1+1+1 bytes), so equal bytes are equal frames.
+        return memcmp(a.buffer.base, b.buffer.base, a.buffer.count * MemoryLayout<PageFrame>.stride) == 0
+    }
+}
+
+/// The memory behind a FrameStore: zeroed by calloc(), freed with the last reference.
+@usableFromInline final class FrameBuffer: @unchecked Sendable {
+    // Shared only read-only: every write goes through FrameStore, which copies a shared buffer first (as Array does).
+    @usableFromInline let base: UnsafeMutablePointer<PageFrame>
+    @usableFromInline let count: Int
+
+    init(zeroed n: Int) {
+        // An allocation this size failing is the machine being out of memory; an Array would trap the same way.
+        guard let raw = calloc(max(n, 1), MemoryLayout<PageFrame>.stride) else { fatalError("calloc(\(n), sizeof(struct page)) == NULL") }
+        base = raw.bindMemory(to: PageFrame.self, capacity: max(n, 1))
+        count = n
+    }
+
+    init(copying other: FrameBuffer) {
+        let bytes = max(other.count, 1) * MemoryLayout<PageFrame>.stride
+        guard let raw = malloc(bytes) else { fatalError("malloc(\(other.count) * sizeof(struct page)) == NULL") }
+        memcpy(raw, other.base, bytes)
+        base = raw.bindMemory(to: PageFrame.self, capacity: max(other.count, 1))
+        count = other.count
+    }
+
+    deinit { free(base) }
 }
 
 // A failed test prints the value: a count, not millions of frames.
 extension FrameStore: CustomStringConvertible, CustomReflectable {
-    public var description: String { "FrameStore(\(storage.count) frames)" }
-    public var customMirror: Mirror { Mirror(self, children: ["count": storage.count]) }
+    public var description: String { "FrameStore(\(buffer.count) frames)" }
+    public var customMirror: Mirror { Mirror(self, children: ["count": buffer.count]) }
 }

@@ -4,14 +4,14 @@ extension Kernel {
 
     /// One past the last frame of the direct map: all RAM on 64-bit, the lowmem limit on i386 (high_memory).
     public var directMapEndPFN: Int {
-        arch == .i386 ? min(frames.count, Int(Architecture.i386LowmemLimit >> UInt64(arch.pageShift))) : frames.count
+        arch.lowmemLimit.map { min(frames.count, Int($0 >> UInt64(arch.pageShift))) } ?? frames.count
     }
 
     /// VMALLOC_START…VMALLOC_END as booted: on i386 VMALLOC_START is VMALLOC_OFFSET past high_memory, so a machine
     /// with less RAM than lowmem can hold has a larger vmalloc area (pgtable_32_areas.h).
     public var vmallocRange: (start: UInt64, end: UInt64) {
         let r = arch.vmallocRange
-        guard arch == .i386 else { return r }
+        guard arch.vmallocStartFollowsLowmem else { return r }
         return (arch.pageOffset + physAddr(directMapEndPFN) + Architecture.i386VmallocOffset, r.end)
     }
 

@@ -14,7 +14,7 @@ extension Kernel {
         self.ram = ram
         let pageSize = UInt64(arch.pageSize)
         let maxPFN = Int((ram.last?.end ?? 0) / pageSize)
-        frames = FrameStore(Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift))
+        frames = Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift)
         tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
         cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
         zones = []
@@ -36,7 +36,7 @@ extension Kernel {
             slab.caches[i].bootRefcount = slab.caches[i].refcount
         }
         // init/version.c linux_banner: UTS_VERSION names PREEMPT_DYNAMIC where the build has it (not on sparc64).
-        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP" + (arch == .sparc64 ? "" : " PREEMPT_DYNAMIC")), comm: "swapper/0",
+        log.append(KernelReport(kind: .info("Linux version 6.6.0 (kmemsim) #1 SMP" + (arch.preemptDynamic ? " PREEMPT_DYNAMIC" : "")), comm: "swapper/0",
                                 pid: 0, cpu: 0, taint: ""), at: 0)
         logBootMemory()
         freeInitmem()
@@ -45,7 +45,7 @@ extension Kernel {
 
     /// A memblock reservation that the end of boot gave to the page allocator (the image's init sections…).
     public func memblockRegionFreed(_ r: MemblockRegion) -> Bool {
-        arch.kernelImageParts.contains { $0.kind.freedAfterBoot && $0.kind.regionName == r.name }
+        arch.kernelImageParts.contains { $0.kind.freedAfterBoot && r.purpose == .kernelImage($0.kind) }
     }
 
     /// free_initmem() (mem_encrypt_free_decrypted_mem(), free_kernel_image_pages()) and mark_rodata_ro(): once the
@@ -56,7 +56,7 @@ extension Kernel {
         let shift = UInt64(arch.pageShift)
         // The kernel's order: decrypted and initmem (free_initmem()), then the rodata/data gap (mark_rodata_ro()).
         for kind in [KernelImagePart.Kind.bssDecrypted, .initSections, .rodataDataGap] {
-            guard let name = kind.freedLogName, let region = memblock.first(where: { $0.name == kind.regionName }) else { continue }
+            guard let name = kind.freedLogName, let region = memblock.first(where: { $0.purpose == .kernelImage(kind) }) else { continue }
             let lo = Int(region.start >> shift), hi = Int(region.end >> shift)
             guard lo < hi, hi <= frames.count, let z = zoneIndex(ofPFN: lo), zoneContains(z, hi - 1) else { continue }
             var present = PageFrame.absent
@@ -87,7 +87,7 @@ extension Kernel {
         guard (1...maxCPUs).contains(params.cpus) else { throw .badCPUCount(params.cpus, maximum: maxCPUs) }
         if let m = params.minFreeKbytes, !(128...262_144).contains(m) { throw .badMinFreeKbytes(m) }
         guard SlabDebugConfig.parse(params.slabDebug, kind: params.slab) != nil else {
-            throw .badSlabDebug(params.slabDebug, reason: params.slab == .slab ? "SLAB knows only on/off (CONFIG_DEBUG_SLAB)" : "use the slub_debug letters F Z P U T (or on/off)")
+            throw .badSlabDebug(params.slabDebug, allocator: params.slab)
         }
     }
 
@@ -101,7 +101,7 @@ extension Kernel {
             let below4G: UInt64 = 3 << 30
             var r = [RAMRange(start: 0x1000, end: 0x9f000)]
             r.append(RAMRange(start: 0x10_0000, end: min(memory, below4G)))
-            if memory > below4G, arch == .x86_64 {
+            if memory > below4G, arch.remapsRAMAbove4G {
                 r.append(RAMRange(start: 4 << 30, end: (4 << 30) + memory - below4G))
             }
             return r
@@ -134,25 +134,23 @@ extension Kernel {
     }
 
     /// The frame array as the firmware map leaves it: frames of RAM present (`.tail`, not yet anyone's), holes and
-    /// the rest absent. Written once, range by range: boot touches millions of frames, and every extra pass over
-    /// them (or a per-frame loop) is what made a big machine slow to boot.
-    static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> ContiguousArray<PageFrame> {
-        var present = PageFrame.absent
-        present.state = .tail
-        return ContiguousArray(unsafeUninitializedCapacity: count) { buf, initialized in
+    /// the rest absent. Present frames are the all-zero `PageFrame`, so only the holes are written: boot touches
+    /// millions of frames, and every pass over them was what made a big machine slow to boot.
+    static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> FrameStore {
+        var frames = FrameStore(zeroed: count)
+        frames.withUnsafeMutableBufferPointerAtBoot { buf in
             var at = 0
-            func fill(to end: Int, with frame: PageFrame) {
+            func absent(to end: Int) {
                 guard end > at else { return }
-                UnsafeMutableBufferPointer(rebasing: buf[at..<end]).initialize(repeating: frame)
-                at = end
+                UnsafeMutableBufferPointer(rebasing: buf[at..<end]).update(repeating: .absent)
             }
             for r in ram {
-                fill(to: min(count, Int(r.start >> UInt64(shift))), with: .absent)
-                fill(to: min(count, Int(r.end >> UInt64(shift))), with: present)
+                absent(to: min(count, Int(r.start >> UInt64(shift))))
+                at = max(at, min(count, Int(r.end >> UInt64(shift))))
             }
-            fill(to: count, with: .absent)
-            initialized = count
+            absent(to: count)
         }
+        return frames
     }
 
     /// present_pages per zone, from the RAM ranges.
@@ -171,27 +169,27 @@ extension Kernel {
     /// for the rest, as memblock allocates).
     private mutating func reserveEarlyMemory() {
         let ps = UInt64(arch.pageSize)
-        if arch != .sparc64 {
+        if arch.isPC {
             // Since 5.13 x86 reserves all of the first 1 MiB (BIOS, EBDA, real-mode trampoline).
-            memblock.append(MemblockRegion(start: 0x1000, size: 0x9e000, name: "first 1 MiB (BIOS, EBDA, real-mode trampoline)"))
+            memblock.append(MemblockRegion(start: 0x1000, size: 0x9e000, purpose: .firstMegabyte))
         } else {
-            memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, name: "OpenBoot PROM"))
+            memblock.append(MemblockRegion(start: 0, size: arch.lowFirmwareReserve, purpose: .openBootPROM))
         }
         // The image as vmlinux.lds lays it out, one region per part (the parts freed after boot apart).
         var at = arch.kernelLoadAddress
         for part in arch.kernelImageParts {
-            memblock.append(MemblockRegion(start: at, size: part.size, name: part.kind.regionName))
+            memblock.append(MemblockRegion(start: at, size: part.size, purpose: .kernelImage(part.kind)))
             at += part.size
         }
         // mem_map: struct pages for every frame of RAM (vmemmap per present section; i386 FLATMEM covers all PFNs).
-        let structPages = arch == .i386 ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
+        let structPages = arch.flatMem ? UInt64(frames.count) : UInt64(zones.reduce(0) { $0 + $1.presentPages })
         let memmapSize = (structPages * UInt64(arch.structPageSize) + ps - 1) / ps * ps
-        let lowmemTop: UInt64 = arch == .i386 ? min(Architecture.i386LowmemLimit, ram.last?.end ?? 0) : .max
+        let lowmemTop: UInt64 = arch.lowmemLimit.map { min($0, ram.last?.end ?? 0) } ?? .max
         if let at = memblockAllocTopDown(size: memmapSize, below: lowmemTop) {
-            memblock.append(MemblockRegion(start: at, size: memmapSize, name: "mem_map (struct page array)"))
+            memblock.append(MemblockRegion(start: at, size: memmapSize, purpose: .memMap))
         }
-        if arch == .x86_64, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
-            memblock.append(MemblockRegion(start: at, size: 64 << 20, name: "software IO TLB (swiotlb bounce buffers)"))
+        if arch.hasSWIOTLB, (ram.last?.end ?? 0) > 4 << 30, let at = memblockAllocTopDown(size: 64 << 20, below: 4 << 30) {
+            memblock.append(MemblockRegion(start: at, size: 64 << 20, purpose: .swiotlb))
         }
         // pcpu_embed_first_chunk(): every unit in one atom-aligned allocation, then each unit's tail past the first
         // chunk (and any unit no CPU uses) given back to memblock.
@@ -199,12 +197,12 @@ extension Kernel {
         let unit = UInt64(pcpu.unitSize)
         if let at = memblockAllocTopDown(size: unit * UInt64(pcpu.nrUnits), below: lowmemTop, align: UInt64(pcpu.atomSize)) {
             for cpu in 0..<params.cpus {
-                memblock.append(MemblockRegion(start: at + UInt64(cpu) * unit, size: UInt64(pcpu.sizeSum), name: Self.percpuRegionName))
+                memblock.append(MemblockRegion(start: at + UInt64(cpu) * unit, size: UInt64(pcpu.sizeSum), purpose: .percpuFirstChunk))
             }
         }
         let early: UInt64 = arch.is64Bit ? 6 << 20 : 3 << 20
         if let at = memblockAllocTopDown(size: early, below: lowmemTop) {
-            memblock.append(MemblockRegion(start: at, size: early, name: "early page tables, ACPI tables, boot allocations"))
+            memblock.append(MemblockRegion(start: at, size: early, purpose: .earlyAllocations))
         }
         memblock.sort { $0.start < $1.start }
         let shift = UInt64(arch.pageShift)

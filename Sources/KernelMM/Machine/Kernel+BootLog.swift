@@ -8,7 +8,7 @@ extension Kernel {
         func mem(_ start: UInt64, _ end: UInt64) -> String {
             "[mem \(Self.zeroPaddedHex(start, digits: 16))-\(Self.zeroPaddedHex(end - 1, digits: 16))]"
         }
-        if arch != .sparc64 {
+        if arch.isPC {
             lines.append("BIOS-provided physical RAM map:")
             for r in ram { lines.append("BIOS-e820: \(mem(r.start, r.end)) usable") }
         }
@@ -32,7 +32,7 @@ extension Kernel {
             lines.append("percpu: Embedded \(p.firstChunkSize / pageSize) pages/cpu s\(p.staticSize) r\(p.reservedSize) d\(p.dynamicSize) u\(p.unitSize)")
         }
         lines.append("Built 1 zonelists, mobility grouping on.  Total pages: \(bootTotalPages())")
-        if arch == .x86_64, let policy = zones.last(where: { $0.presentPages > 0 && $0.type <= .normal }) {
+        if arch.printsPolicyZone, let policy = zones.last(where: { $0.presentPages > 0 && $0.type <= .normal }) {
             lines.append("Policy zone: \(policy.type.procName)")
         }
         lines.append(memoryLine())
@@ -61,7 +61,7 @@ extension Kernel {
                 lastZone = z.type
             }
         }
-        let sectionPages = arch == .i386 ? 1 : Int((UInt64(128) << 20) >> shift)
+        let sectionPages = arch.sectionPages
         let end = (Int((ram.last?.end ?? 0) >> shift) + sectionPages - 1) / sectionPages * sectionPages
         if let z = lastZone, hole < end { out.append("On node 0, zone \(z.procName): \(end - hole) pages in unavailable ranges") }
         return out
@@ -73,11 +73,11 @@ extension Kernel {
         var total = 0
         for (i, z) in zones.enumerated() where z.type != .device {
             var memmapPages = z.spannedPages
-            if z.spannedPages > z.presentPages + (z.presentPages >> 4) && arch != .i386 { memmapPages = z.presentPages }
+            if z.spannedPages > z.presentPages + (z.presentPages >> 4) && !arch.flatMem { memmapPages = z.presentPages }
             memmapPages = (memmapPages * arch.structPageSize + pageSize - 1) / pageSize
             var free = z.presentPages >= memmapPages ? z.presentPages - memmapPages : z.presentPages
             // memblock_find_dma_reserve() (x86-64): pages of the first 16 MiB that memblock kept.
-            if i == 0, arch == .x86_64 {
+            if i == 0, arch.subtractsDMAReserve {
                 let reserved = (z.startPFN..<z.endPFN).reduce(0) { $0 + (frames[$1].state == .reserved ? 1 : 0) }
                 if free > reserved { free -= reserved }
             }

@@ -1,9 +1,3 @@
-/// A broken invariant: what, and where.
-public struct InvariantViolation: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}
-
 extension Kernel {
     /// Checks every invariant (the page allocator's, listed here, then CPUs, vmalloc and slab); tests run it after
     /// every operation.
@@ -34,7 +28,7 @@ extension Kernel {
 
     /// The page allocator's part of `checkInvariants()`: frames, free lists, pcp lists, counters.
     public func checkPageAllocInvariants() throws(InvariantViolation) {
-        func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
+        func fail(_ v: PageAllocViolation) -> InvariantViolation { .pageAlloc(v) }
         var seenFree = Array(repeating: 0, count: zones.count)
         var allocatedPages = Array(repeating: 0, count: zones.count)
         // Tests run this after every operation: the walk reads the frames through one buffer and plain loops, and
@@ -49,10 +43,10 @@ extension Kernel {
                 case .absent, .reserved:
                     pfn += 1
                 case .tail:
-                    throw fail("pfn 0x\(String(pfn, radix: 16)) is a tail page outside any block")
+                    throw fail(.tailOutsideBlock(pfn: pfn))
                 case .buddy, .allocated, .pcp:
                     let o = Int(f.order)
-                    guard o <= maxOrder, pfn & ((1 << o) - 1) == 0 else { throw fail("block at 0x\(String(pfn, radix: 16)) has order \(o) and is misaligned") }
+                    guard o <= maxOrder, pfn & ((1 << o) - 1) == 0 else { throw fail(.misalignedBlock(pfn: pfn, order: o)) }
                     let end = pfn + (1 << o)
                     var zone: Int?
                     var z = 0
@@ -61,12 +55,12 @@ extension Kernel {
                         z += 1
                     }
                     guard let z = zone, end <= spans[z].end else {
-                        throw fail("block at 0x\(String(pfn, radix: 16)) order \(o) crosses a zone boundary")
+                        throw fail(.blockCrossesZone(pfn: pfn, order: o))
                     }
                     var t = pfn + 1
                     while t < end {
                         if frames[t].state != .tail {
-                            throw fail("block at 0x\(String(pfn, radix: 16)) order \(o) contains frame 0x\(String(t, radix: 16)) in state \(frames[t].state)")
+                            throw fail(.blockContainsFrame(pfn: pfn, order: o, frame: t, state: frames[t].state))
                         }
                         t += 1
                     }
@@ -75,7 +69,7 @@ extension Kernel {
                         if o < maxOrder, let b = Self.freeBuddy(of: pfn, order: o, span: spans[z], frames: frames) {
                             let a = pageblockMigratetype(pfn, zone: z), bt = pageblockMigratetype(b, zone: z)
                             let apart = o >= pageblockOrder && a != bt && (a.rawValue >= MigrateType.pcpTypes || bt.rawValue >= MigrateType.pcpTypes)
-                            if !apart { throw fail("free buddies 0x\(String(pfn, radix: 16)) and 0x\(String(b, radix: 16)) of order \(o) were not merged") }
+                            if !apart { throw fail(.unmergedBuddies(pfn: pfn, buddy: b, order: o)) }
                         }
                     } else if f.state == .allocated {
                         allocatedPages[z] += 1 << o
@@ -93,23 +87,23 @@ extension Kernel {
                     while p >= 0 {
                         let f = frames[Int(p)]
                         guard f.state == .buddy, Int(f.order) == o, Int(f.migratetype) == mt.rawValue, zone.contains(Int(p)) else {
-                            throw fail("zone \(zone.type.procName) order \(o) \(mt.procName) list holds pfn 0x\(String(p, radix: 16)) in state \(f.state) order \(f.order)")
+                            throw fail(.freeListEntry(zone: zone.type, order: o, type: mt, pfn: Int(p), state: f.state, entryOrder: Int(f.order)))
                         }
-                        guard f.prev == prev else { throw fail("bad prev link at pfn 0x\(String(p, radix: 16))") }
+                        guard f.prev == prev else { throw fail(.badPrevLink(pfn: Int(p))) }
                         prev = p
                         p = f.next
                         n += 1
-                        if n > frames.count { throw fail("cycle in a free list") }
+                        if n > frames.count { throw fail(.freeListCycle) }
                     }
-                    guard area.tail[mt.rawValue] == prev else { throw fail("zone \(zone.type.procName) order \(o) \(mt.procName): tail pointer is wrong") }
-                    guard area.count[mt.rawValue] == n else { throw fail("zone \(zone.type.procName) order \(o) \(mt.procName): count \(area.count[mt.rawValue]) but \(n) on the list") }
+                    guard area.tail[mt.rawValue] == prev else { throw fail(.freeListTail(zone: zone.type, order: o, type: mt)) }
+                    guard area.count[mt.rawValue] == n else { throw fail(.freeListCount(zone: zone.type, order: o, type: mt, count: Int(area.count[mt.rawValue]), listed: n)) }
                     blocks += n
                     listed += n << o
                 }
-                guard area.nrFree == blocks else { throw fail("zone \(zone.type.procName) order \(o): nr_free \(area.nrFree) but \(blocks) blocks listed") }
+                guard area.nrFree == blocks else { throw fail(.nrFree(zone: zone.type, order: o, nrFree: area.nrFree, listed: blocks)) }
             }
             guard zone.nrFreePages == listed, listed == seenFree[z] else {
-                throw fail("zone \(zone.type.procName): NR_FREE_PAGES \(zone.nrFreePages), listed \(listed), buddy heads cover \(seenFree[z])")
+                throw fail(.nrFreePages(zone: zone.type, counter: zone.nrFreePages, listed: listed, buddyHeads: seenFree[z]))
             }
             var pcpTotal = 0
             for (cpu, p) in zone.pcp.enumerated() {
@@ -118,16 +112,16 @@ extension Kernel {
                     let o = PerCPUPages.order(ofList: i, pageblockOrder: pageblockOrder)
                     for h in list {
                         guard frames[Int(h)].state == .pcp, Int(frames[Int(h)].order) == o else {
-                            throw fail("cpu \(cpu) pcp list of zone \(zone.type.procName) holds pfn 0x\(String(h, radix: 16)) in state \(frames[Int(h)].state)")
+                            throw fail(.pcpEntry(cpu: cpu, zone: zone.type, pfn: Int(h), state: frames[Int(h)].state))
                         }
                         c += 1 << o
                     }
                 }
-                guard c == p.count else { throw fail("cpu \(cpu) zone \(zone.type.procName): pcp count \(p.count) but lists hold \(c)") }
+                guard c == p.count else { throw fail(.pcpCount(cpu: cpu, zone: zone.type, count: p.count, listed: c)) }
                 pcpTotal += c
             }
             guard zone.managedPages == listed + pcpTotal + allocatedPages[z] else {
-                throw fail("zone \(zone.type.procName): managed \(zone.managedPages) ≠ free \(listed) + pcp \(pcpTotal) + allocated \(allocatedPages[z])")
+                throw fail(.managedPages(zone: zone.type, managed: zone.managedPages, free: listed, pcp: pcpTotal, allocated: allocatedPages[z]))
             }
         }
     }

@@ -47,10 +47,10 @@ extension Kernel {
         // NR_PAGETABLE: pmd_alloc_one() runs the ctor that counts it; kernel PTE tables (__pte_alloc_one_kernel) do not.
         m.pageTables = vmalloc.pageTables.count(.pmd)
         // The first per-CPU chunk is carved from memblock at boot.
-        for unit in memblock where unit.name == Self.percpuRegionName { m.percpu += Int(unit.size) / pageSize }
+        for unit in memblock where unit.purpose == .percpuFirstChunk { m.percpu += Int(unit.size) / pageSize }
         let r = vmallocRange
         // x86-64's VMALLOC_END is the last byte (…e8ffffffffff), so the kernel's difference is one short of 32 TiB.
-        m.vmallocTotalKB = Int((r.end - r.start - (arch == .x86_64 ? 1 : 0)) >> 10)
+        m.vmallocTotalKB = Int((r.end - r.start - (arch.vmallocEndIsInclusive ? 1 : 0)) >> 10)
         // si_mem_available(): free minus the reserves the kernel keeps, plus what reclaim could get back.
         let totalReserve = totalReservePages
         let wmarkLow = zones.reduce(0) { $0 + $1.lowWmark }

@@ -44,14 +44,14 @@ public struct KernelConfig: Sendable, Equatable {
         self.arch = arch
         transparentHugepage = arch.transparentHugepage
         cma = false
-        numa = arch != .i386
-        numaBalancing = arch == .x86_64
+        numa = arch.numa
+        numaBalancing = arch.numaBalancing
         var o: [Option] = []
         func add(_ name: String, _ value: Value, _ menu: Menu) { o.append(Option(name: name, value: value, menu: menu)) }
         let y = { (on: Bool) -> Value in on ? .yes : .notSet }
 
         add("CONFIG_SMP", .yes, .general)
-        add("CONFIG_PREEMPT_DYNAMIC", y(arch != .sparc64), .general)
+        add("CONFIG_PREEMPT_DYNAMIC", y(arch.preemptDynamic), .general)
         add("CONFIG_PREEMPT_COUNT", .yes, .general)
         add("CONFIG_MEMCG", .yes, .general)
         add("CONFIG_SLUB_DEBUG", y(params.slab == .slub), .general)
@@ -78,8 +78,8 @@ public struct KernelConfig: Sendable, Equatable {
         add("CONFIG_NR_CPUS", .number(arch.nrCPUs), .processor)
         add("CONFIG_NUMA", y(numa), .processor)
         add("CONFIG_NUMA_BALANCING", y(numaBalancing), .processor)
-        if arch != .sparc64 { add("CONFIG_PHYSICAL_START", .hex(arch.kernelLoadAddress), .processor) }
-        add("CONFIG_VMAP_STACK", y(arch == .x86_64 && (params.vmapStack ?? true)), .general)
+        if arch.hasPhysicalStart { add("CONFIG_PHYSICAL_START", .hex(arch.kernelLoadAddress), .processor) }
+        add("CONFIG_VMAP_STACK", y(arch.supportsVmapStack && (params.vmapStack ?? true)), .general)
 
         add(params.slab == .slub ? "CONFIG_SLUB" : "CONFIG_SLAB_DEPRECATED", .yes, .memory)
         add(params.slab == .slub ? "CONFIG_SLAB_DEPRECATED" : "CONFIG_SLUB", .notSet, .memory)
@@ -87,11 +87,11 @@ public struct KernelConfig: Sendable, Equatable {
         add("CONFIG_SLAB_FREELIST_RANDOM", .notSet, .memory)
         add("CONFIG_SLAB_FREELIST_HARDENED", .notSet, .memory)
         if params.slab == .slub { add("CONFIG_SLUB_CPU_PARTIAL", .yes, .memory) }
-        add(arch == .i386 ? "CONFIG_FLATMEM" : "CONFIG_SPARSEMEM_VMEMMAP", .yes, .memory)
+        add(arch.flatMem ? "CONFIG_FLATMEM" : "CONFIG_SPARSEMEM_VMEMMAP", .yes, .memory)
         // x86 has no such option (MAX_ORDER is 10); sparc64's default is 12, kmemsim keeps 10 (see `help arch`).
-        if arch == .sparc64 { add("CONFIG_ARCH_FORCE_MAX_ORDER", .number(arch.maxOrder), .memory) }
-        add("CONFIG_ZONE_DMA", y(arch != .sparc64), .memory)
-        add("CONFIG_ZONE_DMA32", y(arch == .x86_64), .memory)
+        if arch.forcesMaxOrder { add("CONFIG_ARCH_FORCE_MAX_ORDER", .number(arch.maxOrder), .memory) }
+        add("CONFIG_ZONE_DMA", y(arch.hasZoneDMA), .memory)
+        add("CONFIG_ZONE_DMA32", y(arch.hasZoneDMA32), .memory)
         add("CONFIG_ZONE_DEVICE", y(arch.configuredZones.contains(.device)), .memory)
         add("CONFIG_MEMORY_ISOLATION", .yes, .memory)
         add("CONFIG_COMPACTION", .yes, .memory)
@@ -99,7 +99,7 @@ public struct KernelConfig: Sendable, Equatable {
         add("CONFIG_CMA", .notSet, .memory)
         add("CONFIG_TRANSPARENT_HUGEPAGE", y(transparentHugepage), .memory)
         if transparentHugepage { add("CONFIG_TRANSPARENT_HUGEPAGE_ALWAYS", .yes, .memory) }
-        add("CONFIG_HAVE_ARCH_HUGE_VMALLOC", y(arch == .x86_64), .memory)
+        add("CONFIG_HAVE_ARCH_HUGE_VMALLOC", y(arch.hugeVmalloc), .memory)
         add("CONFIG_DEFERRED_STRUCT_PAGE_INIT", .notSet, .memory)
 
         add("CONFIG_DEBUG_SLAB", y(params.slab == .slab && params.slabDebug == "on"), .hacking)

@@ -53,9 +53,14 @@ public struct FrameFlags: OptionSet, Sendable, Hashable, Codable {
 ///
 /// The free-list links are frame numbers (intrusive lists, as the kernel's page->buddy_list); `order` is
 /// page->private for buddy heads and the allocation order for allocated heads; `owner`/`tag` say who holds it.
-public struct PageFrame: Sendable, Equatable, Codable {
-    public var next: Int32
-    public var prev: Int32
+///
+/// All-zero bytes are a present frame that nobody holds yet (a tail, no links): the links are stored plus one, so
+/// that boot can take zeroed memory from the system and write only the frames that differ (holes, reservations,
+/// the heads of free blocks); the pages of the struct page array nobody writes are never touched.
+public struct PageFrame: Sendable, Equatable {
+    /// next + 1 and prev + 1: 0 is "no link" (-1).
+    var nextLink: Int32
+    var prevLink: Int32
     /// For allocated blocks: an owner-specific number (slab cache id, vmalloc area id, task pid, allocation serial).
     public var tag: UInt32
     public var state: FrameState
@@ -64,6 +69,27 @@ public struct PageFrame: Sendable, Equatable, Codable {
     public var migratetype: UInt8
     /// Low nibble: FrameFlags bits; high nibble: FrameOwner.
     public var packed: UInt8
+
+    public init(next: Int32, prev: Int32, tag: UInt32, state: FrameState, order: UInt8, migratetype: UInt8, packed: UInt8) {
+        nextLink = next &+ 1
+        prevLink = prev &+ 1
+        self.tag = tag
+        self.state = state
+        self.order = order
+        self.migratetype = migratetype
+        self.packed = packed
+    }
+
+    /// The next frame on the list this head is on, or -1.
+    @inline(__always) public var next: Int32 {
+        get { nextLink &- 1 }
+        set { nextLink = newValue &+ 1 }
+    }
+    /// The previous frame on the list, or -1.
+    @inline(__always) public var prev: Int32 {
+        get { prevLink &- 1 }
+        set { prevLink = newValue &+ 1 }
+    }
 
     public static var absent: PageFrame {
         PageFrame(next: -1, prev: -1, tag: 0, state: .absent, order: 0, migratetype: 0, packed: 0)

@@ -45,11 +45,12 @@ extension Kernel {
                    callTrace: ["get_page_from_freelist", "__alloc_pages", caller], note: .nofailAboveOrder1(order: order))
         }
         let choice = gfp.zone(on: arch)
-        guard let highest = zoneIndex(of: choice.zone) else { return nil }
+        // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
+        guard let highest = zoneTypes.firstIndex(of: choice.zone) else { return nil }
         var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
-                              zonelist: zonelist(highest: highest))
+                              zonelist: highest < zonelists.count ? zonelists[highest] : [])
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
-            ac.zonelist = zonelist(highest: lower)
+            ac.zonelist = zonelists[lower]
         }
         if explainEnabled {
             explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
@@ -78,9 +79,10 @@ extension Kernel {
 
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
     private mutating func finishAllocation(_ pfn: Int, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
-        frames[pfn].state = .allocated
-        frames[pfn].order = UInt8(ac.order)
-        frames[pfn].tag = tag ?? newTag()
+        var head = frames[pfn]
+        head.state = .allocated
+        head.order = UInt8(ac.order)
+        head.tag = tag ?? newTag()
         var flags: FrameFlags = []
         if ac.gfp.contains(.zero) { flags.insert(.zeroed) }
         if ac.gfp.contains(.comp) && ac.order > 0 {
@@ -90,8 +92,9 @@ extension Kernel {
                 frames[t].tag = UInt32(pfn)
             }
         }
-        frames[pfn].flags = flags
-        frames[pfn].owner = owner
+        head.flags = flags
+        head.owner = owner
+        frames[pfn] = head
         if let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) {
             vmEvents.pgalloc[zones[z].type.rawValue] += 1 << ac.order
             zones[z].stats.allocs += 1
@@ -185,7 +188,7 @@ extension Kernel {
             let b = arch == .sparc64 ? (base | 0xffff_f000_0000_0000) : base
             return b &+ UInt64(pfn) &* UInt64(arch.structPageSize)
         }
-        let memmap = memblock.first { $0.name.hasPrefix("mem_map") }?.start ?? 0
+        let memmap = memblock.first { $0.purpose == .memMap }?.start ?? 0
         return arch.pageOffset &+ memmap &+ UInt64(pfn) &* UInt64(arch.structPageSize)
     }
 }

@@ -4,21 +4,18 @@ extension Kernel {
     mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
         let m = mt.rawValue
         let p = Int32(pfn)
-        frames[pfn].state = .buddy
-        frames[pfn].order = UInt8(order)
-        frames[pfn].migratetype = UInt8(m)
-        frames[pfn].tag = 0
-        frames[pfn].packed = 0
+        // The head is written once, whole: each frame write is a uniqueness check (and a journal entry under undo).
+        var f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
         if tail {
             let t = zones[z].freeArea[order].tail[m]
-            frames[pfn].next = -1
-            frames[pfn].prev = t
+            f.prev = t
+            frames[pfn] = f
             if t >= 0 { frames[Int(t)].next = p } else { zones[z].freeArea[order].head[m] = p }
             zones[z].freeArea[order].tail[m] = p
         } else {
             let h = zones[z].freeArea[order].head[m]
-            frames[pfn].prev = -1
-            frames[pfn].next = h
+            f.next = h
+            frames[pfn] = f
             if h >= 0 { frames[Int(h)].prev = p } else { zones[z].freeArea[order].tail[m] = p }
             zones[z].freeArea[order].head[m] = p
         }
@@ -30,14 +27,16 @@ extension Kernel {
     /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy.
     @inline(__always)
     mutating func deleteFromFreeList(_ pfn: Int, zone z: Int) {
-        let order = Int(frames[pfn].order)
-        let m = Int(frames[pfn].migratetype)
-        let n = frames[pfn].next, pr = frames[pfn].prev
+        var f = frames[pfn]
+        let order = Int(f.order)
+        let m = Int(f.migratetype)
+        let n = f.next, pr = f.prev
         if pr >= 0 { frames[Int(pr)].next = n } else { zones[z].freeArea[order].head[m] = n }
         if n >= 0 { frames[Int(n)].prev = pr } else { zones[z].freeArea[order].tail[m] = pr }
-        frames[pfn].next = -1
-        frames[pfn].prev = -1
-        frames[pfn].state = .tail
+        f.next = -1
+        f.prev = -1
+        f.state = .tail
+        frames[pfn] = f
         zones[z].freeArea[order].count[m] -= 1
         zones[z].freeArea[order].nrFree -= 1
         zones[z].nrFreePages -= 1 << order

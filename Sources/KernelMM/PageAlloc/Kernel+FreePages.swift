@@ -116,9 +116,11 @@ extension Kernel {
                 frames[t].tag = 0
             }
         }
-        frames[pfn].packed = 0
-        frames[pfn].tag = 0
-        frames[pfn].state = .tail
+        var head = frames[pfn]
+        head.packed = 0
+        head.tag = 0
+        head.state = .tail
+        frames[pfn] = head
         vmEvents.pgfree += 1 << order
         guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else { return }
         zones[z].stats.frees += 1

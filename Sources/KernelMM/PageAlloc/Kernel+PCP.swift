@@ -20,8 +20,10 @@ extension Kernel {
             for i in 0..<batch {
                 explainEnabled = narrate && i == 0
                 guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
-                frames[pfn].state = .pcp
-                frames[pfn].order = UInt8(order)
+                var f = frames[pfn]
+                f.state = .pcp
+                f.order = UInt8(order)
+                frames[pfn] = f
                 got.append(Int32(pfn))
                 if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
                                pageAddress: structPageAddress(pfn)) }
@@ -48,10 +50,12 @@ extension Kernel {
         // HighAtomic pages are kept on the Movable list (treated as movable on pcp).
         let listType = migratetype.rawValue >= MigrateType.pcpTypes ? MigrateType.movable : migratetype
         let i = PerCPUPages.index(order: order, migratetype: listType)
-        frames[pfn].state = .pcp
-        frames[pfn].order = UInt8(order)
-        frames[pfn].migratetype = UInt8(migratetype.rawValue)
-        frames[pfn].packed = 0
+        var f = frames[pfn]
+        f.state = .pcp
+        f.order = UInt8(order)
+        f.migratetype = UInt8(migratetype.rawValue)
+        f.packed = 0
+        frames[pfn] = f
         zones[z].pcp[cpu].lists[i].append(Int32(pfn))
         zones[z].pcp[cpu].count += 1 << order
         let freeHigh = zones[z].pcp[cpu].freeFactor > 0 && order > 0 && order <= PerCPUPages.maxOrder

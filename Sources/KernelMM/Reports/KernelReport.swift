@@ -17,9 +17,9 @@ public struct KernelReport: Sendable, Equatable, Codable {
         case warning(file: String, line: Int?, function: String)
         /// SLUB's slab_bug() block: "BUG <cache> (<taint>): <headline>", trailer, hex dump, FIX lines.
         case slubBug(SlubBugReport)
-        /// SLAB (CONFIG_DEBUG_SLAB): "slab error in <fn>(): cache `<cache>': <msg>", "Slab corruption …" lines.
-        /// `after`: lines printed after the stack dump (slab_error() dumps the stack, then the caller prints the red zones).
-        case slabError(lines: [String], after: [String] = [])
+        /// The slab allocators' other reports (SLAB's slab_error() and check_poison_obj(), SLUB's trace and
+        /// out-of-memory lines, kmalloc_fix_flags(), kmem_cache_create() failures), as facts.
+        case slab(SlabReport)
         /// "BUG: sleeping function called from invalid context at FILE:LINE".
         case sleepingInAtomic(file: String, line: Int, context: ContextSnapshot)
         /// kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: comm/pid/0x%08x".
@@ -116,9 +116,10 @@ public struct MemInfoSnapshot: Sendable, Equatable, Codable {
 /// The pieces of a SLUB debug report (mm/slub.c slab_bug(), print_trailer(), print_section(), slab_fix()).
 public struct SlubBugReport: Sendable, Equatable, Codable {
     public var cache: String
-    public var headline: String
-    /// "INFO:"-free lines between the header and the trailer (e.g. "0x…-0x… @offset=… First byte 0x… instead of 0x…").
-    public var info: [String] = []
+    /// What slab_bug() names in the header line.
+    public var problem: SlubProblem
+    /// check_bytes_and_report()'s line between the header and the trailer: the damaged run and its first byte.
+    public var badBytes: SlubBadBytes?
     public var track: ObjectTrack?
     public var slabAddress: UInt64 = 0
     public var objects = 0, used = 0
@@ -131,15 +132,58 @@ public struct SlubBugReport: Sendable, Equatable, Codable {
     public var objectFreePointer: UInt64 = 0
     /// Hex dump sections in print order: label ("Redzone ", "Object ", "Padding ") , start address, bytes.
     public var sections: [DumpSection] = []
-    public var fixes: [String] = []
-    /// Lines after the stack dump (list_slab_objects(): "Object 0x… @offset=…").
-    public var trailer: [String] = []
+    /// slab_fix() lines, "FIX <cache>: …".
+    public var fixes: [SlubFix] = []
+    /// list_slab_objects(): the objects still allocated, printed after the stack dump ("Object 0x… @offset=…").
+    public var remaining: [SlubRemainingObject] = []
     /// print_tainted() as it read when the report started (before this report adds "B").
     public var taintBefore = ""
-    public init(cache: String, headline: String) {
+    public init(cache: String, problem: SlubProblem) {
         self.cache = cache
-        self.headline = headline
+        self.problem = problem
     }
+}
+
+/// The header of a SLUB report: "BUG <cache> (<taint>): <problem>".
+public enum SlubProblem: Sendable, Equatable, Codable {
+    /// check_bytes_and_report(): "<area> overwritten".
+    case overwritten(SlubCheckedArea)
+    /// check_object(): "Freepointer corrupt".
+    case freepointerCorrupt
+    /// free_consistency_checks(): "Invalid object pointer 0x<hashed>".
+    case invalidObjectPointer(address: UInt64)
+    /// free_consistency_checks(): "Object already free".
+    case objectAlreadyFree
+    /// list_slab_objects() from __kmem_cache_shutdown(): "Objects remaining in <cache> on __kmem_cache_shutdown()".
+    case objectsRemaining(cache: String)
+}
+
+/// The bytes check_object() checks, as check_bytes_and_report() names them.
+public enum SlubCheckedArea: Sendable, Equatable, Codable {
+    case leftRedzone, rightRedzone, kmallocRedzone, alignmentPadding, poison, endPoison, objectPadding
+}
+
+/// check_bytes_and_report(): the damaged run [from, to] (addresses), its offset in the slab, the first wrong byte.
+public struct SlubBadBytes: Sendable, Equatable, Codable {
+    public var from: UInt64, to: UInt64
+    public var offset: Int
+    public var found: UInt8, expected: UInt8
+}
+
+/// slab_fix(): what SLUB did about it.
+public enum SlubFix: Sendable, Equatable, Codable {
+    /// restore_bytes(): "Restoring <area> 0x<from>-0x<to>=0x<value>".
+    case restoring(SlubCheckedArea, from: UInt64, to: UInt64, value: UInt8)
+    /// alloc_debug_processing() gave up on the slab: "Marking all objects used".
+    case markingAllObjectsUsed
+    /// free_debug_processing(): "Object at 0x<hashed> not freed".
+    case objectNotFreed(address: UInt64)
+}
+
+/// One object list_slab_objects() prints: its address and offset in the slab.
+public struct SlubRemainingObject: Sendable, Equatable, Codable {
+    public var address: UInt64
+    public var offset: Int
 }
 
 /// One labelled run of bytes in a slab report.

@@ -1,7 +1,9 @@
 /// Why kmem_cache_create() returned NULL.
 public enum KmemCacheCreateError: Error, Sendable, Equatable {
-    /// -EINVAL: size 0, below sizeof(void *) or above KMALLOC_MAX_SIZE, or no geometry fits.
-    case invalid(String)
+    /// -EINVAL: size 0, below sizeof(void *) or above KMALLOC_MAX_SIZE.
+    case sizeOutOfRange(size: Int, min: Int, max: Int)
+    /// -EINVAL: no slab order fits the object (calculate_sizes() / calculate_slab_order() failed).
+    case noGeometry(size: Int)
 }
 
 /// What kmem_cache_create() did: made a new cache, or merged the request into an existing one.
@@ -23,10 +25,10 @@ extension Kernel {
         }
         var flags = flags
         guard size >= wordSize, size <= kmallocMaxSize else {
-            report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
+            report(.slab(.createFailed(cache: name, error: -22)), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
                    note: .cacheSizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
             if flags.contains(.panic) { panicCreate(name) }
-            return .failure(.invalid("size \(size) outside \(wordSize)…\(kmallocMaxSize)"))
+            return .failure(.sizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
         }
         // kmem_cache_flags(): slub_debug= adds its flags to every cache.
         if slab.kind == .slub { flags.formUnion(slab.debug.slubFlags(for: name)) }
@@ -40,10 +42,10 @@ extension Kernel {
             return .success(.merged(name: name, into: into))
         }
         guard let g = slabGeometry(objectSize: size, align: align, flags: flags, ctor: ctor) else {
-            report(.info("kmem_cache_create(\(name)) failed with error -22"), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
+            report(.slab(.createFailed(cache: name, error: -22)), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
                    note: .cacheNoOrderFits(size: size))
             if flags.contains(.panic) { panicCreate(name) }
-            return .failure(.invalid("no geometry for \(size) bytes"))
+            return .failure(.noGeometry(size: size))
         }
         var c = KmemCache(id: slab.nextID, name: name, objectSize: size, size: g.size, align: g.align, flags: g.flags,
                           hasCtor: ctor, allocflags: g.allocflags, order: g.order, num: g.num, layout: g.layout)
@@ -88,7 +90,7 @@ extension Kernel {
     }
 
     private mutating func panicCreate(_ name: String) {
-        report(.info("Kernel panic - not syncing: kmem_cache_create: Failed to create slab '\(name)'. Error -22"), taint: "D",
+        report(.slab(.createPanic(cache: name, error: -22)), taint: "D",
                note: .slabPanic)
     }
 
@@ -163,18 +165,17 @@ extension Kernel {
                 // that still has objects (full slabs are on no list without SLAB_STORE_USER and are not seen).
                 for pfn in c.partial + (c.flags.contains(.storeUser) ? c.full : []) {
                     guard let sl = c.slabs[pfn] else { continue }
-                    var r = slubReport(ci, pfn: pfn, index: nil, headline: "Objects remaining in \(c.name) on __kmem_cache_shutdown()")
+                    var r = slubReport(ci, pfn: pfn, index: nil, problem: .objectsRemaining(cache: c.name))
                     let base = pageAddress(pfn) ?? 0
                     for i in 0..<sl.objects.count where sl.objects[i] == .allocated {
                         let a = objectAddress(c, sl, index: i)
-                        r.trailer.append("Object 0x\(hashPointer(a)) @offset=\(Int(a - base))")
+                        r.remaining.append(SlubRemainingObject(address: a, offset: Int(a - base)))
                     }
                     report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "slab_err", "__kmem_cache_shutdown", "kmem_cache_destroy", caller])
                 }
             }
             // WARN(err, "%s %s: Slab cache still has objects when called from %pS", …, _RET_IP_): the learner's function.
-            report(.warningMessage(message: "kmem_cache_destroy \(c.name): Slab cache still has objects when called from \(callerSymbol(caller, .free))",
-                                   file: "mm/slab_common.c", line: 498, function: "kmem_cache_destroy"),
+            report(.slab(.destroyWithObjects(cache: c.name, caller: callerSymbol(caller, .free))),
                    taint: "W", callTrace: ["kmem_cache_destroy", caller],
                    note: .cacheStillInUse(cache: c.name, live: live))
             return false
@@ -225,7 +226,7 @@ extension Kernel {
                             ctor: ctor, usercopy: usercopy, bootCache: true)
         }
         // The rest of a distribution kernel's boot caches (the captures are x86-64; 32-bit sizes would differ).
-        if arch == .x86_64 {
+        if arch.hasDistributionBootCaches {
             for c in BootCache.x86_64 {
                 kmemCacheCreate(name: c.name, size: c.size, flags: c.flags, ctor: c.merging == .ctor, bootCache: true,
                                 mergeable: c.merging == .mergeable)

@@ -24,13 +24,6 @@ extension Kernel {
         return (arch.is64Bit ? "00000000" : "") + String(repeating: "0", count: 8 - h.count) + h
     }
 
-    /// %px: the raw pointer.
-    public func rawPointer(_ p: UInt64) -> String {
-        let h = String(p, radix: 16)
-        let w = arch.is64Bit ? 16 : 8
-        return String(repeating: "0", count: max(0, w - h.count)) + h
-    }
-
     /// slab_alloc_node(): might_alloc, then the allocator's own path; __GFP_ZERO clears the object.
     mutating func slabAllocObject(_ ci: Int, gfp: GFPFlags, caller: String, origSize: Int? = nil) -> UInt64? {
         mightAlloc(gfp, caller: caller)
@@ -235,8 +228,8 @@ extension Kernel {
         let c = slab.caches[ci]
         guard let s = c.slabs[pfn] else { return }
         let obj = objectAddress(c, s, index: index)
-        let fp = s.freelist.last.map { hashPointer(objectAddress(c, s, index: Int($0))) } ?? String(repeating: "0", count: arch.is64Bit ? 16 : 8)
-        report(.info("TRACE \(c.name) \(alloc ? "alloc" : "free") 0x\(hashPointer(obj)) inuse=\(s.inuse) fp=0x\(fp)"),
+        let fp = s.freelist.last.map { objectAddress(c, s, index: Int($0)) }
+        report(.slab(.slubTrace(cache: c.name, alloc: alloc, object: obj, inuse: s.inuse, freePointer: fp)),
                callTrace: alloc ? [] : ["dump_stack_lvl", "free_debug_processing", "__slab_free"])
     }
 }

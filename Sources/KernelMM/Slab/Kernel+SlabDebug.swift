@@ -110,9 +110,9 @@ extension Kernel {
     func sizeFromObject(_ c: KmemCache) -> Int { c.flags.contains(.redZone) ? c.size - c.objOffset : c.size }
 
     /// The report header and trailer for an object (slab_bug() + print_trailer()).
-    func slubReport(_ ci: Int, pfn: Int, index: Int?, headline: String) -> SlubBugReport {
+    func slubReport(_ ci: Int, pfn: Int, index: Int?, problem: SlubProblem) -> SlubBugReport {
         let c = slab.caches[ci]
-        var r = SlubBugReport(cache: c.name, headline: headline)
+        var r = SlubBugReport(cache: c.name, problem: problem)
         r.taintBefore = taintString
         guard let s = c.slabs[pfn] else { return r }
         r.slabAddress = structPageAddress(pfn)
@@ -148,7 +148,7 @@ extension Kernel {
     }
 
     /// check_bytes_and_report(): find the first wrong byte, report "<what> overwritten", restore the run.
-    mutating func checkBytes(_ ci: Int, pfn: Int, index: Int, what: String, from: Int, count: Int, value: UInt8) -> Bool {
+    mutating func checkBytes(_ ci: Int, pfn: Int, index: Int, what: SlubCheckedArea, from: Int, count: Int, value: UInt8) -> Bool {
         guard count > 0, let s = slab.caches[ci].slabs[pfn], from + count <= s.bytes.count else { return true }
         // A plain loop over the bytes: every debug allocation and free checks its red zones and poison this way.
         let firstFault: Int? = s.bytes.withUnsafeBufferPointer { b in
@@ -163,9 +163,9 @@ extension Kernel {
         var end = from + count
         while end > fault && s.bytes[end - 1] == value { end -= 1 }
         let base = pageAddress(pfn) ?? 0
-        var r = slubReport(ci, pfn: pfn, index: index, headline: "\(what) overwritten")
-        r.info = ["0x\(hashPointer(base + UInt64(fault)))-0x\(hashPointer(base + UInt64(end - 1))) @offset=\(fault). First byte 0x\(String(s.bytes[fault], radix: 16)) instead of 0x\(String(value, radix: 16))"]
-        r.fixes = ["Restoring \(what) 0x\(hashPointer(base + UInt64(fault)))-0x\(hashPointer(base + UInt64(end - 1)))=0x\(String(value, radix: 16))"]
+        var r = slubReport(ci, pfn: pfn, index: index, problem: .overwritten(what))
+        r.badBytes = SlubBadBytes(from: base + UInt64(fault), to: base + UInt64(end - 1), offset: fault, found: s.bytes[fault], expected: value)
+        r.fixes = [.restoring(what, from: base + UInt64(fault), to: base + UInt64(end - 1), value: value)]
         for i in fault..<end { slab.caches[ci].slabs[pfn]?.bytes[i] = value }
         slab.pendingReports.append(r)
         return false
@@ -179,29 +179,29 @@ extension Kernel {
         let val = active ? SlabPoison.slubRedActive : SlabPoison.slubRedInactive
         var ok = true
         if c.flags.contains(.redZone) {
-            ok = checkBytes(ci, pfn: pfn, index: index, what: "Left Redzone", from: p - c.objOffset, count: c.objOffset, value: val) && ok
-            ok = checkBytes(ci, pfn: pfn, index: index, what: "Right Redzone", from: p + c.objectSize, count: c.inuse - c.objectSize, value: val) && ok
+            ok = checkBytes(ci, pfn: pfn, index: index, what: .leftRedzone, from: p - c.objOffset, count: c.objOffset, value: val) && ok
+            ok = checkBytes(ci, pfn: pfn, index: index, what: .rightRedzone, from: p + c.objectSize, count: c.inuse - c.objectSize, value: val) && ok
             if active {
                 let orig = origSize(ci, pfn: pfn, index: index)
                 if orig < c.objectSize {
-                    ok = checkBytes(ci, pfn: pfn, index: index, what: "kmalloc Redzone", from: p + orig, count: c.objectSize - orig, value: val) && ok
+                    ok = checkBytes(ci, pfn: pfn, index: index, what: .kmallocRedzone, from: p + orig, count: c.objectSize - orig, value: val) && ok
                 }
             }
         } else if c.flags.contains(.poison) && c.objectSize < c.inuse {
-            ok = checkBytes(ci, pfn: pfn, index: index, what: "Alignment padding", from: p + c.objectSize, count: c.inuse - c.objectSize, value: SlabPoison.inuse) && ok
+            ok = checkBytes(ci, pfn: pfn, index: index, what: .alignmentPadding, from: p + c.objectSize, count: c.inuse - c.objectSize, value: SlabPoison.inuse) && ok
         }
         if c.flags.contains(.poison) {
             if !active && objectPoison(c) {
-                ok = (checkBytes(ci, pfn: pfn, index: index, what: "Poison", from: p, count: c.objectSize - 1, value: SlabPoison.free)
-                      && checkBytes(ci, pfn: pfn, index: index, what: "End Poison", from: p + c.objectSize - 1, count: 1, value: SlabPoison.end)) && ok
+                ok = (checkBytes(ci, pfn: pfn, index: index, what: .poison, from: p, count: c.objectSize - 1, value: SlabPoison.free)
+                      && checkBytes(ci, pfn: pfn, index: index, what: .endPoison, from: p + c.objectSize - 1, count: 1, value: SlabPoison.end)) && ok
             }
             let off = slubPadStart(c), end = sizeFromObject(c)
-            if off < end { _ = checkBytes(ci, pfn: pfn, index: index, what: "Object padding", from: p + off, count: end - off, value: SlabPoison.inuse) }
+            if off < end { _ = checkBytes(ci, pfn: pfn, index: index, what: .objectPadding, from: p + off, count: end - off, value: SlabPoison.inuse) }
         }
         // The free pointer cannot be checked while an allocated object overlaps it.
         if c.freePointerOffset >= c.inuse || !active {
             if !freePointerValid(ci, pfn: pfn, index: index) {
-                slab.pendingReports.append(slubReport(ci, pfn: pfn, index: index, headline: "Freepointer corrupt"))
+                slab.pendingReports.append(slubReport(ci, pfn: pfn, index: index, problem: .freepointerCorrupt))
                 // set_freepointer(s, p, NULL)
                 storeFreePointer(ci, pfn: pfn, index: index, next: 0)
                 ok = false
@@ -259,7 +259,7 @@ extension Kernel {
     }
 
     /// Logs the reports check_object() produced, one BUG block each.
-    mutating func flushSlubReports(extraFix: String?, trace: [String], note: KmemsimNote) {
+    mutating func flushSlubReports(extraFix: SlubFix?, trace: [String], note: KmemsimNote) {
         let rs = slab.pendingReports
         slab.pendingReports.removeAll()
         for (i, var r) in rs.enumerated() {
@@ -272,7 +272,7 @@ extension Kernel {
     mutating func slubAllocDebugProcessing(_ ci: Int, pfn: Int, index: Int, origSize: Int? = nil) -> Bool {
         let c = slab.caches[ci].shape
         if c.flags.contains(.consistencyChecks) && !slubCheckObject(ci, pfn: pfn, index: index, active: false) {
-            flushSlubReports(extraFix: "Marking all objects used", trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "alloc_debug_processing", "___slab_alloc"],
+            flushSlubReports(extraFix: .markingAllObjectsUsed, trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "alloc_debug_processing", "___slab_alloc"],
                              note: .slubWriteAfterFree)
             if var s = slab.caches[ci].slabs[pfn] {
                 for i in s.freelist { s.objects[Int(i)] = .allocated }
@@ -305,7 +305,7 @@ extension Kernel {
         let c = slab.caches[ci].shape
         if c.flags.contains(.consistencyChecks) && !slubCheckObject(ci, pfn: pfn, index: index, active: true) {
             let addr = slab.caches[ci].slabs[pfn].map { objectAddress(c, $0, index: index) } ?? 0
-            flushSlubReports(extraFix: "Object at 0x\(hashPointer(addr)) not freed",
+            flushSlubReports(extraFix: .objectNotFreed(address: addr),
                              trace: ["dump_stack_lvl", "check_bytes_and_report", "check_object", "free_debug_processing", "__slab_free"],
                              note: .slubOverflowOnFree)
             return false
@@ -329,30 +329,28 @@ extension Kernel {
             if got != expect {
                 // check_poison_obj(): the header, print_objinfo() (red zones, last user), up to six damaged lines;
                 // then the neighbouring objects with their first two lines. No stack dump.
-                var lines = ["Slab corruption (\(printTainted)): \(c.name) start=\(rawPointer(addr)), len=\(c.objectSize)"]
-                lines += slabObjInfo(ci, pfn: pfn, index: index, dumpLines: 0)
-                var shown = 0, line = 0
-                while line * 16 < c.objectSize && shown < 6 {
+                var r = SlabCorruption(cache: c.name, taintBefore: taintString, object: addr, length: c.objectSize)
+                r.info = slabObjInfo(ci, pfn: pfn, index: index, dumpLines: 0)
+                var line = 0
+                while line * 16 < c.objectSize && r.damaged.count < 6 {
                     let lo = line * 16, hi = min(lo + 16, c.objectSize)
-                    if got[lo..<hi] != expect[lo..<hi] { lines.append(slabDumpLine(got, lo, hi)); shown += 1 }
+                    if got[lo..<hi] != expect[lo..<hi] { r.damaged.append(SlabDumpLine(offset: lo, bytes: Array(got[lo..<hi]))) }
                     line += 1
                 }
-                if index > 0 {
-                    lines.append("Prev obj: start=\(rawPointer(objectAddress(c, s, index: index - 1))), len=\(c.objectSize)")
-                    lines += slabObjInfo(ci, pfn: pfn, index: index - 1, dumpLines: 2)
+                if index > 0, let info = slabObjInfo(ci, pfn: pfn, index: index - 1, dumpLines: 2) {
+                    r.previous = SlabNeighbour(object: objectAddress(c, s, index: index - 1), info: info)
                 }
-                if index + 1 < c.num {
-                    lines.append("Next obj: start=\(rawPointer(objectAddress(c, s, index: index + 1))), len=\(c.objectSize)")
-                    lines += slabObjInfo(ci, pfn: pfn, index: index + 1, dumpLines: 2)
+                if index + 1 < c.num, let info = slabObjInfo(ci, pfn: pfn, index: index + 1, dumpLines: 2) {
+                    r.next = SlabNeighbour(object: objectAddress(c, s, index: index + 1), info: info)
                 }
-                report(.slabError(lines: lines), taint: "B", note: .slabPoisonChanged)
+                report(.slab(.poisonCorruption(r)), taint: "B", note: .slabPoisonChanged)
             }
         }
         if c.flags.contains(.redZone) {
             let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
             if a != SlabPoison.slabRedInactive || b != SlabPoison.slabRedInactive {
-                report(.slabError(lines: ["slab error in cache_alloc_debugcheck_after(): cache `\(c.name)': double free, or memory outside object was overwritten"],
-                                  after: ["\(rawPointer(addr - UInt64(c.objOffset))): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
+                report(.slab(.redzone(function: .cacheAllocDebugcheckAfter, cache: c.name, problem: .doubleFreeOrOverwritten,
+                                      address: addr - UInt64(c.objOffset), redzone1: a, redzone2: b)),
                        taint: "B", callTrace: ["dump_stack_lvl", "cache_alloc_debugcheck_after"])
             }
         }
@@ -366,8 +364,8 @@ extension Kernel {
         if c.flags.contains(.redZone) {
             let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
             if !(a == SlabPoison.slabRedActive && b == SlabPoison.slabRedActive) {
-                report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': memory outside object was overwritten"],
-                                  after: ["\(rawPointer(objectAddress(c, s, index: index) - UInt64(c.objOffset))): redzone 1:0x\(String(a, radix: 16)), redzone 2:0x\(String(b, radix: 16))"]),
+                report(.slab(.redzone(function: .verifyRedzoneFree, cache: c.name, problem: .overwritten,
+                                      address: objectAddress(c, s, index: index) - UInt64(c.objOffset), redzone1: a, redzone2: b)),
                        taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", "kmem_cache_free"],
                        note: .slabRedzoneOverwritten)
             }
@@ -376,34 +374,28 @@ extension Kernel {
     }
 
     /// print_objinfo(): the red zone words, the last user, and the object's first `dumpLines` lines of bytes.
-    func slabObjInfo(_ ci: Int, pfn: Int, index: Int, dumpLines: Int) -> [String] {
+    func slabObjInfo(_ ci: Int, pfn: Int, index: Int, dumpLines: Int) -> SlabObjectInfo? {
         let c = slab.caches[ci].shape
-        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return [] }
-        var out: [String] = []
+        guard let s = slab.caches[ci].slabs[pfn], !s.bytes.isEmpty else { return nil }
+        var out = SlabObjectInfo()
         if c.flags.contains(.redZone) {
             let (a, b) = slabRedzoneWords(ci, pfn: pfn, index: index)
-            out.append("Redzone: 0x\(String(a, radix: 16))/0x\(String(b, radix: 16))")
+            out.redzone = [a, b]
         }
         if c.flags.contains(.storeUser), index < s.tracks.count {
             // dbg_userword(): the caller of the last alloc or free (set by both); %pSR of NULL is 0x0.
             let t = s.tracks[index]
             let last = !t.freeCaller.isEmpty && (t.allocCaller.isEmpty || t.freeTime >= t.allocTime) ? t.freeCaller : t.allocCaller
-            out.append("Last user: (\(last.isEmpty ? "0x0" : last))")
+            out.lastUser = last
         }
         let p = slotOffset(c, s, index) + c.objOffset
         let bytes = Array(s.bytes[p..<(p + c.objectSize)])
         var lo = 0
         while lo < c.objectSize && lo / 16 < dumpLines {
-            out.append(slabDumpLine(bytes, lo, min(lo + 16, c.objectSize)))
+            out.lines.append(SlabDumpLine(offset: lo, bytes: Array(bytes[lo..<min(lo + 16, c.objectSize)])))
             lo += 16
         }
         return out
-    }
-
-    /// dump_line(): "%03x: " and print_hex_dump()'s bytes and ASCII.
-    func slabDumpLine(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> String {
-        hex3(lo) + ": " + bytes[lo..<hi].map { hex2($0) }.joined(separator: " ") + "  "
-            + String(bytes[lo..<hi].map { ($0 >= 0x20 && $0 < 0x7f) ? Character(UnicodeScalar($0)) : "." })
     }
 
     // MARK: stray writes and validate
@@ -453,28 +445,8 @@ extension Kernel {
         let p = slotOffset(c, s, index) + c.objOffset
         let bad = (p..<(p + c.objectSize - 1)).contains { s.bytes[$0] != SlabPoison.free } || s.bytes[p + c.objectSize - 1] != SlabPoison.end
         guard bad else { return }
-        report(.slabError(lines: ["Slab corruption (\(printTainted)): \(c.name) start=\(rawPointer(objectAddress(c, s, index: index))), len=\(c.objectSize)"]),
+        report(.slab(.poisonCorruption(SlabCorruption(cache: c.name, taintBefore: taintString, object: objectAddress(c, s, index: index), length: c.objectSize))),
                taint: "B", note: .slabValidatePoison)
         initObject(ci, pfn: pfn, index: index, active: false)
-    }
-}
-
-func hex2(_ b: UInt8) -> String {
-    let h = String(b, radix: 16)
-    return h.count == 1 ? "0" + h : h
-}
-
-/// "%03x".
-func hex3(_ v: Int) -> String {
-    let h = String(v, radix: 16)
-    return String(repeating: "0", count: max(0, 3 - h.count)) + h
-}
-
-extension Kernel {
-    /// print_tainted(): "Not tainted" or "Tainted: G    B   …" with one column per taint flag.
-    public var printTainted: String {
-        guard !taint.isEmpty else { return "Not tainted" }
-        let order: [Character] = ["G", "F", "S", "R", "M", "B", "U", "D", "A", "W", "C", "I", "O", "E", "L", "K", "X", "T", "N"]
-        return "Tainted: " + String(order.enumerated().map { i, c in i == 0 ? "G" : (taint.contains(c) ? c : " ") })
     }
 }

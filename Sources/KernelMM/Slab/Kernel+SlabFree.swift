@@ -27,7 +27,7 @@ extension Kernel {
         let caller = inCaller
         guard let loc = locateSlabObject(addr) else {
             // virt_to_cache(): WARN_ONCE(!slab, "%s: Object is not a Slab page!")
-            report(.warningMessage(message: "virt_to_cache: Object is not a Slab page!", file: "mm/slab.h", line: 626, function: "kmem_cache_free"),
+            report(.slab(.notSlabPage),
                    taint: "W", callTrace: [api, caller],
                    note: .freeNotInSlab(address: addr, api: api))
             return .refused
@@ -35,8 +35,7 @@ extension Kernel {
         var ci = loc.cacheIndex
         if let e = expected, e != ci {
             // cache_from_obj(): with memcg kmem (distro default) the kernel checks and frees into the right cache.
-            report(.warningMessage(message: "cache_from_obj: Wrong slab cache. \(slab.caches[e].name) but object is from \(slab.caches[ci].name)",
-                                   file: "mm/slab.h", line: 661, function: "cache_from_obj"),
+            report(.slab(.wrongCache(named: slab.caches[e].name, objectFrom: slab.caches[ci].name)),
                    taint: "W", callTrace: ["cache_from_obj", api, caller],
                    note: .freedIntoRealCache(cache: slab.caches[ci].name))
             ci = loc.cacheIndex
@@ -78,8 +77,8 @@ extension Kernel {
         }
         switch slab.kind {
         case .slub where c.flags.contains(.consistencyChecks):
-            var r = slubReport(ci, pfn: loc.slabPFN, index: nil, headline: "Invalid object pointer 0x\(hashPointer(addr))")
-            r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
+            var r = slubReport(ci, pfn: loc.slabPFN, index: nil, problem: .invalidObjectPointer(address: addr))
+            r.fixes = [.objectNotFreed(address: addr)]
             report(.slubBug(r), taint: "B", callTrace: ["slab_err", "free_debug_processing", api, caller],
                    note: what(.slubConsistency))
         case .slab where slab.debug.debugSlab:
@@ -97,8 +96,8 @@ extension Kernel {
         let cached = c.slabs[pfn]?.objects[index] == .cached
         switch slab.kind {
         case .slub where c.flags.contains(.consistencyChecks):
-            var r = slubReport(ci, pfn: pfn, index: index, headline: "Object already free")
-            r.fixes = ["Object at 0x\(hashPointer(addr)) not freed"]
+            var r = slubReport(ci, pfn: pfn, index: index, problem: .objectAlreadyFree)
+            r.fixes = [.objectNotFreed(address: addr)]
             report(.slubBug(r), taint: "B", callTrace: ["dump_stack_lvl", "free_debug_processing", "__slab_free", api, caller],
                    note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slubOnFreelist))
         case .slub where c.slabs[pfn]?.freelist.last == Int32(index):
@@ -110,8 +109,8 @@ extension Kernel {
         case .slab where slab.debug.debugSlab:
             let (rz1, rz2) = slabRedzoneWords(ci, pfn: pfn, index: index)
             // verify_redzone_free() prints objp, the slot before obj_offset (the first red zone word), after the stack.
-            report(.slabError(lines: ["slab error in verify_redzone_free(): cache `\(c.name)': double free detected"],
-                              after: ["\(rawPointer(addr - UInt64(c.shape.objOffset))): redzone 1:0x\(String(rz1, radix: 16)), redzone 2:0x\(String(rz2, radix: 16))"]),
+            report(.slab(.redzone(function: .verifyRedzoneFree, cache: c.name, problem: .doubleFree,
+                                  address: addr - UInt64(c.shape.objOffset), redzone1: rz1, redzone2: rz2)),
                    taint: "B", callTrace: ["dump_stack_lvl", "cache_free_debugcheck", api, caller],
                    note: .doubleFreeObject(object: index, cache: c.name, cached: cached, check: .slabRedzone))
         case .slab:

@@ -8,21 +8,21 @@ extension Kernel {
     /// - every slab's head frame is an allocated `.slab` block tagged with its cache, and every `.slab` frame
     ///   belongs to a slab of a live cache.
     public func checkSlabInvariants() throws(InvariantViolation) {
-        func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: "slab: " + m) }
+        func fail(_ v: SlabViolation) -> InvariantViolation { .slab(v) }
         var slabFrames = 0
         // SlabState.index(id:) searches by id: the caches stay in creation order, ids growing.
         var i = 1
         while i < slab.caches.count {
-            guard slab.caches[i - 1].id < slab.caches[i].id, slab.caches[i].id < slab.nextID else { throw fail("cache ids out of creation order at \(slab.caches[i].name)") }
+            guard slab.caches[i - 1].id < slab.caches[i].id, slab.caches[i].id < slab.nextID else { throw fail(.cacheOrder(cache: slab.caches[i].name)) }
             i += 1
         }
         // The name index knows exactly every cache's name and aliases.
         var names = 0
         for c in slab.caches {
-            for n in [c.name] + c.aliases where slab.idsByName[n] != c.id { throw fail("name index: \(n) does not lead to cache \(c.id)") }
+            for n in [c.name] + c.aliases where slab.idsByName[n] != c.id { throw fail(.nameIndexEntry(name: n, cacheID: c.id)) }
             names += 1 + c.aliases.count
         }
-        guard names == slab.idsByName.count else { throw fail("name index holds \(slab.idsByName.count) names for \(names)") }
+        guard names == slab.idsByName.count else { throw fail(.nameIndexCount(count: slab.idsByName.count, names: names)) }
         for c in slab.caches {
             // Most boot caches hold no slab at all: nothing below could fail for them.
             if c.slabs.isEmpty && c.full.isEmpty && c.partial.isEmpty && c.free.isEmpty && c.sharedArray.isEmpty
@@ -31,7 +31,7 @@ extension Kernel {
             var listed: [Int: SlabList] = [:]
             func note(_ pfns: [Int], _ l: SlabList) throws(InvariantViolation) {
                 for p in pfns {
-                    if listed[p] != nil { throw fail("\(c.name): slab 0x\(String(p, radix: 16)) is on two lists") }
+                    if listed[p] != nil { throw fail(.onTwoLists(cache: c.name, slab: p)) }
                     listed[p] = l
                 }
             }
@@ -43,10 +43,10 @@ extension Kernel {
             var cached = 0
             for (pfn, s) in c.slabs {
                 let l = listed[pfn] ?? .none
-                if l != s.list { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) says \(s.list.rawValue) but is on \(l.rawValue)") }
+                if l != s.list { throw fail(.listMismatch(cache: c.name, slab: pfn, says: s.list, on: l)) }
                 let f = frames[pfn]
                 guard f.state == .allocated, f.owner == .slab, f.tag == c.id else {
-                    throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) is not an allocated slab block of this cache")
+                    throw fail(.notSlabBlock(cache: c.name, slab: pfn))
                 }
                 slabFrames += 1
                 // Plain loops, no closures or sets: tests run this after every operation of long random runs.
@@ -54,41 +54,41 @@ extension Kernel {
                 for o in s.objects {
                     if o == .free { freeCount += 1 } else if o == .cached { cached += 1 }
                 }
-                if s.freelist.count != freeCount { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) freelist does not match its free objects") }
+                if s.freelist.count != freeCount { throw fail(.freelistMismatch(cache: c.name, slab: pfn)) }
                 var onFreelist = [Bool](repeating: false, count: s.objects.count)
                 for e in s.freelist {
                     let i = Int(e)
-                    guard i >= 0, i < s.objects.count, s.objects[i] == .free else { throw fail("\(c.name): freelist holds a used object") }
-                    if onFreelist[i] { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) freelist does not match its free objects") }
+                    guard i >= 0, i < s.objects.count, s.objects[i] == .free else { throw fail(.freelistHoldsUsed(cache: c.name)) }
+                    if onFreelist[i] { throw fail(.freelistMismatch(cache: c.name, slab: pfn)) }
                     onFreelist[i] = true
                 }
-                if s.inuse != s.objects.count - freeCount { throw fail("\(c.name): slab 0x\(String(pfn, radix: 16)) inuse \(s.inuse) but \(s.objects.count - freeCount) objects in use") }
+                if s.inuse != s.objects.count - freeCount { throw fail(.inuse(cache: c.name, slab: pfn, inuse: s.inuse, counted: s.objects.count - freeCount)) }
                 switch (slab.kind, s.list) {
-                case (.slab, .full): if freeCount != 0 { throw fail("\(c.name): full slab with free objects") }
-                case (.slab, .free): if s.inuse != 0 { throw fail("\(c.name): free slab with objects in use") }
-                case (.slab, .partial): if freeCount == 0 || s.inuse == 0 { throw fail("\(c.name): partial slab that is full or empty") }
-                case (.slub, .partial): if freeCount == 0 { throw fail("\(c.name): node partial slab without a free object") }
-                case (.slub, .none): if freeCount != 0 && !c.isDebug { throw fail("\(c.name): a slab on no list still has free objects") }
-                case (.slub, .full): if freeCount != 0 { throw fail("\(c.name): full-list slab with free objects") }
-                case (.slub, .cpu): if c.cpuSlab[s.cpu] != pfn { throw fail("\(c.name): CPU slab not held by CPU \(s.cpu)") }
+                case (.slab, .full): if freeCount != 0 { throw fail(.fullWithFree(cache: c.name)) }
+                case (.slab, .free): if s.inuse != 0 { throw fail(.freeWithUsed(cache: c.name)) }
+                case (.slab, .partial): if freeCount == 0 || s.inuse == 0 { throw fail(.partialNotPartial(cache: c.name)) }
+                case (.slub, .partial): if freeCount == 0 { throw fail(.nodePartialWithoutFree(cache: c.name)) }
+                case (.slub, .none): if freeCount != 0 && !c.isDebug { throw fail(.unlistedWithFree(cache: c.name)) }
+                case (.slub, .full): if freeCount != 0 { throw fail(.fullListWithFree(cache: c.name)) }
+                case (.slub, .cpu): if c.cpuSlab[s.cpu] != pfn { throw fail(.cpuSlabNotHeld(cache: c.name, cpu: s.cpu)) }
                 default: break
                 }
             }
             if slab.kind == .slab {
                 var arrayEntries = 0
                 for (cpu, a) in c.arrays.enumerated() {
-                    if a.count > c.limit { throw fail("\(c.name): CPU \(cpu) array holds \(a.count) > limit \(c.limit)") }
+                    if a.count > c.limit { throw fail(.arrayOverLimit(cache: c.name, cpu: cpu, count: a.count, limit: c.limit)) }
                     arrayEntries += a.count
                 }
-                if c.sharedArray.count > c.shared * c.batchcount { throw fail("\(c.name): shared array over its limit") }
+                if c.sharedArray.count > c.shared * c.batchcount { throw fail(.sharedArrayOverLimit(cache: c.name)) }
                 arrayEntries += c.sharedArray.count
-                if arrayEntries != cached { throw fail("\(c.name): \(arrayEntries) array entries but \(cached) cached objects") }
+                if arrayEntries != cached { throw fail(.arrayEntries(cache: c.name, entries: arrayEntries, cached: cached)) }
                 for a in c.arrays.flatMap({ $0 }) + c.sharedArray {
                     guard let loc = locateSlabObject(a), let i = loc.index, loc.exact,
-                          c.slabs[loc.slabPFN]?.objects[i] == .cached else { throw fail("\(c.name): array entry 0x\(String(a, radix: 16)) is not a cached object") }
+                          c.slabs[loc.slabPFN]?.objects[i] == .cached else { throw fail(.arrayEntryNotCached(cache: c.name, address: a)) }
                 }
             } else if cached != 0 {
-                throw fail("\(c.name): SLUB has no array caches")
+                throw fail(.slubArrayCache(cache: c.name))
             }
         }
         var slabHeads = 0
@@ -102,6 +102,6 @@ extension Kernel {
                 } else { pfn += 1 }
             }
         }
-        if slabHeads != slabFrames { throw fail("\(slabHeads) slab blocks in memory but caches know \(slabFrames)") }
+        if slabHeads != slabFrames { throw fail(.slabBlocks(inMemory: slabHeads, known: slabFrames)) }
     }
 }

@@ -59,7 +59,7 @@ extension Kernel {
     mutating func kmallocFixFlags(_ gfp: GFPFlags, caller: String) -> GFPFlags {
         let invalid = gfp.intersection(Self.slabBugMask)
         let fixed = gfp.subtracting(Self.slabBugMask)
-        report(.info("Unexpected gfp: 0x\(String(invalid.rawValue, radix: 16)) (\(invalid.pGg)). Fixing up to gfp: 0x\(String(fixed.rawValue, radix: 16)) (\(fixed.pGg)). Fix your code!"),
+        report(.slab(.unexpectedGFP(invalid: invalid, fixed: fixed)),
                callTrace: ["dump_stack_lvl", "kmalloc_fix_flags", caller],
                note: .kmallocZoneBitsDropped)
         return fixed
@@ -70,7 +70,7 @@ extension Kernel {
     mutating func growSlab(_ ci: Int, gfp inGFP: GFPFlags, caller: String) -> Int? {
         var gfp = inGFP
         if !gfp.intersection(Self.slabBugMask).isEmpty { gfp = kmallocFixFlags(gfp, caller: caller) }
-        if slab.caches[ci].hasCtor && gfp.contains(.zero), log.firstTime("slab ctor zero \(slab.caches[ci].name)") {
+        if slab.caches[ci].hasCtor && gfp.contains(.zero), log.firstTime("ctor+__GFP_ZERO:" + slab.caches[ci].name) {
             // WARN_ON_ONCE(s->ctor && (flags & __GFP_ZERO)): mm/slub.c:2068 new_slab(), mm/slab.c:2539 cache_grow_begin().
             report(.warning(file: slab.kind == .slub ? "mm/slub.c" : "mm/slab.c", line: slab.kind == .slub ? 2068 : 2539, function: slab.kind == .slub ? "new_slab" : "cache_grow_begin"),
                    taint: "W", callTrace: [slab.kind == .slub ? "new_slab" : "cache_grow_begin", caller],
@@ -96,7 +96,9 @@ extension Kernel {
         }
         guard let head = pfn?.raw else {
             if slab.kind == .slub && !gfp.contains(.nowarn) {
-                report(.info("SLUB: Unable to allocate memory on node -1, gfp=0x\(String(gfp.rawValue, radix: 16))(\(gfp.pGg))\n  cache: \(c.name), object size: \(c.objectSize), buffer size: \(c.size), default order: \(c.order), min order: \(getOrder(c.size))\n  node 0: slabs: \(c.numSlabs), objs: \(c.totalObjects), free: \(c.totalObjects - c.slabs.values.reduce(0) { $0 + $1.inuse })"))
+                report(.slab(.slubOutOfMemory(SlubOutOfMemory(gfp: gfp, cache: c.name, objectSize: c.objectSize, size: c.size, order: c.order, minOrder: getOrder(c.size),
+                                                              slabs: c.numSlabs, objects: c.totalObjects,
+                                                              free: c.totalObjects - c.slabs.values.reduce(0) { $0 + $1.inuse }))))
             }
             return nil
         }

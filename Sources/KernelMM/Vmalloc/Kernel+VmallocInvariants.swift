@@ -3,41 +3,41 @@ extension Kernel {
     /// included); each mapped frame is allocated, order 0, held by its owner and mapped once; every frame held as
     /// `.vmalloc` is mapped by exactly one area that counts it; deferred frees wait only while in interrupt.
     public func checkVmallocInvariants() throws(InvariantViolation) {
-        func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
+        func fail(_ v: VmallocViolation) -> InvariantViolation { .vmalloc(v) }
         let r = vmallocRange
         var prevEnd = r.start
         var mapped: Set<Int32> = []
         var vmallocPages = 0
         for a in vmalloc.areas {
-            guard a.start >= prevEnd, a.end <= r.end, a.start % UInt64(pageSize) == 0 else { throw fail("vmalloc area at 0x\(String(a.start, radix: 16)) overlaps, is misaligned or outside the range") }
-            guard a.size == (a.pages.count + a.guardPages) * pageSize else { throw fail("vmalloc area at 0x\(String(a.start, radix: 16)): size \(a.size) ≠ \(a.pages.count) pages + guard") }
+            guard a.start >= prevEnd, a.end <= r.end, a.start % UInt64(pageSize) == 0 else { throw fail(.areaOutOfPlace(start: a.start)) }
+            guard a.size == (a.pages.count + a.guardPages) * pageSize else { throw fail(.areaSize(start: a.start, size: a.size, pages: a.pages.count)) }
             prevEnd = a.end
             // vm->pages: a vmalloc'd array is an area of its own, owned by exactly this area.
             if let pa = a.pagesArray {
                 guard let j = vmalloc.index(containing: pa), vmalloc.areas[j].start == pa, vmalloc.areas[j].purpose == .pagesArray(of: a.id) else {
-                    throw fail("vmalloc area \(a.id): its page array at 0x\(String(pa, radix: 16)) is not an area of its own")
+                    throw fail(.pageArrayNotOwnArea(area: a.id, address: pa))
                 }
             }
             if case .pagesArray(let owner) = a.purpose, !vmalloc.areas.contains(where: { $0.id == owner && $0.pagesArray == a.start }) {
-                throw fail("page array area \(a.id) belongs to no area")
+                throw fail(.orphanPageArray(area: a.id))
             }
             for p in a.pages where p >= 0 {
                 let f = frames[Int(p)]
                 switch a.purpose {
                 case .vmalloc, .taskStack, .pagesArray:
-                    guard f.state == .allocated, f.order == 0, f.owner == .vmalloc, f.tag == a.id else { throw fail("vmalloc area \(a.id) maps pfn 0x\(String(p, radix: 16)) in state \(f.state) owner \(f.owner) tag \(f.tag)") }
+                    guard f.state == .allocated, f.order == 0, f.owner == .vmalloc, f.tag == a.id else { throw fail(.areaFrame(area: a.id, pfn: Int(p), state: f.state, owner: f.owner, tag: f.tag)) }
                 case .percpuChunk:
-                    guard f.state == .allocated, f.owner == .percpu else { throw fail("per-CPU chunk area maps pfn 0x\(String(p, radix: 16)) not held by it") }
+                    guard f.state == .allocated, f.owner == .percpu else { throw fail(.percpuAreaFrame(pfn: Int(p))) }
                 case .ioremap:
-                    throw fail("ioremap area at 0x\(String(a.start, radix: 16)) maps a RAM frame")
+                    throw fail(.ioremapMapsRAM(start: a.start))
                 case .irqStack:
-                    guard f.state == .reserved else { throw fail("IRQ stack area maps pfn 0x\(String(p, radix: 16)) outside the per-CPU first chunk") }
+                    guard f.state == .reserved else { throw fail(.irqStackFrame(pfn: Int(p))) }
                 }
-                guard mapped.insert(p).inserted else { throw fail("pfn 0x\(String(p, radix: 16)) is mapped twice in vmalloc space") }
+                guard mapped.insert(p).inserted else { throw fail(.frameMappedTwice(pfn: Int(p))) }
             }
             if a.flags.contains(.alloc), a.purpose != .percpuChunk(id: 0) {
                 if case .percpuChunk = a.purpose {} else {
-                    guard a.nrPages == a.pages.count else { throw fail("vmalloc area \(a.id): nr_pages \(a.nrPages) ≠ \(a.pages.count)") }
+                    guard a.nrPages == a.pages.count else { throw fail(.nrPages(area: a.id, nrPages: a.nrPages, pages: a.pages.count)) }
                     vmallocPages += a.nrPages
                 }
             }
@@ -47,12 +47,12 @@ extension Kernel {
         for l in vmalloc.purgeList {
             guard l.start >= lazyEnd, l.end <= r.end, vmalloc.index(containing: l.start) == nil,
                   !vmalloc.areas.contains(where: { $0.start < l.end && l.start < $0.end }) else {
-                throw fail("lazily freed range at 0x\(String(l.start, radix: 16)) overlaps a live area or another range")
+                throw fail(.lazyRangeOverlaps(start: l.start))
             }
             lazyEnd = l.end
             lazyPages += l.size / pageSize
         }
-        guard lazyPages == vmalloc.lazyPages else { throw fail("vmap_lazy_nr \(vmalloc.lazyPages) ≠ \(lazyPages) pages on the purge list") }
+        guard lazyPages == vmalloc.lazyPages else { throw fail(.lazyCount(lazyNr: vmalloc.lazyPages, pages: lazyPages)) }
         var held = 0, tables = 0
         frames.withUnsafeBufferPointer { frames in
             var pfn = 0
@@ -64,9 +64,9 @@ extension Kernel {
                 pfn += 1
             }
         }
-        guard held == vmallocPages else { throw fail("\(held) frames are held by vmalloc but areas map \(vmallocPages)") }
+        guard held == vmallocPages else { throw fail(.heldFrames(held: held, mapped: vmallocPages)) }
         try checkPageTableInvariants(held: tables)
-        if !vmalloc.deferredFrees.isEmpty, !cpus[currentCPU].inInterrupt { throw fail("deferred vfree()s left after leaving interrupt context") }
+        if !vmalloc.deferredFrees.isEmpty, !cpus[currentCPU].inInterrupt { throw fail(.deferredFreesLeft) }
     }
 }
 
@@ -76,22 +76,22 @@ extension Kernel {
     /// have been a fault when vmap_pages_range() wrote the entry).
     /// `held`: the frames held as page tables (counted in the vmalloc check's walk over the frames).
     func checkPageTableInvariants(held: Int) throws(InvariantViolation) {
-        func fail(_ m: String) -> InvariantViolation { InvariantViolation(message: m) }
+        func fail(_ v: VmallocViolation) -> InvariantViolation { .vmalloc(v) }
         let t = vmalloc.pageTables.tables
         var seen: Set<Int32> = []
         for (i, e) in t.enumerated() {
             if i > 0 {
                 let p = t[i - 1]
-                guard p.level.rawValue < e.level.rawValue || (p.level == e.level && p.index < e.index) else { throw fail("kernel page tables out of order at \(i)") }
+                guard p.level.rawValue < e.level.rawValue || (p.level == e.level && p.index < e.index) else { throw fail(.pageTablesOutOfOrder(index: i)) }
             }
-            guard arch.pageTableShift(e.level) != nil else { throw fail("a \(e.level) table on \(arch), which allocates none") }
-            guard e.pfn >= 0, Int(e.pfn) < frames.count, seen.insert(e.pfn).inserted else { throw fail("page table frame \(e.pfn) is invalid or used twice") }
+            guard arch.pageTableShift(e.level) != nil else { throw fail(.pageTableLevelUnused(level: e.level, arch: arch)) }
+            guard e.pfn >= 0, Int(e.pfn) < frames.count, seen.insert(e.pfn).inserted else { throw fail(.pageTableFrameInvalid(pfn: e.pfn)) }
             let f = frames[Int(e.pfn)]
             guard f.state == .allocated, f.order == 0, f.owner == .pageTable, f.tag == UInt32(e.level.rawValue) else {
-                throw fail("page table pfn 0x\(String(e.pfn, radix: 16)) is in state \(f.state) owner \(f.owner)")
+                throw fail(.pageTableFrame(pfn: e.pfn, state: f.state, owner: f.owner))
             }
         }
-        guard held == t.count else { throw fail("\(held) frames are held as page tables but \(t.count) tables exist") }
+        guard held == t.count else { throw fail(.pageTableCount(held: held, tables: t.count)) }
         for a in vmalloc.areas {
             // One lookup per table span, not per page.
             var checked: [UInt64] = [.max, .max]
@@ -104,7 +104,7 @@ extension Kernel {
                     if checked[Int(level.rawValue)] == index { continue }
                     checked[Int(level.rawValue)] = index
                     guard vmalloc.pageTables.table(level, covering: index) != nil else {
-                        throw fail("0x\(String(addr, radix: 16)) is mapped without a \(level) table")
+                        throw fail(.missingPageTable(address: addr, level: level))
                     }
                 }
             }

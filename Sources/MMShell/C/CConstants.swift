@@ -24,7 +24,7 @@ enum CConstants {
         case "THREAD_SIZE": return .int(arch.threadSize, .unsignedLong)
         case "L1_CACHE_BYTES", "SMP_CACHE_BYTES": return .int(k.cacheLineSize)
         // arch/x86/include/asm/processor.h: __alignof__(union fpregs_state), 64; other architectures leave it 0.
-        case "ARCH_MIN_TASKALIGN": return .int(arch == .x86_64 || arch == .i386 ? k.cacheLineSize : 0)
+        case "ARCH_MIN_TASKALIGN": return .int(arch.minTaskAlignIsCacheLine ? k.cacheLineSize : 0)
         case "KMALLOC_MAX_SIZE": return .int(arch.pageSize << (arch.maxOrder + 1), .unsignedLong)
         case "nr_cpu_ids", "NR_CPUS": return .int(k.cpus.count, .unsignedInt)
         default: break

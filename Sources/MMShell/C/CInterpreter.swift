@@ -251,7 +251,7 @@ extension ShellSession {
                 return .int(0, .unsignedInt)
             }
             if let r = GFPNames.removed.first(where: { $0.name == name }) {
-                throw CError(.commandFailed(CommandError.removedGFPFlag(r.name, replacement: r.replacement).message(language)), at: e.start)
+                throw CError(.commandFailed(CommandError.removedGFPFlag(r.name).message(language)), at: e.start)
             }
             if cFunction(name, run) != nil { return CValue(type: .function(name), value: .string(name)) }
             throw CError(.undeclared(name, suggestion: cSuggest(name, run)), at: e.start)

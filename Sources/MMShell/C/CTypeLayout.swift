@@ -17,7 +17,7 @@ struct CTypeLayout {
         case .int: (4, 4)
         case .long: (pointerSize, pointerSize)
         // The i386 System V ABI aligns long long (and double) to 4 inside structs.
-        case .longLong: (8, arch == .i386 ? 4 : 8)
+        case .longLong: (8, arch.longLongAlignment)
         }
     }
 

@@ -59,7 +59,7 @@ enum AddressCommands {
             let phys = try a.int(0)
             let pfn = phys >> s.kernel.arch.pageShift
             guard phys >= 0, pfn < s.kernel.directMapEndPFN else {
-                throw .badArgument(argument: "PHYS", value: Format.hex(phys), reason: "beyond the direct map" + (s.kernel.arch == .i386 ? " (HIGHMEM has no permanent mapping)" : ""))
+                throw .badArgument(argument: "PHYS", value: Format.hex(phys), reason: "beyond the direct map" + (s.kernel.arch.lowmemLimit != nil ? " (HIGHMEM has no permanent mapping)" : ""))
             }
             return CommandOutput(value: .address(s.kernel.arch.pageOffset &+ UInt64(phys)))
         },

@@ -5,7 +5,7 @@ import KernelMM
 public enum CommandError: Error, Equatable, Sendable {
     case unknownCommand(String, suggestion: String?)
     case unknownGFPFlag(String, suggestion: String?)
-    case removedGFPFlag(String, replacement: String)
+    case removedGFPFlag(String)
     case badGFPExpression(String, detail: String)
     case badNumber(String, what: String)
     case missingArgument(command: String, argument: String, usage: String)

@@ -25,7 +25,7 @@ enum SessionCommands {
             return CommandOutput(text: HelpView.command(spec, style: s.style, lang: s.language) + "\n")
         },
         CommandSpec("boot", family: .session, arguments: [.init("param", .keyValue, optional: true)], variadic: true,
-                    summary: "reboot with new parameters: arch= mem= cpus= slab= min_free_kbytes= pcp=on|off seed=",
+                    summary: "reboot with new parameters: " + BootParameter.summaryList,
                     details: "Unnamed parameters keep their current values. Variables are cleared: they pointed into the old machine.",
                     examples: ["boot arch=i386 mem=2G", "boot mem=8G cpus=2", "boot arch=sparc64 mem=4G"]) { s, a throws(CommandError) in
             var p = s.kernel.params
@@ -95,7 +95,7 @@ enum SessionCommands {
 
 /// `key=value` boot parameters, shared by `boot` at the prompt and the command-line flags.
 public enum BootParamParser {
-    public static let keys = ["arch", "mem", "cpus", "slab", "min_free_kbytes", "pcp", "slab_debug", "vmap_stack", "4kstacks", "irq_stacks", "seed"]
+    public static var keys: [String] { BootParameter.names }
 
     public static func apply(_ items: [String], to p: inout BootParams) throws(CommandError) {
         for item in items {
@@ -107,47 +107,12 @@ public enum BootParamParser {
         }
     }
 
+    /// One `key=value`, by the parameter's own parser (`BootParameter.all`).
     public static func set(_ key: String, _ value: String, in p: inout BootParams) throws(CommandError) {
-        switch key {
-        case "arch":
-            guard let a = Architecture.named(value) else {
-                throw .badArgument(argument: "arch", value: value, reason: "choose " + Architecture.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            p.arch = a
-        case "mem":
-            guard let m = NumberParser.size(value), m > 0 else { throw .badNumber(value, what: "memory size") }
-            p.memory = m
-        case "cpus":
-            guard let n = NumberParser.integer(value) else { throw .badNumber(value, what: "CPU count") }
-            p.cpus = n
-        case "slab":
-            guard let k = SlabAllocatorKind(rawValue: value.lowercased()) else {
-                throw .badArgument(argument: "slab", value: value, reason: "choose slab or slub")
-            }
-            p.slab = k
-        case "min_free_kbytes":
-            guard let n = NumberParser.integer(value) else { throw .badNumber(value, what: "min_free_kbytes") }
-            p.minFreeKbytes = n
-        case "pcp":
-            guard let b = bool(value) else { throw .badArgument(argument: "pcp", value: value, reason: "use on or off") }
-            p.pcpLists = b
-        case "slab_debug", "slub_debug":
-            p.slabDebug = value
-        case "vmap_stack":
-            guard let b = bool(value) else { throw .badArgument(argument: "vmap_stack", value: value, reason: "use on or off") }
-            p.vmapStack = b
-        case "4kstacks":
-            guard let b = bool(value) else { throw .badArgument(argument: "4kstacks", value: value, reason: "use on or off (i386 only)") }
-            p.fourKStacks = b
-        case "irq_stacks":
-            guard let b = bool(value) else { throw .badArgument(argument: "irq_stacks", value: value, reason: "use on or off") }
-            p.irqStacks = b
-        case "seed":
-            guard let n = NumberParser.unsigned(value) else { throw .badNumber(value, what: "seed") }
-            p.seed = n
-        default:
+        guard let parameter = BootParameter.named(key) else {
             throw .badArgument(argument: "boot parameter", value: key, reason: "unknown" + (Suggest.closest(key, in: keys).map { "; did you mean \($0)?" } ?? "; keys: " + keys.joined(separator: " ")))
         }
+        try parameter.apply(value, to: &p)
     }
 
     /// What `boot` would say about these parameters, without booting (lesson files are checked this way).

@@ -5,7 +5,7 @@ extension SlabCommands {
     /// break is a kmemsim bug, never the learner's: the error says so.
     static func validateAll(_ s: ShellSession) throws(CommandError) -> CommandOutput {
         let broken = s.kernel.invariantViolations()
-        guard broken.isEmpty else { throw .other(s.say(.invariantsBroken(broken.map(\.message)))) }
+        guard broken.isEmpty else { throw .other(s.say(.invariantsBroken(broken))) }
         return CommandOutput(text: s.say(.invariantsHold) + "\n")
     }
 }
@@ -16,7 +16,7 @@ extension ShellSession {
         guard settings.validateEachCommand else { return }
         let broken = kernel.invariantViolations()
         guard !broken.isEmpty else { return }
-        let f = fail(CommandError.other(say(.invariantsBroken(broken.map(\.message)))), text: "validate", source: source, line: line)
+        let f = fail(CommandError.other(say(.invariantsBroken(broken))), text: "validate", source: source, line: line)
         out.stderr += f.stderr
         out.succeeded = false
     }

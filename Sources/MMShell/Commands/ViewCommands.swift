@@ -84,13 +84,13 @@ enum ViewCommands {
             for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
             t += "reserved:\n"
             for r in s.kernel.memblock {
-                t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(r.name)"
+                t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(s.say(.memblockPurpose(r.purpose)))"
                 // free_initmem() and friends gave it to the page allocator; memblock.reserved keeps the record.
                 t += s.kernel.memblockRegionFreed(r) ? "  " + ConfigStrings.freedAfterBoot.text(s.language) + "\n" : "\n"
             }
             let json = JSONValue.object([
                 ("ram", .array(s.kernel.ram.map { .object([("start", .hex($0.start)), ("end", .hex($0.end))]) })),
-                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string($0.name)),
+                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string(Message.memblockPurpose($0.purpose).en)),
                                                                       ("freed_after_boot", .bool(s.kernel.memblockRegionFreed($0)))]) })),
             ])
             return CommandOutput(text: t, json: json)
@@ -121,7 +121,7 @@ enum ViewCommands {
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",
                     examples: ["gfp GFP_KERNEL|__GFP_ZERO", "gfp GFP_ATOMIC", "gfp 0xcc0"]) { s, a throws(CommandError) in
             let g = try a.gfp(0)
-            return CommandOutput(value: .int(Int(g.rawValue)), text: GFPView.render(g, typed: a.raw.joined(separator: " "), kernel: s.kernel), json: GFPView.json(g, kernel: s.kernel))
+            return CommandOutput(value: .int(Int(g.rawValue)), text: GFPView.render(g, typed: a.raw.joined(separator: " "), kernel: s.kernel, lang: s.language), json: GFPView.json(g, kernel: s.kernel))
         },
         CommandSpec("dmesg", family: .views, arguments: [.init("option", .word(["-c", "--clear"]), optional: true)],
                     summary: "the kernel log with timestamps (-c clears it after printing)",

@@ -146,9 +146,10 @@ public struct LessonDecoder {
             error(node, "machine is a mapping: {arch: x86_64, mem: 1G, cpus: 2, slab: slub, options: [pcp=off]}")
             return []
         }
-        checkKeys(map, allowed: ["arch", "mem", "cpus", "slab", "options"], what: "machine")
+        // Every boot parameter may be a key of its own; `options: [k=v, …]` stays for the older files.
+        checkKeys(map, allowed: BootParameter.names + ["options"], what: "machine")
         var items: [String] = []
-        for key in ["arch", "mem", "cpus", "slab"] {
+        for key in BootParameter.names {
             if let v = map[key]?.scalar?.string { items.append("\(key)=\(v)") }
         }
         items += strings(map["options"], "options")

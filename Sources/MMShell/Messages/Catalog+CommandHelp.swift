@@ -207,7 +207,7 @@ extension Message {
         "quiz": "생성된 문제: 'quiz buddy'(할당/해제 순서), 'quiz gfp'(마스크), 'quiz slab'(캐시 구조). --seed N은 같은 문제를, --reveal은 답을 보여 줍니다",
         // Session
         "help": "명령을 계열별로 나열합니다. 'help 명령'은 명령 하나, 'help gfp', 'help arch'는 주제",
-        "boot": "새 매개변수로 재부팅합니다: arch= mem= cpus= slab= min_free_kbytes= pcp=on|off seed=",
+        "boot": "새 매개변수로 재부팅합니다: " + BootParameter.summaryList,
         "reset": "같은 매개변수로 재부팅합니다 (새 머신)",
         "undo": "커널 상태를, 상태를 바꾼 마지막 명령 이전으로 되돌립니다",
         "vars": "이름 붙인 결과 ($p, $addr, $_)",

@@ -23,10 +23,6 @@ extension Message {
                        ko: "없는 gfp 플래그입니다: '\(f)'. 'help gfp'에 전체 목록이 있습니다")
     }
 
-    static func removedGFPFlag(_ f: String, replacement r: String) -> Message {
-        Message(en: "\(f) no longer exists in Linux 6.6; use \(r)", ko: "\(f) 플래그는 Linux 6.6에 더 이상 없습니다. 대신 \(r) 플래그를 쓰세요")
-    }
-
     static func badGFPExpression(_ e: String, detail: String) -> Message {
         Message(en: "cannot read gfp mask '\(e)': \(detail)", ko: "gfp 마스크를 읽을 수 없습니다: '\(e)': \(detail)")
     }
@@ -125,8 +121,12 @@ extension Message {
         case .badMinFreeKbytes(let n):
             Message(en: "min_free_kbytes=\(n): the kernel accepts 128 to 262144",
                     ko: "min_free_kbytes=\(n): 커널은 128에서 262144 사이의 값만 받습니다")
-        case .badSlabDebug(let v, let r):
-            Message(en: "slab_debug=\(v): \(r)", ko: "slab_debug=\(v): \(r)")
+        case .badSlabDebug(let v, .slab):
+            Message(en: "slab_debug=\(v): SLAB knows only on/off (CONFIG_DEBUG_SLAB)",
+                    ko: "slab_debug=\(v): SLAB은 on/off만 받습니다(CONFIG_DEBUG_SLAB)")
+        case .badSlabDebug(let v, .slub):
+            Message(en: "slab_debug=\(v): use the slub_debug letters F Z P U T (or on/off)",
+                    ko: "slab_debug=\(v): slub_debug 글자 F Z P U T(또는 on/off)를 쓰세요")
         }
     }
 }
@@ -137,7 +137,7 @@ extension CommandError {
         switch self {
         case .unknownCommand(let c, let s): .unknownCommand(c, suggestion: s)
         case .unknownGFPFlag(let f, let s): .unknownGFPFlag(f, suggestion: s)
-        case .removedGFPFlag(let f, let r): .removedGFPFlag(f, replacement: r)
+        case .removedGFPFlag(let f): .removedGFPFlag(f)
         case .badGFPExpression(let e, let d): .badGFPExpression(e, detail: d)
         case .badNumber(let t, let w): .badNumber(t, what: w)
         case .missingArgument(let c, let a, let u): .missingArgument(command: c, argument: a, usage: u)

@@ -53,9 +53,10 @@ extension Message {
         Message(en: "all invariants hold: frames, free lists and counters, pcp lists, CPUs and tasks, vmalloc areas, slab caches",
                 ko: "모든 불변식이 성립합니다: 프레임, 프리 리스트와 카운터, pcp 리스트, CPU와 태스크, vmalloc 영역, 슬랩 캐시")
     }
-    static func invariantsBroken(_ breaks: [String]) -> Message {
-        Message(en: "kmemsim's own state is inconsistent (a kmemsim bug, not yours; please report it with the commands that led here):\n  " + breaks.joined(separator: "\n  "),
-                ko: "kmemsim 내부 상태가 일관되지 않습니다(여러분의 실수가 아니라 kmemsim의 버그입니다. 여기까지 온 명령들과 함께 알려 주세요):\n  " + breaks.joined(separator: "\n  "))
+    static func invariantsBroken(_ breaks: [InvariantViolation]) -> Message {
+        let m = breaks.map(Message.invariant)
+        return Message(en: "kmemsim's own state is inconsistent (a kmemsim bug, not yours; please report it with the commands that led here):\n  " + m.map(\.en).joined(separator: "\n  "),
+                       ko: "kmemsim 내부 상태가 일관되지 않습니다(여러분의 실수가 아니라 kmemsim의 버그입니다. 여기까지 온 명령들과 함께 알려 주세요):\n  " + m.map(\.ko).joined(separator: "\n  "))
     }
 }
 
@@ -156,9 +157,9 @@ extension Message {
                 why = Message(en: "\(part) has the unknown value '\(name)'", ko: "\(part)에 알 수 없는 값이 있습니다: '\(name)'")
             }
         case .inconsistent(let breaks):
-            let list = breaks.prefix(5).map { "\n  " + $0 }.joined()
-            why = Message(en: "the machine it describes is inconsistent (was it edited by hand?):" + list,
-                          ko: "파일이 나타내는 머신의 상태가 일관되지 않습니다(손으로 고친 파일인가요?):" + list)
+            let m = breaks.prefix(5).map(Message.invariant)
+            why = Message(en: "the machine it describes is inconsistent (was it edited by hand?):" + m.map { "\n  " + $0.en }.joined(),
+                          ko: "파일이 나타내는 머신의 상태가 일관되지 않습니다(손으로 고친 파일인가요?):" + m.map { "\n  " + $0.ko }.joined())
         }
         return Message(en: "cannot load \(path): \(why.en); \(kept.en)", ko: "불러올 수 없습니다: \(path) — \(why.ko). \(kept.ko)")
     }

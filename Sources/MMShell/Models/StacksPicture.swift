@@ -32,7 +32,7 @@ struct StacksPicture: Sendable, Equatable {
             let f = k.frames[pfn - 1]
             return f.state == .absent ? .hole : (f.state == .buddy || f.state == .pcp || k.freeBlock(containing: pfn - 1) != nil) ? .otherFree : .otherUsed
         }
-        let infoAtBase = k.arch == .sparc64
+        let infoAtBase = k.arch.threadInfoAtStackBase
         var rows: [Row] = []
         for t in k.tasks where pid == nil || t.pid == pid {
             guard let st = t.stack else { continue }
@@ -77,7 +77,7 @@ struct StacksPicture: Sendable, Equatable {
         p.facts.append(vmapped
             ? Message(en: "vmapped stacks (CONFIG_VMAP_STACK): an overflow runs into an unmapped guard page and faults at once", ko: "vmap 스택 (CONFIG_VMAP_STACK): 넘치면 매핑 없는 가드 페이지에 닿아 곧바로 fault가 납니다").text(l)
             : Message(en: "stacks from the page allocator: nothing guards them; an overflow silently overwrites the memory below", ko: "페이지 할당자에서 받은 스택: 가드가 없어 넘치면 아래 메모리를 조용히 덮어씁니다").text(l))
-        p.facts.append(arch == .sparc64
+        p.facts.append(arch.threadInfoAtStackBase
             ? Message(en: "thread_info sits at the bottom of the stack (sparc64 has no THREAD_INFO_IN_TASK); STACK_END_MAGIC just above it", ko: "thread_info는 스택 맨 아래에 있습니다 (sparc64에는 THREAD_INFO_IN_TASK가 없음); 그 바로 위에 STACK_END_MAGIC").text(l)
             : Message(en: "thread_info lives in task_struct (THREAD_INFO_IN_TASK); the lowest word holds STACK_END_MAGIC", ko: "thread_info는 task_struct 안에 있습니다 (THREAD_INFO_IN_TASK); 가장 낮은 워드에 STACK_END_MAGIC").text(l))
         var b = PictureBlock(heading: Message(en: "tasks: low address ← → high; the stack grows down (right to left)", ko: "태스크: 낮은 주소 ← → 높은 주소; 스택은 아래로 (오른쪽에서 왼쪽으로) 자랍니다").text(l))

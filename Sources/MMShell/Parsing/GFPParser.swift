@@ -109,7 +109,7 @@ public enum GFPParser {
             if let n = GFPNames.lookup(w) { return n.flags.rawValue }
             if let upper = GFPNames.lookup(w.uppercased()) { return upper.flags.rawValue }
             if let r = GFPNames.removed.first(where: { $0.name == w || $0.name == w.uppercased() }) {
-                throw .removedGFPFlag(r.name, replacement: r.replacement)
+                throw .removedGFPFlag(r.name)
             }
             let withPrefix = ["GFP_" + w.uppercased(), "__GFP_" + w.uppercased()].first { GFPNames.lookup($0) != nil }
             throw .unknownGFPFlag(w, suggestion: withPrefix ?? Suggest.closest(w, in: allNames + GFPNames.removed.map(\.name)))

@@ -6,7 +6,9 @@ import KernelMM
 /// undo history are not part of it.
 enum SessionDocument {
     static let format = "kmemsim-session"
-    static let version = 2
+    /// 3: memblock regions carry a `MemblockPurpose` and slab reports in the log are typed (`SlabReport`,
+    /// `SlubProblem`…) instead of text (issue 10); a version-2 file is refused by its version, not by a field.
+    static let version = 3
 
     /// Why a file cannot be loaded; worded by `Message.loadRefused`.
     enum Problem: Error, Equatable {
@@ -17,7 +19,7 @@ enum SessionDocument {
         case schema(path: String, detail: String)
         case boot(BootError)
         case layout(SavedStateProblem)
-        case inconsistent([String])
+        case inconsistent([InvariantViolation])
     }
 
     static func text(_ s: ShellSession) throws(CommandError) -> String {
@@ -70,7 +72,7 @@ enum SessionDocument {
             throw .schema(path: "kernel", detail: "\(error)")
         }
         let breaks = kernel.invariantViolations()
-        guard breaks.isEmpty else { throw .inconsistent(breaks.map(\.message)) }
+        guard breaks.isEmpty else { throw .inconsistent(breaks) }
         // How many commands ran (the learner's functions are kmemsim_cmd_N); absent in hand-written files: 0.
         var commands = 0
         if let c = top.first(where: { $0.0 == "commands" })?.1 {

@@ -22,7 +22,7 @@ enum ConfigView {
     static func render(_ c: KernelConfig, matching: String?) -> String {
         let options = selected(c, matching: matching)
         guard !options.isEmpty else { return "" }
-        let archName = c.arch == .sparc64 ? "sparc64" : "x86"
+        let archName = c.arch.sourceDirectory
         var t = "#\n# Automatically generated file; DO NOT EDIT.\n# Linux/\(archName) 6.6.0 Kernel Configuration\n#\n"
         for menu in KernelConfig.Menu.allCases {
             let lines = options.filter { $0.menu == menu }

@@ -76,7 +76,7 @@ enum HelpView {
             TextWrap.wrap(indent + m.text(lang), width: width, hanging: indent).joined(separator: "\n") + "\n"
         }
         switch t {
-        case "gfp": return GFPView.table()
+        case "gfp": return GFPView.table(lang: lang)
         case "arch":
             var s = ConfigStrings.archTitle.text(lang) + "\n"
             for a in Architecture.allCases {
@@ -93,6 +93,7 @@ enum HelpView {
             s += para(ConfigStrings.differences)
             return s
         case "query": return QueryHelp.render()
+        case "boot": return BootHelp.render(lang, width: width)
         default: return nil
         }
     }

@@ -66,7 +66,7 @@ enum KmemView {
         var t = how + "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k)
         if k.frames[pfn].state == .allocated { t += ", held by " + PageView.ownerText(k.frames[pfn].owner) }
         if k.frames[pfn].state == .reserved, let r = k.memblock.first(where: { $0.start <= k.physAddr(pfn) && k.physAddr(pfn) < $0.end }) {
-            t += "\n  memblock: \(r.name) [\(Format.hex(r.start))-\(Format.hex(r.end - 1))]"
+            t += "\n  memblock: \(s.say(.memblockPurpose(r.purpose))) [\(Format.hex(r.start))-\(Format.hex(r.end - 1))]"
         }
         return t + "\n"
     }

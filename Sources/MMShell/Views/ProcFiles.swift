@@ -259,7 +259,7 @@ enum PageAllocProcFiles {
         s += "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n"
         lineKB("Hugepagesize:   ", (k.pageSize << k.pageblockOrder) >> 10) // hugetlb_report_meminfo(): "%8lu kB"
         lineKB("Hugetlb:        ", 0)
-        if k.arch == .x86_64 {
+        if k.arch.reportsDirectMap2M {
             // The direct map: 4 KiB pages for the first 2 MiB (BIOS area), 2 MiB pages for the rest.
             let ramKB = k.ram.reduce(0) { $0 + Int(($1.end - $1.start) >> 10) }
             lineKB("DirectMap4k:    ", 2048)
@@ -276,9 +276,9 @@ enum PageAllocProcFiles {
         let c = k.config
         if numaStatNames.contains(name) || name == "zone_reclaim_failed" { return c.numa }
         if name.hasPrefix("pgpromote_") || (name.hasPrefix("numa_") && !numaStatNames.contains(name)) { return c.numaBalancing }
-        if name == "thp_split_pud" { return c.transparentHugepage && k.arch == .x86_64 }
+        if name == "thp_split_pud" { return c.transparentHugepage && k.arch.pudTHP }
         if name.hasPrefix("thp_") && !name.hasPrefix("thp_migration_") { return c.transparentHugepage }
-        if name.hasPrefix("direct_map_") { return k.arch != .sparc64 }
+        if name.hasPrefix("direct_map_") { return k.arch.reportsDirectMap }
         return true
     }
 

@@ -26,7 +26,9 @@ public struct ReportClass: Sendable, Equatable {
     public init(_ report: KernelReport) {
         switch report.kind {
         case .badPageState: kind = "Bad page state"; severity = .bug
-        case .vmBugOnPage, .kernelBug, .slubBug, .slabError, .sleepingInAtomic, .schedulingWhileAtomic,
+        case .slab(let s) where s.level == .info: kind = "info"; severity = .info
+        case .slab(let s) where s.level == .warning: kind = "WARNING"; severity = .warning
+        case .vmBugOnPage, .kernelBug, .slubBug, .slab, .sleepingInAtomic, .schedulingWhileAtomic,
              .preemptibleCPUAccess, .spinlockBug, .stackGuardPageHit, .pageFault, .panic:
             kind = "BUG"; severity = .bug
         case .warning, .warningMessage: kind = "WARNING"; severity = .warning

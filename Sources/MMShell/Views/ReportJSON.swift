@@ -7,7 +7,8 @@ enum ReportJSON {
         switch k {
         case .pageAllocFailure, .vmallocError: "allocation failure"
         case .badPageState: "Bad page state"
-        case .vmBugOnPage, .kernelBug, .slubBug, .slabError, .sleepingInAtomic, .schedulingWhileAtomic,
+        case .slab(let s): switch s.level { case .bug: "BUG"; case .warning: "WARNING"; case .info: "info" }
+        case .vmBugOnPage, .kernelBug, .slubBug, .sleepingInAtomic, .schedulingWhileAtomic,
              .preemptibleCPUAccess, .spinlockBug, .stackGuardPageHit, .pageFault: "BUG"
         case .warning, .warningMessage: "WARNING"
         case .panic: "panic"
@@ -17,7 +18,7 @@ enum ReportJSON {
     }
 
     /// The kind's name and its fields.
-    static func kindAndFields(_ k: KernelReport.Kind) -> (String, [(String, JSONValue)]) {
+    static func kindAndFields(_ k: KernelReport.Kind, is64: Bool) -> (String, [(String, JSONValue)]) {
         func line(_ l: Int?) -> JSONValue { l.map { .int($0) } ?? .null }
         switch k {
         case .pageAllocFailure(let order, let gfp, _):
@@ -31,9 +32,9 @@ enum ReportJSON {
         case .warning(let file, let l, let function):
             return ("warning", [("file", .string(file)), ("line", line(l)), ("function", .string(function))])
         case .slubBug(let r):
-            return ("slub_bug", [("cache", .string(r.cache)), ("headline", .string(r.headline))])
-        case .slabError(let lines, let after):
-            return ("slab_error", [("lines", .array((lines + after).map { .string($0) }))])
+            return ("slub_bug", [("cache", .string(r.cache)), ("headline", .string(SlabReportRenderer.headline(r.problem, is64: is64)))])
+        case .slab(let s):
+            return slabKindAndFields(s)
         case .sleepingInAtomic(let file, let l, let c):
             return ("sleeping_in_atomic", [("file", .string(file)), ("line", .int(l)), ("preempt_count", .int(Int(c.preemptCount))),
                                            ("irqs_disabled", .bool(c.irqsDisabled)), ("in_atomic", .bool(c.inAtomic))])
@@ -62,9 +63,44 @@ enum ReportJSON {
         }
     }
 
+    /// The slab allocators' other reports: their facts (addresses in hex, as the kernel's %px would show them).
+    static func slabKindAndFields(_ s: SlabReport) -> (String, [(String, JSONValue)]) {
+        func gfp(_ g: GFPFlags) -> JSONValue { .string(Format.hex(UInt64(g.rawValue))) }
+        switch s {
+        case .redzone(let function, let cache, let problem, let address, let rz1, let rz2):
+            let p = switch problem {
+            case .doubleFreeOrOverwritten: "double_free_or_overwritten"
+            case .overwritten: "overwritten"
+            case .doubleFree: "double_free"
+            }
+            return ("slab_error", [("function", .string(function.rawValue)), ("cache", .string(cache)), ("problem", .string(p)),
+                                   ("address", .string(Format.hex(address))), ("redzone1", .string(Format.hex(rz1))), ("redzone2", .string(Format.hex(rz2)))])
+        case .poisonCorruption(let c):
+            return ("slab_corruption", [("cache", .string(c.cache)), ("start", .string(Format.hex(c.object))), ("len", .int(c.length)),
+                                        ("damaged_lines", .array(c.damaged.map { .int($0.offset) }))])
+        case .slubTrace(let cache, let alloc, let object, let inuse, _):
+            return ("slub_trace", [("cache", .string(cache)), ("op", .string(alloc ? "alloc" : "free")), ("object", .string(Format.hex(object))), ("inuse", .int(inuse))])
+        case .unexpectedGFP(let invalid, let fixed):
+            return ("unexpected_gfp", [("invalid", gfp(invalid)), ("invalid_names", .string(invalid.pGg)), ("fixed", gfp(fixed)), ("fixed_names", .string(fixed.pGg))])
+        case .slubOutOfMemory(let m):
+            return ("slub_out_of_memory", [("cache", .string(m.cache)), ("gfp", gfp(m.gfp)), ("object_size", .int(m.objectSize)), ("buffer_size", .int(m.size)),
+                                           ("order", .int(m.order)), ("min_order", .int(m.minOrder)), ("slabs", .int(m.slabs)), ("objects", .int(m.objects)), ("free", .int(m.free))])
+        case .createFailed(let cache, let error):
+            return ("kmem_cache_create_failed", [("cache", .string(cache)), ("error", .int(error))])
+        case .createPanic(let cache, let error):
+            return ("kmem_cache_create_panic", [("cache", .string(cache)), ("error", .int(error))])
+        case .notSlabPage:
+            return ("slab_not_slab_page", [("file", .string("mm/slab.h")), ("line", .int(626)), ("function", .string("kmem_cache_free"))])
+        case .wrongCache(let named, let from):
+            return ("slab_wrong_cache", [("cache", .string(named)), ("object_from", .string(from)), ("file", .string("mm/slab.h")), ("line", .int(661)), ("function", .string("cache_from_obj"))])
+        case .destroyWithObjects(let cache, let caller):
+            return ("slab_cache_still_has_objects", [("cache", .string(cache)), ("caller", .string(caller)), ("file", .string("mm/slab_common.c")), ("line", .int(498)), ("function", .string("kmem_cache_destroy"))])
+        }
+    }
+
     /// `{"kind", "severity", "fields", "comm", "pid", "cpu", "text", "note"}`; the note in the session's language.
     static func json(_ r: KernelReport, kernel k: Kernel, lang: Language) -> JSONValue {
-        let (kind, fields) = kindAndFields(r.kind)
+        let (kind, fields) = kindAndFields(r.kind, is64: k.arch.is64Bit)
         return .object([("kind", .string(kind)), ("severity", .string(severity(r.kind))), ("fields", .object(fields)),
                         ("comm", .string(r.comm)), ("pid", .int(r.pid)), ("cpu", .int(r.cpu)),
                         ("call_trace", .array(r.callTrace.map { .string($0) })),

@@ -18,7 +18,7 @@ public enum ReportRenderer {
             out.append("page dumped because: \(reason)")
             out.append("Modules linked in:")
             out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            out += callTrace(r.callTrace, k)
         case .vmBugOnPage(let dump, let condition, let file, let line):
             out += pageDumpLines(dump, kernel: k)
             out.append("page dumped because: VM_BUG_ON_PAGE(\(condition))")
@@ -29,11 +29,8 @@ public enum ReportRenderer {
             out += warnLines(r, k, message: nil, file: file, line: line, function: function)
         case .slubBug(let b):
             out += SlabReportRenderer.slubLines(b, report: r, kernel: k)
-        case .slabError(let lines, let after):
-            out += lines
-            // check_poison_obj() prints no stack; slab_error() dumps one.
-            if !r.callTrace.isEmpty { out += stackHeader(r, k) + callTrace(r.callTrace) }
-            out += after
+        case .slab(let s):
+            out += SlabReportRenderer.slabLines(s, report: r, kernel: k)
         case .sleepingInAtomic(let file, let line, let c):
             out.append("BUG: sleeping function called from invalid context at \(file):\(line)")
             out.append("in_atomic(): \(c.inAtomic ? 1 : 0), irqs_disabled(): \(c.irqsDisabled ? 1 : 0), non_block: 0, pid: \(r.pid), name: \(r.comm)")
@@ -44,7 +41,7 @@ public enum ReportRenderer {
                 out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            out += callTrace(r.callTrace, k)
         case .schedulingWhileAtomic(let count, let at):
             out.append("BUG: scheduling while atomic: \(r.comm)/\(r.pid)/0x\(Format.hex(UInt64(count), digits: 8))")
             out.append("Modules linked in:")
@@ -53,12 +50,12 @@ public enum ReportRenderer {
                 out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            out += callTrace(r.callTrace, k)
         case .preemptibleCPUAccess(let what, let count, let caller):
             out.append("BUG: using \(what) in preemptible [\(Format.hex(UInt64(count), digits: 8))] code: \(r.comm)/\(r.pid)")
             out.append("caller is \(caller)")
             out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            out += callTrace(r.callTrace, k)
         case .warningMessage(let message, let pointer, let file, let line, let function):
             let p = pointer.map { Format.hashedPointer($0, is64Bit: k.arch.is64Bit) } ?? ""
             out += warnLines(r, k, message: message.replacingPercentP(with: p), file: file, line: line, function: function)
@@ -66,30 +63,40 @@ public enum ReportRenderer {
             out.append("BUG: spinlock \(message) on CPU#\(r.cpu), \(r.comm)/\(r.pid)")
             out.append(" lock: \(lock)+0x0/0x18, .magic: dead4ead, .owner: \(ownerComm)/\(ownerPID), .owner_cpu: \(ownerCPU)")
             out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            out += callTrace(r.callTrace, k)
         case .stackGuardPageHit(let stack, let address, let start, let end):
             let h = { (v: UInt64) in Format.hashedPointer(v, is64Bit: k.arch.is64Bit) }
             out.append("BUG: \(stack) stack guard page was hit at \(h(address)) (stack is \(h(start))..\(h(end)))")
-            out.append("stack guard page: 0000 [#1] PREEMPT SMP NOPTI")
+            // Only x86-64 has vmapped stacks with guard pages (Architecture.supportsVmapStack).
+            out += dieHeader("stack guard page: 0000", sparc: "stack guard page", r, k)
             out += stackHeader(r, k)
-            out.append("RIP: 0010:\(r.callTrace.last ?? "?")")
-            out += callTrace(r.callTrace)
+            out += registerLines(r.callTrace.last ?? "?", r, k)
+            out += callTrace(r.callTrace, k)
             out.append("---[ end trace 0000000000000000 ]---")
+        case .pageFault(let address, let function) where k.arch.registerDump == .sparc64:
+            // arch/sparc/mm/fault_64.c unhandled_fault(), then die_if_kernel("Oops") (which prints no end marker).
+            // The two tsk->{mm,active_mm} lines are left out: kmemsim models no MMU context or user page tables.
+            out.append(address < UInt64(k.arch.pageSize) ? "Unable to handle kernel NULL pointer dereference"
+                       : "Unable to handle kernel paging request at virtual address \(Format.hex(address, digits: 16))")
+            out += dieHeader("", sparc: "Oops", r, k)
+            out += stackHeader(r, k)
+            out += registerLines(function, r, k)
+            out += callTrace(r.callTrace, k)
         case .pageFault(let address, let function):
             // arch/x86/mm/fault.c show_fault_oops() and the page-table walk's "PGD 0" (nothing maps it), then the oops.
             out.append("BUG: unable to handle page fault for address: \(Format.hex(address, digits: k.arch.is64Bit ? 16 : 8))")
             out.append("#PF: supervisor read access in kernel mode")
             out.append("#PF: error_code(0x0000) - not-present page")
             out.append(k.arch.is64Bit ? "PGD 0 P4D 0 " : "*pde = 00000000 ")
-            out.append("Oops: 0000 [#1] PREEMPT SMP\(k.arch.is64Bit ? " NOPTI" : "")")
+            out += dieHeader("Oops: 0000", sparc: "Oops", r, k)
             out += stackHeader(r, k)
-            out.append("RIP: 0010:\(function)")
-            out += callTrace(r.callTrace)
+            out += registerLines(function, r, k)
+            out += callTrace(r.callTrace, k)
             out.append("---[ end trace 0000000000000000 ]---")
         case .panic(let message):
             out.append("Kernel panic - not syncing: \(message)")
             out += stackHeader(r, k)
-            out += callTrace(r.callTrace)
+            out += callTrace(r.callTrace, k)
             out.append("---[ end Kernel panic - not syncing: \(message) ]---")
         case .vmallocError(let message, let gfp, let mem):
             out += warnAlloc(r, k, message, gfp: gfp, mem: mem)
@@ -101,7 +108,7 @@ public enum ReportRenderer {
     /// mm/page_alloc.c warn_alloc(): the page allocator's and vmalloc's failure report, with a short Mem-Info.
     static func warnAlloc(_ r: KernelReport, _ k: Kernel, _ message: String, gfp: GFPFlags, mem: MemInfoSnapshot) -> [String] {
         ["\(r.comm): \(message), mode:\(gfp), nodemask=(null),cpuset=/,mems_allowed=0"]
-            + stackHeader(r, k) + callTrace(r.callTrace) + ["Mem-Info:"] + memInfoLines(mem)
+            + stackHeader(r, k) + callTrace(r.callTrace, k) + ["Mem-Info:"] + memInfoLines(mem)
     }
 
     /// kmemsim's own words, marked so they are never mistaken for kernel output.
@@ -117,28 +124,65 @@ public enum ReportRenderer {
         return "Tainted: " + String(order.enumerated().map { i, c in i == 0 ? "G" : (set.contains(c) ? c : " ") })
     }
 
+    /// dump_stack_print_info(): the task line, and on x86 the DMI "Hardware name:" (sparc64 sets no arch description).
     static func stackHeader(_ r: KernelReport, _ k: Kernel) -> [String] {
-        ["CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(taintText(r.taint)) 6.6.0 #1",
-         "Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s")"]
+        ["CPU: \(r.cpu) PID: \(r.pid) Comm: \(r.comm) \(taintText(r.taint)) 6.6.0 #1"]
+            + (k.arch.isPC ? ["Hardware name: kmemsim \(k.arch.rawValue), \(Format.bytes(k.params.memory)) RAM, \(k.params.cpus) CPU\(k.params.cpus == 1 ? "" : "s")"] : [])
     }
 
-    static func callTrace(_ frames: [String]) -> [String] {
+    /// dump_stack()'s trace. x86 names the stack it walks (" <TASK>"); sparc64's show_stack() prints a line per
+    /// frame (print_ip_sym(): "[<address>] symbol" — kmemsim keeps no kernel text addresses, so the symbol alone).
+    static func callTrace(_ frames: [String], _ k: Kernel) -> [String] {
         guard !frames.isEmpty else { return [] }
+        guard k.arch.callTraceNamesTheStack else { return ["Call Trace:"] + frames.map { " " + $0 } }
         return ["Call Trace:", " <TASK>"] + frames.map { " " + $0 } + [" </TASK>"]
     }
 
-    /// __warn(): WARN_ON() / WARN() with an optional message line before the WARNING line.
-    static func warnLines(_ r: KernelReport, _ k: Kernel, message: String?, file: String, line: Int?, function: String) -> [String] {
-        ["------------[ cut here ]------------"] + (message.map { [$0] } ?? [])
-            + ["WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)", "Modules linked in:"]
-            + stackHeader(r, k) + ["RIP: 0010:\(function)"] + callTrace(r.callTrace) + ["---[ end trace 0000000000000000 ]---"]
+    /// Where the CPU was, as the architecture's show_regs() names it (Architecture.registerDump). kmemsim models no
+    /// register values, so only the lines that name code are printed: x86's instruction pointer line, sparc64's
+    /// TPC and I7 (and RPC after BUG(), whose call to do_BUG() left the return address in the function itself).
+    static func registerLines(_ function: String, _ r: KernelReport, _ k: Kernel, bug: Bool = false) -> [String] {
+        switch k.arch.registerDump {
+        case .x86_64: return ["RIP: 0010:\(function)"]
+        case .i386: return ["EIP: \(function)"]
+        case .sparc64:
+            let caller = r.callTrace.drop { $0 != function }.dropFirst().first
+            return ["TPC: <\(function)>"] + (bug ? ["RPC: <\(function)>"] : []) + (caller.map { ["I7: <\($0)>"] } ?? [])
+        }
     }
 
+    /// die()'s header: x86 "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI" (the trap, error code and build flags);
+    /// sparc64's die_if_kernel() draws its banner and prints "comm(pid): REASON [#1]".
+    static func dieHeader(_ x86: String, sparc reason: String, _ r: KernelReport, _ k: Kernel) -> [String] {
+        guard k.arch.registerDump == .sparc64 else { return [x86 + " [#1] PREEMPT SMP" + (k.arch.pageTableIsolation ? " NOPTI" : "")] }
+        return ["              \\|/ ____ \\|/", "              \"@'/ .. \\`@\"", "              /_| \\__/ |_\\", "                 \\__U_/",
+                "\(r.comm)(\(r.pid)): \(reason) [#1]"]
+    }
+
+    /// __warn(): WARN_ON() / WARN() with an optional message line before the WARNING line.
+    /// x86's WARN() traps (report_bug()): the message first, then the WARNING line and the registers. sparc64's
+    /// warn_slowpath_fmt() prints the WARNING line, then the message, and dumps the stack without registers.
+    static func warnLines(_ r: KernelReport, _ k: Kernel, message: String?, file: String, line: Int?, function: String) -> [String] {
+        let warning = "WARNING: CPU: \(r.cpu) PID: \(r.pid) at \(file)\(line.map { ":\($0)" } ?? "") \(function)"
+        let msg = message.map { [$0] } ?? []
+        guard k.arch.warnTraps else {
+            return ["------------[ cut here ]------------", warning] + msg + ["Modules linked in:"]
+                + stackHeader(r, k) + callTrace(r.callTrace, k) + ["---[ end trace 0000000000000000 ]---"]
+        }
+        return ["------------[ cut here ]------------"] + msg + [warning, "Modules linked in:"]
+            + stackHeader(r, k) + registerLines(function, r, k) + callTrace(r.callTrace, k) + ["---[ end trace 0000000000000000 ]---"]
+    }
+
+    /// BUG(): x86's report_bug() (cut here, "kernel BUG at", die("invalid opcode")); sparc64's do_BUG() line, then
+    /// the `ta 5` trap's die_if_kernel().
     static func bugLines(_ r: KernelReport, _ k: Kernel, file: String, line: Int?, function: String) -> [String] {
-        ["------------[ cut here ]------------",
-         "kernel BUG at \(file)\(line.map { ":\($0)" } ?? "")!",
-         "invalid opcode: 0000 [#1] PREEMPT SMP NOPTI"]
-            + stackHeader(r, k) + ["RIP: 0010:\(function)"] + callTrace(r.callTrace)
+        let at = "kernel BUG at \(file)\(line.map { ":\($0)" } ?? "")!"
+        let trap = switch k.arch.bugTrap {
+        case .invalidOpcode: "invalid opcode: 0000"
+        case .softwareTrap(let n): "Kernel bad sw trap \(String(n, radix: 16))"
+        }
+        let head = k.arch.bugTrap == .invalidOpcode ? ["------------[ cut here ]------------", at] : [at]
+        return head + dieHeader(trap, sparc: trap, r, k) + stackHeader(r, k) + registerLines(function, r, k, bug: true) + callTrace(r.callTrace, k)
     }
 
     /// mm/debug.c __dump_page().
