@@ -53,7 +53,21 @@ extension Kmemsim {
         k.allowSkip = false
         k.load = nil
         k.progress = nil
+        k.fourKStacks = nil
+        k.irqStacks = nil
         k.words = positional
-        return k
+        // An option added to Kmemsim but not here would still be a bare definition, and reading it traps: then
+        // ArgumentParser reads the line (and QuickParseTests says which default to add above).
+        return everyOptionSet(k) ? k : nil
+    }
+
+    /// Every property wrapper of `k` holds a value (ArgumentParser's `Parsed.value`), none a bare definition. Anything
+    /// it cannot tell counts as unset.
+    static func everyOptionSet(_ k: Kmemsim) -> Bool {
+        for option in Mirror(reflecting: k).children {
+            guard let parsed = Mirror(reflecting: option.value).children.first(where: { $0.label == "_parsedValue" }),
+                  Mirror(reflecting: parsed.value).children.first?.label == "value" else { return false }
+        }
+        return true
     }
 }

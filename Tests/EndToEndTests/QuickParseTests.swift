@@ -24,6 +24,12 @@ import Testing
         for line in q { #expect(!line.contains("definition"), "quickParse leaves \(line.prefix(40)) unset; give it its default there") }
     }
 
+    /// The run-time check that keeps a forgotten option from trapping: a fresh Kmemsim() is all definitions.
+    @Test func aBareDefinitionIsSeen() throws {
+        #expect(!Kmemsim.everyOptionSet(Kmemsim()))
+        #expect(Kmemsim.everyOptionSet(try Kmemsim.parse([])))
+    }
+
     @Test(arguments: [["--mem", "64M"], ["-c"], ["-c", "-x"], ["--json", "-c", "quit"], ["-h"], ["--help"], ["--", "cat"],
                       ["-cquit"], ["-f", "a", "-f", "b"], ["cat", "-h"], ["--undo-depth", "0"], ["-x"]])
     func leavesTheRestToArgumentParser(_ argv: [String]) {
