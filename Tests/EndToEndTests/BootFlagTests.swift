@@ -7,11 +7,15 @@ import KmemsimTestSupport
 /// Issue 10: every boot parameter of the table is a kmemsim flag, and the flag reaches the parameter's own parser.
 @Suite(.enabled(if: KmemsimBinary.path != nil, "kmemsim binary not built next to the tests"))
 struct BootFlagTests {
-    /// A value each parameter refuses, and words of the error it gives (a new parameter must be added here too).
+    /// A value each parameter refuses, and the words of the table's parser for it (so the flag reached the parameter,
+    /// not argument-parser's own check); a new parameter must be added here too.
     static let refused: [String: (value: String, says: String)] = [
-        "arch": ("vax", "arch"), "mem": ("lots", "memory size"), "cpus": ("many", "CPU count"), "slab": ("slob", "choose slab or slub"),
-        "min_free_kbytes": ("few", "min_free_kbytes"), "pcp": ("maybe", "pcp"), "slab_debug": ("Q", "slab_debug=Q"),
-        "vmap_stack": ("maybe", "vmap_stack"), "4kstacks": ("maybe", "4kstacks"), "irq_stacks": ("maybe", "irq_stacks"), "seed": ("-1", "seed"),
+        "arch": ("vax", "arch 'vax': choose x86_64, i386, sparc64"), "mem": ("lots", "'lots' is not a valid memory size"),
+        "cpus": ("many", "'many' is not a valid CPU count"), "slab": ("slob", "slab 'slob': choose slab or slub"),
+        "min_free_kbytes": ("few", "'few' is not a valid min_free_kbytes"), "pcp": ("maybe", "pcp 'maybe': use on or off"),
+        "slab_debug": ("Q", "slab_debug=Q: use the slub_debug letters"), "vmap_stack": ("maybe", "vmap_stack 'maybe': use on or off"),
+        "4kstacks": ("maybe", "4kstacks 'maybe': use on or off (i386 only)"), "irq_stacks": ("maybe", "irq_stacks 'maybe': use on or off"),
+        "seed": ("zz", "'zz' is not a valid seed"),
     ]
 
     @Test func everyParameterIsAFlag() throws {

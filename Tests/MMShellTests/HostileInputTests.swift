@@ -144,7 +144,7 @@ import Testing
     @Test func kernelLogIsBoundedAndDmesgSaysLinesWereDropped() throws {
         var sh = try shell()
         let n = KernelLog.capacity + 50
-        for _ in 0..<n { sh.session.kernel.report(.info("test line"), note: "") }
+        for _ in 0..<n { sh.session.kernel.report(.info("test line")) }
         #expect(sh.session.kernel.log.entries.count == KernelLog.capacity)
         #expect(sh.session.kernel.log.dropped >= 50)
         let d = sh.execute("dmesg").stdout

@@ -26,6 +26,19 @@ extension Architecture {
 
     // MARK: memory model and lowmem
 
+    /// The huge page sizes hugetlb registers, in kB (the OOM report's "hugepages_size=" lines): x86-64 registers
+    /// 1 GiB (gbpages) then 2 MiB pages; i386 without PAE 4 MiB pages; kmemsim's sparc64 none.
+    public var hugepageSizesKB: [Int] {
+        switch self {
+        case .x86_64: [1 << 20, 2048]
+        case .i386: [4096]
+        case .sparc64: []
+        }
+    }
+
+    /// vmemmap addresses as %px prints them: sparc64's VMEMMAP_BASE sign-extends its top bits.
+    public var vmemmapSignBits: UInt64 { self == .sparc64 ? 0xffff_f000_0000_0000 : 0 }
+
     /// CONFIG_FLATMEM (i386: one mem_map for every PFN, no sections); the others SPARSEMEM_VMEMMAP.
     public var flatMem: Bool { self == .i386 }
 
@@ -33,6 +46,7 @@ extension Architecture {
     public var sectionPages: Int { flatMem ? 1 : Int((UInt64(128) << 20) >> UInt64(pageShift)) }
 
     /// The end of the direct map when RAM is larger (high_memory's limit): i386's lowmem; nil where all RAM is mapped.
+    /// Where it is set, an address past it inside the kernel's range is a highmem page's, never mapped there.
     public var lowmemLimit: UInt64? { self == .i386 ? Self.i386LowmemLimit : nil }
 
     /// VMALLOC_START moves up with lowmem (i386: VMALLOC_OFFSET past high_memory, pgtable_32_areas.h).

@@ -185,7 +185,7 @@ extension Kernel {
     /// The struct page address of a frame (vmemmap + pfn × sizeof(struct page), or mem_map in the direct map).
     public func structPageAddress(_ pfn: Int) -> UInt64 {
         if let base = arch.vmemmapBase {
-            let b = arch == .sparc64 ? (base | 0xffff_f000_0000_0000) : base
+            let b = base | arch.vmemmapSignBits
             return b &+ UInt64(pfn) &* UInt64(arch.structPageSize)
         }
         let memmap = memblock.first { $0.purpose == .memMap }?.start ?? 0

@@ -139,7 +139,7 @@ extension Kernel {
         if addr == 0 { return .freed }
         guard let pfn = directMapPFN(addr), addr & UInt64(pageSize - 1) == 0 else {
             let why: KmemsimNote.FreePagesAddressProblem
-            if addr >= arch.pageOffset, (addr &- arch.pageOffset) >> UInt64(arch.pageShift) < UInt64(frames.count), arch == .i386 {
+            if addr >= arch.pageOffset, (addr &- arch.pageOffset) >> UInt64(arch.pageShift) < UInt64(frames.count), arch.lowmemLimit != nil {
                 why = .highmem
             } else if addr & UInt64(pageSize - 1) != 0, directMapPFN(addr) != nil {
                 why = .notPageAligned

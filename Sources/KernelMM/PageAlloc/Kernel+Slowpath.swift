@@ -126,8 +126,7 @@ extension Kernel {
         m.presentPages = populated.reduce(0) { $0 + $1.presentPages }
         m.reservedPages = populated.reduce(0) { $0 + $1.presentPages - $1.managedPages }
         m.highmemPages = populated.filter(\.isHighmem).reduce(0) { $0 + $1.presentPages }
-        // x86-64 registers 1 GiB (gbpages) then 2 MiB pages; i386 without PAE has 4 MiB pages.
-        m.hugepageSizesKB = arch == .x86_64 ? [1 << 20, 2048] : arch == .i386 ? [4096] : []
+        m.hugepageSizesKB = arch.hugepageSizesKB
         return m
     }
 

@@ -118,8 +118,6 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
     case irqStackGuardPageHit(bytes: Int, cpu: Int, size: Int)
     case irqStackOverwrote(bytes: Int, cpu: Int, size: Int, beside: StackOverrunTarget)
     case irqOverflowedTaskStack(taskBytes: Int, irqBytes: Int, size: Int)
-    /// Not yet written as facts: the sentence itself, shown as it is in both languages.
-    case legacy(String)
 
     public enum InvalidPointerCheck: Sendable, Equatable, Codable {
         case slubConsistency, slabDebug, unchecked
@@ -151,6 +149,3 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
     }
 }
 
-extension KmemsimNote: ExpressibleByStringInterpolation {
-    public init(stringLiteral value: String) { self = .legacy(value) }
-}

@@ -361,8 +361,6 @@ extension Message {
                            ko: "SLAB용 kmemsim validate: 빈 객체의 poison이 바뀌었습니다(SLAB 자신은 이 객체를 다음에 할당할 때 알아챕니다).")
         case .taskStackGuardPageHit, .taskStackEndCorrupted, .irqStackGuardPageHit, .irqStackOverwrote, .irqOverflowedTaskStack:
             return stackNote(n) ?? Message(verbatim: "")
-        case .legacy(let text):
-            return Message(verbatim: text)
         }
     }
 

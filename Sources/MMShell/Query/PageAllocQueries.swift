@@ -245,33 +245,15 @@ enum PageAllocQueries {
 
     // MARK: /proc files by name
 
-    /// "Name:   1234 kB" lines of a /proc file as (name, number).
-    static func procNumbers(_ text: String, separator: Character) -> [(String, Int)] {
-        var out: [(String, Int)] = []
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: separator, maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let name = String(parts[0]).trimmingWhitespace()
-            guard let num = parts[1].split(separator: " ").first.flatMap({ Int($0) }) else { continue }
-            out.append((name, num))
-        }
-        return out
-    }
-
-    static func lookup(_ pairs: [(String, Int)], _ name: String) -> QueryValue? {
-        if let p = pairs.first(where: { $0.0 == name }) { return .int(p.1) }
-        return pairs.first { $0.0.lowercased() == name.lowercased() }.map { .int($0.1) }
-    }
-
     static let meminfoType = QueryType("meminfo", "/proc/meminfo (fs/proc/meminfo.c)", fields: [], dynamic: QueryDynamicFields(
         summary: "meminfo.NAME: any line of /proc/meminfo by its name (MemTotal, MemFree, MemAvailable, Slab, KernelStack, VmallocUsed, Percpu…), the number shown (kB for kB lines)",
-        names: { c, _ in procNumbers(PageAllocProcFiles.meminfo(c.kernel), separator: ":").map(\.0) },
-        get: { c, _, n in lookup(procNumbers(PageAllocProcFiles.meminfo(c.kernel), separator: ":"), n) }))
+        names: { c, _ in PageAllocProcFiles.meminfoCounters(c.kernel).map(\.name) },
+        get: { c, _, n in ProcCounter.find(PageAllocProcFiles.meminfoCounters(c.kernel), n).map { .int($0.value) } }))
 
     static let vmstatType = QueryType("vmstat", "/proc/vmstat (mm/vmstat.c)", fields: [], dynamic: QueryDynamicFields(
         summary: "vmstat.NAME: any counter of /proc/vmstat by its name (nr_free_pages, pgalloc_normal, pgfree, allocstall_normal…)",
-        names: { c, _ in procNumbers(PageAllocProcFiles.vmstat(c.kernel), separator: " ").map(\.0) },
-        get: { c, _, n in lookup(procNumbers(PageAllocProcFiles.vmstat(c.kernel), separator: " "), n) }))
+        names: { c, _ in PageAllocProcFiles.vmstatCounters(c.kernel).map(\.name) },
+        get: { c, _, n in ProcCounter.find(PageAllocProcFiles.vmstatCounters(c.kernel), n).map { .int($0.value) } }))
 
     static let buddyinfoType = QueryType("buddyinfo", "/proc/buddyinfo (mm/vmstat.c)", fields: [], dynamic: QueryDynamicFields(
         summary: "buddyinfo.ZONE: the zone's row, free blocks per order as a list (buddyinfo.Normal[3])",

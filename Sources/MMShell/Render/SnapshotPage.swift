@@ -50,10 +50,8 @@ enum SnapshotPage {
         // Key numbers: /proc/meminfo's memory lines, then each zone.
         h += "<h2>\(e(Message(en: "Key numbers", ko: "주요 수치").text(l)))</h2>\n<table>\n"
         let keys = ["MemTotal", "MemFree", "MemAvailable", "HighTotal", "HighFree", "Slab", "SReclaimable", "SUnreclaim", "KernelStack", "PageTables", "VmallocUsed", "Percpu"]
-        for line in PageAllocProcFiles.meminfo(k).split(separator: "\n") {
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, keys.contains(String(parts[0])) else { continue }
-            h += "<tr><th class=\"l\">\(e(String(parts[0])))</th><td>\(e(String(parts[1]).trimmingWhitespace()))</td></tr>\n"
+        for c in PageAllocProcFiles.meminfoCounters(k) where keys.contains(c.name) {
+            h += "<tr><th class=\"l\">\(e(c.name))</th><td>\(c.value)\(c.kB ? " kB" : "")</td></tr>\n"
         }
         h += "</table>\n<table>\n<tr><th class=\"l\">zone</th><th>managed</th><th>free</th><th>min</th><th>low</th><th>high</th><th>pcp</th><th class=\"l\">buddyinfo (free blocks by order)</th></tr>\n"
         for z in k.zones where z.isPopulated {

@@ -32,8 +32,8 @@ enum PageAllocProcFiles {
         ProcFile("/proc/buddyinfo", render: buddyinfo, json: buddyinfoJSON),
         ProcFile("/proc/pagetypeinfo", render: pagetypeinfo, json: pagetypeinfoJSON),
         ProcFile("/proc/zoneinfo", render: zoneinfo, json: zoneinfoJSON),
-        ProcFile("/proc/meminfo", render: meminfo, json: meminfoJSON),
-        ProcFile("/proc/vmstat", render: vmstat, json: { .object(keyValues(vmstat($0))) }),
+        ProcFile("/proc/meminfo", render: meminfo, json: { ProcCounter.json(meminfoCounters($0)) }),
+        ProcFile("/proc/vmstat", render: vmstat, json: { ProcCounter.json(vmstatCounters($0)) }),
     ]
 
     /// mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order, populated zones only.
@@ -63,15 +63,6 @@ enum PageAllocProcFiles {
         }))])
     }
 
-    /// "name value" lines (vmstat) as pairs, in file order.
-    static func keyValues(_ text: String) -> [(String, JSONValue)] {
-        text.split(separator: "\n").compactMap { line in
-            let p = line.split(separator: " ")
-            guard p.count == 2, let v = Int(p[1]) else { return nil }
-            return (String(p[0]), .int(v))
-        }
-    }
-
     /// zoneinfo's numbers per zone (the counters the simulation drives), for --json.
     @Sendable static func zoneinfoJSON(_ k: Kernel) -> JSONValue {
         .array(k.zones.map { z in
@@ -82,16 +73,6 @@ enum PageAllocProcFiles {
                      ("pagesets", .array(z.isPopulated ? z.pcp.enumerated().map { cpu, p in
                          .object([("cpu", .int(cpu)), ("count", .int(p.count)), ("high", .int(p.high)), ("batch", .int(p.batch))])
                      } : []))])
-        })
-    }
-
-    /// meminfo as {"MemTotal": kB, …}, in file order.
-    @Sendable static func meminfoJSON(_ k: Kernel) -> JSONValue {
-        .object(meminfo(k).split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { return nil }
-            let value = parts[1].split(separator: " ").first.flatMap { Int($0) } ?? 0
-            return (String(parts[0]), .int(value))
         })
     }
 
@@ -212,61 +193,62 @@ enum PageAllocProcFiles {
         return s
     }
 
-    /// fs/proc/meminfo.c meminfo_proc_show(): every line in its place; what kmemsim does not model is 0.
-    @Sendable static func meminfo(_ k: Kernel) -> String {
+    /// fs/proc/meminfo.c meminfo_proc_show() as data, every line in its place (what kmemsim does not model is 0): the text, `--json`, `meminfo.NAME` queries and the snapshot
+    /// page all read these rows, so none of them parses the rendered file.
+    static func meminfoCounters(_ k: Kernel) -> [ProcCounter] {
         let m = k.memInfo()
         let kb = k.pageSize / 1024
-        var s = ""
-        func line(_ label: String, _ pages: Int) { s += label + Format.right(pages * kb, 8) + " kB\n" }
-        func lineKB(_ label: String, _ v: Int) { s += label + Format.right(v, 8) + " kB\n" }
-        line("MemTotal:       ", m.totalRAM)
-        line("MemFree:        ", m.freeRAM)
-        line("MemAvailable:   ", m.available)
-        line("Buffers:        ", 0)
-        line("Cached:         ", 0)
-        line("SwapCached:     ", 0)
-        for l in ["Active:         ", "Inactive:       ", "Active(anon):   ", "Inactive(anon): ", "Active(file):   ",
-                  "Inactive(file): ", "Unevictable:    ", "Mlocked:        "] { line(l, 0) }
+        var rows: [ProcCounter] = []
+        func line(_ name: String, _ pages: Int) { rows.append(ProcCounter(name, pages * kb, kB: true)) }
+        func lineKB(_ name: String, _ v: Int) { rows.append(ProcCounter(name, v, kB: true)) }
+        line("MemTotal", m.totalRAM)
+        line("MemFree", m.freeRAM)
+        line("MemAvailable", m.available)
+        for n in ["Buffers", "Cached", "SwapCached", "Active", "Inactive", "Active(anon)", "Inactive(anon)", "Active(file)",
+                  "Inactive(file)", "Unevictable", "Mlocked"] { line(n, 0) }
         if k.arch.configuredZones.contains(.highmem) {
-            line("HighTotal:      ", m.totalHigh)
-            line("HighFree:       ", m.freeHigh)
-            line("LowTotal:       ", m.totalRAM - m.totalHigh)
-            line("LowFree:        ", m.freeRAM - m.freeHigh)
+            line("HighTotal", m.totalHigh)
+            line("HighFree", m.freeHigh)
+            line("LowTotal", m.totalRAM - m.totalHigh)
+            line("LowFree", m.freeRAM - m.freeHigh)
         }
-        for l in ["SwapTotal:      ", "SwapFree:       ", "Zswap:          ", "Zswapped:       ", "Dirty:          ",
-                  "Writeback:      ", "AnonPages:      ", "Mapped:         ", "Shmem:          "] { line(l, 0) }
-        line("KReclaimable:   ", m.slabReclaimable)
-        line("Slab:           ", m.slabReclaimable + m.slabUnreclaimable)
-        line("SReclaimable:   ", m.slabReclaimable)
-        line("SUnreclaim:     ", m.slabUnreclaimable)
-        lineKB("KernelStack:    ", m.kernelStackKB)
-        line("PageTables:     ", m.pageTables)
-        line("SecPageTables:  ", 0)
-        line("NFS_Unstable:   ", 0)
-        line("Bounce:         ", 0)
-        line("WritebackTmp:   ", 0)
-        line("CommitLimit:    ", m.totalRAM / 2)
-        line("Committed_AS:   ", 0)
-        lineKB("VmallocTotal:   ", m.vmallocTotalKB)
-        line("VmallocUsed:    ", m.vmallocUsed)
-        line("VmallocChunk:   ", 0)
-        line("Percpu:         ", m.percpu)
-        s += "HardwareCorrupted: " + Format.right(0, 5) + " kB\n"
+        for n in ["SwapTotal", "SwapFree", "Zswap", "Zswapped", "Dirty", "Writeback", "AnonPages", "Mapped", "Shmem"] { line(n, 0) }
+        line("KReclaimable", m.slabReclaimable)
+        line("Slab", m.slabReclaimable + m.slabUnreclaimable)
+        line("SReclaimable", m.slabReclaimable)
+        line("SUnreclaim", m.slabUnreclaimable)
+        lineKB("KernelStack", m.kernelStackKB)
+        line("PageTables", m.pageTables)
+        for n in ["SecPageTables", "NFS_Unstable", "Bounce", "WritebackTmp"] { line(n, 0) }
+        line("CommitLimit", m.totalRAM / 2)
+        line("Committed_AS", 0)
+        lineKB("VmallocTotal", m.vmallocTotalKB)
+        line("VmallocUsed", m.vmallocUsed)
+        line("VmallocChunk", 0)
+        line("Percpu", m.percpu)
+        // seq_printf(m, "HardwareCorrupted: %5lu kB\n", …)
+        rows.append(ProcCounter("HardwareCorrupted", 0, kB: true, labelWidth: 19, valueWidth: 5))
         // CONFIG_TRANSPARENT_HUGEPAGE (fs/proc/meminfo.c).
         if k.config.transparentHugepage {
-            for l in ["AnonHugePages:  ", "ShmemHugePages: ", "ShmemPmdMapped: ", "FileHugePages:  ", "FilePmdMapped:  "] { line(l, 0) }
+            for n in ["AnonHugePages", "ShmemHugePages", "ShmemPmdMapped", "FileHugePages", "FilePmdMapped"] { line(n, 0) }
         }
-        s += "HugePages_Total:       0\nHugePages_Free:        0\nHugePages_Rsvd:        0\nHugePages_Surp:        0\n"
-        lineKB("Hugepagesize:   ", (k.pageSize << k.pageblockOrder) >> 10) // hugetlb_report_meminfo(): "%8lu kB"
-        lineKB("Hugetlb:        ", 0)
+        // hugetlb_report_meminfo(): counts without a unit, then "%8lu kB".
+        for n in ["HugePages_Total", "HugePages_Free", "HugePages_Rsvd", "HugePages_Surp"] { rows.append(ProcCounter(n, 0, kB: false)) }
+        lineKB("Hugepagesize", (k.pageSize << k.pageblockOrder) >> 10)
+        lineKB("Hugetlb", 0)
         if k.arch.reportsDirectMap2M {
             // The direct map: 4 KiB pages for the first 2 MiB (BIOS area), 2 MiB pages for the rest.
             let ramKB = k.ram.reduce(0) { $0 + Int(($1.end - $1.start) >> 10) }
-            lineKB("DirectMap4k:    ", 2048)
-            lineKB("DirectMap2M:    ", max(0, ramKB - 2048) / 2048 * 2048)
-            lineKB("DirectMap1G:    ", 0)
+            lineKB("DirectMap4k", 2048)
+            lineKB("DirectMap2M", max(0, ramKB - 2048) / 2048 * 2048)
+            lineKB("DirectMap1G", 0)
         }
-        return s
+        return rows
+    }
+
+    /// show_val_kb(): the label padded to 16 columns, the number in 8, " kB".
+    @Sendable static func meminfo(_ k: Kernel) -> String {
+        meminfoCounters(k).map { Format.left($0.name + ":", $0.labelWidth) + Format.right($0.value, $0.valueWidth) + ($0.kB ? " kB\n" : "\n") }.joined()
     }
 
     /// Whether vmstat_text (mm/vmstat.c) has this counter in the configuration booted: the NUMA statistics and
@@ -283,28 +265,33 @@ enum PageAllocProcFiles {
     }
 
     /// mm/vmstat.c vmstat_show(): the counters kmemsim drives, in the kernel's order.
-    @Sendable static func vmstat(_ k: Kernel) -> String {
+    static func vmstatCounters(_ k: Kernel) -> [ProcCounter] {
         let m = k.memInfo()
-        var s = ""
-        for n in zoneStatNames {
-            s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n"
-        }
-        for n in numaStatNames where configured(n, k) { s += "\(n) \(k.zones.reduce(0) { $0 + zoneStat(n, $1) })\n" }
-        for n in nodeStatNames where configured(n, k) { s += "\(n) \(nodeStat(n, m))\n" }
-        s += "nr_dirty_threshold 0\nnr_dirty_background_threshold 0\n"
+        var rows: [ProcCounter] = []
+        func add(_ n: String, _ v: Int) { rows.append(ProcCounter(n, v, kB: false)) }
+        for n in zoneStatNames { add(n, k.zones.reduce(0) { $0 + zoneStat(n, $1) }) }
+        for n in numaStatNames where configured(n, k) { add(n, k.zones.reduce(0) { $0 + zoneStat(n, $1) }) }
+        for n in nodeStatNames where configured(n, k) { add(n, nodeStat(n, m)) }
+        add("nr_dirty_threshold", 0)
+        add("nr_dirty_background_threshold", 0)
         // The vm event counters of 6.6's vmstat_text, as a distribution x86-64 build prints them; kmemsim drives the
         // allocator's and reclaim's, the rest stay 0 (there is no page cache, swap or THP to count).
         for n in Self.vmEventNames where configured(n, k) {
             if n.hasPrefix("zones:") {
                 let base = String(n.dropFirst(6))
-                for t in k.arch.configuredZones { s += "\(base)_\(Self.vmstatZoneSuffix(t)) \(Self.zoneEvent(base, t, k))\n" }
+                for t in k.arch.configuredZones { add("\(base)_\(Self.vmstatZoneSuffix(t))", Self.zoneEvent(base, t, k)) }
                 continue
             }
-            s += "\(n) \(Self.vmEvent(n, k))\n"
+            add(n, Self.vmEvent(n, k))
         }
         // vmstat_show(): "add any deprecated counters to avoid breaking userspace" (mm/vmstat.c:1853).
-        s += "nr_unstable 0\n"
-        return s
+        add("nr_unstable", 0)
+        return rows
+    }
+
+    /// mm/vmstat.c vmstat_show(): "%s %lu" per counter.
+    @Sendable static func vmstat(_ k: Kernel) -> String {
+        vmstatCounters(k).map { "\($0.name) \($0.value)\n" }.joined()
     }
 
     /// mm/vmstat.c TEXTS_FOR_ZONES(): "_dma", "_dma32", "_normal", "_high", "_movable", "_device".
