@@ -17,7 +17,7 @@ func kmemsimMain() -> Int32 {
         arguments = ["--experimental-dump-help"]
     }
     do {
-        options = try Kmemsim.parse(arguments)
+        options = try Kmemsim.quickParse(arguments) ?? Kmemsim.parse(arguments)
     } catch {
         if Kmemsim.exitCode(for: error) == .success {
             Output.out(Kmemsim.fullMessage(for: error) + "\n")

@@ -56,6 +56,24 @@ extension Kernel {
 
     /// "kmalloc-96", "kmalloc-rcl-1k", "dma-kmalloc-8k".
     public func kmallocCacheName(classSize: Int, type: KmallocType) -> String {
+        if let slot = Self.kmallocNameSlot(classSize) { return Self.kmallocCacheNames[type.rawValue][slot] }
+        return Self.makeKmallocCacheName(classSize, type)
+    }
+
+    /// Every kmalloc() names its cache: the names of the size classes are made once (powers of two by their
+    /// shift, then 96 and 192), not built again on each call.
+    private static let kmallocCacheNames: [[String]] = KmallocType.allCases.map { type in
+        (0..<30).map { makeKmallocCacheName(1 << $0, type) } + [makeKmallocCacheName(96, type), makeKmallocCacheName(192, type)]
+    }
+
+    private static func kmallocNameSlot(_ classSize: Int) -> Int? {
+        if classSize == 96 { return 30 }
+        if classSize == 192 { return 31 }
+        guard classSize > 0, classSize & (classSize - 1) == 0, classSize < 1 << 30 else { return nil }
+        return classSize.trailingZeroBitCount
+    }
+
+    private static func makeKmallocCacheName(_ classSize: Int, _ type: KmallocType) -> String {
         type.prefix + (classSize >= 1024 ? "\(classSize / 1024)k" : "\(classSize)")
     }
 
