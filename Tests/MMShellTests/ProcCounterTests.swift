@@ -36,4 +36,24 @@ import Testing
         let free = sh.execute("print vmstat.nr_free_pages").stdout.trimmingWhitespace()
         #expect(free == String(PageAllocProcFiles.vmstatCounters(sh.session.kernel).first { $0.name == "nr_free_pages" }?.value ?? -1))
     }
+
+    /// buddyinfo and pagetypeinfo come from one model: the text's numbers, the JSON and `buddyinfo.ZONE` agree, and
+    /// pagetypeinfo's free counts add up to buddyinfo's per order.
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func buddyinfoAndPagetypeinfoAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        _ = sh.execute("p = alloc_pages GFP_KERNEL 3")
+        let m = FreeListsModel(sh.session.kernel)
+        let text = m.buddyinfoText.split(separator: "\n")
+        #expect(text.count == m.zones.count)
+        for (line, z) in zip(text, m.zones) {
+            let numbers = line.split(separator: " ").dropFirst(4).map { Int($0) }
+            #expect(numbers == z.nrFree.map { Optional($0) }, "\(line)")
+            #expect(sh.execute("print buddyinfo.\(z.zone)").stdout.contains(String(z.nrFree[0])))
+            for o in z.nrFree.indices { #expect(z.freeByType.reduce(0) { $0 + $1[o] } == z.nrFree[o], "\(z.zone) order \(o)") }
+        }
+        let json = m.pagetypeinfoJSON.rendered
+        #expect(json.contains("\"Isolate\""), "the JSON has the text's columns")
+        #expect(m.pagetypeinfoText.contains("Isolate"))
+    }
 }

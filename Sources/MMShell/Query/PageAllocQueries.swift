@@ -257,9 +257,6 @@ enum PageAllocQueries {
 
     static let buddyinfoType = QueryType("buddyinfo", "/proc/buddyinfo (mm/vmstat.c)", fields: [], dynamic: QueryDynamicFields(
         summary: "buddyinfo.ZONE: the zone's row, free blocks per order as a list (buddyinfo.Normal[3])",
-        names: { c, _ in c.kernel.zones.filter(\.isPopulated).map(\.type.procName) },
-        get: { c, _, n in
-            guard let t = ZoneType.named(n), let z = c.kernel.zone(t), z.isPopulated else { return nil }
-            return .list(z.freeArea.map { .int($0.nrFree) })
-        }))
+        names: { c, _ in FreeListsModel(c.kernel).zones.map(\.zone) },
+        get: { c, _, n in FreeListsModel(c.kernel).row(n).map { .list($0.nrFree.map { .int($0) }) } }))
 }

@@ -29,39 +29,12 @@ public enum ProcFiles {
 /// The page allocator's /proc files.
 enum PageAllocProcFiles {
     static let all: [ProcFile] = [
-        ProcFile("/proc/buddyinfo", render: buddyinfo, json: buddyinfoJSON),
-        ProcFile("/proc/pagetypeinfo", render: pagetypeinfo, json: pagetypeinfoJSON),
+        ProcFile("/proc/buddyinfo", render: { FreeListsModel($0).buddyinfoText }, json: { FreeListsModel($0).buddyinfoJSON }),
+        ProcFile("/proc/pagetypeinfo", render: { FreeListsModel($0).pagetypeinfoText }, json: { FreeListsModel($0).pagetypeinfoJSON }),
         ProcFile("/proc/zoneinfo", render: zoneinfo, json: zoneinfoJSON),
         ProcFile("/proc/meminfo", render: meminfo, json: { ProcCounter.json(meminfoCounters($0)) }),
         ProcFile("/proc/vmstat", render: vmstat, json: { ProcCounter.json(vmstatCounters($0)) }),
     ]
-
-    /// mm/vmstat.c frag_show_print(): "Node %d, zone %8s " then "%6lu " per order, populated zones only.
-    @Sendable static func buddyinfo(_ k: Kernel) -> String {
-        var s = ""
-        for z in k.zones where z.isPopulated {
-            s += "Node 0, zone \(Format.right(z.type.procName, 8)) "
-            for a in z.freeArea { s += Format.right(a.nrFree, 6) + " " }
-            s += "\n"
-        }
-        return s
-    }
-
-    @Sendable static func buddyinfoJSON(_ k: Kernel) -> JSONValue {
-        .array(k.zones.filter(\.isPopulated).map { z in
-            .object([("node", .int(0)), ("zone", .string(z.type.procName)), ("nr_free", .array(z.freeArea.map { .int($0.nrFree) }))])
-        })
-    }
-
-    @Sendable static func pagetypeinfoJSON(_ k: Kernel) -> JSONValue {
-        .object([("pageblock_order", .int(k.pageblockOrder)), ("zones", .array(k.zones.filter(\.isPopulated).map { z in
-            var counts = Array(repeating: 0, count: MigrateType.allCases.count)
-            for t in z.pageblockType { counts[Int(t)] += 1 }
-            return .object([("zone", .string(z.type.procName)),
-                            ("free", .object(MigrateType.allCases.map { mt in (mt.procName, .array(z.freeArea.map { .int($0.count[mt.rawValue]) })) })),
-                            ("pageblocks", .object(MigrateType.allCases.map { ($0.procName, .int(counts[$0.rawValue])) }))])
-        }))])
-    }
 
     /// zoneinfo's numbers per zone (the counters the simulation drives), for --json.
     @Sendable static func zoneinfoJSON(_ k: Kernel) -> JSONValue {
@@ -74,38 +47,6 @@ enum PageAllocProcFiles {
                          .object([("cpu", .int(cpu)), ("count", .int(p.count)), ("high", .int(p.high)), ("batch", .int(p.batch))])
                      } : []))])
         })
-    }
-
-    /// mm/vmstat.c pagetypeinfo_show(): free blocks per type and order, then pageblocks per type. The modelled
-    /// configuration has memory isolation but no CMA (as Debian's kernels), so there is an Isolate row and column
-    /// (always 0 here) and no CMA one.
-    @Sendable static func pagetypeinfo(_ k: Kernel) -> String {
-        let typeNames = MigrateType.allCases.map(\.procName) + (k.config.cma ? ["CMA"] : []) + ["Isolate"]
-        var s = "Page block order: \(k.pageblockOrder)\nPages per block:  \(k.pageblockPages)\n\n"
-        s += Format.left("Free pages count per migrate type at order", 43) + " "
-        for o in 0...k.maxOrder { s += Format.right(o, 6) + " " }
-        s += "\n"
-        for z in k.zones where z.isPopulated {
-            for (t, name) in typeNames.enumerated() {
-                s += "Node \(Format.right(0, 4)), zone \(Format.right(z.type.procName, 8)), type \(Format.right(name, 12)) "
-                for a in z.freeArea {
-                    let n = t < a.count.count ? a.count[t] : 0
-                    s += (n >= 100_000 ? ">" : "") + Format.right(min(n, 100_000), 6) + " "
-                }
-                s += "\n"
-            }
-        }
-        s += "\n" + Format.left("Number of blocks type ", 23)
-        for name in typeNames { s += Format.right(name, 12) + " " }
-        s += "\n"
-        for z in k.zones where z.isPopulated {
-            s += "Node 0, zone \(Format.right(z.type.procName, 8)) "
-            var counts = Array(repeating: 0, count: typeNames.count)
-            for t in z.pageblockType { counts[Int(t)] += 1 }
-            for c in counts { s += Format.right(c, 12) + " " }
-            s += "\n"
-        }
-        return s
     }
 
     static let zoneStatNames = ["nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
