@@ -56,4 +56,19 @@ import Testing
         #expect(json.contains("\"Isolate\""), "the JSON has the text's columns")
         #expect(m.pagetypeinfoText.contains("Isolate"))
     }
+
+    /// zoneinfo's text and JSON are one model: each zone's "pages free" and watermarks are the JSON's.
+    @Test func zoneinfoTextAndJSONAgree() throws {
+        var sh = try Self.shell(.x86_64)
+        _ = sh.execute("p = alloc_pages GFP_KERNEL 2")
+        let m = ZoneInfoModel(sh.session.kernel)
+        let text = m.text
+        for z in m.zones {
+            #expect(text.contains("Node 0, zone \(Format.right(z.zone, 8))\n"), "\(z.zone)")
+            #expect(text.contains("\n  pages free     \(z.free)\n        boost    \(z.boost)\n        min      \(z.min)"), "\(z.zone)")
+        }
+        guard case .array(let zones) = m.json else { Issue.record("zoneinfo JSON is not an array"); return }
+        #expect(zones.count == sh.session.kernel.zones.count)
+        #expect(sh.execute("cat /proc/zoneinfo").stdout == text)
+    }
 }

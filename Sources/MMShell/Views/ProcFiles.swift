@@ -31,23 +31,10 @@ enum PageAllocProcFiles {
     static let all: [ProcFile] = [
         ProcFile("/proc/buddyinfo", render: { FreeListsModel($0).buddyinfoText }, json: { FreeListsModel($0).buddyinfoJSON }),
         ProcFile("/proc/pagetypeinfo", render: { FreeListsModel($0).pagetypeinfoText }, json: { FreeListsModel($0).pagetypeinfoJSON }),
-        ProcFile("/proc/zoneinfo", render: zoneinfo, json: zoneinfoJSON),
+        ProcFile("/proc/zoneinfo", render: { ZoneInfoModel($0).text }, json: { ZoneInfoModel($0).json }),
         ProcFile("/proc/meminfo", render: meminfo, json: { ProcCounter.json(meminfoCounters($0)) }),
         ProcFile("/proc/vmstat", render: vmstat, json: { ProcCounter.json(vmstatCounters($0)) }),
     ]
-
-    /// zoneinfo's numbers per zone (the counters the simulation drives), for --json.
-    @Sendable static func zoneinfoJSON(_ k: Kernel) -> JSONValue {
-        .array(k.zones.map { z in
-            .object([("node", .int(0)), ("zone", .string(z.type.procName)), ("free", .int(z.nrFreePages)), ("boost", .int(z.watermarkBoost)),
-                     ("min", .int(z.minWmark)), ("low", .int(z.lowWmark)), ("high", .int(z.highWmark)),
-                     ("spanned", .int(z.spannedPages)), ("present", .int(z.presentPages)), ("managed", .int(z.managedPages)),
-                     ("protection", .array(z.lowmemReserve.map { .int($0) })), ("start_pfn", .int(z.startPFN)),
-                     ("pagesets", .array(z.isPopulated ? z.pcp.enumerated().map { cpu, p in
-                         .object([("cpu", .int(cpu)), ("count", .int(p.count)), ("high", .int(p.high)), ("batch", .int(p.batch))])
-                     } : []))])
-        })
-    }
 
     static let zoneStatNames = ["nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
                                 "nr_zone_active_file", "nr_zone_unevictable", "nr_zone_write_pending", "nr_mlock",
@@ -94,48 +81,9 @@ enum PageAllocProcFiles {
         return min(125, 2 * fls(k.params.cpus) * (1 + fls(mem)))
     }
 
-    /// mm/vmstat.c zoneinfo_show_print().
-    @Sendable static func zoneinfo(_ k: Kernel) -> String {
-        var s = ""
-        let m = k.memInfo()
-        let firstPopulated = k.zones.firstIndex(where: \.isPopulated)
-        for (i, z) in k.zones.enumerated() {
-            s += "Node 0, zone \(Format.right(z.type.procName, 8))"
-            if i == firstPopulated {
-                s += "\n  per-node stats"
-                for n in nodeStatNames where configured(n, k) { s += "\n      \(Format.left(n, 12)) \(nodeStat(n, m))" }
-            }
-            s += "\n  pages free     \(z.nrFreePages)"
-            s += "\n        boost    \(z.watermarkBoost)"
-            s += "\n        min      \(z.minWmark)"
-            s += "\n        low      \(z.lowWmark)"
-            s += "\n        high     \(z.highWmark)"
-            s += "\n        spanned  \(z.spannedPages)"
-            s += "\n        present  \(z.presentPages)"
-            s += "\n        managed  \(z.managedPages)"
-            s += "\n        cma      0"
-            s += "\n        protection: (" + z.lowmemReserve.map(String.init).joined(separator: ", ") + ")"
-            if !z.isPopulated {
-                s += "\n"
-                continue
-            }
-            for n in zoneStatNames + numaStatNames where configured(n, k) { s += "\n      \(Format.left(n, 12)) \(zoneStat(n, z))" }
-            s += "\n  pagesets"
-            for (cpu, p) in z.pcp.enumerated() {
-                s += "\n    cpu: \(cpu)"
-                s += "\n              count: \(p.count)"
-                s += "\n              high:  \(p.high)"
-                s += "\n              batch: \(p.batch)"
-                s += "\n  vm stats threshold: \(statThreshold(z, k))"
-            }
-            s += "\n  node_unreclaimable:  0"
-            s += "\n  start_pfn:           \(z.startPFN)\n"
-        }
-        return s
-    }
-
-    /// fs/proc/meminfo.c meminfo_proc_show() as data, every line in its place (what kmemsim does not model is 0): the text, `--json`, `meminfo.NAME` queries and the snapshot
-    /// page all read these rows, so none of them parses the rendered file.
+    /// fs/proc/meminfo.c meminfo_proc_show() as data, every line in its place (what kmemsim does not model is 0):
+    /// the text, `--json`, `meminfo.NAME` queries and the snapshot page all read these rows, so none of them parses
+    /// the rendered file.
     static func meminfoCounters(_ k: Kernel) -> [ProcCounter] {
         let m = k.memInfo()
         let kb = k.pageSize / 1024
