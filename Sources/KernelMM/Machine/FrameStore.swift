@@ -1,3 +1,5 @@
+// The C library for memory only (calloc, malloc, free, memcmp), never for I/O: calloc is the one allocator that hands
+// out zeroed pages without touching them, which is what lets a 64 GiB machine boot without faulting in its mem_map.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -116,7 +118,8 @@ extension FrameStore: Equatable {
     @usableFromInline let count: Int
 
     init(zeroed n: Int) {
-        // An allocation this size failing is the machine being out of memory; an Array would trap the same way.
+        // An allocation this size failing is the host being out of memory; an Array would trap the same way.
+        // trap-ok: n is at most 64 GiB of 4 KiB frames (Kernel.validate bounds mem=), 272 MB, and calloc maps it lazily.
         guard let raw = calloc(max(n, 1), MemoryLayout<PageFrame>.stride) else { fatalError("calloc(\(n), sizeof(struct page)) == NULL") }
         base = raw.bindMemory(to: PageFrame.self, capacity: max(n, 1))
         count = n
@@ -124,6 +127,7 @@ extension FrameStore: Equatable {
 
     init(copying other: FrameBuffer) {
         let bytes = max(other.count, 1) * MemoryLayout<PageFrame>.stride
+        // trap-ok: as above; the copy an Array's copy-on-write would make, and it would trap the same way.
         guard let raw = malloc(bytes) else { fatalError("malloc(\(other.count) * sizeof(struct page)) == NULL") }
         memcpy(raw, other.base, bytes)
         base = raw.bindMemory(to: PageFrame.self, capacity: max(other.count, 1))
