@@ -11,8 +11,12 @@ struct AllocContext {
 
 extension Kernel {
     /// The zonelist for a request (build_zonerefs_node): populated zones at or below `highest`, highest first.
-    public func zonelist(highest: Int) -> [Int] {
-        highest < zonelists.count ? zonelists[highest] : []
+    public func zonelist(highest: Int) -> [Int] { Self.zonelist(highest: highest, in: zonelists) }
+
+    /// The same on the stored table, for mutating paths (a non-mutating call there copies the whole Kernel).
+    @inline(__always)
+    static func zonelist(highest: Int, in zonelists: [[Int]]) -> [Int] {
+        highest >= 0 && highest < zonelists.count ? zonelists[highest] : []
     }
 
     /// build_zonerefs_node(), once at boot: for each highest zone, the populated zones at or below it, highest first.
@@ -48,9 +52,9 @@ extension Kernel {
         // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
         guard let highest = zoneTypes.firstIndex(of: choice.zone) else { return nil }
         var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
-                              zonelist: highest < zonelists.count ? zonelists[highest] : [])
+                              zonelist: Self.zonelist(highest: highest, in: zonelists))
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
-            ac.zonelist = zonelists[lower]
+            ac.zonelist = Self.zonelist(highest: lower, in: zonelists)
         }
         if explainEnabled {
             explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
