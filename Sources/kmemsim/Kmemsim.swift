@@ -128,7 +128,7 @@ struct Kmemsim: ParsableCommand {
     func language() throws(CommandError) -> Language {
         if let lang {
             guard let l = Language(rawValue: lang.lowercased()) else {
-                throw .badArgument(argument: "--lang", value: lang, reason: "use en or ko")
+                throw .badArgument(argument: "--lang", value: lang, reason: .useOneOf(["en", "ko"]))
             }
             return l
         }

@@ -21,8 +21,7 @@ enum AddressCommands {
             let addr = try a.address(0)
             guard let pfn = s.kernel.directMapPFN(addr) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: s.kernel.isVmallocAddress(addr)
-                    ? "a vmalloc address: virt_to_page() only works on the direct map; use vmalloc_to_page()"
-                    : "not in the direct map (lowmem starts at \(Format.hex(s.kernel.arch.pageOffset)))")
+                    ? .vmallocNotDirectMap : .notInDirectMap(lowmemStart: s.kernel.arch.pageOffset))
             }
             return CommandOutput(value: .page(PFN(pfn)))
         },
@@ -30,7 +29,7 @@ enum AddressCommands {
                     summary: "the page frame number of a struct page",
                     c: "unsigned long page_to_pfn(const struct page *page);", header: "include/asm-generic/memory_model.h",
                     contexts: "any", examples: ["page_to_pfn $p"]) { s, a throws(CommandError) in
-            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "NULL has no PFN") }
+            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: .nullHasNoPFN) }
             try check(p, s.kernel)
             return CommandOutput(value: .int(p.raw))
         },
@@ -48,7 +47,7 @@ enum AddressCommands {
                     contexts: "any", examples: ["virt_to_phys $addr"], aliases: ["__pa"]) { s, a throws(CommandError) in
             let addr = try a.address(0)
             guard s.kernel.directMapPFN(addr) != nil else {
-                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "not a direct-map address")
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .notDirectMapAddress)
             }
             return CommandOutput(value: .int(Int(addr - s.kernel.arch.pageOffset)))
         },
@@ -59,7 +58,7 @@ enum AddressCommands {
             let phys = try a.int(0)
             let pfn = phys >> s.kernel.arch.pageShift
             guard phys >= 0, pfn < s.kernel.directMapEndPFN else {
-                throw .badArgument(argument: "PHYS", value: Format.hex(phys), reason: "beyond the direct map" + (s.kernel.arch.lowmemLimit != nil ? " (HIGHMEM has no permanent mapping)" : ""))
+                throw .badArgument(argument: "PHYS", value: Format.hex(phys), reason: .beyondDirectMap(highmem: s.kernel.arch.lowmemLimit != nil))
             }
             return CommandOutput(value: .address(s.kernel.arch.pageOffset &+ UInt64(phys)))
         },
@@ -67,7 +66,7 @@ enum AddressCommands {
 
     static func check(_ p: PFN, _ k: Kernel) throws(CommandError) {
         guard p.raw >= 0, p.raw < k.frames.count else {
-            throw .badArgument(argument: "PFN", value: Format.hex(p.raw), reason: "this machine's frames are 0…\(Format.hex(k.frames.count - 1))")
+            throw .badArgument(argument: "PFN", value: Format.hex(p.raw), reason: .framesAre(last: k.frames.count - 1))
         }
     }
 }

@@ -58,7 +58,7 @@ public struct Arguments: Sendable {
             switch v {
             case .int(let n): return n
             case .address(let a) where a <= UInt64(Int.max): return Int(a)
-            default: throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a number", got: v.typeName)
+            default: throw .wrongValueType(argument: spec(i).name.uppercased(), expected: .expectedNumber, got: .gotValue(v))
             }
         }
         guard let n = NumberParser.integer(t) else { throw .badNumber(t, what: spec(i).name) }
@@ -70,15 +70,15 @@ public struct Arguments: Sendable {
     /// An order: a small non-negative number (the allocator itself reports orders above MAX_ORDER).
     public func order(_ i: Int) throws(CommandError) -> Int {
         let n = try int(i)
-        guard n >= 0 else { throw .badArgument(argument: "ORDER", value: String(n), reason: "an order is 0 or more (2^order pages)") }
-        guard n <= 63 else { throw .badArgument(argument: "ORDER", value: String(n), reason: "2^\(n) pages is more than any machine has; orders go 0…10") }
+        guard n >= 0 else { throw .badArgument(argument: "ORDER", value: String(n), reason: .orderNegative) }
+        guard n <= 63 else { throw .badArgument(argument: "ORDER", value: String(n), reason: .orderTooLarge(n)) }
         return n
     }
 
     public func size(_ i: Int) throws(CommandError) -> UInt64 {
         let t = try text(i)
         if let v = try variable(t) {
-            guard case .int(let n) = v, n >= 0 else { throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a size", got: v.typeName) }
+            guard case .int(let n) = v, n >= 0 else { throw .wrongValueType(argument: spec(i).name.uppercased(), expected: .expectedSize, got: .gotValue(v)) }
             return UInt64(n)
         }
         guard let n = NumberParser.size(t) else { throw .badNumber(t, what: "size") }
@@ -92,7 +92,7 @@ public struct Arguments: Sendable {
         if t.hasPrefix("$"), let plus = t.firstIndex(of: "+") {
             let base = String(t[..<plus]), off = String(t[t.index(after: plus)...])
             guard let v = try variable(base), case .address(let a) = v else {
-                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "an address variable before +", got: base)
+                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: .expectedAddressVariableBeforePlus, got: .gotText(base))
             }
             guard let n = NumberParser.unsigned(off) else { throw .badNumber(off, what: "offset") }
             return a &+ n
@@ -103,8 +103,8 @@ public struct Arguments: Sendable {
             case .null: return 0
             case .int(let n) where n >= 0: return UInt64(n)
             default:
-                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "an address (void *)",
-                                      got: v.typeName + (v.typeName == "struct page *" ? "; use page_address() to get its address" : ""))
+                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: .expectedAddress,
+                                      got: { if case .page = v { return .gotPageWantAddress } else { return .gotValue(v) } }())
             }
         }
         if t == "NULL" { return 0 }
@@ -121,13 +121,13 @@ public struct Arguments: Sendable {
             case .null: return nil
             case .int(let n):
                 guard n >= 0, n < kernel.frames.count else {
-                    throw .badArgument(argument: spec(i).name.uppercased(), value: "\(t) = \(n)", reason: "not a PFN of this machine (0…0x\(String(kernel.frames.count - 1, radix: 16)))")
+                    throw .badArgument(argument: spec(i).name.uppercased(), value: "\(t) = \(n)", reason: .notAPFN(last: kernel.frames.count - 1))
                 }
                 return PFN(n)
             case .address(let a):
-                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a struct page *",
-                                      got: "an address (0x\(String(a, radix: 16))); use virt_to_page() to get its page")
-            default: throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a struct page *", got: v.typeName)
+                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: .expectedStructPage,
+                                      got: .gotAddressWantPage(a))
+            default: throw .wrongValueType(argument: spec(i).name.uppercased(), expected: .expectedStructPage, got: .gotValue(v))
             }
         }
         if t == "NULL" { return nil }
@@ -137,7 +137,7 @@ public struct Arguments: Sendable {
         // A direct-map address names its page too (virt_to_page), as `page 0xffff888001000000` would in crash.
         if n >= kernel.arch.pageOffset, let pfn = kernel.directMapPFN(n) { return PFN(pfn) }
         guard n < UInt64(kernel.frames.count) else {
-            throw .badArgument(argument: spec(i).name.uppercased(), value: t, reason: "neither a PFN of this machine (0…0x\(String(kernel.frames.count - 1, radix: 16))) nor a struct page address")
+            throw .badArgument(argument: spec(i).name.uppercased(), value: t, reason: .neitherPFNNorStructPage(last: kernel.frames.count - 1))
         }
         return PFN(Int(n))
     }

@@ -56,7 +56,7 @@ public struct BootParameter: Sendable {
                                     ko: "아키텍처: 페이지 크기, 존, 주소 배치, CPU 수가 달라집니다"),
                       read: { $0.arch.rawValue }) { p, v throws(CommandError) in
             guard let a = Architecture.named(v) else {
-                throw .badArgument(argument: "arch", value: v, reason: "choose " + Architecture.allCases.map(\.rawValue).joined(separator: ", "))
+                throw .badArgument(argument: "arch", value: v, reason: .chooseArchitecture(Architecture.allCases.map(\.rawValue)))
             }
             p.arch = a
         },
@@ -77,7 +77,7 @@ public struct BootParameter: Sendable {
                                     ko: "slab 할당자: SLUB(6.6 기본값) 또는 리스트 세 개를 쓰는 SLAB"),
                       read: { $0.slab.rawValue }) { p, v throws(CommandError) in
             guard let k = SlabAllocatorKind(rawValue: v.lowercased()) else {
-                throw .badArgument(argument: "slab", value: v, reason: "choose slab or slub")
+                throw .badArgument(argument: "slab", value: v, reason: .chooseSlabAllocator)
             }
             p.slab = k
         },
@@ -109,7 +109,7 @@ public struct BootParameter: Sendable {
                       help: Message(en: "one-page kernel stacks on i386 (CONFIG_4KSTACKS, removed in 2.6.37)",
                                     ko: "i386에서 한 페이지짜리 커널 스택(CONFIG_4KSTACKS, 2.6.37에서 없어짐)"),
                       read: { onOff($0.fourKStacks) }) { p, v throws(CommandError) in
-            p.fourKStacks = try onOff(v, "4kstacks", reason: "use on or off (i386 only)")
+            p.fourKStacks = try onOff(v, "4kstacks", reason: .onOffI386Only)
         },
         BootParameter(name: "irq_stacks", aliases: [], kind: .onOff,
                       help: Message(en: "separate per-CPU IRQ stacks; off runs interrupt handlers on the interrupted task's stack",
@@ -135,7 +135,7 @@ public struct BootParameter: Sendable {
 
     static func onOff(_ b: Bool) -> String { b ? "on" : "off" }
 
-    static func onOff(_ v: String, _ name: String, reason: String = "use on or off") throws(CommandError) -> Bool {
+    static func onOff(_ v: String, _ name: String, reason: Message = .onOff) throws(CommandError) -> Bool {
         guard let b = BootParamParser.bool(v) else { throw .badArgument(argument: name, value: v, reason: reason) }
         return b
     }

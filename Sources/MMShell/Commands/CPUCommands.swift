@@ -7,27 +7,21 @@ enum CPUCommands {
     static func error(_ e: ContextError) -> CommandError {
         switch e {
         case .noSuchCPU(let n, let cpus):
-            return .badArgument(argument: "CPU", value: String(n), reason: "this machine has CPUs 0…\(cpus - 1) (boot cpus=N for more)")
+            return .badArgument(argument: "CPU", value: String(n), reason: .noSuchCPU(cpus: cpus, bootHint: true))
         case .cannotMigrate(let count, let irqs):
-            return .other("cannot migrate: " + (count != 0 ? "preempt_count is \(hex8(count))" : "interrupts are disabled") + (irqs && count != 0 ? " and interrupts are disabled" : "") + "; a task that has disabled preemption stays on its CPU — that is the point of disabling it. Undo it first (put_cpu, preempt_enable, spin_unlock, local_irq_enable, irq_exit)")
-        case .interruptsDisabled:
-            return .other("interrupts are disabled on this CPU: a hard interrupt would stay pending until local_irq_enable (use nmi_enter for a non-maskable one)")
-        case .notInHardirq:
-            return .other("not in a hard interrupt handler; irq_enter first")
-        case .hardirqNestingFull:
-            return .other("15 hard interrupts are already nested on this CPU: preempt_count's HARDIRQ field has 4 bits (HARDIRQ_BITS), and a 16th irq_enter would carry into the NMI bits. The real kernel does not check (hardware never nests that deep); leave some with irq_exit first")
-        case .notInNMI:
-            return .other("not in an NMI handler; nmi_enter first")
-        case .notServingSoftirq:
-            return .other("not running a softirq; softirq_enter first")
-        case .softirqInInterrupt:
-            return .other("softirqs do not run inside a hard interrupt, an NMI or another softirq; leave it first (irq_exit)")
+            return .localized(.cannotMigrate(preemptCount: count == 0 ? nil : hex8(count), irqsDisabled: irqs))
+        case .interruptsDisabled: return .localized(.interruptsDisabledNoIRQ)
+        case .notInHardirq: return .localized(.notInHardirq)
+        case .hardirqNestingFull: return .localized(.hardirqNestingFull)
+        case .notInNMI: return .localized(.notInNMI)
+        case .notServingSoftirq: return .localized(.notServingSoftirq)
+        case .softirqInInterrupt: return .localized(.softirqInInterrupt)
         case .noSuchTask(let pid):
-            return .badArgument(argument: "PID", value: String(pid), reason: "no such task; 'task list' shows them")
+            return .badArgument(argument: "PID", value: String(pid), reason: .noSuchTask)
         case .taskRunning(let pid):
-            return .badArgument(argument: "PID", value: String(pid), reason: "the task is running on a CPU (the shell runs as it); create another task and exit that")
+            return .badArgument(argument: "PID", value: String(pid), reason: .taskIsRunning)
         case .taskIsIdle(let pid):
-            return .badArgument(argument: "PID", value: String(pid), reason: "an idle task (swapper) never exits and uses a stack from the kernel image")
+            return .badArgument(argument: "PID", value: String(pid), reason: .idleTaskNeverExits)
         }
     }
 

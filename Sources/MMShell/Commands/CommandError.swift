@@ -6,13 +6,15 @@ public enum CommandError: Error, Equatable, Sendable {
     case unknownCommand(String, suggestion: String?)
     case unknownGFPFlag(String, suggestion: String?)
     case removedGFPFlag(String)
-    case badGFPExpression(String, detail: String)
+    case badGFPExpression(String, detail: Message)
     case badNumber(String, what: String)
     case missingArgument(command: String, argument: String, usage: String)
     case tooManyArguments(command: String, usage: String)
     case unknownVariable(String, known: [String])
-    case wrongValueType(argument: String, expected: String, got: String)
-    case badArgument(argument: String, value: String, reason: String)
+    /// `expected` and `got` are catalog messages (Catalog+ArgumentErrors.swift).
+    case wrongValueType(argument: String, expected: Message, got: Message)
+    /// The value of one argument is refused; `reason` is a catalog message (Catalog+ArgumentErrors.swift).
+    case badArgument(argument: String, value: String, reason: Message)
     case unbalanced(String)
     case unknownProcFile(String, known: [String])
     case unknownHelpTopic(String, suggestion: String?)

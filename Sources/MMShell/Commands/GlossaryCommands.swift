@@ -27,7 +27,7 @@ enum GlossaryCommands {
             let near = g.matching(key)
             if near.count == 1 { return CommandOutput(text: GlossaryView.entry(near[0], lang)) }
             if !near.isEmpty { return CommandOutput(text: GlossaryView.list(near, lang)) }
-            throw .badArgument(argument: "TERM", value: key, reason: s.say(.glossaryNoSuchTerm))
+            throw .badArgument(argument: "TERM", value: key, reason: .glossaryNoSuchTerm)
         },
     ]
 }

@@ -8,7 +8,7 @@ enum KmallocCommands {
 
     static func sizeArg(_ a: Arguments, _ i: Int) throws(CommandError) -> Int {
         let n = try a.size(i)
-        guard n <= UInt64(Int.max) else { throw .badArgument(argument: "SIZE", value: String(n), reason: "larger than size_t") }
+        guard n <= UInt64(Int.max) else { throw .badArgument(argument: "SIZE", value: String(n), reason: .largerThanSizeT) }
         return Int(n)
     }
 

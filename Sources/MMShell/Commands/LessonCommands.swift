@@ -24,13 +24,13 @@ enum LessonCommands {
                 if key.hasSuffix(".yaml") || key.contains("/") {
                     let (lesson, diags) = LessonCatalog.load(path: key)
                     guard let lesson, diags.isEmpty else {
-                        throw .badArgument(argument: "lesson", value: key, reason: diags.map(\.description).joined(separator: "; "))
+                        throw .badArgument(argument: "lesson", value: key, reason: Message(verbatim: diags.map(\.description).joined(separator: "; ")))
                     }
                     return CommandOutput(text: try LessonEngine.start(lesson, &s))
                 }
                 let cat = catalog(s)
                 guard let lesson = cat.find(key) else {
-                    throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))
+                    throw .badArgument(argument: "lesson", value: key, reason: .noSuchLesson(ids: cat.lessons.map(\.id), directory: cat.directory))
                 }
                 return CommandOutput(text: try LessonEngine.start(lesson, &s))
             case "quit":
@@ -39,7 +39,7 @@ enum LessonCommands {
                 let lesson: Lesson
                 if a.has(1) {
                     let key = try a.string(1)
-                    guard let l = catalog(s).find(key) else { throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; 'lesson list' shows them") }
+                    guard let l = catalog(s).find(key) else { throw .badArgument(argument: "lesson", value: key, reason: .noSuchLessonListHint) }
                     lesson = l
                 } else {
                     lesson = try LessonEngine.requireActive(s).lesson
@@ -66,7 +66,7 @@ enum LessonCommands {
                 let warning = LessonEngine.save(&s)
                 return CommandOutput(text: "imported progress of \(imported.lessons.count) lesson(s) from \(file)\n" + warning)
             case let other:
-                throw .badArgument(argument: "ACTION", value: other, reason: "use list, start ID, quit, summary, export FILE or import FILE")
+                throw .badArgument(argument: "ACTION", value: other, reason: .useOneOf(["list", "start ID", "quit", "summary", "export FILE", "import FILE"]))
             }
         },
         CommandSpec("next", family: .lessons, summary: "go to the next step (after reading, or once a step is done)", examples: ["next"]) { s, _ throws(CommandError) in

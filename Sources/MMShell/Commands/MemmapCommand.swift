@@ -11,12 +11,12 @@ enum MemmapCommand {
         if o.arguments.has(0) {
             let t = try o.arguments.string(0)
             guard let z = ZoneType.named(t), k.zone(z)?.isPopulated == true else {
-                throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + k.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
+                throw .badArgument(argument: "ZONE", value: t, reason: .populatedZones(k.zones.filter(\.isPopulated).map(\.type.procName)))
             }
             zone = z
         }
         if o.around != nil && (o.from != nil || o.to != nil) {
-            throw .badArgument(argument: "--around", value: o.around ?? "", reason: "use either --around or --from/--to, not both")
+            throw .badArgument(argument: "--around", value: o.around ?? "", reason: .aroundOrFromTo)
         }
         let style = o.terminalStyle(s)
         // Cells per row: --width, else what fits the terminal beside the 8-column PFN label (a multiple of 16, so
@@ -30,10 +30,10 @@ enum MemmapCommand {
             selection = .around(pfn: pfn, head: block.head, pages: 1 << block.order)
         } else if o.from != nil || o.to != nil {
             guard let f = o.from, let t = o.to else {
-                throw .badArgument(argument: o.from == nil ? "--from" : "--to", value: "", reason: "give both: --from PFN --to PFN")
+                throw .badArgument(argument: o.from == nil ? "--from" : "--to", value: "", reason: .giveBothFromTo)
             }
             let lo = try pfnNumber(f, "--from", k), hi = try pfnNumber(t, "--to", k)
-            guard lo <= hi else { throw .badArgument(argument: "--to", value: t, reason: "--to must not be below --from (\(Format.hex(lo)))") }
+            guard lo <= hi else { throw .badArgument(argument: "--to", value: t, reason: .toBelowFrom(lo)) }
             selection = .range(from: lo, to: hi)
         } else {
             selection = .zones(zone)
@@ -50,7 +50,7 @@ enum MemmapCommand {
             case .page(let p): return p.raw
             case .address(let addr): return try address(addr, t, k)
             case .int(let n) where n >= 0 && n < k.frames.count: return n
-            default: throw .wrongValueType(argument: "--around", expected: "a struct page * or an address", got: v.typeName)
+            default: throw .wrongValueType(argument: "--around", expected: .expectedPageOrAddress, got: .gotValue(v))
             }
         }
         if t.lowercased().hasPrefix("pfn:") { return try pfnNumber(String(t.dropFirst(4)), "--around", k) }
@@ -64,13 +64,13 @@ enum MemmapCommand {
         if let p = k.pfnOfStructPage(addr) { return p }
         let pfn = addr >> UInt64(k.arch.pageShift)
         if pfn < UInt64(k.frames.count), k.frames[Int(pfn)].state != .absent { return Int(pfn) }
-        throw .badArgument(argument: "--around", value: text, reason: "not a direct-map, vmalloc, struct page or physical address of this machine; for a frame number write pfn:N")
+        throw .badArgument(argument: "--around", value: text, reason: .aroundNotAnAddress)
     }
 
     static func pfnNumber(_ t: String, _ what: String, _ k: Kernel) throws(CommandError) -> Int {
         guard let n = NumberParser.unsigned(t) else { throw .badNumber(t, what: "PFN") }
         guard n < UInt64(k.frames.count) else {
-            throw .badArgument(argument: what, value: t, reason: "this machine's frames are 0…\(Format.hex(k.frames.count - 1))")
+            throw .badArgument(argument: what, value: t, reason: .framesAre(last: k.frames.count - 1))
         }
         return Int(n)
     }

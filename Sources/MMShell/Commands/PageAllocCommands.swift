@@ -51,7 +51,7 @@ enum PageAllocCommands {
                     c: "void __free_pages(struct page *page, unsigned int order);", header: "include/linux/gfp.h",
                     contexts: "any context but NMI", examples: ["__free_pages $p 3"], mutates: true) { s, a throws(CommandError) in
             guard let page = try a.page(0, kernel: s.kernel) else {
-                throw .badArgument(argument: "PAGE", value: "NULL", reason: "__free_pages(NULL, …) dereferences NULL in the kernel; only free what an allocation returned")
+                throw .badArgument(argument: "PAGE", value: "NULL", reason: .freePagesNull)
             }
             return freeResult(s.kernel.freePages(page, order: try a.order(1), caller: "__free_pages"))
         },
@@ -60,7 +60,7 @@ enum PageAllocCommands {
                     c: "#define __free_page(page) __free_pages((page), 0)", header: "include/linux/gfp.h",
                     contexts: "any context but NMI", examples: ["__free_page $p"], mutates: true) { s, a throws(CommandError) in
             guard let page = try a.page(0, kernel: s.kernel) else {
-                throw .badArgument(argument: "PAGE", value: "NULL", reason: "__free_page(NULL) dereferences NULL in the kernel")
+                throw .badArgument(argument: "PAGE", value: "NULL", reason: .freePageNull)
             }
             return freeResult(s.kernel.freePages(page, order: 0, caller: "__free_pages"))
         },

@@ -9,7 +9,7 @@ enum PercpuCommands {
         let name = try a.string(i)
         guard k.percpuVariable(name) != nil else {
             let known = k.percpu.variables.map(\.name)
-            throw .badArgument(argument: "NAME", value: name, reason: known.isEmpty ? "no per-CPU variable by that name; define one with 'DEFINE_PER_CPU int \(name)'" : "no per-CPU variable by that name; defined: " + known.joined(separator: ", "))
+            throw .badArgument(argument: "NAME", value: name, reason: .noPerCPUVariable(name, known: known))
         }
         return name
     }
@@ -42,11 +42,11 @@ enum PercpuCommands {
                     c: "#define DEFINE_PER_CPU(type, name)", header: "include/linux/percpu-defs.h", contexts: "declaration",
                     examples: ["DEFINE_PER_CPU int counter", "DEFINE_PER_CPU(long, hits)"], mutates: true) { s, a throws(CommandError) in
             let type = try a.string(0), name = try a.string(1)
-            guard s.kernel.percpuTypeSize(type) != nil else { throw .badArgument(argument: "TYPE", value: type, reason: "use one of " + types.joined(separator: ", ")) }
+            guard s.kernel.percpuTypeSize(type) != nil else { throw .badArgument(argument: "TYPE", value: type, reason: .usePercpuType(types)) }
             guard name.first.map({ $0.isLetter || $0 == "_" }) == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw .badArgument(argument: "NAME", value: name, reason: "a C identifier (letters, digits, _)")
+                throw .badArgument(argument: "NAME", value: name, reason: .notCIdentifier)
             }
-            guard s.kernel.percpuVariable(name) == nil else { throw .badArgument(argument: "NAME", value: name, reason: "already defined") }
+            guard s.kernel.percpuVariable(name) == nil else { throw .badArgument(argument: "NAME", value: name, reason: .alreadyDefined) }
             guard let v = s.kernel.definePerCPU(type: type, name: name), let base = s.kernel.percpu.chunks.first?.base else {
                 throw .other("DEFINE_PER_CPU \(name): the reserved per-CPU area is full (the module load would fail with -ENOMEM)")
             }
@@ -58,7 +58,7 @@ enum PercpuCommands {
                     c: "#define per_cpu(var, cpu) (*per_cpu_ptr(&(var), cpu))", header: "include/linux/percpu-defs.h", contexts: "any context",
                     examples: ["per_cpu counter 1"]) { s, a throws(CommandError) in
             let n = try variable(a, 0, s.kernel), c = try a.int(1)
-            guard let v = s.kernel.perCPU(n, cpu: c) else { throw .badArgument(argument: "CPU", value: String(c), reason: "CPUs are 0…\(s.kernel.cpus.count - 1)") }
+            guard let v = s.kernel.perCPU(n, cpu: c) else { throw .badArgument(argument: "CPU", value: String(c), reason: .cpusAre(s.kernel.cpus.count)) }
             return CommandOutput(value: .int(Int(v)))
         },
         CommandSpec("get_cpu_var", family: .percpu, arguments: [.init("name", .name)],
@@ -99,7 +99,7 @@ enum PercpuCommands {
                     c: "#define per_cpu_ptr(ptr, cpu)", header: "include/linux/percpu-defs.h", contexts: "any context",
                     examples: ["per_cpu_ptr $p 2"]) { s, a throws(CommandError) in
             let p = try a.address(0), c = try a.int(1)
-            guard c >= 0, c < s.kernel.cpus.count else { throw .badArgument(argument: "CPU", value: String(c), reason: "CPUs are 0…\(s.kernel.cpus.count - 1)") }
+            guard c >= 0, c < s.kernel.cpus.count else { throw .badArgument(argument: "CPU", value: String(c), reason: .cpusAre(s.kernel.cpus.count)) }
             return CommandOutput(value: .address(s.kernel.perCPUPtr(p, cpu: c)))
         },
         CommandSpec("percpu", family: .percpu, arguments: [PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,

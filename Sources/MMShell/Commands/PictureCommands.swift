@@ -11,7 +11,7 @@ enum PictureCommands {
             let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
             let cpu = try o.arguments.int(0, default: s.kernel.currentCPU)
             guard cpu >= 0, cpu < s.kernel.cpus.count else {
-                throw .badArgument(argument: "CPU", value: String(cpu), reason: "this machine has CPUs 0…\(s.kernel.cpus.count - 1)")
+                throw .badArgument(argument: "CPU", value: String(cpu), reason: .noSuchCPU(cpus: s.kernel.cpus.count, bootHint: false))
             }
             let m = PreemptCountPicture.build(s.kernel, cpu: cpu)
             let json = JSONValue.object([("cpu", .int(cpu)), ("preempt_count", .int(Int(m.count))),
@@ -26,11 +26,11 @@ enum PictureCommands {
             let force: Bool
             if a.has(1) {
                 let option = try a.string(1)
-                guard option == "--force" else { throw .badArgument(argument: "OPTION", value: option, reason: "snapshot takes FILE.html and --force") }
+                guard option == "--force" else { throw .badArgument(argument: "OPTION", value: option, reason: .snapshotOptions) }
                 force = true
             } else { force = false }
             guard path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") else {
-                throw .badArgument(argument: "FILE", value: path, reason: "the snapshot is an HTML page; name it e.g. machine.html")
+                throw .badArgument(argument: "FILE", value: path, reason: .snapshotIsHTML)
             }
             let page = SnapshotPage.render(s)
             try FileOutput.write(FileOutput.marked(page.html), to: path, kind: .picture, force: force, language: s.language)

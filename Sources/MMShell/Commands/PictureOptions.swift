@@ -53,25 +53,25 @@ struct PictureOptions: Sendable {
             let word = a.raw[i]
             guard word.hasPrefix("--") else { rest.append(word); i += 1; continue }
             guard let opt = Option(rawValue: word), allowed.contains(opt) else {
-                throw .badArgument(argument: "OPTION", value: word, reason: "\(a.command.name) takes " + list)
+                throw .badArgument(argument: "OPTION", value: word, reason: .commandTakesOptions(a.command.name, list))
             }
             var value = ""
             if opt.takesValue {
                 guard i + 1 < a.raw.count, !a.raw[i + 1].hasPrefix("--") else {
-                    throw .badArgument(argument: opt.rawValue, value: "", reason: "give a value: " + opt.usage)
+                    throw .badArgument(argument: opt.rawValue, value: "", reason: .giveValue(opt.usage))
                 }
                 value = a.raw[i + 1]
                 i += 1
             }
             switch opt {
             case .svg:
-                guard !value.hasPrefix("$") else { throw .badArgument(argument: "--svg", value: value, reason: "give a file name, e.g. --svg picture.svg") }
+                guard !value.hasPrefix("$") else { throw .badArgument(argument: "--svg", value: value, reason: .svgNeedsFileName) }
                 o.svg = value
             case .ascii: o.ascii = true
             case .picture: o.picture = true
             case .width:
                 guard let n = NumberParser.integer(value), n >= 8, n <= 512 else {
-                    throw .badArgument(argument: "--width", value: value, reason: "cells per row, 8…512")
+                    throw .badArgument(argument: "--width", value: value, reason: .widthRange)
                 }
                 o.width = n
             case .around: o.around = value

@@ -17,11 +17,11 @@ enum QuizCommands {
                 case "--reveal": reveal = true
                 case "--seed":
                     guard a.has(i + 1), let n = NumberParser.unsigned(try a.string(i + 1)) else {
-                        throw .badArgument(argument: "--seed", value: a.has(i + 1) ? try a.string(i + 1) : "", reason: "give a number, e.g. --seed 7")
+                        throw .badArgument(argument: "--seed", value: a.has(i + 1) ? try a.string(i + 1) : "", reason: .giveNumber(example: "--seed 7"))
                     }
                     chosen = n
                     i += 1
-                default: throw .badArgument(argument: "OPTION", value: w, reason: "use --seed N or --reveal")
+                default: throw .badArgument(argument: "OPTION", value: w, reason: .useOneOf(["--seed N", "--reveal"]))
                 }
                 i += 1
             }
@@ -40,7 +40,7 @@ enum QuizCommands {
             case "buddy": made = try QuizMaker.buddy(seed: seed)
             case "gfp": made = try QuizMaker.gfp(seed: seed, kernel: s.kernel)
             case "slab": made = try QuizMaker.slab(seed: seed, session: s)
-            case let other: throw .badArgument(argument: "TOPIC", value: other, reason: "use buddy, gfp or slab")
+            case let other: throw .badArgument(argument: "TOPIC", value: other, reason: .useOneOf(["buddy", "gfp", "slab"]))
             }
             let lang = s.lessons.language
             var t = warning + made.intro.text(lang)

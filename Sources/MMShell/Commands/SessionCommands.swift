@@ -45,7 +45,7 @@ enum SessionCommands {
                     summary: "take back the last command that changed the kernel or a variable (undo N: the last N)",
                     examples: ["undo", "undo 3"]) { s, a throws(CommandError) in
             let n = try a.int(0, default: 1)
-            guard n >= 1 else { throw .badArgument(argument: "COUNT", value: String(n), reason: "undo takes back 1 or more commands") }
+            guard n >= 1 else { throw .badArgument(argument: "COUNT", value: String(n), reason: .undoCountAtLeastOne) }
             guard !s.undoStack.isEmpty else { throw .other(s.say(.nothingToUndo)) }
             let lines = s.undo(n)
             return CommandOutput(text: s.say(.undid(lines, asked: n)) + "\n")
@@ -64,7 +64,7 @@ enum SessionCommands {
             let file = try a.string(0)
             let option = a.has(1) ? try a.string(1) : nil
             let force = option == "--force"
-            if let option, !force { throw .badArgument(argument: "FORCE", value: option, reason: "the only option is --force") }
+            if let option, !force { throw .badArgument(argument: "FORCE", value: option, reason: .onlyForceOption) }
             let bytes = try s.save(to: file, force: force)
             return CommandOutput(text: s.say(.saved(file, bytes: bytes)) + "\n")
         },
@@ -101,7 +101,7 @@ public enum BootParamParser {
         for item in items {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw .badArgument(argument: "boot parameter", value: item, reason: "write key=value; keys: " + keys.joined(separator: " "))
+                throw .badArgument(argument: "boot parameter", value: item, reason: .bootParameterNotKeyValue(keys: keys))
             }
             try set(parts[0], parts[1], in: &p)
         }
@@ -110,7 +110,7 @@ public enum BootParamParser {
     /// One `key=value`, by the parameter's own parser (`BootParameter.all`).
     public static func set(_ key: String, _ value: String, in p: inout BootParams) throws(CommandError) {
         guard let parameter = BootParameter.named(key) else {
-            throw .badArgument(argument: "boot parameter", value: key, reason: "unknown" + (Suggest.closest(key, in: keys).map { "; did you mean \($0)?" } ?? "; keys: " + keys.joined(separator: " ")))
+            throw .badArgument(argument: "boot parameter", value: key, reason: .unknownBootParameter(suggestion: Suggest.closest(key, in: keys), keys: keys))
         }
         try parameter.apply(value, to: &p)
     }

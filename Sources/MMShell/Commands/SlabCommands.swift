@@ -9,12 +9,12 @@ enum SlabCommands {
         let t = try a.string(i)
         var name = t
         if let v = try a.variable(t) {
-            guard case .string(let n) = v else { throw .wrongValueType(argument: "CACHE", expected: "a cache (struct kmem_cache *)", got: v.typeName) }
+            guard case .string(let n) = v else { throw .wrongValueType(argument: "CACHE", expected: .expectedCache, got: .gotValue(v)) }
             name = n
         }
         guard s.kernel.slab.index(named: name) != nil else {
             let all = s.kernel.slab.allNames
-            throw .badArgument(argument: "CACHE", value: name, reason: "no such cache" + (Suggest.closest(name, in: all).map { "; did you mean \($0)?" } ?? "; see cat /proc/slabinfo"))
+            throw .badArgument(argument: "CACHE", value: name, reason: .noSuchCache(suggestion: Suggest.closest(name, in: all)))
         }
         return name
     }
@@ -31,21 +31,21 @@ enum SlabCommands {
                     mutates: true) { s, a throws(CommandError) in
             let name = try a.string(0)
             guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "$" }) else {
-                throw .badArgument(argument: "NAME", value: name, reason: "a cache name is one word")
+                throw .badArgument(argument: "NAME", value: name, reason: .cacheNameOneWord)
             }
             let known = s.kernel.slab.caches.reduce(0) { $0 + 1 + $1.aliases.count }
             guard known < Limits.slabCaches else { throw .localized(.tooManyCaches(name, known: known)) }
             guard s.kernel.slab.index(named: name) == nil else {
-                throw .badArgument(argument: "NAME", value: name, reason: "a cache with this name already exists (the kernel would allow it, but kmemsim names caches uniquely); pick another name")
+                throw .badArgument(argument: "NAME", value: name, reason: .cacheNameTaken)
             }
             let size = try a.size(1)
-            guard size <= UInt64(Int32.max) else { throw .badArgument(argument: "SIZE", value: String(size), reason: "unsigned int size: at most 4 MiB (KMALLOC_MAX_SIZE) is accepted by the kernel") }
+            guard size <= UInt64(Int32.max) else { throw .badArgument(argument: "SIZE", value: String(size), reason: .cacheSizeTooLarge) }
             var align = 0, flags: SlabFlags = [], ctor = false
             var i = 2
             while a.has(i) {
                 let t = try a.string(i)
                 if t == "ctor" || t == "NULL" && false { ctor = true } else if let n = NumberParser.integer(t), n >= 0 {
-                    guard n == 0 || n & (n - 1) == 0, n <= 1 << 20 else { throw .badArgument(argument: "ALIGN", value: t, reason: "alignment is 0 or a power of two") }
+                    guard n == 0 || n & (n - 1) == 0, n <= 1 << 20 else { throw .badArgument(argument: "ALIGN", value: t, reason: .alignNotPowerOfTwo) }
                     align = n
                 } else if t != "NULL" {
                     flags.formUnion(try SlabFlagsParser.parse(t))
@@ -115,7 +115,7 @@ enum SlabCommands {
             case .failure(.notSLAB):
                 throw .other(s.say(.slabinfoReadOnlyWithSLUB))
             case .failure(.noSuchCache):
-                throw .badArgument(argument: "CACHE", value: name, reason: "no such cache")
+                throw .badArgument(argument: "CACHE", value: name, reason: .noSuchCacheShort)
             case .failure(.invalid):
                 throw .other(s.say(.slabTunablesInvalid(limit: limit, batchcount: batch, shared: shared)))
             }
@@ -126,7 +126,7 @@ enum SlabCommands {
                     examples: ["kmem_cache_destroy my_cache"], mutates: true) { s, a throws(CommandError) in
             let name = try cacheName(a, 0, s)
             if let c = s.kernel.slab.cache(named: name), c.isBootCache, c.name == name {
-                throw .badArgument(argument: "CACHE", value: name, reason: "\(name) is one of the kernel's own caches; kmemsim only destroys caches you created")
+                throw .badArgument(argument: "CACHE", value: name, reason: .kernelOwnCache(name))
             }
             _ = s.kernel.kmemCacheDestroy(name, caller: "cleanup_module")
             return CommandOutput()
@@ -154,11 +154,11 @@ enum SlabCommands {
                     examples: ["write $x 4 0x41", "write $x+100 2"], mutates: true) { s, a throws(CommandError) in
             let addr = try a.address(0)
             let len = try a.size(1)
-            guard len <= 1 << 20 else { throw .badArgument(argument: "LEN", value: String(len), reason: "at most 1 MiB") }
+            guard len <= 1 << 20 else { throw .badArgument(argument: "LEN", value: String(len), reason: .atMostOneMiB) }
             let byte = try a.int(2, default: 0)
-            guard (0...255).contains(byte) else { throw .badArgument(argument: "BYTE", value: String(byte), reason: "a byte is 0…255") }
+            guard (0...255).contains(byte) else { throw .badArgument(argument: "BYTE", value: String(byte), reason: .notAByte) }
             guard s.kernel.directMapPFN(addr) != nil else {
-                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "not a direct-map address of RAM; writing there would fault")
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .notDirectMapRAM)
             }
             let n = s.kernel.simulateWrite(addr, length: Int(len), byte: UInt8(byte))
             let text = n == 0

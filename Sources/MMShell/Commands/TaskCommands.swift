@@ -16,7 +16,7 @@ enum TaskCommands {
                 guard !a.has(1) else { throw .tooManyArguments(command: "task stacks", usage: "task stacks [--picture] [--ascii] [--svg FILE]") }
                 return try o.output(StacksPicture.build(s.kernel).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
             }
-            if o.wantsPicture { throw .badArgument(argument: "OPTION", value: "--picture", reason: "pictures are for 'task stacks' and 'stack PID'") }
+            if o.wantsPicture { throw .badArgument(argument: "OPTION", value: "--picture", reason: .picturesOnlyForStacks) }
             switch action {
             case "create":
                 let name = try a.string(1)
@@ -38,7 +38,7 @@ enum TaskCommands {
             case "list":
                 return CommandOutput(text: TaskView.render(s.kernel), json: CPUJSON.tasks(s.kernel))
             default:
-                throw .badArgument(argument: "ACTION", value: action, reason: "use create NAME, exit PID or list")
+                throw .badArgument(argument: "ACTION", value: action, reason: .useOneOf(["create NAME", "exit PID", "list"]))
             }
         },
         CommandSpec("stack", family: .tasks, arguments: [.init("action", .word(["use"])), .init("pid", .number), .init("bytes", .size),
@@ -50,18 +50,18 @@ enum TaskCommands {
             let a = o.arguments
             if o.wantsPicture {
                 // stack PID --picture: one task's stack.
-                guard a.count == 1 else { throw .badArgument(argument: "PID", value: a.raw.joined(separator: " "), reason: "use 'stack PID --picture'") }
+                guard a.count == 1 else { throw .badArgument(argument: "PID", value: a.raw.joined(separator: " "), reason: .stackPicture) }
                 let pid = try a.int(0)
                 guard let t = s.kernel.tasks.first(where: { $0.pid == pid }) else {
-                    throw .badArgument(argument: "PID", value: String(pid), reason: "no such task; 'task list' shows them")
+                    throw .badArgument(argument: "PID", value: String(pid), reason: .noSuchTask)
                 }
-                guard t.stack != nil else { throw .badArgument(argument: "PID", value: String(pid), reason: "\(t.comm) runs on init_stack in the kernel image, not an allocated stack") }
+                guard t.stack != nil else { throw .badArgument(argument: "PID", value: String(pid), reason: .runsOnInitStack(t.comm)) }
                 return try o.output(StacksPicture.build(s.kernel, pid: pid).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
             }
-            guard try a.string(0) == "use" else { throw .badArgument(argument: "ACTION", value: try a.string(0), reason: "use 'stack use PID BYTES'") }
+            guard try a.string(0) == "use" else { throw .badArgument(argument: "ACTION", value: try a.string(0), reason: .stackUse) }
             let bytes = try a.size(2)
             if try a.string(1) == "irq" {
-                guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: "more than any stack") }
+                guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: .moreThanAnyStack) }
                 let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.irqStackUse(bytes: Int(bytes)) }
                 if case .fits(let used, let left) = r {
                     let c = s.kernel.cpus[s.kernel.currentCPU]
@@ -72,7 +72,7 @@ enum TaskCommands {
                 return CommandOutput()
             }
             let pid = try a.int(1)
-            guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: "more than any stack; try a few KiB past THREAD_SIZE") }
+            guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: .moreThanAnyStackHint) }
             let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.stackUse(pid: pid, bytes: Int(bytes)) }
             switch r {
             case .fits(let used, let left): return CommandOutput(text: "pid \(pid): \(used) bytes used, \(left) left of \(s.kernel.threadSize)")

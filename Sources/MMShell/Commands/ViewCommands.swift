@@ -16,7 +16,7 @@ enum ViewCommands {
                     examples: ["export-proc /tmp/kmemsim-proc"]) { s, a throws(CommandError) in
             let dir = try a.string(0)
             let option = a.has(1) ? try a.string(1) : nil
-            if let option, option != "--force" { throw .badArgument(argument: "FORCE", value: option, reason: "the only option is --force") }
+            if let option, option != "--force" { throw .badArgument(argument: "FORCE", value: option, reason: .onlyForceOption) }
             let force = option == "--force"
             guard !dir.isEmpty, dir.contains(where: { $0 != "/" }) else { throw .localized(.fileRefused(dir, .noName)) }
             let paths = ProcFiles.all.map { dir + "/" + $0.path.replacingPrefix("/proc/") }
@@ -34,7 +34,7 @@ enum ViewCommands {
         CommandSpec("page", family: .views, arguments: [.init("page", .page)],
                     summary: "show a struct page as dump_page() prints it, and what kmemsim knows about the frame",
                     examples: ["page $p", "page 0x1000", "page pfn:0x1000"]) { s, a throws(CommandError) in
-            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
+            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: .noPage) }
             try AddressCommands.check(p, s.kernel)
             return CommandOutput(text: PageView.render(p.raw, kernel: s.kernel), json: PageView.json(p.raw, kernel: s.kernel))
         },
@@ -45,7 +45,7 @@ enum ViewCommands {
             let addr: UInt64
             if let v = try a.variable(raw), case .page(let p) = v { addr = s.kernel.structPageAddress(p.raw) } else { addr = try a.address(0) }
             guard let t = KmemView.render(addr, session: s) else {
-                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "kmemsim knows nothing at this address (not the direct map, a struct page, a physical address of RAM, or a vmalloc area)")
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .unknownAddress)
             }
             return CommandOutput(text: t)
         },
@@ -109,7 +109,7 @@ enum ViewCommands {
             let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
             let t = try o.arguments.string(0, default: s.kernel.zones.last(where: \.isPopulated)?.type.procName ?? "Normal")
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
-                throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
+                throw .badArgument(argument: "ZONE", value: t, reason: .populatedZones(s.kernel.zones.filter(\.isPopulated).map(\.type.procName)))
             }
             if o.wantsPicture {
                 let model = BuddyPicture.build(zone, kernel: s.kernel)
@@ -133,7 +133,7 @@ enum ViewCommands {
             })
             if a.has(0) {
                 let o = try a.string(0)
-                guard o == "-c" || o == "--clear" || o == "-C" else { throw .badArgument(argument: "OPTION", value: o, reason: "use -c to clear") }
+                guard o == "-c" || o == "--clear" || o == "-C" else { throw .badArgument(argument: "OPTION", value: o, reason: .useDashCToClear) }
                 s.kernel.log.clear()
             }
             return CommandOutput(text: text, json: json)
@@ -148,7 +148,7 @@ enum ViewCommands {
             case "show":
                 return CommandOutput(text: LogViews.trace(s.kernel),
                                      json: .array(s.kernel.trace.events.map { .string(LogViews.line($0, s.kernel)) }))
-            case let other: throw .badArgument(argument: "ACTION", value: other, reason: "use on, off, show or clear")
+            case let other: throw .badArgument(argument: "ACTION", value: other, reason: .useOneOf(["on", "off", "show", "clear"]))
             }
             return CommandOutput()
         },
@@ -161,16 +161,16 @@ enum ViewCommands {
             let a = o.arguments
             let mode = try a.string(0)
             if mode != "tree", o.svg != nil || o.ascii || a.raw.count > 1 {
-                throw .badArgument(argument: "MODE", value: a.raw.dropFirst().first ?? (o.svg != nil ? "--svg" : "--ascii"), reason: "only 'explain tree' takes more words")
+                throw .badArgument(argument: "MODE", value: a.raw.dropFirst().first ?? (o.svg != nil ? "--svg" : "--ascii"), reason: .onlyExplainTreeTakesMore)
             }
             switch mode {
             case "on": s.kernel.explainEnabled = true
             case "off": s.kernel.explainEnabled = false
             case "tree":
-                guard a.raw.count == 1 else { throw .badArgument(argument: "MODE", value: a.raw[1], reason: "explain tree takes only --svg FILE or --ascii") }
+                guard a.raw.count == 1 else { throw .badArgument(argument: "MODE", value: a.raw[1], reason: .explainTreeOptions) }
                 guard !s.lastBlockTrees.isEmpty else { throw .localized(Message(en: "no split or merge to draw yet: turn on 'explain on', then allocate or free pages (e.g. alloc_pages GFP_KERNEL 2)", ko: "아직 그릴 분할이나 병합이 없습니다: 'explain on'을 켠 뒤 페이지를 할당하거나 해제하세요 (예: alloc_pages GFP_KERNEL 2)")) }
                 return try o.output(BlockTreePicture.combined(s.lastBlockTrees, language: s.lessons.language), s, json: nil)
-            case let other: throw .badArgument(argument: "MODE", value: other, reason: "use on, off or tree")
+            case let other: throw .badArgument(argument: "MODE", value: other, reason: .useOneOf(["on", "off", "tree"]))
             }
             return CommandOutput()
         },

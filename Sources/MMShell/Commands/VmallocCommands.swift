@@ -45,7 +45,7 @@ enum VmallocCommands {
             let addr = try a.address(0)
             guard let p = s.kernel.vmallocToPage(addr) else {
                 if !s.kernel.isVmallocAddr(addr) {
-                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "not a vmalloc address (vmalloc_to_page only walks vmalloc space; use virt_to_page for the direct map)")
+                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .notVmallocAddress)
                 }
                 return CommandOutput(value: .null)
             }
@@ -68,14 +68,14 @@ enum VmallocCommands {
                 guard a.has(0) else { throw .missingArgument(command: "vmarea", argument: "ADDR", usage: "vmarea ADDR --picture") }
                 let addr = try a.address(0)
                 guard let m = VmallocPicture.build(addr, kernel: s.kernel), let i = s.kernel.vmalloc.index(containing: addr) else {
-                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them")
+                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .noVmallocArea)
                 }
                 return try o.output(m.picture(language: s.lessons.language), s, json: CPUJSON.area(s.kernel.vmalloc.areas[i], s.kernel))
             }
             guard a.has(0) else { return CommandOutput(text: VmallocView.range(s.kernel)) }
             let addr = try a.address(0)
             guard let t = VmallocView.area(containing: addr, s.kernel) else {
-                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them")
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .noVmallocArea)
             }
             let area = s.kernel.vmalloc.index(containing: addr).map { s.kernel.vmalloc.areas[$0] }
             return CommandOutput(text: t, json: area.map { CPUJSON.area($0, s.kernel) })

@@ -23,8 +23,8 @@ extension Message {
                        ko: "없는 gfp 플래그입니다: '\(f)'. 'help gfp'에 전체 목록이 있습니다")
     }
 
-    static func badGFPExpression(_ e: String, detail: String) -> Message {
-        Message(en: "cannot read gfp mask '\(e)': \(detail)", ko: "gfp 마스크를 읽을 수 없습니다: '\(e)': \(detail)")
+    static func badGFPExpression(_ e: String, detail: Message) -> Message {
+        Message(en: "cannot read gfp mask '\(e)': \(detail.en)", ko: "gfp 마스크를 읽을 수 없습니다: '\(e)': \(detail.ko)")
     }
 
     static func badNumber(_ t: String, what: String) -> Message {
@@ -71,12 +71,13 @@ extension Message {
         return Message(en: "no variable $\(v); defined: " + list, ko: "$\(v) 변수는 없습니다. 정의된 변수: " + list)
     }
 
-    static func wrongValueType(argument a: String, expected e: String, got g: String) -> Message {
-        Message(en: "\(a) must be \(e), but the value is \(g)", ko: "\(a) 자리에는 \(e) 값이 와야 하는데 주어진 값은 \(g)입니다")
+    static func wrongValueType(argument a: String, expected e: Message, got g: Message) -> Message {
+        Message(en: "\(a) must be \(e.en), but the value is \(g.en)", ko: "\(a) 자리에는 \(e.ko) 와야 하는데 주어진 값은 \(g.ko)")
     }
 
-    static func badArgument(_ a: String, value v: String, reason r: String) -> Message {
-        Message(en: "\(a) '\(v)': \(r)", ko: "\(a) '\(v)': \(r)")
+    static func badArgument(_ a: String, value v: String, reason r: Message) -> Message {
+        let label = argumentLabel(a)
+        return Message(en: "\(label.en) '\(v)': \(r.en)", ko: "\(label.ko) '\(v)': \(r.ko)")
     }
 
     static func unbalanced(_ l: String) -> Message {

@@ -6,11 +6,11 @@ public enum GFPParser {
     public static func parse(_ text: String, variables: [String: ShellValue] = [:]) throws(CommandError) -> GFPFlags {
         if let flags = namesOnly(text) { return flags }
         var p = Parser(chars: Array(text.filter { !$0.isWhitespace }), text: text, variables: variables)
-        guard !p.chars.isEmpty else { throw .badGFPExpression(text, detail: "empty mask") }
+        guard !p.chars.isEmpty else { throw .badGFPExpression(text, detail: .gfpEmptyMask) }
         let v = try p.orExpr()
-        guard p.i == p.chars.count else { throw .badGFPExpression(text, detail: "unexpected '\(p.chars[p.i])' at column \(p.i + 1)") }
+        guard p.i == p.chars.count else { throw .badGFPExpression(text, detail: .gfpUnexpected(p.chars[p.i], column: p.i + 1)) }
         guard v & ~GFPFlags.validBits.rawValue == 0 else {
-            throw .badGFPExpression(text, detail: "bits above __GFP_BITS_SHIFT (26) are not gfp flags")
+            throw .badGFPExpression(text, detail: .gfpBitsAboveShift)
         }
         return GFPFlags(rawValue: v)
     }
@@ -52,7 +52,7 @@ public enum GFPParser {
 
         mutating func nested() throws(CommandError) {
             nesting += 1
-            if nesting > Limits.gfpNesting { throw .badGFPExpression(String(text.prefix(40)) + (text.count > 40 ? "…" : ""), detail: Message.gfpTooDeep.text(.en)) }
+            if nesting > Limits.gfpNesting { throw .badGFPExpression(String(text.prefix(40)) + (text.count > 40 ? "…" : ""), detail: .gfpTooDeep) }
         }
 
         mutating func orExpr() throws(CommandError) -> UInt32 {
@@ -75,7 +75,7 @@ public enum GFPParser {
         }
 
         mutating func unary() throws(CommandError) -> UInt32 {
-            guard i < chars.count else { throw .badGFPExpression(text, detail: "expression ends after an operator") }
+            guard i < chars.count else { throw .badGFPExpression(text, detail: .gfpEndsAfterOperator) }
             if chars[i] == "~" {
                 i += 1
                 try nested()
@@ -96,12 +96,12 @@ public enum GFPParser {
                 let name = word()
                 guard let value = variables[name] else { throw .unknownVariable(name, known: variables.keys.sorted()) }
                 guard case .int(let n) = value, n >= 0, n <= Int(UInt32.max) else {
-                    throw .wrongValueType(argument: "$\(name)", expected: "a gfp mask (a number)", got: value.typeName)
+                    throw .wrongValueType(argument: "$\(name)", expected: .expectedGFPMask, got: .gotValue(value))
                 }
                 return UInt32(n)
             }
             let w = word()
-            guard !w.isEmpty else { throw .badGFPExpression(text, detail: "unexpected '\(chars[i])' at column \(i + 1)") }
+            guard !w.isEmpty else { throw .badGFPExpression(text, detail: .gfpUnexpected(chars[i], column: i + 1)) }
             if let first = w.first, first.isNumber {
                 guard let n = NumberParser.integer(w), n >= 0, n <= Int(UInt32.max) else { throw .badNumber(w, what: "gfp mask number") }
                 return UInt32(n)

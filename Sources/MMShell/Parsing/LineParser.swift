@@ -60,7 +60,7 @@ public enum LineParser {
             trim(&lo, &hi)
             if lo == hi {
                 let name = assign ?? ""
-                throw .other("nothing to assign to $\(name): write '\(name) = alloc_pages GFP_KERNEL 0'")
+                throw .localized(.nothingToAssign(name))
             }
         }
         if u.ascii(lo) == question {
@@ -70,7 +70,7 @@ public enum LineParser {
         }
         var i = lo
         while i < hi, u.isWord(i) || (i > lo && u.ascii(i) == minus) { i += 1 }
-        if i == lo { throw .other("a command starts with a name, not '\(u.text(lo, lo + 1))'; type 'help'") }
+        if i == lo { throw .localized(.commandStartsWithName(u.text(lo, lo + 1))) }
         let command = u.text(lo, i)
         var restLo = i, restHi = hi
         trim(&restLo, &restHi)
@@ -84,7 +84,7 @@ public enum LineParser {
             guard let close = matchingParen(u, restLo, restHi) else { throw .unbalanced(whole()) }
             var afterLo = close + 1, afterHi = restHi
             trim(&afterLo, &afterHi)
-            guard afterLo == afterHi else { throw .other("unexpected '\(u.text(afterLo, afterHi))' after the closing parenthesis") }
+            guard afterLo == afterHi else { throw .localized(.unexpectedAfterParen(u.text(afterLo, afterHi))) }
             var parts: [(lo: Int, hi: Int)] = []
             try split(u, restLo + 1, close, at: { $0 == comma }, whole: { u.text(restLo + 1, close) }) { parts.append(($0, $1)) }
             for k in parts.indices {
@@ -94,7 +94,7 @@ public enum LineParser {
             }
             var args: [String] = []
             if !(parts.count == 1 && parts[0].lo == parts[0].hi) {
-                if parts.contains(where: { $0.lo == $0.hi }) { throw .other("empty argument in '\(whole())'") }
+                if parts.contains(where: { $0.lo == $0.hi }) { throw .localized(.emptyArgument(whole())) }
                 args = parts.map { unquote(u, $0.lo, $0.hi) }
             }
             return ParsedLine(assignTo: assign, command: command, arguments: args, rest: rest)

@@ -18,7 +18,7 @@ enum SlabFlagsParser {
             guard let f = SlabFlags.names.first(where: { $0.0 == name })?.1 else {
                 let s = Suggest.closest(name, in: allNames)
                 throw .badArgument(argument: "FLAGS", value: w,
-                                   reason: "not a slab flag" + (s.map { "; did you mean \($0)?" } ?? "; flags: " + allNames.joined(separator: " ")))
+                                   reason: .notSlabFlag(suggestion: s, all: allNames))
             }
             flags.insert(f)
         }
