@@ -10,7 +10,7 @@ enum AddressCommands {
             guard let p = try a.page(0, kernel: s.kernel) else { return CommandOutput(value: .null) }
             try check(p, s.kernel)
             guard let addr = s.kernel.pageAddress(p.raw) else {
-                return CommandOutput(value: .null, text: "NULL\n" + ReportRenderer.note("pfn \(Format.hex(p.raw)) is in ZONE_HIGHMEM: it has no permanent kernel address; the kernel maps it temporarily with kmap_local_page()."))
+                return CommandOutput(value: .null, text: "NULL\n" + ReportRenderer.note(s.say(.highmemHasNoAddress(p))))
             }
             return CommandOutput(value: .address(addr))
         },

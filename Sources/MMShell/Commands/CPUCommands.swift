@@ -35,24 +35,24 @@ enum CPUCommands {
     static let anyContext = "any context"
 
     /// A one-line summary of the current CPU's context, printed after commands that change it.
-    static func contextLine(_ k: Kernel) -> String {
+    static func contextLine(_ k: Kernel, _ lang: Language) -> String {
         let c = k.cpus[k.currentCPU]
         var parts = ["preempt_count \(hex8(c.preemptCount))"]
         var fields: [String] = []
         if c.preemptDepth > 0 { fields.append("preempt \(c.preemptDepth)") }
         let soft = (c.preemptCount & CPUState.softirqMask) >> 8
-        if c.inServingSoftirq { fields.append("serving a softirq") }
-        if soft >= 2 { fields.append("bh disabled ×\(soft / 2)") }
+        if c.inServingSoftirq { fields.append(Message.servingSoftirq.text(lang)) }
+        if soft >= 2 { fields.append(Message.bhDisabled(Int(soft / 2)).text(lang)) }
         if c.inHardirq { fields.append("hardirq \((c.preemptCount & CPUState.hardirqMask) >> 16)") }
         if c.inNMI { fields.append("nmi \((c.preemptCount & CPUState.nmiMask) >> 20)") }
         if !fields.isEmpty { parts[0] += " (" + fields.joined(separator: ", ") + ")" }
-        parts.append("irqs " + (c.irqsDisabled ? "disabled" : "enabled"))
-        if !c.heldLocks.isEmpty { parts.append("holding " + c.heldLocks.map(\.name).joined(separator: ", ")) }
+        parts.append(Message.irqsState(disabled: c.irqsDisabled).text(lang))
+        if !c.heldLocks.isEmpty { parts.append(Message.holdingLocks(c.heldLocks.map(\.name)).text(lang)) }
         return "cpu\(k.currentCPU): " + parts.joined(separator: ", ")
     }
 
     static func changed(_ s: ShellSession) -> CommandOutput {
-        CommandOutput(text: contextLine(s.kernel))
+        CommandOutput(text: contextLine(s.kernel, s.language))
     }
 
     /// x86 EFLAGS as local_irq_save() returns them: IF (0x200) set when interrupts were enabled.
@@ -91,7 +91,7 @@ enum CPUCommands {
                 let n = try a.int(0)
                 try ctx { () throws(ContextError) in try s.kernel.migrate(to: n) }
             }
-            return CommandOutput(value: .int(s.kernel.currentCPU), text: contextLine(s.kernel))
+            return CommandOutput(value: .int(s.kernel.currentCPU), text: contextLine(s.kernel, s.language))
         },
         CommandSpec("cpus", family: .cpu, summary: "every CPU: preempt_count fields, IRQ flag, running task, held locks, IRQ stack",
                     examples: ["cpus"]) { s, _ throws(CommandError) in
@@ -105,7 +105,7 @@ enum CPUCommands {
                     c: "#define local_irq_save(flags)", header: "include/linux/irqflags.h", contexts: anyContext,
                     examples: ["flags = local_irq_save", "local_irq_restore $flags"], mutates: true) { s, _ throws(CommandError) in
             let was = s.kernel.localIrqSave()
-            return CommandOutput(value: .int(eflags(disabled: was)), text: contextLine(s.kernel) + "\nflags = \(Format.hex(eflags(disabled: was))) (IF \(was ? "clear" : "set"))")
+            return CommandOutput(value: .int(eflags(disabled: was)), text: contextLine(s.kernel, s.language) + "\nflags = \(Format.hex(eflags(disabled: was))) (IF \(was ? "clear" : "set"))")
         },
         CommandSpec("local_irq_restore", family: .cpu, arguments: [.init("flags", .number)],
                     summary: "restore the interrupt flag saved by local_irq_save",
@@ -144,9 +144,9 @@ enum CPUCommands {
                     c: "void irq_enter(void);", header: "include/linux/hardirq.h", contexts: "interrupts enabled",
                     examples: ["irq_enter", "kmalloc 64 GFP_ATOMIC", "irq_exit"], mutates: true) { s, _ throws(CommandError) in
             try ctx { () throws(ContextError) in try s.kernel.irqEnter() }
-            var t = contextLine(s.kernel)
+            var t = contextLine(s.kernel, s.language)
             if let st = s.kernel.cpus[s.kernel.currentCPU].irqStack {
-                t += "\nhandler runs on the IRQ stack \(Format.hex(st.base))-\(Format.hex(st.base + UInt64(st.size) - 1)) (\(st.size / 1024) KiB)"
+                t += "\n" + s.say(.irqStackLine(from: st.base, to: st.base + UInt64(st.size) - 1, kib: st.size / 1024))
             }
             return CommandOutput(text: t)
         },
@@ -155,8 +155,8 @@ enum CPUCommands {
                     examples: ["irq_exit"], mutates: true) { s, _ throws(CommandError) in
             let pending = s.kernel.vmalloc.deferredFrees.count
             try ctx { () throws(ContextError) in try s.kernel.irqExit() }
-            var t = contextLine(s.kernel)
-            if pending > 0, s.kernel.vmalloc.deferredFrees.isEmpty { t += "\nfree_work(): \(pending) deferred vfree() done" }
+            var t = contextLine(s.kernel, s.language)
+            if pending > 0, s.kernel.vmalloc.deferredFrees.isEmpty { t += "\n" + s.say(.deferredVfreesDone(pending)) }
             return CommandOutput(text: t)
         },
         CommandSpec("nmi_enter", family: .cpu, summary: "a non-maskable interrupt arrives (even with interrupts disabled)",

@@ -66,9 +66,9 @@ enum KmallocCommands {
             let r = s.kernel.kmallocSizeRoundup(n)
             var text = ""
             if let c = s.kernel.kmallocClassSize(n) {
-                text = "\(n) → \(s.kernel.kmallocCacheName(classSize: c, type: .normal)): \(c) bytes, \(c - n) wasted\n"
+                text = s.say(.kmallocRoundupClass(n, cache: s.kernel.kmallocCacheName(classSize: c, type: .normal), classSize: c)) + "\n"
             } else if n > s.kernel.kmallocMaxCacheSize && n <= s.kernel.kmallocMaxSize {
-                text = "\(n) → order-\(s.kernel.getOrder(n)) pages from the page allocator: \(r) bytes, \(r - n) wasted\n"
+                text = s.say(.kmallocRoundupPages(n, order: s.kernel.getOrder(n), bytes: r)) + "\n"
             }
             return CommandOutput(value: .int(r), text: text)
         },

@@ -96,7 +96,7 @@ enum PageAllocCommands {
         var out = CommandOutput(value: .address(addr))
         if gfp.contains(.highmem) {
             out.text = ValueView.describe(.address(addr), kernel: s.kernel) + "\n" +
-                ReportRenderer.note("__get_free_pages() drops __GFP_HIGHMEM: a HIGHMEM page would have no address to return.")
+                ReportRenderer.note(s.say(.getFreePagesDropsHighmem))
         }
         return out
     }

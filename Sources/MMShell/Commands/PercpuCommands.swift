@@ -48,10 +48,10 @@ enum PercpuCommands {
             }
             guard s.kernel.percpuVariable(name) == nil else { throw .badArgument(argument: "NAME", value: name, reason: .alreadyDefined) }
             guard let v = s.kernel.definePerCPU(type: type, name: name), let base = s.kernel.percpu.chunks.first?.base else {
-                throw .other("DEFINE_PER_CPU \(name): the reserved per-CPU area is full (the module load would fail with -ENOMEM)")
+                throw .localized(.perCPUReservedFull(name))
             }
             let addr = base + UInt64(v.offset)
-            return CommandOutput(value: .address(addr), text: "\(type) \(name): \(v.size) bytes at offset \(v.offset) of each unit; cpu0's copy at \(Format.hex(addr)), cpuN's at + N × \(s.kernel.percpu.unitSize)")
+            return CommandOutput(value: .address(addr), text: s.say(.perCPUDefined(type: type, name: name, size: v.size, offset: v.offset, cpu0: addr, unitSize: s.kernel.percpu.unitSize)))
         },
         CommandSpec("per_cpu", family: .percpu, arguments: [.init("name", .name), .init("cpu", .number)],
                     summary: "read CPU N's copy of a per-CPU variable",
@@ -74,7 +74,7 @@ enum PercpuCommands {
                     contexts: "any context", examples: ["put_cpu_var counter"], mutates: true) { s, a throws(CommandError) in
             _ = try variable(a, 0, s.kernel)
             s.kernel.putCPUVar(try a.string(0))
-            return CommandOutput(text: CPUCommands.contextLine(s.kernel))
+            return CommandOutput(text: CPUCommands.contextLine(s.kernel, s.language))
         },
     ] + Kernel.ThisCPUOp.allCases.flatMap { [thisCPU($0, checked: false), thisCPU($0, checked: true)] } + [
         CommandSpec("alloc_percpu", family: .percpu, arguments: [.init("size", .size), .init("align", .number, optional: true)],

@@ -55,7 +55,7 @@ enum SessionCommands {
             for name in s.variables.keys.sorted() {
                 t += "$\(name) = " + ValueView.describe(s.variables[name] ?? .none, kernel: s.kernel) + "\n"
             }
-            return CommandOutput(text: t.isEmpty ? "no variables yet: 'p = alloc_pages GFP_KERNEL 0' names a result\n" : t)
+            return CommandOutput(text: t.isEmpty ? s.say(.noVariablesYet) + "\n" : t)
         },
         CommandSpec("save", family: .session, arguments: [.init("file", .path), .init("force", .word(["--force"]), optional: true)],
                     summary: "write the whole session (machine, variables, log, clock) to FILE as versioned JSON; --force replaces a file kmemsim did not write",

@@ -58,7 +58,7 @@ enum SlabCommands {
             case .success(.created(let n)):
                 return CommandOutput(value: .string(n), text: SlabView.summary(n, s.kernel) + "\n")
             case .success(.merged(let n, let into)):
-                return CommandOutput(value: .string(n), text: "\(n): merged with \(into) (SLAB_MERGE_DEFAULT): same geometry, no cache of its own\n")
+                return CommandOutput(value: .string(n), text: s.say(.cacheMerged(n, into: into)) + "\n")
             }
         },
         CommandSpec("kmem_cache_alloc", family: .slab, arguments: [.init("cache", .cacheName), .init("gfp", .gfp)],
@@ -142,9 +142,9 @@ enum SlabCommands {
             let bad = s.kernel.validateSlabCache(name)
             var text = ""
             if !hasBytes && (c?.numSlabs ?? 0) > 0 {
-                text = ReportRenderer.note("\(name) has no debug flags (slab_debug / SLAB_POISON / SLAB_RED_ZONE): there are no poison or red-zone bytes to check.")
+                text = ReportRenderer.note(s.say(.validateNoDebugFlags(name)))
             } else if bad == 0 {
-                text = "\(name): no damage found\n"
+                text = s.say(.validateNoDamage(name)) + "\n"
             }
             return CommandOutput(value: .int(bad), text: text)
         },
@@ -162,8 +162,8 @@ enum SlabCommands {
             }
             let n = s.kernel.simulateWrite(addr, length: Int(len), byte: UInt8(byte))
             let text = n == 0
-                ? ReportRenderer.note("\(len) byte(s) written at \(Format.hex(addr)). kmemsim keeps no contents for this memory (no slab debugging here), so nothing can notice — as on a kernel without debugging.")
-                : "wrote \(n) byte(s) of \(Format.hex(UInt64(byte), digits: 2)) at \(Format.hex(addr))\n"
+                ? ReportRenderer.note(s.say(.writeUnwatched(len, at: addr)))
+                : s.say(.wroteBytes(n, byte: UInt8(byte), at: addr)) + "\n"
             return CommandOutput(value: .int(n), text: text)
         },
         CommandSpec("slab", family: .slab, arguments: [.init("cache", .cacheName), PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,

@@ -66,8 +66,8 @@ enum TaskCommands {
                 if case .fits(let used, let left) = r {
                     let c = s.kernel.cpus[s.kernel.currentCPU]
                     let onIRQ = c.irqStack != nil
-                    return CommandOutput(text: onIRQ ? "handler on cpu\(s.kernel.currentCPU)'s IRQ stack: \(used) bytes used, \(left) left; the interrupted task's stack is untouched"
-                                                     : "handler on pid \(c.currentPID)'s own stack (no IRQ stacks): \(used) bytes in use there, \(left) left")
+                    return CommandOutput(text: onIRQ ? s.say(.irqStackUse(cpu: s.kernel.currentCPU, used: used, left: left))
+                                                     : s.say(.taskStackUseInIRQ(pid: c.currentPID, used: used, left: left)))
                 }
                 return CommandOutput()
             }
@@ -75,7 +75,7 @@ enum TaskCommands {
             guard bytes <= 1 << 30 else { throw .badArgument(argument: "BYTES", value: try a.string(2), reason: .moreThanAnyStackHint) }
             let r = try CPUCommands.ctx { () throws(ContextError) in try s.kernel.stackUse(pid: pid, bytes: Int(bytes)) }
             switch r {
-            case .fits(let used, let left): return CommandOutput(text: "pid \(pid): \(used) bytes used, \(left) left of \(s.kernel.threadSize)")
+            case .fits(let used, let left): return CommandOutput(text: s.say(.stackFits(pid: pid, used: used, left: left, size: s.kernel.threadSize)))
             case .guardPageHit, .stackEndCorrupted: return CommandOutput()
             }
         },

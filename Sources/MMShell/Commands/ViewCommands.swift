@@ -29,7 +29,7 @@ enum ViewCommands {
                 try FileOutput.write(f.render(s.kernel), to: path, kind: .procExport, force: force, language: s.language)
                 written.append(path)
             }
-            return CommandOutput(text: "wrote " + written.joined(separator: " ") + "\n", json: .array(written.map { .string($0) }))
+            return CommandOutput(text: s.say(.wroteFiles(written)) + "\n", json: .array(written.map { .string($0) }))
         },
         CommandSpec("page", family: .views, arguments: [.init("page", .page)],
                     summary: "show a struct page as dump_page() prints it, and what kmemsim knows about the frame",

@@ -32,8 +32,8 @@ enum VmallocCommands {
                     contexts: "process context; interrupt context (deferred); never NMI",
                     examples: ["vfree $v"], mutates: true) { s, a throws(CommandError) in
             switch s.kernel.vfree(try a.address(0)) {
-            case .freed(let n): return CommandOutput(text: "freed \(n) page\(n == 1 ? "" : "s") and the range", json: .object([("outcome", .string("freed")), ("pages", .int(n))]))
-            case .deferred: return CommandOutput(text: "vfree_atomic(): queued; the pages are freed by a work item once this CPU is back in process context", json: .object([("outcome", .string("deferred"))]))
+            case .freed(let n): return CommandOutput(text: s.say(.vfreeFreed(n)), json: .object([("outcome", .string("freed")), ("pages", .int(n))]))
+            case .deferred: return CommandOutput(text: s.say(.vfreeDeferred), json: .object([("outcome", .string("deferred"))]))
             case .null: return CommandOutput(json: .object([("outcome", .string("null"))]))
             case .refused: return CommandOutput(json: .object([("outcome", .string("refused"))]), refused: true)
             }
