@@ -166,7 +166,8 @@ import Testing
             return
         }
         #expect(col == 16)
-        #expect(throws: QueryError("string not closed: add \"", column: 6)) { try QueryParser.parse("zone(\"Normal") }
+        let unclosed = #expect(throws: QueryError.self) { try QueryParser.parse("zone(\"Normal") }
+        #expect(unclosed?.message == "string not closed: add \"" && unclosed?.column == 6)
     }
 
     @Test func helpQueryListsEveryRootAndField() throws {

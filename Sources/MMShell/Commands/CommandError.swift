@@ -20,7 +20,7 @@ public enum CommandError: Error, Equatable, Sendable {
     case unknownHelpTopic(String, suggestion: String?)
     case bootFailed(BootError)
     /// An expression that does not parse or evaluate; the column counts from 1 in the whole line.
-    case badQuery(String, column: Int)
+    case badQuery(Message, column: Int)
     case io(String)
     case other(String)
     /// The simulated kernel refused the operation (its report says why); nothing changed.

@@ -14,11 +14,11 @@ enum QueryCommands {
 
     /// Evaluates `expr`; errors carry the column in `line` (where the expression starts in what was typed).
     static func evaluate(_ expr: String, line: String, session s: ShellSession) throws(CommandError) -> QueryValue {
-        guard !expr.isEmpty else { throw .badQuery(s.say(.printNeedsExpression), column: line.count + 1) }
+        guard !expr.isEmpty else { throw .badQuery(.printNeedsExpression, column: line.count + 1) }
         do {
             return try QueryEvaluator.evaluate(expr, in: QueryContext(session: s))
         } catch {
-            throw .badQuery(error.message, column: offset(of: expr, in: line) + error.column)
+            throw .badQuery(error.text, column: offset(of: expr, in: line) + error.column)
         }
     }
 

@@ -97,8 +97,8 @@ extension Message {
                        ko: "'\(t)'에 대한 도움말은 없습니다. 'help'를 입력하면 목록이 나옵니다")
     }
 
-    static func badQuery(_ m: String, column c: Int) -> Message {
-        Message(en: "\(m) (column \(c))", ko: "\(m) (\(c)번째 글자)")
+    static func badQuery(_ m: Message, column c: Int) -> Message {
+        Message(en: "\(m.en) (column \(c))", ko: "\(m.ko) (\(c)번째 글자)")
     }
 
     static func bootFailed(_ e: BootError) -> Message {

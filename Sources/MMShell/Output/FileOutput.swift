@@ -12,7 +12,7 @@ enum FileOutput {
             p += (p.isEmpty && path.hasPrefix("/") ? "" : (p.isEmpty ? "" : "/")) + part
             if p.isEmpty { p = "/"; continue }
             if mkdir(p, 0o755) != 0 && errno != EEXIST {
-                throw .io("cannot create directory \(p): \(String(cString: strerror(errno)))")
+                throw .localized(.cannotCreateDirectory(p, String(cString: strerror(errno))))
             }
             if p == "/" { p = "" }
         }
@@ -76,7 +76,7 @@ enum FileOutput {
             }
         }
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .localized(.cannotWrite(path, String(cString: strerror(errno)))) }
         let bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {
@@ -90,12 +90,12 @@ enum FileOutput {
         guard done == bytes.count, synced, closed else {
             let e = errno
             unlink(tmp)
-            throw .io("cannot write \(path): \(String(cString: strerror(e)))")
+            throw .localized(.cannotWrite(path, String(cString: strerror(e))))
         }
         guard rename(tmp, path) == 0 else {
             let e = errno
             unlink(tmp)
-            throw .io("cannot write \(path): \(String(cString: strerror(e)))")
+            throw .localized(.cannotWrite(path, String(cString: strerror(e))))
         }
     }
 
@@ -122,11 +122,11 @@ enum FileOutput {
     /// Reads a whole text file, at most `Limits.fileBytes` of it: a bigger file (or `/dev/zero`) is an error naming
     /// the limit, not an endless read; a directory is an error too. A UTF-8 byte-order mark is dropped.
     static func readText(_ path: String, language: LessonLanguage = .en) throws(CommandError) -> String {
-        guard let f = fopen(path, "r") else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard let f = fopen(path, "r") else { throw .localized(.cannotRead(path, String(cString: strerror(errno)))) }
         defer { fclose(f) }
         var st = stat()
         if fstat(fileno(f), &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
-            throw .io("cannot read \(path): \(String(cString: strerror(EISDIR)))")
+            throw .localized(.cannotRead(path, String(cString: strerror(EISDIR))))
         }
         var bytes: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 65536)
@@ -134,9 +134,9 @@ enum FileOutput {
             let n = buf.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, f) }
             if n <= 0 { break }
             bytes += buf[0..<n]
-            if bytes.count > Limits.fileBytes { throw .io(Message.fileTooLarge(path).text(language)) }
+            if bytes.count > Limits.fileBytes { throw .localized(.fileTooLarge(path)) }
         }
-        if ferror(f) != 0 { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        if ferror(f) != 0 { throw .localized(.cannotRead(path, String(cString: strerror(errno)))) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -7,7 +7,7 @@ enum GFPQueries {
             let flags: GFPFlags
             switch a[0] {
             case .string(let s):
-                do throws(CommandError) { flags = try GFPParser.parse(s) } catch { throw QueryError(error.message, column: 0) }
+                do throws(CommandError) { flags = try GFPParser.parse(s) } catch { throw QueryError(error.catalogMessage, column: 0) }
             case .int(let n) where n >= 0 && n <= Int(GFPFlags.validBits.rawValue):
                 flags = GFPFlags(rawValue: UInt32(n))
             default:

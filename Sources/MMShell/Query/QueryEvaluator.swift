@@ -21,16 +21,16 @@ public struct QueryEvaluator: Sendable {
         case .variable(let name, let col):
             guard let v = context.variables[name] else {
                 let known = context.variables.keys.sorted().map { "$" + $0 }
-                throw QueryError("no variable $\(name)" + (known.isEmpty ? "" : "; defined: " + known.joined(separator: " ")), column: col)
+                throw QueryError(.queryNoVariable(name, known: known), column: col)
             }
             return QueryValue.from(v)
         case .name(let n, let col):
             if let r = QueryRegistry.root(n) {
-                guard r.arity == 0 else { throw QueryError("\(n) needs arguments: \(r.usage)", column: col) }
+                guard r.arity == 0 else { throw QueryError(.queryNeedsArguments(n, usage: r.usage), column: col) }
                 return try located(col) { () throws(QueryError) in try r.evaluate(context, []) }
             }
-            if let f = QueryRegistry.function(n) { throw QueryError("\(n) is a function: \(f.usage)", column: col) }
-            throw QueryError("unknown name '\(n)'" + suggestion(n, in: Self.topNames) + "; 'help query' lists them", column: col)
+            if let f = QueryRegistry.function(n) { throw QueryError(.queryIsFunction(n, usage: f.usage), column: col) }
+            throw QueryError(.queryUnknownName(n, suggestion: Suggest.closest(n, in: Self.topNames)), column: col)
         case .call(let n, let argExprs, let col):
             var args: [QueryValue] = []
             for a in argExprs { args.append(try evaluate(a)) }
@@ -38,16 +38,16 @@ public struct QueryEvaluator: Sendable {
                 return try located(col) { () throws(QueryError) in try f.evaluate(args) }
             }
             if let r = QueryRegistry.root(n) {
-                guard r.arity > 0 else { throw QueryError("\(n) takes no arguments: write \(r.usage)", column: col) }
-                guard args.count == r.arity else { throw QueryError("\(n) takes \(r.arity) argument\(r.arity == 1 ? "" : "s"): \(r.usage)", column: col) }
+                guard r.arity > 0 else { throw QueryError(.queryTakesNoArguments(n, usage: r.usage), column: col) }
+                guard args.count == r.arity else { throw QueryError(.queryArity(n, r.arity, usage: r.usage), column: col) }
                 return try located(col) { () throws(QueryError) in try r.evaluate(context, args) }
             }
-            throw QueryError("unknown function '\(n)'" + suggestion(n, in: Self.topNames) + "; 'help query' lists them", column: col)
+            throw QueryError(.queryUnknownFunction(n, suggestion: Suggest.closest(n, in: Self.topNames)), column: col)
         case .member(let base, let name, let col):
             let b = try evaluate(base)
             let (type, obj) = try object(b, field: name, column: col)
             if let f = type.field(name) {
-                guard let get = f.get else { throw QueryError("\(name) is a method: write .\(name)\(f.usage ?? "()")", column: col) }
+                guard let get = f.get else { throw QueryError(.queryIsMethod(name, usage: f.usage ?? "()"), column: col) }
                 return try located(col) { () throws(QueryError) in try get(context, obj) }
             }
             if let d = type.dynamic, let v = d.get(context, obj, name) { return v }
@@ -56,7 +56,7 @@ public struct QueryEvaluator: Sendable {
             let b = try evaluate(base)
             let (type, obj) = try object(b, field: name, column: col)
             guard let f = type.field(name) else { throw noField(name, type: type, obj: obj, column: col) }
-            guard let m = f.method else { throw QueryError("\(type.name).\(name) is a value, not a method: drop the parentheses", column: col) }
+            guard let m = f.method else { throw QueryError(.queryNotAMethod(type.name, name), column: col) }
             var args: [QueryValue] = []
             for a in argExprs { args.append(try evaluate(a)) }
             return try located(col) { () throws(QueryError) in try m(context, obj, args) }
@@ -71,10 +71,10 @@ public struct QueryEvaluator: Sendable {
             }
             let b = try evaluate(base)
             let i = try evaluate(idxExpr)
-            guard case .list(let items) = b else { throw QueryError("cannot index a \(b.typeName) with [ ]", column: col) }
-            guard case .int(let n) = i else { throw QueryError("a list index is a number, not a \(i.typeName)", column: col) }
+            guard case .list(let items) = b else { throw QueryError(.queryCannotIndex(b), column: col) }
+            guard case .int(let n) = i else { throw QueryError(.queryIndexNotNumber(i), column: col) }
             let k = n < 0 ? items.count + n : n
-            guard k >= 0, k < items.count else { throw QueryError("index \(n) is out of range: the list has \(items.count) item\(items.count == 1 ? "" : "s") (0…\(items.count - 1))", column: col) }
+            guard k >= 0, k < items.count else { throw QueryError(.queryIndexOutOfRange(n, count: items.count), column: col) }
             return items[k]
         case .unary(let op, let operand, let col):
             let v = try evaluate(operand)
@@ -82,20 +82,20 @@ public struct QueryEvaluator: Sendable {
             case ("not", .bool(let b)): return .bool(!b)
             case ("-", .int(let n)):
                 let (r, o) = (0).subtractingReportingOverflow(n)
-                if o { throw QueryError("number too large", column: col) }
+                if o { throw QueryError(.queryNumberTooLarge, column: col) }
                 return .int(r)
             case ("~", .int(let n)): return .int(~n)
             case ("~", .address(let a)): return .address(~a)
-            default: throw QueryError("'\(op)' does not apply to a \(v.typeName)", column: col)
+            default: throw QueryError(.queryOperatorNotFor(op, v), column: col)
             }
         case .binary(let op, let l, let r, let col):
             if op == "and" || op == "or" {
                 let a = try evaluate(l)
-                guard case .bool(let x) = a else { throw QueryError("'\(op)' needs true or false on its left, not a \(a.typeName)", column: col) }
+                guard case .bool(let x) = a else { throw QueryError(.queryNeedsBool(op, left: true, a), column: col) }
                 if op == "and" && !x { return .bool(false) }
                 if op == "or" && x { return .bool(true) }
                 let b = try evaluate(r)
-                guard case .bool(let y) = b else { throw QueryError("'\(op)' needs true or false on its right, not a \(b.typeName)", column: col) }
+                guard case .bool(let y) = b else { throw QueryError(.queryNeedsBool(op, left: false, b), column: col) }
                 return .bool(y)
             }
             return try QueryOperators.apply(op, try evaluate(l), try evaluate(r), column: col)
@@ -104,14 +104,10 @@ public struct QueryEvaluator: Sendable {
 
     static var topNames: [String] { QueryRegistry.roots.map(\.name) + QueryRegistry.functions.map(\.name) }
 
-    func suggestion(_ word: String, in names: [String]) -> String {
-        Suggest.closest(word, in: names).map { "; did you mean \($0)?" } ?? ""
-    }
-
     func object(_ v: QueryValue, field: String, column: Int) throws(QueryError) -> (QueryType, QueryObject) {
         guard case .object(let obj) = v, let type = QueryRegistry.type(obj.type) else {
-            if case .null = v { throw QueryError("NULL has no field '\(field)'", column: column) }
-            throw QueryError("a \(v.typeName) has no fields (asked for '\(field)')", column: column)
+            if case .null = v { throw QueryError(.queryNullHasNoField(field), column: column) }
+            throw QueryError(.queryNoFields(v, asked: field), column: column)
         }
         return (type, obj)
     }
@@ -119,7 +115,7 @@ public struct QueryEvaluator: Sendable {
     func noField(_ name: String, type: QueryType, obj: QueryObject, column: Int) -> QueryError {
         var names = type.fields.map(\.name)
         if let d = type.dynamic { names += d.names(context, obj) }
-        return QueryError("no field '\(name)' on \(type.name)" + suggestion(name, in: names), column: column)
+        return QueryError(.queryNoField(name, on: type.name, suggestion: Suggest.closest(name, in: names)), column: column)
     }
 
     /// Runs a registry closure and gives its errors the column they belong to.
@@ -146,16 +142,16 @@ enum QueryOperators {
                 for x in items where (try? equal(a, x, column: column)) == true { return .bool(true) }
                 return .bool(false)
             case .string(let s):
-                guard case .string(let t) = a else { throw QueryError("'in' a string needs a string on its left", column: column) }
+                guard case .string(let t) = a else { throw QueryError(.queryInStringNeedsString, column: column) }
                 return .bool(s.contains(t))
-            default: throw QueryError("'in' needs a list or a string on its right, not a \(b.typeName)", column: column)
+            default: throw QueryError(.queryInNeedsList(b), column: column)
             }
         default: break
         }
         if op == "+", case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
         if case .int(let x) = a, case .int(let y) = b { return .int(try integer(op, x, y, column: column)) }
         guard a.isAddress || b.isAddress, let x = a.unsigned, let y = b.unsigned else {
-            throw QueryError("'\(op)' does not apply to a \(a.typeName) and a \(b.typeName)", column: column)
+            throw QueryError(.queryOperatorNotFor(op, a, b), column: column)
         }
         // Address arithmetic: address ± n is an address; the difference of two addresses is a number.
         switch op {
@@ -170,10 +166,10 @@ enum QueryOperators {
         case "^": return shrink(x ^ y)
         case ">>": return shrink(y >= 64 ? 0 : x >> y)
         case "<<": return .address(y >= 64 ? 0 : x << y)
-        case "%": guard y != 0 else { throw QueryError("division by zero", column: column) }; return shrink(x % y)
-        case "/": guard y != 0 else { throw QueryError("division by zero", column: column) }; return shrink(x / y)
+        case "%": guard y != 0 else { throw QueryError(.queryDivisionByZero, column: column) }; return shrink(x % y)
+        case "/": guard y != 0 else { throw QueryError(.queryDivisionByZero, column: column) }; return shrink(x / y)
         case "*": return .address(x &* y)
-        default: throw QueryError("'\(op)' does not apply to addresses", column: column)
+        default: throw QueryError(.queryOperatorNotForAddresses(op), column: column)
         }
     }
 
@@ -182,7 +178,7 @@ enum QueryOperators {
 
     static func integer(_ op: String, _ x: Int, _ y: Int, column: Int) throws(QueryError) -> Int {
         func checked(_ r: (partialValue: Int, overflow: Bool)) throws(QueryError) -> Int {
-            if r.overflow { throw QueryError("number overflow in '\(op)'", column: column) }
+            if r.overflow { throw QueryError(.queryOverflow(op), column: column) }
             return r.partialValue
         }
         switch op {
@@ -190,23 +186,23 @@ enum QueryOperators {
         case "-": return try checked(x.subtractingReportingOverflow(y))
         case "*": return try checked(x.multipliedReportingOverflow(by: y))
         case "/":
-            guard y != 0 else { throw QueryError("division by zero", column: column) }
+            guard y != 0 else { throw QueryError(.queryDivisionByZero, column: column) }
             return try checked(x.dividedReportingOverflow(by: y))
         case "%":
-            guard y != 0 else { throw QueryError("division by zero", column: column) }
+            guard y != 0 else { throw QueryError(.queryDivisionByZero, column: column) }
             return try checked(x.remainderReportingOverflow(dividingBy: y))
         case "<<":
-            guard y >= 0, y < 63 else { throw QueryError("shift by \(y) is out of range (0…62)", column: column) }
+            guard y >= 0, y < 63 else { throw QueryError(.queryShiftRange(y, bounded: true), column: column) }
             let r = x << y
-            guard r >> y == x else { throw QueryError("number overflow in '<<'", column: column) }
+            guard r >> y == x else { throw QueryError(.queryOverflow("<<"), column: column) }
             return r
         case ">>":
-            guard y >= 0 else { throw QueryError("shift by \(y) is out of range", column: column) }
+            guard y >= 0 else { throw QueryError(.queryShiftRange(y, bounded: false), column: column) }
             return y >= 64 ? (x < 0 ? -1 : 0) : x >> y
         case "&": return x & y
         case "|": return x | y
         case "^": return x ^ y
-        default: throw QueryError("unknown operator '\(op)'", column: column)
+        default: throw QueryError(.queryUnknownOperator(op), column: column)
         }
     }
 
@@ -221,7 +217,7 @@ enum QueryOperators {
             return true
         default:
             if let x = a.unsigned, let y = b.unsigned, a.isAddress || b.isAddress { return x == y }
-            throw QueryError("cannot compare a \(a.typeName) with a \(b.typeName)", column: column)
+            throw QueryError(.queryCannotCompare(a, b), column: column)
         }
     }
 
@@ -239,7 +235,7 @@ enum QueryOperators {
         case (.string(let x), .string(let y)): return cmp(x, y)
         default:
             if let x = a.unsigned, let y = b.unsigned { return cmp(x, y) }
-            throw QueryError("cannot order a \(a.typeName) and a \(b.typeName) with '\(op)'", column: column)
+            throw QueryError(.queryCannotOrder(a, b, op), column: column)
         }
     }
 }

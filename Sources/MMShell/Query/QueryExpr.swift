@@ -71,7 +71,7 @@ enum QueryLexer {
             if ch == "$" {
                 var j = i + 1
                 while j < c.count, LineParser.isWordChar(c[j]) { j += 1 }
-                guard j > i + 1 else { throw QueryError("'$' must be followed by a variable name, as in $p", column: col) }
+                guard j > i + 1 else { throw QueryError(.queryDollarNeedsName, column: col) }
                 out.append(QueryToken(kind: .variable(String(c[(i + 1)..<j])), column: col))
                 i = j
                 continue
@@ -84,7 +84,7 @@ enum QueryLexer {
                     s.append(c[j])
                     j += 1
                 }
-                guard j < c.count else { throw QueryError("string not closed: add \(ch)", column: col) }
+                guard j < c.count else { throw QueryError(.queryStringNotClosed(ch), column: col) }
                 out.append(QueryToken(kind: .string(s), column: col))
                 i = j + 1
                 continue
@@ -95,12 +95,12 @@ enum QueryLexer {
                 continue
             }
             if oneCharOps.contains(ch) {
-                if ch == "=" { throw QueryError("'=' assigns; compare with '=='", column: col) }
+                if ch == "=" { throw QueryError(.queryAssignNotCompare, column: col) }
                 out.append(QueryToken(kind: .op(String(ch)), column: col))
                 i += 1
                 continue
             }
-            throw QueryError("unexpected '\(ch)'", column: col)
+            throw QueryError(.queryUnexpected(String(ch)), column: col)
         }
         out.append(QueryToken(kind: .end, column: c.count + 1))
         return out
@@ -110,7 +110,7 @@ enum QueryLexer {
         let lower = word.lowercased()
         if lower.hasPrefix("0x") {
             guard let u = UInt64(lower.dropFirst(2).filter { $0 != "_" }, radix: 16) else {
-                throw QueryError("'\(word)' is not a hex number", column: column)
+                throw QueryError(.queryNotHex(word), column: column)
             }
             return u <= UInt64(Int.max) ? .int(Int(u)) : .address(u)
         }
@@ -118,6 +118,6 @@ enum QueryLexer {
         if let s = NumberParser.size(word) {
             return s <= UInt64(Int.max) ? .int(Int(s)) : .address(s)
         }
-        throw QueryError("'\(word)' is not a number (decimal, 0x hex, or a size like 4K, 2M, 1G)", column: column)
+        throw QueryError(.queryNotNumber(word), column: column)
     }
 }

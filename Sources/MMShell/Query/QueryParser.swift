@@ -4,9 +4,9 @@
 public enum QueryParser {
     public static func parse(_ text: String) throws(QueryError) -> QueryExpr {
         var p = Parser(tokens: try QueryLexer.tokens(text))
-        if case .end = p.peek.kind { throw QueryError("empty expression: try print 1 + 2 or print zone(\"Normal\").free", column: 1) }
+        if case .end = p.peek.kind { throw QueryError(.queryEmpty, column: 1) }
         let e = try p.orExpr()
-        guard case .end = p.peek.kind else { throw QueryError("unexpected \(p.describe(p.peek)) after the expression", column: p.peek.column) }
+        guard case .end = p.peek.kind else { throw QueryError(.queryUnexpectedAfter(.queryToken(p.peek)), column: p.peek.column) }
         return e
     }
 
@@ -20,12 +20,12 @@ public enum QueryParser {
 
         mutating func enter() throws(QueryError) {
             nesting += 1
-            if nesting > Limits.queryNesting { throw QueryError(Message.queryTooDeep.text(.en), column: peek.column) }
+            if nesting > Limits.queryNesting { throw QueryError(.queryTooDeep, column: peek.column) }
         }
 
         mutating func node(_ column: Int) throws(QueryError) {
             nodes += 1
-            if nodes > Limits.queryNodes { throw QueryError(Message.queryTooLong.text(.en), column: column) }
+            if nodes > Limits.queryNodes { throw QueryError(.queryTooLong, column: column) }
         }
         var peek: QueryToken { tokens[min(i, tokens.count - 1)] }
 
@@ -37,17 +37,6 @@ public enum QueryParser {
 
         func isOp(_ s: String) -> Bool { peek.kind == .op(s) }
         func isWord(_ s: String) -> Bool { peek.kind == .identifier(s) }
-
-        func describe(_ t: QueryToken) -> String {
-            switch t.kind {
-            case .number(let v): "number \(v.rendered)"
-            case .string(let s): "string \"\(s)\""
-            case .identifier(let s): "'\(s)'"
-            case .variable(let s): "$\(s)"
-            case .op(let s): "'\(s)'"
-            case .end: "end of expression"
-            }
-        }
 
         mutating func orExpr() throws(QueryError) -> QueryExpr {
             try enter()
@@ -137,7 +126,7 @@ public enum QueryParser {
             while true {
                 args.append(try orExpr())
                 if isOp(",") { _ = advance(); continue }
-                guard isOp(")") else { throw QueryError("expected ',' or ')' but found \(describe(peek))", column: peek.column) }
+                guard isOp(")") else { throw QueryError(.queryExpected([",", ")"], found: .queryToken(peek)), column: peek.column) }
                 _ = advance()
                 return args
             }
@@ -150,7 +139,7 @@ public enum QueryParser {
                     let dot = advance()
                     try node(dot.column)
                     guard case .identifier(let name) = peek.kind else {
-                        throw QueryError("expected a field name after '.'", column: peek.column)
+                        throw QueryError(.queryFieldNameAfterDot, column: peek.column)
                     }
                     _ = advance()
                     if isOp("(") {
@@ -163,7 +152,7 @@ public enum QueryParser {
                     let open = advance()
                     try node(open.column)
                     let idx = try orExpr()
-                    guard isOp("]") else { throw QueryError("expected ']' but found \(describe(peek))", column: peek.column) }
+                    guard isOp("]") else { throw QueryError(.queryExpected(["]"], found: .queryToken(peek)), column: peek.column) }
                     _ = advance()
                     e = .index(e, idx, column: open.column)
                 } else {
@@ -183,7 +172,7 @@ public enum QueryParser {
                 case "true": return .literal(.bool(true), column: t.column)
                 case "false": return .literal(.bool(false), column: t.column)
                 case "null", "NULL": return .literal(.null, column: t.column)
-                case "and", "or", "not", "in": throw QueryError("'\(w)' needs a value before it", column: t.column)
+                case "and", "or", "not", "in": throw QueryError(.queryNeedsValueBefore(w), column: t.column)
                 default: break
                 }
                 if isOp("(") {
@@ -198,19 +187,19 @@ public enum QueryParser {
                 while true {
                     items.append(try orExpr())
                     if isOp(",") { _ = advance(); continue }
-                    guard isOp("]") else { throw QueryError("expected ',' or ']' but found \(describe(peek))", column: peek.column) }
+                    guard isOp("]") else { throw QueryError(.queryExpected([",", "]"], found: .queryToken(peek)), column: peek.column) }
                     _ = advance()
                     return .list(items, column: t.column)
                 }
             case .op("("):
                 let e = try orExpr()
-                guard isOp(")") else { throw QueryError("expected ')' but found \(describe(peek))", column: peek.column) }
+                guard isOp(")") else { throw QueryError(.queryExpected([")"], found: .queryToken(peek)), column: peek.column) }
                 _ = advance()
                 return e
             case .end:
-                throw QueryError("expression ends too early", column: t.column)
+                throw QueryError(.queryEndsEarly, column: t.column)
             case .op(let o):
-                throw QueryError("unexpected '\(o)'", column: t.column)
+                throw QueryError(.queryUnexpected(o), column: t.column)
             }
         }
     }
