@@ -79,3 +79,41 @@ import Testing
         #expect(ko.contains("직접 매핑(lowmem) 주소가 아니어서"))
     }
 }
+
+/// `help CMD` in Korean: details and contexts, for every command that has them in English.
+@Suite struct CommandHelpKoreanTests {
+    static func hangul(_ s: String) -> Bool { s.unicodeScalars.contains { $0.value >= 0xAC00 && $0.value <= 0xD7A3 } }
+
+    @Test func everyCommandWithDetailsHasThemInKorean() {
+        var missing: [String] = []
+        for c in CommandTable.standard.all where !c.details.isEmpty {
+            let m = Message.commandDetails(c)
+            if m.ko == m.en || !Self.hangul(m.ko) { missing.append(c.name) }
+        }
+        #expect(missing.isEmpty, "no Korean details: \(missing)")
+        // Nothing stale: every Korean entry belongs to a command with English details.
+        let withDetails = Set(CommandTable.standard.all.filter { !$0.details.isEmpty }.map(\.name))
+        #expect(Set(Message.koreanDetails.keys).subtracting(withDetails).isEmpty)
+    }
+
+    @Test func everyContextPhraseHasKorean() {
+        var missing: [String] = []
+        for c in CommandTable.standard.all {
+            guard let m = Message.commandContexts(c) else { continue }
+            if m.ko == m.en || !Self.hangul(m.ko) { missing.append("\(c.name): \(m.en)") }
+        }
+        #expect(missing.isEmpty, "no Korean context: \(missing)")
+        let used = Set(CommandTable.standard.all.compactMap(\.contexts))
+        #expect(Set(Message.koreanContexts.keys).subtracting(used).isEmpty, "unused: \(Set(Message.koreanContexts.keys).subtracting(used))")
+    }
+
+    @Test func helpForACommandIsKoreanButKeepsItsCDeclaration() throws {
+        var shell = try Shell(params: CatalogTests.small)
+        shell.session.language = .ko
+        let out = shell.execute("help vmalloc").stdout
+        #expect(out.contains("문맥:     프로세스 문맥에서만"))
+        #expect(out.contains("vmalloc 공간에서 맞는 가장 낮은 빈 범위를 찾고"))
+        #expect(out.contains("void *vmalloc(unsigned long size);"))
+        #expect(!out.contains("Finds the lowest free range"))
+    }
+}

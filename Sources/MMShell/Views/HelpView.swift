@@ -57,8 +57,8 @@ enum HelpView {
         var lines = [style.bold(c.usage) + (c.aliases.isEmpty ? "" : "   (\(also): " + c.aliases.joined(separator: ", ") + ")"),
                      "  " + Message.commandSummary(c).text(lang)]
         if let decl = c.cDeclaration { lines.append("  C:        " + decl + (c.header.map { "   /* \($0) */" } ?? "")) }
-        if let ctx = c.contexts { lines.append("  " + Message.helpContext.text(lang) + ctx) }
-        if !c.details.isEmpty { lines.append("  " + c.details) }
+        if let ctx = Message.commandContexts(c) { lines.append("  " + Message.helpContext.text(lang) + ctx.text(lang)) }
+        if !c.details.isEmpty { lines.append("  " + Message.commandDetails(c).text(lang)) }
         for a in c.arguments {
             lines.append("  " + Format.left(a.name.uppercased(), 8) + " " + Message.argumentKind(a.kind).text(lang)
                          + (a.optional ? Message.optionalArgument.text(lang) : ""))
