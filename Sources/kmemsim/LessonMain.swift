@@ -10,7 +10,7 @@ enum LessonMain {
         case "list":
             var shell: Shell
             do { shell = try Shell() } catch {
-                Output.err("kmemsim: \(error.message)\n")
+                Output.err("kmemsim: \(error.message(language))\n")
                 return 1
             }
             shell.session.lessons.language = language
@@ -21,7 +21,7 @@ enum LessonMain {
             return o.succeeded ? 0 : 1
         case "run":
             guard words.count == 2 else {
-                Output.err("kmemsim: usage: kmemsim lesson run ID|FILE.yaml < answers.txt\n")
+                Output.err("kmemsim: " + Message.lessonRunUsage.text(language) + "\n")
                 return 1
             }
             let catalog = LessonCatalog.load(directories: LessonCatalog.searchPath())
@@ -33,7 +33,7 @@ enum LessonMain {
                 found = l
             }
             guard let lesson = found else {
-                Output.err("kmemsim: no lesson '\(words[1])' in \(catalog.directory); lessons: \(catalog.lessons.map(\.id).joined(separator: " "))\n")
+                Output.err("kmemsim: " + Message.lessonRunNoLesson(words[1], directory: catalog.directory, ids: catalog.lessons.map(\.id)).text(language) + "\n")
                 for p in catalog.problems { Output.err("kmemsim: \(p)\n") }
                 return 1
             }
@@ -57,7 +57,7 @@ enum LessonMain {
         case "check":
             let files = Array(words.dropFirst())
             guard !files.isEmpty else {
-                Output.err("kmemsim: usage: kmemsim lesson check FILE…\n")
+                Output.err("kmemsim: " + Message.lessonCheckUsage.text(language) + "\n")
                 return 1
             }
             var problems = 0
@@ -69,7 +69,7 @@ enum LessonMain {
             }
             return problems == 0 ? 0 : 1
         default:
-            Output.err("kmemsim: lesson list | lesson run ID | lesson check FILE…\n")
+            Output.err("kmemsim: " + Message.lessonMainUsage.text(language) + "\n")
             return 1
         }
     }

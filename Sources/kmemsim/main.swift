@@ -84,11 +84,11 @@ func kmemsimMain() -> Int32 {
     if let file = options.f {
         var st = stat()
         if stat(file, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
-            Output.err("kmemsim: cannot read \(file): it is a directory; -f takes a script file\n")
+            Output.err("kmemsim: " + Message.scriptIsDirectory(file).text(language) + "\n")
             return 2
         }
         guard let reader = PipeLineReader(path: file) else {
-            Output.err("kmemsim: cannot open \(file): \(String(cString: strerror(errno)))\n")
+            Output.err("kmemsim: " + Message.cannotOpen(file, String(cString: strerror(errno))).text(language) + "\n")
             return 2
         }
         keepGoing = runner.run(reader, source: file, interactive: false)
@@ -105,7 +105,7 @@ func kmemsimMain() -> Int32 {
     Output.flush()
     if options.failOn != nil { Output.err(runner.summary()) }
     if let e = Output.stdoutError {
-        Output.err("kmemsim: cannot write standard output: \(String(cString: strerror(e)))\n")
+        Output.err("kmemsim: " + Message.cannotWriteStandardOutput(String(cString: strerror(e))).text(language) + "\n")
         return 1
     }
     // Exit with the machine still alive: tearing down millions of frames and every cache only to exit was ~7% of

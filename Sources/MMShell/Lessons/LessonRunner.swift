@@ -60,7 +60,7 @@ public enum LessonRunner {
         var r = LessonRunResult()
         r.allowSkip = options.allowSkip
         guard var sh = shell(language: options.language, noSkip: options.noSkip) else {
-            r.stderr = "kmemsim: cannot boot\n"
+            r.stderr = "kmemsim: " + Message.cannotBoot.text(options.language) + "\n"
             return r
         }
         sh.session.lessons.progressPath = options.progressPath
@@ -69,7 +69,7 @@ public enum LessonRunner {
             let intro = try LessonEngine.start(lesson, &sh.session, resume: false)
             r.stdout += options.json ? JSONValue.object([("lesson", .string(lesson.id)), ("text", .string(intro))]).rendered + "\n" : intro
         } catch {
-            r.stderr += "kmemsim: \(error.message)\n"
+            r.stderr += "kmemsim: \(error.message(options.language))\n"
             r.stoppedAt = lesson.steps.first?.id
             return r
         }
@@ -95,14 +95,8 @@ public enum LessonRunner {
             return r
         }
         let lang = options.language
-        var summary = "lesson \(lesson.id): " + (r.completed ? "completed" : "not completed (stopped at step \(r.stoppedAt ?? "?"))")
-            + ", \(r.failedChecks) failed check\(r.failedChecks == 1 ? "" : "s")"
-        if r.skipped > 0 {
-            summary += ", \(r.skipped) skipped step\(r.skipped == 1 ? "" : "s")"
-            summary += LessonStrings.t(lang, r.allowSkip ? " (allowed: --allow-skip)" : " (a skipped lesson is not passed; --allow-skip allows it)",
-                                       r.allowSkip ? " (--allow-skip로 허용됨)" : " (건너뛴 단계가 있으면 통과가 아닙니다. 허용하려면 --allow-skip)")
-        }
-        r.stdout += summary + "\n"
+        r.stdout += Message.lessonRunSummary(lesson.id, completed: r.completed, stoppedAt: r.stoppedAt, failed: r.failedChecks,
+                                             skipped: r.skipped, allowSkip: r.allowSkip).text(lang) + "\n"
         return r
     }
 

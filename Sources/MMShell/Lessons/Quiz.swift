@@ -118,20 +118,26 @@ enum QuizMaker {
 extension QuizMaker {
     /// The lines of `gfp MASK` that answer the asked field (the decoder's own words, from the same machine).
     static func gfpWhy(_ mask: String, field: String, kernel k: Kernel) -> Message? {
+        // The decoder in both languages; its lines match one for one, so the English prefix picks the Korean line too.
         var s = ShellSession(kernel: k)
         let o = LessonEngine.runInner("gfp " + mask, &s)
-        guard o.succeeded else { return nil }
+        s.language = .ko
+        let ko = LessonEngine.runInner("gfp " + mask, &s)
+        guard o.succeeded, ko.succeeded else { return nil }
         let lines = o.stdout.split(separator: "\n").map(String.init)
+        let koLines = ko.stdout.split(separator: "\n").map(String.init)
+        guard koLines.count == lines.count else { return .quizWhyGFP(mask, lines: Array(lines.prefix(3)), ko: Array(koLines.prefix(3))) }
         let prefix: String
         switch field {
-        case "value": return .quizWhyGFP(mask, lines: Array(lines.prefix(3)))
+        case "value": return .quizWhyGFP(mask, lines: Array(lines.prefix(3)), ko: Array(koLines.prefix(3)))
         case "may_sleep": prefix = "  may sleep:"
         case "zone": prefix = "  zone:"
         case "migratetype": prefix = "  mobility:"
         case "min_reserve": prefix = "  reserves:"
         default: return nil
         }
-        return .quizWhyGFP(mask, lines: [lines.first ?? ""] + lines.filter { $0.hasPrefix(prefix) })
+        let picked = [0] + lines.indices.filter { lines[$0].hasPrefix(prefix) }
+        return .quizWhyGFP(mask, lines: picked.map { lines[$0] }, ko: picked.map { koLines[$0] })
     }
 
     static let slabSizes = [24, 40, 56, 100, 120, 136, 200, 264, 320, 500, 700, 1000, 1500, 2100, 3000]

@@ -144,7 +144,7 @@ extension Message {
         "in_nmi": "NMI 핸들러 안이면 1",
         "irqs_disabled": "이 CPU에서 인터럽트가 꺼져 있으면 1",
         "preempt_count": "이 CPU의 preempt_count (PREEMPT 0xff, SOFTIRQ 0xff00, HARDIRQ 0xf0000, NMI 0xf00000)",
-        "schedule": "CPU를 양보합니다. 원자적 문맥에서는 BUG: scheduling while atomic",
+        "schedule": "CPU를 양보합니다. 원자적 문맥에서 부르면 'BUG: scheduling while atomic'이 납니다",
         "get_cpu": "선점을 끄고 이 CPU의 번호를 돌려줍니다 (put_cpu와 짝)",
         "put_cpu": "get_cpu 뒤에 선점을 다시 켭니다. 짝이 안 맞는 put_cpu는 경고합니다",
         "smp_processor_id": "이 CPU의 번호. 검사합니다(CONFIG_DEBUG_PREEMPT): 선점 가능한 호출자는 BUG 보고를 받습니다",
@@ -170,7 +170,7 @@ extension Message {
         "percpu": "CPU별 청크: 유닛, static/reserved/dynamic 영역, 각 영역에 들어 있는 것",
         // Tasks
         "task": "task create NAME | task exit PID | task list: 태스크와 그 THREAD_SIZE 커널 스택",
-        "stack": "stack use PID BYTES: 태스크의 커널 스택을 BYTES만큼 쓰는 호출 사슬 (stack use irq BYTES: 인터럽트 핸들러). 넘치면 커널처럼 잡아냅니다",
+        "stack": "'stack use PID BYTES': 태스크의 커널 스택을 BYTES만큼 쓰는 호출 사슬 ('stack use irq BYTES': 인터럽트 핸들러). 넘치면 커널처럼 잡아냅니다",
         // Views
         "cat": "/proc 파일을 커널 형식으로 출력합니다: buddyinfo, pagetypeinfo, zoneinfo, meminfo, vmstat, slabinfo, vmallocinfo",
         "export-proc": "kmemsim이 만드는 모든 /proc 파일을 DIR에 씁니다 (실제 머신과 diff하려고)",

@@ -94,9 +94,10 @@ extension Message {
                        ko: "order-n 빈 블록 하나에는 2^n 페이지가 있으므로, 빈 페이지 수는 order마다 nr_free × 2^order를 더한 값입니다: \(sum).")
     }
 
-    static func quizWhyGFP(_ mask: String, lines: [String]) -> Message {
-        let body = lines.joined(separator: "\n")
-        return Message(en: "'gfp \(mask)' decodes it:\n" + body, ko: "'gfp \(mask)'로 풀어 보면 이렇습니다:\n" + body)
+    /// `lines` and `ko` are the same lines of `gfp MASK` in each language.
+    static func quizWhyGFP(_ mask: String, lines: [String], ko: [String]) -> Message {
+        Message(en: "'gfp \(mask)' decodes it:\n" + lines.joined(separator: "\n"),
+                ko: "'gfp \(mask)' 명령으로 풀어 보면 이렇습니다:\n" + ko.joined(separator: "\n"))
     }
 
     static func quizWhySlab(_ geometry: String) -> Message {
