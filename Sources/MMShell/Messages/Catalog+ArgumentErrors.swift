@@ -20,8 +20,6 @@ extension Message {
 
     static let onOffI386Only = Message(en: "use on or off (i386 only)", ko: "on 또는 off를 쓰세요(i386 전용)")
     static let onOff = Message(en: "use on or off", ko: "on 또는 off를 쓰세요")
-    static let onlyForceOption = Message(en: "the only option is --force", ko: "쓸 수 있는 옵션은 --force 하나뿐입니다")
-    static let useDashCToClear = Message(en: "use -c to clear", ko: "비우려면 -c를 쓰세요")
 
     static func chooseArchitecture(_ names: [String]) -> Message {
         let list = names.joined(separator: ", ")
@@ -34,28 +32,11 @@ extension Message {
         Message(en: "give a number, e.g. \(example)", ko: "숫자를 주세요. 예: \(example)")
     }
 
-    static func commandTakesOptions(_ command: String, _ list: String) -> Message {
-        Message(en: "\(command) takes " + list, ko: "\(command) 명령이 받는 옵션: " + list)
-    }
-
-    static func giveValue(_ usage: String) -> Message {
-        Message(en: "give a value: " + usage, ko: "값을 함께 주세요: " + usage)
-    }
-
     static let svgNeedsFileName = Message(en: "give a file name, e.g. --svg picture.svg",
                                           ko: "파일 이름을 주세요. 예: --svg picture.svg")
     static let widthRange = Message(en: "cells per row, 8…512", ko: "한 줄의 칸 수는 8…512입니다")
-    static let snapshotOptions = Message(en: "snapshot takes FILE.html and --force", ko: "snapshot은 FILE.html과 --force만 받습니다")
     static let snapshotIsHTML = Message(en: "the snapshot is an HTML page; name it e.g. machine.html",
                                         ko: "스냅숏은 HTML 페이지입니다. machine.html처럼 이름을 붙이세요")
-    static let onlyExplainTreeTakesMore = Message(en: "only 'explain tree' takes more words",
-                                                  ko: "단어를 더 받는 것은 'explain tree'뿐입니다")
-    static let explainTreeOptions = Message(en: "explain tree takes only --svg FILE or --ascii",
-                                            ko: "explain tree는 --svg FILE 또는 --ascii만 받습니다")
-    static let picturesOnlyForStacks = Message(en: "pictures are for 'task stacks' and 'stack PID'",
-                                               ko: "그림은 'task stacks'와 'stack PID'에서 볼 수 있습니다")
-    static let stackPicture = Message(en: "use 'stack PID --picture'", ko: "'stack PID --picture'로 쓰세요")
-    static let stackUse = Message(en: "use 'stack use PID BYTES'", ko: "'stack use PID BYTES'로 쓰세요")
     static let undoCountAtLeastOne = Message(en: "undo takes back 1 or more commands", ko: "undo는 명령을 1개 이상 되돌립니다")
 
     // MARK: boot parameters
@@ -74,13 +55,6 @@ extension Message {
     }
 
     // MARK: numbers and ranges
-
-    static let orderNegative = Message(en: "an order is 0 or more (2^order pages)", ko: "order는 0 이상입니다(2^order 페이지)")
-
-    static func orderTooLarge(_ n: Int) -> Message {
-        Message(en: "2^\(n) pages is more than any machine has; orders go 0…10",
-                ko: "2^\(n) 페이지는 어떤 머신에도 없는 양입니다. order는 0…10입니다")
-    }
 
     static func noSuchCPU(cpus: Int, bootHint: Bool) -> Message {
         bootHint
@@ -287,4 +261,9 @@ extension Message {
         Message(en: "an address (0x\(String(a, radix: 16))); use virt_to_page() to get its page",
                 ko: "주소(0x\(String(a, radix: 16)))입니다. 그 페이지는 virt_to_page()로 얻으세요")
     }
+}
+
+extension Message {
+    static let stackPictureOrUse = Message(en: "use 'stack PID --picture' or 'stack use PID BYTES'",
+                                           ko: "'stack PID --picture' 또는 'stack use PID BYTES'로 쓰세요")
 }
