@@ -86,7 +86,9 @@ enum PictureTextRenderer {
             items.append(style.paint(String(s.unicode ? g.unicode : g.ascii), g.color) + " " + Message.pictureLegend(m).text(s.language))
         }
         if p.hasHighlight { items.append(Message.pictureMine.text(s.language)) }
-        var lines = TerminalText.wrap(items, columns: s.columns, first: Message.pictureLegendWord.text(s.language) + ": ", indent: "        ")
+        // Continuation lines start under the first item, however wide the word "Legend:" is in this language.
+        let first = Message.pictureLegendWord.text(s.language) + ": "
+        var lines = TerminalText.wrap(items, columns: s.columns, first: first, indent: String(repeating: " ", count: TerminalText.width(first)))
         if let scale = p.scale { lines.append(TerminalText.fit(scale, columns: s.columns, indent: "")) }
         return lines
     }
