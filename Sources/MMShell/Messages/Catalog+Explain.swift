@@ -94,7 +94,7 @@ extension Message {
             return Message(en: "buddy \(h(b)) is outside zone \(z.procName)", ko: "버디 \(h(b)): \(z.procName) 존 밖에 있습니다")
         case .buddyOtherOrder(let b, let o):
             return Message(en: "buddy \(h(b)) is free but as an order-\(o) block, not order \(order)",
-                           ko: "버디 \(h(b)): 비어 있지만 order \(order)가 아니라 order-\(o) 블록입니다")
+                           ko: "버디 \(h(b)): 비어 있지만 order-\(o) 블록입니다(합치려면 order-\(order) 블록이어야 합니다)")
         case .buddyAllocated(let b):
             return Message(en: "buddy \(h(b)) is allocated", ko: "버디 \(h(b)): 할당되어 있습니다")
         case .buddyOnPCP(let b):

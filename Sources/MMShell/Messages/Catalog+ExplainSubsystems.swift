@@ -155,7 +155,7 @@ extension Message {
             return Message(en: en, ko: ko)
         case .merged(let name, let size, let into, let objectSize):
             return Message(en: "merged: \(name) (\(size) bytes) is an alias of \(into) (object size \(objectSize)); no new cache, no own /proc/slabinfo line",
-                           ko: "병합됨: \(name) (\(size)바이트)는 \(into) 캐시의 별칭입니다 (객체 크기 \(objectSize)). 새 캐시도, /proc/slabinfo의 자기 줄도 없습니다")
+                           ko: "병합됨: \(name) 캐시(\(size)바이트)는 \(into) 캐시의 별칭입니다 (객체 크기 \(objectSize)). 새 캐시도, /proc/slabinfo의 자기 줄도 없습니다")
         case .created(let name, let size, let objectSize, let align, let order, let n, let leftover, let colouring):
             var en = "created cache \(name): object \(size) → size \(objectSize) (align \(align)), order \(order), \(n) objects per slab, \(leftover) bytes left over"
             var ko = "캐시를 만들었습니다(\(name)): 객체 \(size) → 크기 \(objectSize) (align \(align)), order \(order), slab당 객체 \(n)개, 남는 공간 \(leftover)바이트"

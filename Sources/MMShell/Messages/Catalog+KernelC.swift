@@ -15,7 +15,7 @@ enum CMessages {
     static func message(_ n: Note) -> Message {
         switch n {
         case .removedSlabFlag(let flag):
-            return removedFlag[flag] ?? Message(en: "\(flag) is not a flag in 6.6; kmemsim reads it as 0", ko: "\(flag)는 6.6에 없는 플래그입니다. kmemsim은 0으로 읽습니다")
+            return removedFlag[flag] ?? Message(en: "\(flag) is not a flag in 6.6; kmemsim reads it as 0", ko: "\(flag) 플래그는 6.6에 없습니다. kmemsim은 0으로 읽습니다")
         case .structRedefined(let s):
             return Message(en: "struct \(s) is redefined; the new layout replaces the old one", ko: "struct \(s)의 정의가 바뀌었습니다. 새 배치가 이전 배치를 대신합니다")
         case .bugOn(let c):
@@ -26,7 +26,7 @@ enum CMessages {
                            ko: "\(m)() 매크로는 모듈 파일에 씁니다. 모듈을 파일로 저장한 뒤 'insmod FILE.c'로 올리세요")
         case .bootCache(let n):
             return Message(en: "the \(n) cache already exists: the kernel made it at boot with this very call (kmem_cache_init, fork_init, vfs_caches_init); the pointer now names that cache ('slab \(n)' shows it)",
-                           ko: "\(n) 캐시는 이미 있습니다. 커널이 부팅할 때 바로 이 호출로 만들었습니다(kmem_cache_init, fork_init, vfs_caches_init). 포인터는 이제 그 캐시를 가리킵니다('slab \(n)'으로 볼 수 있습니다)")
+                           ko: "\(n) 캐시는 이미 있습니다. 커널이 부팅할 때 바로 이 호출로 만들었습니다(kmem_cache_init, fork_init, vfs_caches_init). 포인터는 이제 그 캐시를 가리킵니다('slab \(n)' 명령으로 볼 수 있습니다)")
         case .skippedDirective(let d):
             return Message(en: "#\(d) is not evaluated (kmemsim has no preprocessor beyond #include and #define); the lines under it all run",
                            ko: "#\(d) 지시문은 처리하지 않습니다(kmemsim의 전처리기는 #include와 #define만 압니다). 그 아래 줄은 모두 실행됩니다")
@@ -61,13 +61,13 @@ enum CMessages {
                            ko: "문자열이나 문자 상수가 닫히지 않았습니다(따옴표를 같은 줄에서 닫으세요)")
         case .badNumber(let s):
             return Message(en: "'\(s)' is not a valid integer constant",
-                           ko: "'\(s)'는 올바른 정수 상수가 아닙니다")
+                           ko: "올바른 정수 상수가 아닙니다: '\(s)'")
         case .badDirective(let s):
             return Message(en: "cannot read the directive '#\(s)'",
-                           ko: "전처리 지시문 '#\(s)'를 읽을 수 없습니다")
+                           ko: "전처리 지시문을 읽을 수 없습니다: '#\(s)'")
         case .functionMacro(let n):
             return Message(en: "function-like macro \(n)(…) is not modelled; write it as a function",
-                           ko: "함수 형태의 매크로 \(n)(…)는 모델링하지 않습니다. 함수로 쓰세요")
+                           ko: "함수 형태의 매크로는 모델링하지 않습니다: \(n)(…). 함수로 쓰세요")
         case .expected(let what, let found):
             return Message(en: "expected \(what) before \(found)",
                            ko: "\(found) 앞에 다음이 와야 합니다: \(what)")
@@ -155,10 +155,10 @@ enum CMessages {
         switch d {
         case .memoryFunction(let name):
             return Message(en: "\(name)() reads or writes the bytes of memory, which kmemsim does not model; the allocation itself is modelled (kzalloc or __GFP_ZERO for zeroed memory)",
-                           ko: "\(name)()는 메모리의 바이트를 읽고 씁니다. kmemsim은 바이트를 모델링하지 않습니다(할당 자체는 모델링합니다. 0으로 채운 메모리는 kzalloc이나 __GFP_ZERO)")
+                           ko: "\(name)() 함수는 메모리의 바이트를 읽고 씁니다. kmemsim은 바이트를 모델링하지 않습니다(할당 자체는 모델링합니다. 0으로 채운 메모리는 kzalloc이나 __GFP_ZERO)")
         case .structVariable(let type, let name):
             return Message(en: "a struct variable (\(type) \(name)): kmemsim keeps pointers, not the bytes of a struct; declare \(type) *\(name) and allocate it",
-                           ko: "struct 변수(\(type) \(name))는 모델링하지 않습니다. kmemsim은 포인터만 다룹니다. \(type) *\(name)으로 선언하고 할당하세요")
+                           ko: "struct 변수(\(type) \(name))는 모델링하지 않습니다. kmemsim은 포인터만 다룹니다. \(type) *\(name) 꼴로 선언하고 할당하세요")
         case .arrayVariable(let decl):
             return Message(en: "an array variable (\(decl)): its bytes would be memory kmemsim does not model; allocate it with kmalloc()",
                            ko: "배열 변수(\(decl))의 바이트는 모델링하지 않습니다. kmalloc()으로 할당하세요")
@@ -216,7 +216,7 @@ enum CModuleText {
         switch l {
         case .alreadyLoaded(let n):
             return Message(en: "module \(n) is already loaded (insmod would fail with -EEXIST); 'rmmod \(n)' first",
-                           ko: "\(n) 모듈이 이미 올라가 있습니다. 먼저 'rmmod \(n)'을 실행하세요")
+                           ko: "\(n) 모듈이 이미 올라가 있습니다. 먼저 'rmmod \(n)' 명령을 실행하세요")
         case .cannotRead(let p):
             return Message(en: "cannot read \(p)",
                            ko: "파일을 읽을 수 없습니다: \(p)")
@@ -234,13 +234,13 @@ enum CModuleText {
                            ko: "\(n): 올렸습니다(module_init 없음)")
         case .runningInit(let n, let f, let comm, let pid):
             return Message(en: "\(n): running \(f)() in process context (\(comm), pid \(pid))",
-                           ko: "\(n): \(f)()를 프로세스 컨텍스트(\(comm), pid \(pid))에서 실행합니다")
+                           ko: "\(n): \(f)() 함수를 프로세스 컨텍스트(\(comm), pid \(pid))에서 실행합니다")
         case .initFailed(let n, let f, let rc):
             return Message(en: "insmod: ERROR: could not insert module \(n): \(f)() returned \(rc); the module is gone, what it allocated stays allocated",
-                           ko: "insmod: \(n) 모듈을 올리지 못했습니다: \(f)()가 \(rc)를 돌려주었습니다. 모듈은 내려갔지만 할당한 것은 그대로 남습니다")
+                           ko: "insmod: \(n) 모듈을 올리지 못했습니다: \(f)() 함수가 \(rc) 값을 돌려주었습니다. 모듈은 내려갔지만 할당한 것은 그대로 남습니다")
         case .loaded(let n):
             return Message(en: "\(n): loaded; 'rmmod \(n)' runs its exit and checks for leaks",
-                           ko: "\(n): 올렸습니다. 'rmmod \(n)'으로 내리면 새는 메모리를 확인합니다")
+                           ko: "\(n): 올렸습니다. 'rmmod \(n)' 명령으로 내리면 새는 메모리를 확인합니다")
         case .initStopped(let n):
             return Message(en: "\(n): init stopped part way; kmemsim unloads the module so the file can be fixed and loaded again",
                            ko: "\(n): init이 중간에 멈췄습니다. kmemsim은 파일을 고쳐 다시 올릴 수 있도록 모듈을 내립니다")

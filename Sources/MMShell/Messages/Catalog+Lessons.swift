@@ -55,9 +55,9 @@ extension Message {
     /// End of input (Ctrl-D) in the middle of a lesson.
     static func lessonPaused(_ id: String, step: Int, of count: Int, stepID: String, kept: Bool) -> Message {
         kept ? Message(en: "lesson \(id) paused at step \(step) of \(count) (\(stepID)); your progress is saved: 'lesson start \(id)' picks it up there",
-                       ko: "레슨 \(id): \(count)단계 중 \(step)단계(\(stepID))에서 멈췄습니다. 진행 상황은 저장되었습니다. 'lesson start \(id)'로 그 자리에서 이어서 할 수 있습니다")
+                       ko: "레슨 \(id): \(count)단계 중 \(step)단계(\(stepID))에서 멈췄습니다. 진행 상황은 저장되었습니다. 'lesson start \(id)' 명령으로 그 자리에서 이어서 할 수 있습니다")
              : Message(en: "lesson \(id) stopped at step \(step) of \(count) (\(stepID)); progress is not kept in this session, so 'lesson start \(id)' starts it again",
-                       ko: "레슨 \(id): \(count)단계 중 \(step)단계(\(stepID))에서 멈췄습니다. 이번 세션은 진행 상황을 저장하지 않으므로 'lesson start \(id)'는 처음부터 시작합니다")
+                       ko: "레슨 \(id): \(count)단계 중 \(step)단계(\(stepID))에서 멈췄습니다. 이번 세션은 진행 상황을 저장하지 않으므로 'lesson start \(id)' 명령은 처음부터 시작합니다")
     }
 
     /// A lesson's `start:` file cannot be loaded (missing, unreadable, not a saved session, inconsistent).

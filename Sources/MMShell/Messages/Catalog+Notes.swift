@@ -194,7 +194,7 @@ extension Message {
                            ko: "\(ko) 잠들 수 있는 마스크(__GFP_DIRECT_RECLAIM)로 \(caller) 함수를 불렀습니다. 여기서는 GFP_ATOMIC(또는 대안을 갖춘 GFP_NOWAIT)을 쓰거나, 할당을 원자적 구간 밖으로 옮기세요.")
         case .spinlockSelfDeadlock(let lock, let variant):
             return Message(en: "\(lock) is already held by this task: the second \(variant.rawValue) would spin forever waiting for itself (a self-deadlock). kmemsim did not take it again.",
-                           ko: "\(lock): 이 태스크가 이미 잡고 있습니다. 두 번째 \(variant.rawValue)는 자기 자신을 기다리며 영원히 돕니다(자기 교착). kmemsim은 다시 잡지 않았습니다.")
+                           ko: "\(lock): 이 태스크가 이미 잡고 있습니다. 두 번째 \(variant.rawValue) 호출은 자기 자신을 기다리며 영원히 돕니다(자기 교착). kmemsim은 다시 잡지 않았습니다.")
         case .spinlockHeldElsewhere(let lock, let cpu):
             return Message(en: "\(lock) is held on CPU \(cpu): this CPU would spin until that CPU unlocks it. kmemsim did not take it.",
                            ko: "\(lock): CPU \(cpu)에서 잡고 있습니다. 이 CPU는 그 CPU가 풀 때까지 돌며 기다릴 것입니다. kmemsim은 잡지 않았습니다.")

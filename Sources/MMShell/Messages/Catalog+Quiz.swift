@@ -61,13 +61,13 @@ extension Message {
 
     static func quizWhyFreeBlocks(order: Int, lists: String) -> Message {
         Message(en: "ZONE_DMA's nr_free by order is now \(lists); order \(order) is entry \(order), counting from 0 (the same numbers as the DMA line of /proc/buddyinfo).",
-                ko: "지금 ZONE_DMA의 order별 nr_free는 \(lists)입니다. order \(order)는 0부터 세어 \(order)번째 값입니다(/proc/buddyinfo의 DMA 줄과 같은 숫자입니다).")
+                ko: "지금 ZONE_DMA의 order별 nr_free는 \(lists)입니다. order \(order)의 값은 0부터 세어 \(order)번째입니다(/proc/buddyinfo의 DMA 줄과 같은 숫자입니다).")
     }
 
     static func quizWhyStartPFN(_ v: String, pfn: Int, order: Int) -> Message {
         let last = Format.hex(pfn + (1 << order) - 1)
         return Message(en: "$\(v) is an order-\(order) block: PFN \(Format.hex(pfn))–\(last), \(1 << order) page\(order == 0 ? "" : "s"). alloc_pages takes the first block of the smallest free list that is big enough and splits it, keeping the lower half each time; 'page $\(v)' shows it.",
-                       ko: "$\(v) 블록은 order-\(order) 블록으로 PFN \(Format.hex(pfn))부터 \(last)까지 \(1 << order)페이지입니다. alloc_pages는 충분히 큰 free 리스트 가운데 가장 작은 것에서 첫 블록을 꺼내 쪼개며, 매번 아래쪽 절반을 가집니다. 'page $\(v)'로 확인할 수 있습니다.")
+                       ko: "$\(v) 블록은 order-\(order) 블록으로 PFN \(Format.hex(pfn))부터 \(last)까지 \(1 << order)페이지입니다. alloc_pages는 충분히 큰 free 리스트 가운데 가장 작은 것에서 첫 블록을 꺼내 쪼개며, 매번 아래쪽 절반을 가집니다. 'page $\(v)' 명령으로 확인할 수 있습니다.")
     }
 
     static func quizWhyBuddy(pfn: Int, order: Int) -> Message {

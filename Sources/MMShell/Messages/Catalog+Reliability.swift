@@ -104,7 +104,7 @@ extension Message {
 
     static func saved(_ path: String, bytes: Int) -> Message {
         Message(en: "saved the session to \(path) (\(bytes) bytes); 'load \(path)' or 'kmemsim --load \(path)' brings it back",
-                ko: "세션을 저장했습니다: \(path) (\(bytes)바이트). 'load \(path)'나 'kmemsim --load \(path)'로 되살립니다")
+                ko: "세션을 저장했습니다: \(path) (\(bytes)바이트). 되살리려면 'load \(path)' 또는 'kmemsim --load \(path)' 명령을 쓰세요")
     }
 
     static func loaded(_ path: String, _ k: Kernel, variables: Int) -> Message {
