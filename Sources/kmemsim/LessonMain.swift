@@ -29,13 +29,13 @@ enum LessonMain {
             var found = catalog.find(words[1])
             if found == nil, words[1].hasSuffix(".yaml") {
                 let (l, diags) = LessonCatalog.load(path: words[1], in: host)
-                for d in diags { Output.err("\(d)\n") }
+                for d in diags { Output.err(d.description(language) + "\n") }
                 guard let l, diags.isEmpty else { return 1 }
                 found = l
             }
             guard let lesson = found else {
                 Output.err("kmemsim: " + Message.lessonRunNoLesson(words[1], directory: catalog.directory, ids: catalog.lessons.map(\.id)).text(language) + "\n")
-                for p in catalog.problems { Output.err("kmemsim: \(p)\n") }
+                for p in catalog.problems { Output.err("kmemsim: " + p.description(language) + "\n") }
                 return 1
             }
             var lines: [String] = []
@@ -64,7 +64,7 @@ enum LessonMain {
             var problems = 0
             for f in files {
                 let diags = LessonChecker.check(path: f)
-                for d in diags { Output.err("\(d)\n") }
+                for d in diags { Output.err(d.description(language) + "\n") }
                 problems += diags.count
                 if diags.isEmpty { Output.out("\(f): ok\n") }
             }

@@ -9,7 +9,7 @@ enum GlossaryCommands {
         let dir = dirs.first { FileOutput.isRegularFile($0 + "/" + Glossary.fileName, in: s.files) } ?? dirs.first ?? LessonCatalog.builtInDirectory(in: s.files)
         let (g, diags) = Glossary.load(directory: dir, in: s.files)
         guard let g, diags.isEmpty else {
-            throw .other(s.say(.glossaryUnreadable(dir, diags.map(\.description))))
+            throw .other(s.say(.glossaryUnreadable(dir, diags.map { $0.description(s.language) })))
         }
         return g
     }

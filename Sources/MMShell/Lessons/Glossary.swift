@@ -19,7 +19,7 @@ public struct Glossary: Sendable {
     public static func load(directory: String, in fs: any FileSystem = HostFileSystem()) -> (Glossary?, [LessonDiagnostic]) {
         let path = directory + "/" + fileName
         guard let text = FileOutput.read(path, in: fs) else {
-            return (nil, [LessonDiagnostic(file: path, line: 0, message: "cannot read the glossary")])
+            return (nil, [LessonDiagnostic(file: path, line: 0, message: .glossaryCannotRead)])
         }
         return decode(text, file: path)
     }
@@ -30,10 +30,10 @@ public struct Glossary: Sendable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            return (nil, [LessonDiagnostic(file: file, line: LessonDecoder.line(of: error), message: "not valid YAML: \(LessonDecoder.firstLine(error))")])
+            return (nil, [LessonDiagnostic(file: file, line: LessonDecoder.line(of: error), message: .lessonNotValidYAML(LessonDecoder.firstLine(error)))])
         }
         guard let root, let map = root.mapping, let seq = map["terms"]?.sequence else {
-            d.error(root, "a glossary is a mapping with 'terms': a list of {term: {en, ko}, also: […], means: {en, ko}}")
+            d.error(root, .glossaryNotAMapping)
             return (nil, d.diagnostics)
         }
         d.checkKeys(map, allowed: ["terms"], what: "glossary")
@@ -41,7 +41,7 @@ public struct Glossary: Sendable {
         var seen: [String: Int] = [:]
         for node in seq {
             guard let m = node.mapping else {
-                d.error(node, "a term is a mapping: {term: {en, ko}, also: […], means: {en, ko}}")
+                d.error(node, .glossaryTermNotAMapping)
                 continue
             }
             d.checkKeys(m, allowed: ["term", "also", "means"], what: "term")
@@ -49,7 +49,7 @@ public struct Glossary: Sendable {
             var own: [String] = []
             for key in ([t.name.en, t.name.ko].compactMap { $0 } + t.also).map(normalized) where !own.contains(key) {
                 own.append(key)
-                if let line = seen[key] { d.error(node, "'\(key)' already names the term at line \(line)") }
+                if let line = seen[key] { d.error(node, .glossaryDuplicate(key, line: line)) }
                 seen[key] = (node.mark?.line ?? 0)
             }
             terms.append(t)

@@ -19,7 +19,7 @@ public struct LessonCatalog: Sendable {
     public static func load(path: String, in fs: any FileSystem = HostFileSystem()) -> (Lesson?, [LessonDiagnostic]) {
         let text: String
         do throws(CommandError) { text = try FileOutput.readText(path, in: fs) } catch {
-            return (nil, [LessonDiagnostic(file: path, line: 0, message: error.message)])
+            return (nil, [LessonDiagnostic(file: path, line: 0, message: error.catalogMessage)])
         }
         return LessonDecoder.decode(text, file: path)
     }

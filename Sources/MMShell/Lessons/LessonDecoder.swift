@@ -5,12 +5,21 @@ import Yams
 public struct LessonDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
-    public var message: String
-    public var description: String { "\(file):\(line): \(message)" }
-    public init(file: String, line: Int, message: String) {
+    /// What is wrong, in both languages (Catalog+LessonDiagnostics.swift).
+    public var text: Message
+    /// The English text.
+    public var message: String { text.en }
+    public var description: String { description(.en) }
+    /// `FILE:LINE: what is wrong`, in `lang`.
+    public func description(_ lang: Language) -> String { "\(file):\(line): \(text.text(lang))" }
+    public init(file: String, line: Int, message: Message) {
         self.file = file
         self.line = line
-        self.message = message
+        self.text = message
+    }
+    /// The lesson checker's replay reports (an English shell's own output) are the same in both languages.
+    public init(file: String, line: Int, message: String) {
+        self.init(file: file, line: line, message: Message(verbatim: message))
     }
 }
 
@@ -28,30 +37,30 @@ public struct LessonDecoder {
         return (lesson, d.diagnostics)
     }
 
-    mutating func error(_ node: Node?, _ message: String) {
+    mutating func error(_ node: Node?, _ message: Message) {
         diagnostics.append(LessonDiagnostic(file: file, line: node?.mark?.line ?? 1, message: message))
     }
 
     mutating func decode(_ yaml: String) -> Lesson? {
         let root: Node?
         if let line = YAMLDepth.tooDeep(yaml) {
-            diagnostics.append(LessonDiagnostic(file: file, line: line, message: Message.yamlTooDeep.text(.en)))
+            diagnostics.append(LessonDiagnostic(file: file, line: line, message: .yamlTooDeep))
             return nil
         }
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            diagnostics.append(LessonDiagnostic(file: file, line: Self.line(of: error), message: "not valid YAML: \(Self.firstLine(error))"))
+            diagnostics.append(LessonDiagnostic(file: file, line: Self.line(of: error), message: .lessonNotValidYAML(Self.firstLine(error))))
             return nil
         }
         guard let root, let map = root.mapping else {
-            error(root, "a lesson file is a mapping with id, title, summary, machine, steps, recap")
+            error(root, .lessonNotAMapping)
             return nil
         }
         checkKeys(map, allowed: ["id", "title", "summary", "machine", "start", "setup", "steps", "recap", "no_skip"], what: "lesson")
         let id = string(map["id"], "id", in: root) ?? ""
         if !id.isEmpty, !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-            error(map["id"], "id '\(id)' may hold letters, digits, '-' and '_' only")
+            error(map["id"], .lessonBadID(id))
         }
         var lesson = Lesson(id: id, file: file, title: text(map["title"], "title", in: root),
                             summary: text(map["summary"], "summary", in: root), recap: text(map["recap"], "recap", in: root))
@@ -64,12 +73,12 @@ public struct LessonDecoder {
                 lesson.startLine = st.mark?.line ?? 1
             }
             if map["machine"] != nil {
-                error(st, "give machine: or start:, not both: a saved session brings its own machine")
+                error(st, .lessonMachineOrStart)
             }
         }
         lesson.setup = strings(map["setup"], "setup")
         guard let steps = map["steps"]?.sequence, !steps.isEmpty else {
-            error(map["steps"] ?? root, "a lesson needs steps: a list of read/do/ask/predict steps")
+            error(map["steps"] ?? root, .lessonNeedsSteps)
             return lesson
         }
         for s in steps { if let st = step(s) { lesson.steps.append(st) } }
@@ -85,18 +94,17 @@ public struct LessonDecoder {
     mutating func checkKeys(_ map: Node.Mapping, allowed: [String], what: String) {
         for (k, _) in map {
             guard let key = k.string, !allowed.contains(key) else { continue }
-            let hint = Suggest.closest(key, in: allowed).map { "; did you mean \($0)?" } ?? "; allowed: " + allowed.joined(separator: ", ")
-            error(k, "unknown key '\(key)' in \(what)" + hint)
+            error(k, .lessonUnknownKey(key, in: what, suggestion: Suggest.closest(key, in: allowed), allowed: allowed))
         }
     }
 
     mutating func string(_ node: Node?, _ name: String, in parent: Node?) -> String? {
         guard let node else {
-            error(parent, "missing '\(name)'")
+            error(parent, .lessonMissing(name))
             return nil
         }
         guard let s = node.scalar?.string, !s.isEmpty else {
-            error(node, "'\(name)' must be a non-empty text")
+            error(node, .lessonNotText(name))
             return nil
         }
         return s
@@ -105,20 +113,20 @@ public struct LessonDecoder {
     /// `{en: …, ko: …}`; both languages are required (the course is bilingual).
     mutating func text(_ node: Node?, _ name: String, in parent: Node?, extraKeys: [String] = []) -> LocalizedText {
         guard let node else {
-            error(parent, "missing '\(name)' (write en: and ko: texts)")
+            error(parent, .lessonMissingTexts(name))
             return LocalizedText()
         }
         guard let map = node.mapping else {
-            error(node, "'\(name)' must have an English and a Korean text: {en: …, ko: …}")
+            error(node, .lessonNeedsBothLanguages(name))
             return LocalizedText(en: node.scalar?.string)
         }
         checkKeys(map, allowed: ["en", "ko", "answer"] + extraKeys, what: name)
         let t = LocalizedText(en: map["en"]?.scalar?.string, ko: map["ko"]?.scalar?.string)
-        if (t.en ?? "").isEmpty { error(node, "'\(name)' has no English text (en:)") }
+        if (t.en ?? "").isEmpty { error(node, .lessonNoEnglish(name)) }
         if (t.ko ?? "").isEmpty {
-            error(node, "'\(name)' has no Korean text (ko:)")
+            error(node, .lessonNoKorean(name))
         } else if let ko = t.ko, !ko.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) || (0x1100...0x11FF).contains($0.value) || (0x3130...0x318F).contains($0.value) }) {
-            error(node, "'\(name)': the ko: text has no Hangul")
+            error(node, .lessonNoHangul(name))
         }
         return t
     }
@@ -127,13 +135,13 @@ public struct LessonDecoder {
         guard let node else { return [] }
         guard let seq = node.sequence else {
             if let s = node.scalar?.string { return [s] }
-            error(node, "'\(name)' must be a list")
+            error(node, .lessonNotAList(name))
             return []
         }
         var out: [String] = []
         for item in seq {
             guard let s = item.scalar?.string else {
-                error(item, "'\(name)' items must be texts")
+                error(item, .lessonItemsNotTexts(name))
                 continue
             }
             out.append(s)
@@ -143,7 +151,7 @@ public struct LessonDecoder {
 
     mutating func machine(_ node: Node) -> [String] {
         guard let map = node.mapping else {
-            error(node, "machine is a mapping: {arch: x86_64, mem: 1G, cpus: 2, slab: slub, options: [pcp=off]}")
+            error(node, .lessonMachineNotAMapping)
             return []
         }
         // Every boot parameter may be a key of its own; `options: [k=v, …]` stays for the older files.
@@ -158,21 +166,21 @@ public struct LessonDecoder {
             try BootParamParser.apply(items, to: &p)
             try BootParamParser.check(p)
         } catch {
-            self.error(node, "machine: \(error.message)")
+            self.error(node, .lessonMachine(error.catalogMessage))
         }
         return items
     }
 
     mutating func step(_ node: Node) -> LessonStep? {
         guard let map = node.mapping else {
-            error(node, "a step is a mapping with id, kind and text")
+            error(node, .lessonStepNotAMapping)
             return nil
         }
         checkKeys(map, allowed: ["id", "kind", "text", "goal", "forbid", "answer", "command", "hints", "feedback", "solution", "wrong", "no_skip"], what: "step")
         let id = string(map["id"], "id", in: node) ?? "?"
         let kindText = string(map["kind"], "kind", in: node) ?? "read"
         guard let kind = LessonStep.Kind(rawValue: kindText) else {
-            error(map["kind"], "step \(id): kind '\(kindText)' is not one of read, do, ask, predict")
+            error(map["kind"], .lessonStepKind(id, kindText))
             return nil
         }
         var s = LessonStep(id: id, kind: kind, text: text(map["text"], "text", in: node))
@@ -188,7 +196,7 @@ public struct LessonDecoder {
             } else if let seq = g.sequence {
                 for item in seq {
                     guard let m = item.mapping, let q = m["query"]?.scalar?.string else {
-                        error(item, "step \(id): goal items are {query: EXPR, en: …, ko: …} (the texts say what is missing when the query is false)")
+                        error(item, .lessonGoalItems(id))
                         continue
                     }
                     let msg = m["en"] == nil && m["ko"] == nil ? nil : text(item, "goal", in: g, extraKeys: ["query"])
@@ -196,7 +204,7 @@ public struct LessonDecoder {
                 }
                 if !s.goalClauses.isEmpty { s.goal = s.goalClauses.map { "(" + $0.query + ")" }.joined(separator: " and ") }
             } else {
-                error(g, "step \(id): goal is a query, or a list of {query: EXPR, en: …, ko: …}")
+                error(g, .lessonGoalShape(id))
             }
         }
         if let c = map["command"] { s.command = c.scalar?.string }
@@ -205,24 +213,24 @@ public struct LessonDecoder {
                 checkKeys(am, allowed: ["kind", "query"], what: "answer")
                 let k = am["kind"]?.scalar?.string ?? "number"
                 if let ak = AnswerKind(rawValue: k) { s.answerKind = ak } else {
-                    error(am["kind"], "step \(id): answer kind '\(k)' is not one of " + AnswerKind.allCases.map(\.rawValue).joined(separator: ", "))
+                    error(am["kind"], .lessonAnswerKind(id, k, kinds: AnswerKind.allCases.map(\.rawValue)))
                 }
                 s.answerQuery = string(am["query"], "query", in: a)
             } else {
-                error(a, "step \(id): answer is {kind: number|hex|name|list|yes-no, query: EXPR}")
+                error(a, .lessonAnswerShape(id))
             }
         }
         if let hs = map["hints"] {
             if let seq = hs.sequence {
                 for h in seq { s.hints.append(text(h, "hint", in: hs)) }
             } else {
-                error(hs, "step \(id): hints is a list of {en: …, ko: …}")
+                error(hs, .lessonHintsShape(id))
             }
         }
         if let fs = map["feedback"] {
             for f in fs.sequence ?? [] {
                 guard let fm = f.mapping, let ans = fm["answer"]?.scalar?.string else {
-                    error(f, "step \(id): feedback items are {answer: WRONG, en: …, ko: …}")
+                    error(f, .lessonFeedbackShape(id))
                     continue
                 }
                 s.feedback.append(LessonStep.Feedback(answer: ans, text: text(f, "feedback", in: fs)))
@@ -232,15 +240,15 @@ public struct LessonDecoder {
         case .read:
             if s.solution.isEmpty { s.solution = ["next"] }
         case .do:
-            if s.goal == nil { error(node, "step \(id): a do step needs a goal (a query that is true when the task is done)") }
+            if s.goal == nil { error(node, .lessonDoNeedsGoal(id)) }
         case .ask:
-            if s.answerQuery == nil { error(node, "step \(id): an ask step needs answer: {kind: …, query: …}") }
+            if s.answerQuery == nil { error(node, .lessonNeedsAnswer(id, predict: false)) }
         case .predict:
-            if s.answerQuery == nil { error(node, "step \(id): a predict step needs answer: {kind: …, query: …}") }
-            if s.command == nil { error(node, "step \(id): a predict step needs the command whose outcome is predicted") }
+            if s.answerQuery == nil { error(node, .lessonNeedsAnswer(id, predict: true)) }
+            if s.command == nil { error(node, .lessonPredictNeedsCommand(id)) }
         }
-        if kind != .ask && kind != .predict && !s.wrong.isEmpty { error(map["wrong"], "step \(id): only ask and predict steps take wrong answers") }
-        if kind != .read && s.solution.isEmpty { error(node, "step \(id): no solution: list the lines that complete this step") }
+        if kind != .ask && kind != .predict && !s.wrong.isEmpty { error(map["wrong"], .lessonWrongOnlyForQuestions(id)) }
+        if kind != .read && s.solution.isEmpty { error(node, .lessonNoSolution(id)) }
         return s
     }
 

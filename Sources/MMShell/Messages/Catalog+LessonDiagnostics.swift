@@ -1,0 +1,139 @@
+/// What is wrong with a lesson or glossary file (LessonDecoder, Glossary), in both languages: what an author sees
+/// from `lesson start FILE.yaml` at the prompt. Keys and YAML stay as they are written in the file.
+extension Message {
+    static func lessonNotValidYAML(_ why: String) -> Message {
+        Message(en: "not valid YAML: \(why)", ko: "올바른 YAML이 아닙니다: \(why)")
+    }
+
+    static let lessonNotAMapping = Message(en: "a lesson file is a mapping with id, title, summary, machine, steps, recap",
+                                           ko: "레슨 파일은 id, title, summary, machine, steps, recap을 담은 매핑이어야 합니다")
+
+    static func lessonBadID(_ id: String) -> Message {
+        Message(en: "id '\(id)' may hold letters, digits, '-' and '_' only", ko: "id에는 글자, 숫자, '-', '_'만 쓸 수 있습니다: '\(id)'")
+    }
+
+    static let lessonMachineOrStart = Message(en: "give machine: or start:, not both: a saved session brings its own machine",
+                                              ko: "machine:과 start: 중 하나만 쓰세요. 저장된 세션에는 자기 머신이 들어 있습니다")
+    static let lessonNeedsSteps = Message(en: "a lesson needs steps: a list of read/do/ask/predict steps",
+                                          ko: "레슨에는 steps가 있어야 합니다: read/do/ask/predict 단계의 리스트")
+
+    static func lessonUnknownKey(_ key: String, in what: String, suggestion: String?, allowed: [String]) -> Message {
+        if let s = suggestion {
+            return Message(en: "unknown key '\(key)' in \(what); did you mean \(s)?", ko: "\(what) 항목에 없는 키입니다: '\(key)'. \(s) 키를 찾으셨나요?")
+        }
+        let list = allowed.joined(separator: ", ")
+        return Message(en: "unknown key '\(key)' in \(what); allowed: " + list, ko: "\(what) 항목에 없는 키입니다: '\(key)'. 쓸 수 있는 키: " + list)
+    }
+
+    static func lessonMissing(_ name: String) -> Message { Message(en: "missing '\(name)'", ko: "'\(name)' 키가 없습니다") }
+
+    static func lessonNotText(_ name: String) -> Message {
+        Message(en: "'\(name)' must be a non-empty text", ko: "'\(name)' 값은 비어 있지 않은 텍스트여야 합니다")
+    }
+
+    static func lessonMissingTexts(_ name: String) -> Message {
+        Message(en: "missing '\(name)' (write en: and ko: texts)", ko: "'\(name)' 키가 없습니다(en:과 ko: 텍스트를 쓰세요)")
+    }
+
+    static func lessonNeedsBothLanguages(_ name: String) -> Message {
+        Message(en: "'\(name)' must have an English and a Korean text: {en: …, ko: …}",
+                ko: "'\(name)' 값에는 영어와 한국어 텍스트가 모두 있어야 합니다: {en: …, ko: …}")
+    }
+
+    static func lessonNoEnglish(_ name: String) -> Message {
+        Message(en: "'\(name)' has no English text (en:)", ko: "'\(name)' 값에 영어 텍스트(en:)가 없습니다")
+    }
+
+    static func lessonNoKorean(_ name: String) -> Message {
+        Message(en: "'\(name)' has no Korean text (ko:)", ko: "'\(name)' 값에 한국어 텍스트(ko:)가 없습니다")
+    }
+
+    static func lessonNoHangul(_ name: String) -> Message {
+        Message(en: "'\(name)': the ko: text has no Hangul", ko: "'\(name)': ko: 텍스트에 한글이 없습니다")
+    }
+
+    static func lessonNotAList(_ name: String) -> Message { Message(en: "'\(name)' must be a list", ko: "'\(name)' 값은 리스트여야 합니다") }
+
+    static func lessonItemsNotTexts(_ name: String) -> Message {
+        Message(en: "'\(name)' items must be texts", ko: "'\(name)' 리스트의 항목은 텍스트여야 합니다")
+    }
+
+    static let lessonMachineNotAMapping = Message(en: "machine is a mapping: {arch: x86_64, mem: 1G, cpus: 2, slab: slub, options: [pcp=off]}",
+                                                  ko: "machine은 매핑이어야 합니다: {arch: x86_64, mem: 1G, cpus: 2, slab: slub, options: [pcp=off]}")
+
+    static func lessonMachine(_ why: Message) -> Message { Message(en: "machine: " + why.en, ko: "machine: " + why.ko) }
+
+    static let lessonStepNotAMapping = Message(en: "a step is a mapping with id, kind and text", ko: "단계는 id, kind, text를 담은 매핑이어야 합니다")
+
+    static func lessonStepKind(_ id: String, _ kind: String) -> Message {
+        Message(en: "step \(id): kind '\(kind)' is not one of read, do, ask, predict",
+                ko: "\(id) 단계: kind는 read, do, ask, predict 중 하나여야 합니다: '\(kind)'")
+    }
+
+    static func lessonGoalItems(_ id: String) -> Message {
+        Message(en: "step \(id): goal items are {query: EXPR, en: …, ko: …} (the texts say what is missing when the query is false)",
+                ko: "\(id) 단계: goal 항목은 {query: EXPR, en: …, ko: …} 꼴입니다(텍스트는 식이 거짓일 때 무엇이 빠졌는지 알려 줍니다)")
+    }
+
+    static func lessonGoalShape(_ id: String) -> Message {
+        Message(en: "step \(id): goal is a query, or a list of {query: EXPR, en: …, ko: …}",
+                ko: "\(id) 단계: goal은 식 하나이거나 {query: EXPR, en: …, ko: …}의 리스트입니다")
+    }
+
+    static func lessonAnswerKind(_ id: String, _ kind: String, kinds: [String]) -> Message {
+        let list = kinds.joined(separator: ", ")
+        return Message(en: "step \(id): answer kind '\(kind)' is not one of " + list,
+                       ko: "\(id) 단계: answer의 kind는 다음 중 하나여야 합니다: " + list + " (주어진 값: '\(kind)')")
+    }
+
+    static func lessonAnswerShape(_ id: String) -> Message {
+        Message(en: "step \(id): answer is {kind: number|hex|name|list|yes-no, query: EXPR}",
+                ko: "\(id) 단계: answer는 {kind: number|hex|name|list|yes-no, query: EXPR} 꼴입니다")
+    }
+
+    static func lessonHintsShape(_ id: String) -> Message {
+        Message(en: "step \(id): hints is a list of {en: …, ko: …}", ko: "\(id) 단계: hints는 {en: …, ko: …}의 리스트입니다")
+    }
+
+    static func lessonFeedbackShape(_ id: String) -> Message {
+        Message(en: "step \(id): feedback items are {answer: WRONG, en: …, ko: …}",
+                ko: "\(id) 단계: feedback 항목은 {answer: WRONG, en: …, ko: …} 꼴입니다")
+    }
+
+    static func lessonDoNeedsGoal(_ id: String) -> Message {
+        Message(en: "step \(id): a do step needs a goal (a query that is true when the task is done)",
+                ko: "\(id) 단계: do 단계에는 goal(과제를 마치면 참이 되는 식)이 있어야 합니다")
+    }
+
+    static func lessonNeedsAnswer(_ id: String, predict: Bool) -> Message {
+        predict
+            ? Message(en: "step \(id): a predict step needs answer: {kind: …, query: …}", ko: "\(id) 단계: predict 단계에는 answer: {kind: …, query: …}가 있어야 합니다")
+            : Message(en: "step \(id): an ask step needs answer: {kind: …, query: …}", ko: "\(id) 단계: ask 단계에는 answer: {kind: …, query: …}가 있어야 합니다")
+    }
+
+    static func lessonPredictNeedsCommand(_ id: String) -> Message {
+        Message(en: "step \(id): a predict step needs the command whose outcome is predicted",
+                ko: "\(id) 단계: predict 단계에는 결과를 예측할 command가 있어야 합니다")
+    }
+
+    static func lessonWrongOnlyForQuestions(_ id: String) -> Message {
+        Message(en: "step \(id): only ask and predict steps take wrong answers", ko: "\(id) 단계: wrong 답은 ask와 predict 단계에만 쓸 수 있습니다")
+    }
+
+    static func lessonNoSolution(_ id: String) -> Message {
+        Message(en: "step \(id): no solution: list the lines that complete this step",
+                ko: "\(id) 단계: solution이 없습니다. 이 단계를 마치는 줄들을 적으세요")
+    }
+
+    // MARK: the glossary file
+
+    static let glossaryCannotRead = Message(en: "cannot read the glossary", ko: "용어집을 읽을 수 없습니다")
+    static let glossaryNotAMapping = Message(en: "a glossary is a mapping with 'terms': a list of {term: {en, ko}, also: […], means: {en, ko}}",
+                                             ko: "용어집은 'terms'를 담은 매핑이어야 합니다: {term: {en, ko}, also: […], means: {en, ko}}의 리스트")
+    static let glossaryTermNotAMapping = Message(en: "a term is a mapping: {term: {en, ko}, also: […], means: {en, ko}}",
+                                                 ko: "용어는 매핑이어야 합니다: {term: {en, ko}, also: […], means: {en, ko}}")
+
+    static func glossaryDuplicate(_ key: String, line: Int) -> Message {
+        Message(en: "'\(key)' already names the term at line \(line)", ko: "'\(key)' 이름은 이미 \(line)번째 줄의 용어가 쓰고 있습니다")
+    }
+}
