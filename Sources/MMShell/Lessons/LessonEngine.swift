@@ -30,7 +30,7 @@ public enum LessonEngine {
         do {
             return try QueryEvaluator.evaluate(query, in: QueryContext(session: s))
         } catch {
-            throw .other("lesson query '\(query)' failed: \(error.message) (column \(error.column))")
+            throw .localized(.lessonQueryFailed(query, error.text, column: error.column))
         }
     }
 
@@ -73,7 +73,7 @@ public enum LessonEngine {
         s.lessons.active = nil
         for line in lesson.setup {
             let o = runInner(line, &s)
-            if !o.succeeded { throw .other("lesson \(lesson.id): setup line '\(line)' failed: \(o.stderr.trimmingWhitespace())") }
+            if !o.succeeded { throw .localized(.lessonSetupFailed(lesson.id, line: line, why: o.stderr.trimmingWhitespace())) }
         }
         var record = s.lessons.progress.lessons[lesson.id] ?? LessonProgress()
         var active = ActiveLesson(lesson: lesson, record: record)
@@ -89,7 +89,7 @@ public enum LessonEngine {
                 }
                 for l in lines {
                     let o = runInner(l, &s)
-                    if !o.succeeded { throw .other("cannot resume lesson \(lesson.id): replaying '\(l)' failed: \(o.stderr.trimmingWhitespace())") }
+                    if !o.succeeded { throw .localized(.lessonResumeFailed(lesson.id, line: l, why: o.stderr.trimmingWhitespace())) }
                 }
             }
             active.stepIndex = target
@@ -200,7 +200,7 @@ public enum LessonEngine {
         if st.kind == .ask {
             let expected = try evaluate(query, s)
             guard let want = AnswerMatcher.expected(expected, st.answerKind) else {
-                throw .other("lesson \(a.lesson.id), step \(st.id): the query gives a \(expected.typeName), which a \(st.answerKind.rawValue) answer cannot be compared with")
+                throw .localized(.lessonAnswerTypeMismatch(a.lesson.id, step: st.id, type: expected.typeName, kind: st.answerKind.rawValue))
             }
             let got = AnswerMatcher.normalize(raw, st.answerKind)
             if got == want {
@@ -209,14 +209,14 @@ public enum LessonEngine {
             return reject(raw, got: got, st, &s)
         }
         // predict: the dry run on a copy gives the answer; then the command runs for real.
-        guard let command = st.command else { throw .other("step \(st.id) has no command") }
+        guard let command = st.command else { throw .localized(.lessonStepHasNoCommand(st.id)) }
         var copy = s
         let dry = runInner(command, &copy)
         // A refused operation (a double free shown on purpose) is an outcome to predict, not a broken step.
-        if !dry.succeeded && !dry.refused { throw .other("lesson \(a.lesson.id), step \(st.id): '\(command)' fails: \(dry.stderr.trimmingWhitespace())") }
+        if !dry.succeeded && !dry.refused { throw .localized(.lessonPredictCommandFails(a.lesson.id, step: st.id, command: command, why: dry.stderr.trimmingWhitespace())) }
         let expected = try evaluate(query, copy)
         guard let want = AnswerMatcher.expected(expected, st.answerKind) else {
-            throw .other("lesson \(a.lesson.id), step \(st.id): the query gives a \(expected.typeName), which a \(st.answerKind.rawValue) answer cannot be compared with")
+            throw .localized(.lessonAnswerTypeMismatch(a.lesson.id, step: st.id, type: expected.typeName, kind: st.answerKind.rawValue))
         }
         let got = AnswerMatcher.normalize(raw, st.answerKind)
         guard got != nil else {

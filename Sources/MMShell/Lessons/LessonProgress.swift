@@ -39,15 +39,15 @@ public struct ProgressFile: Sendable, Equatable {
     /// Reads the file (JSON is YAML, so Yams reads it). Throws a message naming what is wrong.
     public static func parse(_ text: String) throws(CommandError) -> ProgressFile {
         let root: Node?
-        if YAMLDepth.tooDeep(text) != nil { throw .other(Message.yamlTooDeep.text(.en)) }
-        do { root = try Yams.compose(yaml: text) } catch { throw .other("not JSON: " + LessonDecoder.firstLine(error)) }
-        guard let map = root?.mapping else { throw .other("expected an object with \"version\" and \"lessons\"") }
-        guard map["version"]?.int == 1 else { throw .other("unknown version (expected \"version\": 1)") }
-        guard let lessons = map["lessons"]?.mapping else { throw .other("missing \"lessons\" object") }
+        if YAMLDepth.tooDeep(text) != nil { throw .localized(.yamlTooDeep) }
+        do { root = try Yams.compose(yaml: text) } catch { throw .localized(.progressNotJSON(LessonDecoder.firstLine(error))) }
+        guard let map = root?.mapping else { throw .localized(.progressNotAnObject) }
+        guard map["version"]?.int == 1 else { throw .localized(.progressUnknownVersion) }
+        guard let lessons = map["lessons"]?.mapping else { throw .localized(.progressNoLessons) }
         var f = ProgressFile()
         f.quizzes = max(0, map["quizzes"]?.int ?? 0)
         for (k, v) in lessons {
-            guard let id = k.string, let m = v.mapping else { throw .other("each lesson entry must be an object") }
+            guard let id = k.string, let m = v.mapping else { throw .localized(.progressEntryNotObject) }
             var p = LessonProgress()
             p.completed = m["completed"]?.bool ?? false
             p.failedChecks = m["failed_checks"]?.int ?? 0

@@ -55,7 +55,7 @@ enum QuizMaker {
                 line = "a\(n) = alloc_pages GFP_KERNEL|__GFP_DMA \(order)"
             }
             let o = LessonEngine.runInner(line, &s)
-            guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
+            guard o.succeeded else { throw .localized(.quizLineFailed(line, o.stderr)) }
             intro += "    \(line)\n"
         }
         var qs: [(Message, AnswerKind, String, Message?)] = []
@@ -77,7 +77,7 @@ enum QuizMaker {
         var quiz = Quiz(topic: "buddy", seed: seed, questions: [])
         for (text, kind, q, why) in qs {
             let v: QueryValue
-            do { v = try QueryEvaluator.evaluate(q, in: QueryContext(session: s)) } catch { throw .other("quiz: \(q): \(error.message)") }
+            do { v = try QueryEvaluator.evaluate(q, in: QueryContext(session: s)) } catch { throw .localized(.quizQueryFailed(q, error.text)) }
             quiz.questions.append(.init(text: text, kind: kind, expected: v, why: why))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
@@ -108,7 +108,7 @@ enum QuizMaker {
             let asks = Message.quizGFPQuestions(mask)
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
-            do { v = try QueryEvaluator.evaluate("gfp(\"\(mask)\").\(a.2)", in: ctx) } catch { throw .other("quiz: \(error.message)") }
+            do { v = try QueryEvaluator.evaluate("gfp(\"\(mask)\").\(a.2)", in: ctx) } catch { throw .localized(.quizQueryFailed(nil, error.text)) }
             quiz.questions.append(.init(text: a.0, kind: a.1, expected: v, why: gfpWhy(mask, field: a.2, kernel: k)))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
@@ -159,12 +159,12 @@ extension QuizMaker {
             let name = "quiz\(n)"
             let line = "kmem_cache_create \(name) \(size)" + (align ? " 0 SLAB_HWCACHE_ALIGN" : "")
             let o = LessonEngine.runInner(line, &s)
-            guard o.succeeded else { throw .other("quiz: '\(line)' failed: \(o.stderr)") }
+            guard o.succeeded else { throw .localized(.quizLineFailed(line, o.stderr)) }
             intro += "    \(line)\n"
             let asks = Message.quizSlabQuestions(name)
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
-            do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .other("quiz: \(error.message)") }
+            do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .localized(.quizQueryFailed(nil, error.text)) }
             // kmem_cache_create's own line works the geometry out: object → size (align), objects per order-N slab;
             // a merged cache has the geometry of the one it joined.
             var geometry = o.stdout.split(separator: "\n").first.map(String.init) ?? ""
@@ -204,7 +204,7 @@ extension LessonEngine {
 
     /// `skip` at a quiz question: the answer is shown and the skip counted in the score line.
     static func quizSkip(_ s: inout ShellSession) throws(CommandError) -> String {
-        guard var q = s.lessons.quiz, !q.done else { throw .other("no quiz under way: 'quiz buddy' or 'quiz gfp' starts one") }
+        guard var q = s.lessons.quiz, !q.done else { throw .localized(.noQuizUnderWay) }
         let lang = s.lessons.language
         let question = q.questions[q.index]
         var t = S.t(lang, "skipped; the answer: ", "건너뜀. 정답: ") + shown(question.expected, question.kind, lang) + "\n"

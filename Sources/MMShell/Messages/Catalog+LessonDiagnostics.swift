@@ -137,3 +137,58 @@ extension Message {
         Message(en: "'\(key)' already names the term at line \(line)", ko: "'\(key)' 이름은 이미 \(line)번째 줄의 용어가 쓰고 있습니다")
     }
 }
+
+/// A lesson that breaks while it runs (its query, setup or reference line fails): the lesson file's fault, said so.
+extension Message {
+    static func lessonQueryFailed(_ query: String, _ why: Message, column: Int) -> Message {
+        Message(en: "lesson query '\(query)' failed: \(why.en) (column \(column))",
+                ko: "레슨의 식이 실패했습니다: '\(query)': \(why.ko) (\(column)번째 글자)")
+    }
+
+    static func lessonSetupFailed(_ id: String, line: String, why: String) -> Message {
+        Message(en: "lesson \(id): setup line '\(line)' failed: \(why)", ko: "레슨 \(id): setup 줄이 실패했습니다: '\(line)': \(why)")
+    }
+
+    static func lessonResumeFailed(_ id: String, line: String, why: String) -> Message {
+        Message(en: "cannot resume lesson \(id): replaying '\(line)' failed: \(why)",
+                ko: "레슨 \(id) 이어 하기에 실패했습니다. 다시 실행한 줄이 실패했습니다: '\(line)': \(why)")
+    }
+
+    static func lessonAnswerTypeMismatch(_ id: String, step: String, type: String, kind: String) -> Message {
+        Message(en: "lesson \(id), step \(step): the query gives a \(type), which a \(kind) answer cannot be compared with",
+                ko: "레슨 \(id), \(step) 단계: 식의 값(\(type))을 \(kind) 답과 비교할 수 없습니다")
+    }
+
+    static func lessonStepHasNoCommand(_ step: String) -> Message {
+        Message(en: "step \(step) has no command", ko: "\(step) 단계에 command가 없습니다")
+    }
+
+    static func lessonPredictCommandFails(_ id: String, step: String, command: String, why: String) -> Message {
+        Message(en: "lesson \(id), step \(step): '\(command)' fails: \(why)", ko: "레슨 \(id), \(step) 단계: 명령이 실패합니다: '\(command)': \(why)")
+    }
+}
+
+/// A progress file that cannot be read (`lesson import FILE`, or the saved progress at start).
+extension Message {
+    static func progressNotJSON(_ why: String) -> Message { Message(en: "not JSON: " + why, ko: "JSON이 아닙니다: " + why) }
+    static let progressNotAnObject = Message(en: "expected an object with \"version\" and \"lessons\"",
+                                             ko: "\"version\"과 \"lessons\"를 담은 객체여야 합니다")
+    static let progressUnknownVersion = Message(en: "unknown version (expected \"version\": 1)", ko: "모르는 버전입니다(\"version\": 1이어야 합니다)")
+    static let progressNoLessons = Message(en: "missing \"lessons\" object", ko: "\"lessons\" 객체가 없습니다")
+    static let progressEntryNotObject = Message(en: "each lesson entry must be an object", ko: "레슨 항목은 모두 객체여야 합니다")
+}
+
+/// The quiz's own failures: a question the simulator could not compute is kmemsim's bug; no quiz to answer is the learner's.
+extension Message {
+    static let noQuizUnderWay = Message(en: "no quiz under way: 'quiz buddy' or 'quiz gfp' starts one",
+                                        ko: "진행 중인 퀴즈가 없습니다. 'quiz buddy'나 'quiz gfp'로 시작하세요")
+
+    static func quizLineFailed(_ line: String, _ why: String) -> Message {
+        Message(en: "quiz: '\(line)' failed: \(why)", ko: "퀴즈: 줄이 실패했습니다: '\(line)': \(why)")
+    }
+
+    static func quizQueryFailed(_ query: String?, _ why: Message) -> Message {
+        guard let query else { return Message(en: "quiz: " + why.en, ko: "퀴즈: " + why.ko) }
+        return Message(en: "quiz: \(query): " + why.en, ko: "퀴즈: \(query): " + why.ko)
+    }
+}
