@@ -117,3 +117,37 @@ import Testing
         #expect(!out.contains("Finds the lowest free range"))
     }
 }
+
+/// `help query` in Korean: every root, type, field, index, dynamic field and function of the registry.
+@Suite struct QueryHelpKoreanTests {
+    static var keys: [String] {
+        var keys = QueryRegistry.roots.map { "root:" + $0.name } + QueryRegistry.functions.map { "function:" + $0.name }
+        for t in QueryRegistry.types {
+            keys.append("type:" + t.name)
+            for f in t.fields {
+                keys.append("field:\(t.name).\(f.name)")
+                if f.indexSummary != nil { keys.append("index:\(t.name).\(f.name)") }
+            }
+            if t.dynamic != nil { keys.append("dynamic:" + t.name) }
+        }
+        return keys
+    }
+
+    @Test func everyRegistryEntryHasKorean() {
+        let missing = Self.keys.filter { Message.koreanQueryHelp[$0] == nil }
+        #expect(missing.isEmpty, "no Korean for \(missing)")
+        let stale = Set(Message.koreanQueryHelp.keys).subtracting(Self.keys)
+        #expect(stale.isEmpty, "no such entry: \(stale.sorted())")
+    }
+
+    @Test func helpQueryIsKoreanUnderKo() throws {
+        var shell = try Shell(params: CatalogTests.small)
+        shell.session.language = .ko
+        let out = shell.execute("help query").stdout
+        #expect(out.contains("질의 언어"))
+        #expect(out.contains("NR_FREE_PAGES: 버디 free list에 있는 페이지 수"))
+        #expect(!out.contains("pages on the buddy free lists"))
+        shell.session.language = .en
+        #expect(shell.execute("help query").stdout.contains("NR_FREE_PAGES: pages on the buddy free lists (pcp pages not counted)"))
+    }
+}

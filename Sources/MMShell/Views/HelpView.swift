@@ -98,7 +98,7 @@ enum HelpView {
             s += para(ConfigStrings.thpEffects)
             s += para(ConfigStrings.differences)
             return s
-        case "query": return QueryHelp.render()
+        case "query": return QueryHelp.render(lang)
         case "boot": return BootHelp.render(lang, width: width)
         default: return nil
         }
