@@ -45,6 +45,8 @@ import Glibc
             defer { run = [] }
             guard run.count >= 3 else { return nil }
             let bare = run.map { String($0.filter { $0.isLetter || $0 == "-" }) }
+            // The query language's word operators listed side by side are syntax, not a sentence.
+            if bare.allSatisfy(["in", "and", "or", "not"].contains) { return nil }
             return bare.contains(where: functionWords.contains) ? run.joined(separator: " ") : nil
         }
         for token in unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -143,7 +145,7 @@ import Glibc
     /// A Korean session at the prompt: help for every topic and command, explain narration, notes on misuse, what
     /// commands say about their results, and the lesson and quiz interface.
     static var walk: [(String, Scope)] {
-        var lines: [(String, Scope)] = (["help"] + ["gfp", "arch", "config", "boot", "all"].map { "help " + $0 }
+        var lines: [(String, Scope)] = (["help"] + ["gfp", "arch", "config", "boot", "query", "all"].map { "help " + $0 }
             + CommandFamily.allCases.map { "help " + $0.key } + CommandTable.standard.all.map { "help " + $0.name }).map { ($0, .all) }
         lines += [
             "explain on",
