@@ -26,7 +26,7 @@ public final class EditLineReader: LineReader {
     private var history: OpaquePointer?
     /// Why history is not being saved (the file is not a history file, or saving failed), once; the caller shows
     /// it. Saving stops after the first problem so the message is not repeated and no other file is touched.
-    public private(set) var historyProblem: String?
+    public private(set) var historyProblem: HistoryProblem?
     private var historyReported = false
 
     /// Sets up libedit on standard input/output. Returns nil if libedit cannot initialise
@@ -123,7 +123,7 @@ public final class EditLineReader: LineReader {
     }
 
     /// The problem with the history file if it has not been shown yet; nil after the first call.
-    public func takeHistoryProblem() -> String? {
+    public func takeHistoryProblem() -> HistoryProblem? {
         guard let historyProblem, !historyReported else { return nil }
         historyReported = true
         return historyProblem
@@ -133,7 +133,7 @@ public final class EditLineReader: LineReader {
         guard let history, let historyFile, historyFile != "/dev/null", historyProblem == nil else { return }
         // Best effort: failing to save history must not disturb the session (the problem is shown once).
         guard createParentDirectory(of: historyFile) else {
-            historyProblem = "cannot create the directory for \(historyFile)"
+            historyProblem = .cannotCreateDirectory(path: historyFile)
             return
         }
         historyProblem = HistoryFile.replace(historyFile) { kms_history_save(history, $0) >= 0 }

@@ -71,7 +71,9 @@ final class Runner {
                 }
                 if interactive {
                     reader.addHistory(line)
-                    if let editor = reader as? EditLineReader, let problem = editor.takeHistoryProblem() { Output.err("kmemsim: \(problem)\n") }
+                    if let editor = reader as? EditLineReader, let problem = editor.takeHistoryProblem() {
+                        Output.err("kmemsim: " + problem.message.text(shell.session.language) + "\n")
+                    }
                 }
                 if echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
                 let outcome = interactive ? executeInterruptibly(line, line: startLine) : shell.execute(line, source: source, line: startLine)
