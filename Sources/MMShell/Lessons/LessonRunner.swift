@@ -117,7 +117,7 @@ public enum LessonChecker {
     public static func check(path: String, in fs: any FileSystem = HostFileSystem()) -> [LessonDiagnostic] {
         // lessons/*.yaml includes the glossary: check it as what it is.
         if LessonCatalog.baseName(path) + ".yaml" == Glossary.fileName {
-            guard let text = FileOutput.read(path, in: fs) else { return [LessonDiagnostic(file: path, line: 0, message: "cannot read the file")] }
+            guard let text = FileOutput.read(path, in: fs) else { return [LessonDiagnostic(file: path, line: 0, message: .lessonCheckCannotRead)] }
             return Glossary.decode(text, file: path).1
         }
         let (lesson, diags) = LessonCatalog.load(path: path, in: fs)
@@ -132,37 +132,37 @@ public enum LessonChecker {
     /// Unique ids and queries that parse; a `start:` file that loads.
     static func staticChecks(_ lesson: Lesson, in fs: any FileSystem) -> [LessonDiagnostic] {
         var out: [LessonDiagnostic] = []
-        func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
+        func diag(_ line: Int, _ m: Message) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
         if let path = lesson.startPath, var sh = LessonRunner.shell(language: .en, noSkip: false, files: fs) {
             do throws(CommandError) { try sh.session.load(from: path) } catch {
                 diag(lesson.startLine, Message.lessonStartFileFailed(lesson: lesson.id, file: lesson.start ?? path, line: lesson.startLine,
-                                                                     lessonFile: lesson.file, why: error.message(.en)).text(.en))
+                                                                     lessonFile: lesson.file, why: error.message(.en)))
             }
         }
         var seen: [String: Int] = [:]
         for st in lesson.steps {
-            if let first = seen[st.id] { diag(st.line, "step id '\(st.id)' is used twice (first at line \(first))") } else { seen[st.id] = st.line }
+            if let first = seen[st.id] { diag(st.line, .lessonStepIDTwice(st.id, first: first)) } else { seen[st.id] = st.line }
             var texts = [st.text.en, st.text.ko] + st.hints.flatMap { [$0.en, $0.ko] } + st.feedback.flatMap { [$0.text.en, $0.text.ko] }
             texts += st.goalClauses.flatMap { [$0.message?.en, $0.message?.ko] }
-            let shown = texts.compactMap { $0 }.flatMap(LessonEngine.interpolatedQueries).map { ("{{…}} in the text", Optional($0)) }
-            for (what, q) in [("goal", st.goal), ("answer query", st.answerQuery)] + shown {
+            let shown = texts.compactMap { $0 }.flatMap(LessonEngine.interpolatedQueries).map { (Message.CheckedQuery.interpolated, Optional($0)) }
+            for (what, q) in [(Message.CheckedQuery.goal, st.goal), (.answer, st.answerQuery)] + shown {
                 guard let q else { continue }
                 do throws(QueryError) { _ = try QueryParser.parse(q) } catch {
-                    diag(st.line, "step \(st.id): \(what) does not parse: \(error.message) (column \(error.column) of '\(q)')")
+                    diag(st.line, .lessonQueryDoesNotParse(st.id, what, error.text, column: error.column, query: q))
                 }
             }
             if let c = st.command {
                 do throws(CommandError) {
                     guard let p = try LineParser.parse(c), CommandTable.standard.lookup(p.command) != nil else {
-                        diag(st.line, "step \(st.id): '\(c)' is not a kmemsim command")
+                        diag(st.line, .lessonNotACommand(st.id, c))
                         continue
                     }
                 } catch {
-                    diag(st.line, "step \(st.id): command '\(c)' does not parse: \(error.message)")
+                    diag(st.line, .lessonCommandDoesNotParse(st.id, c, error.catalogMessage))
                 }
             }
             for f in st.forbid where CommandTable.standard.lookup(f) == nil {
-                diag(st.line, "step \(st.id): forbid names '\(f)', which is not a command")
+                diag(st.line, .lessonForbidNotACommand(st.id, f))
             }
         }
         return out
@@ -172,19 +172,19 @@ public enum LessonChecker {
     /// rejected at its step (tried on a copy of the session, just before the reference answer).
     static func replay(_ lesson: Lesson, in fs: any FileSystem) -> [LessonDiagnostic] {
         var out: [LessonDiagnostic] = []
-        func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
+        func diag(_ line: Int, _ m: Message) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
         guard var sh = LessonRunner.shell(language: .en, noSkip: false, files: fs) else { return [] }
         do throws(CommandError) {
             _ = try LessonEngine.start(lesson, &sh.session, resume: false)
         } catch {
-            diag(1, error.message)
+            diag(1, error.catalogMessage)
             return out
         }
         var testedWrong: Set<String> = []
         for st in lesson.steps {
             guard let a = sh.session.lessons.active, !a.completed else { break }
             guard a.step.id == st.id else {
-                diag(st.line, "step \(st.id): the reference solution of the earlier steps ended at step \(a.step.id)")
+                diag(st.line, .lessonReplayEndedEarly(st.id, at: a.step.id))
                 return out
             }
             for (i, line) in st.solution.enumerated() {
@@ -201,25 +201,25 @@ public enum LessonChecker {
                         let after = copy.session.lessons.active?.failedChecks ?? 0
                         // A refused operation is the lesson's point (a double free shown on purpose), not an error.
                         if !o.succeeded && !o.refused {
-                            diag(st.line, "step \(st.id): wrong answer '\(w)' made an error instead of being rejected: \(o.stderr.trimmingWhitespace())")
+                            diag(st.line, .lessonWrongAnswerErred(st.id, w, o.stderr.trimmingWhitespace()))
                         } else if after == before {
-                            diag(st.line, "step \(st.id): wrong answer '\(w)' was accepted")
+                            diag(st.line, .lessonWrongAnswerAccepted(st.id, w))
                         }
                     }
                 }
                 let before = sh.session.lessons.active?.failedChecks ?? 0
                 let o = sh.execute(line)
-                if !o.succeeded && !o.refused { diag(st.line, "step \(st.id): reference line '\(line)' failed: \(o.stderr.trimmingWhitespace())") }
+                if !o.succeeded && !o.refused { diag(st.line, .lessonReferenceFailed(st.id, line, o.stderr.trimmingWhitespace())) }
                 if (sh.session.lessons.active?.failedChecks ?? 0) > before {
-                    diag(st.line, "step \(st.id): reference line '\(line)' was rejected:\n" + o.stdout.trimmingTrailingNewlines())
+                    diag(st.line, .lessonReferenceRejected(st.id, line, o.stdout.trimmingTrailingNewlines()))
                 }
             }
             if let a = sh.session.lessons.active, !a.completed, a.step.id == st.id {
-                diag(st.line, "step \(st.id): its reference solution does not finish the step")
+                diag(st.line, .lessonReferenceDoesNotFinishStep(st.id))
                 return out
             }
         }
-        if sh.session.lessons.active?.completed != true { diag(1, "the reference solution does not complete the lesson") }
+        if sh.session.lessons.active?.completed != true { diag(1, .lessonReferenceDoesNotComplete) }
         return out
     }
 }

@@ -192,3 +192,68 @@ extension Message {
         return Message(en: "quiz: \(query): " + why.en, ko: "퀴즈: \(query): " + why.ko)
     }
 }
+
+/// `kmemsim lesson check`: what the static checks and the replay of the reference solution found. The shell output
+/// quoted in a replay problem is the English replay's own.
+extension Message {
+    static let lessonCheckCannotRead = Message(en: "cannot read the file", ko: "파일을 읽을 수 없습니다")
+
+    static func lessonStepIDTwice(_ id: String, first: Int) -> Message {
+        Message(en: "step id '\(id)' is used twice (first at line \(first))", ko: "단계 id가 두 번 쓰였습니다: '\(id)' (처음은 \(first)번째 줄)")
+    }
+
+    /// `what` is which query of the step: its goal, its answer query or a `{{…}}` in its text.
+    enum CheckedQuery { case goal, answer, interpolated }
+
+    static func lessonQueryDoesNotParse(_ step: String, _ what: CheckedQuery, _ why: Message, column: Int, query: String) -> Message {
+        let (en, ko): (String, String) = switch what {
+        case .goal: ("goal", "goal 식")
+        case .answer: ("answer query", "answer 식")
+        case .interpolated: ("{{…}} in the text", "텍스트 안의 {{…}} 식")
+        }
+        return Message(en: "step \(step): \(en) does not parse: \(why.en) (column \(column) of '\(query)')",
+                       ko: "\(step) 단계: \(ko)을 읽을 수 없습니다: \(why.ko) ('\(query)'의 \(column)번째 글자)")
+    }
+
+    static func lessonNotACommand(_ step: String, _ c: String) -> Message {
+        Message(en: "step \(step): '\(c)' is not a kmemsim command", ko: "\(step) 단계: kmemsim 명령이 아닙니다: '\(c)'")
+    }
+
+    static func lessonCommandDoesNotParse(_ step: String, _ c: String, _ why: Message) -> Message {
+        Message(en: "step \(step): command '\(c)' does not parse: \(why.en)", ko: "\(step) 단계: command를 읽을 수 없습니다: '\(c)': \(why.ko)")
+    }
+
+    static func lessonForbidNotACommand(_ step: String, _ f: String) -> Message {
+        Message(en: "step \(step): forbid names '\(f)', which is not a command", ko: "\(step) 단계: forbid에 명령이 아닌 이름이 있습니다: '\(f)'")
+    }
+
+    static func lessonReplayEndedEarly(_ step: String, at other: String) -> Message {
+        Message(en: "step \(step): the reference solution of the earlier steps ended at step \(other)",
+                ko: "\(step) 단계: 앞 단계들의 모범 답안이 \(other) 단계에서 끝났습니다")
+    }
+
+    static func lessonWrongAnswerErred(_ step: String, _ w: String, _ why: String) -> Message {
+        Message(en: "step \(step): wrong answer '\(w)' made an error instead of being rejected: \(why)",
+                ko: "\(step) 단계: 틀린 답이 오답 처리되지 않고 오류를 냈습니다: '\(w)': \(why)")
+    }
+
+    static func lessonWrongAnswerAccepted(_ step: String, _ w: String) -> Message {
+        Message(en: "step \(step): wrong answer '\(w)' was accepted", ko: "\(step) 단계: 틀린 답이 정답으로 받아들여졌습니다: '\(w)'")
+    }
+
+    static func lessonReferenceFailed(_ step: String, _ line: String, _ why: String) -> Message {
+        Message(en: "step \(step): reference line '\(line)' failed: \(why)", ko: "\(step) 단계: 모범 답안의 줄이 실패했습니다: '\(line)': \(why)")
+    }
+
+    static func lessonReferenceRejected(_ step: String, _ line: String, _ output: String) -> Message {
+        Message(en: "step \(step): reference line '\(line)' was rejected:\n" + output,
+                ko: "\(step) 단계: 모범 답안의 줄이 오답 처리되었습니다: '\(line)':\n" + output)
+    }
+
+    static func lessonReferenceDoesNotFinishStep(_ step: String) -> Message {
+        Message(en: "step \(step): its reference solution does not finish the step", ko: "\(step) 단계: 모범 답안으로 단계가 끝나지 않습니다")
+    }
+
+    static let lessonReferenceDoesNotComplete = Message(en: "the reference solution does not complete the lesson",
+                                                        ko: "모범 답안으로 레슨이 끝나지 않습니다")
+}
