@@ -39,7 +39,7 @@ enum SessionCommands {
             let k = try BootParamParser.boot(s.kernel.params)
             let dropped = s.variables.keys.filter { $0 != "_" }.sorted()
             s.reboot(k)
-            return CommandOutput(text: SessionStrings.reset(dropped: dropped, s.lessons.language) + s.say(.banner(k)) + "\n")
+            return CommandOutput(text: s.say(.rebooted(dropped: dropped)) + "\n" + s.say(.banner(k)) + "\n")
         },
         CommandSpec("undo", family: .session, arguments: [.init("count", .number, optional: true)],
                     summary: "take back the last command that changed the kernel or a variable (undo N: the last N)",

@@ -48,11 +48,11 @@ public enum LessonEngine {
             s.lessons.savedMachine = SavedMachine(kernel: session.kernel, variables: session.variables, undoStack: session.undoStack)
             // Said only when there is something to lose: named results or an undo history.
             let names = session.variables.keys.filter { $0 != "_" }.sorted()
-            if !names.isEmpty || !session.undoStack.isEmpty { text = SessionStrings.machinePutAside(names, lang) + text }
+            if !names.isEmpty || !session.undoStack.isEmpty { text = Message.machinePutAside(names).text(lang) + "\n" + text }
         }
         if let q = session.lessons.quiz, !q.done {
             s.lessons.quiz = nil
-            text = SessionStrings.quizClosed(lang) + text
+            text = Message.quizClosed.text(lang) + "\n" + text
         }
         session = s
         return text
@@ -429,7 +429,7 @@ public enum LessonEngine {
             s.variables = m.variables
             s.undoStack = m.undoStack
             s.lessons.savedMachine = nil
-            t += SessionStrings.machineBack(m.variables.keys.filter { $0 != "_" }.sorted(), s.lessons.language)
+            t += Message.machineBack(m.variables.keys.filter { $0 != "_" }.sorted()).text(s.lessons.language) + "\n"
         }
         return S.t(s.lessons.language, "left lesson \(a.lesson.id); 'lesson start \(a.lesson.id)' resumes it\n",
                    "레슨에서 나왔습니다(\(a.lesson.id)). 'lesson start \(a.lesson.id)'로 이어서 할 수 있습니다\n") + t
