@@ -168,6 +168,12 @@ import Glibc
             "lesson list", "lesson start pages", "answer zzz", "hint", "hint", "goal", "skip", "next", "lesson summary",
             "lesson quit",
             "quiz buddy", "answer 0", "answer 1", "quiz gfp", "answer yes", "answer no", "quiz slab", "answer 1",
+            // The query language's roots refusing their arguments.
+            "print zone(\"Nomral\").free", "print zone(3)", "print cpu(9)", "print cpu(\"x\")", "print page(NULL)",
+            "print page(\"x\")", "print page(99999999)", "print cache(\"kmalloc-6\")", "print cache(1)", "print task(99)",
+            "print task(\"x\")", "print vmalloc(0)", "print vmalloc(\"x\")", "print object(0)", "print object(\"x\")",
+            "print per_cpu(\"nope\", 0)", "print per_cpu(1, 0)", "print zone(\"DMA\").free[11]", "print zone(\"DMA\").free[\"x\"]",
+            "print zone(\"DMA\").free_by_type(\"Nope\")", "print zone(\"DMA\").free_by_type(1)", "print gfp(1.5)", "print gfp([1])",
         ].map { ($0, .all) }
         return lines
     }

@@ -257,3 +257,110 @@ extension Message {
         return Message(en: "\(name)() compares numbers, not a \(t.en)", ko: "\(name)() 함수는 숫자끼리 비교하는데 주어진 값은 \(t.ko)입니다")
     }
 }
+
+/// The registry's roots and fields refusing their arguments (`zone("Nomral")`, `cpu(9)`, `page(NULL)`…), in both languages.
+extension Message {
+    static func queryRootTakes(_ en: String, _ ko: String) -> Message { Message(en: en, ko: ko) }
+
+    static func queryNoCPU(_ n: Int, cpus: Int) -> Message {
+        Message(en: "no cpu \(n): this machine has CPUs 0…\(cpus - 1)", ko: "cpu \(n): 없는 CPU입니다. 이 머신의 CPU는 0…\(cpus - 1)입니다")
+    }
+
+    static let queryCPUGone = Message(en: "this CPU does not exist on this machine", ko: "이 머신에는 그 CPU가 없습니다")
+
+    static func queryNoZone(_ s: String, arch: String, zones: String) -> Message {
+        Message(en: "no zone \"\(s)\" on \(arch); zones: \(zones)", ko: "\(arch)에는 \"\(s)\" 존이 없습니다. 존 목록: \(zones)")
+    }
+
+    static func queryZoneTakesName(_ zones: String) -> Message {
+        Message(en: "zone() takes a zone name in quotes, e.g. zone(\"Normal\"); zones: \(zones)",
+                ko: "zone()에는 따옴표로 감싼 존 이름을 주세요. 예: zone(\"Normal\"). 존 목록: \(zones)")
+    }
+
+    static let queryZoneGone = Message(en: "this zone no longer exists (the machine was rebooted)", ko: "이 존은 더 이상 없습니다(머신을 다시 부팅했습니다)")
+
+    static func queryOrderNotNumber(_ v: QueryValue) -> Message {
+        let t = queryType(v)
+        return Message(en: "an order is a number, not a \(t.en)", ko: "order는 숫자여야 하는데 주어진 값은 \(t.ko)입니다")
+    }
+
+    static func queryOrderRange(_ o: Int, max: Int) -> Message {
+        Message(en: "order \(o) is out of range: orders go 0…\(max) (MAX_ORDER is inclusive in 6.6)",
+                ko: "order \(o): 범위를 벗어납니다. order는 0…\(max)입니다(6.6에서 MAX_ORDER는 범위에 포함됩니다)")
+    }
+
+    static func queryMigrateTypeInQuotes(_ names: String) -> Message {
+        Message(en: "a migrate type is a name in quotes: \(names)", ko: "migrate type은 따옴표로 감싼 이름입니다: \(names)")
+    }
+
+    static func queryNoMigrateType(_ s: String, types: String) -> Message {
+        Message(en: "no migrate type \"\(s)\"; types: \(types)", ko: "없는 migrate type입니다: \"\(s)\". type 목록: \(types)")
+    }
+
+    static func queryTakesOneMigrateType(_ field: String) -> Message {
+        Message(en: "\(field) takes one migrate type, e.g. \(field)(\"Movable\")", ko: "\(field)에는 migrate type을 하나 주세요. 예: \(field)(\"Movable\")")
+    }
+
+    static func queryNoPage(_ n: Int, last: Int) -> Message {
+        Message(en: "no page \(Format.hex(n)): PFNs here go 0…\(Format.hex(last))",
+                ko: "페이지 \(Format.hex(n)): 없는 페이지입니다. 이 머신의 PFN은 0…\(Format.hex(last))입니다")
+    }
+
+    static func queryNotAPageAddress(_ a: UInt64) -> Message {
+        Message(en: "\(Format.hex(a)) is neither a struct page address nor a direct-map address of RAM",
+                ko: "\(Format.hex(a)): struct page 주소도 RAM의 직접 매핑 주소도 아닙니다")
+    }
+
+    static let queryPageNull = Message(en: "page(NULL): the allocation failed, there is no page", ko: "page(NULL): 할당이 실패했으므로 페이지가 없습니다")
+
+    static func queryPageTakes(_ v: QueryValue) -> Message {
+        let t = queryType(v)
+        return Message(en: "page() takes a PFN, $p or an address, not a \(t.en)", ko: "page()에는 PFN, $p, 주소 중 하나를 주어야 하는데 주어진 값은 \(t.ko)입니다")
+    }
+
+    static let queryPageGone = Message(en: "this page is beyond the machine's memory", ko: "이 페이지는 머신의 메모리 밖에 있습니다")
+
+    static func queryPerCPUIndex(_ last: Int) -> Message {
+        Message(en: "per_cpu() takes a CPU number 0…\(last)", ko: "per_cpu()에는 CPU 번호 0…\(last)을 주세요")
+    }
+
+    static let queryPerCPUNameInQuotes = Message(en: "name the variable in quotes, e.g. per_cpu(\"counter\", 0)",
+                                                 ko: "변수 이름을 따옴표로 감싸 주세요. 예: per_cpu(\"counter\", 0)")
+
+    static func queryNoPerCPUVariable(_ name: String, defined: [String]) -> Message {
+        if defined.isEmpty {
+            return Message(en: "no per-CPU variable \"\(name)\"; none defined yet", ko: "없는 per-CPU 변수입니다: \"\(name)\". 아직 정의된 변수가 없습니다")
+        }
+        let list = defined.joined(separator: " ")
+        return Message(en: "no per-CPU variable \"\(name)\"; defined: " + list, ko: "없는 per-CPU 변수입니다: \"\(name)\". 정의된 변수: " + list)
+    }
+
+    static func queryNoCache(_ name: String, suggestion: String?) -> Message {
+        if let s = suggestion {
+            return Message(en: "no slab cache \"\(name)\"; did you mean \(s)?", ko: "없는 slab 캐시입니다: \"\(name)\". \(s) 캐시를 찾으셨나요?")
+        }
+        return Message(en: "no slab cache \"\(name)\"; 'cat /proc/slabinfo' lists them", ko: "없는 slab 캐시입니다: \"\(name)\". 'cat /proc/slabinfo'에 캐시 목록이 있습니다")
+    }
+
+    static func queryNotInSlabObject(_ addr: UInt64) -> Message {
+        let a = Format.hex(addr)
+        return Message(en: "\(a) is in no slab object ('kmem \(a)' says what it is)", ko: "\(a): 어느 slab 객체에도 속하지 않습니다('kmem \(a)'로 무엇인지 볼 수 있습니다)")
+    }
+
+    static let querySlabGone = Message(en: "this address is no longer in a slab (its slab was given back)", ko: "이 주소는 더 이상 slab 안에 없습니다(slab을 돌려주었습니다)")
+    static let queryCacheDestroyed = Message(en: "this cache has been destroyed", ko: "이 캐시는 없앴습니다")
+
+    static func queryNoTask(_ pid: Int, pids: [String]) -> Message {
+        let list = pids.joined(separator: " ")
+        return Message(en: "no task with pid \(pid); pids: " + list, ko: "pid \(pid): 없는 태스크입니다. pid 목록: " + list)
+    }
+
+    static let queryTaskExited = Message(en: "this task has exited", ko: "이 태스크는 끝났습니다")
+
+    static func queryNotInVmallocArea(_ addr: UInt64) -> Message {
+        let a = Format.hex(addr)
+        return Message(en: "\(a) is in no vmalloc area ('cat /proc/vmallocinfo' lists them)", ko: "\(a): 어느 vmalloc 영역에도 속하지 않습니다('cat /proc/vmallocinfo'에 영역 목록이 있습니다)")
+    }
+
+    static let queryVmallocFreed = Message(en: "this vmalloc area has been freed", ko: "이 vmalloc 영역은 해제되었습니다")
+}

@@ -4,8 +4,8 @@ import KernelMM
 enum CPUQueries {
     static let roots: [QueryRoot] = [
         QueryRoot("cpu", usage: "cpu(N)", arity: 1, "a CPU: cpu(0).preempt_count") { c, a throws(QueryError) in
-            guard case .int(let n) = a[0] else { throw QueryError("cpu() takes a CPU number", column: 0) }
-            guard n >= 0, n < c.kernel.cpus.count else { throw QueryError("no cpu \(n): this machine has CPUs 0…\(c.kernel.cpus.count - 1)", column: 0) }
+            guard case .int(let n) = a[0] else { throw QueryError(.queryRootTakes("cpu() takes a CPU number", "cpu()에는 CPU 번호를 주세요"), column: 0) }
+            guard n >= 0, n < c.kernel.cpus.count else { throw QueryError(.queryNoCPU(n, cpus: c.kernel.cpus.count), column: 0) }
             return handle(n)
         },
         QueryRoot("cpus", usage: "cpus", "every CPU, as a list") { c, _ throws(QueryError) in
@@ -20,7 +20,7 @@ enum CPUQueries {
 
     static func cf(_ name: String, _ summary: String, _ f: @escaping @Sendable (CPUState) -> QueryValue) -> QueryField {
         QueryField(name, summary) { c, o throws(QueryError) in
-            guard let n = o.intKey, n >= 0, n < c.kernel.cpus.count else { throw QueryError("this CPU does not exist on this machine", column: 0) }
+            guard let n = o.intKey, n >= 0, n < c.kernel.cpus.count else { throw QueryError(.queryCPUGone, column: 0) }
             return f(c.kernel.cpus[n])
         }
     }

@@ -11,7 +11,7 @@ enum GFPQueries {
             case .int(let n) where n >= 0 && n <= Int(GFPFlags.validBits.rawValue):
                 flags = GFPFlags(rawValue: UInt32(n))
             default:
-                throw QueryError("gfp() takes a mask in quotes, e.g. gfp(\"GFP_KERNEL\"), or its value", column: 0)
+                throw QueryError(.queryRootTakes("gfp() takes a mask in quotes, e.g. gfp(\"GFP_KERNEL\"), or its value", "gfp()에는 따옴표로 감싼 마스크나 그 값을 주세요. 예: gfp(\"GFP_KERNEL\")"), column: 0)
             }
             return .object(QueryObject(type: "gfp", key: .int(Int(flags.rawValue)), display: "gfp(\(Format.hex(Int(flags.rawValue))))"))
         },

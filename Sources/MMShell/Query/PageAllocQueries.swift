@@ -40,33 +40,33 @@ enum PageAllocQueries {
         switch v {
         case .string(let s):
             guard let t = ZoneType.named(s), let i = k.zoneIndex(of: t) else {
-                throw QueryError("no zone \"\(s)\" on \(k.arch.rawValue); zones: \(names)", column: 0)
+                throw QueryError(.queryNoZone(s, arch: k.arch.rawValue, zones: names), column: 0)
             }
             return zoneHandle(i, k)
         case .object(let o) where o.type == "zone":
             return v
         default:
-            throw QueryError("zone() takes a zone name in quotes, e.g. zone(\"Normal\"); zones: \(names)", column: 0)
+            throw QueryError(.queryZoneTakesName(names), column: 0)
         }
     }
 
     static func zone(_ c: QueryContext, _ o: QueryObject) throws(QueryError) -> Zone {
-        guard let i = o.intKey, i >= 0, i < c.kernel.zones.count else { throw QueryError("this zone no longer exists (the machine was rebooted)", column: 0) }
+        guard let i = o.intKey, i >= 0, i < c.kernel.zones.count else { throw QueryError(.queryZoneGone, column: 0) }
         return c.kernel.zones[i]
     }
 
     static func order(_ v: QueryValue, _ k: Kernel) throws(QueryError) -> Int {
-        guard case .int(let o) = v else { throw QueryError("an order is a number, not a \(v.typeName)", column: 0) }
-        guard o >= 0, o <= k.maxOrder else { throw QueryError("order \(o) is out of range: orders go 0…\(k.maxOrder) (MAX_ORDER is inclusive in 6.6)", column: 0) }
+        guard case .int(let o) = v else { throw QueryError(.queryOrderNotNumber(v), column: 0) }
+        guard o >= 0, o <= k.maxOrder else { throw QueryError(.queryOrderRange(o, max: k.maxOrder), column: 0) }
         return o
     }
 
     static func migratetype(_ v: QueryValue) throws(QueryError) -> MigrateType {
         let names = MigrateType.allCases.map(\.procName).joined(separator: ", ")
-        guard case .string(let s) = v else { throw QueryError("a migrate type is a name in quotes: \(names)", column: 0) }
+        guard case .string(let s) = v else { throw QueryError(.queryMigrateTypeInQuotes(names), column: 0) }
         let key = s.lowercased().replacingPrefix("migrate_")
         guard let mt = MigrateType.allCases.first(where: { $0.procName.lowercased() == key }) else {
-            throw QueryError("no migrate type \"\(s)\"; types: \(names)", column: 0)
+            throw QueryError(.queryNoMigrateType(s, types: names), column: 0)
         }
         return mt
     }
@@ -93,12 +93,12 @@ enum PageAllocQueries {
         },
         zf("nr_free", "nr_free of every order, as a list (the zone's /proc/buddyinfo row)") { z, _ in .list(z.freeArea.map { .int($0.nrFree) }) },
         QueryField(method: "free_by_type", usage: "(TYPE)", "free blocks of a migrate type at each order, as a list: free_by_type(\"Movable\")[3] (/proc/pagetypeinfo)") { c, o, a throws(QueryError) in
-            guard a.count == 1 else { throw QueryError("free_by_type takes one migrate type, e.g. free_by_type(\"Movable\")", column: 0) }
+            guard a.count == 1 else { throw QueryError(.queryTakesOneMigrateType("free_by_type"), column: 0) }
             let mt = try migratetype(a[0])
             return .list(try zone(c, o).freeArea.map { .int($0.count[mt.rawValue]) })
         },
         QueryField(method: "pageblocks", usage: "(TYPE)", "pageblocks of a migrate type (/proc/pagetypeinfo's second table)") { c, o, a throws(QueryError) in
-            guard a.count == 1 else { throw QueryError("pageblocks takes one migrate type, e.g. pageblocks(\"Movable\")", column: 0) }
+            guard a.count == 1 else { throw QueryError(.queryTakesOneMigrateType("pageblocks"), column: 0) }
             let mt = try migratetype(a[0])
             return .int(try zone(c, o).pageblockType.filter { Int($0) == mt.rawValue }.count)
         },
@@ -126,18 +126,17 @@ enum PageAllocQueries {
     }
 
     static func pageRoot(_ v: QueryValue, _ k: Kernel) throws(QueryError) -> QueryValue {
-        let limit = "PFNs here go 0…\(Format.hex(k.frames.count - 1))"
         switch v {
         case .object(let o) where o.type == "page": return v
         case .int(let n):
             if n >= 0, n < k.frames.count { return pageObject(n) }
             if n >= 0, let p = k.pfnOfStructPage(UInt64(n)) ?? k.directMapPFN(UInt64(n)) { return pageObject(p) }
-            throw QueryError("no page \(Format.hex(n)): \(limit)", column: 0)
+            throw QueryError(.queryNoPage(n, last: k.frames.count - 1), column: 0)
         case .address(let a):
             if let p = k.pfnOfStructPage(a) ?? k.directMapPFN(a) { return pageObject(p) }
-            throw QueryError("\(Format.hex(a)) is neither a struct page address nor a direct-map address of RAM", column: 0)
-        case .null: throw QueryError("page(NULL): the allocation failed, there is no page", column: 0)
-        default: throw QueryError("page() takes a PFN, $p or an address, not a \(v.typeName)", column: 0)
+            throw QueryError(.queryNotAPageAddress(a), column: 0)
+        case .null: throw QueryError(.queryPageNull, column: 0)
+        default: throw QueryError(.queryPageTakes(v), column: 0)
         }
     }
 
@@ -173,7 +172,7 @@ enum PageAllocQueries {
 
     static func pf(_ name: String, _ summary: String, _ f: @escaping @Sendable (Int, Kernel) -> QueryValue) -> QueryField {
         QueryField(name, summary) { c, o throws(QueryError) in
-            guard let p = o.intKey, p >= 0, p < c.kernel.frames.count else { throw QueryError("this page is beyond the machine's memory", column: 0) }
+            guard let p = o.intKey, p >= 0, p < c.kernel.frames.count else { throw QueryError(.queryPageGone, column: 0) }
             return f(p, c.kernel)
         }
     }

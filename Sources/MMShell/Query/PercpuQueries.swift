@@ -6,7 +6,7 @@ enum PercpuQueries {
         QueryRoot("per_cpu", usage: "per_cpu(NAME, CPU)", arity: 2, "a per-CPU variable's value on one CPU: per_cpu(\"counter\", 1)") { c, a throws(QueryError) in
             let v = try variable(a[0], c.kernel)
             guard case .int(let cpu) = a[1], cpu >= 0, cpu < v.values.count else {
-                throw QueryError("per_cpu() takes a CPU number 0…\(v.values.count - 1)", column: 0)
+                throw QueryError(.queryPerCPUIndex(v.values.count - 1), column: 0)
             }
             return .int(Int(v.values[cpu]))
         },
@@ -21,9 +21,9 @@ enum PercpuQueries {
 
     static func variable(_ v: QueryValue, _ k: Kernel) throws(QueryError) -> PercpuVariable {
         let names = k.percpu.variables.map(\.name)
-        guard case .string(let name) = v else { throw QueryError("name the variable in quotes, e.g. per_cpu(\"counter\", 0)", column: 0) }
+        guard case .string(let name) = v else { throw QueryError(.queryPerCPUNameInQuotes, column: 0) }
         guard let found = k.percpu.variables.first(where: { $0.name == name }) else {
-            throw QueryError("no per-CPU variable \"\(name)\"" + (names.isEmpty ? "; none defined yet" : "; defined: " + names.joined(separator: " ")), column: 0)
+            throw QueryError(.queryNoPerCPUVariable(name, defined: names), column: 0)
         }
         return found
     }

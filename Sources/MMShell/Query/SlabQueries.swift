@@ -4,10 +4,10 @@ import KernelMM
 enum SlabQueries {
     static let roots: [QueryRoot] = [
         QueryRoot("cache", usage: "cache(NAME)", arity: 1, "a slab cache by name (or alias): cache(\"kmalloc-64\").active_objs") { c, a throws(QueryError) in
-            guard case .string(let name) = a[0] else { throw QueryError("cache() takes a cache name in quotes, e.g. cache(\"kmalloc-64\")", column: 0) }
+            guard case .string(let name) = a[0] else { throw QueryError(.queryRootTakes("cache() takes a cache name in quotes, e.g. cache(\"kmalloc-64\")", "cache()에는 따옴표로 감싼 캐시 이름을 주세요. 예: cache(\"kmalloc-64\")"), column: 0) }
             guard let cache = c.kernel.slab.cache(named: name) else {
                 let names = c.kernel.slab.caches.map(\.name)
-                throw QueryError("no slab cache \"\(name)\"" + (Suggest.closest(name, in: names).map { "; did you mean \($0)?" } ?? "; 'cat /proc/slabinfo' lists them"), column: 0)
+                throw QueryError(.queryNoCache(name, suggestion: Suggest.closest(name, in: names)), column: 0)
             }
             return handle(cache)
         },
@@ -15,9 +15,9 @@ enum SlabQueries {
             .list(c.kernel.slab.caches.map(handle))
         },
         QueryRoot("object", usage: "object(ADDR)", arity: 1, "the slab object holding an address: object($a).cache, object($a).slab") { c, a throws(QueryError) in
-            guard let addr = a[0].unsigned else { throw QueryError("object() takes an address, e.g. object($a)", column: 0) }
+            guard let addr = a[0].unsigned else { throw QueryError(.queryRootTakes("object() takes an address, e.g. object($a)", "object()에는 주소를 주세요. 예: object($a)"), column: 0) }
             guard c.kernel.locateSlabObject(addr)?.index != nil else {
-                throw QueryError("\(Format.hex(addr)) is in no slab object ('kmem \(Format.hex(addr))' says what it is)", column: 0)
+                throw QueryError(.queryNotInSlabObject(addr), column: 0)
             }
             return .object(QueryObject(type: "slab_object", key: .int(Int(truncatingIfNeeded: addr)), display: "object(\(Format.hex(addr)))"))
         },
@@ -27,7 +27,7 @@ enum SlabQueries {
     static func of(_ c: QueryContext, _ o: QueryObject) throws(QueryError) -> (cache: KmemCache, slab: Slab, index: Int) {
         guard let key = o.intKey, let loc = c.kernel.locateSlabObject(UInt64(truncatingIfNeeded: key)), let i = loc.index,
               let s = c.kernel.slab.caches[loc.cacheIndex].slabs[loc.slabPFN] else {
-            throw QueryError("this address is no longer in a slab (its slab was given back)", column: 0)
+            throw QueryError(.querySlabGone, column: 0)
         }
         return (c.kernel.slab.caches[loc.cacheIndex], s, i)
     }
@@ -46,7 +46,7 @@ enum SlabQueries {
     static func cf(_ name: String, _ summary: String, _ f: @escaping @Sendable (KmemCache) -> QueryValue) -> QueryField {
         QueryField(name, summary) { c, o throws(QueryError) in
             guard let id = o.intKey, let i = c.kernel.slab.index(id: UInt32(truncatingIfNeeded: id)) else {
-                throw QueryError("this cache has been destroyed", column: 0)
+                throw QueryError(.queryCacheDestroyed, column: 0)
             }
             return f(c.kernel.slab.caches[i])
         }

@@ -4,9 +4,9 @@ import KernelMM
 enum TaskQueries {
     static let roots: [QueryRoot] = [
         QueryRoot("task", usage: "task(PID)", arity: 1, "a task by pid: task(1).comm, task(1).stack_used") { c, a throws(QueryError) in
-            guard case .int(let pid) = a[0] else { throw QueryError("task() takes a pid", column: 0) }
+            guard case .int(let pid) = a[0] else { throw QueryError(.queryRootTakes("task() takes a pid", "task()에는 pid를 주세요"), column: 0) }
             guard c.kernel.tasks.contains(where: { $0.pid == pid }) else {
-                throw QueryError("no task with pid \(pid); pids: " + c.kernel.tasks.map { String($0.pid) }.joined(separator: " "), column: 0)
+                throw QueryError(.queryNoTask(pid, pids: c.kernel.tasks.map { String($0.pid) }), column: 0)
             }
             return handle(pid)
         },
@@ -19,7 +19,7 @@ enum TaskQueries {
 
     static func tf(_ name: String, _ summary: String, _ f: @escaping @Sendable (Task, Kernel) -> QueryValue) -> QueryField {
         QueryField(name, summary) { c, o throws(QueryError) in
-            guard let t = c.kernel.tasks.first(where: { $0.pid == o.intKey }) else { throw QueryError("this task has exited", column: 0) }
+            guard let t = c.kernel.tasks.first(where: { $0.pid == o.intKey }) else { throw QueryError(.queryTaskExited, column: 0) }
             return f(t, c.kernel)
         }
     }

@@ -4,9 +4,9 @@ import KernelMM
 enum VmallocQueries {
     static let roots: [QueryRoot] = [
         QueryRoot("vmalloc", usage: "vmalloc(ADDR)", arity: 1, "the vmalloc area holding an address: vmalloc($v).nr_pages") { c, a throws(QueryError) in
-            guard let addr = a[0].unsigned else { throw QueryError("vmalloc() takes an address, e.g. vmalloc($v)", column: 0) }
+            guard let addr = a[0].unsigned else { throw QueryError(.queryRootTakes("vmalloc() takes an address, e.g. vmalloc($v)", "vmalloc()에는 주소를 주세요. 예: vmalloc($v)"), column: 0) }
             guard let i = c.kernel.vmalloc.index(containing: addr) else {
-                throw QueryError("\(Format.hex(addr)) is in no vmalloc area ('cat /proc/vmallocinfo' lists them)", column: 0)
+                throw QueryError(.queryNotInVmallocArea(addr), column: 0)
             }
             return handle(c.kernel.vmalloc.areas[i])
         },
@@ -25,7 +25,7 @@ enum VmallocQueries {
     static func vf(_ name: String, _ summary: String, _ f: @escaping @Sendable (VMArea) -> QueryValue) -> QueryField {
         QueryField(name, summary) { c, o throws(QueryError) in
             guard let id = o.intKey, let a = c.kernel.vmalloc.area(id: UInt32(truncatingIfNeeded: id)) else {
-                throw QueryError("this vmalloc area has been freed", column: 0)
+                throw QueryError(.queryVmallocFreed, column: 0)
             }
             return f(a)
         }
