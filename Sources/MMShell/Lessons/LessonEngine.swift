@@ -432,7 +432,7 @@ public enum LessonEngine {
             t += Message.machineBack(m.variables.keys.filter { $0 != "_" }.sorted()).text(s.lessons.language) + "\n"
         }
         return S.t(s.lessons.language, "left lesson \(a.lesson.id); 'lesson start \(a.lesson.id)' resumes it\n",
-                   "레슨에서 나왔습니다(\(a.lesson.id)). 'lesson start \(a.lesson.id)'로 이어서 할 수 있습니다\n") + t
+                   "레슨에서 나왔습니다(\(a.lesson.id)). 'lesson start \(a.lesson.id)' 명령으로 이어서 할 수 있습니다\n") + t
     }
 
     public static func whereAmI(_ s: ShellSession) throws(CommandError) -> String {

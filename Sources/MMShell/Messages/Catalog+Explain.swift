@@ -12,7 +12,7 @@ extension Message {
             var ko = en
             if let c = collapsed {
                 en += " (\(c.kernelName) is not configured on \(k.arch.rawValue), so the table gives ZONE_NORMAL)"
-                ko += " (\(k.arch.rawValue)에는 \(c.kernelName)가 없어서 표가 ZONE_NORMAL을 줍니다)"
+                ko += " (\(k.arch.rawValue)에는 \(c.kernelName) 존이 없어서 표가 ZONE_NORMAL을 줍니다)"
             }
             if invalid { en += " (an invalid combination)"; ko += " (잘못된 조합)" }
             en += "; zonelist " + (zl ?? "(empty)") + "; migratetype \(mt.procName)"

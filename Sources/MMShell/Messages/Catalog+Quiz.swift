@@ -83,7 +83,7 @@ extension Message {
                            ko: "버디(PFN \(Format.hex(buddy)), pfn ^ (1 << \(freedOrder)))가 비어 있는 order-\(freedOrder) 블록이 아니어서 합쳐지지 않았습니다. 블록은 그대로 order-\(freedOrder) free 리스트로 돌아갔습니다.")
         }
         return Message(en: "Freeing merged the order-\(freedOrder) block with each buddy that was free too, one order at a time: PFN \(Format.hex(pfn)) now lies in the free order-\(order) block that starts at \(Format.hex(head)).",
-                       ko: "해제할 때 order-\(freedOrder) 블록은 버디가 비어 있으면 한 order씩 차례로 합쳐집니다. 그래서 PFN \(Format.hex(pfn))은 지금 \(Format.hex(head))에서 시작하는 order-\(order) 빈 블록 안에 있습니다.")
+                       ko: "해제할 때 order-\(freedOrder) 블록은 버디가 비어 있으면 한 order씩 차례로 합쳐집니다. 그래서 PFN \(Format.hex(pfn)) 페이지는 지금 \(Format.hex(head))에서 시작하는 order-\(order) 빈 블록 안에 있습니다.")
     }
 
     static func quizWhyFreePages(_ nrFree: [Int]) -> Message {
