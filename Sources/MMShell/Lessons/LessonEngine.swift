@@ -469,14 +469,13 @@ public enum LessonEngine {
         if let why = s.lessons.progressCorrupt {
             guard !s.lessons.corruptReported else { return "" }
             s.lessons.corruptReported = true
-            return S.t(s.lessons.language, "warning: the progress file \(path) cannot be read (\(why)); it is kept as it is and progress is not saved in this session\n",
-                       "경고: 진행 기록 파일을 읽을 수 없습니다: \(path) (\(why)). 파일은 그대로 두고 이번 세션의 진행은 저장하지 않습니다\n")
+            return Message.progressNotSavedThisSession(path, why: why).text(s.lessons.language) + "\n"
         }
         do throws(CommandError) {
             try ProgressStore.save(s.lessons.progress, to: path, in: s.files)
             return ""
         } catch {
-            return "warning: " + error.message + "\n"
+            return Message.progressSaveFailed(error.catalogMessage).text(s.lessons.language) + "\n"
         }
     }
 }

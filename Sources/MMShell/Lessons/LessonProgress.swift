@@ -79,17 +79,17 @@ public enum ProgressStore {
         case missing
         case loaded(ProgressFile)
         /// The file exists but cannot be read as progress: the reason. It is kept as it is.
-        case corrupt(String)
+        case corrupt(Message)
     }
 
     public static func load(_ path: String, in fs: any FileSystem = HostFileSystem()) -> Loaded {
         guard fs.status(path) != .missing else { return .missing }
         let text: String
-        do throws(CommandError) { text = try FileOutput.readText(path, in: fs) } catch { return .corrupt(error.message) }
+        do throws(CommandError) { text = try FileOutput.readText(path, in: fs) } catch { return .corrupt(error.catalogMessage) }
         do throws(CommandError) {
             return .loaded(try ProgressFile.parse(text))
         } catch {
-            return .corrupt(error.message)
+            return .corrupt(error.catalogMessage)
         }
     }
 

@@ -17,7 +17,7 @@ public struct LessonState: Sendable {
     var savedMachine: SavedMachine?
     var progressLoaded = false
     /// Why the progress file could not be read; while set, the file is never written.
-    public internal(set) var progressCorrupt: String?
+    public internal(set) var progressCorrupt: Message?
     var corruptReported = false
     public init() {}
 }

@@ -257,3 +257,39 @@ extension Message {
     static let lessonReferenceDoesNotComplete = Message(en: "the reference solution does not complete the lesson",
                                                         ko: "모범 답안으로 레슨이 끝나지 않습니다")
 }
+
+/// `lesson start FILE`, `lesson export` and `lesson import`: what they did, or why a file was refused.
+extension Message {
+    /// A lesson file's problems, joined as one reason.
+    static func lessonFileProblems(_ diags: [LessonDiagnostic]) -> Message {
+        Message(en: diags.map { $0.description(.en) }.joined(separator: "; "), ko: diags.map { $0.description(.ko) }.joined(separator: "; "))
+    }
+
+    static func wroteProgress(_ count: Int, to file: String) -> Message {
+        Message(en: "wrote progress of \(count) lesson(s) to \(file)", ko: "레슨 \(count)개의 진행 기록을 썼습니다: \(file)")
+    }
+
+    static func importedProgress(_ count: Int, from file: String) -> Message {
+        Message(en: "imported progress of \(count) lesson(s) from \(file)", ko: "레슨 \(count)개의 진행 기록을 가져왔습니다: \(file)")
+    }
+
+    static func notAProgressFile(_ file: String, _ why: Message) -> Message {
+        Message(en: "\(file) is not a progress file: \(why.en)", ko: "진행 기록 파일이 아닙니다: \(file): \(why.ko)")
+    }
+
+    static func progressNotSavedThisSession(_ path: String, why: Message) -> Message {
+        Message(en: "warning: the progress file \(path) cannot be read (\(why.en)); it is kept as it is and progress is not saved in this session",
+                ko: "경고: 진행 기록 파일을 읽을 수 없습니다: \(path) (\(why.ko)). 파일은 그대로 두고 이번 세션의 진행은 저장하지 않습니다")
+    }
+
+    static func progressSaveFailed(_ why: Message) -> Message {
+        Message(en: "warning: " + why.en, ko: "경고: " + why.ko)
+    }
+}
+
+extension Message {
+    /// `lesson list`'s warning, with the reason in both languages.
+    static func progressUnreadable(_ path: String, why: Message) -> Message {
+        Message(en: progressUnreadable(path, why: why.en).en, ko: progressUnreadable(path, why: why.ko).ko)
+    }
+}
