@@ -174,6 +174,9 @@ import Glibc
             "print task(\"x\")", "print vmalloc(0)", "print vmalloc(\"x\")", "print object(0)", "print object(\"x\")",
             "print per_cpu(\"nope\", 0)", "print per_cpu(1, 0)", "print zone(\"DMA\").free[11]", "print zone(\"DMA\").free[\"x\"]",
             "print zone(\"DMA\").free_by_type(\"Nope\")", "print zone(\"DMA\").free_by_type(1)", "print gfp(1.5)", "print gfp([1])",
+            // Kernel C the interpreter does not model, and C that does not parse (the quiz above is answered first).
+            "answer 1", "answer 1", "switch (x) { }", "enum e { A };", "printk(3);", "typedef int t;", "struct bits { int a : 3; };",
+            "int (*fp)(void);", "else x = 1;", "int q = ;", "int f(void) { int g(void) { return 0; } return 0; }",
         ].map { ($0, .all) }
         return lines
     }
@@ -195,6 +198,41 @@ import Glibc
         for l in (r.stdout + r.stderr).split(separator: "\n") { if let p = Self.englishProse(String(l)) { found.append("\(l) [\(p)]") } }
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
         #expect(r.stdout.contains("레슨 gfp-sleep: 미완료"), "\(r.stdout.suffix(300))")
+    }
+
+    @Test func anUnreadableProgressFileIsReportedInKorean() throws {
+        let path = SaveLoadTests.tempDir() + "/progress.json"
+        try FileOutput.write("{\"version\": 7, \"lessons\": {}}\n", to: path, force: true)
+        var sh = try Self.koreanShell()
+        sh.session.lessons.progressPath = path
+        let out = sh.execute("lesson list").stdout
+        #expect(out.contains("경고: 진행 기록 파일을 읽을 수 없습니다: \(path) (모르는 버전입니다"), "\(out.suffix(300))")
+        #expect(!out.contains("unknown version"))
+        let imported = sh.execute("lesson import " + path)
+        #expect(imported.stderr.contains("진행 기록 파일이 아닙니다") || imported.stderr.contains("모르는 버전"), "\(imported.stderr)")
+    }
+
+    /// Every phrase the C parser says it expected or does not model has its Korean (a new one must be added there).
+    @Test func everyCParserPhraseHasKorean() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(3)
+        let dir = parts.joined(separator: "/") + "/Sources/MMShell/C/"
+        var phrases: [String] = []
+        for file in ["CParser.swift", "CBuiltins.swift", "CTypeView.swift", "CInterpreter.swift"] {
+            let text = try FileOutput.readText(dir + file)
+            for marker in ["notModelledSyntax(\"", "identifier(\"a", "expected(\"a", "expected(\"one", "expected(\"end", "found: \"end", "found: \"'else'"] {
+                var rest = text[...]
+                while let r = rest.range(of: marker) {
+                    let start = text.index(r.upperBound, offsetBy: marker.hasSuffix("\"") ? 0 : -(marker.count - (marker.firstIndex(of: "\"").map { marker.distance(from: marker.startIndex, to: $0) + 1 } ?? 0)))
+                    guard let end = text[start...].firstIndex(of: "\"") else { break }
+                    phrases.append(String(text[start..<end]))
+                    rest = text[end...]
+                }
+            }
+        }
+        #expect(phrases.count >= 15, "\(phrases)")
+        let missing = Set(phrases).filter { Message.koreanCPhrases[$0] == nil }
+        #expect(missing.isEmpty, "no Korean for C parser phrases: \(missing.sorted())")
     }
 }
 

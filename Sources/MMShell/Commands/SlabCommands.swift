@@ -56,7 +56,7 @@ enum SlabCommands {
             case .failure:
                 return CommandOutput(value: .null)
             case .success(.created(let n)):
-                return CommandOutput(value: .string(n), text: SlabView.summary(n, s.kernel) + "\n")
+                return CommandOutput(value: .string(n), text: SlabView.summary(n, s.kernel, s.language) + "\n")
             case .success(.merged(let n, let into)):
                 return CommandOutput(value: .string(n), text: s.say(.cacheMerged(n, into: into)) + "\n")
             }

@@ -152,7 +152,7 @@ extension QuizMaker {
         let head = Message.quizSlabIntro(seed: seed, slab: k.params.slab.rawValue.uppercased(), cpus: k.params.cpus, pageKiB: k.pageSize / 1024)
         var intro = ""
         var quiz = Quiz(topic: "slab", seed: seed, questions: [])
-        var lines: [(name: String, geometry: String)] = []
+        var lines: [(name: String, geometry: Message)] = []
         for n in 1...3 {
             let size = slabSizes[rng.below(slabSizes.count)]
             let align = rng.below(3) == 0
@@ -167,8 +167,18 @@ extension QuizMaker {
             do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .localized(.quizQueryFailed(nil, error.text)) }
             // kmem_cache_create's own line works the geometry out: object → size (align), objects per order-N slab;
             // a merged cache has the geometry of the one it joined.
-            var geometry = o.stdout.split(separator: "\n").first.map(String.init) ?? ""
-            if let other = lines.first(where: { geometry.contains("merged with \($0.name) ") }) { geometry += "; " + other.geometry }
+            var geometry: Message
+            if let c = s.kernel.slab.cache(named: name), c.name != name {
+                // A merged cache has the geometry of the quiz cache it joined (if it joined one).
+                let merged = Message.cacheMerged(name, into: c.name)
+                if let other = lines.first(where: { $0.name == c.name })?.geometry {
+                    geometry = Message(en: merged.en + "; " + other.en, ko: merged.ko + "; " + other.ko)
+                } else {
+                    geometry = merged
+                }
+            } else {
+                geometry = Message(en: SlabView.summary(name, s.kernel, .en), ko: SlabView.summary(name, s.kernel, .ko))
+            }
             lines.append((name, geometry))
             quiz.questions.append(.init(text: a.0, kind: .number, expected: v, why: .quizWhySlab(geometry)))
         }

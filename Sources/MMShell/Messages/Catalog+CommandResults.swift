@@ -92,6 +92,13 @@ extension Message {
                 ko: "\(name): \(into) 캐시와 병합되었습니다(SLAB_MERGE_DEFAULT). 모양이 같아서 따로 캐시를 만들지 않습니다")
     }
 
+    /// kmem_cache_create's line: the geometry the kernel worked out.
+    static func cacheGeometry(_ name: String, object: Int, size: Int, align: Int, num: Int, order: Int, slabBytes: Int, left: Int) -> Message {
+        let slab = Format.bytes(UInt64(slabBytes))
+        return Message(en: "\(name): object \(object) → \(size) bytes (align \(align)), \(num) object\(num == 1 ? "" : "s") per order-\(order) slab (\(slab)), \(left) bytes left over",
+                       ko: "\(name): 객체 \(object) → \(size)바이트 (정렬 \(align)), order-\(order) slab(\(slab))당 객체 \(num)개, 남는 바이트 \(left)")
+    }
+
     static func validateNoDebugFlags(_ name: String) -> Message {
         Message(en: "\(name) has no debug flags (slab_debug / SLAB_POISON / SLAB_RED_ZONE): there are no poison or red-zone bytes to check.",
                 ko: "\(name) 캐시에는 디버그 플래그(slab_debug / SLAB_POISON / SLAB_RED_ZONE)가 없어서 검사할 poison이나 red zone 바이트가 없습니다.")

@@ -69,17 +69,21 @@ enum CMessages {
             return Message(en: "function-like macro \(n)(…) is not modelled; write it as a function",
                            ko: "함수 형태의 매크로는 모델링하지 않습니다: \(n)(…). 함수로 쓰세요")
         case .expected(let what, let found):
-            return Message(en: "expected \(what) before \(found)",
-                           ko: "\(found) 앞에 다음이 와야 합니다: \(what)")
+            let w = Message.cPhrase(what), f = Message.cPhrase(found)
+            return Message(en: "expected \(w.en) before \(f.en)",
+                           ko: "\(f.ko) 앞에 다음이 와야 합니다: \(w.ko)")
         case .expectedExpression(let found):
-            return Message(en: "expected an expression before \(found)",
-                           ko: "\(found) 앞에 식이 와야 합니다")
+            let f = Message.cPhrase(found)
+            return Message(en: "expected an expression before \(f.en)",
+                           ko: "\(f.ko) 앞에 식이 와야 합니다")
         case .expectedType(let found):
-            return Message(en: "expected a type before \(found)",
-                           ko: "\(found) 앞에 타입이 와야 합니다")
+            let f = Message.cPhrase(found)
+            return Message(en: "expected a type before \(f.en)",
+                           ko: "\(f.ko) 앞에 타입이 와야 합니다")
         case .notModelledSyntax(let what):
-            return Message(en: "kmemsim's C does not model \(what)",
-                           ko: "kmemsim의 C에서 지원하지 않는 문법입니다: \(what)")
+            let w = Message.cPhrase(what)
+            return Message(en: "kmemsim's C does not model \(w.en)",
+                           ko: "kmemsim의 C에서 지원하지 않는 문법입니다: \(w.ko)")
         case .undeclared(let n, let s):
             return Message(en: "'\(n)' undeclared (first use here)" + (s.map { "; did you mean '\($0)'?" } ?? ""),
                            ko: "선언되지 않은 이름입니다: '\(n)'." + (s.map { " 비슷한 이름: '\($0)'." } ?? ""))

@@ -100,8 +100,8 @@ extension Message {
                 ko: "'gfp \(mask)' 명령으로 풀어 보면 이렇습니다:\n" + ko.joined(separator: "\n"))
     }
 
-    static func quizWhySlab(_ geometry: String) -> Message {
-        Message(en: "kmem_cache_create worked it out as: " + geometry + " (size = the object rounded up to its alignment, plus any debug metadata; objects per slab = as many of them as fit in the slab's 2^order pages).",
-                ko: "kmem_cache_create가 계산한 결과는 이렇습니다: " + geometry + " (size는 객체 크기를 정렬 단위로 올린 값에 디버그 정보를 더한 것이고, slab당 객체 수는 slab의 2^order 페이지에 들어가는 만큼입니다).")
+    static func quizWhySlab(_ geometry: Message) -> Message {
+        Message(en: "kmem_cache_create worked it out as: " + geometry.en + " (size = the object rounded up to its alignment, plus any debug metadata; objects per slab = as many of them as fit in the slab's 2^order pages).",
+                ko: "kmem_cache_create가 계산한 결과는 이렇습니다: " + geometry.ko + " (size는 객체 크기를 정렬 단위로 올린 값에 디버그 정보를 더한 것이고, slab당 객체 수는 slab의 2^order 페이지에 들어가는 만큼입니다).")
     }
 }

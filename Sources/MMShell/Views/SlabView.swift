@@ -3,11 +3,12 @@ import KernelMM
 /// /proc/slabinfo, slabtop and the `slab CACHE` picture.
 enum SlabView {
     /// "my_cache: object 100 → 104 bytes (align 8), 39 objects per order-0 slab (4 KiB), 40 bytes left over".
-    static func summary(_ name: String, _ k: Kernel) -> String {
+    static func summary(_ name: String, _ k: Kernel, _ lang: Language = .en) -> String {
         guard let c = k.slab.cache(named: name) else { return name }
         let slabBytes = k.pageSize << c.order
         let left = slabBytes - c.num * c.size - (c.layout == .onSlab ? c.freelistSize : 0)
-        return "\(c.name): object \(c.objectSize) → \(c.size) bytes (align \(c.align)), \(c.num) object\(c.num == 1 ? "" : "s") per order-\(c.order) slab (\(Format.bytes(UInt64(slabBytes)))), \(left) bytes left over"
+        return Message.cacheGeometry(c.name, object: c.objectSize, size: c.size, align: c.align, num: c.num, order: c.order,
+                                     slabBytes: slabBytes, left: left).text(lang)
     }
 
     /// slabinfo columns for one cache (mm/slab_common.c cache_show() with get_slabinfo()).
