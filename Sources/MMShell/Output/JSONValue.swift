@@ -3,6 +3,8 @@ public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A whole number above Int.max (kernel addresses in a saved session).
+    case uint(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -21,6 +23,7 @@ public enum JSONValue: Equatable, Sendable {
         case .null: s += "null"
         case .bool(let b): s += b ? "true" : "false"
         case .int(let i): s += String(i)
+        case .uint(let u): s += String(u)
         case .string(let t): JSONValue.quote(t, into: &s)
         case .array(let a):
             s += "["
