@@ -180,7 +180,8 @@ enum SlabCommands {
         CommandSpec("slabtop", family: .slab,
                     summary: "the caches sorted by memory used, as slabtop(1) shows them",
                     examples: ["slabtop"]) { s, _ throws(CommandError) in
-            CommandOutput(text: SlabView.slabtop(s.kernel))
+            let m = SlabInfoModel(s.kernel)
+            return CommandOutput(text: m.slabtopText, json: m.slabtopJSON)
         },
     ]
 }

@@ -50,11 +50,4 @@ enum CPUJSON {
                                      ("values", .array(v.values.map { .int(Int($0)) }))])
                         }))])
     }
-
-    static func area(_ a: VMArea, _ k: Kernel) -> JSONValue {
-        .object([("start", hex(a.start)), ("size", .int(a.size)), ("pages", .int(a.pages.count)), ("nr_pages", .int(a.nrPages)),
-                 ("caller", .string(a.caller)), ("purpose", .string(VmallocView.purpose(a.purpose))),
-                 ("pfns", .array(a.pages.map { .int(Int($0)) })),
-                 ("zones", .array(a.pages.map { p in p < 0 ? .null : .string(k.zoneIndex(ofPFN: Int(p)).map { k.zones[$0].type.procName } ?? "?") }))])
-    }
 }

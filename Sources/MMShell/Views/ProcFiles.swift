@@ -15,7 +15,7 @@ public struct ProcFile: Sendable {
 
 public enum ProcFiles {
     /// Every file, one list per subsystem.
-    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo)]
+    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo, json: { VmallocInfoModel($0).json })]
 
     public static var names: [String] { all.map(\.path) }
 

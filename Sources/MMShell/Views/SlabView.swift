@@ -10,86 +10,12 @@ enum SlabView {
         return "\(c.name): object \(c.objectSize) → \(c.size) bytes (align \(c.align)), \(c.num) object\(c.num == 1 ? "" : "s") per order-\(c.order) slab (\(Format.bytes(UInt64(slabBytes)))), \(left) bytes left over"
     }
 
-    /// slabinfo columns for one cache (mm/slab_common.c cache_show() with get_slabinfo()).
-    static func info(_ c: KmemCache, _ k: Kernel) -> (active: Int, total: Int, activeSlabs: Int, slabs: Int, sharedAvail: Int) {
-        let total = c.slabs.values.reduce(0) { $0 + $1.objects.count }
-        switch k.slab.kind {
-        case .slub:
-            // active_objs = total − free objects on the node partial lists; active_slabs = num_slabs.
-            let freeOnPartial = c.partial.reduce(0) { $0 + (c.slabs[$1]?.freelist.count ?? 0) }
-            return (total - freeOnPartial, total, c.numSlabs, c.numSlabs, 0)
-        case .slab:
-            let freeObjects = c.slabs.values.reduce(0) { $0 + $1.freelist.count }
-            return (total - freeObjects, total, c.numSlabs - c.free.count, c.numSlabs, c.sharedArray.count)
-        }
-    }
-
-    @Sendable static func slabinfo(_ k: Kernel) -> String {
-        let stats = k.slab.kind == .slab && k.slab.debug.debugSlab // CONFIG_DEBUG_SLAB
-        var s = stats ? "slabinfo - version: 2.1 (statistics)\n" : "slabinfo - version: 2.1\n"
-        s += "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>"
-        if stats {
-            s += " : globalstat <listallocs> <maxobjs> <grown> <reaped> <error> <maxfreeable> <nodeallocs> <remotefrees> <alienoverflow> : cpustat <allochit> <allocmiss> <freehit> <freemiss>"
-        }
-        s += "\n"
-        for c in k.slab.caches.reversed() {
-            let i = info(c, k)
-            s += Format.left(c.name, 17) + " " + Format.right(i.active, 6) + " " + Format.right(i.total, 6) + " "
-                + Format.right(c.size, 6) + " " + Format.right(c.num, 4) + " " + Format.right(c.pagesPerSlab, 4)
-                + " : tunables " + Format.right(c.limit, 4) + " " + Format.right(c.batchcount, 4) + " " + Format.right(c.shared, 4)
-                + " : slabdata " + Format.right(i.activeSlabs, 6) + " " + Format.right(i.slabs, 6) + " " + Format.right(i.sharedAvail, 6)
-            if stats {
-                let t = c.stats
-                s += " : globalstat " + Format.right(t.allocs, 7) + " " + Format.right(t.high, 6) + " " + Format.right(t.grown, 5)
-                    + [t.reaped, t.errors, t.maxFreeable, t.nodeAllocs, t.nodeFrees, t.overflows].map { " " + Format.right($0, 4) }.joined()
-                    + " : cpustat" + [t.allocHit, t.allocMiss, t.freeHit, t.freeMiss].map { " " + Format.right($0, 6) }.joined()
-            }
-            s += "\n"
-        }
-        return s
-    }
+    /// /proc/slabinfo of the booted kernel.
+    @Sendable static func slabinfo(_ k: Kernel) -> String { SlabInfoModel(k).slabinfoText }
 
     static func kb(_ bytes: Int) -> String {
         let hundredths = (bytes * 100 + 512) / 1024
         return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)K"
-    }
-
-    /// slabtop(1)'s header and table, sorted by cache size (largest first, then by name).
-    static func slabtop(_ k: Kernel) -> String {
-        struct Row { var objs, active, size, slabs, perSlab, cacheKB: Int; var name: String }
-        var rows: [Row] = []
-        for c in k.slab.caches {
-            let i = info(c, k)
-            rows.append(Row(objs: i.total, active: i.active, size: c.size, slabs: i.slabs, perSlab: c.num,
-                            cacheKB: i.slabs * (k.pageSize << c.order) / 1024, name: c.name))
-        }
-        rows.sort { $0.cacheKB != $1.cacheKB ? $0.cacheKB > $1.cacheKB : $0.name < $1.name }
-        let tObjs = rows.reduce(0) { $0 + $1.objs }, tActive = rows.reduce(0) { $0 + $1.active }
-        let tSlabs = rows.reduce(0) { $0 + $1.slabs }
-        let activeSlabs = k.slab.caches.reduce(0) { $0 + info($1, k).activeSlabs }
-        let activeCaches = rows.filter { $0.objs > 0 }.count
-        let totalKB = rows.reduce(0) { $0 + $1.cacheKB }
-        let activeBytes = k.slab.caches.reduce(0) { $0 + info($1, k).active * $1.size }
-        func pct(_ a: Int, _ b: Int) -> String {
-            guard b > 0 else { return "0.0%" }
-            let t = (a * 1000 + b / 2) / b
-            return "\(t / 10).\(t % 10)%"
-        }
-        let sizes = rows.map(\.size)
-        let avg = rows.isEmpty ? 0 : sizes.reduce(0, +) / rows.count
-        var s = " Active / Total Objects (% used)    : \(tActive) / \(tObjs) (\(pct(tActive, tObjs)))\n"
-        s += " Active / Total Slabs (% used)      : \(activeSlabs) / \(tSlabs) (\(pct(activeSlabs, tSlabs)))\n"
-        s += " Active / Total Caches (% used)     : \(activeCaches) / \(rows.count) (\(pct(activeCaches, rows.count)))\n"
-        s += " Active / Total Size (% used)       : \(kb(activeBytes)) / \(kb(totalKB * 1024)) (\(pct(activeBytes, totalKB * 1024)))\n"
-        s += " Minimum / Average / Maximum Object : \(kb(sizes.min() ?? 0)) / \(kb(avg)) / \(kb(sizes.max() ?? 0))\n\n"
-        s += "  OBJS ACTIVE  USE OBJ SIZE  SLABS OBJ/SLAB CACHE SIZE NAME\n"
-        for r in rows where r.objs > 0 {
-            let use = r.objs == 0 ? 0 : r.active * 100 / r.objs
-            s += Format.right(r.objs, 6) + " " + Format.right(r.active, 6) + " " + Format.right("\(use)%", 4) + " "
-                + Format.right(kb(r.size), 8) + " " + Format.right(r.slabs, 6) + " " + Format.right(r.perSlab, 8) + " "
-                + Format.right("\(r.cacheKB)K", 10) + " " + r.name + "\n"
-        }
-        return s
     }
 
     /// `slab CACHE`: geometry, per-CPU state, and each slab with a picture of its objects.
@@ -186,5 +112,5 @@ enum SlabView {
 
 /// /proc/slabinfo.
 enum SlabProcFiles {
-    static let all: [ProcFile] = [ProcFile("/proc/slabinfo", render: SlabView.slabinfo)]
+    static let all: [ProcFile] = [ProcFile("/proc/slabinfo", render: SlabView.slabinfo, json: { SlabInfoModel($0).slabinfoJSON })]
 }

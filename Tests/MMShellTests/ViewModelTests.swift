@@ -1,0 +1,142 @@
+@testable import KernelMM
+@testable import MMShell
+import Testing
+
+/// Every view is one model: its text and its `--json` are two renderers of the same value, so the numbers and rows
+/// of one must be those of the other. Small machines, booted once per architecture and copied.
+@Suite struct ViewModelTests {
+    static func boot(_ arch: Architecture, slab: SlabAllocatorKind = .slub) -> Shell? {
+        var p = BootParams()
+        p.arch = arch
+        p.memory = 64 << 20
+        p.cpus = 2
+        p.slab = slab
+        guard var sh = try? Shell(params: p) else { return nil }
+        for line in ["p = alloc_pages GFP_KERNEL 3", "c = kmem_cache_create demo 100", "o = kmem_cache_alloc $c GFP_KERNEL",
+                     "v = vmalloc 20000", "x = kmalloc 96 GFP_KERNEL", "q = alloc_percpu 8 8"] {
+            _ = sh.execute(line)
+        }
+        return sh
+    }
+
+    static let x86 = boot(.x86_64)
+    static let i386 = boot(.i386)
+    static let sparc = boot(.sparc64)
+    static let x86Slab = boot(.x86_64, slab: .slab)
+
+    static func shell(_ arch: Architecture) throws -> Shell {
+        let sh: Shell? = switch arch {
+        case .x86_64: x86
+        case .i386: i386
+        default: sparc
+        }
+        return try #require(sh, "\(arch) boots")
+    }
+
+    /// A field of a JSON object.
+    static func field(_ j: JSONValue?, _ key: String) -> JSONValue? {
+        guard case .object(let o)? = j else { return nil }
+        return o.first { $0.0 == key }?.1
+    }
+
+    static func ints(_ j: JSONValue?) -> [Int]? {
+        guard case .array(let a)? = j else { return nil }
+        return a.compactMap { if case .int(let i) = $0 { i } else { nil } }
+    }
+
+    static func array(_ j: JSONValue?) -> [JSONValue] {
+        if case .array(let a)? = j { a } else { [] }
+    }
+
+    static func int(_ j: JSONValue?) -> Int? { if case .int(let i)? = j { i } else { nil } }
+    static func string(_ j: JSONValue?) -> String? { if case .string(let s)? = j { s } else { nil } }
+
+    /// The numbers of a line, in order (hex and decimal words; "12.5K" is not a number).
+    static func numbers(_ line: some StringProtocol) -> [Int] {
+        line.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "(" || $0 == ")" || $0 == "," }).compactMap { Int($0) }
+    }
+
+    /// The JSON a command prints under `--json`: its "data".
+    static func json(_ sh: Shell, _ line: String) -> JSONValue? {
+        var s = sh
+        s.session.settings.json = true
+        let out = s.execute(line).stdout
+        return field(try? JSONParser.parse(out), "data")
+    }
+
+    @Test(arguments: [SlabAllocatorKind.slub, .slab])
+    func slabinfoTextAndJSONAreTheSameRows(_ kind: SlabAllocatorKind) throws {
+        var sh = try #require(kind == .slub ? Self.x86 : Self.x86Slab)
+        let m = SlabInfoModel(sh.session.kernel)
+        let lines = m.slabinfoText.split(separator: "\n").dropFirst(2)
+        let caches = Self.array(Self.field(m.slabinfoJSON, "caches"))
+        #expect(lines.count == m.rows.count && caches.count == m.rows.count)
+        for (line, c) in zip(lines, caches) {
+            let name = try #require(Self.string(Self.field(c, "name")))
+            #expect(line.hasPrefix(name + " "), "\(line)")
+            let keys = ["active_objs", "num_objs", "objsize", "objperslab", "pagesperslab", "limit", "batchcount", "sharedfactor",
+                        "active_slabs", "num_slabs", "sharedavail"]
+            #expect(Self.numbers(line.dropFirst(max(17, name.count))) == keys.compactMap { Self.int(Self.field(c, $0)) }, "\(line)")
+        }
+        #expect(m.row("demo")?.activeObjs ?? 0 >= 1)
+        #expect(sh.execute("cat /proc/slabinfo").stdout == m.slabinfoText)
+        #expect(Self.json(sh, "cat /proc/slabinfo").map { Self.field($0, "data") } == m.slabinfoJSON)
+    }
+
+    @Test func slabtopTextAndJSONAgree() throws {
+        var sh = try #require(Self.x86)
+        let m = SlabInfoModel(sh.session.kernel)
+        let text = sh.execute("slabtop").stdout
+        #expect(text == m.slabtopText)
+        let j = m.slabtopJSON
+        let head = text.split(separator: "\n")
+        #expect(Self.numbers(head[0]).prefix(2) == [Self.int(Self.field(j, "active_objs")), Self.int(Self.field(j, "num_objs"))].compactMap { $0 }[...])
+        #expect(Self.numbers(head[1]).prefix(2) == [Self.int(Self.field(j, "active_slabs")), Self.int(Self.field(j, "num_slabs"))].compactMap { $0 }[...])
+        let rows = Self.array(Self.field(j, "rows"))
+        let table = head.drop { !$0.hasPrefix("  OBJS") }.dropFirst()
+        #expect(table.count == rows.count && !rows.isEmpty)
+        for (line, r) in zip(table, rows) {
+            #expect(line.hasSuffix(" " + (Self.string(Self.field(r, "name")) ?? "?")), "\(line)")
+            #expect(Self.numbers(line).prefix(2) == [Self.int(Self.field(r, "objs")), Self.int(Self.field(r, "active"))].compactMap { $0 }[...], "\(line)")
+        }
+        #expect(Self.json(sh, "slabtop") == j)
+    }
+
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func vmallocinfoTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let m = VmallocInfoModel(sh.session.kernel)
+        let lines = m.text.split(separator: "\n")
+        let areas = Self.array(Self.field(m.json, "areas"))
+        #expect(lines.count == m.areas.count + m.unpurged.count && areas.count == m.areas.count && !areas.isEmpty)
+        for (line, a) in zip(lines, areas) {
+            let start = try #require(Self.string(Self.field(a, "start")))
+            #expect(line.hasPrefix("0x" + Format.hex(UInt64(start.dropFirst(2), radix: 16) ?? 0, digits: arch == .i386 ? 8 : 16) + "-"), "\(line)")
+            #expect(line.contains(" " + (Self.string(Self.field(a, "caller")) ?? "?")), "\(line)")
+            let pages = Self.int(Self.field(a, "pages")) ?? -1
+            #expect(line.contains(" pages=\(pages) ") == (pages > 0), "\(line)")
+            for f in Self.array(Self.field(a, "flags")) { #expect(line.contains(" " + (Self.string(f) ?? "?")), "\(line)") }
+            #expect(line.contains(" N0=") == (Self.field(a, "N0") != nil), "\(line)")
+        }
+        #expect(sh.execute("cat /proc/vmallocinfo").stdout == m.text)
+    }
+
+    @Test(arguments: [Architecture.x86_64, .sparc64])
+    func vmareaTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        guard case .address(let v)? = sh.session.variables["v"] else { Issue.record("no vmalloc"); return }
+        let m = try #require(VmAreaModel(containing: v, sh.session.kernel))
+        let out = sh.execute("vmarea $v")
+        #expect(out.stdout == m.text)
+        let pfns = try #require(Self.ints(Self.field(m.json, "pfns")))
+        #expect(pfns.count == m.pages.count && pfns.allSatisfy { $0 >= 0 })
+        for pfn in pfns { #expect(out.stdout.contains(" → " + Format.hex(pfn) + " "), "pfn \(pfn)") }
+        #expect(Self.json(sh, "vmarea $v") == m.json)
+        let r = VmallocRangeModel(sh.session.kernel)
+        let text = sh.execute("vmarea").stdout
+        #expect(text == r.text)
+        let listed = text.split(separator: "\n").filter { $0.hasPrefix("  0x") }
+        #expect(listed.count == Self.array(Self.field(r.json, "areas")).count)
+        #expect(text.contains("\(r.areas.count) areas"))
+    }
+}
