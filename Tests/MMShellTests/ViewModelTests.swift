@@ -139,4 +139,49 @@ import Testing
         #expect(listed.count == Self.array(Self.field(r.json, "areas")).count)
         #expect(text.contains("\(r.areas.count) areas"))
     }
+
+    @Test(arguments: [SlabAllocatorKind.slub, .slab])
+    func slabCacheTextAndJSONAreTheSameSlabs(_ kind: SlabAllocatorKind) throws {
+        var sh = try #require(kind == .slub ? Self.x86 : Self.x86Slab)
+        let m = try #require(SlabCacheModel("demo", sh.session.kernel))
+        let text = sh.execute("slab demo").stdout
+        #expect(text == m.text)
+        let j = try #require(Self.json(sh, "slab demo"))
+        #expect(j == m.json)
+        let slabs = Self.array(Self.field(j, "slabs"))
+        let rows = text.split(separator: "\n").drop { !$0.hasPrefix("  SLAB ADDRESS") }.dropFirst()
+        #expect(rows.count == slabs.count && !slabs.isEmpty)
+        for (line, sl) in zip(rows, slabs) {
+            #expect(line.contains(Self.string(Self.field(sl, "address")) ?? "?"), "\(line)")
+            #expect(line.hasSuffix("  " + (Self.string(Self.field(sl, "state")) ?? "?")), "\(line)")
+            #expect(line.contains(" \(Self.int(Self.field(sl, "inuse")) ?? -1)/\(Self.int(Self.field(sl, "objects")) ?? -1) "), "\(line)")
+        }
+        #expect(text.contains("\(Self.int(Self.field(j, "num_slabs")) ?? -1) slab"))
+        #expect(text.contains("\(Self.int(Self.field(j, "live_objects")) ?? -1) object"))
+        #expect(text.contains("\(Self.int(Self.field(j, "left_over")) ?? -1) bytes left over"))
+    }
+
+    /// The gfp view's rows and JSON come from one model, in either language; the quiz's explanation is the model's rows
+    /// in the learner's language.
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func gfpTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        for mask in ["GFP_KERNEL", "GFP_ATOMIC|__GFP_ZERO", "GFP_HIGHUSER_MOVABLE", "GFP_NOWAIT|__GFP_NORETRY"] {
+            let g = try GFPParser.parse(mask)
+            let m = GFPModel(g, typed: mask, kernel: sh.session.kernel)
+            let text = sh.execute("gfp " + mask).stdout
+            #expect(text == m.text(.en))
+            let j = try #require(Self.json(sh, "gfp " + mask))
+            #expect(j == m.json)
+            #expect(text.hasPrefix(mask + " = " + (Self.string(Self.field(j, "value")) ?? "?")))
+            for case .string(let bit) in Self.array(Self.field(j, "bits")) where bit.hasPrefix("__GFP_") { #expect(text.contains(" " + bit), "\(mask): \(bit)") }
+            let zones = Self.array(Self.field(j, "zonelist")).compactMap { Self.string($0) }
+            #expect(text.contains(zones.joined(separator: " → ")), "\(mask)")
+            #expect(text.contains(Self.field(j, "may_sleep") == .bool(true) ? "yes (__GFP_DIRECT_RECLAIM)" : "no: safe"), "\(mask)")
+            #expect(m.lines(.ko).count == m.lines(.en).count)
+            let why = try #require(QuizMaker.gfpWhy(mask, field: "may_sleep", kernel: sh.session.kernel))
+            #expect(why.ko.contains(try #require(m.row(.maySleep, .ko))))
+            #expect(why.en.contains(try #require(m.row(.maySleep, .en))))
+        }
+    }
 }

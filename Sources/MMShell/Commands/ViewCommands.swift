@@ -121,7 +121,8 @@ enum ViewCommands {
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",
                     examples: ["gfp GFP_KERNEL|__GFP_ZERO", "gfp GFP_ATOMIC", "gfp 0xcc0"]) { s, a throws(CommandError) in
             let g = try a.gfp(0)
-            return CommandOutput(value: .int(Int(g.rawValue)), text: GFPView.render(g, typed: a.raw.joined(separator: " "), kernel: s.kernel, lang: s.language), json: GFPView.json(g, kernel: s.kernel))
+            let m = GFPModel(g, typed: a.raw.joined(separator: " "), kernel: s.kernel)
+            return CommandOutput(value: .int(Int(g.rawValue)), text: m.text(s.language), json: m.json)
         },
         CommandSpec("dmesg", family: .views, arguments: [.init("option", .word(["-c", "--clear"]), optional: true)],
                     summary: "the kernel log with timestamps (-c clears it after printing)",

@@ -1,3 +1,5 @@
+import KernelMM
+
 /// The renderers of `SlabInfoModel`: /proc/slabinfo's text and JSON, slabtop's table and JSON.
 extension SlabInfoModel {
     /// cache_show(): "%-17s %6lu %6lu %6u %4u %4d" then the tunables and slabdata columns, newest cache first.

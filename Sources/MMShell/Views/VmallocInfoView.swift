@@ -1,3 +1,5 @@
+import KernelMM
+
 /// The renderers of the vmalloc models: /proc/vmallocinfo, `vmarea ADDR` and `vmarea`, as text and JSON.
 extension VmallocInfoModel {
     /// s_show(): "0x%pK-0x%pK %7ld" caller [" pages=%d"] [" phys=%pa"] flags [" N0=%u"] (CONFIG_NUMA: x86_64 and
