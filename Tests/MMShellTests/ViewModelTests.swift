@@ -184,4 +184,70 @@ import Testing
             #expect(why.en.contains(try #require(m.row(.maySleep, .en))))
         }
     }
+
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func zonesTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let m = ZonesModel(sh.session.kernel)
+        let text = sh.execute("zones").stdout
+        #expect(text == m.text)
+        let j = try #require(Self.json(sh, "zones"))
+        #expect(j == m.json)
+        let rows = text.split(separator: "\n").dropFirst(2)
+        let zones = Self.array(Self.field(j, "zones"))
+        #expect(rows.count == zones.count && zones.count == sh.session.kernel.zones.count)
+        for (line, z) in zip(rows, zones) {
+            let name = try #require(Self.string(Self.field(z, "zone")))
+            #expect(line.hasPrefix(name + " "), "\(line)")
+            // managed, free, pcp, min, low, high, then the protection list.
+            let want = ["managed", "free", "pcp", "min", "low", "high"].compactMap { Self.int(Self.field(z, $0)) } + (Self.ints(Self.field(z, "protection")) ?? [])
+            #expect(Array(Self.numbers(line).suffix(want.count)) == want, "\(line)")
+        }
+    }
+
+    @Test(arguments: [Architecture.x86_64, .sparc64])
+    func buddyTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let k = sh.session.kernel
+        for z in k.zones where z.isPopulated {
+            let m = FreeAreaModel(z, kernel: k)
+            let text = sh.execute("buddy \(z.type.procName)").stdout
+            #expect(text == m.text)
+            let j = try #require(Self.json(sh, "buddy \(z.type.procName)"))
+            #expect(j == m.json)
+            let rows = text.split(separator: "\n").dropFirst(2)
+            let orders = Self.array(Self.field(j, "orders"))
+            #expect(rows.count == orders.count && orders.count == k.maxOrder + 1)
+            for (line, o) in zip(rows, orders) {
+                let nums = Self.numbers(line)
+                #expect(nums.first == Self.int(Self.field(o, "order")), "\(line)")
+                #expect(nums.contains(Self.int(Self.field(o, "nr_free")) ?? -1), "\(line)")
+                for case .int(let pfn) in Self.array(Self.field(o, "first_blocks")) { #expect(line.contains(Format.hex(pfn)), "\(line)") }
+            }
+            #expect(text.hasPrefix("zone \(z.type.procName): \(Self.int(Self.field(j, "free_pages")) ?? -1) free pages"))
+        }
+    }
+
+    /// `page` on an allocated, a free, a tail and a reserved frame: the text's facts are the JSON's.
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func pageTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let k = sh.session.kernel
+        guard case .page(let p)? = sh.session.variables["p"] else { Issue.record("no page"); return }
+        let free = try #require((0..<k.frames.count).first { k.frames[$0].state == .buddy })
+        let reserved = try #require((0..<k.frames.count).first { k.frames[$0].state == .reserved })
+        for pfn in [p.raw, p.raw + 1, free, reserved] {
+            let m = PageModel(pfn, kernel: k)
+            let text = sh.execute("page pfn:\(Format.hex(pfn))").stdout
+            #expect(text == m.text, "pfn \(pfn)")
+            let j = try #require(Self.json(sh, "page pfn:\(Format.hex(pfn))"))
+            #expect(j == m.json)
+            #expect(text.contains("pfn \(Self.string(Self.field(j, "pfn")) ?? "?")  phys \(Self.string(Self.field(j, "phys")) ?? "?")"), "pfn \(pfn)")
+            if let z = Self.string(Self.field(j, "zone")) { #expect(text.contains("  zone \(z)  "), "pfn \(pfn)") }
+            if let owner = Self.string(Self.field(j, "owner")) { #expect(text.contains(", held by \(owner)"), "pfn \(pfn)") }
+            if let mt = Self.string(Self.field(j, "migratetype")) { #expect(text.contains("migratetype \(mt);"), "pfn \(pfn)") }
+            #expect(text.contains("state: " + m.block.summary))
+        }
+        #expect(PageModel(p.raw + 1, kernel: k).block == .inAllocated(index: 1, order: 3, head: p.raw, zone: k.zoneIndex(ofPFN: p.raw).map { k.zones[$0].type.procName }))
+    }
 }

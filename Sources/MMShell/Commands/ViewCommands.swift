@@ -36,7 +36,8 @@ enum ViewCommands {
                     examples: ["page $p", "page 0x1000", "page pfn:0x1000"]) { s, a throws(CommandError) in
             guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
             try AddressCommands.check(p, s.kernel)
-            return CommandOutput(text: PageView.render(p.raw, kernel: s.kernel), json: PageView.json(p.raw, kernel: s.kernel))
+            let m = PageModel(p.raw, kernel: s.kernel)
+            return CommandOutput(text: m.text, json: m.json)
         },
         CommandSpec("kmem", family: .views, arguments: [.init("addr", .address)],
                     summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",
@@ -98,7 +99,8 @@ enum ViewCommands {
         CommandSpec("zones", family: .views,
                     summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
                     examples: ["zones"]) { s, _ throws(CommandError) in
-            ZonesView.render(s.kernel)
+            let m = ZonesModel(s.kernel)
+            return CommandOutput(text: m.text, json: m.json)
         },
         CommandSpec("buddy", family: .views,
                     arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true), PictureOptions.spec([.picture, .ascii, .svg])],
@@ -111,11 +113,12 @@ enum ViewCommands {
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
                 throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
             }
+            let m = FreeAreaModel(zone, kernel: s.kernel)
             if o.wantsPicture {
                 let model = BuddyPicture.build(zone, kernel: s.kernel)
-                return try o.output(model.picture(language: s.lessons.language), s, json: ZonesView.freeListsJSON(zone))
+                return try o.output(model.picture(language: s.lessons.language), s, json: m.json)
             }
-            return CommandOutput(text: ZonesView.freeLists(zone, kernel: s.kernel), json: ZonesView.freeListsJSON(zone))
+            return CommandOutput(text: m.text, json: m.json)
         },
         CommandSpec("gfp", family: .views, arguments: [.init("mask", .gfp)],
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",
