@@ -250,4 +250,74 @@ import Testing
         }
         #expect(PageModel(p.raw + 1, kernel: k).block == .inAllocated(index: 1, order: 3, head: p.raw, zone: k.zoneIndex(ofPFN: p.raw).map { k.zones[$0].type.procName }))
     }
+
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func cpusTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        _ = sh.execute("spin_lock demo_lock")
+        let m = CPUsModel(sh.session.kernel)
+        let text = sh.execute("cpus").stdout
+        #expect(text == m.text)
+        let j = try #require(Self.json(sh, "cpus"))
+        #expect(j == m.json)
+        let rows = text.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") && !$0.hasPrefix("        ") }
+        let cpus = Self.array(j)
+        #expect(rows.count == cpus.count && cpus.count == 2)
+        for (line, c) in zip(rows, cpus) {
+            let nums = Self.numbers(line)
+            #expect(nums.first == Self.int(Self.field(c, "cpu")), "\(line)")
+            #expect(line.contains(String(Self.int(Self.field(c, "preempt_count")) ?? -1, radix: 16)), "\(line)")
+            #expect(line.contains(Self.field(c, "irqs_disabled") == .bool(true) ? " disabled " : " enabled "), "\(line)")
+            #expect(line.hasPrefix(Self.field(c, "current") == .bool(true) ? "  *" : "   "), "\(line)")
+        }
+        let locks = cpus.flatMap { Self.array(Self.field($0, "locks")) }
+        #expect(locks == [.string("demo_lock")], "spin_lock took it on the shell's CPU")
+        #expect(text.contains("holding: demo_lock ("))
+    }
+
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func tasksTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        _ = sh.execute("task create worker")
+        let m = TasksModel(sh.session.kernel)
+        let text = sh.execute("task list").stdout
+        #expect(text == m.text)
+        let j = try #require(Self.json(sh, "task list"))
+        #expect(j == m.json)
+        let tasks = Self.array(Self.field(j, "tasks"))
+        let rows = text.split(separator: "\n").dropFirst().prefix(tasks.count)
+        #expect(tasks.count == m.tasks.count && tasks.count >= 3)
+        for (line, t) in zip(rows, tasks) {
+            #expect(Self.numbers(line).first == Self.int(Self.field(t, "pid")), "\(line)")
+            #expect(line.contains(" " + (Self.string(Self.field(t, "comm")) ?? "?") + " "), "\(line)")
+            for case .int(let pfn) in Self.array(Self.field(Self.field(t, "stack"), "pfns")) where Self.field(Self.field(t, "stack"), "vmapped") == .bool(true) {
+                #expect(line.contains(Format.hex(pfn)), "\(line)")
+            }
+            if let st = Self.field(t, "stack"), st != .null { #expect(line.contains(Self.string(Self.field(st, "base")) ?? "?"), "\(line)") }
+        }
+        #expect(text.contains("THREAD_SIZE \(Self.int(Self.field(j, "thread_size")) ?? -1) "))
+        #expect(text.contains("KernelStack: \(Self.int(Self.field(j, "kernel_stack_kb")) ?? -1) kB"))
+    }
+
+    @Test(arguments: [Architecture.x86_64, .sparc64])
+    func percpuTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let m = PercpuModel(sh.session.kernel)
+        let text = sh.execute("percpu").stdout
+        #expect(text == m.text)
+        let j = try #require(Self.json(sh, "percpu"))
+        #expect(j == m.json)
+        #expect(text.hasPrefix("percpu: Embedded \((Self.int(Self.field(j, "first_chunk_size")) ?? 0) / sh.session.kernel.pageSize) pages/cpu s\(Self.int(Self.field(j, "static")) ?? -1) r\(Self.int(Self.field(j, "reserved")) ?? -1) d\(Self.int(Self.field(j, "dynamic")) ?? -1) u\(Self.int(Self.field(j, "unit_size")) ?? -1)\n"))
+        let chunks = Self.array(Self.field(j, "chunks"))
+        #expect(chunks.count == m.chunks.count)
+        var allocations = 0
+        for c in chunks {
+            for case .string(let unit) in Self.array(Self.field(c, "units")) { #expect(text.contains(" at \(unit)\n")) }
+            let allocs = Self.array(Self.field(c, "allocations"))
+            allocations += allocs.count
+            #expect(text.contains("  \(allocs.count) allocation"))
+        }
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("    offset ") }.count == allocations && allocations > 0)
+        for v in Self.array(Self.field(j, "variables")) { #expect(text.contains(" \(Self.string(Self.field(v, "name")) ?? "?") @ offset \(Self.int(Self.field(v, "offset")) ?? -1): ")) }
+    }
 }

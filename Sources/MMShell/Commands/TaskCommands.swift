@@ -14,7 +14,7 @@ enum TaskCommands {
             let action = try a.string(0)
             if action == "stacks" || (action == "list" && o.wantsPicture) {
                 guard !a.has(1) else { throw .tooManyArguments(command: "task stacks", usage: "task stacks [--picture] [--ascii] [--svg FILE]") }
-                return try o.output(StacksPicture.build(s.kernel).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
+                return try o.output(StacksPicture.build(s.kernel).picture(language: s.lessons.language), s, json: TasksModel(s.kernel).json)
             }
             if o.wantsPicture { throw .badArgument(argument: "OPTION", value: "--picture", reason: "pictures are for 'task stacks' and 'stack PID'") }
             switch action {
@@ -30,13 +30,14 @@ enum TaskCommands {
                     return CommandOutput(value: .int(-12), text: s.say(.forkFailed(name)))
                 }
                 let t = s.kernel.tasks.first { $0.pid == pid }
-                return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TaskView.stackText($0, s.kernel) } ?? ""))
+                return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TasksModel.Stack($0, s.kernel).text } ?? ""))
             case "exit":
                 let pid = try a.int(1)
                 try CPUCommands.ctx { () throws(ContextError) in try s.kernel.taskExit(pid: pid) }
                 return CommandOutput()
             case "list":
-                return CommandOutput(text: TaskView.render(s.kernel), json: CPUJSON.tasks(s.kernel))
+                let m = TasksModel(s.kernel)
+                return CommandOutput(text: m.text, json: m.json)
             default:
                 throw .badArgument(argument: "ACTION", value: action, reason: "use create NAME, exit PID or list")
             }
@@ -56,7 +57,7 @@ enum TaskCommands {
                     throw .badArgument(argument: "PID", value: String(pid), reason: "no such task; 'task list' shows them")
                 }
                 guard t.stack != nil else { throw .badArgument(argument: "PID", value: String(pid), reason: "\(t.comm) runs on init_stack in the kernel image, not an allocated stack") }
-                return try o.output(StacksPicture.build(s.kernel, pid: pid).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
+                return try o.output(StacksPicture.build(s.kernel, pid: pid).picture(language: s.lessons.language), s, json: TasksModel(s.kernel).json)
             }
             guard try a.string(0) == "use" else { throw .badArgument(argument: "ACTION", value: try a.string(0), reason: "use 'stack use PID BYTES'") }
             let bytes = try a.size(2)
