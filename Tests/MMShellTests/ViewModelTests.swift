@@ -64,6 +64,16 @@ import Testing
         return field(try? JSONParser.parse(out), "data")
     }
 
+    /// Runs a view's command: its text must be the model's text and its `--json` data the model's JSON.
+    static func run(_ sh: Shell, _ line: String, _ text: String, _ json: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) throws -> (String, JSONValue) {
+        var s = sh
+        let out = s.execute(line).stdout
+        #expect(out == text, "\(line): text", sourceLocation: sourceLocation)
+        let j = try #require(Self.json(sh, line), sourceLocation: sourceLocation)
+        #expect(j == json, "\(line): JSON", sourceLocation: sourceLocation)
+        return (out, j)
+    }
+
     @Test(arguments: [SlabAllocatorKind.slub, .slab])
     func slabinfoTextAndJSONAreTheSameRows(_ kind: SlabAllocatorKind) throws {
         var sh = try #require(kind == .slub ? Self.x86 : Self.x86Slab)
@@ -144,10 +154,7 @@ import Testing
     func slabCacheTextAndJSONAreTheSameSlabs(_ kind: SlabAllocatorKind) throws {
         var sh = try #require(kind == .slub ? Self.x86 : Self.x86Slab)
         let m = try #require(SlabCacheModel("demo", sh.session.kernel))
-        let text = sh.execute("slab demo").stdout
-        #expect(text == m.text)
-        let j = try #require(Self.json(sh, "slab demo"))
-        #expect(j == m.json)
+        let (text, j) = try Self.run(sh, "slab demo", m.text, m.json)
         let slabs = Self.array(Self.field(j, "slabs"))
         let rows = text.split(separator: "\n").drop { !$0.hasPrefix("  SLAB ADDRESS") }.dropFirst()
         #expect(rows.count == slabs.count && !slabs.isEmpty)
@@ -169,10 +176,7 @@ import Testing
         for mask in ["GFP_KERNEL", "GFP_ATOMIC|__GFP_ZERO", "GFP_HIGHUSER_MOVABLE", "GFP_NOWAIT|__GFP_NORETRY"] {
             let g = try GFPParser.parse(mask)
             let m = GFPModel(g, typed: mask, kernel: sh.session.kernel)
-            let text = sh.execute("gfp " + mask).stdout
-            #expect(text == m.text(.en))
-            let j = try #require(Self.json(sh, "gfp " + mask))
-            #expect(j == m.json)
+            let (text, j) = try Self.run(sh, "gfp " + mask, m.text(.en), m.json)
             #expect(text.hasPrefix(mask + " = " + (Self.string(Self.field(j, "value")) ?? "?")))
             for case .string(let bit) in Self.array(Self.field(j, "bits")) where bit.hasPrefix("__GFP_") { #expect(text.contains(" " + bit), "\(mask): \(bit)") }
             let zones = Self.array(Self.field(j, "zonelist")).compactMap { Self.string($0) }
@@ -189,10 +193,7 @@ import Testing
     func zonesTextAndJSONAgree(_ arch: Architecture) throws {
         var sh = try Self.shell(arch)
         let m = ZonesModel(sh.session.kernel)
-        let text = sh.execute("zones").stdout
-        #expect(text == m.text)
-        let j = try #require(Self.json(sh, "zones"))
-        #expect(j == m.json)
+        let (text, j) = try Self.run(sh, "zones", m.text, m.json)
         let rows = text.split(separator: "\n").dropFirst(2)
         let zones = Self.array(Self.field(j, "zones"))
         #expect(rows.count == zones.count && zones.count == sh.session.kernel.zones.count)
@@ -211,10 +212,7 @@ import Testing
         let k = sh.session.kernel
         for z in k.zones where z.isPopulated {
             let m = FreeAreaModel(z, kernel: k)
-            let text = sh.execute("buddy \(z.type.procName)").stdout
-            #expect(text == m.text)
-            let j = try #require(Self.json(sh, "buddy \(z.type.procName)"))
-            #expect(j == m.json)
+            let (text, j) = try Self.run(sh, "buddy \(z.type.procName)", m.text, m.json)
             let rows = text.split(separator: "\n").dropFirst(2)
             let orders = Self.array(Self.field(j, "orders"))
             #expect(rows.count == orders.count && orders.count == k.maxOrder + 1)
@@ -238,10 +236,7 @@ import Testing
         let reserved = try #require((0..<k.frames.count).first { k.frames[$0].state == .reserved })
         for pfn in [p.raw, p.raw + 1, free, reserved] {
             let m = PageModel(pfn, kernel: k)
-            let text = sh.execute("page pfn:\(Format.hex(pfn))").stdout
-            #expect(text == m.text, "pfn \(pfn)")
-            let j = try #require(Self.json(sh, "page pfn:\(Format.hex(pfn))"))
-            #expect(j == m.json)
+            let (text, j) = try Self.run(sh, "page pfn:\(Format.hex(pfn))", m.text, m.json)
             #expect(text.contains("pfn \(Self.string(Self.field(j, "pfn")) ?? "?")  phys \(Self.string(Self.field(j, "phys")) ?? "?")"), "pfn \(pfn)")
             if let z = Self.string(Self.field(j, "zone")) { #expect(text.contains("  zone \(z)  "), "pfn \(pfn)") }
             if let owner = Self.string(Self.field(j, "owner")) { #expect(text.contains(", held by \(owner)"), "pfn \(pfn)") }
@@ -256,10 +251,7 @@ import Testing
         var sh = try Self.shell(arch)
         _ = sh.execute("spin_lock demo_lock")
         let m = CPUsModel(sh.session.kernel)
-        let text = sh.execute("cpus").stdout
-        #expect(text == m.text)
-        let j = try #require(Self.json(sh, "cpus"))
-        #expect(j == m.json)
+        let (text, j) = try Self.run(sh, "cpus", m.text, m.json)
         let rows = text.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") && !$0.hasPrefix("        ") }
         let cpus = Self.array(j)
         #expect(rows.count == cpus.count && cpus.count == 2)
@@ -280,10 +272,7 @@ import Testing
         var sh = try Self.shell(arch)
         _ = sh.execute("task create worker")
         let m = TasksModel(sh.session.kernel)
-        let text = sh.execute("task list").stdout
-        #expect(text == m.text)
-        let j = try #require(Self.json(sh, "task list"))
-        #expect(j == m.json)
+        let (text, j) = try Self.run(sh, "task list", m.text, m.json)
         let tasks = Self.array(Self.field(j, "tasks"))
         let rows = text.split(separator: "\n").dropFirst().prefix(tasks.count)
         #expect(tasks.count == m.tasks.count && tasks.count >= 3)
@@ -303,10 +292,7 @@ import Testing
     func percpuTextAndJSONAgree(_ arch: Architecture) throws {
         var sh = try Self.shell(arch)
         let m = PercpuModel(sh.session.kernel)
-        let text = sh.execute("percpu").stdout
-        #expect(text == m.text)
-        let j = try #require(Self.json(sh, "percpu"))
-        #expect(j == m.json)
+        let (text, j) = try Self.run(sh, "percpu", m.text, m.json)
         #expect(text.hasPrefix("percpu: Embedded \((Self.int(Self.field(j, "first_chunk_size")) ?? 0) / sh.session.kernel.pageSize) pages/cpu s\(Self.int(Self.field(j, "static")) ?? -1) r\(Self.int(Self.field(j, "reserved")) ?? -1) d\(Self.int(Self.field(j, "dynamic")) ?? -1) u\(Self.int(Self.field(j, "unit_size")) ?? -1)\n"))
         let chunks = Self.array(Self.field(j, "chunks"))
         #expect(chunks.count == m.chunks.count)

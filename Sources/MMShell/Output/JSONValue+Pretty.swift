@@ -17,28 +17,8 @@ extension JSONValue {
         return s
     }
 
-    private func compact(into s: inout String) {
-        switch self {
-        case .null: s += "null"
-        case .bool(let b): s += b ? "true" : "false"
-        case .int(let i): s += String(i)
-        case .uint(let u): s += String(u)
-        case .string(let t): JSONValue.quote(t, into: &s)
-        case .array(let a):
-            s += "["
-            for (i, v) in a.enumerated() { if i > 0 { s += ", " }; v.compact(into: &s) }
-            s += "]"
-        case .object(let o):
-            s += "{"
-            for (i, (k, v)) in o.enumerated() {
-                if i > 0 { s += ", " }
-                JSONValue.quote(k, into: &s)
-                s += ": "
-                v.compact(into: &s)
-            }
-            s += "}"
-        }
-    }
+    /// One line with a space after each comma and colon, as a record reads in a saved file.
+    private func compact(into s: inout String) { write(into: &s, comma: ", ", colon: ": ") }
 
     private func write(into s: inout String, indent: Int, width: Int) {
         let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)

@@ -18,7 +18,7 @@ public enum JSONValue: Equatable, Sendable {
         return s
     }
 
-    func write(into s: inout String) {
+    func write(into s: inout String, comma: String = ",", colon: String = ":") {
         switch self {
         case .null: s += "null"
         case .bool(let b): s += b ? "true" : "false"
@@ -28,17 +28,17 @@ public enum JSONValue: Equatable, Sendable {
         case .array(let a):
             s += "["
             for (i, v) in a.enumerated() {
-                if i > 0 { s += "," }
-                v.write(into: &s)
+                if i > 0 { s += comma }
+                v.write(into: &s, comma: comma, colon: colon)
             }
             s += "]"
         case .object(let o):
             s += "{"
             for (i, (k, v)) in o.enumerated() {
-                if i > 0 { s += "," }
+                if i > 0 { s += comma }
                 JSONValue.quote(k, into: &s)
-                s += ":"
-                v.write(into: &s)
+                s += colon
+                v.write(into: &s, comma: comma, colon: colon)
             }
             s += "}"
         }
