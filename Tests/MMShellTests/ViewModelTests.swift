@@ -306,4 +306,41 @@ import Testing
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("    offset ") }.count == allocations && allocations > 0)
         for v in Self.array(Self.field(j, "variables")) { #expect(text.contains(" \(Self.string(Self.field(v, "name")) ?? "?") @ offset \(Self.int(Self.field(v, "offset")) ?? -1): ")) }
     }
+
+    /// `kmem` on a slab object, a vmalloc address, a per-CPU pointer, a page and a reserved physical address.
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func kmemTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let k = sh.session.kernel
+        let reserved = try #require((0..<k.frames.count).first { k.frames[$0].state == .reserved })
+        var kinds: [String] = []
+        for arg in ["$o", "$v", "$q", "$p", Format.hex(k.physAddr(reserved))] {
+            let out = sh.execute("kmem " + arg)
+            #expect(out.succeeded, "kmem \(arg)")
+            let addr: UInt64
+            switch sh.session.variables[String(arg.dropFirst())] {
+            case .address(let a)?: addr = a
+            case .page(let p)?: addr = k.structPageAddress(p.raw)
+            default: addr = k.physAddr(reserved)
+            }
+            let m = try #require(KmemModel(addr, k), "kmem \(arg)")
+            let (text, j) = try Self.run(sh, "kmem " + arg, m.text(.en), m.json)
+            let kind = try #require(Self.string(Self.field(j, "kind")))
+            kinds.append(kind)
+            if let f = Self.field(j, "frame"), f != .null {
+                #expect(text.contains("pfn \(Format.hex(Self.int(Self.field(f, "pfn")) ?? -1)): " + (Self.string(Self.field(f, "block")) ?? "?")), "kmem \(arg)")
+            }
+            if kind == "slab_object" {
+                #expect(text.hasPrefix("CACHE \(Self.string(Self.field(j, "cache")) ?? "?")  "))
+                #expect(text.contains("OBJECT \(Self.int(Self.field(j, "index")) ?? -1) at \(Self.string(Self.field(j, "object")) ?? "?") [allocated]"))
+            }
+            if kind == "percpu" { #expect(text.contains("chunk \(Self.int(Self.field(j, "chunk")) ?? -1), unit \(Self.int(Self.field(j, "unit")) ?? -1) ")) }
+            if let owner = Self.string(Self.field(j, "owner")) { #expect(text.contains(", held by \(owner)")) }
+            if let mb = Self.field(j, "memblock"), mb != .null { #expect(text.contains("memblock: \(Self.string(Self.field(mb, "name")) ?? "?") [")) }
+        }
+        // i386 has no vmemmap: mem_map is in the direct map, so a struct page's address is a direct-map one.
+        #expect(kinds == ["slab_object", "vmalloc", "percpu", arch == .i386 ? "direct_map" : "struct_page", "physical"])
+        let ko = try #require(KmemModel(k.physAddr(reserved), k)).text(.ko)
+        #expect(ko.contains("memblock: ") && ko != KmemModel(k.physAddr(reserved), k)?.text(.en), "the memblock region is named in Korean")
+    }
 }

@@ -45,10 +45,10 @@ enum ViewCommands {
             let raw = try a.string(0)
             let addr: UInt64
             if let v = try a.variable(raw), case .page(let p) = v { addr = s.kernel.structPageAddress(p.raw) } else { addr = try a.address(0) }
-            guard let t = KmemView.render(addr, session: s) else {
+            guard let m = KmemModel(addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "kmemsim knows nothing at this address (not the direct map, a struct page, a physical address of RAM, or a vmalloc area)")
             }
-            return CommandOutput(text: t)
+            return CommandOutput(text: m.text(s.language), json: m.json)
         },
         CommandSpec("memmap", family: .views,
                     arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true), PictureOptions.spec(MemmapCommand.options)],

@@ -51,38 +51,4 @@ extension PercpuModel {
     }
 }
 
-enum PercpuView {}
 
-extension PercpuView {
-    /// `kmem ADDR` for per-CPU addresses: which chunk, unit (CPU) and offset, and what lives there.
-    @Sendable static func kmem(_ s: ShellSession, _ addr: UInt64) -> String? {
-        let k = s.kernel
-        let p = k.percpu
-        guard p.unitSize > 0 else { return nil }
-        for ch in p.chunks {
-            let span = UInt64(p.unitSize * k.cpus.count)
-            guard addr >= ch.base, addr < ch.base + span else { continue }
-            let unit = Int(addr - ch.base) / p.unitSize, off = Int(addr - ch.base) % p.unitSize
-            var t = "per-CPU address \(Format.hex(addr)): chunk \(ch.id), unit \(unit) (cpu\(unit)'s copy), offset \(off)\n  "
-            if let a = ch.allocations.first(where: { $0.offset <= off && off < $0.offset + $0.size }) {
-                let v = p.variables.first { $0.offset == a.offset && ch.isFirst }
-                t += (v.map { "\($0.type) \($0.name) = \($0.values[unit])" } ?? "\(a.size)-byte allocation by \(a.caller)") + (off > a.offset ? " (+\(off - a.offset))" : "")
-                t += "; the same offset in every unit is another CPU's copy (+\(p.unitSize) per CPU)"
-            } else if ch.isFirst, off >= p.firstChunkSize {
-                t += PercpuStrings.unitTailReturned(firstChunkSize: p.firstChunkSize).text(s.language)
-            } else if ch.isFirst, off < p.staticSize {
-                t += "the kernel's static per-CPU data (.data..percpu)"
-            } else if ch.isFirst, off < p.staticSize + p.reservedSize {
-                t += "free, in the reserved area for modules' static per-CPU variables"
-            } else {
-                t += "free, in the dynamic area (alloc_percpu)"
-            }
-            if ch.isFirst, off >= p.firstChunkSize {
-                if let pfn = k.directMapPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
-            } else if let pfn = k.percpuPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
-            else { t += "\n  page not populated yet" }
-            return t + "\n"
-        }
-        return nil
-    }
-}
