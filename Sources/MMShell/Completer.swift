@@ -25,8 +25,33 @@ public struct Completer: Sendable {
             return (word.count, Array(Set(names)).sorted())
         }
         let command = headWords[0]
-        guard let spec = shell.commands.lookup(command) else { return (word.count, []) }
-        let argIndex = before.hasSuffix("|") || before.hasSuffix("&") || before.hasSuffix("~") ? max(0, headWords.count - 2) : headWords.count - 1
+        guard var spec = shell.commands.lookup(command) else { return (word.count, []) }
+        var args = Array(headWords.dropFirst())
+        // A sub-command's word first (`lesson st` → start), then its own arguments.
+        if !spec.subcommands.isEmpty {
+            guard let first = args.first else {
+                let words = spec.subcommands.map(\.word) + (spec.run == nil ? [] : spec.options.map(\.name))
+                return (word.count, words.filter { $0.hasPrefix(word) }.sorted())
+            }
+            if let sub = spec.subcommand(first) { spec = sub; args.removeFirst() }
+        }
+        if word.hasPrefix("-"), !spec.options.isEmpty {
+            return (word.count, spec.options.map(\.name).filter { $0.hasPrefix(word) }.sorted())
+        }
+        // An option's value, else the next positional argument (options and their values do not count).
+        if let last = args.last, let opt = spec.options.first(where: { $0.name == last }), let v = opt.value,
+           !(before.hasSuffix("|") || before.hasSuffix("&") || before.hasSuffix("~")) {
+            return (word.count, candidates(for: v.kind, prefix: word, command: spec).filter { $0.hasPrefix(word) }.sorted())
+        }
+        var positional: [String] = []
+        var i = 0
+        while i < args.count {
+            if let opt = spec.options.first(where: { $0.name == args[i] }) { i += opt.value == nil ? 1 : 2; continue }
+            positional.append(args[i])
+            i += 1
+        }
+        let continuing = before.hasSuffix("|") || before.hasSuffix("&") || before.hasSuffix("~")
+        let argIndex = continuing ? max(0, positional.count - 1) : positional.count
         let kind = argIndex < spec.arguments.count ? spec.arguments[argIndex].kind : spec.arguments.last?.kind
         return (word.count, candidates(for: kind, prefix: word, command: spec).filter { $0.hasPrefix(word) }.sorted())
     }
@@ -45,11 +70,19 @@ public struct Completer: Sendable {
             return shell.session.variables.keys.sorted().map { "$" + $0 }
         case .cacheName?:
             return shell.session.kernel.slab.allNames
-        case .text? where command.name == "kmem_cache_create":
-            return SlabFlagsParser.allNames
+        case .zone?:
+            return shell.session.kernel.zones.filter(\.isPopulated).map(\.type.procName)
+        case .cacheSetting(.flags)?, .cacheSetting(.align)?:
+            return SlabFlagsParser.allNames + ["ctor"]
+        case .cacheSetting(.ctor)?:
+            return ["ctor"]
+        case .stackOwner?:
+            return ["irq"] + shell.session.kernel.tasks.map { String($0.pid) }
+        case .addressOrPage?:
+            return shell.session.variables.keys.sorted().map { "$" + $0 }
         case .name?, .text?, .order?, .size?, .number?, nil:
             if command.name == "help" { return HelpView.topics(shell.commands) }
-            if command.name == "lesson" { return LessonCommands.catalog(shell.session).lessons.map(\.id) }
+            if command.name == "lesson start" || command.name == "lesson summary" { return LessonCommands.catalog(shell.session).lessons.map(\.id) }
             if command.name == "glossary" { return (try? GlossaryCommands.glossary(shell.session))?.completions ?? [] }
             return []
         }

@@ -86,9 +86,6 @@ public struct Shell: Sendable {
             out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
-        if spec.arguments.count < parsed.arguments.count && !spec.variadic && spec.arguments.last?.kind != .text {
-            return fail(CommandError.tooManyArguments(command: spec.name, usage: spec.usage), text: text, source: source, line: line)
-        }
         var result = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
                                     source: source, line: line).outcome
         result.command = spec
@@ -100,8 +97,10 @@ public struct Shell: Sendable {
     static func run(_ spec: CommandSpec, _ raw: [String], _ rest: String, _ text: String, _ extra: [String: ShellValue],
                     _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
         let visible = extra.isEmpty ? session.variables : session.variables.merging(extra) { a, _ in a }
-        let args = Arguments(command: spec, raw: raw, rest: rest, variables: visible, line: text)
-        return try spec.run(&session, args)
+        let args = try ArgumentDecoder.decode(spec, words: raw, rest: rest, line: text, variables: visible, kernel: session.kernel)
+        // A sub-command without its own `run` cannot be chosen by the decoder, nor a bare command that has none.
+        guard let run = args.command.run else { throw .missingArgument(command: spec.name, argument: "ACTION", usage: spec.usage) }
+        return try run(&session, args)
     }
 
     /// A line over `Limits.lineBytes`, refused before it is parsed (readers skip such lines without keeping them).

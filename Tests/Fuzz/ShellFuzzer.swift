@@ -12,16 +12,17 @@ import Glibc
 public struct ShellFuzzer {
     public struct Stats: Sendable, Equatable {
         public var commands = 0, succeeded = 0, failed = 0, refused = 0, changedKernel = 0, validations = 0
-        public var invariantBreaks = 0, failedButChanged = 0, refusedButChanged = 0
+        public var invariantBreaks = 0, failedButChanged = 0, refusedButChanged = 0, tableMismatches = 0
         public var findings: [String] = []
         public init() {}
-        public var clean: Bool { invariantBreaks == 0 && failedButChanged == 0 && refusedButChanged == 0 }
+        public var clean: Bool { invariantBreaks == 0 && failedButChanged == 0 && refusedButChanged == 0 && tableMismatches == 0 }
 
         public static func + (a: Stats, b: Stats) -> Stats {
             var s = a
             s.commands += b.commands; s.succeeded += b.succeeded; s.failed += b.failed; s.refused += b.refused
             s.changedKernel += b.changedKernel; s.validations += b.validations; s.invariantBreaks += b.invariantBreaks
             s.failedButChanged += b.failedButChanged; s.refusedButChanged += b.refusedButChanged
+            s.tableMismatches += b.tableMismatches
             s.findings += b.findings
             return s
         }
@@ -102,7 +103,10 @@ public struct ShellFuzzer {
         case .order: return bad ? pick(Self.badOrders) : pick(Self.orders)
         case .size: return bad ? pick(Self.badSizes) : pick(Self.sizes)
         case .number: return bad ? pick(Self.badNumbers) : (chance(3) ? variable() : pick(Self.numbers))
-        case .address, .page:
+        case .zone: return bad ? pick(["Nosuch", "normal", "HighMem"]) : pick(["DMA", "DMA32", "Normal"])
+        case .stackOwner: return bad ? pick(["irqs", "-1", "x"]) : pick(["irq", "1", "2000", "2001"])
+        case .cacheSetting: return pick(["0", "8", "64", "ctor", "SLAB_HWCACHE_ALIGN", "SLAB_POISON|SLAB_RED_ZONE", "NULL", "3"])
+        case .address, .page, .addressOrPage:
             if bad { return pick(Self.addresses) }
             if chance(4), case .address? = shell.session.variables["v\(below(6))"] { return variable() + "+" + pick(["8", "64", "4096", "1"]) }
             return chance(5) ? "pfn:0x\(String(below(0x4000), radix: 16))" : variable()
@@ -133,8 +137,16 @@ public struct ShellFuzzer {
         // saved session is 200 KB of JSON, and `insmod` of it lexes all of it as C): one in eight of their turns.
         while spec.name == "lesson" && !chance(20) || Self.costly.contains(spec.name) && !chance(8) { spec = pick(specs) }
         var args: [String] = []
+        let top = spec.name
+        // A sub-command's word first (now and then a wrong one, or none), then its own arguments.
+        if !spec.subcommands.isEmpty, spec.run == nil || !chance(4) {
+            if chance(20) { args.append(pick(Self.junk + ["nosuch"])) } else {
+                spec = pick(spec.subcommands)
+                args.append(spec.word)
+            }
+        }
         // Commands that write files take a name, not a path: keep whatever they write in the fuzz's directory.
-        let writesFiles = spec.name == "export-proc" || spec.name == "lesson"
+        let writesFiles = top == "export-proc" || top == "lesson"
         for (i, a) in spec.arguments.enumerated() {
             if a.optional && chance(2) { break }
             if !a.optional && chance(30) { break }
@@ -142,12 +154,18 @@ public struct ShellFuzzer {
             if spec.variadic && i == spec.arguments.count - 1 { while chance(3) { args.append(argument(a.kind)) } }
         }
         if chance(40) { args.append(argument(pick([.number, .gfp, .name]))) }
-        args = Self.keepWritesInside(dir, command: spec.name, args)
-        let assign = chance(3) ? "v\(below(6)) = " : ""
-        if chance(7), !args.isEmpty, spec.name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) {
-            return assign + spec.name + "(" + args.joined(separator: ", ") + ")" + (chance(8) ? "" : ";")
+        // Options, declared or not, with and without their values.
+        if !spec.options.isEmpty, chance(3) {
+            let o = pick(spec.options)
+            args.append(chance(15) ? "--nosuch" : o.name)
+            if let v = o.value, !chance(10) { args.append(argument(v.kind)) }
         }
-        return assign + ([spec.name] + args).joined(separator: " ")
+        args = Self.keepWritesInside(dir, command: top, args)
+        let assign = chance(3) ? "v\(below(6)) = " : ""
+        if chance(7), !args.isEmpty, top.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) {
+            return assign + top + "(" + args.joined(separator: ", ") + ")" + (chance(8) ? "" : ";")
+        }
+        return assign + ([top] + args).joined(separator: " ")
     }
 
     /// Whatever a line writes stays in the fuzz's directory: a relative name where a command takes the file it
@@ -262,6 +280,8 @@ public struct ShellFuzzer {
             let before = shell.session.kernel, vars = shell.session.variables
             let r = shell.execute(line)
             s.commands += 1
+            // A command reading an argument as another kind than its table declares (CommandError.argumentKindMismatch).
+            if r.stderr.contains("kmemsim bug") { s.tableMismatches += 1; s.findings.append("table mismatch: \(line): \(r.stderr.prefix(200))") }
             if r.refused {
                 s.refused += 1
                 if let what = Self.refusalOverstep(before: before, after: shell.session.kernel) {

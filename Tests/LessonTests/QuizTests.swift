@@ -40,7 +40,7 @@ import Testing
         _ = sh.execute("quiz gfp --seed 3")
         let o = sh.execute("answer 12345").stdout + sh.execute("maybe").stdout
         #expect(o.contains("✗ The simulator says: "))
-        #expect(sh.execute("quiz nosuch").stderr.contains("use buddy, gfp or slab"))
+        #expect(sh.execute("quiz nosuch").stderr.contains("use one of buddy, gfp, slab"))
         #expect(!sh.execute("quiz buddy --seed x").succeeded)
     }
 

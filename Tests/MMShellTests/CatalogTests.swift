@@ -6,7 +6,7 @@ import Testing
     static var small: BootParams { var p = BootParams(); p.memory = 64 << 20; p.cpus = 1; return p }
 
     @Test func everyCommandHasAKoreanSummary() {
-        for c in CommandTable.standard.all {
+        for c in CommandTable.standard.all.flatMap({ [$0] + $0.subcommands }) {
             let m = Message.commandSummary(c)
             #expect(m.ko != m.en, "no Korean summary for \(c.name)")
             #expect(m.ko.unicodeScalars.contains { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }, "\(c.name)")

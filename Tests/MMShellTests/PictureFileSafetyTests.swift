@@ -83,6 +83,6 @@ import Glibc
         #expect(r.stderr.contains("kmemsim did not write it"), "\(r.stderr)")
         #expect(Self.text("\(dir)/report.html") == "<html>my report</html>\n")
         #expect(sh.execute("snapshot \(dir)/report.html --force").succeeded)
-        #expect(sh.execute("snapshot \(dir)/x.html --forse").stderr.contains("snapshot takes FILE.html and --force"))
+        #expect(sh.execute("snapshot \(dir)/x.html --forse").stderr.contains("snapshot has no option --forse; did you mean --force?"))
     }
 }

@@ -31,6 +31,7 @@ import KernelMM
             let line = assign + ([name] + args).joined(separator: " ")
             let before = shell.session.kernel
             let r = shell.execute(line)
+            if r.stderr.contains("kmemsim bug") { Issue.record("'\(line)': \(r.stderr)") }
             if r.refused {
                 // The kernel refused the operation: its report is in the log, the memory is as it was.
                 if shell.session.kernel.frames != before.frames || shell.session.kernel.zones != before.zones {

@@ -85,7 +85,7 @@ extension ShellSession {
         // Names (`per_cpu(counter, 1)`, `spin_lock(&lock)`, a cache by name) pass as written.
         let nameKinds: Bool = {
             switch kind {
-            case .name, .cacheName, .word, .keyValue, .path: return true
+            case .name, .cacheName, .word, .keyValue, .path, .zone, .stackOwner, .cacheSetting(.ctor): return true
             default: return false
             }
         }()
@@ -93,19 +93,17 @@ extension ShellSession {
             if case .unary("&", let x) = a.kind, case .identifier(let n) = x.kind { return n }
             if case .identifier(let n) = a.kind, cLookup(n.hasPrefix("$") ? String(n.dropFirst()) : n, run) == nil,
                CConstants.value(n, kernel: kernel) == nil || n == "NULL" {
-                if case .word = kind, cFunction(n, run) != nil { return "ctor" }
+                if kind == .cacheSetting(.ctor), cFunction(n, run) != nil { return "ctor" }
                 return n == "NULL" ? nil : n
             }
         }
         let v = try cEval(a, &run)
-        if case .word(let words) = kind {
-            if words == ["ctor"] {
-                if case .function = v.type { return "ctor" }
-                if case .null = v.value { return nil }
-            }
+        if kind == .cacheSetting(.ctor) {
+            if case .function = v.type { return "ctor" }
+            if case .null = v.value { return nil }
         }
         if case .string(let s) = v.value { return s }
-        if case .text = kind, spec.name == "kmem_cache_create" {
+        if kind == .cacheSetting(.flags) {
             // FLAGS: a slab_flags_t value, spelled as the names the command parses.
             let math = cMath
             let n = try cAt(a.start) { () throws(CErrorKind) in try math.bits(v) }

@@ -7,7 +7,7 @@ enum AddressCommands {
                     summary: "the kernel virtual address of a page (NULL for HIGHMEM pages that are not mapped)",
                     c: "void *page_address(const struct page *page);", header: "include/linux/mm.h", contexts: "any",
                     examples: ["page_address $p"]) { s, a throws(CommandError) in
-            guard let p = try a.page(0, kernel: s.kernel) else { return CommandOutput(value: .null) }
+            guard let p = try a.page(0) else { return CommandOutput(value: .null) }
             try check(p, s.kernel)
             guard let addr = s.kernel.pageAddress(p.raw) else {
                 return CommandOutput(value: .null, text: "NULL\n" + ReportRenderer.note("pfn \(Format.hex(p.raw)) is in ZONE_HIGHMEM: it has no permanent kernel address; the kernel maps it temporarily with kmap_local_page()."))
@@ -30,7 +30,7 @@ enum AddressCommands {
                     summary: "the page frame number of a struct page",
                     c: "unsigned long page_to_pfn(const struct page *page);", header: "include/asm-generic/memory_model.h",
                     contexts: "any", examples: ["page_to_pfn $p"]) { s, a throws(CommandError) in
-            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "NULL has no PFN") }
+            guard let p = try a.page(0) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "NULL has no PFN") }
             try check(p, s.kernel)
             return CommandOutput(value: .int(p.raw))
         },

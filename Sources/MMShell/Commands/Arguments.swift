@@ -1,144 +1,157 @@
 import KernelMM
 
-/// A command's arguments, read by type. Each accessor names the argument in its error.
+/// One argument's value, decoded from its text by the kind the command table declares, before the command runs.
+public enum ArgumentValue: Sendable, Equatable {
+    case gfp(GFPFlags)
+    /// `.number` and `.order` arguments.
+    case number(Int)
+    case size(UInt64)
+    /// `.address` and `.addressOrPage` arguments.
+    case address(UInt64)
+    /// A struct page *, or NULL.
+    case page(PFN?)
+    /// Names, words, paths, `key=value`, text: as typed.
+    case word(String)
+}
+
+/// A command's arguments, decoded (`ArgumentDecoder`) before it runs: its positional values by their declared kinds,
+/// and its options. An accessor that reads an argument as another kind than the table declares is a bug in the table,
+/// reported as `CommandError.argumentKindMismatch` (the tests run every command so that none is left).
 public struct Arguments: Sendable {
+    /// The command that runs: the sub-command when the line named one (`lesson start`).
     public let command: CommandSpec
+    /// The positional words as typed, options taken out.
     public let raw: [String]
     /// The text after the command word, as typed.
     public let rest: String
     let variables: [String: ShellValue]
     /// The whole input line, so that errors inside an expression can give the column in the line.
     public var line: String = ""
+    /// raw, decoded: one value per positional word (trailing words of a `.text` argument stay words).
+    let values: [ArgumentValue]
+    /// The options given, in order, with their decoded values (nil for a flag).
+    let options: [(name: String, value: ArgumentValue?)]
 
     public var count: Int { raw.count }
     public func has(_ i: Int) -> Bool { i < raw.count }
 
-    func spec(_ i: Int) -> ArgumentSpec {
-        let a = command.arguments
-        return i < a.count ? a[i] : (a.last ?? ArgumentSpec("argument", .text))
-    }
+    func spec(_ i: Int) -> ArgumentSpec { ArgumentDecoder.spec(command, i) }
 
-    func text(_ i: Int) throws(CommandError) -> String {
-        guard i < raw.count else {
-            throw .missingArgument(command: command.name, argument: spec(i).name.uppercased(), usage: command.usage)
+    /// The decoded value of argument `i`, checking that the table declares it as one of `kinds`.
+    private func value(_ i: Int, _ read: ArgumentRead) throws(CommandError) -> ArgumentValue {
+        let s = spec(i)
+        guard read.reads(s.kind) else {
+            throw .argumentKindMismatch(command: command.name, argument: s.name.uppercased(), declared: ArgumentRead.name(of: s.kind), read: read.rawValue)
         }
-        return raw[i]
+        guard i < values.count else {
+            throw .missingArgument(command: command.name, argument: s.name.uppercased(), usage: command.usage)
+        }
+        return values[i]
     }
 
     /// A variable's value, for arguments written `$name`.
-    func variable(_ t: String) throws(CommandError) -> ShellValue? {
-        // `$name` in plain ASCII (one byte is one Character there): its name is the bytes after the `$`.
-        let ascii = t.utf8.withContiguousStorageIfAvailable { b -> String?? in
-            guard b.allSatisfy({ $0 < 0x80 }) else { return .none }
-            guard b.first == 0x24 else { return .some(nil) }
-            return .some(String(decoding: UnsafeBufferPointer(rebasing: b[1...]), as: UTF8.self))
-        }
-        let name: String
-        switch ascii {
-        case .some(.some(.some(let n))): name = n
-        case .some(.some(.none)): return nil
-        default:
-            guard t.hasPrefix("$") else { return nil }
-            name = String(t.dropFirst())
-        }
-        guard let v = variables[name] else { throw .unknownVariable(name, known: variables.keys.sorted()) }
-        return v
-    }
+    func variable(_ t: String) throws(CommandError) -> ShellValue? { try ArgumentDecoder.variable(t, variables) }
 
-    public func string(_ i: Int) throws(CommandError) -> String { try text(i) }
-    public func string(_ i: Int, default d: String) throws(CommandError) -> String { has(i) ? try text(i) : d }
+    public func string(_ i: Int) throws(CommandError) -> String {
+        guard case .word(let w) = try value(i, .word) else { return raw[i] }
+        return w
+    }
+    public func string(_ i: Int, default d: String) throws(CommandError) -> String { has(i) ? try string(i) : d }
 
     public func gfp(_ i: Int) throws(CommandError) -> GFPFlags {
-        try GFPParser.parse(try text(i), variables: variables)
+        guard case .gfp(let g) = try value(i, .gfp) else { return [] }
+        return g
     }
 
     public func int(_ i: Int) throws(CommandError) -> Int {
-        let t = try text(i)
-        if let v = try variable(t) {
-            switch v {
-            case .int(let n): return n
-            case .address(let a) where a <= UInt64(Int.max): return Int(a)
-            default: throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a number", got: v.typeName)
-            }
-        }
-        guard let n = NumberParser.integer(t) else { throw .badNumber(t, what: spec(i).name) }
+        guard case .number(let n) = try value(i, .number) else { return 0 }
         return n
     }
-
     public func int(_ i: Int, default d: Int) throws(CommandError) -> Int { has(i) ? try int(i) : d }
 
     /// An order: a small non-negative number (the allocator itself reports orders above MAX_ORDER).
     public func order(_ i: Int) throws(CommandError) -> Int {
-        let n = try int(i)
-        guard n >= 0 else { throw .badArgument(argument: "ORDER", value: String(n), reason: "an order is 0 or more (2^order pages)") }
-        guard n <= 63 else { throw .badArgument(argument: "ORDER", value: String(n), reason: "2^\(n) pages is more than any machine has; orders go 0…10") }
+        guard case .number(let n) = try value(i, .order) else { return 0 }
         return n
     }
 
     public func size(_ i: Int) throws(CommandError) -> UInt64 {
-        let t = try text(i)
-        if let v = try variable(t) {
-            guard case .int(let n) = v, n >= 0 else { throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a size", got: v.typeName) }
-            return UInt64(n)
-        }
-        guard let n = NumberParser.size(t) else { throw .badNumber(t, what: "size") }
+        guard case .size(let n) = try value(i, .size) else { return 0 }
         return n
     }
 
     /// An address: a number, or a variable holding an address (a page's address is not accepted silently).
     public func address(_ i: Int) throws(CommandError) -> UInt64 {
-        let t = try text(i)
-        // `$x+100`: an address variable plus a byte offset (to point past an object's end).
-        if t.hasPrefix("$"), let plus = t.firstIndex(of: "+") {
-            let base = String(t[..<plus]), off = String(t[t.index(after: plus)...])
-            guard let v = try variable(base), case .address(let a) = v else {
-                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "an address variable before +", got: base)
-            }
-            guard let n = NumberParser.unsigned(off) else { throw .badNumber(off, what: "offset") }
-            return a &+ n
-        }
-        if let v = try variable(t) {
-            switch v {
-            case .address(let a): return a
-            case .null: return 0
-            case .int(let n) where n >= 0: return UInt64(n)
-            default:
-                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "an address (void *)",
-                                      got: v.typeName + (v.typeName == "struct page *" ? "; use page_address() to get its address" : ""))
-            }
-        }
-        if t == "NULL" { return 0 }
-        guard let n = NumberParser.unsigned(t) else { throw .badNumber(t, what: "address") }
-        return n
+        guard case .address(let a) = try value(i, .address) else { return 0 }
+        return a
     }
 
-    /// A struct page *: `$p`, a struct page address, or a PFN given as `pfn:0x1234` or a plain number.
-    public func page(_ i: Int, kernel: Kernel) throws(CommandError) -> PFN? {
-        let t = try text(i)
-        if let v = try variable(t) {
-            switch v {
-            case .page(let p): return p
-            case .null: return nil
-            case .int(let n):
-                guard n >= 0, n < kernel.frames.count else {
-                    throw .badArgument(argument: spec(i).name.uppercased(), value: "\(t) = \(n)", reason: "not a PFN of this machine (0…0x\(String(kernel.frames.count - 1, radix: 16)))")
-                }
-                return PFN(n)
-            case .address(let a):
-                throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a struct page *",
-                                      got: "an address (0x\(String(a, radix: 16))); use virt_to_page() to get its page")
-            default: throw .wrongValueType(argument: spec(i).name.uppercased(), expected: "a struct page *", got: v.typeName)
-            }
+    /// A struct page *: `$p`, a struct page address, or a PFN given as `pfn:0x1234` or a plain number; nil is NULL.
+    public func page(_ i: Int) throws(CommandError) -> PFN? {
+        guard case .page(let p) = try value(i, .page) else { return nil }
+        return p
+    }
+
+    /// Whether option `name` (a flag, or one with a value) was given.
+    public func has(option name: String) -> Bool { options.contains { $0.name == name } }
+
+    /// The value of option `name`, if given (the last one wins, as with most tools).
+    func option(_ name: String) -> ArgumentValue? { options.last { $0.name == name }?.value ?? nil }
+
+    /// The text of option `name`'s value (a word-valued option).
+    public func optionWord(_ name: String) -> String? {
+        if case .word(let w)? = option(name) { return w }
+        return nil
+    }
+
+    /// The number given with option `name`.
+    public func optionNumber(_ name: String) -> Int? {
+        if case .number(let n)? = option(name) { return n }
+        return nil
+    }
+}
+
+/// Which accessor reads an argument, for the check against its declared kind.
+enum ArgumentRead: String, Sendable {
+    case gfp, number, order, size, address, page, word
+
+    func reads(_ k: ArgumentKind) -> Bool {
+        switch (self, k) {
+        case (.gfp, .gfp), (.order, .order), (.size, .size), (.page, .page): true
+        case (.number, .number), (.number, .order): true
+        case (.address, .address), (.address, .addressOrPage): true
+        case (.word, .name), (.word, .cacheName), (.word, .zone), (.word, .cacheSetting), (.word, .stackOwner), (.word, .word), (.word, .path),
+             (.word, .keyValue), (.word, .text): true
+        default: false
         }
-        if t == "NULL" { return nil }
-        let body = t.lowercased().hasPrefix("pfn:") ? String(t.dropFirst(4)) : t
-        guard let n = NumberParser.unsigned(body) else { throw .badNumber(t, what: "page (a $variable, a PFN, or a struct page address)") }
-        if let pfn = kernel.pfnOfStructPage(n) { return PFN(pfn) }
-        // A direct-map address names its page too (virt_to_page), as `page 0xffff888001000000` would in crash.
-        if n >= kernel.arch.pageOffset, let pfn = kernel.directMapPFN(n) { return PFN(pfn) }
-        guard n < UInt64(kernel.frames.count) else {
-            throw .badArgument(argument: spec(i).name.uppercased(), value: t, reason: "neither a PFN of this machine (0…0x\(String(kernel.frames.count - 1, radix: 16))) nor a struct page address")
+    }
+
+    /// The accessor a kind is decoded for.
+    static func decoded(_ k: ArgumentKind) -> ArgumentRead {
+        switch k {
+        case .gfp: .gfp
+        case .order: .order
+        case .number: .number
+        case .size: .size
+        case .address, .addressOrPage: .address
+        case .page: .page
+        case .name, .cacheName, .zone, .cacheSetting, .stackOwner, .word, .path, .keyValue, .text: .word
         }
-        return PFN(Int(n))
+    }
+
+    static func name(of k: ArgumentKind) -> String {
+        switch k {
+        case .addressOrPage: "addressOrPage"
+        case .name: "name"
+        case .cacheName: "cacheName"
+        case .zone: "zone"
+        case .cacheSetting: "cacheSetting"
+        case .stackOwner: "stackOwner"
+        case .word: "word"
+        case .path: "path"
+        case .keyValue: "keyValue"
+        case .text: "text"
+        default: decoded(k).rawValue
+        }
     }
 }

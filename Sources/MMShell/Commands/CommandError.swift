@@ -23,6 +23,18 @@ public enum CommandError: Error, Equatable, Sendable {
     case other(String)
     /// The simulated kernel refused the operation (its report says why); nothing changed.
     case refused(String)
+    /// A word that must be one of a fixed set (a sub-command, `trace on|off|show|clear`).
+    case notOneOf(argument: String, value: String, choices: [String], suggestion: String?)
+    /// An option the command does not take.
+    case unknownOption(command: String, option: String, allowed: [String], suggestion: String?)
+    /// `--seed` without its value.
+    case optionNeedsValue(option: String, usage: String)
+    /// An order below 0 or beyond any machine (orders above MAX_ORDER are the allocator's to report).
+    case badOrder(value: Int, reason: OrderProblem)
+    /// A command read an argument as another kind than the table declares: a bug in kmemsim, not in the line.
+    case argumentKindMismatch(command: String, argument: String, declared: String, read: String)
+
+    public enum OrderProblem: Sendable, Equatable { case negative, tooLarge }
 
     /// A sentence already written in both languages (see `Messages/`).
     case localized(Message)

@@ -41,16 +41,49 @@ public enum ArgumentKind: Sendable, Equatable {
     case size
     case number
     case address
+    /// `kmem`'s argument: an address, or a struct page * (`$p`) standing for the struct page's own address.
+    case addressOrPage
     /// A struct page *: `$p` from alloc_pages, a PFN number, or a struct page address.
     case page
     case name
     case cacheName
+    /// A zone by its /proc name (DMA, DMA32, Normal, HighMem); the command checks that this machine has it populated.
+    case zone
+    /// kmem_cache_create's trailing settings. In C each has its place (align, flags, ctor); at the prompt any of them
+    /// may come in any of those places, so each is decoded as a word and read by the command.
+    case cacheSetting(CacheSetting)
+    /// `stack use`'s first argument: a pid, or `irq` for an interrupt handler on this CPU.
+    case stackOwner
+    /// One of these words, exactly (the table checks it before the command runs).
     case word([String])
     case path
     /// `key=value` boot parameters and the like.
     case keyValue
     /// The rest of the line, as typed (expressions).
     case text
+}
+
+/// The places of kmem_cache_create's optional settings (`ArgumentKind.cacheSetting`).
+public enum CacheSetting: Sendable, Equatable { case align, flags, ctor }
+
+/// An option after a command's arguments: `--reveal` (a flag) or `--seed N` (with a value of `value`'s kind).
+/// Options may come anywhere after the command word; the table takes them out before the arguments are decoded.
+public struct OptionSpec: Sendable {
+    public let name: String
+    public let value: ArgumentSpec?
+    /// Other spellings (`dmesg -C` for `-c`).
+    public let aliases: [String]
+    /// How help writes the value (`N`, `ADDR|$var`); the value's name in capitals by default.
+    let placeholder: String?
+    public init(_ name: String, value: ArgumentSpec? = nil, placeholder: String? = nil, aliases: [String] = []) {
+        self.name = name
+        self.value = value
+        self.placeholder = placeholder
+        self.aliases = aliases
+    }
+
+    /// `--seed N`, `--reveal`.
+    public var usage: String { value.map { "\(name) " + (placeholder ?? $0.name.uppercased()) } ?? name }
 }
 
 public struct ArgumentSpec: Sendable {
@@ -92,6 +125,10 @@ public final class CommandSpec: Sendable {
     public let arguments: [ArgumentSpec]
     /// Takes any number of trailing arguments of the last kind (e.g. `boot key=value…`).
     public let variadic: Bool
+    /// Options taken anywhere after the command word (`--svg FILE`, `--force`).
+    public let options: [OptionSpec]
+    /// Sub-commands chosen by the first word (`lesson start ID`); `run` is then what the bare command does.
+    public let subcommands: [CommandSpec]
     public let summary: String
     /// Longer help: what it models and what to look at.
     public let details: String
@@ -104,15 +141,18 @@ public final class CommandSpec: Sendable {
     public let examples: [String]
     /// Whether the command changes the kernel state (undo keeps a copy before it).
     public let mutatesKernel: Bool
-    public let run: Run
+    /// What the command does; nil when it is only its sub-commands (`task create|exit|list|stacks`).
+    public let run: Run?
 
     public init(_ name: String, family: CommandFamily, arguments: [ArgumentSpec] = [], variadic: Bool = false,
-                summary: String, details: String = "", c: String? = nil, header: String? = nil, contexts: String? = nil,
-                examples: [String] = [], aliases: [String] = [], mutates: Bool = false, run: @escaping Run) {
+                options: [OptionSpec] = [], subcommands: [CommandSpec] = [], summary: String, details: String = "", c: String? = nil, header: String? = nil, contexts: String? = nil,
+                examples: [String] = [], aliases: [String] = [], mutates: Bool = false, run: Run? = nil) {
         self.name = name
         self.family = family
         self.arguments = arguments
         self.variadic = variadic
+        self.options = options
+        self.subcommands = subcommands
         self.summary = summary
         self.details = details
         self.cDeclaration = c
@@ -124,11 +164,23 @@ public final class CommandSpec: Sendable {
         self.run = run
     }
 
-    /// `alloc_pages GFP ORDER`, optional arguments in brackets.
+    /// `alloc_pages GFP ORDER`, optional arguments and options in brackets; `lesson list|start|…` for sub-commands.
     public var usage: String {
-        ([name] + arguments.map { a in
+        var words = [name]
+        if !subcommands.isEmpty {
+            let choice = subcommands.map { $0.word }.joined(separator: "|")
+            words.append(run == nil ? choice : "[\(choice)]")
+        }
+        words += arguments.map { a in
             let n = a.name.uppercased()
             return a.optional ? "[\(n)]" : n
-        } + (variadic ? ["…"] : [])).joined(separator: " ")
+        }
+        if variadic { words.append("…") }
+        // A picture command's four or more options would crowd the line: `help COMMAND` lists them.
+        if options.count <= 2 { words += options.map { "[\($0.usage)]" } } else { words.append("[OPTIONS]") }
+        return words.joined(separator: " ")
     }
+
+    /// A sub-command by name.
+    public func subcommand(_ word: String) -> CommandSpec? { subcommands.first { $0.word == word } }
 }

@@ -9,65 +9,76 @@ enum LessonCommands {
     }
 
     static let all: [CommandSpec] = [
-        CommandSpec("lesson", family: .lessons, arguments: [.init("action", .word(["list", "start", "quit", "summary", "export", "import"]), optional: true), .init("arg", .name, optional: true), .init("option", .word(["--force"]), optional: true)],
+        CommandSpec("lesson", family: .lessons,
+                    subcommands: [
+                        CommandSpec("lesson list", family: .lessons, summary: "every lesson with its title and your progress",
+                                    examples: ["lesson list"]) { s, _ throws(CommandError) in
+                            CommandOutput(text: list(&s))
+                        },
+                        CommandSpec("lesson start", family: .lessons, arguments: [.init("id", .name)],
+                                    summary: "start lesson ID (or a lesson file: a path ending in .yaml) on its own machine",
+                                    examples: ["lesson start buddy-split"]) { s, a throws(CommandError) in
+                            let key = try a.string(0)
+                            // A file path starts a draft directly, wherever it is (an author trying a lesson out).
+                            if key.hasSuffix(".yaml") || key.contains("/") {
+                                let (lesson, diags) = LessonCatalog.load(path: key)
+                                guard let lesson, diags.isEmpty else {
+                                    throw .badArgument(argument: "lesson", value: key, reason: diags.map(\.description).joined(separator: "; "))
+                                }
+                                return CommandOutput(text: try LessonEngine.start(lesson, &s))
+                            }
+                            let cat = catalog(s)
+                            guard let lesson = cat.find(key) else {
+                                throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))
+                            }
+                            return CommandOutput(text: try LessonEngine.start(lesson, &s))
+                        },
+                        CommandSpec("lesson quit", family: .lessons, summary: "leave the lesson (your progress is kept); your own machine comes back",
+                                    examples: ["lesson quit"]) { s, _ throws(CommandError) in
+                            CommandOutput(text: try LessonEngine.quit(&s))
+                        },
+                        CommandSpec("lesson summary", family: .lessons, arguments: [.init("id", .name, optional: true)],
+                                    summary: "what lesson ID (default: the one under way) teaches, in a few lines",
+                                    examples: ["lesson summary buddy-split"]) { s, a throws(CommandError) in
+                            let lesson: Lesson
+                            if a.has(0) {
+                                let key = try a.string(0)
+                                guard let l = catalog(s).find(key) else { throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; 'lesson list' shows them") }
+                                lesson = l
+                            } else {
+                                lesson = try LessonEngine.requireActive(s).lesson
+                            }
+                            let lang = s.lessons.language
+                            return CommandOutput(text: lesson.title.text(lang) + "\n" + lesson.recap.text(lang).trimmingTrailingNewlines() + "\n")
+                        },
+                        CommandSpec("lesson export", family: .lessons, arguments: [.init("file", .name)], options: [OptionSpec("--force")],
+                                    summary: "write your progress in every lesson to FILE (JSON); --force replaces a file kmemsim did not write",
+                                    examples: ["lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
+                            let file = try a.string(0)
+                            let force = a.has(option: "--force")
+                            try FileOutput.checkTarget(file, kind: .progress, force: force, language: s.language)
+                            LessonEngine.loadProgress(&s)
+                            if let a = s.lessons.active { s.lessons.progress.lessons[a.lesson.id] = a.record }
+                            try ProgressStore.save(s.lessons.progress, to: file, force: force, language: s.language)
+                            return CommandOutput(text: "wrote progress of \(s.lessons.progress.lessons.count) lesson(s) to \(file)\n")
+                        },
+                        CommandSpec("lesson import", family: .lessons, arguments: [.init("file", .name)],
+                                    summary: "merge progress written by 'lesson export FILE' into yours",
+                                    examples: ["lesson import /tmp/progress.json"]) { s, a throws(CommandError) in
+                            let file = try a.string(0)
+                            let text = try FileOutput.readText(file, language: s.lessons.language)
+                            let imported: ProgressFile
+                            do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
+                            LessonEngine.loadProgress(&s)
+                            for (id, p) in imported.lessons { s.lessons.progress.lessons[id] = p }
+                            let warning = LessonEngine.save(&s)
+                            return CommandOutput(text: "imported progress of \(imported.lessons.count) lesson(s) from \(file)\n" + warning)
+                        },
+                    ],
                     summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export FILE [--force]', 'lesson import FILE'",
                     details: "Lessons boot their own machine and check your answers against its live state. Progress is kept in $XDG_STATE_HOME/kmemsim/progress.json (KMEMSIM_PROGRESS overrides).",
-                    examples: ["lesson list", "lesson start buddy-split", "lesson", "lesson summary buddy-split", "lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
-            guard a.has(0) else { return CommandOutput(text: try LessonEngine.whereAmI(s)) }
-            switch try a.string(0) {
-            case "list":
-                return CommandOutput(text: list(&s))
-            case "start":
-                guard a.has(1) else { throw .missingArgument(command: "lesson start", argument: "ID", usage: "lesson start ID") }
-                let key = try a.string(1)
-                // A file path starts a draft directly, wherever it is (an author trying a lesson out).
-                if key.hasSuffix(".yaml") || key.contains("/") {
-                    let (lesson, diags) = LessonCatalog.load(path: key)
-                    guard let lesson, diags.isEmpty else {
-                        throw .badArgument(argument: "lesson", value: key, reason: diags.map(\.description).joined(separator: "; "))
-                    }
-                    return CommandOutput(text: try LessonEngine.start(lesson, &s))
-                }
-                let cat = catalog(s)
-                guard let lesson = cat.find(key) else {
-                    throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; " + (cat.lessons.isEmpty ? "no lessons found in \(cat.directory)" : "lessons: " + cat.lessons.map(\.id).joined(separator: " ")))
-                }
-                return CommandOutput(text: try LessonEngine.start(lesson, &s))
-            case "quit":
-                return CommandOutput(text: try LessonEngine.quit(&s))
-            case "summary":
-                let lesson: Lesson
-                if a.has(1) {
-                    let key = try a.string(1)
-                    guard let l = catalog(s).find(key) else { throw .badArgument(argument: "lesson", value: key, reason: "no such lesson; 'lesson list' shows them") }
-                    lesson = l
-                } else {
-                    lesson = try LessonEngine.requireActive(s).lesson
-                }
-                let lang = s.lessons.language
-                return CommandOutput(text: lesson.title.text(lang) + "\n" + lesson.recap.text(lang).trimmingTrailingNewlines() + "\n")
-            case "export":
-                guard a.has(1) else { throw .missingArgument(command: "lesson export", argument: "FILE", usage: "lesson export FILE [--force]") }
-                let file = try a.string(1)
-                let force = a.raw.count > 2 && a.raw[2] == "--force"
-                try FileOutput.checkTarget(file, kind: .progress, force: force, language: s.language)
-                LessonEngine.loadProgress(&s)
-                if let a = s.lessons.active { s.lessons.progress.lessons[a.lesson.id] = a.record }
-                try ProgressStore.save(s.lessons.progress, to: file, force: force, language: s.language)
-                return CommandOutput(text: "wrote progress of \(s.lessons.progress.lessons.count) lesson(s) to \(file)\n")
-            case "import":
-                guard a.has(1) else { throw .missingArgument(command: "lesson import", argument: "FILE", usage: "lesson import FILE") }
-                let file = try a.string(1)
-                let text = try FileOutput.readText(file, language: s.lessons.language)
-                let imported: ProgressFile
-                do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
-                LessonEngine.loadProgress(&s)
-                for (id, p) in imported.lessons { s.lessons.progress.lessons[id] = p }
-                let warning = LessonEngine.save(&s)
-                return CommandOutput(text: "imported progress of \(imported.lessons.count) lesson(s) from \(file)\n" + warning)
-            case let other:
-                throw .badArgument(argument: "ACTION", value: other, reason: "use list, start ID, quit, summary, export FILE or import FILE")
-            }
+                    examples: ["lesson list", "lesson start buddy-split", "lesson", "lesson summary buddy-split", "lesson export /tmp/progress.json"]) { s, _ throws(CommandError) in
+            CommandOutput(text: try LessonEngine.whereAmI(s))
         },
         CommandSpec("next", family: .lessons, summary: "go to the next step (after reading, or once a step is done)", examples: ["next"]) { s, _ throws(CommandError) in
             CommandOutput(text: try LessonEngine.next(&s))

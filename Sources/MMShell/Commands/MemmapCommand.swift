@@ -5,7 +5,7 @@ enum MemmapCommand {
     static let options: [PictureOptions.Option] = [.around, .from, .to, .width, .ascii, .svg]
 
     static func run(_ s: ShellSession, _ a: Arguments) throws(CommandError) -> CommandOutput {
-        let o = try PictureOptions.parse(a, allowed: options)
+        let o = try PictureOptions.parse(a)
         let k = s.kernel
         var zone: ZoneType?
         if o.arguments.has(0) {

@@ -50,7 +50,7 @@ enum PageAllocCommands {
                     details: "Low orders go to the CPU's per-CPU list first; others merge with their free buddies (buddy = pfn ^ (1 << order)) as far as they can. The kernel does not check the order; kmemsim does, and says what the kernel would have done.",
                     c: "void __free_pages(struct page *page, unsigned int order);", header: "include/linux/gfp.h",
                     contexts: "any context but NMI", examples: ["__free_pages $p 3"], mutates: true) { s, a throws(CommandError) in
-            guard let page = try a.page(0, kernel: s.kernel) else {
+            guard let page = try a.page(0) else {
                 throw .badArgument(argument: "PAGE", value: "NULL", reason: "__free_pages(NULL, …) dereferences NULL in the kernel; only free what an allocation returned")
             }
             return freeResult(s.kernel.freePages(page, order: try a.order(1), caller: "__free_pages"))
@@ -59,7 +59,7 @@ enum PageAllocCommands {
                     summary: "free one page: __free_pages(page, 0)",
                     c: "#define __free_page(page) __free_pages((page), 0)", header: "include/linux/gfp.h",
                     contexts: "any context but NMI", examples: ["__free_page $p"], mutates: true) { s, a throws(CommandError) in
-            guard let page = try a.page(0, kernel: s.kernel) else {
+            guard let page = try a.page(0) else {
                 throw .badArgument(argument: "PAGE", value: "NULL", reason: "__free_page(NULL) dereferences NULL in the kernel")
             }
             return freeResult(s.kernel.freePages(page, order: 0, caller: "__free_pages"))

@@ -84,7 +84,7 @@ enum PercpuCommands {
                     contexts: "process context (takes a mutex, may sleep)", examples: ["p = alloc_percpu 64", "p = alloc_percpu 4096 4096"], mutates: true) { s, a throws(CommandError) in
             let size = try a.size(0)
             let align = try a.int(1, default: 8)
-            guard size <= UInt64(Int.max) else { throw .badNumber(try a.string(0), what: "size") }
+            guard size <= UInt64(Int.max) else { throw .badNumber(a.raw[0], what: "size") }
             return CommandOutput(value: s.kernel.allocPercpu(size: Int(size), align: align).map { .address($0) } ?? .null)
         },
         CommandSpec("free_percpu", family: .percpu, arguments: [.init("ptr", .address)],
@@ -102,10 +102,10 @@ enum PercpuCommands {
             guard c >= 0, c < s.kernel.cpus.count else { throw .badArgument(argument: "CPU", value: String(c), reason: "CPUs are 0…\(s.kernel.cpus.count - 1)") }
             return CommandOutput(value: .address(s.kernel.perCPUPtr(p, cpu: c)))
         },
-        CommandSpec("percpu", family: .percpu, arguments: [PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,
+        CommandSpec("percpu", family: .percpu, options: PictureOptions.options([.picture, .ascii, .svg]),
                     summary: "the per-CPU chunks: units, static/reserved/dynamic areas, what lives in each (--picture: drawn per CPU)",
                     examples: ["percpu", "percpu --picture", "percpu --svg percpu.svg"]) { s, a throws(CommandError) in
-            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            let o = try PictureOptions.parse(a)
             if o.arguments.has(0) { throw .tooManyArguments(command: "percpu", usage: "percpu [--picture] [--ascii] [--svg FILE]") }
             let m = PercpuModel(s.kernel)
             if o.wantsPicture { return try o.output(PercpuPicture.build(s.kernel).picture(language: s.lessons.language), s, json: m.json) }

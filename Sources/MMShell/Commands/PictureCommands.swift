@@ -3,12 +3,11 @@ import KernelMM
 /// Commands that exist for their pictures: `preempt_count` and `snapshot FILE.html`.
 enum PictureCommands {
     static let all: [CommandSpec] = [
-        CommandSpec("preempt_count", family: .cpu, arguments: [.init("cpu", .number, optional: true), PictureOptions.spec([.picture, .ascii, .svg])],
-                    variadic: true,
+        CommandSpec("preempt_count", family: .cpu, arguments: [.init("cpu", .number, optional: true)], options: PictureOptions.options([.picture, .ascii, .svg]),
                     summary: "this CPU's preempt_count (PREEMPT 0xff, SOFTIRQ 0xff00, HARDIRQ 0xf0000, NMI 0xf00000); --picture draws the bit fields",
                     c: "static __always_inline int preempt_count(void);", header: "include/linux/preempt.h",
                     contexts: CPUCommands.anyContext, examples: ["preempt_count", "preempt_count --picture", "preempt_count 1 --svg pc.svg"]) { s, a throws(CommandError) in
-            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            let o = try PictureOptions.parse(a)
             let cpu = try o.arguments.int(0, default: s.kernel.currentCPU)
             guard cpu >= 0, cpu < s.kernel.cpus.count else {
                 throw .badArgument(argument: "CPU", value: String(cpu), reason: "this machine has CPUs 0…\(s.kernel.cpus.count - 1)")
@@ -19,16 +18,11 @@ enum PictureCommands {
             if o.wantsPicture { return try o.output(m.picture(language: s.lessons.language), s, json: json) }
             return CommandOutput(value: .int(Int(m.count)))
         },
-        CommandSpec("snapshot", family: .views, arguments: [.init("file", .path), .init("force", .word(["--force"]), optional: true)],
+        CommandSpec("snapshot", family: .views, arguments: [.init("file", .path)], options: [OptionSpec("--force")],
                     summary: "write one self-contained HTML page with this machine's pictures and key numbers (for a handout or a report); --force replaces a file kmemsim did not write",
                     examples: ["snapshot machine.html", "snapshot machine.html --force"]) { s, a throws(CommandError) in
             let path = try a.string(0)
-            let force: Bool
-            if a.has(1) {
-                let option = try a.string(1)
-                guard option == "--force" else { throw .badArgument(argument: "OPTION", value: option, reason: "snapshot takes FILE.html and --force") }
-                force = true
-            } else { force = false }
+            let force = a.has(option: "--force")
             guard path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") else {
                 throw .badArgument(argument: "FILE", value: path, reason: "the snapshot is an HTML page; name it e.g. machine.html")
             }

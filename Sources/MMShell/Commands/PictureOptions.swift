@@ -33,9 +33,17 @@ struct PictureOptions: Sendable {
         }
     }
 
-    /// The argument spec that lets a command take these options (the parser counts them as trailing words).
-    static func spec(_ options: [Option]) -> ArgumentSpec {
-        ArgumentSpec("options", .word(withForce(options).map(\.rawValue)), optional: true)
+    /// The options a picture command declares in the table (the decoder takes them out of the line).
+    static func options(_ options: [Option]) -> [OptionSpec] {
+        withForce(options).map { o in
+            switch o {
+            case .svg: OptionSpec(o.rawValue, value: ArgumentSpec("file", .path))
+            case .width: OptionSpec(o.rawValue, value: ArgumentSpec("width", .number), placeholder: "N")
+            case .around: OptionSpec(o.rawValue, value: ArgumentSpec("around", .name), placeholder: "ADDR|$var")
+            case .from, .to: OptionSpec(o.rawValue, value: ArgumentSpec("pfn", .name))
+            case .ascii, .picture, .force: OptionSpec(o.rawValue)
+            }
+        }
     }
 
     /// Wherever `--svg FILE` is taken, `--force` is too (it lets the file replace one kmemsim did not write).
@@ -43,45 +51,23 @@ struct PictureOptions: Sendable {
         options.contains(.svg) && !options.contains(.force) ? options + [.force] : options
     }
 
-    static func parse(_ a: Arguments, allowed given: [Option]) throws(CommandError) -> PictureOptions {
-        let allowed = withForce(given)
+    /// The picture options the decoder found, checked: a file name for --svg, 8…512 cells for --width.
+    static func parse(_ a: Arguments) throws(CommandError) -> PictureOptions {
         var o = PictureOptions(arguments: a)
-        var rest: [String] = []
-        var i = 0
-        let list = allowed.map(\.usage).joined(separator: ", ")
-        while i < a.raw.count {
-            let word = a.raw[i]
-            guard word.hasPrefix("--") else { rest.append(word); i += 1; continue }
-            guard let opt = Option(rawValue: word), allowed.contains(opt) else {
-                throw .badArgument(argument: "OPTION", value: word, reason: "\(a.command.name) takes " + list)
-            }
-            var value = ""
-            if opt.takesValue {
-                guard i + 1 < a.raw.count, !a.raw[i + 1].hasPrefix("--") else {
-                    throw .badArgument(argument: opt.rawValue, value: "", reason: "give a value: " + opt.usage)
-                }
-                value = a.raw[i + 1]
-                i += 1
-            }
-            switch opt {
-            case .svg:
-                guard !value.hasPrefix("$") else { throw .badArgument(argument: "--svg", value: value, reason: "give a file name, e.g. --svg picture.svg") }
-                o.svg = value
-            case .ascii: o.ascii = true
-            case .picture: o.picture = true
-            case .width:
-                guard let n = NumberParser.integer(value), n >= 8, n <= 512 else {
-                    throw .badArgument(argument: "--width", value: value, reason: "cells per row, 8…512")
-                }
-                o.width = n
-            case .around: o.around = value
-            case .from: o.from = value
-            case .to: o.to = value
-            case .force: o.force = true
-            }
-            i += 1
+        if let value = a.optionWord(Option.svg.rawValue) {
+            guard !value.hasPrefix("$") else { throw .badArgument(argument: "--svg", value: value, reason: "give a file name, e.g. --svg picture.svg") }
+            o.svg = value
         }
-        o.arguments = Arguments(command: a.command, raw: rest, rest: a.rest, variables: a.variables, line: a.line)
+        o.ascii = a.has(option: Option.ascii.rawValue)
+        o.picture = a.has(option: Option.picture.rawValue)
+        o.force = a.has(option: Option.force.rawValue)
+        if let n = a.optionNumber(Option.width.rawValue) {
+            guard n >= 8, n <= 512 else { throw .badArgument(argument: "--width", value: String(n), reason: "cells per row, 8…512") }
+            o.width = n
+        }
+        o.around = a.optionWord(Option.around.rawValue)
+        o.from = a.optionWord(Option.from.rawValue)
+        o.to = a.optionWord(Option.to.rawValue)
         return o
     }
 

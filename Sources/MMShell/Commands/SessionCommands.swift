@@ -57,14 +57,12 @@ enum SessionCommands {
             }
             return CommandOutput(text: t.isEmpty ? "no variables yet: 'p = alloc_pages GFP_KERNEL 0' names a result\n" : t)
         },
-        CommandSpec("save", family: .session, arguments: [.init("file", .path), .init("force", .word(["--force"]), optional: true)],
+        CommandSpec("save", family: .session, arguments: [.init("file", .path)], options: [OptionSpec("--force")],
                     summary: "write the whole session (machine, variables, log, clock) to FILE as versioned JSON; --force replaces a file kmemsim did not write",
                     details: "The file is written atomically (a temporary file, then a rename). Kernel C definitions and the undo history are not saved.",
                     examples: ["save session.json", "save /tmp/before-oom.json --force"]) { s, a throws(CommandError) in
             let file = try a.string(0)
-            let option = a.has(1) ? try a.string(1) : nil
-            let force = option == "--force"
-            if let option, !force { throw .badArgument(argument: "FORCE", value: option, reason: "the only option is --force") }
+            let force = a.has(option: "--force")
             let bytes = try s.save(to: file, force: force)
             return CommandOutput(text: s.say(.saved(file, bytes: bytes)) + "\n")
         },

@@ -21,8 +21,8 @@ enum SlabCommands {
 
     static let all: [CommandSpec] = [
         CommandSpec("kmem_cache_create", family: .slab,
-                    arguments: [.init("name", .name), .init("size", .size), .init("align", .number, optional: true),
-                                .init("flags", .text, optional: true), .init("ctor", .word(["ctor"]), optional: true)],
+                    arguments: [.init("name", .name), .init("size", .size), .init("align", .cacheSetting(.align), optional: true),
+                                .init("flags", .cacheSetting(.flags), optional: true), .init("ctor", .cacheSetting(.ctor), optional: true)],
                     summary: "create a cache of SIZE-byte objects; returns the cache (or an existing one it merged with)",
                     details: "Computes the geometry as the kernel does (alignment, object stride, slab order, objects per slab; SLAB also colours and tunables). A compatible cache without ctor or debug flags is reused (merging); `slab CACHE` shows the result. ALIGN, FLAGS and `ctor` are optional and may come in any order: a number is the alignment, `ctor` adds a (simulated) constructor, anything else is a flag expression such as SLAB_HWCACHE_ALIGN|SLAB_POISON.",
                     c: "struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align, slab_flags_t flags, void (*ctor)(void *));",
@@ -166,11 +166,11 @@ enum SlabCommands {
                 : "wrote \(n) byte(s) of \(Format.hex(UInt64(byte), digits: 2)) at \(Format.hex(addr))\n"
             return CommandOutput(value: .int(n), text: text)
         },
-        CommandSpec("slab", family: .slab, arguments: [.init("cache", .cacheName), PictureOptions.spec([.picture, .ascii, .svg])], variadic: true,
+        CommandSpec("slab", family: .slab, arguments: [.init("cache", .cacheName)], options: PictureOptions.options([.picture, .ascii, .svg]),
                     summary: "a cache's geometry, its slabs with their lists, and each object allocated or free",
                     details: "Like crash's `kmem -s` / `kmem -S`: object size and stride, objects per slab, order, colours and tunables (SLAB) or min_partial and cpu_partial (SLUB); every slab with its list, address and use count; a picture of its objects (# allocated, . free, c in a per-CPU array cache).",
                     examples: ["slab my_cache", "slab kmalloc-64", "slab my_cache --picture", "slab my_cache --svg cache.svg"]) { s, a throws(CommandError) in
-            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            let o = try PictureOptions.parse(a)
             let name = try cacheName(o.arguments, 0, s)
             let m = SlabCacheModel(name, s.kernel)
             if o.wantsPicture, let model = SlabPicture.build(name, kernel: s.kernel) {

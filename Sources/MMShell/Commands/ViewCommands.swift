@@ -11,13 +11,11 @@ enum ViewCommands {
             let text = f.render(s.kernel)
             return CommandOutput(text: text, json: .object([("file", .string(f.path)), f.json.map { ("data", $0(s.kernel)) } ?? ("text", .string(text))]))
         },
-        CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name), .init("force", .word(["--force"]), optional: true)],
+        CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name)], options: [OptionSpec("--force")],
                     summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine); --force replaces files kmemsim did not write",
                     examples: ["export-proc /tmp/kmemsim-proc"]) { s, a throws(CommandError) in
             let dir = try a.string(0)
-            let option = a.has(1) ? try a.string(1) : nil
-            if let option, option != "--force" { throw .badArgument(argument: "FORCE", value: option, reason: "the only option is --force") }
-            let force = option == "--force"
+            let force = a.has(option: "--force")
             guard !dir.isEmpty, dir.contains(where: { $0 != "/" }) else { throw .localized(.fileRefused(dir, .noName)) }
             let paths = ProcFiles.all.map { dir + "/" + $0.path.replacingPrefix("/proc/") }
             // Every target is checked before the first is written, so a refusal leaves nothing half exported.
@@ -34,34 +32,31 @@ enum ViewCommands {
         CommandSpec("page", family: .views, arguments: [.init("page", .page)],
                     summary: "show a struct page as dump_page() prints it, and what kmemsim knows about the frame",
                     examples: ["page $p", "page 0x1000", "page pfn:0x1000"]) { s, a throws(CommandError) in
-            guard let p = try a.page(0, kernel: s.kernel) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
+            guard let p = try a.page(0) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
             try AddressCommands.check(p, s.kernel)
             let m = PageModel(p.raw, kernel: s.kernel)
             return CommandOutput(text: m.text, json: m.json)
         },
-        CommandSpec("kmem", family: .views, arguments: [.init("addr", .address)],
+        CommandSpec("kmem", family: .views, arguments: [.init("addr", .addressOrPage)],
                     summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",
                     examples: ["kmem $addr", "kmem 0xffff888001000000"]) { s, a throws(CommandError) in
-            let raw = try a.string(0)
-            let addr: UInt64
-            if let v = try a.variable(raw), case .page(let p) = v { addr = s.kernel.structPageAddress(p.raw) } else { addr = try a.address(0) }
+            let addr = try a.address(0)
             guard let m = KmemModel(addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "kmemsim knows nothing at this address (not the direct map, a struct page, a physical address of RAM, or a vmalloc area)")
             }
             return CommandOutput(text: m.text(s.language), json: m.json)
         },
         CommandSpec("memmap", family: .views,
-                    arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true), PictureOptions.spec(MemmapCommand.options)],
-                    variadic: true,
+                    arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options(MemmapCommand.options),
                     summary: "a picture of physical memory by zone and state (mem_map: one struct page per frame); zoom with --around $p",
                     details: "Options: --around ADDR|$var (one page per cell around that block, marked ^), --from PFN --to PFN, --width N (cells per row), --ascii, --svg FILE.",
                     examples: ["memmap", "memmap Normal", "memmap --around $p", "memmap --from 0x1000 --to 0x10ff", "memmap --svg memmap.svg"]) { s, a throws(CommandError) in
             try MemmapCommand.run(s, a)
         },
-        CommandSpec("vmmap", family: .views, arguments: [PictureOptions.spec([.ascii, .svg])], variadic: true,
+        CommandSpec("vmmap", family: .views, options: PictureOptions.options([.ascii, .svg]),
                     summary: "the kernel's virtual address layout for this architecture, marked with your addresses ($p, $v…)",
                     examples: ["vmmap", "vmmap --svg layout.svg"]) { s, a throws(CommandError) in
-            let o = try PictureOptions.parse(a, allowed: [.ascii, .svg])
+            let o = try PictureOptions.parse(a)
             if o.arguments.has(0) { throw .tooManyArguments(command: "vmmap", usage: "vmmap [--ascii] [--svg FILE]") }
             let m = VmmapPicture.build(s.kernel, variables: s.variables)
             let json = JSONValue.array(m.regions.map { r in
@@ -103,12 +98,11 @@ enum ViewCommands {
             return CommandOutput(text: m.text, json: m.json)
         },
         CommandSpec("buddy", family: .views,
-                    arguments: [.init("zone", .word(["DMA", "DMA32", "Normal", "HighMem"]), optional: true), PictureOptions.spec([.picture, .ascii, .svg])],
-                    variadic: true,
+                    arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options([.picture, .ascii, .svg]),
                     summary: "a zone's free lists by order and migrate type, with the first blocks on each list (--picture: as rows of blocks)",
                     details: "With --picture (or --svg FILE) the free area is drawn: one cell per free block, and a bar of all free pages by order. With 'explain on', every split or merge also draws the block tree it walked.",
                     examples: ["buddy Normal", "buddy Normal --picture", "buddy DMA --svg dma.svg"], aliases: ["freelists"]) { s, a throws(CommandError) in
-            let o = try PictureOptions.parse(a, allowed: [.picture, .ascii, .svg])
+            let o = try PictureOptions.parse(a)
             let t = try o.arguments.string(0, default: s.kernel.zones.last(where: \.isPopulated)?.type.procName ?? "Normal")
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
                 throw .badArgument(argument: "ZONE", value: t, reason: "populated zones here: " + s.kernel.zones.filter(\.isPopulated).map(\.type.procName).joined(separator: ", "))
@@ -127,7 +121,7 @@ enum ViewCommands {
             let m = GFPModel(g, typed: a.raw.joined(separator: " "), kernel: s.kernel)
             return CommandOutput(value: .int(Int(g.rawValue)), text: m.text(s.language), json: m.json)
         },
-        CommandSpec("dmesg", family: .views, arguments: [.init("option", .word(["-c", "--clear"]), optional: true)],
+        CommandSpec("dmesg", family: .views, options: [OptionSpec("-c", aliases: ["--clear", "-C"])],
                     summary: "the kernel log with timestamps (-c clears it after printing)",
                     examples: ["dmesg", "dmesg -c"]) { s, a throws(CommandError) in
             let text = LogViews.dmesg(s.kernel, language: s.lessons.language)
@@ -135,11 +129,7 @@ enum ViewCommands {
                 guard case .object(let fields) = ReportJSON.json(e.report, kernel: s.kernel, lang: s.language) else { return .null }
                 return .object([("time_ns", .int(Int(e.time)))] + fields)
             })
-            if a.has(0) {
-                let o = try a.string(0)
-                guard o == "-c" || o == "--clear" || o == "-C" else { throw .badArgument(argument: "OPTION", value: o, reason: "use -c to clear") }
-                s.kernel.log.clear()
-            }
+            if a.has(option: "-c") { s.kernel.log.clear() }
             return CommandOutput(text: text, json: json)
         },
         CommandSpec("trace", family: .views, arguments: [.init("action", .word(["on", "off", "show", "clear"]))],
@@ -152,32 +142,32 @@ enum ViewCommands {
             case "show":
                 return CommandOutput(text: LogViews.trace(s.kernel),
                                      json: .array(s.kernel.trace.events.map { .string(LogViews.line($0, s.kernel)) }))
-            case let other: throw .badArgument(argument: "ACTION", value: other, reason: "use on, off, show or clear")
+            default: break
             }
             return CommandOutput()
         },
-        CommandSpec("explain", family: .views, arguments: [.init("mode", .word(["on", "off", "tree"])), PictureOptions.spec([.ascii, .svg])],
-                    variadic: true,
+        CommandSpec("explain", family: .views,
+                    subcommands: [
+                        CommandSpec("explain on", family: .views, summary: "narrate every following command's steps",
+                                    examples: ["explain on"]) { s, _ throws(CommandError) in
+                            s.kernel.explainEnabled = true
+                            return CommandOutput()
+                        },
+                        CommandSpec("explain off", family: .views, summary: "stop narrating", examples: ["explain off"]) { s, _ throws(CommandError) in
+                            s.kernel.explainEnabled = false
+                            return CommandOutput()
+                        },
+                        CommandSpec("explain tree", family: .views, options: PictureOptions.options([.ascii, .svg]),
+                                    summary: "draw again the block trees (splits and merges) of the last explained command",
+                                    examples: ["explain tree", "explain tree --svg split.svg"]) { s, a throws(CommandError) in
+                            let o = try PictureOptions.parse(a)
+                            guard !s.lastBlockTrees.isEmpty else { throw .localized(Message(en: "no split or merge to draw yet: turn on 'explain on', then allocate or free pages (e.g. alloc_pages GFP_KERNEL 2)", ko: "아직 그릴 분할이나 병합이 없습니다: 'explain on'을 켠 뒤 페이지를 할당하거나 해제하세요 (예: alloc_pages GFP_KERNEL 2)")) }
+                            return try o.output(BlockTreePicture.combined(s.lastBlockTrees, language: s.lessons.language), s, json: nil)
+                        },
+                    ],
                     summary: "narrate each operation's steps: zone picked, watermark numbers, splits, merges",
                     details: "explain tree draws again the block trees (splits and merges) of the last explained command; --svg FILE saves them.",
-                    examples: ["explain on", "explain tree", "explain tree --svg split.svg"]) { s, o0 throws(CommandError) in
-            let o = try PictureOptions.parse(o0, allowed: [.ascii, .svg])
-            let a = o.arguments
-            let mode = try a.string(0)
-            if mode != "tree", o.svg != nil || o.ascii || a.raw.count > 1 {
-                throw .badArgument(argument: "MODE", value: a.raw.dropFirst().first ?? (o.svg != nil ? "--svg" : "--ascii"), reason: "only 'explain tree' takes more words")
-            }
-            switch mode {
-            case "on": s.kernel.explainEnabled = true
-            case "off": s.kernel.explainEnabled = false
-            case "tree":
-                guard a.raw.count == 1 else { throw .badArgument(argument: "MODE", value: a.raw[1], reason: "explain tree takes only --svg FILE or --ascii") }
-                guard !s.lastBlockTrees.isEmpty else { throw .localized(Message(en: "no split or merge to draw yet: turn on 'explain on', then allocate or free pages (e.g. alloc_pages GFP_KERNEL 2)", ko: "아직 그릴 분할이나 병합이 없습니다: 'explain on'을 켠 뒤 페이지를 할당하거나 해제하세요 (예: alloc_pages GFP_KERNEL 2)")) }
-                return try o.output(BlockTreePicture.combined(s.lastBlockTrees, language: s.lessons.language), s, json: nil)
-            case let other: throw .badArgument(argument: "MODE", value: other, reason: "use on, off or tree")
-            }
-            return CommandOutput()
-        },
+                    examples: ["explain on", "explain tree", "explain tree --svg split.svg"]),
     ]
 
     static func percent(_ part: UInt64, _ whole: UInt64) -> String {

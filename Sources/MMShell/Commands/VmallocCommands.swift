@@ -57,12 +57,11 @@ enum VmallocCommands {
                     examples: ["is_vmalloc_addr $v"]) { s, a throws(CommandError) in
             CommandOutput(value: .bool(s.kernel.isVmallocAddr(try a.address(0))))
         },
-        CommandSpec("vmarea", family: .vmalloc, arguments: [.init("addr", .address, optional: true), PictureOptions.spec([.picture, .ascii, .svg])],
-                    variadic: true,
+        CommandSpec("vmarea", family: .vmalloc, arguments: [.init("addr", .address, optional: true)], options: PictureOptions.options([.picture, .ascii, .svg]),
                     summary: "a vmalloc area's pages: each virtual page, the frame behind it and its zone; without ADDR, the vmalloc range",
                     details: "--picture (or --svg FILE) draws the virtual range, its guard page, and the scattered frames behind it on the physical map.",
                     examples: ["vmarea $v", "vmarea", "vmarea $v --picture", "vmarea $v --svg area.svg"], aliases: ["vmalloc_area"]) { s, o0 throws(CommandError) in
-            let o = try PictureOptions.parse(o0, allowed: [.picture, .ascii, .svg])
+            let o = try PictureOptions.parse(o0)
             let a = o.arguments
             if o.wantsPicture {
                 guard a.has(0) else { throw .missingArgument(command: "vmarea", argument: "ADDR", usage: "vmarea ADDR --picture") }

@@ -4,7 +4,7 @@
 /// by command name. A test checks that every command in the table has one.
 extension Message {
     static func commandSummary(_ c: CommandSpec) -> Message {
-        Message(en: c.summary, ko: koreanSummaries[c.name] ?? c.summary)
+        Message(en: c.summary, ko: koreanSummaries[c.name] ?? koreanSubcommandSummaries[c.name] ?? c.summary)
     }
 
     static func family(_ f: CommandFamily) -> Message {
@@ -37,6 +37,17 @@ extension Message {
                             ko: "struct page *: $p, PFN, pfn:0x1000, 또는 struct page 주소")
         case .name: Message(en: "a name", ko: "이름")
         case .cacheName: Message(en: "a slab cache name", ko: "slab 캐시 이름")
+        case .addressOrPage: Message(en: "an address ($addr or a number), or a struct page * ($p)",
+                                     ko: "주소($addr 같은 변수나 숫자) 또는 struct page *($p)")
+        case .zone: Message(en: "a zone: DMA, DMA32, Normal or HighMem (the populated ones of this machine)",
+                            ko: "zone: DMA, DMA32, Normal, HighMem 중 이 기계에 있는 것")
+        case .cacheSetting(.align): Message(en: "the alignment (0 or a power of two); at the prompt ALIGN, FLAGS and ctor may come in any order",
+                                            ko: "정렬(0 또는 2의 거듭제곱). 프롬프트에서는 ALIGN, FLAGS, ctor를 어떤 순서로 써도 됩니다")
+        case .cacheSetting(.flags): Message(en: "slab flags: SLAB_HWCACHE_ALIGN|SLAB_POISON, or 0",
+                                            ko: "slab 플래그: SLAB_HWCACHE_ALIGN|SLAB_POISON 또는 0")
+        case .cacheSetting(.ctor): Message(en: "the word ctor: give the cache a (simulated) constructor",
+                                           ko: "ctor라는 낱말: 캐시에 (모의) 생성자를 줍니다")
+        case .stackOwner: Message(en: "a pid, or irq for an interrupt handler on this CPU", ko: "pid, 또는 이 CPU의 인터럽트 핸들러를 뜻하는 irq")
         case .word(let w): Message(en: "one of: " + w.joined(separator: ", "), ko: "다음 중 하나: " + w.joined(separator: ", "))
         case .path: Message(en: "a /proc file", ko: "/proc 파일")
         case .keyValue: Message(en: "key=value", ko: "key=value 형식")
@@ -47,6 +58,7 @@ extension Message {
     static let optionalArgument = Message(en: " (optional)", ko: " (생략 가능)")
     static let helpAlso = Message(en: "also", ko: "별칭")
     static let helpContext = Message(en: "context:  ", ko: "문맥:     ")
+    static let helpOptions = Message(en: "options:  ", ko: "옵션:     ")
     static let helpExamples = Message(en: "examples: ", ko: "예:       ")
 
     static let helpIntro = Message(

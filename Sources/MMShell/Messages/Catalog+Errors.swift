@@ -152,6 +152,17 @@ extension CommandError {
         case .badQuery(let m, let c): .badQuery(m, column: c)
         case .io(let m), .other(let m): Message(verbatim: m)
         case .localized(let m): m
+        case .notOneOf(let a, let v, let c, let s): .notOneOf(argument: a, value: v, choices: c, suggestion: s)
+        case .unknownOption(let c, let o, let a, let s): .unknownOption(command: c, option: o, allowed: a, suggestion: s)
+        case .optionNeedsValue(let o, let u): .optionNeedsValue(option: o, usage: u)
+        case .badOrder(let n, .negative):
+            Message(en: "ORDER '\(n)': an order is 0 or more (2^order pages)", ko: "ORDER '\(n)': order는 0 이상입니다 (2^order개의 페이지)")
+        case .badOrder(let n, .tooLarge):
+            Message(en: "ORDER '\(n)': 2^\(n) pages is more than any machine has; orders go 0…10",
+                    ko: "ORDER '\(n)': 2^\(n)개의 페이지는 어떤 기계에도 없습니다. order는 0…10입니다")
+        case .argumentKindMismatch(let c, let a, let d, let r):
+            Message(en: "kmemsim bug: \(c) reads \(a) as \(r), but its table declares \(d); please report it",
+                    ko: "kmemsim 버그: \(c) 명령은 \(a) 인자를 \(r) 종류로 읽지만, 명령 표에는 \(d) 종류로 선언되어 있습니다. 알려 주세요")
         case .refused(let c): Message(en: "\(c): the kernel refused it (see its report above); nothing changed",
                                       ko: "\(c): 커널이 이 작업을 거부했습니다(위의 보고 참고). 바뀐 것은 없습니다")
         }
@@ -162,6 +173,28 @@ extension CommandError {
 }
 
 extension Message {
+    static func notOneOf(argument a: String, value v: String, choices: [String], suggestion: String?) -> Message {
+        let v = Suggest.shown(v), list = choices.joined(separator: ", ")
+        if let s = suggestion {
+            return Message(en: "\(a) '\(v)': use one of \(list); did you mean \(s)?",
+                           ko: "\(a) '\(v)': 다음 중 하나를 쓰세요: \(list). \(s) 값을 찾으셨나요?")
+        }
+        return Message(en: "\(a) '\(v)': use one of \(list)", ko: "\(a) '\(v)': 다음 중 하나를 쓰세요: \(list)")
+    }
+
+    static func unknownOption(command c: String, option o: String, allowed: [String], suggestion: String?) -> Message {
+        let o = Suggest.shown(o), list = allowed.joined(separator: ", ")
+        if let s = suggestion {
+            return Message(en: "\(c) has no option \(o); did you mean \(s)? (it takes \(list))",
+                           ko: "\(c) 명령에는 \(o) 옵션이 없습니다. \(s) 옵션을 찾으셨나요? (받는 옵션: \(list))")
+        }
+        return Message(en: "\(c) has no option \(o); it takes \(list)", ko: "\(c) 명령에는 \(o) 옵션이 없습니다. 받는 옵션: \(list)")
+    }
+
+    static func optionNeedsValue(option o: String, usage u: String) -> Message {
+        Message(en: "\(o) needs a value: \(u)", ko: "\(o) 옵션에는 값이 필요합니다: \(u)")
+    }
+
     /// The label before an error at the prompt (scripts keep the compiler-style `FILE:LINE: error:` that tools grep).
     static let errorLabel = Message(en: "error: ", ko: "오류: ")
 }

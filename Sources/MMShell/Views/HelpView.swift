@@ -63,6 +63,12 @@ enum HelpView {
             lines.append("  " + Format.left(a.name.uppercased(), 8) + " " + Message.argumentKind(a.kind).text(lang)
                          + (a.optional ? Message.optionalArgument.text(lang) : ""))
         }
+        if !c.options.isEmpty {
+            lines.append("  " + Message.helpOptions.text(lang) + c.options.map(\.usage).joined(separator: ", "))
+        }
+        for sub in c.subcommands {
+            lines.append("  " + Format.left(sub.usage, 24) + " " + Message.commandSummary(sub).text(lang))
+        }
         if !c.examples.isEmpty { lines.append("  " + Message.helpExamples.text(lang) + c.examples.joined(separator: "   ")) }
         return lines.joined(separator: "\n")
     }
