@@ -343,4 +343,35 @@ import Testing
         let ko = try #require(KmemModel(k.physAddr(reserved), k)).text(.ko)
         #expect(ko.contains("memblock: ") && ko != KmemModel(k.physAddr(reserved), k)?.text(.en), "the memblock region is named in Korean")
     }
+
+    /// `help`, `help FAMILY`, `help CMD` and `help gfp` are pages of one model, in English and Korean: each family and
+    /// command the JSON lists is in the text with its words in that language.
+    @Test(arguments: [Language.en, .ko])
+    func helpTextAndJSONAgree(_ lang: Language) throws {
+        var sh = try Self.shell(.x86_64)
+        sh.session.language = lang
+        let table = CommandTable.standard
+        for topic in [nil, "pages", "all", "alloc_pages", "task", "gfp"] as [String?] {
+            let m = try #require(HelpModel(topic: topic, table: table))
+            let line = "help" + (topic.map { " " + $0 } ?? "")
+            let (text, j) = try Self.run(sh, line, m.text(style: sh.session.style, lang: lang, width: 80), m.json(lang))
+            for f in Self.array(Self.field(j, "families")) {
+                #expect(text.contains(Self.string(Self.field(f, "title")) ?? "?"), "\(line)")
+                let commands = Self.array(Self.field(f, "commands"))
+                #expect(!commands.isEmpty)
+                #expect(text.contains(Self.string(Self.field(commands.first, "name")) ?? "?"), "\(line)")
+                if topic != nil {
+                    for c in commands { #expect(text.contains(Self.string(Self.field(c, "usage")) ?? "?"), "\(line)") }
+                }
+            }
+            if let c = Self.field(j, "command"), c != .null {
+                #expect(text.contains(Self.string(Self.field(c, "usage")) ?? "?"), "\(line)")
+                #expect(text.contains(Self.string(Self.field(c, "summary")) ?? "?"), "\(line)")
+                for e in Self.array(Self.field(c, "examples")) { #expect(text.contains(Self.string(e) ?? "?"), "\(line)") }
+                for sub in Self.array(Self.field(c, "subcommands")) { #expect(text.contains(Self.string(Self.field(sub, "summary")) ?? "?"), "\(line)") }
+            }
+        }
+        #expect(HelpModel(topic: "no_such_topic", table: table) == nil)
+        #expect(!sh.execute("help no_such_topic").succeeded)
+    }
 }
