@@ -374,4 +374,39 @@ import Testing
         #expect(HelpModel(topic: "no_such_topic", table: table) == nil)
         #expect(!sh.execute("help no_such_topic").succeeded)
     }
+
+    @Test(arguments: [Architecture.x86_64, .i386])
+    func memblockTextAndJSONAgree(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let m = MemblockModel(sh.session.kernel)
+        let (text, j) = try Self.run(sh, "memblock", m.text(.en), m.json)
+        let reserved = Self.array(Self.field(j, "reserved"))
+        let rows = text.split(separator: "\n").drop { $0 != "reserved:" }.dropFirst()
+        #expect(rows.count == reserved.count && !reserved.isEmpty)
+        for (line, r) in zip(rows, reserved) {
+            let start = UInt64((Self.string(Self.field(r, "start")) ?? "").dropFirst(2), radix: 16) ?? 0
+            #expect(line.hasPrefix("  [mem " + Format.hex(start, digits: 16) + "-"), "\(line)")
+            #expect(line.contains("  " + (Self.string(Self.field(r, "name")) ?? "?")), "\(line)")
+            #expect(line.hasSuffix(ConfigStrings.freedAfterBoot.en) == (Self.field(r, "freed_after_boot") == .bool(true)), "\(line)")
+        }
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("  [mem ") }.count == reserved.count + Self.array(Self.field(j, "ram")).count)
+    }
+
+    /// Every view command answers `--json` with data (its model), not with its text.
+    @Test func everyViewHasJSONData() throws {
+        let sh = try #require(Self.x86)
+        for line in ["zones", "buddy DMA32", "page $p", "kmem $o", "slab demo", "slabtop", "vmarea", "vmarea $v", "percpu",
+                     "task list", "cpus", "gfp GFP_KERNEL", "help", "help alloc_pages", "memblock", "config SLUB"]
+            + ProcFiles.names.map({ "cat " + $0 }) {
+            var s = sh
+            s.session.settings.json = true
+            let r = s.execute(line)
+            let out = r.stdout
+            #expect(r.succeeded, "\(line): \(r.stderr)")
+            let j = try JSONParser.parse(out)
+            let data = try #require(Self.field(j, "data"), "\(line): \(out.prefix(200))")
+            #expect(Self.field(j, "text") == nil, "\(line)")
+            if line.hasPrefix("cat ") { #expect(Self.field(data, "data") != nil && Self.field(data, "text") == nil, "\(line) carries its numbers") }
+        }
+    }
 }

@@ -76,20 +76,8 @@ enum ViewCommands {
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
                     examples: ["memblock"]) { s, _ throws(CommandError) in
-            var t = "RAM (firmware map):\n"
-            for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
-            t += "reserved:\n"
-            for r in s.kernel.memblock {
-                t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(s.say(.memblockPurpose(r.purpose)))"
-                // free_initmem() and friends gave it to the page allocator; memblock.reserved keeps the record.
-                t += s.kernel.memblockRegionFreed(r) ? "  " + ConfigStrings.freedAfterBoot.text(s.language) + "\n" : "\n"
-            }
-            let json = JSONValue.object([
-                ("ram", .array(s.kernel.ram.map { .object([("start", .hex($0.start)), ("end", .hex($0.end))]) })),
-                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string(Message.memblockPurpose($0.purpose).en)),
-                                                                      ("freed_after_boot", .bool(s.kernel.memblockRegionFreed($0)))]) })),
-            ])
-            return CommandOutput(text: t, json: json)
+            let m = MemblockModel(s.kernel)
+            return CommandOutput(text: m.text(s.language), json: m.json)
         },
         CommandSpec("zones", family: .views,
                     summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
