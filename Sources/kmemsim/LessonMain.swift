@@ -24,10 +24,11 @@ enum LessonMain {
                 Output.err("kmemsim: usage: kmemsim lesson run ID|FILE.yaml < answers.txt\n")
                 return 1
             }
-            let catalog = LessonCatalog.load(directories: LessonCatalog.searchPath())
+            let host = HostFileSystem()
+            let catalog = LessonCatalog.load(directories: LessonCatalog.searchPath(in: host), in: host)
             var found = catalog.find(words[1])
             if found == nil, words[1].hasSuffix(".yaml") {
-                let (l, diags) = LessonCatalog.load(path: words[1])
+                let (l, diags) = LessonCatalog.load(path: words[1], in: host)
                 for d in diags { Output.err("\(d)\n") }
                 guard let l, diags.isEmpty else { return 1 }
                 found = l

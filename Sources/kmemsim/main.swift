@@ -59,6 +59,8 @@ func kmemsimMain() -> Int32 {
     runner.shell.session.lessons.language = language
     runner.shell.session.lessons.noSkip = options.noSkip
     runner.shell.session.lessons.progressPath = ProgressStore.defaultPath()
+    // The machine's own files: every read and write of the session goes through this (a test gives another).
+    runner.shell.session.files = HostFileSystem()
     if let file = options.load {
         do throws(CommandError) { try runner.shell.session.load(from: file) } catch {
             Output.err("kmemsim: \(error.message(language))\n")

@@ -16,7 +16,7 @@ extension ShellSession {
         if c.modules.contains(where: { $0.name == name }) {
             throw .other(CModuleText.text(.alreadyLoaded(name), lang))
         }
-        guard let source = FileOutput.read(path) else { throw .io(CModuleText.text(.cannotRead(path), lang)) }
+        guard let source = FileOutput.read(path, in: files) else { throw .io(CModuleText.text(.cannotRead(path), lang)) }
         let unit: [CTopLevel]
         do throws(CError) { unit = try CParser.parse(source, file: path, arch: kernel.arch) } catch {
             throw .other(CMessages.render(error, file: path, source: source, prefix: "", lang: lang, label: false).trimmingWhitespace())
@@ -115,7 +115,7 @@ extension ShellSession {
         }
         let module = c.modules[index]
         var text = ""
-        var run = CRun(file: module.file, source: FileOutput.read(module.file) ?? "")
+        var run = CRun(file: module.file, source: FileOutput.read(module.file, in: files) ?? "")
         run.module = index
         if let exitName = module.exitFunction, let f = module.functions[exitName] {
             do throws(CError) {

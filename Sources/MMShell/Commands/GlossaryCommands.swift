@@ -5,9 +5,9 @@ import KernelMM
 enum GlossaryCommands {
     static func glossary(_ s: ShellSession) throws(CommandError) -> Glossary {
         // The first directory of the search path that has a glossary (a drafts directory usually has none).
-        let dirs = s.lessons.directory.map { [$0] } ?? LessonCatalog.searchPath()
-        let dir = dirs.first { FileOutput.isRegularFile($0 + "/" + Glossary.fileName) } ?? dirs.first ?? LessonCatalog.builtInDirectory()
-        let (g, diags) = Glossary.load(directory: dir)
+        let dirs = s.lessons.directory.map { [$0] } ?? LessonCatalog.searchPath(in: s.files)
+        let dir = dirs.first { FileOutput.isRegularFile($0 + "/" + Glossary.fileName, in: s.files) } ?? dirs.first ?? LessonCatalog.builtInDirectory(in: s.files)
+        let (g, diags) = Glossary.load(directory: dir, in: s.files)
         guard let g, diags.isEmpty else {
             throw .other(s.say(.glossaryUnreadable(dir, diags.map(\.description))))
         }

@@ -5,7 +5,7 @@ import KernelMM
 enum LessonCommands {
     static func catalog(_ s: ShellSession) -> LessonCatalog {
         // Every directory of the search path: an author's drafts beside the built-in lessons.
-        LessonCatalog.load(directories: s.lessons.directory.map { [$0] } ?? LessonCatalog.searchPath())
+        LessonCatalog.load(directories: s.lessons.directory.map { [$0] } ?? LessonCatalog.searchPath(in: s.files), in: s.files)
     }
 
     static let all: [CommandSpec] = [
@@ -21,7 +21,7 @@ enum LessonCommands {
                             let key = try a.string(0)
                             // A file path starts a draft directly, wherever it is (an author trying a lesson out).
                             if key.hasSuffix(".yaml") || key.contains("/") {
-                                let (lesson, diags) = LessonCatalog.load(path: key)
+                                let (lesson, diags) = LessonCatalog.load(path: key, in: s.files)
                                 guard let lesson, diags.isEmpty else {
                                     throw .badArgument(argument: "lesson", value: key, reason: diags.map(\.description).joined(separator: "; "))
                                 }
@@ -56,17 +56,17 @@ enum LessonCommands {
                                     examples: ["lesson export /tmp/progress.json"]) { s, a throws(CommandError) in
                             let file = try a.string(0)
                             let force = a.has(option: "--force")
-                            try FileOutput.checkTarget(file, kind: .progress, force: force, language: s.language)
+                            try FileOutput.checkTarget(file, kind: .progress, force: force, language: s.language, in: s.files)
                             LessonEngine.loadProgress(&s)
                             if let a = s.lessons.active { s.lessons.progress.lessons[a.lesson.id] = a.record }
-                            try ProgressStore.save(s.lessons.progress, to: file, force: force, language: s.language)
+                            try ProgressStore.save(s.lessons.progress, to: file, force: force, language: s.language, in: s.files)
                             return CommandOutput(text: "wrote progress of \(s.lessons.progress.lessons.count) lesson(s) to \(file)\n")
                         },
                         CommandSpec("lesson import", family: .lessons, arguments: [.init("file", .name)],
                                     summary: "merge progress written by 'lesson export FILE' into yours",
                                     examples: ["lesson import /tmp/progress.json"]) { s, a throws(CommandError) in
                             let file = try a.string(0)
-                            let text = try FileOutput.readText(file, language: s.lessons.language)
+                            let text = try FileOutput.readText(file, language: s.lessons.language, in: s.files)
                             let imported: ProgressFile
                             do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
                             LessonEngine.loadProgress(&s)

@@ -27,7 +27,7 @@ enum PictureCommands {
                 throw .badArgument(argument: "FILE", value: path, reason: "the snapshot is an HTML page; name it e.g. machine.html")
             }
             let page = SnapshotPage.render(s)
-            try FileOutput.write(FileOutput.marked(page.html), to: path, kind: .picture, force: force, language: s.language)
+            try FileOutput.write(FileOutput.marked(page.html), to: path, kind: .picture, force: force, language: s.language, in: s.files)
             let l = s.lessons.language
             return CommandOutput(text: Message(en: "wrote \(path): \(page.pictures) pictures, \(page.html.utf8.count) bytes, no external resources\n", ko: "\(path)에 저장했습니다: 그림 \(page.pictures)개, \(page.html.utf8.count)바이트, 외부 자원 없음\n").text(l),
                                  json: .object([("file", .string(path)), ("pictures", .int(page.pictures)), ("bytes", .int(page.html.utf8.count))]))

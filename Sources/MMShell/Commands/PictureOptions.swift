@@ -84,7 +84,7 @@ struct PictureOptions: Sendable {
     func output(_ p: Picture, _ s: ShellSession, json: JSONValue?) throws(CommandError) -> CommandOutput {
         if let svg {
             try FileOutput.write(FileOutput.marked(PictureSVGRenderer.render(p, language: s.lessons.language)), to: svg, kind: .picture,
-                                 force: force, language: s.language)
+                                 force: force, language: s.language, in: s.files)
             let said = Message(en: "wrote \(svg) (SVG: \(p.title))", ko: "\(svg)에 저장했습니다 (SVG: \(p.title))").text(s.lessons.language)
             return CommandOutput(text: said + "\n", json: .object([("svg", .string(svg)), ("picture", json ?? .null)]))
         }

@@ -56,6 +56,8 @@ public struct ShellSession: Sendable {
     var lastBlockTrees: [BlockTreePicture] = []
     /// Set by a command that ran C code and then failed: the kernel changed, so the clock is not put back.
     var ranCodeBeforeFailing = false
+    /// Where the session's files are read and written: the machine's own (the executable's), or a test's in memory.
+    public var files: any FileSystem = HostFileSystem()
 
     public init(kernel: Kernel, settings: ShellSettings = ShellSettings()) {
         self.kernel = kernel

@@ -19,12 +19,12 @@ enum ViewCommands {
             guard !dir.isEmpty, dir.contains(where: { $0 != "/" }) else { throw .localized(.fileRefused(dir, .noName)) }
             let paths = ProcFiles.all.map { dir + "/" + $0.path.replacingPrefix("/proc/") }
             // Every target is checked before the first is written, so a refusal leaves nothing half exported.
-            for path in paths { try FileOutput.checkTarget(path, kind: .procExport, force: force, language: s.language) }
-            try FileOutput.makeDirectory(dir)
-            try FileOutput.write("kmemsim export-proc\n", to: dir + "/" + FileOutput.procExportMarker, kind: .procExport, force: true, language: s.language)
+            for path in paths { try FileOutput.checkTarget(path, kind: .procExport, force: force, language: s.language, in: s.files) }
+            try FileOutput.makeDirectory(dir, in: s.files)
+            try FileOutput.write("kmemsim export-proc\n", to: dir + "/" + FileOutput.procExportMarker, kind: .procExport, force: true, language: s.language, in: s.files)
             var written: [String] = []
             for (f, path) in zip(ProcFiles.all, paths) {
-                try FileOutput.write(f.render(s.kernel), to: path, kind: .procExport, force: force, language: s.language)
+                try FileOutput.write(f.render(s.kernel), to: path, kind: .procExport, force: force, language: s.language, in: s.files)
                 written.append(path)
             }
             return CommandOutput(text: "wrote " + written.joined(separator: " ") + "\n", json: .array(written.map { .string($0) }))

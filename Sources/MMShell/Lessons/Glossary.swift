@@ -16,9 +16,9 @@ public struct Glossary: Sendable {
 
     public static let fileName = "glossary.yaml"
 
-    public static func load(directory: String) -> (Glossary?, [LessonDiagnostic]) {
+    public static func load(directory: String, in fs: any FileSystem = HostFileSystem()) -> (Glossary?, [LessonDiagnostic]) {
         let path = directory + "/" + fileName
-        guard let text = FileOutput.read(path) else {
+        guard let text = FileOutput.read(path, in: fs) else {
             return (nil, [LessonDiagnostic(file: path, line: 0, message: "cannot read the glossary")])
         }
         return decode(text, file: path)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The lessons in a directory: every `*.yaml` file, in file-name order (files are numbered: 01-…, 02-…).
 public struct LessonCatalog: Sendable {
     public var directory: String
@@ -11,20 +5,20 @@ public struct LessonCatalog: Sendable {
     /// Files that failed to load, with their problems (`lesson check` explains them).
     public var problems: [LessonDiagnostic]
 
-    public static func load(directory: String) -> LessonCatalog {
+    public static func load(directory: String, in fs: any FileSystem = HostFileSystem()) -> LessonCatalog {
         var lessons: [Lesson] = []
         var problems: [LessonDiagnostic] = []
-        for name in yamlFiles(in: directory) {
+        for name in yamlFiles(in: directory, fs: fs) {
             let path = directory + "/" + name
-            let (lesson, diags) = load(path: path)
+            let (lesson, diags) = load(path: path, in: fs)
             if let lesson, diags.isEmpty { lessons.append(lesson) } else { problems += diags }
         }
         return LessonCatalog(directory: directory, lessons: lessons, problems: problems)
     }
 
-    public static func load(path: String) -> (Lesson?, [LessonDiagnostic]) {
+    public static func load(path: String, in fs: any FileSystem = HostFileSystem()) -> (Lesson?, [LessonDiagnostic]) {
         let text: String
-        do throws(CommandError) { text = try FileOutput.readText(path) } catch {
+        do throws(CommandError) { text = try FileOutput.readText(path, in: fs) } catch {
             return (nil, [LessonDiagnostic(file: path, line: 0, message: error.message)])
         }
         return LessonDecoder.decode(text, file: path)
@@ -46,32 +40,17 @@ public struct LessonCatalog: Sendable {
         return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }
 
-    public static func yamlFiles(in directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            // The glossary shares the directory but is not a lesson.
-            if name.hasSuffix(".yaml") && !name.hasPrefix(".") && name != Glossary.fileName { names.append(name) }
-        }
-        return names.sorted()
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        guard let d = opendir(path) else { return false }
-        closedir(d)
-        return true
+    public static func yamlFiles(in directory: String, fs: any FileSystem = HostFileSystem()) -> [String] {
+        // The glossary shares the directory but is not a lesson.
+        (fs.list(directory) ?? []).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && $0 != Glossary.fileName }.sorted()
     }
 
     /// The lessons of several directories, searched in order: a lesson id found twice is taken from the first
     /// directory (an author's draft in `$KMEMSIM_LESSONS` shadows the built-in lesson of the same id).
-    public static func load(directories: [String]) -> LessonCatalog {
+    public static func load(directories: [String], in fs: any FileSystem = HostFileSystem()) -> LessonCatalog {
         var all = LessonCatalog(directory: directories.joined(separator: ":"), lessons: [], problems: [])
         for d in directories {
-            let c = load(directory: d)
+            let c = load(directory: d, in: fs)
             for l in c.lessons where !all.lessons.contains(where: { $0.id == l.id }) { all.lessons.append(l) }
             all.problems += c.problems
         }
@@ -80,29 +59,27 @@ public struct LessonCatalog: Sendable {
 
     /// Where lessons are looked for: each directory of `$KMEMSIM_LESSONS` (colon-separated, like PATH), then the
     /// built-in lessons (`builtInDirectory`).
-    public static func searchPath(environment env: (String) -> String? = Environment.get) -> [String] {
+    public static func searchPath(environment env: (String) -> String? = Environment.get, in fs: any FileSystem = HostFileSystem()) -> [String] {
         var dirs: [String] = []
         if let v = env("KMEMSIM_LESSONS") {
             for d in v.split(separator: ":").map(String.init) where !d.isEmpty && !dirs.contains(d) { dirs.append(d) }
         }
-        let builtIn = builtInDirectory()
+        let builtIn = builtInDirectory(in: fs)
         if !dirs.contains(builtIn) { dirs.append(builtIn) }
         return dirs
     }
 
     /// The first directory of the search path (where `lesson check` examples point).
-    public static func defaultDirectory(environment env: (String) -> String? = Environment.get) -> String {
-        searchPath(environment: env).first ?? builtInDirectory()
+    public static func defaultDirectory(environment env: (String) -> String? = Environment.get, in fs: any FileSystem = HostFileSystem()) -> String {
+        searchPath(environment: env, in: fs).first ?? builtInDirectory(in: fs)
     }
 
     /// The built-in lessons: `./lessons`, else a `lessons` directory next to or above the executable (a SwiftPM build
     /// runs from .build/debug/), else /usr/share/kmemsim/lessons.
-    public static func builtInDirectory() -> String {
+    public static func builtInDirectory(in fs: any FileSystem = HostFileSystem()) -> String {
+        func isDirectory(_ p: String) -> Bool { fs.statusFollowingLinks(p) == .directory }
         if isDirectory("lessons") { return "lessons" }
-        var buf = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        if n > 0 {
-            var dir = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if var dir = fs.executablePath {
             for _ in 0..<6 {
                 guard let slash = dir.lastIndex(of: "/") else { break }
                 dir = String(dir[..<slash])

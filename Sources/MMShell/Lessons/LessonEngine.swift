@@ -450,7 +450,7 @@ public enum LessonEngine {
         guard !s.lessons.progressLoaded else { return }
         s.lessons.progressLoaded = true
         guard let path = s.lessons.progressPath else { return }
-        switch ProgressStore.load(path) {
+        switch ProgressStore.load(path, in: s.files) {
         case .missing: break
         case .loaded(let f): s.lessons.progress = f
         case .corrupt(let why): s.lessons.progressCorrupt = why
@@ -473,7 +473,7 @@ public enum LessonEngine {
                        "경고: 진행 기록 파일을 읽을 수 없습니다: \(path) (\(why)). 파일은 그대로 두고 이번 세션의 진행은 저장하지 않습니다\n")
         }
         do throws(CommandError) {
-            try ProgressStore.save(s.lessons.progress, to: path)
+            try ProgressStore.save(s.lessons.progress, to: path, in: s.files)
             return ""
         } catch {
             return "warning: " + error.message + "\n"

@@ -1,9 +1,4 @@
 import Yams
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What a learner did in one lesson: the step reached, steps passed, hints and solutions used, skips.
 public struct LessonProgress: Sendable, Equatable {
@@ -87,10 +82,10 @@ public enum ProgressStore {
         case corrupt(String)
     }
 
-    public static func load(_ path: String) -> Loaded {
-        guard access(path, F_OK) == 0 else { return .missing }
+    public static func load(_ path: String, in fs: any FileSystem = HostFileSystem()) -> Loaded {
+        guard fs.status(path) != .missing else { return .missing }
         let text: String
-        do throws(CommandError) { text = try FileOutput.readText(path) } catch { return .corrupt(error.message) }
+        do throws(CommandError) { text = try FileOutput.readText(path, in: fs) } catch { return .corrupt(error.message) }
         do throws(CommandError) {
             return .loaded(try ProgressFile.parse(text))
         } catch {
@@ -99,19 +94,12 @@ public enum ProgressStore {
     }
 
     /// Writes progress atomically; a file there that is not a progress file is replaced only with `force`.
-    public static func save(_ file: ProgressFile, to path: String, force: Bool = false, language: Language = .en) throws(CommandError) {
-        try FileOutput.checkTarget(path, kind: .progress, force: force, language: language)
+    public static func save(_ file: ProgressFile, to path: String, force: Bool = false, language: Language = .en,
+                            in fs: any FileSystem = HostFileSystem()) throws(CommandError) {
+        try FileOutput.checkTarget(path, kind: .progress, force: force, language: language, in: fs)
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            try FileOutput.makeDirectory(String(path[..<slash]))
+            try FileOutput.makeDirectory(String(path[..<slash]), in: fs)
         }
-        try FileOutput.write(file.rendered(), to: path, kind: .progress, force: force, language: language)
-    }
-}
-
-/// getenv, for the few settings that come from the environment.
-public enum Environment {
-    @Sendable public static func get(_ name: String) -> String? {
-        guard let p = getenv(name) else { return nil }
-        return String(cString: p)
+        try FileOutput.write(file.rendered(), to: path, kind: .progress, force: force, language: language, in: fs)
     }
 }

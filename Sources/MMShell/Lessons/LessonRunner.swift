@@ -29,6 +29,8 @@ public struct LessonRunOptions: Sendable {
     /// `--json`: one record per input line and one per step, then the result.
     public var json = false
     public var echo = true
+    /// Where the run's files are read and written (the lesson's own `save`/`insmod` lines, progress).
+    public var files: any FileSystem = HostFileSystem()
     public init(language: LessonLanguage = .en, noSkip: Bool = false, allowSkip: Bool = false, progressPath: String? = nil,
                 json: Bool = false, echo: Bool = true) {
         self.language = language
@@ -43,8 +45,9 @@ public struct LessonRunOptions: Sendable {
 /// Runs lessons without a terminal: the lines of a pipe are typed one by one, as a learner would.
 public enum LessonRunner {
     /// A shell ready for a lesson: no progress file (a headless run must not touch the learner's progress).
-    static func shell(language: LessonLanguage, noSkip: Bool) -> Shell? {
+    static func shell(language: LessonLanguage, noSkip: Bool, files: any FileSystem) -> Shell? {
         guard var sh = try? Shell() else { return nil }
+        sh.session.files = files
         sh.session.lessons.language = language
         sh.session.lessons.noSkip = noSkip
         sh.session.lessons.progressPath = nil
@@ -59,7 +62,7 @@ public enum LessonRunner {
     public static func run(_ lesson: Lesson, input: [String], options: LessonRunOptions) -> LessonRunResult {
         var r = LessonRunResult()
         r.allowSkip = options.allowSkip
-        guard var sh = shell(language: options.language, noSkip: options.noSkip) else {
+        guard var sh = shell(language: options.language, noSkip: options.noSkip, files: options.files) else {
             r.stderr = "kmemsim: cannot boot\n"
             return r
         }
@@ -117,26 +120,26 @@ public enum LessonRunner {
 
 /// `kmemsim lesson check FILE…`: everything an author can get wrong, with file:line.
 public enum LessonChecker {
-    public static func check(path: String) -> [LessonDiagnostic] {
+    public static func check(path: String, in fs: any FileSystem = HostFileSystem()) -> [LessonDiagnostic] {
         // lessons/*.yaml includes the glossary: check it as what it is.
         if LessonCatalog.baseName(path) + ".yaml" == Glossary.fileName {
-            guard let text = FileOutput.read(path) else { return [LessonDiagnostic(file: path, line: 0, message: "cannot read the file")] }
+            guard let text = FileOutput.read(path, in: fs) else { return [LessonDiagnostic(file: path, line: 0, message: "cannot read the file")] }
             return Glossary.decode(text, file: path).1
         }
-        let (lesson, diags) = LessonCatalog.load(path: path)
+        let (lesson, diags) = LessonCatalog.load(path: path, in: fs)
         guard let lesson else { return diags }
         var out = diags
-        out += staticChecks(lesson)
+        out += staticChecks(lesson, in: fs)
         // Replaying a lesson that does not even parse would only repeat the same problems.
         guard out.isEmpty else { return out }
-        return replay(lesson)
+        return replay(lesson, in: fs)
     }
 
     /// Unique ids and queries that parse; a `start:` file that loads.
-    static func staticChecks(_ lesson: Lesson) -> [LessonDiagnostic] {
+    static func staticChecks(_ lesson: Lesson, in fs: any FileSystem) -> [LessonDiagnostic] {
         var out: [LessonDiagnostic] = []
         func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
-        if let path = lesson.startPath, var sh = LessonRunner.shell(language: .en, noSkip: false) {
+        if let path = lesson.startPath, var sh = LessonRunner.shell(language: .en, noSkip: false, files: fs) {
             do throws(CommandError) { try sh.session.load(from: path) } catch {
                 diag(lesson.startLine, Message.lessonStartFileFailed(lesson: lesson.id, file: lesson.start ?? path, line: lesson.startLine,
                                                                      lessonFile: lesson.file, why: error.message(.en)).text(.en))
@@ -173,10 +176,10 @@ public enum LessonChecker {
 
     /// The reference solution must complete the lesson with no failed check, and every listed wrong answer must be
     /// rejected at its step (tried on a copy of the session, just before the reference answer).
-    static func replay(_ lesson: Lesson) -> [LessonDiagnostic] {
+    static func replay(_ lesson: Lesson, in fs: any FileSystem) -> [LessonDiagnostic] {
         var out: [LessonDiagnostic] = []
         func diag(_ line: Int, _ m: String) { out.append(LessonDiagnostic(file: lesson.file, line: line, message: m)) }
-        guard var sh = LessonRunner.shell(language: .en, noSkip: false) else { return [] }
+        guard var sh = LessonRunner.shell(language: .en, noSkip: false, files: fs) else { return [] }
         do throws(CommandError) {
             _ = try LessonEngine.start(lesson, &sh.session, resume: false)
         } catch {

@@ -1,21 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The few files the shell itself writes (export-proc, lesson progress): whole files, written atomically.
+/// The rules for the whole files the shell reads and writes (saved sessions, progress, pictures, /proc exports), over
+/// whichever `FileSystem` the session has: only a regular file is ever replaced, and only one kmemsim wrote unless
+/// forced; reads are bounded.
 enum FileOutput {
-    static func makeDirectory(_ path: String) throws(CommandError) {
-        var p = ""
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            p += (p.isEmpty && path.hasPrefix("/") ? "" : (p.isEmpty ? "" : "/")) + part
-            if p.isEmpty { p = "/"; continue }
-            if mkdir(p, 0o755) != 0 && errno != EEXIST {
-                throw .io("cannot create directory \(p): \(String(cString: strerror(errno)))")
-            }
-            if p == "/" { p = "" }
-        }
+    static func makeDirectory(_ path: String, in fs: any FileSystem = HostFileSystem()) throws(CommandError) {
+        do throws(FileSystemFailure) { try fs.makeDirectories(path) } catch { throw .io(error.reason) }
     }
 
     /// What a file kmemsim writes is, so that it can tell its own files (which it may replace) from anyone else's.
@@ -30,13 +18,13 @@ enum FileOutput {
         case picture
 
         /// Whether the text already at the path is one of ours.
-        func isOurs(_ text: String, path: String) -> Bool {
+        func isOurs(_ text: String, path: String, in fs: any FileSystem) -> Bool {
             switch self {
             case .session: return text.utf8.prefix(200).count > 0 && String(decoding: text.utf8.prefix(200), as: UTF8.self).contains("\"format\": \"\(SessionDocument.format)\"")
             case .progress: return (try? ProgressFile.parse(text)) != nil
             case .procExport:
                 let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-                return FileOutput.isRegularFile((dir.isEmpty ? "/" : dir) + "/" + FileOutput.procExportMarker)
+                return FileOutput.isRegularFile((dir.isEmpty ? "/" : dir) + "/" + FileOutput.procExportMarker, in: fs)
             case .picture: return text.utf8.prefix(300).count > 0 && String(decoding: text.utf8.prefix(300), as: UTF8.self).contains(FileOutput.marker)
             }
         }
@@ -61,86 +49,50 @@ enum FileOutput {
 
     /// Writes a whole file safely: only a regular file is ever replaced (never a device, a directory, a FIFO or a
     /// symlink), an empty or `/` target is refused, a file kmemsim did not write is replaced only with `force`, and
-    /// the text goes to PATH.tmp (created afresh, never through a symlink), is flushed to disk, then renamed over PATH,
-    /// so a reader — or a crash — never sees half a file.
+    /// the file system replaces it atomically (PATH.tmp, flushed, renamed over PATH), so a reader — or a crash — never
+    /// sees half a file.
     static func write(_ text: String, to path: String, kind: Kind = .picture, force: Bool = false,
-                      language: Language = .en) throws(CommandError) {
-        try checkTarget(path, kind: kind, force: force, language: language)
-        let tmp = path + ".tmp"
-        var st = stat()
-        if lstat(tmp, &st) == 0 {
-            // A stale temporary (an earlier write was interrupted) or something planted there: remove the name
-            // only (unlink never follows a symlink); a directory there is refused.
-            guard st.st_mode & S_IFMT != S_IFDIR, unlink(tmp) == 0 else {
-                throw .localized(.fileRefused(tmp, .notRegular))
-            }
-        }
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { systemWrite(fd, $0 + done, b.count - done) } ?? 0 }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
-        }
-        let synced = fsync(fd) == 0
-        let closed = close(fd) == 0
-        guard done == bytes.count, synced, closed else {
-            let e = errno
-            unlink(tmp)
-            throw .io("cannot write \(path): \(String(cString: strerror(e)))")
-        }
-        guard rename(tmp, path) == 0 else {
-            let e = errno
-            unlink(tmp)
-            throw .io("cannot write \(path): \(String(cString: strerror(e)))")
+                      language: Language = .en, in fs: any FileSystem = HostFileSystem()) throws(CommandError) {
+        try checkTarget(path, kind: kind, force: force, language: language, in: fs)
+        // A directory where the temporary goes is refused; a stale temporary file the file system replaces.
+        if fs.status(path + ".tmp") == .directory { throw .localized(.fileRefused(path + ".tmp", .notRegular)) }
+        do throws(FileSystemFailure) { try fs.replace(path, with: Array(text.utf8)) } catch {
+            throw .io("cannot write \(path): \(error.reason)")
         }
     }
 
     /// The rules of `write` for its target, checked before anything is written.
-    static func checkTarget(_ path: String, kind: Kind, force: Bool, language: Language) throws(CommandError) {
+    static func checkTarget(_ path: String, kind: Kind, force: Bool, language: Language, in fs: any FileSystem = HostFileSystem()) throws(CommandError) {
         guard !path.isEmpty, path.contains(where: { $0 != "/" }) else { throw .localized(.fileRefused(path, .noName)) }
         guard !path.hasPrefix("--") else { throw .localized(.fileRefused(path, .optionLike)) }
         guard !path.hasSuffix("/") else { throw .localized(.fileRefused(path, .notRegular)) }
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return }
-        guard st.st_mode & S_IFMT == S_IFREG else { throw .localized(.fileRefused(path, .notRegular)) }
+        let size: Int
+        switch fs.status(path) {
+        case .missing: return
+        case .regular(let n): size = n
+        case .directory, .other: throw .localized(.fileRefused(path, .notRegular))
+        }
         if force { return }
-        let existing = (try? readText(path)) ?? ""
-        guard st.st_size == 0 || kind.isOurs(existing, path: path) else { throw .localized(.fileRefused(path, .notOurs)) }
+        let existing = (try? readText(path, in: fs)) ?? ""
+        guard size == 0 || kind.isOurs(existing, path: path, in: fs) else { throw .localized(.fileRefused(path, .notOurs)) }
     }
 
-    static func read(_ path: String) -> String? { try? readText(path) }
+    static func read(_ path: String, in fs: any FileSystem = HostFileSystem()) -> String? { try? readText(path, in: fs) }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
+    static func isRegularFile(_ path: String, in fs: any FileSystem = HostFileSystem()) -> Bool {
+        if case .regular = fs.statusFollowingLinks(path) { return true }
+        return false
     }
 
     /// Reads a whole text file, at most `Limits.fileBytes` of it: a bigger file (or `/dev/zero`) is an error naming
     /// the limit, not an endless read; a directory is an error too. A UTF-8 byte-order mark is dropped.
-    static func readText(_ path: String, language: LessonLanguage = .en) throws(CommandError) -> String {
-        guard let f = fopen(path, "r") else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
-        defer { fclose(f) }
-        var st = stat()
-        if fstat(fileno(f), &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
-            throw .io("cannot read \(path): \(String(cString: strerror(EISDIR)))")
+    static func readText(_ path: String, language: LessonLanguage = .en, in fs: any FileSystem = HostFileSystem()) throws(CommandError) -> String {
+        var bytes: [UInt8]
+        do throws(FileSystemFailure) { bytes = try fs.read(path, limit: Limits.fileBytes) } catch {
+            throw .io("cannot read \(path): \(error.reason)")
         }
-        var bytes: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buf.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, $0.count, f) }
-            if n <= 0 { break }
-            bytes += buf[0..<n]
-            if bytes.count > Limits.fileBytes { throw .io(Message.fileTooLarge(path).text(language)) }
-        }
-        if ferror(f) != 0 { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        if bytes.count > Limits.fileBytes { throw .io(Message.fileTooLarge(path).text(language)) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return String(decoding: bytes, as: UTF8.self)
     }
 }
-
-/// write(2), named apart from `FileOutput.write`.
-private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }

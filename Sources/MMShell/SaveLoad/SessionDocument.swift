@@ -110,14 +110,14 @@ extension ShellSession {
     /// `save FILE`: the session as JSON, written atomically.
     func save(to path: String, force: Bool) throws(CommandError) -> Int {
         let text = try SessionDocument.text(self)
-        try FileOutput.write(text, to: path, kind: .session, force: force, language: language)
+        try FileOutput.write(text, to: path, kind: .session, force: force, language: language, in: files)
         return text.utf8.count
     }
 
     /// `load FILE`: replaces the machine and the variables only when the whole file has been checked.
     public mutating func load(from path: String) throws(CommandError) {
         let text: String
-        do throws(CommandError) { text = try FileOutput.readText(path, language: language == .ko ? .ko : .en) } catch {
+        do throws(CommandError) { text = try FileOutput.readText(path, language: language == .ko ? .ko : .en, in: files) } catch {
             throw .localized(.loadRefused(path, .unreadable("\(error.message(language))")))
         }
         let loaded: (kernel: Kernel, variables: [String: ShellValue], commands: Int)
