@@ -409,4 +409,26 @@ import Testing
             if line.hasPrefix("cat ") { #expect(Self.field(data, "data") != nil && Self.field(data, "text") == nil, "\(line) carries its numbers") }
         }
     }
+
+    /// Queries and the lesson layer get facts from the kernel or a model, never by reading a command's printed text:
+    /// no line in Query/ or Lessons/ both takes a run's `stdout` and searches or splits it.
+    @Test func noQueryOrLessonParsesPrintedText() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(3)
+        let root = (parts + ["Sources", "MMShell"]).joined(separator: "/")
+        let fs = HostFileSystem()
+        var scanned = 0
+        for dir in ["Query", "Lessons"] {
+            let names = try #require(fs.list(root + "/" + dir), "\(dir) is listed")
+            for name in names.sorted() where name.hasSuffix(".swift") {
+                let text = try FileOutput.readText(root + "/" + dir + "/" + name)
+                scanned += 1
+                for (n, line) in text.split(separator: "\n").enumerated() where line.contains(".stdout") {
+                    let parses = [".split(", ".contains(", ".hasPrefix(", ".hasSuffix(", ".firstIndex(", ".range(of", ".components("].contains { line.contains($0) }
+                    #expect(!parses, "\(dir)/\(name):\(n + 1) reads printed text: \(line)")
+                }
+            }
+        }
+        #expect(scanned > 10)
+    }
 }
