@@ -189,7 +189,7 @@ extension ShellSession {
             var obj: [(String, JSONValue)] = [("command", .string(text.trimmingWhitespace())), ("ok", .bool(!result.refused))]
             if let name = assignTo { obj.append(("assigned", .string(name))) }
             obj.append(("value", ValueView.json(result.value, kernel: k)))
-            if let j = result.json { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
+            if let j = result.shownJSON { obj.append(("data", j)) } else if !result.text.isEmpty { obj.append(("text", .string(result.text))) }
             if !reports.isEmpty {
                 obj.append(("kernel", .array(reports.map {
                     let c = ReportClass($0.report)
@@ -215,9 +215,10 @@ extension ShellSession {
             shown += ReportRenderer.render(e.report, kernel: kernel, style: style)
             if let n = e.report.note { shown += ReportRenderer.note(say(.note(n)), style: style) }
         }
-        if !result.text.isEmpty && showValue {
-            shown += result.text
-            if !result.text.hasSuffix("\n") { shown += "\n" }
+        let text = showValue ? result.shownText : ""
+        if !text.isEmpty {
+            shown += text
+            if !text.hasSuffix("\n") { shown += "\n" }
         } else if result.value != .none && showValue {
             let value = ValueView.line(result.value, name: valueName ?? assignTo, kernel: kernel, newline: true)
             if shown.isEmpty { shown = value } else { shown += value }

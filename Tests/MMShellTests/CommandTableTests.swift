@@ -148,3 +148,31 @@ import Testing
         }
     }
 }
+
+/// A view counts what it was asked to render.
+final class RenderCount: @unchecked Sendable {
+    var text = 0, json = 0
+}
+
+struct CountingView: CommandView {
+    let count: RenderCount
+    var text: String { count.text += 1; return "the text\n" }
+    var json: JSONValue { count.json += 1; return .object([("n", .int(1))]) }
+}
+
+@Suite struct OneRendererTests {
+    /// The shell renders a view once, in the one format the session shows: text at the prompt, data under --json.
+    @Test func aViewIsRenderedOnlyAsShown() throws {
+        let count = RenderCount()
+        let spec = CommandSpec("counted", family: .views, summary: "a view that counts its renderings") { _, _ throws(CommandError) in
+            CommandOutput(view: CountingView(count: count))
+        }
+        var s = CommandTableTests.booted.session
+        let text = s.invoke(spec, arguments: [], rest: "", assignTo: nil, text: "counted", source: nil, line: 0).outcome
+        #expect(text.stdout == "the text\n" && count.text == 1 && count.json == 0)
+        s.settings.json = true
+        let json = s.invoke(spec, arguments: [], rest: "", assignTo: nil, text: "counted", source: nil, line: 0).outcome
+        #expect(json.record.map { JSONValue.object($0).rendered }?.contains("\"data\":{\"n\":1}") == true, "\(String(describing: json.record))")
+        #expect(count.text == 1 && count.json == 1)
+    }
+}

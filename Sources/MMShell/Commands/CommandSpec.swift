@@ -97,11 +97,20 @@ public struct ArgumentSpec: Sendable {
     }
 }
 
+/// A view a command shows: one model, rendered as terminal text or as `--json` data. The shell asks for the one
+/// format the session shows, so a view is never rendered twice (`CommandOutput(value:view:)`).
+protocol CommandView: Sendable {
+    var text: String { get }
+    var json: JSONValue { get }
+}
+
 /// What a command produced: its value (stored in `$_`), the text to print, and the same as data for `--json`.
 public struct CommandOutput: Sendable {
     public var value: ShellValue
     public var text: String
     public var json: JSONValue?
+    /// A view model that renders `text` and `json` when asked (the shell renders only the format it shows).
+    var view: (any CommandView)?
     /// The simulated kernel refused the operation (a wrong-order or double free): the command ran and nothing changed,
     /// which a script counts as a failed command.
     public var refused = false
@@ -110,6 +119,19 @@ public struct CommandOutput: Sendable {
         self.text = text
         self.json = json
         self.refused = refused
+    }
+
+    /// A command that shows a view: its text or its JSON is made only when the shell prints it.
+    init(value: ShellValue = .none, view: some CommandView) {
+        self.value = value
+        self.text = ""
+        self.view = view
+    }
+
+    /// The text the command shows (the view's, rendered now, if it has one).
+    var shownText: String { view?.text ?? text }
+    /// The data `--json` shows.
+    var shownJSON: JSONValue? { view.map(\.json) ?? json
     }
 }
 

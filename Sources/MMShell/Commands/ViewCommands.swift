@@ -8,8 +8,7 @@ enum ViewCommands {
                     examples: ["cat /proc/buddyinfo", "cat /proc/zoneinfo"]) { s, a throws(CommandError) in
             let path = try a.string(0)
             guard let f = ProcFiles.lookup(path) else { throw .unknownProcFile(path, known: ProcFiles.names) }
-            let text = f.render(s.kernel)
-            return CommandOutput(text: text, json: .object([("file", .string(f.path)), f.json.map { ("data", $0(s.kernel)) } ?? ("text", .string(text))]))
+            return CommandOutput(view: ProcFileView(file: f, kernel: s.kernel))
         },
         CommandSpec("export-proc", family: .views, arguments: [.init("dir", .name)], options: [OptionSpec("--force")],
                     summary: "write every /proc file kmemsim renders into DIR (for diffing against a real machine); --force replaces files kmemsim did not write",

@@ -13,6 +13,16 @@ public struct ProcFile: Sendable {
     }
 }
 
+/// `cat /proc/NAME`: the file's text, or for `--json` its data (or its text where it has no data form).
+struct ProcFileView: CommandView {
+    var file: ProcFile
+    var kernel: Kernel
+    var text: String { file.render(kernel) }
+    var json: JSONValue {
+        .object([("file", .string(file.path)), file.json.map { ("data", $0(kernel)) } ?? ("text", .string(text))])
+    }
+}
+
 public enum ProcFiles {
     /// Every file, one list per subsystem.
     public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo, json: { VmallocInfoModel($0).json })]
