@@ -11,7 +11,7 @@ enum SessionCommands {
             guard let m = HelpModel(topic: topic, table: table) else {
                 throw .unknownHelpTopic(topic ?? "", suggestion: Suggest.closest(topic ?? "", in: HelpView.topics(table)))
             }
-            return CommandOutput(text: m.text(style: s.style, lang: s.language, width: s.settings.width ?? 80), json: m.json(s.language))
+            return CommandOutput(view: HelpPage(model: m, style: s.style, language: s.language, width: s.settings.width ?? 80))
         },
         CommandSpec("boot", family: .session, arguments: [.init("param", .keyValue, optional: true)], variadic: true,
                     summary: "reboot with new parameters: " + BootParameter.summaryList,

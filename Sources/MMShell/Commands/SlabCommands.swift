@@ -182,7 +182,7 @@ enum SlabCommands {
                     summary: "the caches sorted by memory used, as slabtop(1) shows them",
                     examples: ["slabtop"]) { s, _ throws(CommandError) in
             let m = SlabInfoModel(s.kernel)
-            return CommandOutput(text: m.slabtopText, json: m.slabtopJSON)
+            return CommandOutput(view: SlabtopView(model: m))
         },
     ]
 }

@@ -34,7 +34,7 @@ enum TaskCommands {
                             let o = try PictureOptions.parse(a)
                             if o.wantsPicture { return try stacks(o, s) }
                             let m = TasksModel(s.kernel)
-                            return CommandOutput(text: m.text, json: m.json)
+                            return CommandOutput(view: m)
                         },
                         CommandSpec("task stacks", family: .tasks, options: PictureOptions.options([.picture, .ascii, .svg]),
                                     summary: "a picture of every task's kernel stack and where it lives (vmalloc or the page allocator)",

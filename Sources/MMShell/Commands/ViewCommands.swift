@@ -34,7 +34,7 @@ enum ViewCommands {
             guard let p = try a.page(0) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: "no page") }
             try AddressCommands.check(p, s.kernel)
             let m = PageModel(p.raw, kernel: s.kernel)
-            return CommandOutput(text: m.text, json: m.json)
+            return CommandOutput(view: m)
         },
         CommandSpec("kmem", family: .views, arguments: [.init("addr", .addressOrPage)],
                     summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",
@@ -43,7 +43,7 @@ enum ViewCommands {
             guard let m = KmemModel(addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "kmemsim knows nothing at this address (not the direct map, a struct page, a physical address of RAM, or a vmalloc area)")
             }
-            return CommandOutput(text: m.text(s.language), json: m.json)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("memmap", family: .views,
                     arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options(MemmapCommand.options),
@@ -76,13 +76,13 @@ enum ViewCommands {
                     summary: "the memory boot code reserved before the buddy allocator took over",
                     examples: ["memblock"]) { s, _ throws(CommandError) in
             let m = MemblockModel(s.kernel)
-            return CommandOutput(text: m.text(s.language), json: m.json)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("zones", family: .views,
                     summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
                     examples: ["zones"]) { s, _ throws(CommandError) in
             let m = ZonesModel(s.kernel)
-            return CommandOutput(text: m.text, json: m.json)
+            return CommandOutput(view: m)
         },
         CommandSpec("buddy", family: .views,
                     arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options([.picture, .ascii, .svg]),
@@ -99,14 +99,14 @@ enum ViewCommands {
                 let model = BuddyPicture.build(zone, kernel: s.kernel)
                 return try o.output(model.picture(language: s.lessons.language), s, json: m.json)
             }
-            return CommandOutput(text: m.text, json: m.json)
+            return CommandOutput(view: m)
         },
         CommandSpec("gfp", family: .views, arguments: [.init("mask", .gfp)],
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",
                     examples: ["gfp GFP_KERNEL|__GFP_ZERO", "gfp GFP_ATOMIC", "gfp 0xcc0"]) { s, a throws(CommandError) in
             let g = try a.gfp(0)
             let m = GFPModel(g, typed: a.raw.joined(separator: " "), kernel: s.kernel)
-            return CommandOutput(value: .int(Int(g.rawValue)), text: m.text(s.language), json: m.json)
+            return CommandOutput(value: .int(Int(g.rawValue)), view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("dmesg", family: .views, options: [OptionSpec("-c", aliases: ["--clear", "-C"])],
                     summary: "the kernel log with timestamps (-c clears it after printing)",

@@ -73,13 +73,13 @@ enum VmallocCommands {
             }
             guard a.has(0) else {
                 let m = VmallocRangeModel(s.kernel)
-                return CommandOutput(text: m.text, json: m.json)
+                return CommandOutput(view: m)
             }
             let addr = try a.address(0)
             guard let m = VmAreaModel(containing: addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them")
             }
-            return CommandOutput(text: m.text, json: m.json)
+            return CommandOutput(view: m)
         },
     ]
 

@@ -2,7 +2,7 @@ import KernelMM
 
 /// The renderers of `CPUsModel` (`cpus`): each CPU's preempt_count fields, IRQ flag, running task, held spinlocks and
 /// IRQ stack; the shell's CPU is marked with `*`.
-extension CPUsModel {
+extension CPUsModel: CommandView {
     var text: String {
         var s = "   CPU  preempt_count  preempt softirq hardirq nmi  irqs      current           IRQ stack\n"
         for c in cpus {

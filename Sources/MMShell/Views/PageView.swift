@@ -50,7 +50,7 @@ extension PageBlock {
 }
 
 /// The renderers of `PageModel` (`page PFN`): dump_page()'s lines, then kmemsim's, in the kernel's English.
-extension PageModel {
+extension PageModel: CommandView {
     var text: String {
         var lines = dumpLines
         lines.append("")

@@ -2,7 +2,7 @@ import KernelMM
 
 /// The renderers of `PercpuModel` (`percpu`): the first chunk's layout as pcpu_dump_alloc_info() describes it, every
 /// chunk's allocations, and the per-CPU variables with their copies.
-extension PercpuModel {
+extension PercpuModel: CommandView {
     var text: String {
         var s = "percpu: Embedded \(firstChunkSize / pageSize) pages/cpu s\(staticSize) r\(reservedSize) d\(dynamicSize) u\(unitSize)\n"
         for ch in chunks {

@@ -1,7 +1,7 @@
 import KernelMM
 
 /// The renderers of `SlabCacheModel`: `slab CACHE` as text and JSON, and the geometry line.
-extension SlabCacheModel {
+extension SlabCacheModel: CommandView {
     var summary: String {
         "\(name): object \(objectSize) → \(size) bytes (align \(align)), \(num) object\(num == 1 ? "" : "s") per order-\(order) slab (\(Format.bytes(UInt64(slabBytes)))), \(leftOver) bytes left over"
     }

@@ -1,7 +1,7 @@
 import KernelMM
 
 /// The renderers of `TasksModel` (`task list`): each task, where it runs and its kernel stack (address, pages, zone).
-extension TasksModel {
+extension TasksModel: CommandView {
     var text: String {
         var s = "  PID  COMM             CPU  STACK\n"
         for t in tasks {

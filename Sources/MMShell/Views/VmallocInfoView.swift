@@ -33,7 +33,7 @@ extension VmallocInfoModel {
     }
 }
 
-extension VmAreaModel {
+extension VmAreaModel: CommandView {
     /// `vmarea ADDR`: the area, each page and what backs it (the asked page marked *), the guard page, and whether
     /// the frames are contiguous.
     var text: String {
@@ -80,7 +80,7 @@ extension VmAreaModel {
     }
 }
 
-extension VmallocRangeModel {
+extension VmallocRangeModel: CommandView {
     /// `vmarea`: the range, how much of it the areas hold, each area, and the vfree()s still deferred.
     var text: String {
         var s = "vmalloc range \(Format.hex(start))-\(Format.hex(end - 1)) (\(Format.bytes(end - start)))\n"

@@ -1,7 +1,7 @@
 import KernelMM
 
 /// The renderers of `ZonesModel` (`zones`) and `FreeAreaModel` (`buddy ZONE`), as text and JSON.
-extension ZonesModel {
+extension ZonesModel: CommandView {
     var text: String {
         var t = "\(arch), \(Format.bytes(memory)) RAM, \(cpus) CPU\(cpus == 1 ? "" : "s"), \(pageSize / 1024) KiB pages, MAX_ORDER \(maxOrder), pageblock order \(pageblockOrder), min_free_kbytes \(minFreeKbytes)\n"
         t += "zone      start_pfn       end_pfn    managed       free   pcp    min    low   high  protection\n"
@@ -24,7 +24,7 @@ extension ZonesModel {
     }
 }
 
-extension FreeAreaModel {
+extension FreeAreaModel: CommandView {
     var text: String {
         var t = "zone \(zone): \(freePages) free pages in the buddy lists, \(pcpPages) on per-CPU lists\n"
         t += "order  block      nr_free  " + typeNames.map { Format.right($0, 11) }.joined(separator: " ") + "   first blocks (pfn)\n"
