@@ -116,22 +116,23 @@ enum QuizMaker {
 }
 
 extension QuizMaker {
-    /// The lines of `gfp MASK` that answer the asked field (the decoder's own words, from the same machine).
+    /// The lines of `gfp MASK` that answer the asked field (the decoder's own rows, from the same machine's model),
+    /// in each language.
     static func gfpWhy(_ mask: String, field: String, kernel k: Kernel) -> Message? {
-        var s = ShellSession(kernel: k)
-        let o = LessonEngine.runInner("gfp " + mask, &s)
-        guard o.succeeded else { return nil }
-        let lines = o.stdout.split(separator: "\n").map(String.init)
-        let prefix: String
-        switch field {
-        case "value": return .quizWhyGFP(mask, lines: Array(lines.prefix(3)))
-        case "may_sleep": prefix = "  may sleep:"
-        case "zone": prefix = "  zone:"
-        case "migratetype": prefix = "  mobility:"
-        case "min_reserve": prefix = "  reserves:"
-        default: return nil
+        guard let g = try? GFPParser.parse(mask) else { return nil }
+        let m = GFPModel(g, typed: mask, kernel: k)
+        func lines(_ lang: Language) -> [String]? {
+            switch field {
+            case "value": Array(m.lines(lang).prefix(3))
+            case "may_sleep": [m.header(lang)] + [m.row(.maySleep, lang)].compactMap { $0 }
+            case "zone": [m.header(lang)] + [m.row(.zone, lang)].compactMap { $0 }
+            case "migratetype": [m.header(lang)] + [m.row(.mobility, lang)].compactMap { $0 }
+            case "min_reserve": [m.header(lang)] + [m.row(.reserves, lang)].compactMap { $0 }
+            default: nil
+            }
         }
-        return .quizWhyGFP(mask, lines: [lines.first ?? ""] + lines.filter { $0.hasPrefix(prefix) })
+        guard let en = lines(.en), let ko = lines(.ko) else { return nil }
+        return Message(en: Message.quizWhyGFP(mask, lines: en).en, ko: Message.quizWhyGFP(mask, lines: ko).ko)
     }
 
     static let slabSizes = [24, 40, 56, 100, 120, 136, 200, 264, 320, 500, 700, 1000, 1500, 2100, 3000]
@@ -146,7 +147,6 @@ extension QuizMaker {
         let head = Message.quizSlabIntro(seed: seed, slab: k.params.slab.rawValue.uppercased(), cpus: k.params.cpus, pageKiB: k.pageSize / 1024)
         var intro = ""
         var quiz = Quiz(topic: "slab", seed: seed, questions: [])
-        var lines: [(name: String, geometry: String)] = []
         for n in 1...3 {
             let size = slabSizes[rng.below(slabSizes.count)]
             let align = rng.below(3) == 0
@@ -159,11 +159,11 @@ extension QuizMaker {
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .other("quiz: \(error.message)") }
-            // kmem_cache_create's own line works the geometry out: object → size (align), objects per order-N slab;
-            // a merged cache has the geometry of the one it joined.
-            var geometry = o.stdout.split(separator: "\n").first.map(String.init) ?? ""
-            if let other = lines.first(where: { geometry.contains("merged with \($0.name) ") }) { geometry += "; " + other.geometry }
-            lines.append((name, geometry))
+            // The geometry kmem_cache_create worked out, from the cache's model; a merged cache has the geometry of
+            // the one it joined.
+            let geometry = SlabCacheModel(name, s.kernel).map { m in
+                m.mergedName == nil ? m.summary : SlabCacheModel.mergedLine(name, into: m.name) + "; " + m.summary
+            } ?? ""
             quiz.questions.append(.init(text: a.0, kind: .number, expected: v, why: .quizWhySlab(geometry)))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
