@@ -127,8 +127,7 @@ enum ViewCommands {
             case "off": s.kernel.trace.enabled = false
             case "clear": s.kernel.trace.events.removeAll()
             case "show":
-                return CommandOutput(text: LogViews.trace(s.kernel),
-                                     json: .array(s.kernel.trace.events.map { .string(LogViews.line($0, s.kernel)) }))
+                return CommandOutput(view: TraceView(kernel: s.kernel))
             default: break
             }
             return CommandOutput()

@@ -8,7 +8,8 @@ enum SessionDocument {
     static let format = "kmemsim-session"
     /// 3: memblock regions carry a `MemblockPurpose` and slab reports in the log are typed (`SlabReport`,
     /// `SlubProblem`…) instead of text (issue 10); a version-2 file is refused by its version, not by a field.
-    static let version = 3
+    /// 4: the kmalloc, kmem_cache and vmap_area trace events are typed (`TraceEvent.Kind.kmalloc`…), not text.
+    static let version = 4
 
     /// Why a file cannot be loaded; worded by `Message.loadRefused`.
     enum Problem: Error, Equatable {
