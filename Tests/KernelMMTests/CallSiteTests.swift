@@ -27,7 +27,7 @@ import Testing
         let ci = try #require(k.slab.index(named: "t"))
         let track = k.slab.caches[ci].slabs.values.flatMap(\.tracks).first { !$0.allocCaller.isEmpty }
         #expect(track?.allocCaller == "kmemsim_cmd_4+0x1c/0x40 [kmemsim]" && track?.allocAPI == "kmem_cache_alloc")
-        #expect(k.trace.events.contains { if case .other(let n, let f) = $0.kind { n == "kmem_cache_alloc" && f.hasPrefix("call_site=kmemsim_cmd_4+0x1c/0x40 [kmemsim] ") } else { false } })
+        #expect(k.trace.events.contains { if case .kmemCacheAlloc(let site, _, _, _, _, _) = $0.kind { site == "kmemsim_cmd_4+0x1c/0x40 [kmemsim]" } else { false } })
         _ = k.kmemCacheFree("t", o)
         // "Preemption disabled at:" names the function that called spin_lock (get_lock_parent_ip()).
         _ = k.spinLock("l")

@@ -117,15 +117,15 @@ import Testing
         var k = try boot { $0.memory = 64 << 20 }
         k.trace.enabled = true
         _ = k.kmalloc(9000, gfp: .kernel)
-        var kmallocFields = "", pageGFP: GFPFlags = []
+        var kmalloc: (req: Int, gfp: GFPFlags)?, pageGFP: GFPFlags = []
         for e in k.trace.events {
             switch e.kind {
-            case .other(let name, let fields) where name == "kmalloc": kmallocFields = fields
+            case .kmalloc(_, _, let req, _, let gfp, _): kmalloc = (req, gfp)
             case .mmPageAlloc(_, _, _, let gfp): pageGFP = gfp
             default: break
             }
         }
-        #expect(kmallocFields.contains("bytes_req=9000") && kmallocFields.contains("gfp_flags=GFP_KERNEL "), "\(kmallocFields)")
+        #expect(kmalloc?.req == 9000 && kmalloc?.gfp == .kernel, "\(String(describing: kmalloc))")
         #expect(pageGFP == GFPFlags.kernel.union(.comp))
     }
 }

@@ -175,4 +175,16 @@ struct CountingView: CommandView {
         #expect(json.record.map { JSONValue.object($0).rendered }?.contains("\"data\":{\"n\":1}") == true, "\(String(describing: json.record))")
         #expect(count.text == 1 && count.json == 1)
     }
+
+    /// Trace events are typed in KernelMM: `trace show --json` gives each event's fields as data, and the text is the
+    /// kernel's line.
+    @Test func traceEventsAreData() throws {
+        var sh = CommandTableTests.booted
+        for line in ["trace on", "a2 = kmalloc 100 GFP_KERNEL", "kfree $a2", "v2 = vmalloc 8192"] { _ = sh.execute(line) }
+        #expect(sh.execute("trace show").stdout.contains("kmalloc: call_site="))
+        sh.session.settings.json = true
+        let record = sh.execute("trace show").stdout
+        #expect(record.contains("\"event\":\"kmalloc\"") && record.contains("\"bytes_req\":100") && record.contains("\"bytes_alloc\":128"), "\(record.prefix(600))")
+        #expect(record.contains("\"event\":\"kfree\"") && record.contains("\"event\":\"alloc_vmap_area\""))
+    }
 }

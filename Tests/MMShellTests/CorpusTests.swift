@@ -93,7 +93,7 @@ import Glibc
     static func damage(_ text: String, _ edit: String) -> String {
         if edit == "truncate" { return String(text.prefix(text.count * 2 / 3)) }
         if edit == "garbage" { return String(text.prefix(2000)) + "\u{1}#!garbage}}}" + String(text.dropFirst(2000)) }
-        if edit.hasPrefix("version="), let r = text.range(of: "\"version\": 3,") {
+        if edit.hasPrefix("version="), let r = text.range(of: "\"version\": \(SessionDocument.version),") {
             return text.replacingCharacters(in: r, with: "\"version\": \(edit.dropFirst(8)),")
         }
         if edit.hasPrefix("edit:"), let arrow = edit.range(of: "=>") {

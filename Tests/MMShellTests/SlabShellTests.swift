@@ -92,7 +92,7 @@ import Testing
         var k = try Kernel(booting: BootParams())
         _ = k.kmemCacheCreate(name: "demo", size: 1000, flags: .noMerge)
         _ = k.kmemCacheAlloc("demo", gfp: .kernel)
-        let j = SlabView.json("demo", k).rendered
+        let j = try #require(SlabCacheModel("demo", k)).json.rendered
         #expect(j.hasPrefix("{\"name\":\"demo\",\"aliases\":[],\"object_size\":1000,\"size\":1000"))
         #expect(j.contains("\"list\":\"cpu\",\"cpu\":0,\"inuse\":1"))
     }

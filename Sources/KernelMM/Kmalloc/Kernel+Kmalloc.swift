@@ -20,7 +20,10 @@ extension Kernel {
         }
         guard let addr = slabAllocObject(ci, gfp: gfp, caller: caller, origSize: size) else { return nil }
         let c = slab.caches[ci]
-        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(callerSymbol(caller, .alloc)) ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) || c.flags.contains(.account) ? "true" : "false")")) }
+        if trace.enabled {
+            traceEvent(.kmalloc(callSite: callerSymbol(caller, .alloc), ptr: addr, bytesReq: size, bytesAlloc: c.size, gfp: gfp,
+                                accounted: gfp.contains(.account) || c.flags.contains(.account)))
+        }
         return addr
     }
 
@@ -33,7 +36,10 @@ extension Kernel {
         guard let pfn = allocPages(gfp.union(.comp), order: order, owner: .kmallocLarge, caller: "__kmalloc_large_node"),
               let addr = pageAddress(pfn.raw) else { return nil }
         // trace_kmalloc() gets the caller's flags: __kmalloc_large_node() adds __GFP_COMP to its own copy (mm/slab_common.c:1166).
-        if trace.enabled { traceEvent(.other(name: "kmalloc", fields: "call_site=\(callerSymbol(caller, .alloc)) ptr=\(hashPointer(addr)) bytes_req=\(size) bytes_alloc=\(pageSize << order) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(gfp.contains(.account) ? "true" : "false")")) }
+        if trace.enabled {
+            traceEvent(.kmalloc(callSite: callerSymbol(caller, .alloc), ptr: addr, bytesReq: size, bytesAlloc: pageSize << order, gfp: gfp,
+                                accounted: gfp.contains(.account)))
+        }
         return addr
     }
 
@@ -86,7 +92,7 @@ extension Kernel {
     @discardableResult
     public mutating func kfree(_ addr: UInt64, caller: String = "kfree") -> KfreeOutcome {
         clock.tick()
-        if trace.enabled { traceEvent(.other(name: "kfree", fields: "call_site=\(callerSymbol(caller, .free)) ptr=\(addr == 0 ? "0000000000000000" : addr == zeroSizePointer ? "0000000000000010" : hashPointer(addr))")) }
+        if trace.enabled { traceEvent(.kfree(callSite: callerSymbol(caller, .free), ptr: addr)) }
         if addr == 0 || addr == zeroSizePointer { return .noop }
         guard let pfn = directMapPFN(addr) else {
             // virt_to_folio() on an address outside the direct map computes a struct page past the memory map;

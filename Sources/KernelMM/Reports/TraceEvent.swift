@@ -12,8 +12,20 @@ public struct TraceEvent: Sendable, Equatable, Codable {
         /// mm_page_alloc_extfrag: fallback into another migrate type's pageblock.
         case mmPageAllocExtfrag(pfn: Int, allocOrder: Int, fallbackOrder: Int, allocMigratetype: Int,
                                 fallbackMigratetype: Int, changeOwnership: Bool)
-        /// Other subsystems' events, already in their TP_printk form after the event name.
-        case other(name: String, fields: String)
+        /// kmalloc: call_site=%pS ptr=%p bytes_req=%zu bytes_alloc=%zu gfp_flags=%s node=%d accounted=%s
+        /// (include/trace/events/kmem.h). `callSite` is the %pS symbol, as the slab tracks keep it.
+        case kmalloc(callSite: String, ptr: UInt64, bytesReq: Int, bytesAlloc: Int, gfp: GFPFlags, accounted: Bool)
+        /// kmem_cache_alloc: the same fields as kmalloc.
+        case kmemCacheAlloc(callSite: String, ptr: UInt64, bytesReq: Int, bytesAlloc: Int, gfp: GFPFlags, accounted: Bool)
+        /// kfree: call_site=%pS ptr=%p
+        case kfree(callSite: String, ptr: UInt64)
+        /// kmem_cache_free: call_site=%pS ptr=%p name=%s
+        case kmemCacheFree(callSite: String, ptr: UInt64, cache: String)
+        /// alloc_vmap_area: va_start: %lu size=%lu align=%lu vstart=0x%lx vend=0x%lx failed=%d
+        /// (include/trace/events/vmalloc.h).
+        case allocVmapArea(vaStart: UInt64, size: UInt64, align: UInt64, vstart: UInt64, vend: UInt64)
+        /// free_vmap_area_noflush: va_start=%lu nr_lazy=%lu nr_lazy_max=%ld
+        case freeVmapAreaNoflush(vaStart: UInt64, nrLazy: Int, nrLazyMax: Int)
     }
     public var time: UInt64
     public var comm: String

@@ -6,24 +6,15 @@ extension Kernel {
         let addr = slabAllocObject(ci, gfp: gfp, caller: caller)
         if let addr {
             let c = slab.caches[ci]
-            if trace.enabled { traceEvent(.other(name: "kmem_cache_alloc", fields: "call_site=\(callerSymbol(caller, .alloc)) ptr=\(tracePointer(addr)) bytes_req=\(c.objectSize) bytes_alloc=\(c.size) gfp_flags=\(gfp.kernelDescription) node=-1 accounted=\(c.flags.contains(.account) || gfp.contains(.account) ? "true" : "false")")) }
+            if trace.enabled {
+                traceEvent(.kmemCacheAlloc(callSite: callerSymbol(caller, .alloc), ptr: addr, bytesReq: c.objectSize, bytesAlloc: c.size,
+                                           gfp: gfp, accounted: c.flags.contains(.account) || gfp.contains(.account)))
+            }
         }
         return addr
     }
 
     /// The hashed %p of a trace line or report (kernel/trace hash-ptr; lib/vsprintf.c ptr_to_id), deterministic here.
-    public func tracePointer(_ p: UInt64) -> String { hashPointer(p) }
-
-    /// %p: the pointer hashed, printed as 16 hex digits on 64-bit (8 on 32-bit).
-    public func hashPointer(_ p: UInt64) -> String {
-        var x = p ^ 0x9e37_79b9_7f4a_7c15
-        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
-        x ^= x >> 31
-        let h = String(x & 0xffff_ffff, radix: 16)
-        return (arch.is64Bit ? "00000000" : "") + String(repeating: "0", count: 8 - h.count) + h
-    }
-
     /// slab_alloc_node(): might_alloc, then the allocator's own path; __GFP_ZERO clears the object.
     mutating func slabAllocObject(_ ci: Int, gfp: GFPFlags, caller: String, origSize: Int? = nil) -> UInt64? {
         mightAlloc(gfp, caller: caller)

@@ -11,7 +11,7 @@ extension Kernel {
     public mutating func kmemCacheFree(_ name: String, _ addr: UInt64, caller: String = "kmem_cache_free") -> SlabFreeOutcome {
         guard let ci = slab.index(named: name) else { return .refused }
         clock.tick()
-        if trace.enabled { traceEvent(.other(name: "kmem_cache_free", fields: "call_site=\(callerSymbol(caller, .free)) ptr=\(tracePointer(addr)) name=\(slab.caches[ci].name)")) }
+        if trace.enabled { traceEvent(.kmemCacheFree(callSite: callerSymbol(caller, .free), ptr: addr, cache: slab.caches[ci].name)) }
         return slabFree(expected: ci, addr, caller: caller, api: "kmem_cache_free")
     }
 

@@ -155,7 +155,9 @@ extension Kernel {
                               caller: site ?? caller, requested: Int(requested), purpose: purpose, pageOrder: pageOrder,
                               pagesArray: pagesArray.address))
         // include/trace/events/vmalloc.h alloc_vmap_area
-        if trace.enabled { traceEvent(.other(name: "alloc_vmap_area", fields: "va_start: \(at) size=\(size + guardBytes) align=\(alignment) vstart=\(Self.hex(r.start)) vend=\(Self.hex(r.end)) failed=0")) }
+        if trace.enabled {
+            traceEvent(.allocVmapArea(vaStart: at, size: UInt64(size + guardBytes), align: UInt64(alignment), vstart: r.start, vend: r.end))
+        }
         return at
     }
 
@@ -232,7 +234,7 @@ extension Kernel {
         releaseVmallocArea(pages: area.pages, range: VMRange(start: area.start, size: area.size), pagesArray: area.pagesArray)
         // include/trace/events/vmalloc.h free_vmap_area_noflush
         if trace.enabled {
-            traceEvent(.other(name: "free_vmap_area_noflush", fields: "va_start=\(area.start) nr_lazy=\(vmalloc.lazyPages) nr_lazy_max=\(lazyMaxPages)"))
+            traceEvent(.freeVmapAreaNoflush(vaStart: area.start, nrLazy: vmalloc.lazyPages, nrLazyMax: lazyMaxPages))
         }
         return .freed(pages: area.pages.count)
     }

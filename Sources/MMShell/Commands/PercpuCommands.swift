@@ -107,8 +107,9 @@ enum PercpuCommands {
                     examples: ["percpu", "percpu --picture", "percpu --svg percpu.svg"]) { s, a throws(CommandError) in
             let o = try PictureOptions.parse(a)
             if o.arguments.has(0) { throw .tooManyArguments(command: "percpu", usage: "percpu [--picture] [--ascii] [--svg FILE]") }
-            if o.wantsPicture { return try o.output(PercpuPicture.build(s.kernel).picture(language: s.lessons.language), s, json: CPUJSON.percpu(s.kernel)) }
-            return CommandOutput(text: PercpuView.render(s.kernel), json: CPUJSON.percpu(s.kernel))
+            let m = PercpuModel(s.kernel)
+            if o.wantsPicture { return try o.output(PercpuPicture.build(s.kernel).picture(language: s.lessons.language), s, json: m.json) }
+            return CommandOutput(view: m)
         },
     ]
 }

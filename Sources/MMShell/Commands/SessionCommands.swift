@@ -7,22 +7,11 @@ enum SessionCommands {
                     summary: "the command families; 'help FAMILY' lists one family, 'help CMD' shows one command, 'help all' everything",
                     examples: ["help", "help pages", "help alloc_pages", "help gfp", "help all"]) { s, a throws(CommandError) in
             let table = CommandTable.standard
-            let width = s.settings.width ?? 80
-            guard a.has(0) else { return CommandOutput(text: HelpView.overview(table, style: s.style, lang: s.language, width: width)) }
-            let topic = try a.string(0)
-            if topic == "all" { return CommandOutput(text: HelpView.family(CommandFamily.allCases, table, style: s.style, lang: s.language, width: width)) }
-            if let f = CommandFamily.allCases.first(where: { $0.key == topic }) {
-                return CommandOutput(text: HelpView.family([f], table, style: s.style, lang: s.language, width: width))
+            let topic = a.has(0) ? try a.string(0) : nil
+            guard let m = HelpModel(topic: topic, table: table) else {
+                throw .unknownHelpTopic(topic ?? "", suggestion: Suggest.closest(topic ?? "", in: HelpView.topics(table)))
             }
-            // A topic and a command may share a name (gfp): show the command, then the topic.
-            if let text = HelpView.topic(topic, kernel: s.kernel, lang: s.language, width: width) {
-                let command = table.lookup(topic).map { HelpView.command($0, style: s.style, lang: s.language) + "\n\n" } ?? ""
-                return CommandOutput(text: command + text)
-            }
-            guard let spec = table.lookup(topic) else {
-                throw .unknownHelpTopic(topic, suggestion: Suggest.closest(topic, in: HelpView.topics(table)))
-            }
-            return CommandOutput(text: HelpView.command(spec, style: s.style, lang: s.language) + "\n")
+            return CommandOutput(view: HelpPage(model: m, style: s.style, language: s.language, width: s.settings.width ?? 80))
         },
         CommandSpec("boot", family: .session, arguments: [.init("param", .keyValue, optional: true)], variadic: true,
                     summary: "reboot with new parameters: " + BootParameter.summaryList,

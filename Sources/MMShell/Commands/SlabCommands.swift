@@ -58,7 +58,7 @@ enum SlabCommands {
             case .success(.created(let n)):
                 return CommandOutput(value: .string(n), text: SlabView.summary(n, s.kernel, s.language) + "\n")
             case .success(.merged(let n, let into)):
-                return CommandOutput(value: .string(n), text: s.say(.cacheMerged(n, into: into)) + "\n")
+                return CommandOutput(value: .string(n), text: SlabCacheModel.mergedLine(n, into: into, s.language) + "\n")
             }
         },
         CommandSpec("kmem_cache_alloc", family: .slab, arguments: [.init("cache", .cacheName), .init("gfp", .gfp)],
@@ -172,15 +172,17 @@ enum SlabCommands {
                     examples: ["slab my_cache", "slab kmalloc-64", "slab my_cache --picture", "slab my_cache --svg cache.svg"]) { s, a throws(CommandError) in
             let o = try PictureOptions.parse(a)
             let name = try cacheName(o.arguments, 0, s)
+            let m = SlabCacheModel(name, s.kernel)
             if o.wantsPicture, let model = SlabPicture.build(name, kernel: s.kernel) {
-                return try o.output(model.picture(language: s.lessons.language), s, json: SlabView.json(name, s.kernel))
+                return try o.output(model.picture(language: s.lessons.language), s, json: m?.json ?? .null)
             }
-            return CommandOutput(text: SlabView.render(name, s.kernel), json: SlabView.json(name, s.kernel))
+            return CommandOutput(text: m?.text ?? "", json: m?.json ?? .null)
         },
         CommandSpec("slabtop", family: .slab,
                     summary: "the caches sorted by memory used, as slabtop(1) shows them",
                     examples: ["slabtop"]) { s, _ throws(CommandError) in
-            CommandOutput(text: SlabView.slabtop(s.kernel))
+            let m = SlabInfoModel(s.kernel)
+            return CommandOutput(view: SlabtopView(model: m))
         },
     ]
 }

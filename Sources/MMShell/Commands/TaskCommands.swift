@@ -19,7 +19,7 @@ enum TaskCommands {
                                 return CommandOutput(value: .int(-12), text: s.say(.forkFailed(name)))
                             }
                             let t = s.kernel.tasks.first { $0.pid == pid }
-                            return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TaskView.stackText($0, s.kernel) } ?? ""))
+                            return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TasksModel.Stack($0, s.kernel).text } ?? ""))
                         },
                         CommandSpec("task exit", family: .tasks, arguments: [.init("pid", .number)],
                                     summary: "the task PID exits: its kernel stack is freed, or kept in the CPU's cache of stacks",
@@ -33,7 +33,8 @@ enum TaskCommands {
                                     examples: ["task list"]) { s, a throws(CommandError) in
                             let o = try PictureOptions.parse(a)
                             if o.wantsPicture { return try stacks(o, s) }
-                            return CommandOutput(text: TaskView.render(s.kernel), json: CPUJSON.tasks(s.kernel))
+                            let m = TasksModel(s.kernel)
+                            return CommandOutput(view: m)
                         },
                         CommandSpec("task stacks", family: .tasks, options: PictureOptions.options([.picture, .ascii, .svg]),
                                     summary: "a picture of every task's kernel stack and where it lives (vmalloc or the page allocator)",
@@ -82,12 +83,12 @@ enum TaskCommands {
                 throw .badArgument(argument: "PID", value: String(pid), reason: .noSuchTask)
             }
             guard t.stack != nil else { throw .badArgument(argument: "PID", value: String(pid), reason: .runsOnInitStack(t.comm)) }
-            return try o.output(StacksPicture.build(s.kernel, pid: pid).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
+            return try o.output(StacksPicture.build(s.kernel, pid: pid).picture(language: s.lessons.language), s, json: TasksModel(s.kernel).json)
         },
     ]
 
     /// task stacks: the picture of every task's stack.
     static func stacks(_ o: PictureOptions, _ s: ShellSession) throws(CommandError) -> CommandOutput {
-        try o.output(StacksPicture.build(s.kernel).picture(language: s.lessons.language), s, json: CPUJSON.tasks(s.kernel))
+        try o.output(StacksPicture.build(s.kernel).picture(language: s.lessons.language), s, json: TasksModel(s.kernel).json)
     }
 }

@@ -33,16 +33,17 @@ enum ViewCommands {
                     examples: ["page $p", "page 0x1000", "page pfn:0x1000"]) { s, a throws(CommandError) in
             guard let p = try a.page(0) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: .noPage) }
             try AddressCommands.check(p, s.kernel)
-            return CommandOutput(text: PageView.render(p.raw, kernel: s.kernel), json: PageView.json(p.raw, kernel: s.kernel))
+            let m = PageModel(p.raw, kernel: s.kernel)
+            return CommandOutput(view: m)
         },
         CommandSpec("kmem", family: .views, arguments: [.init("addr", .addressOrPage)],
                     summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",
                     examples: ["kmem $addr", "kmem 0xffff888001000000"]) { s, a throws(CommandError) in
             let addr = try a.address(0)
-            guard let t = KmemView.render(addr, session: s) else {
+            guard let m = KmemModel(addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .unknownAddress)
             }
-            return CommandOutput(text: t)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("memmap", family: .views,
                     arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options(MemmapCommand.options),
@@ -74,25 +75,14 @@ enum ViewCommands {
         CommandSpec("memblock", family: .views,
                     summary: "the memory boot code reserved before the buddy allocator took over",
                     examples: ["memblock"]) { s, _ throws(CommandError) in
-            var t = "RAM (firmware map):\n"
-            for r in s.kernel.ram { t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.bytes(r.end - r.start))\n" }
-            t += "reserved:\n"
-            for r in s.kernel.memblock {
-                t += "  [mem \(Format.hex(r.start, digits: 16))-\(Format.hex(r.end - 1, digits: 16))] \(Format.right(Format.bytes(r.size), 9))  \(s.say(.memblockPurpose(r.purpose)))"
-                // free_initmem() and friends gave it to the page allocator; memblock.reserved keeps the record.
-                t += s.kernel.memblockRegionFreed(r) ? "  " + ConfigStrings.freedAfterBoot.text(s.language) + "\n" : "\n"
-            }
-            let json = JSONValue.object([
-                ("ram", .array(s.kernel.ram.map { .object([("start", .hex($0.start)), ("end", .hex($0.end))]) })),
-                ("reserved", .array(s.kernel.memblock.map { .object([("start", .hex($0.start)), ("size", .int(Int($0.size))), ("name", .string(Message.memblockPurpose($0.purpose).en)),
-                                                                      ("freed_after_boot", .bool(s.kernel.memblockRegionFreed($0)))]) })),
-            ])
-            return CommandOutput(text: t, json: json)
+            let m = MemblockModel(s.kernel)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("zones", family: .views,
                     summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
                     examples: ["zones"]) { s, _ throws(CommandError) in
-            ZonesView.render(s.kernel)
+            let m = ZonesModel(s.kernel)
+            return CommandOutput(view: m)
         },
         CommandSpec("buddy", family: .views,
                     arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options([.picture, .ascii, .svg]),
@@ -104,17 +94,19 @@ enum ViewCommands {
             guard let z = ZoneType.named(t), let zone = s.kernel.zone(z), zone.isPopulated else {
                 throw .badArgument(argument: "ZONE", value: t, reason: .populatedZones(s.kernel.zones.filter(\.isPopulated).map(\.type.procName)))
             }
+            let m = FreeAreaModel(zone, kernel: s.kernel)
             if o.wantsPicture {
                 let model = BuddyPicture.build(zone, kernel: s.kernel)
-                return try o.output(model.picture(language: s.lessons.language), s, json: ZonesView.freeListsJSON(zone))
+                return try o.output(model.picture(language: s.lessons.language), s, json: m.json)
             }
-            return CommandOutput(text: ZonesView.freeLists(zone, kernel: s.kernel), json: ZonesView.freeListsJSON(zone))
+            return CommandOutput(view: m)
         },
         CommandSpec("gfp", family: .views, arguments: [.init("mask", .gfp)],
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",
                     examples: ["gfp GFP_KERNEL|__GFP_ZERO", "gfp GFP_ATOMIC", "gfp 0xcc0"]) { s, a throws(CommandError) in
             let g = try a.gfp(0)
-            return CommandOutput(value: .int(Int(g.rawValue)), text: GFPView.render(g, typed: a.raw.joined(separator: " "), kernel: s.kernel, lang: s.language), json: GFPView.json(g, kernel: s.kernel))
+            let m = GFPModel(g, typed: a.raw.joined(separator: " "), kernel: s.kernel)
+            return CommandOutput(value: .int(Int(g.rawValue)), view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("dmesg", family: .views, options: [OptionSpec("-c", aliases: ["--clear", "-C"])],
                     summary: "the kernel log with timestamps (-c clears it after printing)",
@@ -135,8 +127,7 @@ enum ViewCommands {
             case "off": s.kernel.trace.enabled = false
             case "clear": s.kernel.trace.events.removeAll()
             case "show":
-                return CommandOutput(text: LogViews.trace(s.kernel),
-                                     json: .array(s.kernel.trace.events.map { .string(LogViews.line($0, s.kernel)) }))
+                return CommandOutput(view: TraceView(kernel: s.kernel))
             default: break
             }
             return CommandOutput()

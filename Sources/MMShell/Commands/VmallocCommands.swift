@@ -69,15 +69,17 @@ enum VmallocCommands {
                 guard let m = VmallocPicture.build(addr, kernel: s.kernel), let i = s.kernel.vmalloc.index(containing: addr) else {
                     throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .noVmallocArea)
                 }
-                return try o.output(m.picture(language: s.lessons.language), s, json: CPUJSON.area(s.kernel.vmalloc.areas[i], s.kernel))
+                return try o.output(m.picture(language: s.lessons.language), s, json: VmAreaModel(s.kernel.vmalloc.areas[i], s.kernel).json)
             }
-            guard a.has(0) else { return CommandOutput(text: VmallocView.range(s.kernel)) }
+            guard a.has(0) else {
+                let m = VmallocRangeModel(s.kernel)
+                return CommandOutput(view: m)
+            }
             let addr = try a.address(0)
-            guard let t = VmallocView.area(containing: addr, s.kernel) else {
+            guard let m = VmAreaModel(containing: addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .noVmallocArea)
             }
-            let area = s.kernel.vmalloc.index(containing: addr).map { s.kernel.vmalloc.areas[$0] }
-            return CommandOutput(text: t, json: area.map { CPUJSON.area($0, s.kernel) })
+            return CommandOutput(view: m)
         },
     ]
 

@@ -116,28 +116,23 @@ enum QuizMaker {
 }
 
 extension QuizMaker {
-    /// The lines of `gfp MASK` that answer the asked field (the decoder's own words, from the same machine).
+    /// The lines of `gfp MASK` that answer the asked field (the decoder's own rows, from the same machine's model),
+    /// in each language.
     static func gfpWhy(_ mask: String, field: String, kernel k: Kernel) -> Message? {
-        // The decoder in both languages; its lines match one for one, so the English prefix picks the Korean line too.
-        var s = ShellSession(kernel: k)
-        let o = LessonEngine.runInner("gfp " + mask, &s)
-        s.language = .ko
-        let ko = LessonEngine.runInner("gfp " + mask, &s)
-        guard o.succeeded, ko.succeeded else { return nil }
-        let lines = o.stdout.split(separator: "\n").map(String.init)
-        let koLines = ko.stdout.split(separator: "\n").map(String.init)
-        guard koLines.count == lines.count else { return .quizWhyGFP(mask, lines: Array(lines.prefix(3)), ko: Array(koLines.prefix(3))) }
-        let prefix: String
-        switch field {
-        case "value": return .quizWhyGFP(mask, lines: Array(lines.prefix(3)), ko: Array(koLines.prefix(3)))
-        case "may_sleep": prefix = "  may sleep:"
-        case "zone": prefix = "  zone:"
-        case "migratetype": prefix = "  mobility:"
-        case "min_reserve": prefix = "  reserves:"
-        default: return nil
+        guard let g = try? GFPParser.parse(mask) else { return nil }
+        let m = GFPModel(g, typed: mask, kernel: k)
+        func lines(_ lang: Language) -> [String]? {
+            switch field {
+            case "value": Array(m.lines(lang).prefix(3))
+            case "may_sleep": [m.header(lang)] + [m.row(.maySleep, lang)].compactMap { $0 }
+            case "zone": [m.header(lang)] + [m.row(.zone, lang)].compactMap { $0 }
+            case "migratetype": [m.header(lang)] + [m.row(.mobility, lang)].compactMap { $0 }
+            case "min_reserve": [m.header(lang)] + [m.row(.reserves, lang)].compactMap { $0 }
+            default: nil
+            }
         }
-        let picked = [0] + lines.indices.filter { lines[$0].hasPrefix(prefix) }
-        return .quizWhyGFP(mask, lines: picked.map { lines[$0] }, ko: picked.map { koLines[$0] })
+        guard let en = lines(.en), let ko = lines(.ko) else { return nil }
+        return .quizWhyGFP(mask, lines: en, ko: ko)
     }
 
     static let slabSizes = [24, 40, 56, 100, 120, 136, 200, 264, 320, 500, 700, 1000, 1500, 2100, 3000]
@@ -152,7 +147,6 @@ extension QuizMaker {
         let head = Message.quizSlabIntro(seed: seed, slab: k.params.slab.rawValue.uppercased(), cpus: k.params.cpus, pageKiB: k.pageSize / 1024)
         var intro = ""
         var quiz = Quiz(topic: "slab", seed: seed, questions: [])
-        var lines: [(name: String, geometry: Message)] = []
         for n in 1...3 {
             let size = slabSizes[rng.below(slabSizes.count)]
             let align = rng.below(3) == 0
@@ -165,22 +159,15 @@ extension QuizMaker {
             let a = asks[rng.below(asks.count)]
             let v: QueryValue
             do { v = try QueryEvaluator.evaluate("cache(\"\(name)\").\(a.1)", in: QueryContext(session: s)) } catch { throw .localized(.quizQueryFailed(nil, error.text)) }
-            // kmem_cache_create's own line works the geometry out: object → size (align), objects per order-N slab;
-            // a merged cache has the geometry of the one it joined.
-            var geometry: Message
-            if let c = s.kernel.slab.cache(named: name), c.name != name {
-                // A merged cache has the geometry of the quiz cache it joined (if it joined one).
-                let merged = Message.cacheMerged(name, into: c.name)
-                if let other = lines.first(where: { $0.name == c.name })?.geometry {
-                    geometry = Message(en: merged.en + "; " + other.en, ko: merged.ko + "; " + other.ko)
-                } else {
-                    geometry = merged
-                }
-            } else {
-                geometry = Message(en: SlabView.summary(name, s.kernel, .en), ko: SlabView.summary(name, s.kernel, .ko))
+            // The geometry kmem_cache_create worked out, from the cache's model, in both languages; a merged cache has
+            // the geometry of the one it joined.
+            func geometry(_ lang: Language) -> String {
+                SlabCacheModel(name, s.kernel).map { m in
+                    m.mergedName == nil ? m.summary(lang) : SlabCacheModel.mergedLine(name, into: m.name, lang) + "; " + m.summary(lang)
+                } ?? ""
             }
-            lines.append((name, geometry))
-            quiz.questions.append(.init(text: a.0, kind: .number, expected: v, why: .quizWhySlab(geometry)))
+            let geometryText = Message(en: geometry(.en), ko: geometry(.ko))
+            quiz.questions.append(.init(text: a.0, kind: .number, expected: v, why: .quizWhySlab(geometryText)))
         }
         return (Message(en: head.en + "\n" + intro, ko: head.ko + "\n" + intro), quiz)
     }

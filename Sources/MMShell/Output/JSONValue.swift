@@ -3,6 +3,8 @@ public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A whole number above Int.max (kernel addresses in a saved session).
+    case uint(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -16,26 +18,27 @@ public enum JSONValue: Equatable, Sendable {
         return s
     }
 
-    func write(into s: inout String) {
+    func write(into s: inout String, comma: String = ",", colon: String = ":") {
         switch self {
         case .null: s += "null"
         case .bool(let b): s += b ? "true" : "false"
         case .int(let i): s += String(i)
+        case .uint(let u): s += String(u)
         case .string(let t): JSONValue.quote(t, into: &s)
         case .array(let a):
             s += "["
             for (i, v) in a.enumerated() {
-                if i > 0 { s += "," }
-                v.write(into: &s)
+                if i > 0 { s += comma }
+                v.write(into: &s, comma: comma, colon: colon)
             }
             s += "]"
         case .object(let o):
             s += "{"
             for (i, (k, v)) in o.enumerated() {
-                if i > 0 { s += "," }
+                if i > 0 { s += comma }
                 JSONValue.quote(k, into: &s)
-                s += ":"
-                v.write(into: &s)
+                s += colon
+                v.write(into: &s, comma: comma, colon: colon)
             }
             s += "}"
         }

@@ -1,9 +1,9 @@
-/// Codable to and from `SaveJSON` without Foundation: KernelMM's types describe themselves (Codable is in the
+/// Codable to and from `JSONValue` without Foundation: KernelMM's types describe themselves (Codable is in the
 /// standard library) and these two turn that into the saved document's tree and back. Dictionaries keyed by numbers
 /// are written in key order, so the same state always saves to the same text; byte arrays (slab debug contents) as
 /// run-length hex ("6b*4088 a5*8").
 enum SaveEncoder {
-    static func encode<T: Encodable>(_ value: T) throws -> SaveJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let node = SaveNode()
         try node.store(value, path: [])
         return node.json
@@ -11,17 +11,17 @@ enum SaveEncoder {
 }
 
 enum SaveDecoder {
-    static func decode<T: Decodable>(_ type: T.Type, from json: SaveJSON) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from json: JSONValue) throws -> T {
         try SaveTreeDecoder(json, path: []).unbox(type)
     }
 }
 
 /// One value being built by the encoder.
 final class SaveNode {
-    enum Kind { case unset, value(SaveJSON), array([SaveNode]), object([(key: String, int: Int?, node: SaveNode)]) }
+    enum Kind { case unset, value(JSONValue), array([SaveNode]), object([(key: String, int: Int?, node: SaveNode)]) }
     var kind: Kind = .unset
 
-    var json: SaveJSON {
+    var json: JSONValue {
         switch kind {
         case .unset: return .null
         case .value(let v): return v
@@ -104,15 +104,15 @@ struct SaveTreeEncoder: Encoder {
 }
 
 /// Numbers as exact integers; anything else Codable can hand over becomes a string or is refused.
-private func scalar<T: Encodable>(_ v: T) -> SaveJSON? {
+private func scalar<T: Encodable>(_ v: T) -> JSONValue? {
     switch v {
     case let b as Bool: return .bool(b)
     case let s as String: return .string(s)
-    case let x as Int: return .int(Int64(x))
-    case let x as Int8: return .int(Int64(x))
-    case let x as Int16: return .int(Int64(x))
-    case let x as Int32: return .int(Int64(x))
-    case let x as Int64: return .int(x)
+    case let x as Int: return .int(Int(x))
+    case let x as Int8: return .int(Int(x))
+    case let x as Int16: return .int(Int(x))
+    case let x as Int32: return .int(Int(x))
+    case let x as Int64: return .int(Int(x))
     case let x as UInt: return .uint(UInt64(x))
     case let x as UInt8: return .uint(UInt64(x))
     case let x as UInt16: return .uint(UInt64(x))
@@ -198,9 +198,9 @@ struct SaveSingleEncoder: SingleValueEncodingContainer {
 // MARK: - Decoding
 
 struct SaveTreeDecoder: Decoder {
-    let json: SaveJSON
+    let json: JSONValue
     let path: [any CodingKey]
-    init(_ json: SaveJSON, path: [any CodingKey]) { self.json = json; self.path = path }
+    init(_ json: JSONValue, path: [any CodingKey]) { self.json = json; self.path = path }
     var codingPath: [any CodingKey] { path }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -262,14 +262,14 @@ struct SaveTreeDecoder: Decoder {
 }
 
 struct SaveKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let object: [(String, SaveJSON)]
+    let object: [(String, JSONValue)]
     let path: [any CodingKey]
     var codingPath: [any CodingKey] { path }
     var allKeys: [Key] { object.compactMap { Key(stringValue: $0.0) } }
 
     func contains(_ key: Key) -> Bool { object.contains { $0.0 == key.stringValue } }
 
-    func value(_ key: Key) throws -> SaveJSON {
+    func value(_ key: Key) throws -> JSONValue {
         guard let v = object.first(where: { $0.0 == key.stringValue })?.1 else {
             throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: path, debugDescription: "missing"))
         }
@@ -294,10 +294,10 @@ struct SaveKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 }
 
 struct SaveUnkeyedDecoder: UnkeyedDecodingContainer {
-    let array: [SaveJSON]
+    let array: [JSONValue]
     let path: [any CodingKey]
     var currentIndex = 0
-    init(array: [SaveJSON], path: [any CodingKey]) { self.array = array; self.path = path }
+    init(array: [JSONValue], path: [any CodingKey]) { self.array = array; self.path = path }
     var codingPath: [any CodingKey] { path }
     var count: Int? { array.count }
     var isAtEnd: Bool { currentIndex >= array.count }

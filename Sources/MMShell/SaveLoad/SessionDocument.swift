@@ -8,7 +8,8 @@ enum SessionDocument {
     static let format = "kmemsim-session"
     /// 3: memblock regions carry a `MemblockPurpose` and slab reports in the log are typed (`SlabReport`,
     /// `SlubProblem`…) instead of text (issue 10); a version-2 file is refused by its version, not by a field.
-    static let version = 3
+    /// 4: the kmalloc, kmem_cache and vmap_area trace events are typed (`TraceEvent.Kind.kmalloc`…), not text.
+    static let version = 4
 
     /// Why a file cannot be loaded; worded by `Message.loadRefused`.
     enum Problem: Error, Equatable {
@@ -23,24 +24,24 @@ enum SessionDocument {
     }
 
     static func text(_ s: ShellSession) throws(CommandError) -> String {
-        let kernel: SaveJSON
+        let kernel: JSONValue
         do { kernel = try SaveEncoder.encode(s.kernel) } catch { throw .io("\(error)") }
-        var vars: [SaveJSON] = []
+        var vars: [JSONValue] = []
         for name in s.variables.keys.sorted() {
             guard let v = s.variables[name], let j = try? SaveEncoder.encode(v) else { continue }
             vars.append(.object([("name", .string(name)), ("value", j)]))
         }
-        return SaveJSON.object([
-            ("format", .string(format)), ("version", .int(Int64(version))),
-            ("kernel", kernel), ("variables", .array(vars)), ("commands", .int(Int64(s.commandSerial))),
+        return JSONValue.object([
+            ("format", .string(format)), ("version", .int(version)),
+            ("kernel", kernel), ("variables", .array(vars)), ("commands", .int(s.commandSerial)),
         ]).text()
     }
 
     /// Reads and checks a saved session completely (syntax, format, version, every field, the layout against a fresh
     /// boot, then every invariant); nothing is changed here.
     static func read(_ text: String) throws(Problem) -> (kernel: Kernel, variables: [String: ShellValue], commands: Int) {
-        let json: SaveJSON
-        do throws(JSONSyntaxError) { json = try SaveJSONParser.parse(text) } catch { throw .syntax(error) }
+        let json: JSONValue
+        do throws(JSONSyntaxError) { json = try JSONParser.parse(text) } catch { throw .syntax(error) }
         guard case .object(let top) = json, case .string(let f)? = top.first(where: { $0.0 == "format" })?.1, f == format else {
             throw .notASession
         }
@@ -76,7 +77,7 @@ enum SessionDocument {
         // How many commands ran (the learner's functions are kmemsim_cmd_N); absent in hand-written files: 0.
         var commands = 0
         if let c = top.first(where: { $0.0 == "commands" })?.1 {
-            guard case .int(let n) = c, n >= 0, n < Int64(Int32.max) else { throw .schema(path: "commands", detail: "a whole number ≥ 0") }
+            guard case .int(let n) = c, n >= 0, n < Int(Int32.max) else { throw .schema(path: "commands", detail: "a whole number ≥ 0") }
             commands = Int(n)
         }
         return (kernel, variables, commands)

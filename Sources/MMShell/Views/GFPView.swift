@@ -1,55 +1,84 @@
 import KernelMM
 
-/// `gfp MASK`: a mask decoded — value, %pGg spelling, bits by group, zone, mobility, sleeping, reserves.
-enum GFPView {
-    static func render(_ gfp: GFPFlags, typed: String, kernel k: Kernel, lang: Language = .en) -> String {
-        typealias S = GFPViewStrings
+/// The renderers of `GFPModel` (`gfp MASK`: value, %pGg spelling, bits by group, zone, mobility, sleeping, reserves),
+/// and `help gfp`.
+extension GFPModel {
+    typealias S = GFPViewStrings
+
+    /// The first line: the mask as typed, its value and its %pGg spelling.
+    func header(_ lang: Language) -> String {
+        "\(typed) = \(Format.hex(UInt64(value)))  (%pGg: \(pGg.isEmpty ? S.noName.text(lang) : pGg))"
+    }
+
+    /// The bits of one group: "  reclaim modifiers:             __GFP_IO __GFP_FS".
+    func groupLine(_ g: BitGroup, _ lang: Language) -> String {
+        "  \(Format.left(Message.gfpGroupTitle(g.group).text(lang) + ":", 30)) " + g.bits.joined(separator: " ")
+    }
+
+    /// One labelled row, or nil when the view leaves it out for this mask.
+    func row(_ label: S.Label, _ lang: Language) -> String? {
         func t(_ m: Message) -> String { m.text(lang) }
-        var lines = ["\(typed) = \(Format.hex(UInt64(gfp.rawValue)))  (%pGg: \(gfp.pGg.isEmpty ? t(S.noName) : gfp.pGg))"]
-        for group in GFPName.Group.allCases where group != .type {
-            let bits = GFPNames.all.filter { $0.group == group && $0.flags.rawValue.nonzeroBitCount == 1 && gfp.contains($0.flags) }
-            if !bits.isEmpty {
-                lines.append("  \(Format.left(t(.gfpGroupTitle(group)) + ":", 30)) " + bits.map(\.name).joined(separator: " "))
+        let value: String
+        switch label {
+        case .zone:
+            var z = "gfp_zone() = \(zone.zone.kernelName)"
+            if zone.invalidCombination { z += t(S.invalidCombination) }
+            if let c = zone.collapsedFrom { z += t(S.collapsed(c.kernelName, arch: arch)) }
+            value = z
+        case .zonelist:
+            guard let list = zonelist else { return nil }
+            value = list.isEmpty ? t(S.noPopulatedZone) : list.joined(separator: " → ")
+        case .mobility: value = "\(migratetype) (gfp_migratetype)"
+        case .maySleep: value = t(maySleep ? S.sleepsYes : S.sleepsNo)
+        case .reserves:
+            switch reserve {
+            case .all: value = t(S.reserveAll)
+            case .nonBlock: value = t(S.reserveNonBlock)
+            case .high: value = t(S.reserveHigh)
+            case .none: value = t(S.reserveNone)
             }
+        case .kswapd: value = t(wakesKswapd ? S.kswapdWoken : S.kswapdNotWoken)
+        case .onFailure:
+            guard !failure.isEmpty else { return nil }
+            value = failure.map { f in
+                switch f {
+                case .neverFails: t(S.neverFails)
+                case .oneLightAttempt: t(S.oneLightAttempt)
+                case .retriesHard: t(S.retriesHard)
+                case .noReport: t(S.noReport)
+                }
+            }.joined(separator: "; ")
+        case .contents:
+            guard zeroed else { return nil }
+            value = t(S.zeroed)
+        case .compound:
+            guard compound else { return nil }
+            value = t(S.compoundPages)
         }
-        let choice = gfp.zone(on: k.arch)
-        var zone = "gfp_zone() = \(choice.zone.kernelName)"
-        if choice.invalidCombination { zone += t(S.invalidCombination) }
-        if let c = choice.collapsedFrom { zone += t(S.collapsed(c.kernelName, arch: k.arch.rawValue)) }
-        lines.append(S.row(.zone, zone, lang))
-        if let hi = k.zoneIndex(of: choice.zone) {
-            let list = k.zonelist(highest: hi).map { k.zones[$0].type.procName }
-            lines.append(S.row(.zonelist, list.isEmpty ? t(S.noPopulatedZone) : list.joined(separator: " → "), lang))
-        }
-        lines.append(S.row(.mobility, "\(gfp.migratetype.procName) (gfp_migratetype)", lang))
-        lines.append(S.row(.maySleep, t(gfp.allowsBlocking ? S.sleepsYes : S.sleepsNo), lang))
-        let flags = AllocFlags.slowPath(gfp: gfp, order: 0)
-        let reserve: Message
-        if gfp.contains(.memalloc) && !gfp.contains(.nomemalloc) { reserve = S.reserveAll }
-        else if flags.contains(.minReserve) && flags.contains(.nonBlock) { reserve = S.reserveNonBlock }
-        else if flags.contains(.minReserve) { reserve = S.reserveHigh }
-        else { reserve = S.reserveNone }
-        lines.append(S.row(.reserves, t(reserve), lang))
-        lines.append(S.row(.kswapd, t(gfp.contains(.kswapdReclaim) ? S.kswapdWoken : S.kswapdNotWoken), lang))
-        var failure: [Message] = []
-        if gfp.contains(.nofail) { failure.append(S.neverFails) }
-        if gfp.contains(.noretry) { failure.append(S.oneLightAttempt) }
-        if gfp.contains(.retryMayfail) { failure.append(S.retriesHard) }
-        if gfp.contains(.nowarn) { failure.append(S.noReport) }
-        if !failure.isEmpty { lines.append(S.row(.onFailure, failure.map(t).joined(separator: "; "), lang)) }
-        if gfp.contains(.zero) { lines.append(S.row(.contents, t(S.zeroed), lang)) }
-        if gfp.contains(.comp) { lines.append(S.row(.compound, t(S.compoundPages), lang)) }
-        return lines.joined(separator: "\n") + "\n"
+        return S.row(label, value, lang)
     }
 
-    static func json(_ gfp: GFPFlags, kernel k: Kernel) -> JSONValue {
-        let choice = gfp.zone(on: k.arch)
-        return .object([("value", .hex(UInt64(gfp.rawValue))), ("pGg", .string(gfp.pGg)),
-                        ("bits", .array(GFPNames.all.filter { $0.flags.rawValue.nonzeroBitCount == 1 && gfp.contains($0.flags) }.map { .string($0.name) })),
-                        ("zone", .string(choice.zone.procName)), ("invalid_zone_combination", .bool(choice.invalidCombination)),
-                        ("migratetype", .string(gfp.migratetype.procName)), ("may_sleep", .bool(gfp.allowsBlocking))])
+    static let rowOrder: [S.Label] = [.zone, .zonelist, .mobility, .maySleep, .reserves, .kswapd, .onFailure, .contents, .compound]
+
+    /// The view's lines: the header, the bits by group, then the rows in the view's order.
+    func lines(_ lang: Language) -> [String] {
+        [header(lang)] + groups.map { groupLine($0, lang) }
+            + Self.rowOrder.compactMap { row($0, lang) }
     }
 
+    func text(_ lang: Language) -> String { lines(lang).joined(separator: "\n") + "\n" }
+
+    var json: JSONValue {
+        .object([("value", .hex(UInt64(value))), ("pGg", .string(pGg)), ("bits", .array(bits.map { .string($0) })),
+                 ("zone", .string(zone.zone.procName)), ("invalid_zone_combination", .bool(zone.invalidCombination)),
+                 ("migratetype", .string(migratetype)), ("may_sleep", .bool(maySleep)),
+                 ("zonelist", zonelist.map { .array($0.map { .string($0) }) } ?? .null),
+                 ("min_reserve", .bool(minReserve)), ("wakes_kswapd", .bool(wakesKswapd)),
+                 ("zeroed", .bool(zeroed)), ("compound", .bool(compound))])
+    }
+}
+
+enum GFPView {
     /// `help gfp`: every flag and type with its value and meaning.
     static func table(lang: Language = .en) -> String {
         var out = ""

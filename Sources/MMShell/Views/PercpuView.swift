@@ -1,71 +1,54 @@
 import KernelMM
 
-/// `percpu`: the first chunk's layout as pcpu_dump_alloc_info() describes it, every chunk's allocations, and the
-/// per-CPU variables with their copies.
-enum PercpuView {
-    static func render(_ k: Kernel) -> String {
-        let p = k.percpu
-        let ps = k.pageSize
-        var s = "percpu: Embedded \(p.firstChunkSize / ps) pages/cpu s\(p.staticSize) r\(p.reservedSize) d\(p.dynamicSize) u\(p.unitSize)\n"
-        for ch in p.chunks {
+/// The renderers of `PercpuModel` (`percpu`): the first chunk's layout as pcpu_dump_alloc_info() describes it, every
+/// chunk's allocations, and the per-CPU variables with their copies.
+extension PercpuModel: CommandView {
+    var text: String {
+        var s = "percpu: Embedded \(firstChunkSize / pageSize) pages/cpu s\(staticSize) r\(reservedSize) d\(dynamicSize) u\(unitSize)\n"
+        for ch in chunks {
             let used = ch.allocations.reduce(0) { $0 + $1.size }
-            if ch.isFirst {
-                s += "chunk 0 (first, embedded in the direct map): \(k.cpus.count) units of \(p.unitSize) bytes\n"
-                let reserved = p.reservedSize > 0 ? " reserved \(p.staticSize)-\(p.staticSize + p.reservedSize - 1) |" : ""
-                s += "  | static 0-\(p.staticSize - 1) |\(reserved) dynamic \(p.staticSize + p.reservedSize)-\(p.firstChunkSize - 1) |"
-                s += p.firstChunkSize < p.unitSize ? " \(p.firstChunkSize)-\(p.unitSize - 1): memblock |\n" : "\n"
+            if ch.first {
+                s += "chunk 0 (first, embedded in the direct map): \(cpus) units of \(unitSize) bytes\n"
+                let reserved = reservedSize > 0 ? " reserved \(staticSize)-\(staticSize + reservedSize - 1) |" : ""
+                s += "  | static 0-\(staticSize - 1) |\(reserved) dynamic \(staticSize + reservedSize)-\(firstChunkSize - 1) |"
+                s += firstChunkSize < unitSize ? " \(firstChunkSize)-\(unitSize - 1): memblock |\n" : "\n"
             } else {
-                let pop = ch.populated.filter { $0 }.count
-                s += "chunk \(ch.id) (vmalloc space): \(k.cpus.count) units of \(p.unitSize) bytes, \(pop) of \(ch.populated.count) pages per unit populated\n"
+                s += "chunk \(ch.id) (vmalloc space): \(cpus) units of \(unitSize) bytes, \(ch.populatedPages) of \(ch.pagesPerUnit) pages per unit populated\n"
             }
-            for c in 0..<k.cpus.count {
-                s += "  unit \(c) (cpu\(c)) at \(Format.hex(ch.base + UInt64(c * p.unitSize)))\n"
+            for c in 0..<cpus {
+                s += "  unit \(c) (cpu\(c)) at \(Format.hex(unitBase(ch, cpu: c)))\n"
             }
             s += "  \(ch.allocations.count) allocation\(ch.allocations.count == 1 ? "" : "s"), \(used) bytes per unit\n"
             for a in ch.allocations {
                 s += "    offset \(Format.right(a.offset, 6)) size \(Format.right(a.size, 5)) align \(Format.right(a.align, 4))  \(a.reserved ? "reserved " : "")\(a.caller)  ptr \(Format.hex(ch.base + UInt64(a.offset)))\n"
             }
         }
-        if !p.variables.isEmpty {
+        if !variables.isEmpty {
             s += "variables:\n"
-            for v in p.variables {
+            for v in variables {
                 s += "  \(v.type) \(v.name) @ offset \(v.offset): " + v.values.enumerated().map { "cpu\($0.offset)=\($0.element)" }.joined(separator: " ") + "\n"
             }
         }
         return s
     }
-}
 
-extension PercpuView {
-    /// `kmem ADDR` for per-CPU addresses: which chunk, unit (CPU) and offset, and what lives there.
-    @Sendable static func kmem(_ s: ShellSession, _ addr: UInt64) -> String? {
-        let k = s.kernel
-        let p = k.percpu
-        guard p.unitSize > 0 else { return nil }
-        for ch in p.chunks {
-            let span = UInt64(p.unitSize * k.cpus.count)
-            guard addr >= ch.base, addr < ch.base + span else { continue }
-            let unit = Int(addr - ch.base) / p.unitSize, off = Int(addr - ch.base) % p.unitSize
-            var t = "per-CPU address \(Format.hex(addr)): chunk \(ch.id), unit \(unit) (cpu\(unit)'s copy), offset \(off)\n  "
-            if let a = ch.allocations.first(where: { $0.offset <= off && off < $0.offset + $0.size }) {
-                let v = p.variables.first { $0.offset == a.offset && ch.isFirst }
-                t += (v.map { "\($0.type) \($0.name) = \($0.values[unit])" } ?? "\(a.size)-byte allocation by \(a.caller)") + (off > a.offset ? " (+\(off - a.offset))" : "")
-                t += "; the same offset in every unit is another CPU's copy (+\(p.unitSize) per CPU)"
-            } else if ch.isFirst, off >= p.firstChunkSize {
-                t += PercpuStrings.unitTailReturned(firstChunkSize: p.firstChunkSize).text(s.language)
-            } else if ch.isFirst, off < p.staticSize {
-                t += "the kernel's static per-CPU data (.data..percpu)"
-            } else if ch.isFirst, off < p.staticSize + p.reservedSize {
-                t += "free, in the reserved area for modules' static per-CPU variables"
-            } else {
-                t += "free, in the dynamic area (alloc_percpu)"
-            }
-            if ch.isFirst, off >= p.firstChunkSize {
-                if let pfn = k.directMapPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
-            } else if let pfn = k.percpuPFN(addr) { t += "\n  pfn \(Format.hex(pfn)): " + ValueView.blockSummary(pfn, k) }
-            else { t += "\n  page not populated yet" }
-            return t + "\n"
-        }
-        return nil
+    var json: JSONValue {
+        .object([("unit_size", .int(unitSize)), ("static", .int(staticSize)), ("reserved", .int(reservedSize)), ("dynamic", .int(dynamicSize)),
+                 ("first_chunk_size", .int(firstChunkSize)),
+                 ("chunks", .array(chunks.map { ch in
+                     .object([("id", .int(ch.id)), ("base", .hex(ch.base)), ("first", .bool(ch.first)),
+                              ("populated_pages", .int(ch.populatedPages)), ("pages_per_unit", .int(ch.pagesPerUnit)),
+                              ("units", .array((0..<cpus).map { .hex(unitBase(ch, cpu: $0)) })),
+                              ("allocations", .array(ch.allocations.map { a in
+                                  .object([("offset", .int(a.offset)), ("size", .int(a.size)), ("align", .int(a.align)),
+                                           ("reserved", .bool(a.reserved)), ("caller", .string(a.caller))])
+                              }))])
+                 })),
+                 ("variables", .array(variables.map { v in
+                     .object([("name", .string(v.name)), ("type", .string(v.type)), ("offset", .int(v.offset)),
+                              ("values", .array(v.values.map { .int(Int($0)) }))])
+                 }))])
     }
 }
+
+

@@ -25,7 +25,7 @@ struct ProcFileView: CommandView {
 
 public enum ProcFiles {
     /// Every file, one list per subsystem.
-    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo)]
+    public static let all: [ProcFile] = PageAllocProcFiles.all + SlabProcFiles.all + [ProcFile("/proc/vmallocinfo", render: VmallocView.vmallocinfo, json: { VmallocInfoModel($0).json })]
 
     public static var names: [String] { all.map(\.path) }
 

@@ -6,15 +6,14 @@ enum ValueView {
     static func line(_ v: ShellValue, name: String?, kernel k: Kernel, newline: Bool = false) -> String {
         if case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count {
             // The result every allocation prints: written as bytes into the string's own storage.
-            let summary = summaryNeedsText(p.raw, k) ? blockSummary(p.raw, k) : nil
-            let capacity = 200 + (name?.utf8.count ?? 0) + (summary?.utf8.count ?? 0)
+            let capacity = 200 + (name?.utf8.count ?? 0)
             return ByteText.string(capacity: capacity) { b in
                 if let name {
                     b.append("$")
                     b.append(name)
                     b.append(" = ")
                 }
-                page(p.raw, k, summary: summary, into: &b)
+                page(p.raw, k, into: &b)
                 if newline { b.append("\n") }
             }
         }
@@ -25,7 +24,7 @@ enum ValueView {
     }
 
     /// `(struct page *)0xffffea0004000880  pfn 0x100022  phys 0x100022000  [order-0 block, zone Normal]`.
-    private static func page(_ pfn: Int, _ k: Kernel, summary: String?, into b: inout ByteText) {
+    private static func page(_ pfn: Int, _ k: Kernel, into b: inout ByteText) {
         b.append("(struct page *)")
         b.appendHex(k.structPageAddress(pfn))
         b.append("  pfn ")
@@ -33,7 +32,7 @@ enum ValueView {
         b.append("  phys ")
         b.appendHex(k.physAddr(pfn))
         b.append("  [")
-        if let summary { b.append(summary) } else { blockSummary(pfn, k, into: &b) }
+        PageBlock(pfn, k).write(into: &b)
         b.append("]")
     }
 
@@ -56,55 +55,12 @@ enum ValueView {
             return s
         case .page(let p):
             guard p.raw >= 0, p.raw < k.frames.count else { return "(struct page *)pfn \(p)" }
-            let summary = summaryNeedsText(p.raw, k) ? blockSummary(p.raw, k) : nil
-            return ByteText.string(capacity: 200 + (summary?.utf8.count ?? 0)) { page(p.raw, k, summary: summary, into: &$0) }
+            return ByteText.string(capacity: 200) { page(p.raw, k, into: &$0) }
         }
     }
 
     /// "order-3 block, zone Normal" and friends.
-    static func blockSummary(_ pfn: Int, _ k: Kernel) -> String {
-        switch k.frames[pfn].state {
-        case .tail:
-            let zone = k.zoneIndex(ofPFN: pfn).map { k.zones[$0].type.procName } ?? "no zone"
-            if let blk = k.allocatedBlock(containing: pfn) {
-                return "page \(pfn - blk.head) of the order-\(blk.order) block at \(Format.hex(blk.head)), zone \(zone)"
-            }
-            if let blk = k.freeBlock(containing: pfn) { return "inside the free order-\(blk.order) block at \(Format.hex(blk.head)), zone \(zone)" }
-            return "zone \(zone)"
-        default:
-            return ByteText.string(capacity: 64) { blockSummary(pfn, k, into: &$0) }
-        }
-    }
-
-    /// A tail page's summary is a sentence of its own (built as a String); the others are written in place.
-    private static func summaryNeedsText(_ pfn: Int, _ k: Kernel) -> Bool { k.frames[pfn].state == .tail }
-
-    /// Every state but `.tail` (see `summaryNeedsText`): at most 48 bytes.
-    private static func blockSummary(_ pfn: Int, _ k: Kernel, into b: inout ByteText) {
-        let zone = k.zoneIndex(ofPFN: pfn).map { k.zones[$0].type.procName } ?? "no zone"
-        let f = k.frames[pfn]
-        switch f.state {
-        case .allocated:
-            b.append("order-")
-            b.appendDecimal(Int(f.order))
-            b.append(" block, zone ")
-            b.append(zone)
-            if f.flags.contains(.head) { b.append(", compound head") }
-        case .buddy:
-            b.append("free order-")
-            b.appendDecimal(Int(f.order))
-            b.append(" block, zone ")
-            b.append(zone)
-        case .pcp:
-            b.append("on a per-CPU free list, zone ")
-            b.append(zone)
-        case .reserved:
-            b.append("reserved, zone ")
-            b.append(zone)
-        case .absent: b.append("not RAM")
-        case .tail: b.append(blockSummary(pfn, k))
-        }
-    }
+    static func blockSummary(_ pfn: Int, _ k: Kernel) -> String { PageBlock(pfn, k).summary }
 
     static func json(_ v: ShellValue, kernel k: Kernel) -> JSONValue {
         switch v {

@@ -1,108 +1,4 @@
-/// The JSON of a saved session: exact integers (kernel addresses above Int64.max included), object keys in the order
-/// written, text that a teacher can diff (one record per line, short arrays on one line).
-enum SaveJSON {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case uint(UInt64)
-    case string(String)
-    case array([SaveJSON])
-    case object([(String, SaveJSON)])
-
-    var isScalar: Bool {
-        switch self {
-        case .array(let a): a.isEmpty
-        case .object(let o): o.isEmpty
-        default: true
-        }
-    }
-
-    /// Pretty text: an object or array of scalars that fits `width` stays on one line.
-    func text(width: Int = 120) -> String {
-        var s = ""
-        write(into: &s, indent: 0, width: width)
-        s += "\n"
-        return s
-    }
-
-    private func compact(into s: inout String) {
-        switch self {
-        case .null: s += "null"
-        case .bool(let b): s += b ? "true" : "false"
-        case .int(let i): s += String(i)
-        case .uint(let u): s += String(u)
-        case .string(let t): JSONValue.quote(t, into: &s)
-        case .array(let a):
-            s += "["
-            for (i, v) in a.enumerated() { if i > 0 { s += ", " }; v.compact(into: &s) }
-            s += "]"
-        case .object(let o):
-            s += "{"
-            for (i, (k, v)) in o.enumerated() {
-                if i > 0 { s += ", " }
-                JSONValue.quote(k, into: &s)
-                s += ": "
-                v.compact(into: &s)
-            }
-            s += "}"
-        }
-    }
-
-    private func write(into s: inout String, indent: Int, width: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
-        switch self {
-        case .array(let a) where !a.isEmpty:
-            if a.allSatisfy(\.isScalar) {
-                var line = ""
-                compact(into: &line)
-                if line.utf8.count + indent * 2 <= width { s += line; return }
-                // A long array of scalars: several per line, so that one change shows as one changed line.
-                s += "[\n" + pad
-                var col = 0
-                for (i, v) in a.enumerated() {
-                    var item = ""
-                    v.compact(into: &item)
-                    if i > 0 {
-                        s += ","
-                        if col + item.utf8.count + 2 > width - indent * 2 { s += "\n" + pad; col = 0 } else { s += " "; col += 1 }
-                    }
-                    s += item
-                    col += item.utf8.count + 1
-                }
-                s += "\n" + close + "]"
-                return
-            }
-            s += "[\n"
-            for (i, v) in a.enumerated() {
-                s += pad
-                v.write(into: &s, indent: indent + 1, width: width)
-                s += i + 1 < a.count ? ",\n" : "\n"
-            }
-            s += close + "]"
-        case .object(let o) where !o.isEmpty:
-            if o.allSatisfy({ $0.1.isScalar }) {
-                // A record (a frame run, a watermark set) stays on one line even when long: one line per record
-                // is what makes two saves diff well.
-                var line = ""
-                compact(into: &line)
-                if line.utf8.count + indent * 2 <= 2 * width { s += line; return }
-            }
-            s += "{\n"
-            for (i, (k, v)) in o.enumerated() {
-                s += pad
-                JSONValue.quote(k, into: &s)
-                s += ": "
-                v.write(into: &s, indent: indent + 1, width: width)
-                s += i + 1 < o.count ? ",\n" : "\n"
-            }
-            s += close + "}"
-        default:
-            compact(into: &s)
-        }
-    }
-}
-
-/// What is wrong with the text of a saved session, with where (line and column, from 1).
+/// What is wrong with a JSON text (a saved session), with where (line and column, from 1).
 struct JSONSyntaxError: Error, Equatable {
     enum Problem: Equatable {
         case empty
@@ -118,16 +14,16 @@ struct JSONSyntaxError: Error, Equatable {
     var column: Int
 }
 
-/// A strict JSON reader for saved sessions: whole numbers only, nesting bounded (no input can exhaust the stack).
-struct SaveJSONParser {
+/// A strict JSON reader (saved sessions, tests reading `--json`): whole numbers only, nesting bounded (no input can exhaust the stack).
+struct JSONParser {
     static let maxDepth = 64
     private let bytes: [UInt8]
     private var i = 0
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
-    static func parse(_ text: String) throws(JSONSyntaxError) -> SaveJSON {
-        var p = SaveJSONParser(text)
+    static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        var p = JSONParser(text)
         p.skipSpace()
         guard p.i < p.bytes.count else { throw p.error(.empty) }
         let v = try p.value(depth: 0)
@@ -162,13 +58,13 @@ struct SaveJSONParser {
         }
     }
 
-    private mutating func value(depth: Int) throws(JSONSyntaxError) -> SaveJSON {
+    private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth < Self.maxDepth else { throw error(.tooDeep(limit: Self.maxDepth)) }
         guard i < bytes.count else { throw error(.unexpectedEnd) }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             i += 1
-            var out: [(String, SaveJSON)] = []
+            var out: [(String, JSONValue)] = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
             while true {
@@ -187,7 +83,7 @@ struct SaveJSONParser {
             }
         case UInt8(ascii: "["):
             i += 1
-            var out: [SaveJSON] = []
+            var out: [JSONValue] = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(out) }
             while true {
@@ -208,7 +104,7 @@ struct SaveJSONParser {
         }
     }
 
-    private mutating func number() throws(JSONSyntaxError) -> SaveJSON {
+    private mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         let digits = i
@@ -218,7 +114,7 @@ struct SaveJSONParser {
             throw error(.badNumber)
         }
         let t = String(decoding: bytes[start..<i], as: UTF8.self)
-        if let v = Int64(t) { return .int(v) }
+        if let v = Int(t) { return .int(v) }
         if let v = UInt64(t) { return .uint(v) }
         throw error(.badNumber)
     }
