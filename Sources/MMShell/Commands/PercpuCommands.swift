@@ -30,7 +30,9 @@ enum PercpuCommands {
                            examples: ["\(name) counter" + (takesValue ? " 5" : "")], mutates: op != .read || checked) { s, a throws(CommandError) in
             let n = try variable(a, 0, s.kernel)
             let v = takesValue ? Int64(try a.int(1)) : 0
-            guard let r = s.kernel.thisCPU(op, n, value: v, checked: checked) else { throw .other("no variable \(n)") }
+            guard let r = s.kernel.thisCPU(op, n, value: v, checked: checked) else {
+                throw .badArgument(argument: "NAME", value: n, reason: .noPerCPUVariable(n, known: s.kernel.percpu.variables.map(\.name)))
+            }
             return op == .read ? CommandOutput(value: .int(Int(r))) : CommandOutput(text: copies(s.kernel, n))
         }
     }
