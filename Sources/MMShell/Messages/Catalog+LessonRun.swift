@@ -4,7 +4,7 @@ extension Message {
     static func lessonRunSummary(_ id: String, completed: Bool, stoppedAt: String?, failed: Int, skipped: Int, allowSkip: Bool) -> Message {
         var en = "lesson \(id): " + (completed ? "completed" : "not completed (stopped at step \(stoppedAt ?? "?"))")
             + ", \(failed) failed check\(failed == 1 ? "" : "s")"
-        var ko = "레슨 \(id): " + (completed ? "완료" : "미완료 (\(stoppedAt ?? "?") 단계에서 멈춤)") + ", 틀린 확인 \(failed)번"
+        var ko = "레슨 \(id): " + (completed ? "완료" : "미완료 (\(stoppedAt ?? "?") 단계에서 멈춤)") + ", 실패한 확인 \(failed)번"
         if skipped > 0 {
             en += ", \(skipped) skipped step\(skipped == 1 ? "" : "s")"
                 + (allowSkip ? " (allowed: --allow-skip)" : " (a skipped lesson is not passed; --allow-skip allows it)")
