@@ -1,3 +1,4 @@
+import Foundation
 import KernelMM
 import Testing
 @testable import MMShell
@@ -149,5 +150,25 @@ import Testing
         #expect(!out.contains("pages on the buddy free lists"))
         shell.session.language = .en
         #expect(shell.execute("help query").stdout.contains("NR_FREE_PAGES: pages on the buddy free lists (pcp pages not counted)"))
+    }
+}
+
+/// No Korean sentence anywhere in the shell joins a particle for either final sound (`(으)로`, `을(를)`…): the review
+/// found such template joins; whole sentences per language are the rule.
+@Suite struct NoGluedParticlesTests {
+    @Test func noSourceFileGluesAParticle() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(3)
+        let root = parts.joined(separator: "/") + "/Sources/"
+        let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 100)
+        for f in files {
+            let text = try FileOutput.readText(root + f)
+            for line in text.split(separator: "\n") where !line.drop(while: { $0 == " " }).hasPrefix("//") {
+                for glued in ["(으)", "을(를)", "를(을)", "이(가)", "가(이)", "은(는)", "는(은)", "와(과)", "과(와)", "(이)라"] {
+                    #expect(!line.contains(glued), "\(f): \(line)")
+                }
+            }
+        }
     }
 }

@@ -56,7 +56,7 @@ extension LessonEngine {
         let lang = s.lessons.language
         if a.step.forbid.contains(name) {
             return .other(S.t(lang, "step \(a.step.id) does not allow '\(name)' — find another way ('hint' helps)",
-                              "\(a.step.id) 단계에서는 '\(name)'을(를) 쓸 수 없습니다 — 다른 방법을 찾아보세요 ('hint')"))
+                              "\(a.step.id) 단계에서는 이 명령을 쓸 수 없습니다: '\(name)' — 다른 방법을 찾아보세요 ('hint')"))
         }
         // A step whose own solution reboots (a lesson that moves to another machine) allows it.
         let stepReboots = a.step.solution.contains { $0.trimmingWhitespace().hasPrefix(name) }
