@@ -187,4 +187,12 @@ struct CountingView: CommandView {
         #expect(record.contains("\"event\":\"kmalloc\"") && record.contains("\"bytes_req\":100") && record.contains("\"bytes_alloc\":128"), "\(record.prefix(600))")
         #expect(record.contains("\"event\":\"kfree\"") && record.contains("\"event\":\"alloc_vmap_area\""))
     }
+
+    @Test func trimmingKeepsItsMeaningOnTheFastPath() {
+        #expect("alloc_pages GFP_KERNEL 0".trimmingWhitespace() == "alloc_pages GFP_KERNEL 0")
+        #expect("  x = 1\t\n".trimmingWhitespace() == "x = 1")
+        #expect("\u{00A0}kfree $p\u{2003}".trimmingWhitespace() == "kfree $p")
+        #expect("print \"한글\"".trimmingWhitespace() == "print \"한글\"")
+        #expect("".trimmingWhitespace().isEmpty && " ".trimmingWhitespace().isEmpty)
+    }
 }

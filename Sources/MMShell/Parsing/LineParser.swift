@@ -212,6 +212,9 @@ public enum LineParser {
 
 extension String {
     public func trimmingWhitespace() -> String {
+        // Most lines start and end with a printable ASCII byte: then the first and last Characters are those bytes
+        // alone (an ASCII scalar ends any grapheme before it and starts one), and neither is whitespace.
+        if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x7f, l > 0x20, l < 0x7f { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
