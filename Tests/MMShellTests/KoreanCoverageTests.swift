@@ -31,6 +31,10 @@ import Glibc
         var unquoted = "", quote: Character?
         var line = line
         for p in kernelPhrases { line = line.split(separator: p, omittingEmptySubsequences: false).joined(separator: "Q") }
+        // The YAML library's own report of a syntax error ends the line as the library words it.
+        for lib in ["error: parser:", "error: scanner:", "error: composer:"] {
+            if let r = line.range(of: lib) { line = String(line[..<r.lowerBound]) }
+        }
         for ch in line {
             if let q = quote {
                 if ch == q { quote = nil; unquoted.append("Q") }
@@ -115,8 +119,6 @@ import Glibc
         var found: [String] = []
         var checked = 0
         for e in try CorpusTests.entries() where e.error != nil || e.report != nil {
-            // Not worded in Korean yet: a lesson file's diagnostics (for authors) and progress import.
-            if e.input.hasPrefix("lesson start $DIR/") || e.input.hasPrefix("lesson import ") { continue }
             let key = e.boot.joined(separator: " ")
             if booted[key] == nil { booted[key] = try Self.koreanShell(e.boot) }
             guard var sh = booted[key] else { continue }

@@ -23,7 +23,7 @@ enum LessonCommands {
                             if key.hasSuffix(".yaml") || key.contains("/") {
                                 let (lesson, diags) = LessonCatalog.load(path: key, in: s.files)
                                 guard let lesson, diags.isEmpty else {
-                                    throw .badArgument(argument: "lesson", value: key, reason: Message(verbatim: diags.map(\.description).joined(separator: "; ")))
+                                    throw .badArgument(argument: "lesson", value: key, reason: .lessonFileProblems(diags))
                                 }
                                 return CommandOutput(text: try LessonEngine.start(lesson, &s))
                             }
@@ -60,7 +60,7 @@ enum LessonCommands {
                             LessonEngine.loadProgress(&s)
                             if let a = s.lessons.active { s.lessons.progress.lessons[a.lesson.id] = a.record }
                             try ProgressStore.save(s.lessons.progress, to: file, force: force, language: s.language, in: s.files)
-                            return CommandOutput(text: "wrote progress of \(s.lessons.progress.lessons.count) lesson(s) to \(file)\n")
+                            return CommandOutput(text: s.say(.wroteProgress(s.lessons.progress.lessons.count, to: file)) + "\n")
                         },
                         CommandSpec("lesson import", family: .lessons, arguments: [.init("file", .name)],
                                     summary: "merge progress written by 'lesson export FILE' into yours",
@@ -68,11 +68,11 @@ enum LessonCommands {
                             let file = try a.string(0)
                             let text = try FileOutput.readText(file, language: s.lessons.language, in: s.files)
                             let imported: ProgressFile
-                            do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .other("\(file) is not a progress file: \(error.message)") }
+                            do throws(CommandError) { imported = try ProgressFile.parse(text) } catch { throw .localized(.notAProgressFile(file, error.catalogMessage)) }
                             LessonEngine.loadProgress(&s)
                             for (id, p) in imported.lessons { s.lessons.progress.lessons[id] = p }
                             let warning = LessonEngine.save(&s)
-                            return CommandOutput(text: "imported progress of \(imported.lessons.count) lesson(s) from \(file)\n" + warning)
+                            return CommandOutput(text: s.say(.importedProgress(imported.lessons.count, from: file)) + "\n" + warning)
                         },
                     ],
                     summary: "lessons: 'lesson list', 'lesson start ID', 'lesson' (where am I), 'lesson quit', 'lesson summary [ID]', 'lesson export FILE [--force]', 'lesson import FILE'",
