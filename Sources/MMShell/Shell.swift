@@ -220,7 +220,7 @@ extension ShellSession {
             shown += text
             if !text.hasSuffix("\n") { shown += "\n" }
         } else if result.value != .none && showValue {
-            let value = ValueView.line(result.value, name: valueName ?? assignTo, kernel: kernel, newline: true)
+            let value = ValueView.line(result.value, name: valueName ?? assignTo, kernel: kernel, newline: true, lang: language)
             if shown.isEmpty { shown = value } else { shown += value }
         }
         out.stdout = shown

@@ -95,7 +95,7 @@ enum PageAllocCommands {
         guard let pfn, let addr = s.kernel.pageAddress(pfn.raw) else { return CommandOutput(value: .null) }
         var out = CommandOutput(value: .address(addr))
         if gfp.contains(.highmem) {
-            out.text = ValueView.describe(.address(addr), kernel: s.kernel) + "\n" +
+            out.text = ValueView.describe(.address(addr), kernel: s.kernel, lang: s.language) + "\n" +
                 ReportRenderer.note(s.say(.getFreePagesDropsHighmem))
         }
         return out

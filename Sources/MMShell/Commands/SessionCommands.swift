@@ -42,7 +42,7 @@ enum SessionCommands {
         CommandSpec("vars", family: .session, summary: "the named results ($p, $addr, $_)", examples: ["vars"]) { s, _ throws(CommandError) in
             var t = ""
             for name in s.variables.keys.sorted() {
-                t += "$\(name) = " + ValueView.describe(s.variables[name] ?? .none, kernel: s.kernel) + "\n"
+                t += "$\(name) = " + ValueView.describe(s.variables[name] ?? .none, kernel: s.kernel, lang: s.language) + "\n"
             }
             return CommandOutput(text: t.isEmpty ? s.say(.noVariablesYet) + "\n" : t)
         },

@@ -34,7 +34,7 @@ enum ViewCommands {
             guard let p = try a.page(0) else { throw .badArgument(argument: "PAGE", value: "NULL", reason: .noPage) }
             try AddressCommands.check(p, s.kernel)
             let m = PageModel(p.raw, kernel: s.kernel)
-            return CommandOutput(view: m)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("kmem", family: .views, arguments: [.init("addr", .addressOrPage)],
                     summary: "what owns an address: a free block, an allocated block, a reserved region, a slab object…",

@@ -4,54 +4,50 @@ import KernelMM
 /// has them) and JSON.
 extension KmemModel {
     func text(_ lang: Language) -> String {
+        func say(_ m: Message) -> String { m.text(lang) }
+        func held(_ o: FrameOwner?) -> String { o.map { say(.heldBy($0)) } ?? "" }
         switch self {
         case .slabObject(_, let o):
-            var t = "CACHE \(o.cache)  (object size \(o.objectSize), stride \(o.stride))\n"
+            var t = say(.kmemCacheLine(cache: o.cache, objectSize: o.objectSize, stride: o.stride)) + "\n"
             t += "  SLAB \(Format.hex(o.slabAddress))  pfn \(Format.hex(o.slabPFN))  order \(o.order)  list \(o.list.rawValue)  inuse \(o.inuse)/\(o.objects)\n"
             if let i = o.index {
-                let state = switch o.state {
-                case .allocated: "[allocated]"
-                case .cached: "free (in a per-CPU array cache)"
-                case .free: "free"
-                }
-                t += "  OBJECT \(i) at \(Format.hex(o.objectAddress)) \(state)" + (o.exact ? "" : ", address is \(o.offset) bytes into it") + "\n"
+                t += "  " + say(.kmemObjectLine(index: i, address: o.objectAddress, state: .kmemObjectState(o.state), offset: o.exact ? nil : o.offset)) + "\n"
             } else {
-                t += "  not inside an object (colour, freelist or leftover space)\n"
+                t += "  " + say(.kmemNotInsideObject) + "\n"
             }
             return t
         case .percpu(let addr, let p):
-            var t = "per-CPU address \(Format.hex(addr)): chunk \(p.chunk), unit \(p.unit) (cpu\(p.unit)'s copy), offset \(p.offset)\n  "
-            let sameOffset = "; the same offset in every unit is another CPU's copy (+\(p.unitSize) per CPU)"
+            var t = say(.kmemPercpuLine(address: addr, chunk: p.chunk, unit: p.unit, offset: p.offset)) + "\n  "
+            let sameOffset = say(.kmemPercpuSameOffset(unitSize: p.unitSize))
             switch p.place {
             case .variable(let type, let name, let value, let into):
                 t += "\(type) \(name) = \(value)" + (into > 0 ? " (+\(into))" : "") + sameOffset
             case .allocation(let size, let caller, let into):
-                t += "\(size)-byte allocation by \(caller)" + (into > 0 ? " (+\(into))" : "") + sameOffset
+                t += say(.kmemPercpuAllocation(size: size, caller: caller)) + (into > 0 ? " (+\(into))" : "") + sameOffset
             case .unitTailReturned(let size): t += PercpuStrings.unitTailReturned(firstChunkSize: size).text(lang)
-            case .staticData: t += "the kernel's static per-CPU data (.data..percpu)"
-            case .freeReserved: t += "free, in the reserved area for modules' static per-CPU variables"
-            case .freeDynamic: t += "free, in the dynamic area (alloc_percpu)"
+            case .staticData: t += say(.kmemPercpuStatic)
+            case .freeReserved: t += say(.kmemPercpuFreeReserved)
+            case .freeDynamic: t += say(.kmemPercpuFreeDynamic)
             }
             // Past the first chunk's size the unit is ordinary direct-map memory: there is nothing to populate.
-            if let f = p.frame { t += "\n  pfn \(Format.hex(f.pfn)): " + f.block.summary }
-            else if !p.pastFirstChunk { t += "\n  page not populated yet" }
+            if let f = p.frame { t += "\n  pfn \(Format.hex(f.pfn)): " + f.block.summary(lang) }
+            else if !p.pastFirstChunk { t += "\n  " + say(.kmemPageNotPopulated) }
             return t + "\n"
         case .vmallocHole(let addr):
-            return "vmalloc address \(Format.hex(addr)): in the vmalloc range but in no area (not mapped)\n"
+            return say(.kmemVmallocHole(addr)) + "\n"
         case .vmalloc(let addr, let v):
-            let t = "vmalloc address \(Format.hex(addr)): \(VmallocView.purpose(v.purpose)) at \(Format.hex(v.start)) (caller \(v.caller))\n"
-            if v.page >= v.pages { return t + "  guard page after the area: not mapped, any access faults\n" }
-            guard let f = v.frame else { return t + "  page \(v.page): not populated yet\n" }
-            return t + "  page \(v.page) of \(v.pages), offset \(Format.hex(v.offset)) → pfn \(Format.hex(f.pfn)) phys \(Format.hex(v.phys))\n"
-                + "  pfn \(Format.hex(f.pfn)): " + f.block.summary + "\n"
+            let t = say(.kmemVmallocLine(address: addr, purpose: .vmallocPurpose(v.purpose), start: v.start, caller: v.caller)) + "\n"
+            if v.page >= v.pages { return t + "  " + say(.kmemVmallocGuard) + "\n" }
+            guard let f = v.frame else { return t + "  " + say(.kmemVmallocPageNotPopulated(v.page)) + "\n" }
+            return t + "  " + say(.kmemVmallocPage(page: v.page, pages: v.pages, offset: v.offset, pfn: f.pfn, phys: v.phys)) + "\n"
+                + "  pfn \(Format.hex(f.pfn)): " + f.block.summary(lang) + "\n"
         case .frame(let addr, let reach, let f, let owner, let memblock):
             var t = switch reach {
-            case .directMap(let phys): "direct-map address \(Format.hex(addr)) = phys \(Format.hex(phys))"
-            case .structPage: "struct page of pfn \(Format.hex(f.pfn))"
-            case .physical: "physical address \(Format.hex(addr))"
+            case .directMap(let phys): say(.kmemDirectMap(address: addr, phys: phys))
+            case .structPage: say(.kmemStructPage(pfn: f.pfn))
+            case .physical: say(.kmemPhysical(addr))
             }
-            t += "\n  pfn \(Format.hex(f.pfn)): " + f.block.summary
-            if let owner { t += ", held by " + PageView.ownerText(owner) }
+            t += "\n  pfn \(Format.hex(f.pfn)): " + f.block.summary(lang) + held(owner)
             if let r = memblock { t += "\n  memblock: \(Message.memblockPurpose(r.purpose).text(lang)) [\(Format.hex(r.start))-\(Format.hex(r.end - 1))]" }
             return t + "\n"
         }

@@ -47,19 +47,26 @@ extension PageBlock {
     }
 
     var summary: String { ByteText.string(capacity: 128) { write(into: &$0) } }
+
+    /// The summary in `lang` (the catalog's words; English is the same bytes as `summary`).
+    func summary(_ lang: Language) -> String { lang == .en ? summary : Message.pageBlock(self).ko }
 }
 
-/// The renderers of `PageModel` (`page PFN`): dump_page()'s lines, then kmemsim's, in the kernel's English.
-extension PageModel: CommandView {
-    var text: String {
+/// The renderers of `PageModel` (`page PFN`): dump_page()'s lines in the kernel's English, then kmemsim's own lines
+/// in the learner's language (the catalog's words; kernel names stay).
+extension PageModel: LocalizedView {
+    var text: String { text(.en) }
+
+    func text(_ lang: Language) -> String {
+        func say(_ m: Message) -> String { m.text(lang) }
         var lines = dumpLines
         lines.append("")
-        lines.append("pfn \(Format.hex(pfn))  phys \(Format.hex(phys))  zone \(zone ?? "none")  struct page at \(Format.hex(dump.structPageAddress))")
-        if let v = virtual { lines.append("virtual (direct map) \(Format.hex(v))") } else if state != .absent { lines.append("no permanent kernel address (HIGHMEM)") }
-        lines.append("state: " + block.summary + (owner.map { ", held by \(PageView.ownerText($0))" } ?? ""))
-        if let mt = migratetype { lines.append("migratetype \(mt); pageblock \(pageblock ?? "?")") }
-        if zeroed { lines.append("contents: zeroed (__GFP_ZERO)") }
-        if let t = pageTable { lines.append("\(t.pte ? "PTE" : "PMD") table of init_mm for \(Format.hex(t.start))-\(Format.hex(t.end))") }
+        lines.append(say(.pageAddressLine(pfn: pfn, phys: phys, zone: zone, structPage: dump.structPageAddress)))
+        if let v = virtual { lines.append(say(.pageVirtual(v))) } else if state != .absent { lines.append(say(.pageNoKernelAddress)) }
+        lines.append(say(.pageState(block.summary(lang))) + (owner.map { say(.heldBy($0)) } ?? ""))
+        if let mt = migratetype { lines.append(say(.pageMigratetype(mt, pageblock: pageblock ?? "?"))) }
+        if zeroed { lines.append(say(.pageZeroed)) }
+        if let t = pageTable { lines.append(say(.pageTableUse(pte: t.pte, start: t.start, end: t.end))) }
         return lines.joined(separator: "\n") + "\n"
     }
 

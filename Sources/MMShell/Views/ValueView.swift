@@ -3,8 +3,8 @@ import KernelMM
 /// How a command's value reads at the prompt and in JSON.
 enum ValueView {
     /// `$p = (struct page *)0x…  pfn …  [order-0 block, zone Normal]`, with a newline when asked.
-    static func line(_ v: ShellValue, name: String?, kernel k: Kernel, newline: Bool = false) -> String {
-        if case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count {
+    static func line(_ v: ShellValue, name: String?, kernel k: Kernel, newline: Bool = false, lang: Language = .en) -> String {
+        if lang == .en, case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count {
             // The result every allocation prints: written as bytes into the string's own storage.
             let capacity = 200 + (name?.utf8.count ?? 0)
             return ByteText.string(capacity: capacity) { b in
@@ -18,7 +18,7 @@ enum ValueView {
             }
         }
         var s = name.map { "$\($0) = " } ?? ""
-        s += describe(v, kernel: k)
+        s += describe(v, kernel: k, lang: lang)
         if newline { s += "\n" }
         return s
     }
@@ -36,7 +36,7 @@ enum ValueView {
         b.append("]")
     }
 
-    static func describe(_ v: ShellValue, kernel k: Kernel) -> String {
+    static func describe(_ v: ShellValue, kernel k: Kernel, lang: Language = .en) -> String {
         switch v {
         case .none: return ""
         case .null: return "NULL"
@@ -46,16 +46,19 @@ enum ValueView {
         case .address(let a):
             var s = Format.hex(a)
             if let loc = k.locateSlabObject(a), let i = loc.index {
-                s += "  [object \(i) of \(k.slab.caches[loc.cacheIndex].name), slab at pfn \(Format.hex(loc.slabPFN))]"
+                let what = Message.slabObjectValue(index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
+                s += "  [" + what.text(lang) + "]"
             } else if let pfn = k.directMapPFN(a) {
-                s += "  [pfn \(Format.hex(pfn)), \(blockSummary(pfn, k))]"
+                s += "  [pfn \(Format.hex(pfn)), \(PageBlock(pfn, k).summary(lang))]"
             } else if k.isVmallocAddr(a) {
-                s += "  [vmalloc area]"
+                s += "  [" + Message.vmallocAreaValue.text(lang) + "]"
             }
             return s
         case .page(let p):
             guard p.raw >= 0, p.raw < k.frames.count else { return "(struct page *)pfn \(p)" }
-            return ByteText.string(capacity: 200) { page(p.raw, k, into: &$0) }
+            if lang == .en { return ByteText.string(capacity: 200) { page(p.raw, k, into: &$0) } }
+            return "(struct page *)" + Format.hex(k.structPageAddress(p.raw)) + "  pfn " + Format.hex(p.raw) + "  phys "
+                + Format.hex(k.physAddr(p.raw)) + "  [" + PageBlock(p.raw, k).summary(lang) + "]"
         }
     }
 
