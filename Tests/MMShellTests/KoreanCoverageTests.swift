@@ -190,6 +190,44 @@ import Glibc
         #expect(found.isEmpty, "English under --lang ko (\(found.count)):\n\(found.joined(separator: "\n"))")
     }
 
+    /// The views' own words (the value line after an allocation, `kmem ADDR`, `page PFN` after dump_page(),
+    /// `vmarea`, `percpu`, `cpus`, `task list`) are Korean; dump_page()'s lines, column names and kernel names stay.
+    @Test func theViewsOwnWordsAreKorean() throws {
+        var sh = try Self.koreanShell()
+        var found: [String] = []
+        let lines = ["p = alloc_pages GFP_KERNEL 3", "kmem $p", "page $p", "page pfn:$p+1", "q = alloc_pages GFP_KERNEL 0",
+                     "__free_pages $q 0", "page $q", "a = kmalloc 100 GFP_KERNEL", "kmem $a", "kmem $a+8",
+                     "v = vmalloc 8192", "kmem $v", "kmem $v+0x2000", "vmarea $v", "u = alloc_percpu 8", "kmem $u", "percpu",
+                     "get_cpu", "cpus", "put_cpu", "task list", "vars"]
+        var shown = ""
+        for line in lines {
+            found += Self.findings(&sh, line)
+            shown += sh.execute("vars").stdout
+        }
+        #expect(found.isEmpty, "English under --lang ko (\(found.count)):\n\(found.joined(separator: "\n"))")
+        let p = sh.execute("kmem $p").stdout, a = sh.execute("kmem $a").stdout
+        #expect(p.contains("order-3 블록, zone "), "\(p)")
+        #expect(a.contains("[할당됨]") && a.contains("객체 크기 128"), "\(a)")
+        #expect(shown.contains("kmalloc-128의 객체 0") && shown.contains("[vmalloc 영역]"), "\(shown)")
+    }
+
+    /// The allocation result line is written byte by byte in English (PageBlock.write(into:)); the catalog's English
+    /// must say the same for every kind of frame, or `--lang en` and the Korean path would drift apart.
+    @Test func theValueLineIsTheSameInBothWritings() {
+        let blocks: [PageBlock] = [
+            .allocated(order: 3, zone: "Normal", compoundHead: false), .allocated(order: 2, zone: "DMA32", compoundHead: true),
+            .free(order: 10, zone: "DMA"), .pcp(zone: "Normal"), .reserved(zone: nil), .absent,
+            .inAllocated(index: 2, order: 3, head: 0x1000, zone: "Normal"), .inFree(order: 4, head: 0x2000, zone: "HighMem"),
+            .tail(zone: nil),
+        ]
+        for b in blocks {
+            #expect(b.summary == Message.pageBlock(b).en)
+            #expect(b.summary(.en) == b.summary)
+            #expect(Self.englishProse(b.summary(.ko)) == nil, "\(b.summary(.ko))")
+            #expect(b.summary(.ko) != b.summary || b == .tail(zone: nil), "\(b)")
+        }
+    }
+
     @Test func aHeadlessLessonRunSummarisesInKorean() throws {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)   // Tests/MMShellTests/KoreanCoverageTests.swift

@@ -96,7 +96,7 @@ enum CPUCommands {
         CommandSpec("cpus", family: .cpu, summary: "every CPU: preempt_count fields, IRQ flag, running task, held locks, IRQ stack",
                     examples: ["cpus"]) { s, _ throws(CommandError) in
             let m = CPUsModel(s.kernel)
-            return CommandOutput(view: m)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         simple("preempt_disable", summary: "disable preemption on this CPU (preempt_count += 1)", c: "#define preempt_disable()", header: "include/linux/preempt.h") { $0.preemptDisable() },
         simple("preempt_enable", summary: "enable preemption again (preempt_count -= 1); unbalanced enables are caught by DEBUG_PREEMPT", c: "#define preempt_enable()", header: "include/linux/preempt.h") { $0.preemptEnable() },

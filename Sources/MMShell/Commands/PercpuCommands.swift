@@ -111,7 +111,7 @@ enum PercpuCommands {
             if o.arguments.has(0) { throw .tooManyArguments(command: "percpu", usage: "percpu [--picture] [--ascii] [--svg FILE]") }
             let m = PercpuModel(s.kernel)
             if o.wantsPicture { return try o.output(PercpuPicture.build(s.kernel).picture(language: s.lessons.language), s, json: m.json) }
-            return CommandOutput(view: m)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
     ]
 }

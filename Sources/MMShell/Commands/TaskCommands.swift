@@ -19,7 +19,7 @@ enum TaskCommands {
                                 return CommandOutput(value: .int(-12), text: s.say(.forkFailed(name)))
                             }
                             let t = s.kernel.tasks.first { $0.pid == pid }
-                            return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TasksModel.Stack($0, s.kernel).text } ?? ""))
+                            return CommandOutput(value: .int(pid), text: "pid \(pid) \(name): " + (t?.stack.map { TasksModel.Stack($0, s.kernel).text(s.language) } ?? ""))
                         },
                         CommandSpec("task exit", family: .tasks, arguments: [.init("pid", .number)],
                                     summary: "the task PID exits: its kernel stack is freed, or kept in the CPU's cache of stacks",
@@ -34,7 +34,7 @@ enum TaskCommands {
                             let o = try PictureOptions.parse(a)
                             if o.wantsPicture { return try stacks(o, s) }
                             let m = TasksModel(s.kernel)
-                            return CommandOutput(view: m)
+                            return CommandOutput(view: InLanguage(view: m, language: s.language))
                         },
                         CommandSpec("task stacks", family: .tasks, options: PictureOptions.options([.picture, .ascii, .svg]),
                                     summary: "a picture of every task's kernel stack and where it lives (vmalloc or the page allocator)",

@@ -79,7 +79,7 @@ enum VmallocCommands {
             guard let m = VmAreaModel(containing: addr, s.kernel) else {
                 throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .noVmallocArea)
             }
-            return CommandOutput(view: m)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
     ]
 

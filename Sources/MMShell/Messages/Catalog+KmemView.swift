@@ -136,3 +136,32 @@ extension Message {
         return Message(en: "\(level) table of init_mm for \(range)", ko: "init_mm의 \(level) 테이블(매핑 범위 \(range))")
     }
 }
+
+/// `vmarea ADDR`'s own lines (the column names stay, as the kernel's struct fields).
+extension Message {
+    static func vmAreaHeading(start: UInt64, last: UInt64, size: Int, pages: Int, guardPages: Int, purpose: Message, caller: String) -> Message {
+        let range = Format.hex(start) + "-" + Format.hex(last)
+        return Message(en: "vmalloc area \(range): \(size) bytes = \(pages) page\(pages == 1 ? "" : "s") + \(guardPages) guard, \(purpose.en), caller \(caller)",
+                       ko: "vmalloc 영역 \(range): \(size)바이트 = 페이지 \(pages)개 + guard \(guardPages)개, \(purpose.ko), caller \(caller)")
+    }
+
+    static let vmAreaDeviceMemory = Message(en: "(device memory: no struct page)", ko: "(장치 메모리: struct page 없음)")
+    static let vmAreaNotPopulated = Message(en: "(not populated)", ko: "(아직 채워지지 않음)")
+    static let vmAreaGuardPage = Message(en: "guard page (not mapped: an overrun faults here)",
+                                         ko: "guard 페이지(매핑되지 않음: 넘쳐 쓰면 여기서 폴트가 납니다)")
+
+    static func vmAreaHugeMapping(chunks: Int, order: Int) -> Message {
+        Message(en: "huge mapping: \(chunks) order-\(order) chunks (split into single pages), one PMD entry each, no PTE table",
+                ko: "huge 매핑: order-\(order) 덩어리 \(chunks)개(낱장 페이지로 쪼갬), 덩어리마다 PMD 엔트리 하나, PTE 테이블 없음")
+    }
+
+    static let vmAreaContiguous = Message(en: "physically contiguous (by chance: each page was allocated on its own)",
+                                          ko: "물리적으로 연속입니다(우연입니다: 페이지마다 따로 할당했습니다)")
+
+    static func vmAreaScattered(runs: Int) -> Message {
+        Message(en: "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range",
+                ko: "물리적으로 흩어져 있습니다: 연속된 가상 범위 하나 뒤에 따로 떨어진 프레임 묶음 \(runs)개")
+    }
+
+    static let vmAreaPageTablesLabel = Message(en: "page tables: ", ko: "페이지 테이블: ")
+}

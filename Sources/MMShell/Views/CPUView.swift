@@ -2,28 +2,31 @@ import KernelMM
 
 /// The renderers of `CPUsModel` (`cpus`): each CPU's preempt_count fields, IRQ flag, running task, held spinlocks and
 /// IRQ stack; the shell's CPU is marked with `*`.
-extension CPUsModel: CommandView {
-    var text: String {
+extension CPUsModel: LocalizedView {
+    var text: String { text(.en) }
+
+    func text(_ lang: Language) -> String {
+        func say(_ m: Message) -> String { m.text(lang) }
         var s = "   CPU  preempt_count  preempt softirq hardirq nmi  irqs      current           IRQ stack\n"
         for c in cpus {
-            let name = c.comm.map { "\($0)/\(c.pid)" } ?? "swapper/\(c.id) (idle)"
+            let name = c.comm.map { "\($0)/\(c.pid)" } ?? say(.cpuIdleTask(c.id))
             var line = "  \(c.current ? "*" : " ")" + Format.right(c.id, 3) + "  0x" + Format.hex(UInt64(c.preemptCount), digits: 8) + "  "
             line += Format.right(c.preemptDepth, 7) + Format.right(c.softirq, 8) + Format.right(c.hardirq, 8) + Format.right(c.nmi, 4)
-            line += "  " + Format.left(c.irqsDisabled ? "disabled" : "enabled", 8) + "  " + Format.left(name, 16) + "  "
-            line += c.irqStack.map(Self.stackText) ?? "none"
+            line += "  " + Format.left(say(c.irqsDisabled ? .cpuIrqsDisabled : .cpuIrqsEnabled), 8) + "  " + Format.left(name, 16) + "  "
+            line += c.irqStack.map { Self.stackText($0, lang) } ?? say(.cpuNoIRQStack)
             s += line + "\n"
-            if !c.locks.isEmpty { s += "        holding: " + c.locks.map { "\($0.name) (\($0.variant.rawValue))" }.joined(separator: ", ") + "\n" }
-            if let at = c.preemptDisabledAt { s += "        preemption disabled at: \(at)\n" }
+            if !c.locks.isEmpty { s += "        " + say(.cpuHolding) + c.locks.map { "\($0.name) (\($0.variant.rawValue))" }.joined(separator: ", ") + "\n" }
+            if let at = c.preemptDisabledAt { s += "        " + say(.cpuPreemptDisabledAt(at)) + "\n" }
         }
-        s += "in_atomic() = preempt_count != 0; in_interrupt() = softirq|hardirq|nmi fields; sleeping is allowed only with preempt_count 0 and irqs enabled\n"
+        s += say(.cpuLegend) + "\n"
         return s
     }
 
-    static func stackText(_ st: IRQStackRow) -> String {
+    static func stackText(_ st: IRQStackRow, _ lang: Language = .en) -> String {
         var t = "\(Format.hex(st.base))-\(Format.hex(st.base + UInt64(st.size) - 1)) (\(st.size / 1024) KiB"
-        if st.vmapped { t += ", vmapped over the per-CPU area, guard page" }
-        else if let p = st.pfn { t += ", pfn \(Format.hex(p))" + (st.softirqPFN.map { ", softirq stack pfn \(Format.hex($0))" } ?? "") }
-        else { t += ", in the per-CPU area" }
+        if st.vmapped { t += Message.cpuStackVmapped.text(lang) }
+        else if let p = st.pfn { t += ", pfn \(Format.hex(p))" + (st.softirqPFN.map { Message.cpuSoftirqStack(pfn: $0).text(lang) } ?? "") }
+        else { t += Message.cpuStackInPercpu.text(lang) }
         return t + ")"
     }
 

@@ -2,23 +2,26 @@ import KernelMM
 
 /// The renderers of `PercpuModel` (`percpu`): the first chunk's layout as pcpu_dump_alloc_info() describes it, every
 /// chunk's allocations, and the per-CPU variables with their copies.
-extension PercpuModel: CommandView {
-    var text: String {
+extension PercpuModel: LocalizedView {
+    var text: String { text(.en) }
+
+    func text(_ lang: Language) -> String {
+        func say(_ m: Message) -> String { m.text(lang) }
         var s = "percpu: Embedded \(firstChunkSize / pageSize) pages/cpu s\(staticSize) r\(reservedSize) d\(dynamicSize) u\(unitSize)\n"
         for ch in chunks {
             let used = ch.allocations.reduce(0) { $0 + $1.size }
             if ch.first {
-                s += "chunk 0 (first, embedded in the direct map): \(cpus) units of \(unitSize) bytes\n"
+                s += say(.percpuFirstChunk(units: cpus, unitSize: unitSize)) + "\n"
                 let reserved = reservedSize > 0 ? " reserved \(staticSize)-\(staticSize + reservedSize - 1) |" : ""
                 s += "  | static 0-\(staticSize - 1) |\(reserved) dynamic \(staticSize + reservedSize)-\(firstChunkSize - 1) |"
                 s += firstChunkSize < unitSize ? " \(firstChunkSize)-\(unitSize - 1): memblock |\n" : "\n"
             } else {
-                s += "chunk \(ch.id) (vmalloc space): \(cpus) units of \(unitSize) bytes, \(ch.populatedPages) of \(ch.pagesPerUnit) pages per unit populated\n"
+                s += say(.percpuVmallocChunk(id: ch.id, units: cpus, unitSize: unitSize, populated: ch.populatedPages, pagesPerUnit: ch.pagesPerUnit)) + "\n"
             }
             for c in 0..<cpus {
                 s += "  unit \(c) (cpu\(c)) at \(Format.hex(unitBase(ch, cpu: c)))\n"
             }
-            s += "  \(ch.allocations.count) allocation\(ch.allocations.count == 1 ? "" : "s"), \(used) bytes per unit\n"
+            s += "  " + say(.percpuAllocationCount(ch.allocations.count, bytesPerUnit: used)) + "\n"
             for a in ch.allocations {
                 s += "    offset \(Format.right(a.offset, 6)) size \(Format.right(a.size, 5)) align \(Format.right(a.align, 4))  \(a.reserved ? "reserved " : "")\(a.caller)  ptr \(Format.hex(ch.base + UInt64(a.offset)))\n"
             }

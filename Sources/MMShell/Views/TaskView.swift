@@ -1,19 +1,21 @@
 import KernelMM
 
 /// The renderers of `TasksModel` (`task list`): each task, where it runs and its kernel stack (address, pages, zone).
-extension TasksModel: CommandView {
-    var text: String {
+extension TasksModel: LocalizedView {
+    var text: String { text(.en) }
+
+    func text(_ lang: Language) -> String {
         var s = "  PID  COMM             CPU  STACK\n"
         for t in tasks {
             let cpu = t.runningOn.map { "\($0)*" } ?? "\(t.cpu)"
             s += Format.right(t.pid, 5) + "  " + Format.left(t.comm, 16) + " " + Format.right(cpu, 3) + "  "
-            s += t.stack?.text ?? "init_stack in the kernel image"
+            s += t.stack?.text(lang) ?? Message.taskInitStack.text(lang)
             s += "\n"
         }
         for c in cachedStacks {
-            s += "cpu\(c.cpu) stack cache: " + c.addresses.map { Format.hex($0) }.joined(separator: " ") + "\n"
+            s += Message.taskStackCache(cpu: c.cpu).text(lang) + c.addresses.map { Format.hex($0) }.joined(separator: " ") + "\n"
         }
-        s += "THREAD_SIZE \(threadSize) (order \(threadSizeOrder)), " + (vmapStack ? "vmapped stacks (CONFIG_VMAP_STACK)" : "stacks from the page allocator") + "; KernelStack: \(kernelStackKB) kB; * = running\n"
+        s += Message.taskFooter(threadSize: threadSize, order: threadSizeOrder, vmapStack: vmapStack, kernelStackKB: kernelStackKB).text(lang) + "\n"
         return s
     }
 
@@ -33,14 +35,14 @@ extension TasksModel: CommandView {
 
 extension TasksModel.Stack {
     /// "0x…-0x… vmalloc, pfns … (Normal), guard page" or "… pages, order-2 block at pfn … (Normal), no guard".
-    var text: String {
+    func text(_ lang: Language = .en) -> String {
         var t = "\(Format.hex(base))-\(Format.hex(base + UInt64(size) - 1))"
         if vmapped {
-            t += " vmalloc, pfns " + pfns.map { Format.hex($0) }.joined(separator: " ") + " (\(zones.joined(separator: "/"))), guard page"
+            t += " vmalloc, pfns " + pfns.map { Format.hex($0) }.joined(separator: " ") + " (\(zones.joined(separator: "/")))" + Message.taskStackGuard.text(lang)
         } else if let p = pfn {
-            t += " pages, order-\(threadSizeOrder) block at pfn \(Format.hex(p)) (\(zones.first ?? "?")), no guard"
+            t += Message.taskStackPages(order: threadSizeOrder, pfn: p, zone: zones.first ?? "?").text(lang)
         }
-        if maxUsed > 0 { t += ", deepest use \(maxUsed)" }
+        if maxUsed > 0 { t += Message.taskStackDeepest(maxUsed).text(lang) }
         return t
     }
 }

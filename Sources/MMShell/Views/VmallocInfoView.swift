@@ -33,40 +33,43 @@ extension VmallocInfoModel {
     }
 }
 
-extension VmAreaModel: CommandView {
+extension VmAreaModel: LocalizedView {
+    var text: String { text(.en) }
+
     /// `vmarea ADDR`: the area, each page and what backs it (the asked page marked *), the guard page, and whether
-    /// the frames are contiguous.
-    var text: String {
+    /// the frames are contiguous. kmemsim's words are in the learner's language; the column names stay.
+    func text(_ lang: Language) -> String {
+        func say(_ m: Message) -> String { m.text(lang) }
         let count = pages.count
-        var s = "vmalloc area \(Format.hex(start))-\(Format.hex(end - 1)): \(size) bytes = \(count) page\(count == 1 ? "" : "s") + \(guardPages) guard, \(VmallocView.purpose(purpose)), caller \(caller)\n"
+        var s = say(.vmAreaHeading(start: start, last: end - 1, size: size, pages: count, guardPages: guardPages,
+                                   purpose: .vmallocPurpose(purpose), caller: caller)) + "\n"
         s += "  virtual address        pfn        phys               zone\n"
         for p in pages {
             let mark = p.marked ? "*" : " "
             switch p.backing {
-            case .device(let phys): s += " \(mark)\(Format.hex(p.address)) → phys \(Format.hex(phys))  (device memory: no struct page)\n"
-            case .notPopulated: s += " \(mark)\(Format.hex(p.address))  (not populated)\n"
+            case .device(let phys): s += " \(mark)\(Format.hex(p.address)) → phys \(Format.hex(phys))  " + say(.vmAreaDeviceMemory) + "\n"
+            case .notPopulated: s += " \(mark)\(Format.hex(p.address))  " + say(.vmAreaNotPopulated) + "\n"
             case .frame(let pfn, let phys, let zone):
                 s += " \(mark)\(Format.hex(p.address)) → " + Format.left(Format.hex(pfn), 9) + "  " + Format.left(Format.hex(phys), 17) + "  " + (zone ?? "?") + "\n"
             }
         }
         if guardPages > 0 {
-            s += " \(guardMarked ? "*" : " ")\(Format.hex(guardAddress))  guard page (not mapped: an overrun faults here)\n"
+            s += " \(guardMarked ? "*" : " ")\(Format.hex(guardAddress))  " + say(.vmAreaGuardPage) + "\n"
         }
         if pageOrder > 0 {
-            s += "huge mapping: \(count >> pageOrder) order-\(pageOrder) chunks (split into single pages), one PMD entry each, no PTE table\n"
-            s += pageTablesLine
+            s += say(.vmAreaHugeMapping(chunks: count >> pageOrder, order: pageOrder)) + "\n"
+            s += pageTablesLine(lang)
         } else if !pages.isEmpty {
-            s += runs <= 1 ? "physically contiguous (by chance: each page was allocated on its own)\n"
-                           : "physically scattered: \(runs) separate runs of frames behind one contiguous virtual range\n"
-            s += pageTablesLine
+            s += say(runs <= 1 ? .vmAreaContiguous : .vmAreaScattered(runs: runs)) + "\n"
+            s += pageTablesLine(lang)
         }
         return s
     }
 
     /// The page tables the area's entries sit in (tables are shared with neighbouring areas and never freed).
-    var pageTablesLine: String {
+    func pageTablesLine(_ lang: Language) -> String {
         guard !pageTables.isEmpty else { return "" }
-        return "page tables: " + pageTables.map { "\($0.pte ? "PTE" : "PMD") pfn \(Format.hex($0.pfn)) (\(Format.hex($0.start))-\(Format.hex($0.end)))" }
+        return Message.vmAreaPageTablesLabel.text(lang) + pageTables.map { "\($0.pte ? "PTE" : "PMD") pfn \(Format.hex($0.pfn)) (\(Format.hex($0.start))-\(Format.hex($0.end)))" }
             .joined(separator: ", ") + "\n"
     }
 
