@@ -176,7 +176,7 @@ enum SlabCommands {
             if o.wantsPicture, let model = SlabPicture.build(name, kernel: s.kernel) {
                 return try o.output(model.picture(language: s.lessons.language), s, json: m?.json ?? .null)
             }
-            return CommandOutput(text: m?.text ?? "", json: m?.json ?? .null)
+            return CommandOutput(text: m?.text(s.language) ?? "", json: m?.json ?? .null)
         },
         CommandSpec("slabtop", family: .slab,
                     summary: "the caches sorted by memory used, as slabtop(1) shows them",

@@ -62,3 +62,24 @@ extension Message {
         Message(en: "\(n) allocation\(n == 1 ? "" : "s"), \(bytesPerUnit) bytes per unit", ko: "할당 \(n)개, unit마다 \(bytesPerUnit)바이트")
     }
 }
+
+/// `slab CACHE`'s own lines (the geometry line is Message.cacheGeometry; the field names stay).
+extension Message {
+    static func slabAllocatedWith(_ allocflags: String?) -> Message {
+        Message(en: "; slabs allocated with " + (allocflags.map { "the caller's gfp + " + $0 } ?? "the caller's gfp only"),
+                ko: "; 슬랩 할당에 쓰는 gfp: " + (allocflags.map { "호출자의 gfp + " + $0 } ?? "호출자의 gfp 그대로"))
+    }
+
+    static func slabUseCount(slabs: Int, live: Int, total: Int) -> Message {
+        Message(en: "\(slabs) slab\(slabs == 1 ? "" : "s"), \(live) object\(live == 1 ? "" : "s") in use of \(total)",
+                ko: "슬랩 \(slabs)개, 객체 \(total)개 중 \(live)개 사용 중")
+    }
+}
+
+extension Message {
+    static func slubFreePointer(_ offset: Int) -> Message {
+        Message(en: "free pointer at offset \(offset)", ko: "free pointer 위치 offset \(offset)")
+    }
+
+    static let slabObjectsLegend = Message(en: "(# allocated, . free, c in an array cache)", ko: "(# 할당됨, . 비어 있음, c array cache에 있음)")
+}

@@ -25,10 +25,12 @@ extension SlabCacheModel: CommandView {
     }
 
     /// `slab CACHE`: geometry, per-CPU state, and each slab with a picture of its objects.
-    var text: String {
+    var text: String { text(.en) }
+
+    func text(_ lang: Language) -> String {
         var s = "CACHE \(name)" + (mergedName.map { " (\($0) is merged into it)" } ?? "") + (aliases.isEmpty ? "" : "  aliases: " + aliases.joined(separator: ", ")) + "\n"
-        s += "  " + summary + "\n"
-        s += "  flags \(flags)" + (hasCtor ? ", constructor" : "") + "; slabs allocated with " + (allocflags.map { "the caller's gfp + \($0)" } ?? "the caller's gfp only") + "\n"
+        s += "  " + summary(lang) + "\n"
+        s += "  flags \(flags)" + (hasCtor ? ", constructor" : "") + Message.slabAllocatedWith(allocflags).text(lang) + "\n"
         switch allocator {
         case .slab(let a):
             s += "  freelist \(a.layout.rawValue)" + (a.layout == .onSlab ? " (\(freelistSize) bytes after the colour)" : "") + "; colour \(a.colour) × \(a.colourOff) bytes, next \(a.colourNext)\n"
@@ -36,13 +38,13 @@ extension SlabCacheModel: CommandView {
             s += "  array caches: " + a.arrayAvail.enumerated().map { "cpu\($0.offset) \($0.element)/\(a.limit)" }.joined(separator: "  ") + (a.shared > 0 ? "  shared \(a.sharedAvail)/\(a.shared * a.batchcount)" : "") + "\n"
             s += "  slabs_full \(a.full)  slabs_partial \(a.partial)  slabs_free \(a.free)\n"
         case .slub(let u):
-            s += "  free pointer at offset \(u.freePointerOffset); min_partial \(u.minPartial); cpu_partial \(u.cpuPartial) objects (\(u.cpuPartialSlabs) slabs)" + (u.debug ? "; debug cache: no CPU slabs" : "") + "\n"
+            s += "  " + Message.slubFreePointer(u.freePointerOffset).text(lang) + "; min_partial \(u.minPartial); cpu_partial \(u.cpuPartial) objects (\(u.cpuPartialSlabs) slabs)" + (u.debug ? "; debug cache: no CPU slabs" : "") + "\n"
             s += "  cpu slabs: " + u.cpuSlabs.enumerated().map { "cpu\($0.offset) " + ($0.element.slab.map { Format.hex($0) } ?? "-") + " +\($0.element.partial) partial" }.joined(separator: "  ") + "\n"
             s += "  node partial \(u.nodePartial)" + (u.full.map { "  full \($0)" } ?? "") + "\n"
         }
-        s += "  \(numSlabs) slab\(numSlabs == 1 ? "" : "s"), \(liveObjects) object\(liveObjects == 1 ? "" : "s") in use of \(totalObjects)\n"
+        s += "  " + Message.slabUseCount(slabs: numSlabs, live: liveObjects, total: totalObjects).text(lang) + "\n"
         if slabs.isEmpty { return s }
-        s += "  SLAB ADDRESS        PFN       LIST         INUSE  OBJECTS (# allocated, . free, c in an array cache)\n"
+        s += "  SLAB ADDRESS        PFN       LIST         INUSE  OBJECTS " + Message.slabObjectsLegend.text(lang) + "\n"
         for r in slabs {
             s += "  " + Format.hex(r.address) + "  " + Format.left(Format.hex(r.pfn), 9) + " " + Format.left(Self.listName(r), 12) + " "
                 + Format.right("\(r.inuse)/\(r.objects.count)", 6) + "  " + Self.picture(r.objects) + "\n"
