@@ -125,11 +125,11 @@ enum LessonCommands {
             if let a = s.lessons.active, a.lesson.id == l.id { p = a.record }
             let status: String
             if let p, p.completed {
-                status = LessonStrings.t(lang, "completed", "완료")
+                status = Message.lessonStatusCompleted.text(lang)
             } else if let p, let step = p.step, let i = l.stepIndex(step) {
-                status = LessonStrings.t(lang, "step \(i + 1)/\(l.steps.count)", "\(i + 1)/\(l.steps.count) 단계")
+                status = Message.lessonStatusAt(i + 1, of: l.steps.count).text(lang)
             } else {
-                status = LessonStrings.t(lang, "not started", "시작 전")
+                status = Message.lessonStatusNotStarted.text(lang)
             }
             t += Format.left(l.id, width) + Format.left(l.title.text(lang), titleWidth) + "  " + status + "\n"
         }

@@ -42,7 +42,7 @@ enum QuizCommands {
             }
             s.lessons.quiz = made.quiz
             t += LessonEngine.quizQuestion(made.quiz, lang)
-            t += LessonStrings.t(lang, "(answer with 'answer X' or just X)\n", "('answer X' 또는 X만 입력해 답하세요)\n")
+            t += Message.quizHowToAnswer.text(lang)
             return CommandOutput(text: t)
         },
     ]

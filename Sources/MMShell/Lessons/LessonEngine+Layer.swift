@@ -55,14 +55,12 @@ extension LessonEngine {
         guard let a = s.lessons.active, !a.completed else { return nil }
         let lang = s.lessons.language
         if a.step.forbid.contains(name) {
-            return .other(S.t(lang, "step \(a.step.id) does not allow '\(name)' — find another way ('hint' helps)",
-                              "\(a.step.id) 단계에서는 이 명령을 쓸 수 없습니다: '\(name)' — 다른 방법을 찾아보세요 ('hint')"))
+            return .other(Message.stepForbidsCommand(a.step.id, command: name).text(lang))
         }
         // A step whose own solution reboots (a lesson that moves to another machine) allows it.
         let stepReboots = a.step.solution.contains { $0.trimmingWhitespace().hasPrefix(name) }
         if (name == "boot" || name == "reset") && !stepReboots {
-            return .other(S.t(lang, "lesson \(a.lesson.id) runs on its own machine; '\(name)' would replace it. 'restart' starts the lesson over, 'lesson quit' leaves it (and gives your machine back)",
-                              "이 레슨(\(a.lesson.id))은 레슨용 머신에서 진행합니다. \(name) 명령을 실행하면 그 머신이 바뀝니다. 레슨을 처음부터 하려면 'restart', 레슨을 나가려면 'lesson quit'(원래 머신으로 돌아갑니다)"))
+            return .other(Message.lessonOwnMachine(a.lesson.id, command: name).text(lang))
         }
         return nil
     }

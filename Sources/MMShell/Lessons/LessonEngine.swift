@@ -11,7 +11,6 @@ extension Shell {
 /// Runs lessons inside a shell session: shows steps, checks `do` goals after every command, compares answers with
 /// queries evaluated on the live state (or on a copy after a dry run, for `predict`), keeps progress.
 public enum LessonEngine {
-    typealias S = LessonStrings
 
     // MARK: running lines on the session
 
@@ -77,7 +76,7 @@ public enum LessonEngine {
         }
         var record = s.lessons.progress.lessons[lesson.id] ?? LessonProgress()
         var active = ActiveLesson(lesson: lesson, record: record)
-        var text = S.t(lang, "Lesson: ", "레슨: ") + lesson.title.text(lang) + "\n" + display(lesson.summary.text(lang), s).trimmingTrailingNewlines() + "\n"
+        var text = Message.lessonHeading(lesson.title.text(lang)).text(lang) + "\n" + display(lesson.summary.text(lang), s).trimmingTrailingNewlines() + "\n"
         if resume, !record.completed, let id = record.step, let target = lesson.stepIndex(id), target > 0 {
             // Rebuild the state the learner had: tasks and predicted commands happen again; answers need no replay.
             for st in lesson.steps[0..<target] {
@@ -93,8 +92,7 @@ public enum LessonEngine {
                 }
             }
             active.stepIndex = target
-            text += S.t(lang, "(resumed at step \(target + 1); the earlier steps were replayed with their reference solution — 'restart' starts over)\n",
-                        "(\(target + 1)단계부터 이어서 합니다. 앞 단계는 모범 답안으로 다시 실행했습니다 — 처음부터 하려면 'restart')\n")
+            text += Message.lessonResumedAt(step: target + 1).text(lang)
         } else {
             // A completed lesson stays completed in the record; going through it again starts at step 1.
             record.step = lesson.steps.first?.id
@@ -112,14 +110,13 @@ public enum LessonEngine {
         guard let a = s.lessons.active else { return "" }
         let lang = s.lessons.language
         let st = a.step
-        var t = S.t(lang, "Step", "단계") + " \(a.stepIndex + 1)/\(a.lesson.steps.count) · \(S.kindName(st.kind, lang)) · \(st.id)\n"
+        var t = Message.lessonStepHeading(a.stepIndex + 1, of: a.lesson.steps.count, kind: st.kind, id: st.id).text(lang) + "\n"
         t += display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
         switch st.kind {
         case .read:
-            t += S.t(lang, "(type 'next' to go on)", "(계속하려면 'next')") + "\n"
+            t += Message.lessonReadGoOn.text(lang) + "\n"
         case .do:
-            t += S.t(lang, "(the step passes as soon as the task is done; 'hint' helps, 'goal' repeats it)",
-                     "(과제를 마치면 바로 통과합니다. 'hint'로 힌트, 'goal'로 과제 다시 보기)") + "\n"
+            t += Message.lessonTaskGoOn.text(lang) + "\n"
         case .ask:
             t += Message.answerPrompt(st.answerKind).text(lang) + "\n"
         case .predict:
@@ -143,9 +140,9 @@ public enum LessonEngine {
             a.record.completed = true
             a.record.step = nil
             s.lessons.active = a
-            t += "\n" + S.t(lang, "Lesson complete: ", "레슨 완료: ") + a.lesson.title.text(lang) + "\n"
-            t += S.t(lang, "Summary", "요약") + ":\n" + display(a.lesson.recap.text(lang), s).trimmingTrailingNewlines() + "\n"
-            t += S.t(lang, "('lesson summary' shows this again; 'lesson list' shows the others)\n", "('lesson summary'로 다시 볼 수 있습니다. 다른 레슨은 'lesson list')\n")
+            t += "\n" + Message.lessonComplete(a.lesson.title.text(lang)).text(lang) + "\n"
+            t += Message.lessonRecapHeading.text(lang) + "\n" + display(a.lesson.recap.text(lang), s).trimmingTrailingNewlines() + "\n"
+            t += Message.lessonRecapAgain.text(lang)
         } else {
             a.stepIndex += 1
             a.record.step = a.step.id
@@ -162,13 +159,12 @@ public enum LessonEngine {
         guard let v = try? evaluate(goal, s), v == .bool(true) else { return "" }
         let lang = s.lessons.language
         s.lessons.active?.countTry()
-        return "✓ " + S.t(lang, "Task done", "과제 완료") + " (\(a.step.id))\n" + advance(&s, passed: true)
+        return "✓ " + Message.taskDone(a.step.id).text(lang) + "\n" + advance(&s, passed: true)
     }
 
     static func requireActive(_ s: ShellSession) throws(CommandError) -> ActiveLesson {
         guard let a = s.lessons.active else {
-            throw .other(S.t(s.lessons.language, "no lesson under way: 'lesson list' shows them, 'lesson start ID' starts one",
-                             "진행 중인 레슨이 없습니다: 'lesson list'로 목록을 보고 'lesson start ID'로 시작하세요"))
+            throw .other(Message.noLessonUnderWay.text(s.lessons.language))
         }
         return a
     }
@@ -176,8 +172,7 @@ public enum LessonEngine {
     static func requireOpen(_ s: ShellSession) throws(CommandError) -> ActiveLesson {
         let a = try requireActive(s)
         if a.completed {
-            throw .other(S.t(s.lessons.language, "lesson \(a.lesson.id) is complete: 'lesson summary' shows the recap, 'restart' does it again",
-                             "레슨을 마쳤습니다(\(a.lesson.id)): 'lesson summary'로 요약, 'restart'로 다시 하기"))
+            throw .other(Message.lessonAlreadyComplete(a.lesson.id).text(s.lessons.language))
         }
         return a
     }
@@ -190,11 +185,10 @@ public enum LessonEngine {
         let lang = s.lessons.language
         let st = a.step
         guard st.kind == .ask || st.kind == .predict, let query = st.answerQuery else {
-            throw .other(S.t(lang, "step \(st.id) asks no question: " + (st.kind == .do ? "do the task ('goal' shows it)" : "type 'next'"),
-                             "\(st.id) 단계는 질문이 아닙니다: " + (st.kind == .do ? "과제를 하세요 ('goal')" : "'next'를 입력하세요")))
+            throw .other(Message.stepAsksNoQuestion(st.id, isTask: st.kind == .do).text(lang))
         }
         guard !raw.trimmingWhitespace().isEmpty else {
-            throw .other(S.t(lang, "answer what? e.g. answer 3", "답을 적어 주세요. 예: answer 3"))
+            throw .other(Message.answerWhat.text(lang))
         }
         s.lessons.active?.countTry()
         if st.kind == .ask {
@@ -204,7 +198,7 @@ public enum LessonEngine {
             }
             let got = AnswerMatcher.normalize(raw, st.answerKind)
             if got == want {
-                return "✓ " + S.t(lang, "Correct", "정답") + ": \(shown(expected, st.answerKind, lang))\n" + advance(&s, passed: true)
+                return "✓ " + Message.answerCorrect(shown(expected, st.answerKind, lang)).text(lang) + "\n" + advance(&s, passed: true)
             }
             return reject(raw, got: got, st, &s)
         }
@@ -223,16 +217,16 @@ public enum LessonEngine {
             return reject(raw, got: nil, st, &s)
         }
         let real = runInner(command, &s)
-        var t = S.t(lang, "running: ", "실행: ") + command + "\n" + real.stdout + real.stderr
+        var t = Message.lessonRunning(command).text(lang) + "\n" + real.stdout + real.stderr
         let actual = shown((try? evaluate(query, s)) ?? expected, st.answerKind, lang)
-        t += S.t(lang, "you predicted: ", "예측: ") + raw.trimmingWhitespace() + "    " + S.t(lang, "outcome: ", "결과: ") + actual + "\n"
+        t += Message.predictedAndOutcome(raw.trimmingWhitespace(), outcome: actual).text(lang) + "\n"
         if got == want {
-            t += "✓ " + S.t(lang, "Your prediction was right", "예측이 맞았습니다") + "\n"
+            t += "✓ " + Message.predictionRight.text(lang) + "\n"
             return t + advance(&s, passed: true)
         }
         s.lessons.active?.failedChecks += 1
         s.lessons.active?.record.failedChecks += 1
-        t += "✗ " + S.t(lang, "Not what happened", "실제 결과와 다릅니다") + "\n"
+        t += "✗ " + Message.predictionWrong.text(lang) + "\n"
         if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
         return t + advance(&s, passed: false)
     }
@@ -241,7 +235,7 @@ public enum LessonEngine {
     static func shown(_ v: QueryValue, _ kind: AnswerKind, _ lang: LessonLanguage) -> String {
         switch (kind, v) {
         case (.hex, .int(let n)): return Format.hex(n)
-        case (.yesNo, .bool(let b)): return b ? S.t(lang, "yes", "예") : S.t(lang, "no", "아니요")
+        case (.yesNo, .bool(let b)): return (b ? Message.answerYes : Message.answerNo).text(lang)
         default: return v.rendered
         }
     }
@@ -259,9 +253,9 @@ public enum LessonEngine {
         if got == nil {
             t = "✗ " + Message.unreadableAnswer(raw.trimmingWhitespace(), st.answerKind).text(lang) + "\n"
         } else {
-            t = "✗ " + S.t(lang, "Not quite.", "아닙니다.") + "\n"
+            t = "✗ " + Message.answerNotQuite.text(lang) + "\n"
             if let f = feedback(raw, st) { t += display(f.text(lang), s).trimmingTrailingNewlines() + "\n" }
-            t += S.t(lang, "(try again; 'hint' gives a hint)", "(다시 해 보세요. 'hint'로 힌트를 볼 수 있습니다)") + "\n"
+            t += Message.answerTryAgain.text(lang) + "\n"
         }
         return t + persist(&s)
     }
@@ -276,14 +270,14 @@ public enum LessonEngine {
         default:
             if a.record.passed.contains(a.step.id) || a.record.skipped.contains(a.step.id) { return advance(&s, passed: false) }
             throw .other(a.step.kind == .do
-                ? S.t(lang, "this step passes when the task is done ('goal' shows it, 'hint' helps, 'skip' skips)", "과제를 마쳐야 넘어갑니다 ('goal', 'hint', 'skip')")
-                : S.t(lang, "answer first ('answer X'), or 'hint' / 'skip'", "먼저 답하세요 ('answer X'), 또는 'hint' / 'skip'"))
+                ? Message.nextNeedsTask.text(lang)
+                : Message.nextNeedsAnswer.text(lang))
         }
     }
 
     public static func back(_ s: inout ShellSession) throws(CommandError) -> String {
         var a = try requireActive(s)
-        guard a.stepIndex > 0 || a.completed else { throw .other(S.t(s.lessons.language, "this is the first step", "첫 단계입니다")) }
+        guard a.stepIndex > 0 || a.completed else { throw .other(Message.lessonFirstStep.text(s.lessons.language)) }
         if a.completed { a.completed = false } else { a.stepIndex -= 1 }
         a.record.step = a.step.id
         s.lessons.active = a
@@ -295,30 +289,29 @@ public enum LessonEngine {
         let lang = s.lessons.language
         let st = a.step
         let shown = a.record.hints[st.id] ?? 0
-        guard !st.hints.isEmpty else { return S.t(lang, "no hints for this step; 'solution' shows the reference solution\n", "이 단계에는 힌트가 없습니다. 'solution'으로 모범 답안을 볼 수 있습니다\n") }
+        guard !st.hints.isEmpty else { return Message.noHints.text(lang) }
         guard shown < st.hints.count else {
-            return S.t(lang, "no more hints (\(st.hints.count) shown); 'solution' shows the reference solution\n",
-                       "힌트를 모두 봤습니다 (\(st.hints.count)개). 'solution'으로 모범 답안을 볼 수 있습니다\n")
+            return Message.noMoreHints(st.hints.count).text(lang)
         }
         s.lessons.active?.record.hints[st.id] = shown + 1
         s.lessons.active?.hintsNow[st.id, default: 0] += 1
-        return S.t(lang, "Hint", "힌트") + " \(shown + 1)/\(st.hints.count): " + display(st.hints[shown].text(lang), s).trimmingTrailingNewlines() + "\n" + persist(&s)
+        return Message.hintLine(shown + 1, of: st.hints.count, display(st.hints[shown].text(lang), s).trimmingTrailingNewlines()).text(lang) + "\n" + persist(&s)
     }
 
     public static func check(_ s: inout ShellSession) throws(CommandError) -> String {
         let a = try requireOpen(s)
         let lang = s.lessons.language
         switch a.step.kind {
-        case .read: return S.t(lang, "nothing to check here; type 'next'\n", "확인할 것이 없습니다. 'next'를 입력하세요\n")
-        case .ask, .predict: return S.t(lang, "this step is checked when you answer: 'answer X'\n", "답하면 확인합니다: 'answer X'\n")
+        case .read: return Message.checkNothingOnRead.text(lang)
+        case .ask, .predict: return Message.checkWhenAnswered.text(lang)
         case .do:
             // A goal that cannot be evaluated yet (no $p so far) is simply not reached.
             let v = try? evaluate(a.step.goal ?? "false", s)
             s.lessons.active?.countTry()
-            if v == .bool(true) { return "✓ " + S.t(lang, "Task done", "과제 완료") + " (\(a.step.id))\n" + advance(&s, passed: true) }
+            if v == .bool(true) { return "✓ " + Message.taskDone(a.step.id).text(lang) + "\n" + advance(&s, passed: true) }
             s.lessons.active?.failedChecks += 1
             s.lessons.active?.record.failedChecks += 1
-            return "✗ " + S.t(lang, "Not yet.", "아직 아닙니다.") + "\n" + unmet(a.step, s) + persist(&s)
+            return "✗ " + Message.taskNotYet.text(lang) + "\n" + unmet(a.step, s) + persist(&s)
         }
     }
 
@@ -345,28 +338,27 @@ public enum LessonEngine {
             let missing = variablesIn(c.query).filter { s.variables[$0] == nil }
             if let name = missing.first {
                 // The task asks for a named result the learner has not made yet.
-                t += S.t(lang, "  · there is no $\(name) yet: keep the result in a variable, e.g. \(name) = …\n",
-                         "  · 아직 $\(name) 변수가 없습니다: 결과를 변수에 담으세요. 예: \(name) = …\n")
+                t += Message.unmetNoVariable(name).text(lang)
                 break
             }
             do throws(CommandError) { v = try evaluate(c.query, s) } catch {
-                t += S.t(lang, "  · cannot check this part yet: \(c.query)\n", "  · 아직 확인할 수 없는 조건: \(c.query)\n")
+                t += Message.unmetCannotCheck(c.query).text(lang)
                 break
             }
             if v == .bool(true) { continue }
             if let m = c.message { t += "  · " + display(m.text(lang), s).trimmingTrailingNewlines() + "\n" } else {
-                t += S.t(lang, "  · this part is not true yet: \(c.query)\n", "  · 아직 성립하지 않는 조건: \(c.query)\n")
+                t += Message.unmetNotTrue(c.query).text(lang)
             }
             break
         }
-        t += S.t(lang, "The task:\n", "과제:\n") + display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
+        t += Message.theTaskHeading.text(lang) + display(st.text.text(lang), s).trimmingTrailingNewlines() + "\n"
         return t
     }
 
     public static func goal(_ s: ShellSession) throws(CommandError) -> String {
         let a = try requireOpen(s)
         var t = stepText(s)
-        if a.step.kind == .do, let g = a.step.goal { t += S.t(s.lessons.language, "done when: ", "완료 조건: ") + g + "\n" }
+        if a.step.kind == .do, let g = a.step.goal { t += Message.doneWhen(g).text(s.lessons.language) + "\n" }
         return t
     }
 
@@ -374,7 +366,7 @@ public enum LessonEngine {
         let a = try requireOpen(s)
         let lang = s.lessons.language
         if !a.record.solutions.contains(a.step.id) { s.lessons.active?.record.solutions.append(a.step.id) }
-        var t = S.t(lang, "Reference solution for step \(a.step.id) (recorded as used):\n", "\(a.step.id) 단계 모범 답안 (사용 기록됨):\n")
+        var t = Message.referenceSolution(a.step.id).text(lang)
         for l in a.step.solution { t += "    " + l + "\n" }
         return t + persist(&s)
     }
@@ -384,7 +376,7 @@ public enum LessonEngine {
         let a = try requireOpen(s)
         let lang = s.lessons.language
         if s.lessons.noSkip || a.lesson.noSkip || a.step.noSkip {
-            throw .other(S.t(lang, "skipping is not allowed here" + (s.lessons.noSkip ? " (--no-skip)" : ""), "여기서는 건너뛸 수 없습니다" + (s.lessons.noSkip ? " (--no-skip)" : "")))
+            throw .other(Message.skipNotAllowed(byFlag: s.lessons.noSkip).text(lang))
         }
         // A skipped task or prediction still happens (its reference solution runs), so later steps find the state
         // they expect. A skipped question shows its answer, so the learner still learns it.
@@ -398,21 +390,21 @@ public enum LessonEngine {
         case .predict:
             if let c = a.step.command {
                 let o = runInner(c, &s)
-                t += S.t(lang, "running: ", "실행: ") + c + "\n" + o.stdout + o.stderr
+                t += Message.lessonRunning(c).text(lang) + "\n" + o.stdout + o.stderr
                 if let q = a.step.answerQuery, let v = try? evaluate(q, s) {
-                    t += S.t(lang, "outcome: ", "결과: ") + shown(v, a.step.answerKind, lang) + "\n"
+                    t += Message.lessonOutcome(shown(v, a.step.answerKind, lang)).text(lang) + "\n"
                 }
             }
         case .ask:
             if let q = a.step.answerQuery, let v = try? evaluate(q, s) {
-                t += S.t(lang, "The answer: ", "정답: ") + shown(v, a.step.answerKind, lang) + "\n"
+                t += Message.skippedAnswer(shown(v, a.step.answerKind, lang)).text(lang) + "\n"
             }
         case .read: break
         }
         if !a.record.skipped.contains(a.step.id) { s.lessons.active?.record.skipped.append(a.step.id) }
         s.lessons.active?.skippedSteps += 1
         s.lessons.active?.skippedNow.append(a.step.id)
-        return t + S.t(lang, "skipped step \(a.step.id)\n", "\(a.step.id) 단계를 건너뛰었습니다\n") + advance(&s, passed: false)
+        return t + Message.skippedStep(a.step.id).text(lang) + advance(&s, passed: false)
     }
 
     public static func restart(_ s: inout ShellSession) throws(CommandError) -> String {
@@ -431,15 +423,14 @@ public enum LessonEngine {
             s.lessons.savedMachine = nil
             t += Message.machineBack(m.variables.keys.filter { $0 != "_" }.sorted()).text(s.lessons.language) + "\n"
         }
-        return S.t(s.lessons.language, "left lesson \(a.lesson.id); 'lesson start \(a.lesson.id)' resumes it\n",
-                   "레슨에서 나왔습니다(\(a.lesson.id)). 'lesson start \(a.lesson.id)' 명령으로 이어서 할 수 있습니다\n") + t
+        return Message.leftLesson(a.lesson.id).text(s.lessons.language) + t
     }
 
     public static func whereAmI(_ s: ShellSession) throws(CommandError) -> String {
         let a = try requireActive(s)
         let lang = s.lessons.language
-        var t = S.t(lang, "Lesson: ", "레슨: ") + "\(a.lesson.id) — \(a.lesson.title.text(lang))\n"
-        if a.completed { return t + S.t(lang, "complete\n", "완료\n") }
+        var t = Message.lessonHeading("\(a.lesson.id) — \(a.lesson.title.text(lang))").text(lang) + "\n"
+        if a.completed { return t + Message.lessonCompleteShort.text(lang) }
         t += stepText(s)
         return t
     }

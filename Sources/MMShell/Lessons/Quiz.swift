@@ -188,9 +188,9 @@ extension LessonEngine {
         var t: String
         if got != nil && got == want {
             q.correct += 1
-            t = "✓ " + S.t(lang, "Correct", "정답") + ": " + shown(question.expected, question.kind, lang) + "\n"
+            t = "✓ " + Message.answerCorrect(shown(question.expected, question.kind, lang)).text(lang) + "\n"
         } else {
-            t = "✗ " + S.t(lang, "The simulator says: ", "시뮬레이터의 답: ") + shown(question.expected, question.kind, lang) + "\n"
+            t = "✗ " + Message.quizSimulatorSays(shown(question.expected, question.kind, lang)).text(lang) + "\n"
             if let why = question.why { t += why.text(lang) + "\n" }
         }
         q.index += 1
@@ -204,7 +204,7 @@ extension LessonEngine {
         guard var q = s.lessons.quiz, !q.done else { throw .localized(.noQuizUnderWay) }
         let lang = s.lessons.language
         let question = q.questions[q.index]
-        var t = S.t(lang, "skipped; the answer: ", "건너뜀. 정답: ") + shown(question.expected, question.kind, lang) + "\n"
+        var t = Message.quizSkipped(shown(question.expected, question.kind, lang)).text(lang) + "\n"
         if let why = question.why { t += why.text(lang) + "\n" }
         q.skipped += 1
         q.index += 1
@@ -217,9 +217,6 @@ extension LessonEngine {
     static func quizNext(_ q: Quiz, _ lang: LessonLanguage) -> String {
         guard q.done else { return quizQuestion(q, lang) }
         let n = q.questions.count
-        if q.skipped > 0 {
-            return S.t(lang, "Score: \(q.correct)/\(n) (\(q.skipped) skipped)\n", "점수: \(q.correct)/\(n) (\(q.skipped)개 건너뜀)\n")
-        }
-        return S.t(lang, "Score: \(q.correct)/\(n)\n", "점수: \(q.correct)/\(n)\n")
+        return Message.quizScore(q.correct, of: n, skipped: q.skipped).text(lang)
     }
 }
