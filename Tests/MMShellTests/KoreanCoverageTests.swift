@@ -198,7 +198,8 @@ import Glibc
         let lines = ["p = alloc_pages GFP_KERNEL 3", "kmem $p", "page $p", "page pfn:$p+1", "q = alloc_pages GFP_KERNEL 0",
                      "__free_pages $q 0", "page $q", "a = kmalloc 100 GFP_KERNEL", "kmem $a", "kmem $a+8",
                      "v = vmalloc 8192", "kmem $v", "kmem $v+0x2000", "vmarea $v", "u = alloc_percpu 8", "kmem $u", "percpu",
-                     "get_cpu", "cpus", "put_cpu", "task list", "slab kmalloc-128", "vars"]
+                     "get_cpu", "cpus", "put_cpu", "task list", "slab kmalloc-128", "vars", "compare 100", "compare 64K",
+                     "compare 3M GFP_ATOMIC"]
         var shown = ""
         for line in lines {
             found += Self.findings(&sh, line)

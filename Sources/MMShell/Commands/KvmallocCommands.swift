@@ -30,7 +30,7 @@ enum KvmallocCommands {
                     examples: ["compare 100", "compare 64K", "compare 3M GFP_ATOMIC"], aliases: ["compare-kmalloc-vmalloc"]) { s, a throws(CommandError) in
             let size = try KmallocCommands.sizeArg(a, 0)
             let gfp = a.has(1) ? try a.gfp(1) : .kernel
-            return CompareView.render(size: size, gfp: gfp, kernel: s.kernel)
+            return CompareView.render(size: size, gfp: gfp, kernel: s.kernel, lang: s.language)
         },
     ]
 }
