@@ -12,6 +12,12 @@ func kmemsimMain() -> Int32 {
     // Parse flags ourselves so that a usage error exits with 2 (ArgumentParser's default is 64).
     let options: Kmemsim
     var arguments = Array(CommandLine.arguments.dropFirst())
+    // `--help` in Korean: ArgumentParser's page is English only.
+    if !arguments.contains("--json"), KoreanUsage.asksForHelp(arguments),
+       KoreanUsage.language(arguments, environment: { getenv($0).map { String(cString: $0) } }) == .ko {
+        Output.out(KoreanUsage.page())
+        return 0
+    }
     // `--json -h`: the help as JSON (swift-argument-parser's help dump: every option, its kind, names and text).
     if arguments.contains("--json"), arguments.contains(where: { $0 == "-h" || $0 == "--help" }) {
         arguments = ["--experimental-dump-help"]

@@ -151,4 +151,11 @@ extension BootParameter {
         let d = p.defaultValue.map { $0.isEmpty ? Message.bootDefaultEmpty : .bootDefault($0) } ?? .bootDefault(p.derivedDefault?.en ?? "")
         return p.help.en + "; " + d.en
     }
+
+    /// The same line in `lang` (the Korean `kmemsim --help` page reads it).
+    public static func argumentHelpText(_ name: String, _ lang: Language) -> String {
+        guard let p = named(name) else { return name }
+        let d = p.defaultValue.map { $0.isEmpty ? Message.bootDefaultEmpty : .bootDefault($0) } ?? .bootDefault(p.derivedDefault?.text(lang) ?? "")
+        return p.help.text(lang) + "; " + d.text(lang)
+    }
 }
