@@ -22,9 +22,13 @@ struct KoreanUsageTests {
         let want = Set(Self.names(en.stdout)), got = Set(Self.names(ko.stdout))
         #expect(want.count > 25)
         #expect(want == got, "missing: \(want.subtracting(got).sorted()), extra: \(got.subtracting(want).sorted())")
-        for line in ko.stdout.split(separator: "\n") where line.hasPrefix("  ") && line.count > 30 {
-            #expect(line.unicodeScalars.contains { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }, "not Korean: \(line)")
+        // Each option's block (its line and the wrapped lines under it) is worded in Korean.
+        var blocks: [String] = []
+        for line in ko.stdout.split(separator: "\n") where line.hasPrefix("  ") {
+            if line.hasPrefix("  -") || line.hasPrefix("  <") { blocks.append(String(line)) } else if !blocks.isEmpty { blocks[blocks.count - 1] += String(line) }
         }
+        #expect(blocks.count == got.count)
+        for b in blocks { #expect(b.unicodeScalars.contains { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }, "not Korean: \(b)") }
         // English stays ArgumentParser's page.
         #expect(en.stdout.contains("USAGE: kmemsim") && !en.stdout.contains("옵션"))
     }
