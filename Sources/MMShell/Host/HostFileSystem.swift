@@ -53,7 +53,9 @@ public struct HostFileSystem: FileSystem {
         let tmp = path + ".tmp"
         var st = stat()
         if lstat(tmp, &st) == 0 {
-            guard st.st_mode & S_IFMT != S_IFDIR, unlink(tmp) == 0 else { throw FileSystemFailure("\(tmp) is in the way") }
+            // (A directory there is refused before this by FileOutput; what cannot be unlinked is named.)
+            guard st.st_mode & S_IFMT != S_IFDIR else { throw FileSystemFailure(String(cString: strerror(EISDIR)), path: tmp) }
+            guard unlink(tmp) == 0 else { throw FileSystemFailure(Self.reason.reason, path: tmp) }
         }
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.reason }
@@ -79,12 +81,10 @@ public struct HostFileSystem: FileSystem {
     }
 
     public func makeDirectories(_ path: String) throws(FileSystemFailure) {
-        var p = ""
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            p += (p.isEmpty && path.hasPrefix("/") ? "" : (p.isEmpty ? "" : "/")) + part
-            if p.isEmpty { p = "/"; continue }
-            if mkdir(p, 0o755) != 0 && errno != EEXIST { throw FileSystemFailure("cannot create directory \(p): " + Self.reason.reason) }
-            if p == "/" { p = "" }
+        var p = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            p += (p.isEmpty || p == "/" ? "" : "/") + part
+            if mkdir(p, 0o755) != 0 && errno != EEXIST { throw FileSystemFailure(Self.reason.reason, path: p) }
         }
     }
 

@@ -8,6 +8,10 @@ extension Message {
     static func cannotWrite(_ path: String, _ why: String) -> Message {
         Message(en: "cannot write \(path): \(why)", ko: "파일을 쓸 수 없습니다: \(path): \(why)")
     }
+
+    static func cannotMakeDirectory(_ path: String, _ why: String) -> Message {
+        Message(en: "cannot create directory \(path): \(why)", ko: "디렉터리를 만들 수 없습니다: \(path): \(why)")
+    }
 }
 
 /// The executable's own file errors (`-f FILE`, standard output).

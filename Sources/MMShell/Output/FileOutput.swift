@@ -3,7 +3,9 @@
 /// forced; reads are bounded.
 enum FileOutput {
     static func makeDirectory(_ path: String, in fs: any FileSystem = HostFileSystem()) throws(CommandError) {
-        do throws(FileSystemFailure) { try fs.makeDirectories(path) } catch { throw .io(error.reason) }
+        do throws(FileSystemFailure) { try fs.makeDirectories(path) } catch {
+            throw .localized(.cannotMakeDirectory(error.path ?? path, error.reason))
+        }
     }
 
     /// What a file kmemsim writes is, so that it can tell its own files (which it may replace) from anyone else's.
@@ -57,7 +59,7 @@ enum FileOutput {
         // A directory where the temporary goes is refused; a stale temporary file the file system replaces.
         if fs.status(path + ".tmp") == .directory { throw .localized(.fileRefused(path + ".tmp", .notRegular)) }
         do throws(FileSystemFailure) { try fs.replace(path, with: Array(text.utf8)) } catch {
-            throw .localized(.cannotWrite(path, error.reason))
+            throw .localized(.cannotWrite(error.path ?? path, error.reason))
         }
     }
 

@@ -30,7 +30,12 @@ public enum FileStatus: Sendable, Equatable {
 /// Why a file operation failed, as the host said it (strerror's words).
 public struct FileSystemFailure: Error, Sendable, Equatable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// The path the failure is about when it is not the one asked for (the parent `makeDirectories` could not make).
+    public var path: String?
+    public init(_ reason: String, path: String? = nil) {
+        self.reason = reason
+        self.path = path
+    }
 }
 
 /// A file system in memory: what tests give a session, so that nothing reaches the disk and every write can be read
