@@ -199,7 +199,8 @@ import Glibc
                      "__free_pages $q 0", "page $q", "a = kmalloc 100 GFP_KERNEL", "kmem $a", "kmem $a+8",
                      "v = vmalloc 8192", "kmem $v", "kmem $v+0x2000", "vmarea $v", "u = alloc_percpu 8", "kmem $u", "percpu",
                      "get_cpu", "cpus", "put_cpu", "task list", "slab kmalloc-128", "vars", "compare 100", "compare 64K",
-                     "compare 3M GFP_ATOMIC"]
+                     "compare 3M GFP_ATOMIC", "zones", "buddy DMA32", "c9 = kmem_cache_create k9 64 ctor", "slab k9",
+                     "DEFINE_PER_CPU int y9", "percpu"]
         var shown = ""
         for line in lines {
             found += Self.findings(&sh, line)

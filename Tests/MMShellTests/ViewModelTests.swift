@@ -193,7 +193,7 @@ import Testing
     func zonesTextAndJSONAgree(_ arch: Architecture) throws {
         var sh = try Self.shell(arch)
         let m = ZonesModel(sh.session.kernel)
-        let (text, j) = try Self.run(sh, "zones", m.text, m.json)
+        let (text, j) = try Self.run(sh, "zones", m.text(.en), m.json)
         let rows = text.split(separator: "\n").dropFirst(2)
         let zones = Self.array(Self.field(j, "zones"))
         #expect(rows.count == zones.count && zones.count == sh.session.kernel.zones.count)
@@ -212,7 +212,7 @@ import Testing
         let k = sh.session.kernel
         for z in k.zones where z.isPopulated {
             let m = FreeAreaModel(z, kernel: k)
-            let (text, j) = try Self.run(sh, "buddy \(z.type.procName)", m.text, m.json)
+            let (text, j) = try Self.run(sh, "buddy \(z.type.procName)", m.text(.en), m.json)
             let rows = text.split(separator: "\n").dropFirst(2)
             let orders = Self.array(Self.field(j, "orders"))
             #expect(rows.count == orders.count && orders.count == k.maxOrder + 1)

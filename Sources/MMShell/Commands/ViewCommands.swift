@@ -81,8 +81,7 @@ enum ViewCommands {
         CommandSpec("zones", family: .views,
                     summary: "each zone: span, free pages, watermarks, lowmem_reserve, per-CPU pages",
                     examples: ["zones"]) { s, _ throws(CommandError) in
-            let m = ZonesModel(s.kernel)
-            return CommandOutput(view: m)
+            return CommandOutput(view: InLanguage(view: ZonesModel(s.kernel), language: s.language))
         },
         CommandSpec("buddy", family: .views,
                     arguments: [.init("zone", .zone, optional: true)], options: PictureOptions.options([.picture, .ascii, .svg]),
@@ -99,7 +98,7 @@ enum ViewCommands {
                 let model = BuddyPicture.build(zone, kernel: s.kernel)
                 return try o.output(model.picture(language: s.lessons.language), s, json: m.json)
             }
-            return CommandOutput(view: m)
+            return CommandOutput(view: InLanguage(view: m, language: s.language))
         },
         CommandSpec("gfp", family: .views, arguments: [.init("mask", .gfp)],
                     summary: "decode a gfp mask: value, bits by group, zone, may it sleep, reserve access",

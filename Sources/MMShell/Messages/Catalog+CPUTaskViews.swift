@@ -83,3 +83,24 @@ extension Message {
 
     static let slabObjectsLegend = Message(en: "(# allocated, . free, c in an array cache)", ko: "(# 할당됨, . 비어 있음, c array cache에 있음)")
 }
+
+/// The zones, buddy, slab and percpu views' remaining words (the column headings mirror the kernel's fields and stay).
+extension Message {
+    static func zonesMachineLine(arch: String, memory: String, cpus: Int, pageKiB: Int, maxOrder: Int, pageblockOrder: Int, minFreeKbytes: Int) -> Message {
+        Message(en: "\(arch), \(memory) RAM, \(cpus) CPU\(cpus == 1 ? "" : "s"), \(pageKiB) KiB pages, MAX_ORDER \(maxOrder), pageblock order \(pageblockOrder), min_free_kbytes \(minFreeKbytes)",
+                ko: "\(arch), RAM \(memory), CPU \(cpus)개, 페이지 \(pageKiB) KiB, MAX_ORDER \(maxOrder), pageblock order \(pageblockOrder), min_free_kbytes \(minFreeKbytes)")
+    }
+    static func freeAreaHeading(zone: String, free: Int, pcp: Int) -> Message {
+        Message(en: "zone \(zone): \(free) free pages in the buddy lists, \(pcp) on per-CPU lists",
+                ko: "zone \(zone): buddy 리스트에 빈 페이지 \(free)개, per-CPU 리스트에 \(pcp)개")
+    }
+    static func slabMergedInto(_ name: String) -> Message {
+        Message(en: " (\(name) is merged into it)", ko: " (\(name) 캐시가 이 캐시에 병합됨)")
+    }
+    static let slabAliases = Message(en: "  aliases: ", ko: "  별칭: ")
+    static let slabConstructor = Message(en: ", constructor", ko: ", 생성자 있음")
+    static func percpuUnitAt(_ unit: Int, address: String) -> Message {
+        Message(en: "  unit \(unit) (cpu\(unit)) at \(address)", ko: "  unit \(unit) (cpu\(unit)): \(address)")
+    }
+    static let percpuVariablesHeading = Message(en: "variables:", ko: "변수:")
+}

@@ -19,7 +19,7 @@ extension PercpuModel: LocalizedView {
                 s += say(.percpuVmallocChunk(id: ch.id, units: cpus, unitSize: unitSize, populated: ch.populatedPages, pagesPerUnit: ch.pagesPerUnit)) + "\n"
             }
             for c in 0..<cpus {
-                s += "  unit \(c) (cpu\(c)) at \(Format.hex(unitBase(ch, cpu: c)))\n"
+                s += say(.percpuUnitAt(c, address: Format.hex(unitBase(ch, cpu: c)))) + "\n"
             }
             s += "  " + say(.percpuAllocationCount(ch.allocations.count, bytesPerUnit: used)) + "\n"
             for a in ch.allocations {
@@ -27,7 +27,7 @@ extension PercpuModel: LocalizedView {
             }
         }
         if !variables.isEmpty {
-            s += "variables:\n"
+            s += say(.percpuVariablesHeading) + "\n"
             for v in variables {
                 s += "  \(v.type) \(v.name) @ offset \(v.offset): " + v.values.enumerated().map { "cpu\($0.offset)=\($0.element)" }.joined(separator: " ") + "\n"
             }

@@ -28,9 +28,10 @@ extension SlabCacheModel: CommandView {
     var text: String { text(.en) }
 
     func text(_ lang: Language) -> String {
-        var s = "CACHE \(name)" + (mergedName.map { " (\($0) is merged into it)" } ?? "") + (aliases.isEmpty ? "" : "  aliases: " + aliases.joined(separator: ", ")) + "\n"
+        var s = "CACHE \(name)" + (mergedName.map { Message.slabMergedInto($0).text(lang) } ?? "")
+            + (aliases.isEmpty ? "" : Message.slabAliases.text(lang) + aliases.joined(separator: ", ")) + "\n"
         s += "  " + summary(lang) + "\n"
-        s += "  flags \(flags)" + (hasCtor ? ", constructor" : "") + Message.slabAllocatedWith(allocflags).text(lang) + "\n"
+        s += "  flags \(flags)" + (hasCtor ? Message.slabConstructor.text(lang) : "") + Message.slabAllocatedWith(allocflags).text(lang) + "\n"
         switch allocator {
         case .slab(let a):
             s += "  freelist \(a.layout.rawValue)" + (a.layout == .onSlab ? " (\(freelistSize) bytes after the colour)" : "") + "; colour \(a.colour) × \(a.colourOff) bytes, next \(a.colourNext)\n"

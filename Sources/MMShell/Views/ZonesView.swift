@@ -1,9 +1,10 @@
 import KernelMM
 
 /// The renderers of `ZonesModel` (`zones`) and `FreeAreaModel` (`buddy ZONE`), as text and JSON.
-extension ZonesModel: CommandView {
-    var text: String {
-        var t = "\(arch), \(Format.bytes(memory)) RAM, \(cpus) CPU\(cpus == 1 ? "" : "s"), \(pageSize / 1024) KiB pages, MAX_ORDER \(maxOrder), pageblock order \(pageblockOrder), min_free_kbytes \(minFreeKbytes)\n"
+extension ZonesModel: LocalizedView {
+    func text(_ lang: Language) -> String {
+        var t = Message.zonesMachineLine(arch: arch, memory: Format.bytes(memory), cpus: cpus, pageKiB: pageSize / 1024, maxOrder: maxOrder,
+                                         pageblockOrder: pageblockOrder, minFreeKbytes: minFreeKbytes).text(lang) + "\n"
         t += "zone      start_pfn       end_pfn    managed       free   pcp    min    low   high  protection\n"
         for z in zones {
             let span = z.populated ? "\(Format.right(Format.hex(z.startPFN), 10))  \(Format.right(Format.hex(z.endPFN), 12))" : Format.left("(empty)", 24)
@@ -24,9 +25,9 @@ extension ZonesModel: CommandView {
     }
 }
 
-extension FreeAreaModel: CommandView {
-    var text: String {
-        var t = "zone \(zone): \(freePages) free pages in the buddy lists, \(pcpPages) on per-CPU lists\n"
+extension FreeAreaModel: LocalizedView {
+    func text(_ lang: Language) -> String {
+        var t = Message.freeAreaHeading(zone: zone, free: freePages, pcp: pcpPages).text(lang) + "\n"
         t += "order  block      nr_free  " + typeNames.map { Format.right($0, 11) }.joined(separator: " ") + "   first blocks (pfn)\n"
         for r in orders {
             t += Format.right(r.order, 5) + "  " + Format.left(Format.bytes(r.blockBytes), 9) + Format.right(r.nrFree, 9) + "  "
