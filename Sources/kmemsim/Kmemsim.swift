@@ -161,13 +161,17 @@ struct Kmemsim: ParsableCommand {
 extension BootParameter {
     /// The option's help for --help, from the table.
     static func argumentHelp(_ name: String) -> ArgumentHelp {
-        let valueName = switch named(name)?.kind {
+        ArgumentHelp(argumentHelpText(name), valueName: valueName(named(name)?.kind))
+    }
+
+    /// How --help writes the flag's value (`x86_64|i386|sparc64`, `on|off`, `size`); the Korean page uses it too.
+    static func valueName(_ kind: Kind?) -> String {
+        switch kind {
         case .choice(let words)?: words.joined(separator: "|")
         case .onOff?: "on|off"
         case .size?: "size"
         case .slabDebug?: "letters"
         case .integer?, .seed?, nil: "n"
         }
-        return ArgumentHelp(argumentHelpText(name), valueName: valueName)
     }
 }

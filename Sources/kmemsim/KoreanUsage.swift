@@ -42,7 +42,7 @@ enum KoreanUsage {
         var out = t.split(separator: "\n", omittingEmptySubsequences: false).map { TextWrap.wrap(String($0), width: width).joined(separator: "\n") }
             .joined(separator: "\n") + "\n옵션:\n"
         var rows = before
-        rows += BootParameter.all.map { p in ("--\(p.flag) <\(Self.valueName(p))>", BootParameter.argumentHelpText(p.name, .ko)) }
+        rows += BootParameter.all.map { p in ("--\(p.flag) <\(BootParameter.valueName(p.kind))>", BootParameter.argumentHelpText(p.name, .ko)) }
         rows += after
         let column = String(repeating: " ", count: 26)
         for (name, help) in rows {
@@ -51,17 +51,6 @@ enum KoreanUsage {
             out += head + body.dropFirst(column.count) + "\n"
         }
         return out
-    }
-
-    /// The value name ArgumentParser shows for a boot flag.
-    static func valueName(_ p: BootParameter) -> String {
-        switch p.kind {
-        case .choice(let words): words.joined(separator: "|")
-        case .onOff: "on|off"
-        case .size: "size"
-        case .slabDebug: "letters"
-        case .integer, .seed: "n"
-        }
     }
 
     /// `-h`/`--help` among the arguments (not as the value of -c or -f).

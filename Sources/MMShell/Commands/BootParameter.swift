@@ -146,11 +146,7 @@ extension BootParameter {
     public static func flag(_ name: String) -> String { named(name)?.flag ?? name }
 
     /// `--FLAG`'s help line: what it changes and its default, in English (the --help page's language).
-    public static func argumentHelpText(_ name: String) -> String {
-        guard let p = named(name) else { return name }
-        let d = p.defaultValue.map { $0.isEmpty ? Message.bootDefaultEmpty : .bootDefault($0) } ?? .bootDefault(p.derivedDefault?.en ?? "")
-        return p.help.en + "; " + d.en
-    }
+    public static func argumentHelpText(_ name: String) -> String { argumentHelpText(name, .en) }
 
     /// The same line in `lang` (the Korean `kmemsim --help` page reads it).
     public static func argumentHelpText(_ name: String, _ lang: Language) -> String {
