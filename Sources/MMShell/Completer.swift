@@ -38,9 +38,10 @@ public struct Completer: Sendable {
         if word.hasPrefix("-"), !spec.options.isEmpty {
             return (word.count, spec.options.map(\.name).filter { $0.hasPrefix(word) }.sorted())
         }
+        // Inside an `A|B` expression the word continues the argument before it.
+        let continuing = before.hasSuffix("|") || before.hasSuffix("&") || before.hasSuffix("~")
         // An option's value, else the next positional argument (options and their values do not count).
-        if let last = args.last, let opt = spec.options.first(where: { $0.name == last }), let v = opt.value,
-           !(before.hasSuffix("|") || before.hasSuffix("&") || before.hasSuffix("~")) {
+        if let last = args.last, let opt = spec.options.first(where: { $0.name == last }), let v = opt.value, !continuing {
             return (word.count, candidates(for: v.kind, prefix: word, command: spec).filter { $0.hasPrefix(word) }.sorted())
         }
         var positional: [String] = []
@@ -50,7 +51,6 @@ public struct Completer: Sendable {
             positional.append(args[i])
             i += 1
         }
-        let continuing = before.hasSuffix("|") || before.hasSuffix("&") || before.hasSuffix("~")
         let argIndex = continuing ? max(0, positional.count - 1) : positional.count
         let kind = argIndex < spec.arguments.count ? spec.arguments[argIndex].kind : spec.arguments.last?.kind
         return (word.count, candidates(for: kind, prefix: word, command: spec).filter { $0.hasPrefix(word) }.sorted())
