@@ -3,6 +3,13 @@
 // kmemsim (executable) -> MMShell, LineEditing -> KernelMM. See ARCHITECTURE.md.
 import PackageDescription
 
+// The debug build optimises the targets that do the suite's work (the simulated kernel, the shell, the fuzzer): the
+// tests replay long random runs and walk every invariant after each step, which unoptimised Swift runs several times slower
+// (generic code per element, a copy of the whole Kernel per non-mutating call). `swift test` stays the one command and
+// `@testable import` still works (SwiftPM's debug build keeps -enable-testing). To step through them in a debugger
+// unoptimised, build with KMEMSIM_ONONE=1 (e.g. `KMEMSIM_ONONE=1 swift build --build-tests`). Release is unchanged.
+let optimisedInDebug: [SwiftSetting] = Context.environment["KMEMSIM_ONONE"] == nil ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
+
 let package = Package(
     name: "kmemsim",
     products: [
@@ -16,9 +23,9 @@ let package = Package(
     ],
     targets: [
         // The simulated kernel: pure Swift, no I/O, no Foundation, deterministic.
-        .target(name: "KernelMM"),
+        .target(name: "KernelMM", swiftSettings: optimisedInDebug),
         // Parser, command table, commands, views, query language, lessons.
-        .target(name: "MMShell", dependencies: ["KernelMM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "MMShell", dependencies: ["KernelMM", .product(name: "Yams", package: "Yams")], swiftSettings: optimisedInDebug),
         // libedit, as the system provides it (Debian/Ubuntu: libedit-dev).
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Non-variadic wrappers: Swift cannot call el_set/el_get/history, which are C variadics.
@@ -32,7 +39,7 @@ let package = Package(
         .testTarget(name: "KernelMMTests", dependencies: ["KernelMM"]),
         .testTarget(name: "MMShellTests", dependencies: ["MMShell", "KernelMM", "KmemsimFuzz"]),
         // The seeded command fuzzer (issue 17): the suite runs 100k lines of it, Benchmarks/fuzz a million.
-        .target(name: "KmemsimFuzz", dependencies: ["MMShell", "KernelMM"], path: "Tests/Fuzz"),
+        .target(name: "KmemsimFuzz", dependencies: ["MMShell", "KernelMM"], path: "Tests/Fuzz", swiftSettings: optimisedInDebug),
         .executableTarget(name: "kmemsim-fuzz", dependencies: ["KmemsimFuzz", "KernelMM"], path: "Benchmarks/kmemsim-fuzz"),
         // libFuzzer over the line parser and interpreter (Benchmarks/libfuzzer builds it with -sanitize=fuzzer); a
         // plain build replays inputs given as files.
