@@ -79,6 +79,30 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
     private static let i386Zones: [ZoneType] = [.dma, .normal, .highmem, .movable]
     private static let sparc64Zones: [ZoneType] = [.normal, .movable]
 
+    /// configuredZones as a bit set (bit n = the ZoneType with raw value n): gfp_zone() and the allocator's entry ask
+    /// it on every allocation, and asking an array (generic contains/firstIndex) cost more than the rest of gfp_zone().
+    @inline(__always) public var configuredZoneBits: UInt8 {
+        switch self {
+        case .x86_64: Self.x86_64ZoneBits
+        case .i386: Self.i386ZoneBits
+        case .sparc64: Self.sparc64ZoneBits
+        }
+    }
+    private static let x86_64ZoneBits = zoneBits(x86_64Zones)
+    private static let i386ZoneBits = zoneBits(i386Zones)
+    private static let sparc64ZoneBits = zoneBits(sparc64Zones)
+    private static func zoneBits(_ zones: [ZoneType]) -> UInt8 { zones.reduce(0) { $0 | UInt8(1 << $1.rawValue) } }
+
+    /// Whether the zone is configured here.
+    @inline(__always) public func configures(_ zone: ZoneType) -> Bool { configuredZoneBits & (1 << UInt8(zone.rawValue)) != 0 }
+
+    /// zone_idx() of a configured zone type (its place in `configuredZones`, which is in ZoneType order), or nil.
+    @inline(__always) public func zoneIndex(of zone: ZoneType) -> Int? {
+        let bits = configuredZoneBits
+        guard bits & (1 << UInt8(zone.rawValue)) != 0 else { return nil }
+        return (bits & ((1 << UInt8(zone.rawValue)) &- 1)).nonzeroBitCount
+    }
+
     /// The lowmem limit of the 3G/1G i386 build, MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE
     /// (arch/x86/include/asm/pgtable_32_areas.h): 0x36ffe000, about 880 MiB. The textbook's 896 MiB is
     /// 1 GiB − 128 MiB, as if VMALLOC_END were the top of the address space.
