@@ -32,6 +32,17 @@ import Testing
         #expect(GFPFlags([.dma, .highmem]).zone(on: a).invalidCombination)
         #expect(GFPFlags.highuser.zone(on: .i386).zone == .highmem)
         #expect(GFPFlags.gfpDMA32.zone(on: .i386).zone == .normal)
+        // A bad combination gives the table's empty slot, zone index 0: the lowest configured zone.
+        #expect(GFPFlags([.dma, .highmem]).zone(on: .x86_64).zone == .dma)
+        #expect(GFPFlags([.dma, .highmem]).zone(on: .sparc64).zone == .normal)
+    }
+
+    /// The bit set the allocator asks on every call says what configuredZones says, on every architecture.
+    @Test(arguments: Architecture.allCases) func zoneBitsAgreeWithTheZoneList(arch: Architecture) {
+        for z in ZoneType.allCases {
+            #expect(arch.configures(z) == arch.configuredZones.contains(z), "\(arch) \(z)")
+            #expect(arch.zoneIndex(of: z) == arch.configuredZones.firstIndex(of: z), "\(arch) \(z)")
+        }
     }
 
     @Test func sleepingAndMobility() {

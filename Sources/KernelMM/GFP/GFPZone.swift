@@ -26,11 +26,11 @@ extension GFPFlags {
         case 0xc: wanted = .dma32
         default: wanted = nil // 3,5,6,7,0xb,0xd,0xe,0xf: GFP_ZONE_BAD
         }
-        let configured = arch.configuredZones
         guard let wanted else {
-            return GFPZoneChoice(zone: configured[0], invalidCombination: true, collapsedFrom: nil)
+            let lowest = ZoneType(rawValue: arch.configuredZoneBits.trailingZeroBitCount) ?? .normal
+            return GFPZoneChoice(zone: lowest, invalidCombination: true, collapsedFrom: nil)
         }
-        if configured.contains(wanted) { return GFPZoneChoice(zone: wanted, invalidCombination: false, collapsedFrom: nil) }
+        if arch.configures(wanted) { return GFPZoneChoice(zone: wanted, invalidCombination: false, collapsedFrom: nil) }
         return GFPZoneChoice(zone: .normal, invalidCombination: false, collapsedFrom: wanted)
     }
 }

@@ -79,6 +79,27 @@ public enum Architecture: String, CaseIterable, Sendable, Equatable, Codable {
     private static let i386Zones: [ZoneType] = [.dma, .normal, .highmem, .movable]
     private static let sparc64Zones: [ZoneType] = [.normal, .movable]
 
+    /// configuredZones as a bit set (bit n = the ZoneType with raw value n): gfp_zone() and the allocator's entry ask
+    /// it on every allocation, and asking an array (generic contains/firstIndex) cost more than the rest of gfp_zone().
+    /// Literals, since a static let is a swift_once call per read; GFPTests checks them against configuredZones.
+    @inline(__always) public var configuredZoneBits: UInt8 {
+        switch self {
+        case .x86_64: 0b11_0111   // DMA, DMA32, Normal, Movable, Device
+        case .i386: 0b01_1101     // DMA, Normal, HighMem, Movable
+        case .sparc64: 0b01_0100  // Normal, Movable
+        }
+    }
+
+    /// Whether the zone is configured here.
+    @inline(__always) public func configures(_ zone: ZoneType) -> Bool { configuredZoneBits & (1 << UInt8(zone.rawValue)) != 0 }
+
+    /// zone_idx() of a configured zone type (its place in `configuredZones`, which is in ZoneType order), or nil.
+    @inline(__always) public func zoneIndex(of zone: ZoneType) -> Int? {
+        let bits = configuredZoneBits
+        guard bits & (1 << UInt8(zone.rawValue)) != 0 else { return nil }
+        return (bits & ((1 << UInt8(zone.rawValue)) &- 1)).nonzeroBitCount
+    }
+
     /// The lowmem limit of the 3G/1G i386 build, MAXMEM = VMALLOC_END − PAGE_OFFSET − __VMALLOC_RESERVE
     /// (arch/x86/include/asm/pgtable_32_areas.h): 0x36ffe000, about 880 MiB. The textbook's 896 MiB is
     /// 1 GiB − 128 MiB, as if VMALLOC_END were the top of the address space.

@@ -50,7 +50,7 @@ extension Kernel {
         }
         let choice = gfp.zone(on: arch)
         // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
-        guard let highest = zoneTypes.firstIndex(of: choice.zone) else { return nil }
+        guard let highest = arch.zoneIndex(of: choice.zone) else { return nil }
         var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
                               zonelist: Self.zonelist(highest: highest, in: zonelists))
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
@@ -69,7 +69,7 @@ extension Kernel {
         // lies below it (alloc_flags_nofragment()).
         var flags: AllocFlags = [.wmarkLow]
         if gfp.contains(.kswapdReclaim) { flags.insert(.kswapd) }
-        if zoneTypes.contains(.dma32), let first = ac.zonelist.first, zoneTypes[first] == .normal {
+        if arch.configures(.dma32), let first = ac.zonelist.first, zoneTypes[first] == .normal {
             flags.insert(.noFragment)
         }
         if let pfn = getPageFromFreelist(&ac, flags: flags) {
