@@ -8,7 +8,7 @@ import Testing
     func onlyMaxOrderBlocksLeft(_ k: inout Kernel) throws -> Int {
         let z = try #require(k.zoneIndex(of: .normal))
         for o in 0..<k.maxOrder {
-            while k.zones[z].freeArea[o].head[MigrateType.movable.rawValue] >= 0 {
+            while k.freeArea(zone: z)[o].head[MigrateType.movable.rawValue] >= 0 {
                 _ = try k.mustAlloc(.highuserMovable, order: o)
             }
         }
@@ -22,14 +22,14 @@ import Testing
     @Test func splitThenMergeBackToMaxOrder() throws {
         var k = try boot { $0.pcpLists = false }
         let z = try onlyMaxOrderBlocksLeft(&k)
-        let tenBefore = k.zones[z].freeArea[10].nrFree
+        let tenBefore = k.freeArea(zone: z)[10].nrFree
         let freeBefore = k.zones[z].nrFreePages
         let a = try k.mustAlloc(.highuserMovable, order: 3)
         #expect(a.raw % 1024 == 0)
         for o in 3...9 {
             #expect(k.frames[a.raw + (1 << o)].state == .buddy && Int(k.frames[a.raw + (1 << o)].order) == o)
         }
-        #expect(k.zones[z].freeArea[10].nrFree == tenBefore - 1)
+        #expect(k.freeArea(zone: z)[10].nrFree == tenBefore - 1)
         let b = try k.mustAlloc(.highuserMovable, order: 0)
         let block = a.raw + 8
         #expect(b.raw == block)
@@ -40,7 +40,7 @@ import Testing
         try k.checkInvariants()
         #expect(k.freePages(b, order: 0) == .freed)
         #expect(k.freePages(a, order: 3) == .freed)
-        #expect(k.zones[z].freeArea[10].nrFree == tenBefore)
+        #expect(k.freeArea(zone: z)[10].nrFree == tenBefore)
         #expect(k.frames[a.raw].state == .buddy && k.frames[a.raw].order == 10)
         #expect(k.zones[z].nrFreePages == freeBefore)
         try k.checkInvariants()
@@ -112,11 +112,11 @@ import Testing
         let p = try k.mustAlloc(.kernel, order: 0)
         // The first order-0 request refilled the CPU's list with a batch: MemFree dropped by the whole batch.
         let z = try #require(k.zoneIndex(ofPFN: p.raw))
-        let batch = k.zones[z].pcp[0].batch
+        let batch = k.pcpLists.batch(zone: z, cpu: 0)
         #expect(k.memInfo().freeRAM == free0 - batch)
-        #expect(k.zones[z].pcpPages == batch - 1)
+        #expect(k.pcpPages(zone: z) == batch - 1)
         k.freePages(p, order: 0)
-        #expect(k.zones[z].pcpPages == batch)
+        #expect(k.pcpPages(zone: z) == batch)
         k.drainAllPages()
         #expect(k.memInfo().freeRAM == free0)
         try k.checkInvariants()

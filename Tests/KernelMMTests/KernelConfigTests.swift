@@ -16,7 +16,7 @@ import Testing
         #expect([dma.watermark.min, dma.watermark.low, dma.watermark.high] == [176, 220, 264])
         #expect([dma32.watermark.min, dma32.watermark.low, dma32.watermark.high] == [11087, 13858, 16629])
         // pagesets "high:" = low watermark / CPUs (capture: DMA32 6929; 6.1's DMA 110).
-        #expect(dma32.pcp[0].high == 6929 && dma.pcp[0].high == 110)
+        #expect(k.pcp(zone: dma32.index)[0].high == 6929 && k.pcp(zone: dma.index)[0].high == 110)
         // protection: (0, 944, …) in the capture: lowmem_reserve from the same managed pages.
         #expect(dma.lowmemReserve[1] == 944)
         // The boot log frees what the real one frees after the initcalls (capture dmesg lines 373-376).
@@ -58,22 +58,22 @@ import Testing
     /// and the next order-9 allocation takes it back from there.
     @Test func anOrderNineBlockGoesToThePerCPUList() throws {
         var k = try boot { $0.memory = 1 << 30; $0.cpus = 2 }
-        #expect(k.zones[0].pcp[0].lists.count == 13)
+        #expect(k.pcpLists.listCount == 13)
         let page = k.allocPages(.kernel, order: 9)
         let p = try #require(page)
         let z = try #require(k.zoneIndex(ofPFN: p.raw))
         // rmqueue_bulk() with batch max(63 >> 9, 2) = 2: one block handed out, one left on the list.
-        #expect(k.zones[z].pcp[0].count == 512)
+        #expect(k.pcpLists.count(zone: z, cpu: 0) == 512)
         let buddyBefore = k.zones[z].nrFreePages
         _ = k.freePages(p, order: 9)
-        #expect(k.zones[z].pcp[0].count == 1024)
+        #expect(k.pcpLists.count(zone: z, cpu: 0) == 1024)
         #expect(k.zones[z].nrFreePages == buddyBefore, "the freed block stayed on the pcp list")
         #expect(k.frames[p.raw].state == .pcp)
         let q = k.allocPages(.kernel, order: 9)
         #expect(q == p, "LIFO: the block just freed comes back first")
         try k.checkInvariants()
         var i386 = try boot { $0.arch = .i386; $0.memory = 256 << 20 }
-        #expect(i386.zones[0].pcp[0].lists.count == 12)
+        #expect(i386.pcpLists.listCount == 12)
         let page386 = i386.allocPages(.kernel, order: 9)
         let r = try #require(page386)
         _ = i386.freePages(r, order: 9)

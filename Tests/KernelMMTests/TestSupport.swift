@@ -21,7 +21,7 @@ extension Kernel {
     }
 
     func zoneType(ofPFN pfn: Int) -> ZoneType? { zoneIndex(ofPFN: pfn).map { zones[$0].type } }
-    func freeCount(_ t: ZoneType, order: Int) -> Int { zone(t)?.freeArea[order].nrFree ?? 0 }
+    func freeCount(_ t: ZoneType, order: Int) -> Int { zone(t).map { freeLists.nrFree(zone: $0.index, order: order) } ?? 0 }
 }
 
 struct AllocationFailed: Error, CustomStringConvertible {

@@ -46,10 +46,10 @@ import Testing
         let k = try boot()
         let normal = try #require(k.zone(.normal))
         // zone_batchsize(): min(managed/1024, 256)/4 → 63 for big zones.
-        #expect(normal.pcp[0].batch == 63)
-        #expect(normal.pcp[0].high == max(normal.lowWmark / 4, 63 * 4))
+        #expect(k.pcp(zone: normal.index)[0].batch == 63)
+        #expect(k.pcp(zone: normal.index)[0].high == max(normal.lowWmark / 4, 63 * 4))
         let dma = try #require(k.zone(.dma))
-        #expect(dma.pcp[0].batch == 1)
+        #expect(k.pcp(zone: dma.index)[0].batch == 1)
     }
 
     @Test func structPageOverheadMatchesTheTextbookExample() {

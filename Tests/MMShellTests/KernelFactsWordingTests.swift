@@ -110,8 +110,8 @@ import Testing
     @Test func validateNamesTheBreakInTheSessionLanguage() throws {
         var sh = try Shell(params: Self.small)
         let z = try #require(sh.session.kernel.zones.firstIndex { $0.type == .normal })
-        let count = sh.session.kernel.zones[z].pcp[0].count
-        sh.session.kernel.zones[z].pcp[0].count += 1
+        let count = sh.session.kernel.pcpLists.count(zone: z, cpu: 0)
+        sh.session.kernel.pcpLists.addCount(zone: z, cpu: 0, 1)
         let en = sh.execute("validate")
         #expect(!en.succeeded)
         #expect(en.stderr.contains("\n  cpu 0 zone Normal: pcp count \(count + 1) but lists hold \(count)"), "\(en.stderr)")

@@ -123,7 +123,7 @@ import Glibc
             for o in 0...k.maxOrder {
                 let idx = try #require(PictureMark.allCases.firstIndex(of: .free(order: o)))
                 let drawn = strip.cells.reduce(0) { $0 + $1.counts[idx] }
-                #expect(drawn == zone.freeArea[o].nrFree << o, "order \(o)")
+                #expect(drawn == k.freeLists.nrFree(zone: zone.index, order: o) << o, "order \(o)")
             }
         }
         #expect(marks.count == k.frames.count)

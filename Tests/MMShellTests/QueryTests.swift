@@ -44,16 +44,16 @@ import Testing
         let k = sh.session.kernel
         let dma32 = try #require(k.zone(.dma32))
         #expect(print(&sh, "zone(\"DMA32\").free") == String(dma32.nrFreePages))
-        #expect(print(&sh, "zone(\"dma32\").free[10]") == String(dma32.freeArea[10].nrFree))
-        #expect(print(&sh, "zone(\"DMA32\").free_pages[10]") == String(dma32.freeArea[10].nrFree << 10))
-        #expect(print(&sh, "zone(\"DMA32\").free_by_type(\"Movable\")[10]") == String(dma32.freeArea[10].count[MigrateType.movable.rawValue]))
+        #expect(print(&sh, "zone(\"dma32\").free[10]") == String(k.freeArea(zone: dma32.index)[10].nrFree))
+        #expect(print(&sh, "zone(\"DMA32\").free_pages[10]") == String(k.freeArea(zone: dma32.index)[10].nrFree << 10))
+        #expect(print(&sh, "zone(\"DMA32\").free_by_type(\"Movable\")[10]") == String(k.freeArea(zone: dma32.index)[10].count[MigrateType.movable.rawValue]))
         #expect(print(&sh, "zone(\"DMA32\").min") == String(dma32.minWmark))
         #expect(print(&sh, "zone(\"DMA32\").low < zone(\"DMA32\").high") == "true")
         #expect(print(&sh, "zone(\"DMA32\").managed <= zone(\"DMA32\").present") == "true")
         #expect(print(&sh, "zone(\"DMA\").protection[1]") == String(k.zones[0].lowmemReserve[1]))
         #expect(print(&sh, "count(zones)") == String(k.zones.count))
         #expect(print(&sh, "zones[0].name") == "DMA")
-        #expect(print(&sh, "buddyinfo.DMA32") == "[" + dma32.freeArea.map { String($0.nrFree) }.joined(separator: ", ") + "]")
+        #expect(print(&sh, "buddyinfo.DMA32") == "[" + k.freeArea(zone: dma32.index).map { String($0.nrFree) }.joined(separator: ", ") + "]")
         #expect(print(&sh, "sum(zone(\"DMA32\").nr_free) > 0") == "true")
     }
 

@@ -82,7 +82,7 @@ import Glibc
         for line in Self.workload { _ = sh.execute(line) }
         let one = try SessionDocument.text(sh.session), two = try SessionDocument.text(sh.session)
         #expect(one == two)
-        #expect(one.hasPrefix("{\n  \"format\": \"kmemsim-session\",\n  \"version\": 4,"))
+        #expect(one.hasPrefix("{\n  \"format\": \"kmemsim-session\",\n  \"version\": 5,"))
         // 4 GiB is a million frames: saved as runs it is a few hundred kilobytes, not a record per frame.
         #expect(one.utf8.count < 2 << 20, "\(one.utf8.count) bytes")
         #expect(one.contains("\"state\": \"buddy\""))
@@ -104,10 +104,10 @@ import Glibc
         let cases: [(String, String, String)] = [
             ("empty", "", "the file is empty"),
             ("truncated", String(good.prefix(good.utf8.count / 2)), "ends in the middle"),
-            ("corrupt", "{\"format\": \"kmemsim-session\", \"version\": 4, \"kernel\": {\"params\": ]}", "not valid JSON at line 1"),
+            ("corrupt", "{\"format\": \"kmemsim-session\", \"version\": 5, \"kernel\": {\"params\": ]}", "not valid JSON at line 1"),
             ("binary", "\u{01}\u{02}\u{FFFD}junk", "not valid JSON"),
             ("notASession", "{\"lessons\": {}}", "not a kmemsim session"),
-            ("otherVersion", edited("\"version\": 4,", "\"version\": 3,"), "format version 3"),
+            ("otherVersion", edited("\"version\": 5,", "\"version\": 3,"), "format version 3"),
             ("missingKey", edited("\"nextTag\"", "\"nextTagX\""), "kernel.nextTag is missing"),
             ("wrongType", edited("\"cpus\": 2,", "\"cpus\": \"two\","), "kernel.params.cpus"),
             ("badBoot", edited("\"cpus\": 2,", "\"cpus\": 100000,"), "cannot boot"),

@@ -17,7 +17,7 @@ import Testing
         #expect(ok.succeeded)
         #expect(ok.stdout.contains("all invariants hold"))
         // Break the kernel behind the shell's back: a free-list count that disagrees with its list.
-        sh.session.kernel.zones[sh.session.kernel.zones.count - 1].pcp[0].count += 1
+        sh.session.kernel.pcpLists.addCount(zone: sh.session.kernel.zones.count - 1, cpu: 0, 1)
         sh.session.kernel.cpus[1].irqsDisabledBeforeInterrupt.append(false)
         let bad = sh.execute("validate")
         #expect(!bad.succeeded)
@@ -30,7 +30,7 @@ import Testing
     @Test func validateFlagChecksAfterEveryCommand() throws {
         var sh = try shell(validate: true)
         #expect(sh.execute("alloc_pages GFP_KERNEL 2").succeeded)
-        sh.session.kernel.zones[sh.session.kernel.zones.count - 1].pcp[0].count += 1
+        sh.session.kernel.pcpLists.addCount(zone: sh.session.kernel.zones.count - 1, cpu: 0, 1)
         let r = sh.execute("print 1")
         #expect(!r.succeeded)
         #expect(r.stderr.contains("inconsistent"))

@@ -24,6 +24,7 @@ public enum PageAllocViolation: Sendable, Equatable {
     case nrFreePages(zone: ZoneType, counter: Int, listed: Int, buddyHeads: Int)
     case pcpEntry(cpu: Int, zone: ZoneType, pfn: Int, state: FrameState)
     case pcpCount(cpu: Int, zone: ZoneType, count: Int, listed: Int)
+    case pcpListTail(cpu: Int, zone: ZoneType, list: Int)
     case managedPages(zone: ZoneType, managed: Int, free: Int, pcp: Int, allocated: Int)
 }
 

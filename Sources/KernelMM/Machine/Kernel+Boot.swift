@@ -126,11 +126,11 @@ extension Kernel {
             let blocks = zone.spannedPages == 0 ? 0
                 : ((zone.endPFN - 1) >> arch.pageblockOrder) - (zone.startPFN >> arch.pageblockOrder) + 1
             zone.pageblockType = Array(repeating: UInt8(MigrateType.movable.rawValue), count: blocks)
-            zone.freeArea = Array(repeating: FreeArea(), count: arch.maxOrder + 1)
             zone.lowmemReserve = Array(repeating: 0, count: arch.configuredZones.count)
-            zone.pcp = Array(repeating: PerCPUPages(transparentHugepage: arch.transparentHugepage), count: params.cpus)
             zones.append(zone)
         }
+        freeLists = FreeLists(zones: zones.count, orders: arch.maxOrder + 1)
+        pcpLists = PCPLists(zones: zones.count, cpus: params.cpus, transparentHugepage: arch.transparentHugepage)
     }
 
     /// The frame array as the firmware map leaves it: frames of RAM present (`.tail`, not yet anyone's), holes and

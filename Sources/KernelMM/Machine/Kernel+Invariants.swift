@@ -80,10 +80,10 @@ extension Kernel {
         }
         for (z, zone) in zones.enumerated() {
             var listed = 0
-            for (o, area) in zone.freeArea.enumerated() {
+            for o in 0...maxOrder {
                 var blocks = 0
                 for mt in MigrateType.allCases {
-                    var p = area.head[mt.rawValue], prev: Int32 = -1, n = 0
+                    var p = freeLists.head(zone: z, order: o, type: mt.rawValue), prev: Int32 = -1, n = 0
                     while p >= 0 {
                         let f = frames[Int(p)]
                         guard f.state == .buddy, Int(f.order) == o, Int(f.migratetype) == mt.rawValue, zone.contains(Int(p)) else {
@@ -95,29 +95,40 @@ extension Kernel {
                         n += 1
                         if n > frames.count { throw fail(.freeListCycle) }
                     }
-                    guard area.tail[mt.rawValue] == prev else { throw fail(.freeListTail(zone: zone.type, order: o, type: mt)) }
-                    guard area.count[mt.rawValue] == n else { throw fail(.freeListCount(zone: zone.type, order: o, type: mt, count: Int(area.count[mt.rawValue]), listed: n)) }
+                    guard freeLists.tail(zone: z, order: o, type: mt.rawValue) == prev else { throw fail(.freeListTail(zone: zone.type, order: o, type: mt)) }
+                    let count = freeLists.count(zone: z, order: o, type: mt.rawValue)
+                    guard count == n else { throw fail(.freeListCount(zone: zone.type, order: o, type: mt, count: count, listed: n)) }
                     blocks += n
                     listed += n << o
                 }
-                guard area.nrFree == blocks else { throw fail(.nrFree(zone: zone.type, order: o, nrFree: area.nrFree, listed: blocks)) }
+                let nrFree = freeLists.nrFree(zone: z, order: o)
+                guard nrFree == blocks else { throw fail(.nrFree(zone: zone.type, order: o, nrFree: nrFree, listed: blocks)) }
             }
             guard zone.nrFreePages == listed, listed == seenFree[z] else {
                 throw fail(.nrFreePages(zone: zone.type, counter: zone.nrFreePages, listed: listed, buddyHeads: seenFree[z]))
             }
             var pcpTotal = 0
-            for (cpu, p) in zone.pcp.enumerated() {
+            for cpu in 0..<pcpLists.cpuCount {
                 var c = 0
-                for (i, list) in p.lists.enumerated() {
+                for i in 0..<pcpLists.listCount {
                     let o = PerCPUPages.order(ofList: i, pageblockOrder: pageblockOrder)
-                    for h in list {
-                        guard frames[Int(h)].state == .pcp, Int(frames[Int(h)].order) == o else {
-                            throw fail(.pcpEntry(cpu: cpu, zone: zone.type, pfn: Int(h), state: frames[Int(h)].state))
+                    var h = pcpLists.head(zone: z, cpu: cpu, list: i), prev: Int32 = -1, n = 0
+                    while h >= 0 {
+                        let f = frames[Int(h)]
+                        guard f.state == .pcp, Int(f.order) == o, zone.contains(Int(h)) else {
+                            throw fail(.pcpEntry(cpu: cpu, zone: zone.type, pfn: Int(h), state: f.state))
                         }
+                        guard f.prev == prev else { throw fail(.badPrevLink(pfn: Int(h))) }
                         c += 1 << o
+                        prev = h
+                        h = f.next
+                        n += 1
+                        if n > frames.count { throw fail(.freeListCycle) }
                     }
+                    guard pcpLists.tail(zone: z, cpu: cpu, list: i) == prev else { throw fail(.pcpListTail(cpu: cpu, zone: zone.type, list: i)) }
                 }
-                guard c == p.count else { throw fail(.pcpCount(cpu: cpu, zone: zone.type, count: p.count, listed: c)) }
+                let count = pcpLists.count(zone: z, cpu: cpu)
+                guard c == count else { throw fail(.pcpCount(cpu: cpu, zone: zone.type, count: count, listed: c)) }
                 pcpTotal += c
             }
             guard zone.managedPages == listed + pcpTotal + allocatedPages[z] else {

@@ -20,7 +20,7 @@ extension Kernel {
         for z in zones {
             m.totalRAM += z.managedPages
             m.freeRAM += z.nrFreePages
-            m.pcpFree += z.pcpPages
+            m.pcpFree += pcpPages(zone: z.index)
             if z.isHighmem {
                 m.totalHigh += z.managedPages
                 m.freeHigh += z.nrFreePages

@@ -15,6 +15,10 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var frames: FrameStore
     /// The configured zones in zone_idx order (populated or not).
     public internal(set) var zones: [Zone]
+    /// Every zone's free_area[] lists (flat, see `FreeLists`).
+    public internal(set) var freeLists = FreeLists(zones: 0, orders: 0)
+    /// Every zone's per_cpu_pages of every CPU (flat, see `PCPLists`).
+    public internal(set) var pcpLists = PCPLists(zones: 0, cpus: 0, transparentHugepage: false)
     /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.
     var zonelists: [[Int]] = []
     /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.

@@ -3,7 +3,8 @@ public struct Watermarks: Sendable, Equatable, Codable {
     public var min = 0, low = 0, high = 0, promo = 0
 }
 
-/// struct zone: a range of physical memory with its own free lists, watermarks and per-CPU lists.
+/// struct zone: a range of physical memory and its watermarks. Its free lists and per-CPU lists are the kernel's
+/// `freeLists` and `pcpLists`, indexed by the zone's index.
 public struct Zone: Sendable, Equatable, Codable {
     public let type: ZoneType
     /// Index in the architecture's configured zones (zone_idx()).
@@ -22,15 +23,12 @@ public struct Zone: Sendable, Equatable, Codable {
     public var boostedWatermarkPending = false
     /// lowmem_reserve[]: pages kept back from requests that could have used a higher zone (index = that zone).
     public var lowmemReserve: [Int] = []
-    public var freeArea: [FreeArea] = []
     /// NR_FREE_PAGES: pages in the buddy free lists.
     public var nrFreePages: Int = 0
     /// nr_reserved_highatomic: pages in pageblocks set aside for high-order atomic allocations.
     public var nrReservedHighatomic: Int = 0
     /// Migrate type of each pageblock of the zone, by (pfn - startPFN) >> pageblock_order.
     public var pageblockType: [UInt8] = []
-    /// One per CPU.
-    public var pcp: [PerCPUPages] = []
     /// numa_hit and friends: counted per zone as the kernel does with one node.
     public var stats = ZoneStats()
 
@@ -43,9 +41,6 @@ public struct Zone: Sendable, Equatable, Codable {
     public var isPopulated: Bool { presentPages > 0 }
     public func contains(_ pfn: Int) -> Bool { pfn >= startPFN && pfn < endPFN }
     public var isHighmem: Bool { type == .highmem }
-
-    /// Pages held on all CPUs' pcp lists of this zone.
-    public var pcpPages: Int { pcp.reduce(0) { $0 + $1.count } }
 
     /// *_wmark_pages(): the watermark plus the boost.
     public var minWmark: Int { watermark.min + watermarkBoost }

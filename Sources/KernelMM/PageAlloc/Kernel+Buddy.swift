@@ -17,7 +17,7 @@ extension Kernel {
         let m = mt.rawValue
         var current = order
         while current <= maxOrder {
-            let h = zones[z].freeArea[current].head[m]
+            let h = freeLists.head(zone: z, order: current, type: m)
             if h >= 0 {
                 let pfn = Int(h)
                 deleteFromFreeList(pfn, zone: z)

@@ -7,9 +7,8 @@ extension Kernel {
 
     /// find_suitable_fallback(): the first fallback type with a free block at `order`.
     func findSuitableFallback(zone z: Int, order: Int, startType: MigrateType) -> (MigrateType, canSteal: Bool)? {
-        let area = zones[z].freeArea[order]
-        guard area.nrFree > 0 else { return nil }
-        for fallback in startType.fallbacks where !area.isEmpty(fallback) {
+        guard freeLists.nrFree(zone: z, order: order) > 0 else { return nil }
+        for fallback in startType.fallbacks where freeLists.head(zone: z, order: order, type: fallback.rawValue) >= 0 {
             return (fallback, canStealFallback(order: order, startType: startType))
         }
         return nil
@@ -40,7 +39,7 @@ extension Kernel {
             current -= 1
         }
         guard let chosen else { return false }
-        let pfn = Int(zones[z].freeArea[chosen.order].head[chosen.type.rawValue])
+        let pfn = Int(freeLists.head(zone: z, order: chosen.order, type: chosen.type.rawValue))
         let claimed = stealSuitableFallback(zone: z, pfn: pfn, startType: startType, wholeBlock: chosen.canSteal, kswapd: kswapd)
         vmEvents.extfragFallbacks += 1
         explain(.fallback(zone: zones[z].type, order: chosen.order, from: chosen.type, to: startType,

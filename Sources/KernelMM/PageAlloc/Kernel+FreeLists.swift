@@ -7,20 +7,19 @@ extension Kernel {
         // The head is written once, whole: each frame write is a uniqueness check (and a journal entry under undo).
         var f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
         if tail {
-            let t = zones[z].freeArea[order].tail[m]
+            let t = freeLists.tail(zone: z, order: order, type: m)
             f.prev = t
             frames[pfn] = f
-            if t >= 0 { frames[Int(t)].next = p } else { zones[z].freeArea[order].head[m] = p }
-            zones[z].freeArea[order].tail[m] = p
+            if t >= 0 { frames[Int(t)].next = p } else { freeLists.setHead(zone: z, order: order, type: m, p) }
+            freeLists.setTail(zone: z, order: order, type: m, p)
         } else {
-            let h = zones[z].freeArea[order].head[m]
+            let h = freeLists.head(zone: z, order: order, type: m)
             f.next = h
             frames[pfn] = f
-            if h >= 0 { frames[Int(h)].prev = p } else { zones[z].freeArea[order].tail[m] = p }
-            zones[z].freeArea[order].head[m] = p
+            if h >= 0 { frames[Int(h)].prev = p } else { freeLists.setTail(zone: z, order: order, type: m, p) }
+            freeLists.setHead(zone: z, order: order, type: m, p)
         }
-        zones[z].freeArea[order].count[m] += 1
-        zones[z].freeArea[order].nrFree += 1
+        freeLists.adjust(zone: z, order: order, type: m, by: 1)
         zones[z].nrFreePages += 1 << order
     }
 
@@ -31,14 +30,13 @@ extension Kernel {
         let order = Int(f.order)
         let m = Int(f.migratetype)
         let n = f.next, pr = f.prev
-        if pr >= 0 { frames[Int(pr)].next = n } else { zones[z].freeArea[order].head[m] = n }
-        if n >= 0 { frames[Int(n)].prev = pr } else { zones[z].freeArea[order].tail[m] = pr }
+        if pr >= 0 { frames[Int(pr)].next = n } else { freeLists.setHead(zone: z, order: order, type: m, n) }
+        if n >= 0 { frames[Int(n)].prev = pr } else { freeLists.setTail(zone: z, order: order, type: m, pr) }
         f.next = -1
         f.prev = -1
         f.state = .tail
         frames[pfn] = f
-        zones[z].freeArea[order].count[m] -= 1
-        zones[z].freeArea[order].nrFree -= 1
+        freeLists.adjust(zone: z, order: order, type: m, by: -1)
         zones[z].nrFreePages -= 1 << order
     }
 

@@ -160,7 +160,9 @@ extension Kernel {
 
     func pcpOwnerCPU(_ pfn: Int) -> Int? {
         guard let z = zoneIndex(ofPFN: pfn) else { return nil }
-        for (cpu, p) in zones[z].pcp.enumerated() where p.lists.contains(where: { $0.contains(Int32(pfn)) }) { return cpu }
+        for cpu in 0..<pcpLists.cpuCount where (0..<pcpLists.listCount).contains(where: { pcpList(zone: z, cpu: cpu, list: $0).contains(Int32(pfn)) }) {
+            return cpu
+        }
         return nil
     }
 }

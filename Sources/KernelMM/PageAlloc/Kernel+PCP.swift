@@ -9,36 +9,34 @@ extension Kernel {
     mutating func rmqueuePcplist(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let cpu = currentCPU
         let i = PerCPUPages.index(order: order, migratetype: mt)
-        zones[z].pcp[cpu].freeFactor >>= 1
-        if zones[z].pcp[cpu].lists[i].isEmpty {
-            var batch = zones[z].pcp[cpu].batch
+        pcpLists.setFreeFactor(zone: z, cpu: cpu, pcpLists.freeFactor(zone: z, cpu: cpu) >> 1)
+        if pcpLists.head(zone: z, cpu: cpu, list: i) < 0 {
+            var batch = pcpLists.batch(zone: z, cpu: cpu)
             if batch > 1 { batch = max(batch >> order, 2) }
-            var got: [Int32] = []
-            got.reserveCapacity(batch)
+            var got = 0
             // One line for the whole refill, not one per block: the learner sees the batch, then the split of the first.
             let narrate = explainEnabled
-            for i in 0..<batch {
-                explainEnabled = narrate && i == 0
+            for n in 0..<batch {
+                explainEnabled = narrate && n == 0
                 guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
                 var f = frames[pfn]
                 f.state = .pcp
                 f.order = UInt8(order)
-                frames[pfn] = f
-                got.append(Int32(pfn))
+                // list_add_tail in order: the first block taken is the first handed out.
+                pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: true)
+                got += 1
                 if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
                                pageAddress: structPageAddress(pfn)) }
             }
             explainEnabled = narrate
-            explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got.count, batch: batch))
-            // list_add_tail in order: the first block taken is the first handed out. Our list's head is its end.
-            zones[z].pcp[cpu].lists[i].insert(contentsOf: got.reversed(), at: 0)
-            zones[z].pcp[cpu].count += got.count << order
-            if got.isEmpty { return nil }
+            explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got, batch: batch))
+            pcpLists.addCount(zone: z, cpu: cpu, got << order)
+            if got == 0 { return nil }
         }
-        guard let head = zones[z].pcp[cpu].lists[i].popLast() else { return nil }
-        zones[z].pcp[cpu].count -= 1 << order
-        let pfn = Int(head)
-        frames[pfn].migratetype = UInt8(mt.rawValue)
+        guard case (let pfn, var f)? = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false) else { return nil }
+        pcpLists.addCount(zone: z, cpu: cpu, -(1 << order))
+        f.migratetype = UInt8(mt.rawValue)
+        frames[pfn] = f
         explain(.pcpHit(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, pfn: pfn))
         return pfn
     }
@@ -55,13 +53,13 @@ extension Kernel {
         f.order = UInt8(order)
         f.migratetype = UInt8(migratetype.rawValue)
         f.packed = 0
-        frames[pfn] = f
-        zones[z].pcp[cpu].lists[i].append(Int32(pfn))
-        zones[z].pcp[cpu].count += 1 << order
-        let freeHigh = zones[z].pcp[cpu].freeFactor > 0 && order > 0 && order <= PerCPUPages.maxOrder
-        let high = freeHigh ? 0 : zones[z].pcp[cpu].high
-        explain(.freeToPCP(zone: zones[z].type, cpu: cpu, pfn: pfn, order: order, count: zones[z].pcp[cpu].count, high: high))
-        if zones[z].pcp[cpu].count >= high {
+        pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: false)
+        pcpLists.addCount(zone: z, cpu: cpu, 1 << order)
+        let count = pcpLists.count(zone: z, cpu: cpu)
+        let freeHigh = pcpLists.freeFactor(zone: z, cpu: cpu) > 0 && order > 0 && order <= PerCPUPages.maxOrder
+        let high = freeHigh ? 0 : pcpLists.high(zone: z, cpu: cpu)
+        explain(.freeToPCP(zone: zones[z].type, cpu: cpu, pfn: pfn, order: order, count: count, high: high))
+        if count >= high {
             let n = nrPcpFree(zone: z, cpu: cpu, high: high, freeHigh: freeHigh)
             freePcppagesBulk(zone: z, cpu: cpu, count: n, startIndex: i)
         }
@@ -69,12 +67,13 @@ extension Kernel {
 
     /// nr_pcp_free(): how many pages to flush: at least batch, at most high - batch, doubling with free_factor.
     mutating func nrPcpFree(zone z: Int, cpu: Int, high: Int, freeHigh: Bool) -> Int {
-        let p = zones[z].pcp[cpu]
-        if freeHigh { return p.count }
-        if high < p.batch { return 1 }
-        let minFree = p.batch, maxFree = high - p.batch
-        var batch = p.batch << p.freeFactor
-        if batch < maxFree { zones[z].pcp[cpu].freeFactor += 1 }
+        let count = pcpLists.count(zone: z, cpu: cpu), batch0 = pcpLists.batch(zone: z, cpu: cpu)
+        let factor = pcpLists.freeFactor(zone: z, cpu: cpu)
+        if freeHigh { return count }
+        if high < batch0 { return 1 }
+        let minFree = batch0, maxFree = high - batch0
+        var batch = batch0 << factor
+        if batch < maxFree { pcpLists.setFreeFactor(zone: z, cpu: cpu, factor + 1) }
         batch = min(max(batch, minFree), maxFree)
         return batch
     }
@@ -82,30 +81,25 @@ extension Kernel {
     /// free_pcppages_bulk(): return `count` pages to the buddy lists, round-robin over the lists starting with the
     /// one just freed to, oldest block (list tail) first.
     mutating func freePcppagesBulk(zone z: Int, cpu: Int, count: Int, startIndex: Int) {
-        var count = min(count, zones[z].pcp[cpu].count)
-        let nLists = zones[z].pcp[cpu].lists.count
+        var count = min(count, pcpLists.count(zone: z, cpu: cpu))
+        let nLists = pcpLists.listCount
         var index = startIndex - 1
         var freed = 0
         // The count says pages are left; if every list is empty the two disagree (an invariant break that
         // checkInvariants reports): stop rather than search forever.
-        while count > 0, zones[z].pcp[cpu].lists.contains(where: { !$0.isEmpty }) {
+        while count > 0, pcpLists.hasBlocks(zone: z, cpu: cpu) {
             repeat {
                 index += 1
                 if index > nLists - 1 { index = 0 }
-            } while zones[z].pcp[cpu].lists[index].isEmpty
+            } while pcpLists.head(zone: z, cpu: cpu, list: index) < 0
             let order = PerCPUPages.order(ofList: index, pageblockOrder: pageblockOrder)
-            // Oldest first, until the count is met or the list is empty: taken off the front in one step rather
-            // than one removeFirst() (a move of the whole list) per block.
-            let n = min(zones[z].pcp[cpu].lists[index].count, (count + (1 << order) - 1) >> order)
-            let taken = zones[z].pcp[cpu].lists[index].prefix(n)
-            zones[z].pcp[cpu].lists[index].removeFirst(n)
-            for head in taken {
-                let pfn = Int(head)
+            while count > 0, case (let pfn, var f)? = pcpUnlink(zone: z, cpu: cpu, list: index, fromTail: true) {
                 count -= 1 << order
-                zones[z].pcp[cpu].count -= 1 << order
+                pcpLists.addCount(zone: z, cpu: cpu, -(1 << order))
                 freed += 1 << order
-                let mt = MigrateType(rawValue: Int(frames[pfn].migratetype)) ?? .movable
-                frames[pfn].state = .tail
+                let mt = MigrateType(rawValue: Int(f.migratetype)) ?? .movable
+                f.state = .tail
+                frames[pfn] = f
                 freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
                 if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
             }
@@ -113,12 +107,56 @@ extension Kernel {
         explain(.pcpDrain(zone: zones[z].type, cpu: cpu, pages: freed))
     }
 
+    /// list_add() / list_add_tail() on a pcp list: writes `f` (the block's head frame) at `pfn`, linked in.
+    @inline(__always)
+    mutating func pcpLink(_ pfn: Int, _ f: PageFrame, zone z: Int, cpu: Int, list i: Int, atTail: Bool) {
+        var f = f
+        let p = Int32(pfn)
+        if atTail {
+            let t = pcpLists.tail(zone: z, cpu: cpu, list: i)
+            f.next = -1
+            f.prev = t
+            frames[pfn] = f
+            if t >= 0 { frames[Int(t)].next = p } else { pcpLists.setHead(zone: z, cpu: cpu, list: i, p) }
+            pcpLists.setTail(zone: z, cpu: cpu, list: i, p)
+        } else {
+            let h = pcpLists.head(zone: z, cpu: cpu, list: i)
+            f.next = h
+            f.prev = -1
+            frames[pfn] = f
+            if h >= 0 { frames[Int(h)].prev = p } else { pcpLists.setTail(zone: z, cpu: cpu, list: i, p) }
+            pcpLists.setHead(zone: z, cpu: cpu, list: i, p)
+        }
+    }
+
+    /// list_del() of a pcp list's first (or last) block: the block and its frame with the links cleared, which the
+    /// caller writes back with its new state.
+    @inline(__always)
+    mutating func pcpUnlink(zone z: Int, cpu: Int, list i: Int, fromTail: Bool) -> (Int, PageFrame)? {
+        let p = fromTail ? pcpLists.tail(zone: z, cpu: cpu, list: i) : pcpLists.head(zone: z, cpu: cpu, list: i)
+        guard p >= 0 else { return nil }
+        let pfn = Int(p)
+        var f = frames[pfn]
+        if fromTail {
+            let pr = f.prev
+            if pr >= 0 { frames[Int(pr)].next = -1 } else { pcpLists.setHead(zone: z, cpu: cpu, list: i, -1) }
+            pcpLists.setTail(zone: z, cpu: cpu, list: i, pr)
+        } else {
+            let n = f.next
+            if n >= 0 { frames[Int(n)].prev = -1 } else { pcpLists.setTail(zone: z, cpu: cpu, list: i, -1) }
+            pcpLists.setHead(zone: z, cpu: cpu, list: i, n)
+        }
+        f.next = -1
+        f.prev = -1
+        return (pfn, f)
+    }
+
     /// drain_all_pages(): every CPU's pcp lists back to the buddy allocator (direct reclaim does this before its
     /// last try; `drain_pages` at the prompt too).
     public mutating func drainAllPages() {
         for z in zones.indices {
-            for cpu in zones[z].pcp.indices where zones[z].pcp[cpu].count > 0 {
-                freePcppagesBulk(zone: z, cpu: cpu, count: zones[z].pcp[cpu].count, startIndex: 0)
+            for cpu in 0..<pcpLists.cpuCount where pcpLists.count(zone: z, cpu: cpu) > 0 {
+                freePcppagesBulk(zone: z, cpu: cpu, count: pcpLists.count(zone: z, cpu: cpu), startIndex: 0)
             }
         }
     }

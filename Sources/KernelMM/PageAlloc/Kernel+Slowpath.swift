@@ -31,7 +31,7 @@ extension Kernel {
             reclaimedTotal += progress
             if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
             // __alloc_pages_direct_reclaim(): pages may be pinned on pcp lists; drain them and try once more.
-            if zones.contains(where: { $0.pcpPages > 0 }) {
+            if zones.indices.contains(where: { pcpPages(zone: $0) > 0 }) {
                 drainAllPages()
                 explain(.slowpath(.drainedAllPages))
                 if let pfn = getPageFromFreelist(&ac, flags: flags) { return pfn }
@@ -103,15 +103,16 @@ extension Kernel {
     /// What show_free_areas() prints, now.
     public func memInfoSnapshot() -> MemInfoSnapshot {
         let kb = pageSize >> 10
-        let lines = zones.filter(\.isPopulated).map { z -> MemInfoSnapshot.ZoneLine in
+        let lines = zones.indices.filter { zones[$0].isPopulated }.map { i -> MemInfoSnapshot.ZoneLine in
+            let z = zones[i]
             var blocks: [Int] = [], types: [[MigrateType]] = []
-            for area in z.freeArea {
+            for area in freeArea(zone: i) {
                 blocks.append(area.nrFree)
                 types.append(MigrateType.allCases.filter { !area.isEmpty($0) })
             }
             return MemInfoSnapshot.ZoneLine(name: z.type.procName, freeKB: z.nrFreePages * kb, minKB: z.minWmark * kb,
                                             lowKB: z.lowWmark * kb, highKB: z.highWmark * kb, presentKB: z.presentPages * kb,
-                                            managedKB: z.managedPages * kb, pcpKB: z.pcpPages * kb,
+                                            managedKB: z.managedPages * kb, pcpKB: pcpPages(zone: i) * kb,
                                             protection: z.lowmemReserve, blocks: blocks, types: types)
         }
         var m = MemInfoSnapshot(zones: lines, pageSizeKB: kb)
@@ -122,7 +123,7 @@ extension Kernel {
         m.kernelStackKB = info.kernelStackKB
         let populated = zones.filter(\.isPopulated)
         m.freePages = populated.reduce(0) { $0 + $1.nrFreePages }
-        m.freePcp = populated.reduce(0) { $0 + $1.pcpPages }
+        m.freePcp = populated.reduce(0) { $0 + pcpPages(zone: $1.index) }
         m.presentPages = populated.reduce(0) { $0 + $1.presentPages }
         m.reservedPages = populated.reduce(0) { $0 + $1.presentPages - $1.managedPages }
         m.highmemPages = populated.filter(\.isHighmem).reduce(0) { $0 + $1.presentPages }

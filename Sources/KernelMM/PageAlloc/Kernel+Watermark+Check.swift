@@ -30,10 +30,9 @@ extension Kernel {
         if freePages <= min + zones[z].lowmemReserve[highestZone] { return false }
         if order == 0 { return true }
         for o in order...maxOrder {
-            let area = zones[z].freeArea[o]
-            if area.nrFree == 0 { continue }
-            for mt in 0..<MigrateType.pcpTypes where area.head[mt] >= 0 { return true }
-            if !flags.isDisjoint(with: [.highAtomic, .oom]) && area.head[MigrateType.highAtomic.rawValue] >= 0 { return true }
+            if freeLists.nrFree(zone: z, order: o) == 0 { continue }
+            for mt in 0..<MigrateType.pcpTypes where freeLists.head(zone: z, order: o, type: mt) >= 0 { return true }
+            if !flags.isDisjoint(with: [.highAtomic, .oom]) && freeLists.head(zone: z, order: o, type: MigrateType.highAtomic.rawValue) >= 0 { return true }
         }
         return false
     }

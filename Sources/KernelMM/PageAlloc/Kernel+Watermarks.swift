@@ -96,10 +96,7 @@ extension Kernel {
         for z in zones.indices {
             let batch = Self.zoneBatchSize(managedPages: zones[z].managedPages, pageSize: pageSize)
             let high = max(zones[z].lowWmark / params.cpus, batch << 2)
-            for c in zones[z].pcp.indices {
-                zones[z].pcp[c].batch = batch
-                zones[z].pcp[c].high = high
-            }
+            for c in 0..<pcpLists.cpuCount { pcpLists.setHighAndBatch(zone: z, cpu: c, high: high, batch: batch) }
         }
     }
 

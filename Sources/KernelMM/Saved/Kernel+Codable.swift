@@ -6,7 +6,7 @@
 /// is a few thousand records, not a million.
 extension Kernel: Codable {
     enum CodingKeys: String, CodingKey {
-        case params, minFreeKbytes, ram, memblock, zones, frames, cpus, currentCPU, tasks, vmalloc, percpu, nextPID
+        case params, minFreeKbytes, ram, memblock, zones, freeLists, pcpLists, frames, cpus, currentCPU, tasks, vmalloc, percpu, nextPID
         case cachedStacks, log, clock, trace, explainEnabled, explanation, vmEvents, taint, slab, nextTag
     }
 
@@ -17,6 +17,8 @@ extension Kernel: Codable {
         try c.encode(ram, forKey: .ram)
         try c.encode(memblock, forKey: .memblock)
         try c.encode(zones, forKey: .zones)
+        try c.encode(freeLists, forKey: .freeLists)
+        try c.encode(pcpLists, forKey: .pcpLists)
         try c.encode(FrameRun.runs(of: frames), forKey: .frames)
         try c.encode(cpus, forKey: .cpus)
         try c.encode(currentCPU, forKey: .currentCPU)
@@ -46,6 +48,8 @@ extension Kernel: Codable {
         ram = try c.decode([RAMRange].self, forKey: .ram)
         memblock = try c.decode([MemblockRegion].self, forKey: .memblock)
         zones = try c.decode([Zone].self, forKey: .zones)
+        freeLists = try c.decode(FreeLists.self, forKey: .freeLists)
+        pcpLists = try c.decode(PCPLists.self, forKey: .pcpLists)
         frames = FrameStore(try FrameRun.frames(from: c.decode([FrameRun].self, forKey: .frames), count: booted.frames.count))
         cpus = try c.decode([CPUState].self, forKey: .cpus)
         currentCPU = try c.decode(Int.self, forKey: .currentCPU)

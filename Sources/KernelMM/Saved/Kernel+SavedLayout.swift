@@ -28,17 +28,28 @@ extension Kernel {
             try same("zones[\(i)].lowmemReserve", z.lowmemReserve.count, b.lowmemReserve.count)
             try same("zones[\(i)].pageblockType", z.pageblockType.count, b.pageblockType.count)
             for t in z.pageblockType { try within("zones[\(i)].pageblockType", Int(t), 0, types) }
-            try same("zones[\(i)].freeArea", z.freeArea.count, b.freeArea.count)
-            for a in z.freeArea {
-                try same("zones[\(i)].freeArea.head", a.head.count, types)
-                try same("zones[\(i)].freeArea.tail", a.tail.count, types)
-                try same("zones[\(i)].freeArea.count", a.count.count, types)
-                for h in a.head + a.tail { try link("zones[\(i)].freeArea", h) }
+        }
+        try same("freeLists.zoneCount", freeLists.zoneCount, booted.freeLists.zoneCount)
+        try same("freeLists.orders", freeLists.orders, booted.freeLists.orders)
+        try same("freeLists.slots", freeLists.slots.count, booted.freeLists.slots.count)
+        for z in 0..<freeLists.zoneCount {
+            for o in 0..<freeLists.orders {
+                for m in 0..<types {
+                    try link("freeLists.head", freeLists.head(zone: z, order: o, type: m))
+                    try link("freeLists.tail", freeLists.tail(zone: z, order: o, type: m))
+                }
             }
-            try same("zones[\(i)].pcp", z.pcp.count, b.pcp.count)
-            for (c, p) in z.pcp.enumerated() {
-                try same("zones[\(i)].pcp[\(c)].lists", p.lists.count, b.pcp[c].lists.count)
-                for l in p.lists { for h in l { try within("zones[\(i)].pcp[\(c)]", Int(h), 0, n) } }
+        }
+        try same("pcpLists.zoneCount", pcpLists.zoneCount, booted.pcpLists.zoneCount)
+        try same("pcpLists.cpuCount", pcpLists.cpuCount, booted.pcpLists.cpuCount)
+        try same("pcpLists.listCount", pcpLists.listCount, booted.pcpLists.listCount)
+        try same("pcpLists.slots", pcpLists.slots.count, booted.pcpLists.slots.count)
+        for z in 0..<pcpLists.zoneCount {
+            for c in 0..<pcpLists.cpuCount {
+                for l in 0..<pcpLists.listCount {
+                    try link("pcpLists.head", pcpLists.head(zone: z, cpu: c, list: l))
+                    try link("pcpLists.tail", pcpLists.tail(zone: z, cpu: c, list: l))
+                }
             }
         }
         for (p, f) in frames.enumerated() {

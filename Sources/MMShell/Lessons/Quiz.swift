@@ -35,7 +35,7 @@ enum QuizMaker {
         var p = BootParams()
         try BootParamParser.apply(buddyMachine, to: &p)
         var s = ShellSession(kernel: try BootParamParser.boot(p))
-        let start = QueryValue.list(s.kernel.zone(.dma)?.freeArea.map { .int($0.nrFree) } ?? []).rendered
+        let start = QueryValue.list(s.kernel.zone(.dma).map { s.kernel.freeArea(zone: $0.index) }?.map { .int($0.nrFree) } ?? []).rendered
         let head = Message.quizBuddyIntro(seed: seed, machine: buddyMachine.joined(separator: " "), start: start)
         var intro = ""
         var live: [(name: String, order: Int)] = []
@@ -59,7 +59,7 @@ enum QuizMaker {
             intro += "    \(line)\n"
         }
         var qs: [(Message, AnswerKind, String, Message?)] = []
-        let nrFree = s.kernel.zone(.dma)?.freeArea.map(\.nrFree) ?? []
+        let nrFree = s.kernel.zone(.dma).map { s.kernel.freeArea(zone: $0.index) }?.map(\.nrFree) ?? []
         let order = rng.below(10)
         qs.append((.quizFreeBlocksAtOrder(order), .number, "zone(\"DMA\").free[\(order)]",
                    .quizWhyFreeBlocks(order: order, lists: QueryValue.list(nrFree.map { .int($0) }).rendered)))

@@ -56,6 +56,9 @@ extension Message {
         case .pcpCount(let cpu, let z, let count, let listed):
             Message(en: "cpu \(cpu) zone \(z.procName): pcp count \(count) but lists hold \(listed)",
                     ko: "cpu \(cpu) zone \(z.procName): pcp count는 \(count)인데 리스트에는 \(listed)페이지가 있습니다")
+        case .pcpListTail(let cpu, let z, let list):
+            Message(en: "cpu \(cpu) zone \(z.procName): the tail pointer of pcp list \(list) is wrong",
+                    ko: "cpu \(cpu) zone \(z.procName): pcp 리스트 \(list)의 tail 포인터가 잘못되었습니다")
         case .managedPages(let z, let managed, let free, let pcp, let allocated):
             Message(en: "zone \(z.procName): managed \(managed) ≠ free \(free) + pcp \(pcp) + allocated \(allocated)",
                     ko: "zone \(z.procName): managed \(managed) ≠ free \(free) + pcp \(pcp) + allocated \(allocated)")

@@ -24,7 +24,7 @@ struct BuddyPicture: Sendable, Equatable {
 
     static func build(_ z: Zone, kernel k: Kernel) -> BuddyPicture {
         var orders: [Order] = []
-        for (o, a) in z.freeArea.enumerated() {
+        for (o, a) in k.freeArea(zone: z.index).enumerated() {
             var lists: [List] = []
             for mt in MigrateType.allCases where a.count[mt.rawValue] > 0 {
                 var pfns: [Int] = []
@@ -37,7 +37,7 @@ struct BuddyPicture: Sendable, Equatable {
             }
             orders.append(Order(order: o, nrFree: a.nrFree, lists: lists))
         }
-        return BuddyPicture(zone: z.type.procName, pageSize: k.pageSize, freePages: z.nrFreePages, pcpPages: z.pcpPages, orders: orders)
+        return BuddyPicture(zone: z.type.procName, pageSize: k.pageSize, freePages: z.nrFreePages, pcpPages: k.pcpPages(zone: z.index), orders: orders)
     }
 
     /// Free pages by order, summed from the lists (what the bar divides up).

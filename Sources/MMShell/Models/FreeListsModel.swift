@@ -31,8 +31,8 @@ struct FreeListsModel: Sendable, Equatable {
         zones = k.zones.filter(\.isPopulated).map { z in
             var blocks = Array(repeating: 0, count: names.count)
             for t in z.pageblockType where Int(t) < names.count { blocks[Int(t)] += 1 }
-            return ZoneRow(zone: z.type.procName, nrFree: z.freeArea.map(\.nrFree),
-                           freeByType: names.indices.map { t in z.freeArea.map { t < $0.count.count ? $0.count[t] : 0 } },
+            return ZoneRow(zone: z.type.procName, nrFree: k.freeArea(zone: z.index).map(\.nrFree),
+                           freeByType: names.indices.map { t in k.freeArea(zone: z.index).map { t < $0.count.count ? $0.count[t] : 0 } },
                            pageblocks: blocks)
         }
     }

@@ -35,7 +35,7 @@ struct ZoneInfoModel: Sendable, Equatable {
                     min: z.minWmark, low: z.lowWmark, high: z.highWmark, spanned: z.spannedPages, present: z.presentPages,
                     managed: z.managedPages, protection: z.lowmemReserve,
                     stats: (P.zoneStatNames + P.numaStatNames).filter { P.configured($0, k) }.map { ProcCounter($0, P.zoneStat($0, z), kB: false) },
-                    pagesets: z.pcp.enumerated().map { Pageset(cpu: $0, count: $1.count, high: $1.high, batch: $1.batch) },
+                    pagesets: k.pcp(zone: z.index).enumerated().map { Pageset(cpu: $0, count: $1.count, high: $1.high, batch: $1.batch) },
                     statThreshold: P.statThreshold(z, k), startPFN: z.startPFN)
         }
     }

@@ -29,7 +29,7 @@ struct ZonesModel: Sendable, Equatable {
         zones = k.zones.map { z in
             ZoneRow(zone: z.type.procName, populated: z.isPopulated, startPFN: z.startPFN, endPFN: z.endPFN,
                     spanned: z.spannedPages, present: z.presentPages, managed: z.managedPages, free: z.nrFreePages,
-                    pcp: z.pcpPages, min: z.minWmark, low: z.lowWmark, high: z.highWmark, protection: z.lowmemReserve)
+                    pcp: k.pcpPages(zone: z.index), min: z.minWmark, low: z.lowWmark, high: z.highWmark, protection: z.lowmemReserve)
         }
     }
 }
@@ -54,9 +54,9 @@ struct FreeAreaModel: Sendable, Equatable {
     init(_ z: Zone, kernel k: Kernel) {
         zone = z.type.procName
         freePages = z.nrFreePages
-        pcpPages = z.pcpPages
+        pcpPages = k.pcpPages(zone: z.index)
         typeNames = MigrateType.allCases.map(\.procName)
-        orders = z.freeArea.enumerated().map { o, a in
+        orders = k.freeArea(zone: z.index).enumerated().map { o, a in
             var firsts: [Int] = []
             for mt in MigrateType.allCases where firsts.count < 3 {
                 var p = a.head[mt.rawValue]

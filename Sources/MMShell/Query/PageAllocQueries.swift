@@ -82,20 +82,20 @@ enum PageAllocQueries {
                    get: { c, o throws(QueryError) in .int(try zone(c, o).nrFreePages) },
                    index: "free[ORDER]: free_area[ORDER].nr_free, blocks (not pages) on the order's lists, as /proc/buddyinfo") { c, o, i throws(QueryError) in
             let z = try zone(c, o)
-            return .int(z.freeArea[try order(i, c.kernel)].nrFree)
+            return .int(c.kernel.freeLists.nrFree(zone: z.index, order: try order(i, c.kernel)))
         },
         QueryField("free_pages", "NR_FREE_PAGES, as free",
                    get: { c, o throws(QueryError) in .int(try zone(c, o).nrFreePages) },
                    index: "free_pages[ORDER]: pages held in free blocks of that order (nr_free << ORDER)") { c, o, i throws(QueryError) in
             let z = try zone(c, o)
             let ord = try order(i, c.kernel)
-            return .int(z.freeArea[ord].nrFree << ord)
+            return .int(c.kernel.freeLists.nrFree(zone: z.index, order: ord) << ord)
         },
-        zf("nr_free", "nr_free of every order, as a list (the zone's /proc/buddyinfo row)") { z, _ in .list(z.freeArea.map { .int($0.nrFree) }) },
+        zf("nr_free", "nr_free of every order, as a list (the zone's /proc/buddyinfo row)") { z, k in .list(k.freeArea(zone: z.index).map { .int($0.nrFree) }) },
         QueryField(method: "free_by_type", usage: "(TYPE)", "free blocks of a migrate type at each order, as a list: free_by_type(\"Movable\")[3] (/proc/pagetypeinfo)") { c, o, a throws(QueryError) in
             guard a.count == 1 else { throw QueryError(.queryTakesOneMigrateType("free_by_type"), column: 0) }
             let mt = try migratetype(a[0])
-            return .list(try zone(c, o).freeArea.map { .int($0.count[mt.rawValue]) })
+            return .list(c.kernel.freeArea(zone: try zone(c, o).index).map { .int($0.count[mt.rawValue]) })
         },
         QueryField(method: "pageblocks", usage: "(TYPE)", "pageblocks of a migrate type (/proc/pagetypeinfo's second table)") { c, o, a throws(QueryError) in
             guard a.count == 1 else { throw QueryError(.queryTakesOneMigrateType("pageblocks"), column: 0) }
@@ -112,9 +112,9 @@ enum PageAllocQueries {
         zf("start_pfn", "zone_start_pfn") { z, _ in .int(z.startPFN) },
         zf("end_pfn", "one past the zone's last PFN") { z, _ in .int(z.endPFN) },
         zf("populated", "whether the zone has any pages") { z, _ in .bool(z.isPopulated) },
-        zf("pcp", "pages on the per-CPU lists of all CPUs (free for their CPU, not counted in free)") { z, _ in .int(z.pcpPages) },
-        zf("pcp_batch", "per_cpu_pages.batch: blocks moved at a time between the buddy and the pcp lists") { z, _ in .int(z.pcp.first?.batch ?? 0) },
-        zf("pcp_high", "per_cpu_pages.high: past it a CPU's list is flushed back") { z, _ in .int(z.pcp.first?.high ?? 0) },
+        zf("pcp", "pages on the per-CPU lists of all CPUs (free for their CPU, not counted in free)") { z, k in .int(k.pcpPages(zone: z.index)) },
+        zf("pcp_batch", "per_cpu_pages.batch: blocks moved at a time between the buddy and the pcp lists") { z, k in .int(k.pcpLists.cpuCount > 0 ? k.pcpLists.batch(zone: z.index, cpu: 0) : 0) },
+        zf("pcp_high", "per_cpu_pages.high: past it a CPU's list is flushed back") { z, k in .int(k.pcpLists.cpuCount > 0 ? k.pcpLists.high(zone: z.index, cpu: 0) : 0) },
         zf("protection", "lowmem_reserve[]: pages kept back from requests that could use a higher zone, per zone index") { z, _ in .list(z.lowmemReserve.map { .int($0) }) },
         zf("highatomic", "nr_reserved_highatomic: pages in pageblocks set aside for high-order atomic allocations") { z, _ in .int(z.nrReservedHighatomic) },
     ])

@@ -9,7 +9,9 @@ enum SessionDocument {
     /// 3: memblock regions carry a `MemblockPurpose` and slab reports in the log are typed (`SlabReport`,
     /// `SlubProblem`…) instead of text (issue 10); a version-2 file is refused by its version, not by a field.
     /// 4: the kmalloc, kmem_cache and vmap_area trace events are typed (`TraceEvent.Kind.kmalloc`…), not text.
-    static let version = 4
+    /// 5: the free lists and per-CPU lists are saved apart from the zones (`freeLists`, `pcpLists`), and a pcp list
+    /// links its blocks through their frames, as the kernel's page->pcp_list does.
+    static let version = 5
 
     /// Why a file cannot be loaded; worded by `Message.loadRefused`.
     enum Problem: Error, Equatable {
