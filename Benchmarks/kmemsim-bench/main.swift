@@ -3,6 +3,7 @@
 // pcp lists when on, reports on failure suppressed with __GFP_NOWARN).
 // Usage: kmemsim-bench [MEMORY_BYTES] [OPS] [SEED]            the page allocator, pcp off then on
 //        kmemsim-bench slab [MEMORY_BYTES] [OPS] [SEED]       kmalloc/kfree and kmem_cache_alloc/free on a random trace
+//        kmemsim-bench boot [MEMORY_BYTES] [OPS] [SEED]       one machine (pcp off): boot time, and peak RSS of one boot
 // Benchmarks/compare runs these beside their references.
 import KernelMM
 #if canImport(Glibc)
@@ -11,7 +12,8 @@ import Glibc
 
 var args = CommandLine.arguments
 let slabMode = args.count > 1 && args[1] == "slab"
-if slabMode { args.remove(at: 1) }
+let bootMode = args.count > 1 && args[1] == "boot"
+if slabMode || bootMode { args.remove(at: 1) }
 let memory = args.count > 1 ? UInt64(args[1]) ?? (4 << 30) : 4 << 30
 let ops = args.count > 2 ? Int(args[2]) ?? 10_000_000 : 10_000_000
 let seed = args.count > 3 ? UInt64(args[3]) ?? 88_172_645_463_325_252 : 88_172_645_463_325_252
@@ -123,6 +125,8 @@ func runSlab() -> [String] {
 
 if slabMode {
     for line in runSlab() { print(line) }
+} else if bootMode {
+    print(run(pcp: false))
 } else {
     print(run(pcp: false))
     print(run(pcp: true))

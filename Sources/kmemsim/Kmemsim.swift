@@ -114,47 +114,11 @@ struct Kmemsim: ParsableCommand {
         }
     }
 
-    /// Boot parameters from the flags, validated by the same parser as `boot` at the prompt.
-    func bootParams() throws(CommandError) -> BootParams {
-        var p = BootParams()
-        let given = bootFlags
-        for parameter in BootParameter.all {
-            if let v = given[parameter.name] ?? nil { try parameter.apply(v, to: &p) }
-        }
-        return p
-    }
-
-    /// --lang, else LC_ALL / LC_MESSAGES / LANG (ko_KR… → Korean).
-    func language() throws(CommandError) -> Language {
-        if let lang {
-            guard let l = Language(rawValue: lang.lowercased()) else {
-                throw .badArgument(argument: "--lang", value: lang, reason: .useOneOf(["en", "ko"]))
-            }
-            return l
-        }
-        return Language.fromEnvironment { name in getenv(name).map { String(cString: $0) } }
-    }
-
-    /// Unicode block pictures on a colour terminal whose locale is UTF-8; plain ASCII letters otherwise (TERM=dumb,
-    /// `LC_ALL=C`, or no locale at all: such a terminal may not show the blocks).
-    func unicodePictures() -> Bool {
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        return !ascii && colorEnabled() && term != "dumb" && Self.localeIsUTF8 { getenv($0).map { String(cString: $0) } }
-    }
-
-    /// The character set of the locale in force (LC_ALL, else LC_CTYPE, else LANG, as setlocale reads them) is UTF-8.
-    static func localeIsUTF8(_ env: (String) -> String?) -> Bool {
-        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { env($0) }.first { !$0.isEmpty } ?? ""
-        let l = locale.lowercased()
-        return l.contains("utf-8") || l.contains("utf8")
-    }
-
-    func colorEnabled() -> Bool {
-        switch color {
-        case .always: true
-        case .never: false
-        case .auto: isTerminal(1) && getenv("NO_COLOR") == nil && getenv("TERM").map({ String(cString: $0) }) != "dumb"
-        }
+    /// The values the run reads (every option's), taken out of ArgumentParser's wrappers once.
+    var runOptions: RunOptions {
+        RunOptions(c: c, f: f, bail: bail, echo: echo, json: json, oneStream: oneStream, failOn: failOn, color: color, ascii: ascii,
+                   undoDepth: undoDepth, validate: validate, bootFlags: bootFlags.compactMapValues { $0 }, lang: lang, noSkip: noSkip,
+                   allowSkip: allowSkip, load: load, progress: progress, words: words)
     }
 }
 

@@ -6,18 +6,17 @@ import MMShell
 @MainActor
 final class Runner {
     var shell: Shell
-    let options: Kmemsim
+    let options: RunOptions
     var failures = 0
     /// Lines run and kernel reports seen, by severity (for the closing summary of --fail-on).
     var lines = 0
     var reportCounts: [ReportClass.Severity: Int] = [:]
     var reportFailures = 0
 
-    /// The flags read on every line, copied out of `options` once: reading a property-wrapped flag instantiates
-    /// ArgumentParser's generic metadata each time.
+    /// The flags read on every line.
     private let bail: Bool, echo: Bool, failOn: Kmemsim.FailOn?
 
-    init(shell: Shell, options: Kmemsim) {
+    init(shell: Shell, options: RunOptions) {
         self.shell = shell
         self.options = options
         bail = options.bail

@@ -10,7 +10,7 @@ import Glibc
 @MainActor
 func kmemsimMain() -> Int32 {
     // Parse flags ourselves so that a usage error exits with 2 (ArgumentParser's default is 64).
-    let options: Kmemsim
+    let options: RunOptions
     var arguments = Array(CommandLine.arguments.dropFirst())
     // `--help` in Korean: ArgumentParser's page is English only.
     if !arguments.contains("--json"), KoreanUsage.asksForHelp(arguments),
@@ -23,7 +23,7 @@ func kmemsimMain() -> Int32 {
         arguments = ["--experimental-dump-help"]
     }
     do {
-        options = try Kmemsim.quickParse(arguments) ?? Kmemsim.parse(arguments)
+        options = try Kmemsim.quickParse(arguments) ?? Kmemsim.parse(arguments).runOptions
     } catch {
         if Kmemsim.exitCode(for: error) == .success {
             Output.out(Kmemsim.fullMessage(for: error) + "\n")

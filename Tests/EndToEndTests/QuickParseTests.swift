@@ -2,32 +2,41 @@ import Testing
 @testable import kmemsim
 
 /// `Kmemsim.quickParse` reads the common command lines without ArgumentParser: what it gives must be exactly what
-/// ArgumentParser gives for them, every option set (none left unparsed, which would trap when read), and every
-/// other command line must be left to ArgumentParser.
+/// ArgumentParser gives for them, and every other command line must be left to ArgumentParser. `RunOptions` must carry
+/// every option `Kmemsim` declares, since the run reads only it.
 @Suite struct QuickParseTests {
-    /// Each option's stored state, by name, as ArgumentParser's property wrappers describe themselves.
-    static func options(_ k: Kmemsim) -> [String] {
-        Mirror(reflecting: k).children.map { "\($0.label ?? "?") = \(String(describing: $0.value))" }
-    }
-
     @Test(arguments: [[], ["-c", "quit"], ["-c", "p = alloc_pages GFP_KERNEL 0", "-c", "__free_pages $p 0"], ["-f", "script.txt"],
                       ["-f", "s.txt", "-c", "zones"], ["cat", "/proc/buddyinfo"], ["lesson", "list"], ["-c", ""],
                       ["-c", "quit", "lesson", "run", "01"]])
     func readsAsArgumentParserDoes(_ argv: [String]) throws {
         let quick = try #require(Kmemsim.quickParse(argv), "\(argv) went to ArgumentParser")
-        let parsed = try Kmemsim.parse(argv)
-        let q = Self.options(quick), p = Self.options(parsed)
-        #expect(q.count == p.count)
-        for (a, b) in zip(q, p) { #expect(a == b, "\(argv)") }
-        // An option Kmemsim declares but quickParse does not set is still a bare definition, and reading it traps:
-        // a new option needs its default in quickParse too.
-        for line in q { #expect(!line.contains("definition"), "quickParse leaves \(line.prefix(40)) unset; give it its default there") }
+        #expect(quick == (try Kmemsim.parse(argv)).runOptions, "\(argv)")
     }
 
-    /// The run-time check that keeps a forgotten option from trapping: a fresh Kmemsim() is all definitions.
-    @Test func aBareDefinitionIsSeen() throws {
-        #expect(!Kmemsim.everyOptionSet(Kmemsim()))
-        #expect(Kmemsim.everyOptionSet(try Kmemsim.parse([])))
+    /// Every option of `Kmemsim` is a field of RunOptions, or a boot flag (RunOptions.bootFlags), or `--undo` (accepted
+    /// for older scripts, and meaning nothing now); a new option must be added to RunOptions to be read at all.
+    @Test func runOptionsCarriesEveryOption() throws {
+        let fields = Set(Mirror(reflecting: RunOptions()).children.compactMap(\.label))
+        let parsed = try Kmemsim.parse([])
+        let bootFlagProperties = Set(Mirror(reflecting: parsed).children.compactMap(\.label).map { String($0.dropFirst()) })
+            .subtracting(fields).subtracting(["undo"])
+        // What is left must be exactly the boot flags, each found by its parameter name.
+        #expect(bootFlagProperties.count == parsed.bootFlags.count, "\(bootFlagProperties.sorted())")
+        // A flag's value arrives under its parameter's name.
+        let withMem = try Kmemsim.parse(["--mem", "64M", "--cpus", "2", "--seed", "7"]).runOptions
+        #expect(withMem.bootFlags == ["mem": "64M", "cpus": "2", "seed": "7"])
+        #expect(try withMem.bootParams().memory == 64 << 20)
+    }
+
+    /// Each option's value lands in its own field.
+    @Test func everyOptionArrivesInItsField() throws {
+        let argv = ["--bail", "--echo", "--json", "--one-stream", "--fail-on", "bug", "--color", "never", "--ascii", "--undo-depth", "3",
+                    "--validate", "--lang", "ko", "--no-skip", "--allow-skip", "--load", "saved.json", "--progress", "p.json",
+                    "-f", "script.txt", "-c", "zones", "-c", "quit", "cat", "/proc/zoneinfo"]
+        let expected = RunOptions(c: ["zones", "quit"], f: "script.txt", bail: true, echo: true, json: true, oneStream: true, failOn: .bug,
+                                  color: .never, ascii: true, undoDepth: 3, validate: true, bootFlags: [:], lang: "ko", noSkip: true,
+                                  allowSkip: true, load: "saved.json", progress: "p.json", words: ["cat", "/proc/zoneinfo"])
+        #expect(try Kmemsim.parse(argv).runOptions == expected)
     }
 
     @Test(arguments: [["--mem", "64M"], ["-c"], ["-c", "-x"], ["--json", "-c", "quit"], ["-h"], ["--help"], ["--", "cat"],

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The struct page array (mem_map): one `PageFrame` per PFN, and the one place every write to a frame goes through.
 ///
@@ -16,8 +17,15 @@ import Darwin
 /// The frames live in zeroed memory from calloc(), copied on write like an Array's storage. A zero `PageFrame` is a
 /// present frame nobody holds, so boot writes only the frames that differ, and the pages of a 64 GiB machine's
 /// array that boot never writes are never faulted in (the system hands out zeroed pages lazily).
+///
+/// Two long runs of identical frames that boot would otherwise write are kept as ranges instead (`ImplicitFrames`):
+/// the x86-64 PCI hole (a GiB of absent frames) and the reserved mem_map. A read inside one answers the frame without
+/// touching the storage; the first write inside one writes the run out and drops it; the bulk readers get storage
+/// with the runs written (once per buffer). Writing the hole was a quarter of `kmemsim -c quit`.
 public struct FrameStore: Sendable, RandomAccessCollection {
     @usableFromInline var buffer: FrameBuffer
+    /// Runs of frames answered without storage (their storage is zero, or written out once a bulk reader asked).
+    @usableFromInline var implicit = ImplicitFrames()
     /// Old values of frames written since `openJournal`, oldest first; nil when no journal is open.
     @usableFromInline var journal: [FrameWrite]?
     /// Which journal is open: the shell numbers them, so that a kernel put back from elsewhere (a lesson's saved
@@ -43,35 +51,67 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     public subscript(pfn: Int) -> PageFrame {
         get {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
+            if let f = implicit.frame(at: pfn) { return f }
             return buffer.base[pfn]
         }
         _modify {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
-            if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer) }
+            makeWritable(pfn)
             if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
             yield &buffer.base[pfn]
         }
         set {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
-            if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer) }
+            makeWritable(pfn)
             if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
             buffer.base[pfn] = newValue
         }
     }
 
-    /// Read-only bulk access (invariant checks and views walk millions of frames).
+    /// A buffer of our own, and `pfn`'s frame in it: a write inside an implicit run writes the run out first.
+    @inline(__always) mutating func makeWritable(_ pfn: Int) {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
+        if _slowPath(implicit.frame(at: pfn) != nil) { writeOut(runContaining: pfn) }
+    }
+
+    /// Gives the run holding `pfn` storage of its own: its frames written (unless a bulk reader already did) and the
+    /// run dropped, so that reads of it go to storage from now on.
+    @inline(never) mutating func writeOut(runContaining pfn: Int) {
+        let i = implicit.run(containing: pfn)
+        let r = implicit.runs[i]
+        buffer.writeOut([r])
+        implicit.remove(at: i)
+    }
+
+    /// Read-only bulk access (invariant checks and views walk millions of frames): every frame in storage, implicit
+    /// runs included (written out on the first such call on a buffer).
     public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<PageFrame>) throws(E) -> R) throws(E) -> R {
         try withExtendedLifetime(buffer) { () throws(E) -> R in
-            try body(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+            if !implicit.isEmpty { buffer.writeOutOnce(implicit.runs) }
+            return try body(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
         }
     }
 
-    /// Bulk writes without the journal: boot only, before any journal can be open.
+    /// Bulk writes without the journal: boot only, before any journal can be open. The storage of implicit runs is
+    /// not theirs to write (reads of those frames do not look at it).
     mutating func withUnsafeMutableBufferPointerAtBoot<R>(_ body: (inout UnsafeMutableBufferPointer<PageFrame>) -> R) -> R {
-        if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer) }
+        if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
         var b = UnsafeMutableBufferPointer(start: buffer.base, count: buffer.count)
         return withExtendedLifetime(buffer) { body(&b) }
     }
+
+    /// Boot: `range`'s frames (all still zero, untouched) are from now on `state`, with no links, no owner, no flags,
+    /// without being written. Empty ranges are ignored; two runs at most (the hole and mem_map), later ones written.
+    mutating func setImplicit(_ range: Range<Int>, state: FrameState) {
+        let r = range.clamped(to: 0..<buffer.count)
+        guard !r.isEmpty else { return }
+        if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
+        let run = ImplicitFrames.Run(start: r.lowerBound, count: r.count, state: state)
+        if !implicit.append(run) { buffer.writeOut([run]) }
+    }
+
+    /// Is `pfn` inside an implicit run (its storage is not its value)?
+    func isImplicit(_ pfn: Int) -> Bool { implicit.frame(at: pfn) != nil }
 
     // MARK: The undo journal
 
@@ -101,21 +141,90 @@ public struct FrameWrite: Sendable, Equatable {
     public var old: PageFrame
 }
 
-// Two kernels are equal when their frames are; an open journal is bookkeeping, not state.
+// Two kernels are equal when their frames are; an open journal is bookkeeping, not state, and so is whether a run
+// of frames is implicit or written out (a loaded machine has every frame written).
 extension FrameStore: Equatable {
     public static func == (a: FrameStore, b: FrameStore) -> Bool {
-        if a.buffer === b.buffer { return true }
+        if a.buffer === b.buffer && a.implicit == b.implicit { return true }
         guard a.buffer.count == b.buffer.count else { return false }
-        // PageFrame has no padding (4+4+4+1+1+1+1 bytes), so equal bytes are equal frames.
-        return memcmp(a.buffer.base, b.buffer.base, a.buffer.count * MemoryLayout<PageFrame>.stride) == 0
+        // Cut 0..<count where a run of either side starts or ends: each piece is implicit on one side or both, or
+        // on neither, where bytes compare (PageFrame has no padding: 4+4+4+1+1+1+1 bytes, so equal bytes are equal
+        // frames).
+        var cuts = [0, a.buffer.count]
+        for r in a.implicit.runs + b.implicit.runs { cuts += [r.start, r.start + r.count] }
+        cuts.sort()
+        for (lo, hi) in zip(cuts, cuts.dropFirst()) where lo < hi {
+            if a.isImplicit(lo) || b.isImplicit(lo) {
+                for pfn in lo..<hi where a[pfn] != b[pfn] { return false }
+            } else if memcmp(a.buffer.base + lo, b.buffer.base + lo, (hi - lo) * MemoryLayout<PageFrame>.stride) != 0 {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// Runs of identical frames a FrameStore answers without storage: at most two (`run0`, `run1`), so that the check
+/// on every read is two subtractions and compares.
+@usableFromInline struct ImplicitFrames: Sendable, Equatable {
+    /// 32-bit fields (PFNs fit: at most 2^24 frames) keep the Kernel value small; it is copied whole more than once.
+    @usableFromInline struct Run: Sendable, Equatable {
+        @usableFromInline var start32: Int32
+        @usableFromInline var count32: Int32
+        @usableFromInline var state: FrameState
+        init(start: Int, count: Int, state: FrameState) {
+            start32 = Int32(truncatingIfNeeded: start)
+            count32 = Int32(truncatingIfNeeded: count)
+            self.state = state
+        }
+        @inline(__always) @usableFromInline var start: Int { Int(start32) }
+        @inline(__always) @usableFromInline var count: Int { Int(count32) }
+        @inline(__always) @usableFromInline func contains(_ pfn: Int) -> Bool {
+            UInt(bitPattern: pfn &- Int(start32)) < UInt(bitPattern: Int(count32))
+        }
+    }
+    // An empty run has count 0, which no PFN is inside.
+    @usableFromInline var run0 = Run(start: 0, count: 0, state: .tail)
+    @usableFromInline var run1 = Run(start: 0, count: 0, state: .tail)
+
+    var isEmpty: Bool { run0.count == 0 && run1.count == 0 }
+    var runs: [Run] { [run0, run1].filter { $0.count > 0 } }
+
+    /// The frame at `pfn` if it is in a run: no links, no owner, no flags, the run's state.
+    @inline(__always) @usableFromInline func frame(at pfn: Int) -> PageFrame? {
+        if _slowPath(run0.contains(pfn)) { return Self.frame(run0.state) }
+        if _slowPath(run1.contains(pfn)) { return Self.frame(run1.state) }
+        return nil
+    }
+
+    @inline(__always) @usableFromInline static func frame(_ state: FrameState) -> PageFrame {
+        PageFrame(next: -1, prev: -1, tag: 0, state: state, order: 0, migratetype: 0, packed: 0)
+    }
+
+    /// 0 or 1: the run holding `pfn` (which is in one).
+    func run(containing pfn: Int) -> Int { run0.contains(pfn) ? 0 : 1 }
+
+    mutating func remove(at i: Int) {
+        if i == 0 { run0 = run1 }
+        run1 = Run(start: 0, count: 0, state: .tail)
+    }
+
+    /// Adds `run` (which overlaps neither) if there is room; false when both places are taken.
+    mutating func append(_ run: Run) -> Bool {
+        if run0.count == 0 { run0 = run } else if run1.count == 0 { run1 = run } else { return false }
+        return true
     }
 }
 
 /// The memory behind a FrameStore: zeroed by calloc(), freed with the last reference.
 @usableFromInline final class FrameBuffer: @unchecked Sendable {
     // Shared only read-only: every write goes through FrameStore, which copies a shared buffer first (as Array does).
+    // The one exception is writing out implicit runs for bulk readers, which writes the value every sharer already
+    // reads there, once, under `runsWritten`'s lock (tests read one booted machine from many threads).
     @usableFromInline let base: UnsafeMutablePointer<PageFrame>
     @usableFromInline let count: Int
+    /// Whether the storage of the owners' implicit runs holds their frames (every sharer has the same runs).
+    let runsWritten = Mutex(false)
 
     init(zeroed n: Int) {
         // An allocation this size failing is the host being out of memory; an Array would trap the same way.
@@ -125,13 +234,31 @@ extension FrameStore: Equatable {
         count = n
     }
 
-    init(copying other: FrameBuffer) {
-        let bytes = max(other.count, 1) * MemoryLayout<PageFrame>.stride
+    /// A copy of `other`'s frames outside `implicit`'s runs (whose storage stays zero and untouched, as at boot).
+    init(copying other: FrameBuffer, skipping implicit: ImplicitFrames) {
+        let stride = MemoryLayout<PageFrame>.stride
         // trap-ok: as above; the copy an Array's copy-on-write would make, and it would trap the same way.
-        guard let raw = malloc(bytes) else { fatalError("malloc(\(other.count) * sizeof(struct page)) == NULL") }
-        memcpy(raw, other.base, bytes)
+        guard let raw = calloc(max(other.count, 1), stride) else { fatalError("calloc(\(other.count), sizeof(struct page)) == NULL") }
         base = raw.bindMemory(to: PageFrame.self, capacity: max(other.count, 1))
         count = other.count
+        var at = 0
+        for r in implicit.runs.sorted(by: { $0.start < $1.start }) + [ImplicitFrames.Run(start: count, count: 0, state: .tail)] {
+            if r.start > at { (base + at).update(from: other.base + at, count: r.start - at) }
+            at = max(at, r.start + r.count)
+        }
+    }
+
+    /// Writes `runs`' frames into storage.
+    func writeOut(_ runs: [ImplicitFrames.Run]) {
+        for r in runs { (base + r.start).update(repeating: ImplicitFrames.frame(r.state), count: r.count) }
+    }
+
+    /// The same for bulk readers, once per buffer.
+    func writeOutOnce(_ runs: [ImplicitFrames.Run]) {
+        runsWritten.withLock { written in
+            if !written { writeOut(runs) }
+            written = true
+        }
     }
 
     deinit { free(base) }

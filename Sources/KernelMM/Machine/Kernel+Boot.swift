@@ -134,22 +134,26 @@ extension Kernel {
     }
 
     /// The frame array as the firmware map leaves it: frames of RAM present (`.tail`, not yet anyone's), holes and
-    /// the rest absent. Present frames are the all-zero `PageFrame`, so only the holes are written: boot touches
-    /// millions of frames, and every pass over them was what made a big machine slow to boot.
+    /// the rest absent. Present frames are the all-zero `PageFrame`, so only the holes are written, and the largest
+    /// hole (x86-64's 1 GiB PCI hole) not even that: it is an implicit run of the store. Boot touches millions of
+    /// frames, and every pass over them was what made a big machine slow to boot.
     static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> FrameStore {
         var frames = FrameStore(zeroed: count)
-        frames.withUnsafeMutableBufferPointerAtBoot { buf in
-            var at = 0
-            func absent(to end: Int) {
-                guard end > at else { return }
-                UnsafeMutableBufferPointer(rebasing: buf[at..<end]).update(repeating: .absent)
-            }
-            for r in ram {
-                absent(to: min(count, Int(r.start >> UInt64(shift))))
-                at = max(at, min(count, Int(r.end >> UInt64(shift))))
-            }
-            absent(to: count)
+        var holes: [Range<Int>] = []
+        var at = 0
+        for r in ram {
+            let start = min(count, Int(r.start >> UInt64(shift)))
+            if start > at { holes.append(at..<start) }
+            at = max(at, min(count, Int(r.end >> UInt64(shift))))
         }
+        if count > at { holes.append(at..<count) }
+        let largest = holes.indices.max { holes[$0].count < holes[$1].count }
+        frames.withUnsafeMutableBufferPointerAtBoot { buf in
+            for (i, h) in holes.enumerated() where i != largest {
+                UnsafeMutableBufferPointer(rebasing: buf[h]).update(repeating: .absent)
+            }
+        }
+        if let largest { frames.setImplicit(holes[largest], state: .absent) }
         return frames
     }
 
@@ -207,10 +211,20 @@ extension Kernel {
         memblock.sort { $0.start < $1.start }
         let shift = UInt64(arch.pageShift)
         let n = frames.count
+        func pfns(_ region: MemblockRegion) -> Range<Int> {
+            let lo = min(n, Int(region.start >> shift)), hi = min(n, Int((region.end + ps - 1) >> shift))
+            return lo..<max(lo, hi)
+        }
+        // mem_map is the one long run (a 64th of RAM) and lies inside one RAM range: an implicit run of reserved
+        // frames rather than millions of writes. Every other region is written, skipping absent frames.
+        if let memMap = memblock.first(where: { $0.purpose == .memMap }),
+           ram.contains(where: { $0.start <= memMap.start && memMap.end <= $0.end }) {
+            frames.setImplicit(pfns(memMap), state: .reserved)
+        }
+        let implicit = frames.implicit, regions = memblock
         frames.withUnsafeMutableBufferPointerAtBoot { buf in
-            for region in memblock {
-                let lo = min(n, Int(region.start >> shift)), hi = min(n, Int((region.end + ps - 1) >> shift))
-                for pfn in lo..<max(lo, hi) where buf[pfn].state != .absent {
+            for region in regions {
+                for pfn in pfns(region) where implicit.frame(at: pfn) == nil && buf[pfn].state != .absent {
                     buf[pfn].state = .reserved
                     buf[pfn].flags = []
                 }
