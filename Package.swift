@@ -3,11 +3,12 @@
 // kmemsim (executable) -> MMShell, LineEditing -> KernelMM. See ARCHITECTURE.md.
 import PackageDescription
 
-// The debug build optimises the targets that do the suite's work (the simulated kernel, the shell, the fuzzer): the
-// tests replay long random runs and walk every invariant after each step, which unoptimised Swift runs several times slower
-// (generic code per element, a copy of the whole Kernel per non-mutating call). `swift test` stays the one command and
-// `@testable import` still works (SwiftPM's debug build keeps -enable-testing). To step through them in a debugger
-// unoptimised, build with KMEMSIM_ONONE=1 (e.g. `KMEMSIM_ONONE=1 swift build --build-tests`). Release is unchanged.
+// The debug build optimises the targets that do the suite's work (the simulated kernel, the shell, the fuzzer, and the
+// line reader the end-to-end tests feed a 100 MB line): the tests replay long random runs and walk every invariant
+// after each step, which unoptimised Swift runs several times slower (generic code per element, copies of whole values
+// per call). `swift test` stays the one command and `@testable import` still works (SwiftPM's debug build keeps
+// -enable-testing). To step through these targets unoptimised in a debugger, build with KMEMSIM_ONONE=1
+// (`KMEMSIM_ONONE=1 swift build --build-tests`). Release builds are unchanged.
 let optimisedInDebug: [SwiftSetting] = Context.environment["KMEMSIM_ONONE"] == nil ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
 
 let package = Package(
@@ -30,7 +31,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Non-variadic wrappers: Swift cannot call el_set/el_get/history, which are C variadics.
         .target(name: "CLibEditShims", dependencies: ["CLibEdit"]),
-        .target(name: "LineEditing", dependencies: ["CLibEdit", "CLibEditShims"]),
+        .target(name: "LineEditing", dependencies: ["CLibEdit", "CLibEditShims"], swiftSettings: optimisedInDebug),
         .executableTarget(name: "kmemsim", dependencies: [
             "MMShell", "LineEditing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

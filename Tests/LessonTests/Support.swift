@@ -12,8 +12,12 @@ func lessonFiles() -> [String] {
     LessonCatalog.yamlFiles(in: lessonsDirectory()).map { lessonsDirectory() + "/" + $0 }
 }
 
+/// The built-in catalog, decoded once for the whole run (the YAML parser is unoptimised in the debug build, and each
+/// decode reads every lesson file); tests that check loading itself still call LessonCatalog.load.
+let builtInCatalog = LessonCatalog.load(directory: lessonsDirectory())
+
 func loadLesson(_ id: String) throws -> Lesson {
-    let catalog = LessonCatalog.load(directory: lessonsDirectory())
+    let catalog = builtInCatalog
     guard let l = catalog.find(id) else { throw TestFailure("no lesson \(id) in \(catalog.directory): \(catalog.problems)") }
     return l
 }

@@ -19,7 +19,9 @@ public struct CacheList: Sendable, RandomAccessCollection, Equatable, Codable {
     public var endIndex: Int { boxes.count }
 
     public subscript(i: Int) -> KmemCache {
-        get { boxes[i].cache }
+        // _read: `caches[i].id` reads through the box instead of copying the whole cache (a dozen arrays and
+        // dictionaries, each retained and released) to read one field.
+        _read { yield boxes[i].cache }
         _modify {
             if !isKnownUniquelyReferenced(&boxes[i]) { boxes[i] = Box(boxes[i].cache) }
             yield &boxes[i].cache

@@ -52,13 +52,17 @@ extension Kernel {
                 // Plain loops, no closures or sets: tests run this after every operation of long random runs.
                 var freeCount = 0
                 for o in s.objects {
-                    if o == .free { freeCount += 1 } else if o == .cached { cached += 1 }
+                    switch o {
+                    case .free: freeCount += 1
+                    case .cached: cached += 1
+                    default: break
+                    }
                 }
                 if s.freelist.count != freeCount { throw fail(.freelistMismatch(cache: c.name, slab: pfn)) }
                 var onFreelist = [Bool](repeating: false, count: s.objects.count)
                 for e in s.freelist {
                     let i = Int(e)
-                    guard i >= 0, i < s.objects.count, s.objects[i] == .free else { throw fail(.freelistHoldsUsed(cache: c.name)) }
+                    guard i >= 0, i < s.objects.count, case .free = s.objects[i] else { throw fail(.freelistHoldsUsed(cache: c.name)) }
                     if onFreelist[i] { throw fail(.freelistMismatch(cache: c.name, slab: pfn)) }
                     onFreelist[i] = true
                 }
@@ -83,25 +87,44 @@ extension Kernel {
                 if c.sharedArray.count > c.shared * c.batchcount { throw fail(.sharedArrayOverLimit(cache: c.name)) }
                 arrayEntries += c.sharedArray.count
                 if arrayEntries != cached { throw fail(.arrayEntries(cache: c.name, entries: arrayEntries, cached: cached)) }
+                // Each entry is an object of this cache (its slab is one of `c`'s) in the `.cached` state: what
+                // locateSlabObject() would find, without searching the caches by id for every entry.
                 for a in c.arrays.flatMap({ $0 }) + c.sharedArray {
-                    guard let loc = locateSlabObject(a), let i = loc.index, loc.exact,
-                          c.slabs[loc.slabPFN]?.objects[i] == .cached else { throw fail(.arrayEntryNotCached(cache: c.name, address: a)) }
+                    if !isCachedObject(a, of: c) { throw fail(.arrayEntryNotCached(cache: c.name, address: a)) }
                 }
             } else if cached != 0 {
                 throw fail(.slubArrayCache(cache: c.name))
             }
         }
         var slabHeads = 0
+        // `switch`, not `==`: an enum's synthesised == lives in the file that declares it, and the debug build (no
+        // whole-module optimisation) calls it per frame instead of comparing a byte.
         frames.withUnsafeBufferPointer { frames in
             var pfn = 0
             while pfn < frames.count {
                 let f = frames[pfn]
-                if f.state == .allocated || f.state == .buddy || f.state == .pcp {
-                    if f.state == .allocated && f.owner == .slab { slabHeads += 1 }
+                switch f.state {
+                case .allocated:
+                    if case .slab = f.owner { slabHeads += 1 }
                     pfn += 1 << Int(f.order)
-                } else { pfn += 1 }
+                case .buddy, .pcp: pfn += 1 << Int(f.order)
+                default: pfn += 1
+                }
             }
         }
         if slabHeads != slabFrames { throw fail(.slabBlocks(inMemory: slabHeads, known: slabFrames)) }
+    }
+
+    /// Whether `addr` is exactly an object of one of `c`'s slabs, in the `.cached` state (held by a per-CPU or
+    /// shared array).
+    func isCachedObject(_ addr: UInt64, of c: KmemCache) -> Bool {
+        guard let pfn = directMapPFN(addr), let head = slabHead(ofPFN: pfn), frames[head].tag == c.id, let s = c.slabs[head],
+              c.size > 0 else { return false }
+        let start = slabObjectsStart(s)
+        guard addr >= start else { return false }
+        let off = Int(addr - start)
+        let i = off / c.size
+        guard i < s.objects.count, off % c.size == c.objOffset, case .cached = s.objects[i] else { return false }
+        return true
     }
 }

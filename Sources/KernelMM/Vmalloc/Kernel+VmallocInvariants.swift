@@ -54,12 +54,17 @@ extension Kernel {
         }
         guard lazyPages == vmalloc.lazyPages else { throw fail(.lazyCount(lazyNr: vmalloc.lazyPages, pages: lazyPages)) }
         var held = 0, tables = 0
+        // Per frame: `case` patterns compare the byte here; an enum's == is a call into the file that declares it.
         frames.withUnsafeBufferPointer { frames in
             var pfn = 0
             while pfn < frames.count {
                 let f = frames[pfn]
-                if f.state == .allocated {
-                    if f.owner == .vmalloc { held += 1 << Int(f.order) } else if f.owner == .pageTable { tables += 1 }
+                if case .allocated = f.state {
+                    switch f.owner {
+                    case .vmalloc: held += 1 << Int(f.order)
+                    case .pageTable: tables += 1
+                    default: break
+                    }
                 }
                 pfn += 1
             }
