@@ -28,6 +28,10 @@ import Testing
         try k.checkInvariants()
     }
 
+    @Test func theFlatListsHaveAPlaceForEveryMigrateType() {
+        #expect(FreeLists.types == MigrateType.allCases.count)
+    }
+
     @Test func aBrokenLinkOrTailIsCaught() throws {
         var k = try #require(Self.machine)
         let a = try k.mustAlloc(.kernel, order: 0)
@@ -39,7 +43,7 @@ import Testing
         badPrev.frames[Int(list[1])].prev = -1
         #expect(throws: InvariantViolation.pageAlloc(.badPrevLink(pfn: Int(list[1])))) { try badPrev.checkPageAllocInvariants() }
         var badTail = k
-        badTail.pcpLists.setTail(zone: z, cpu: 0, list: i, list[0])
+        badTail.pcpLists.slots[k.pcpLists.headIndex(zone: z, cpu: 0, list: i) + 1] = list[0]
         #expect(throws: InvariantViolation.pageAlloc(.pcpListTail(cpu: 0, zone: k.zones[z].type, list: i))) { try badTail.checkPageAllocInvariants() }
     }
 }

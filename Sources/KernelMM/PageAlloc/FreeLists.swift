@@ -12,9 +12,11 @@ public struct FreeLists: Sendable, Equatable, Codable {
     public let orders: Int
     @usableFromInline var slots: ContiguousArray<Int32>
 
-    @usableFromInline static let types = MigrateType.allCases.count
+    /// MIGRATE_TYPES, as a literal: a static let is a swift_once call on every read, and the hot path reads it several
+    /// times an operation (PCPListTests checks it is MigrateType.allCases.count).
+    @inline(__always) @usableFromInline static var types: Int { 4 }
     /// Per (zone, order): heads, tails, counts (one per type), then nr_free.
-    @usableFromInline static let stride = 3 * types + 1
+    @inline(__always) @usableFromInline static var stride: Int { 3 * types + 1 }
 
     /// Every list empty.
     public init(zones: Int, orders: Int) {
@@ -28,6 +30,8 @@ public struct FreeLists: Sendable, Equatable, Codable {
     }
 
     @inline(__always) @usableFromInline func base(_ z: Int, _ o: Int) -> Int { (z * orders + o) &* Self.stride }
+    /// Where the list's head is in `slots`; its tail is `types` further on.
+    @inline(__always) func headIndex(zone z: Int, order o: Int, type m: Int) -> Int { base(z, o) + m }
 
     /// The first block of the list (free_area.free_list[mt]), or -1.
     @inline(__always) public func head(zone z: Int, order o: Int, type m: Int) -> Int32 { slots[base(z, o) + m] }
@@ -38,8 +42,6 @@ public struct FreeLists: Sendable, Equatable, Codable {
     /// nr_free: blocks on all lists of this order.
     @inline(__always) public func nrFree(zone z: Int, order o: Int) -> Int { Int(slots[base(z, o) + 3 * Self.types]) }
 
-    @inline(__always) mutating func setHead(zone z: Int, order o: Int, type m: Int, _ v: Int32) { slots[base(z, o) + m] = v }
-    @inline(__always) mutating func setTail(zone z: Int, order o: Int, type m: Int, _ v: Int32) { slots[base(z, o) + Self.types + m] = v }
     /// One more (or one fewer) block on the list of (zone, order, type), and in nr_free.
     @inline(__always) mutating func adjust(zone z: Int, order o: Int, type m: Int, by d: Int32) {
         let b = base(z, o)

@@ -3,22 +3,10 @@ extension Kernel {
     @inline(__always)
     mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
         let m = mt.rawValue
-        let p = Int32(pfn)
         // The head is written once, whole: each frame write is a uniqueness check (and a journal entry under undo).
-        var f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
-        if tail {
-            let t = freeLists.tail(zone: z, order: order, type: m)
-            f.prev = t
-            frames[pfn] = f
-            if t >= 0 { frames[Int(t)].next = p } else { freeLists.setHead(zone: z, order: order, type: m, p) }
-            freeLists.setTail(zone: z, order: order, type: m, p)
-        } else {
-            let h = freeLists.head(zone: z, order: order, type: m)
-            f.next = h
-            frames[pfn] = f
-            if h >= 0 { frames[Int(h)].prev = p } else { freeLists.setTail(zone: z, order: order, type: m, p) }
-            freeLists.setHead(zone: z, order: order, type: m, p)
-        }
+        let f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
+        let h = freeLists.headIndex(zone: z, order: order, type: m)
+        Self.link(pfn, f, atTail: tail, frames: &frames, ends: &freeLists.slots, head: h, tail: h + FreeLists.types)
         freeLists.adjust(zone: z, order: order, type: m, by: 1)
         zones[z].nrFreePages += 1 << order
     }
@@ -29,15 +17,48 @@ extension Kernel {
         var f = frames[pfn]
         let order = Int(f.order)
         let m = Int(f.migratetype)
-        let n = f.next, pr = f.prev
-        if pr >= 0 { frames[Int(pr)].next = n } else { freeLists.setHead(zone: z, order: order, type: m, n) }
-        if n >= 0 { frames[Int(n)].prev = pr } else { freeLists.setTail(zone: z, order: order, type: m, pr) }
+        let h = freeLists.headIndex(zone: z, order: order, type: m)
+        Self.unlink(pfn, f, frames: &frames, ends: &freeLists.slots, head: h, tail: h + FreeLists.types)
         f.next = -1
         f.prev = -1
         f.state = .tail
         frames[pfn] = f
         freeLists.adjust(zone: z, order: order, type: m, by: -1)
         zones[z].nrFreePages -= 1 << order
+    }
+
+    /// list_add() / list_add_tail() on a list linked through the frames' next/prev (a free list or a pcp list), whose
+    /// first and last frame are `ends[head]` and `ends[tail]`: writes `f` at `pfn`, linked in.
+    @inline(__always)
+    static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore,
+                     ends: inout ContiguousArray<Int32>, head: Int, tail: Int) {
+        var f = f
+        let p = Int32(pfn)
+        if atTail {
+            let t = ends[tail]
+            f.next = -1
+            f.prev = t
+            frames[pfn] = f
+            if t >= 0 { frames[Int(t)].next = p } else { ends[head] = p }
+            ends[tail] = p
+        } else {
+            let h = ends[head]
+            f.next = h
+            f.prev = -1
+            frames[pfn] = f
+            if h >= 0 { frames[Int(h)].prev = p } else { ends[tail] = p }
+            ends[head] = p
+        }
+    }
+
+    /// list_del() of `pfn` (whose frame is `f`) from such a list: its neighbours, or the list's ends, skip it. The
+    /// frame itself is left for the caller to rewrite.
+    @inline(__always)
+    static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore,
+                       ends: inout ContiguousArray<Int32>, head: Int, tail: Int) {
+        let n = f.next, pr = f.prev
+        if pr >= 0 { frames[Int(pr)].next = n } else { ends[head] = n }
+        if n >= 0 { frames[Int(n)].prev = pr } else { ends[tail] = pr }
     }
 
     /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).

@@ -110,42 +110,20 @@ extension Kernel {
     /// list_add() / list_add_tail() on a pcp list: writes `f` (the block's head frame) at `pfn`, linked in.
     @inline(__always)
     mutating func pcpLink(_ pfn: Int, _ f: PageFrame, zone z: Int, cpu: Int, list i: Int, atTail: Bool) {
-        var f = f
-        let p = Int32(pfn)
-        if atTail {
-            let t = pcpLists.tail(zone: z, cpu: cpu, list: i)
-            f.next = -1
-            f.prev = t
-            frames[pfn] = f
-            if t >= 0 { frames[Int(t)].next = p } else { pcpLists.setHead(zone: z, cpu: cpu, list: i, p) }
-            pcpLists.setTail(zone: z, cpu: cpu, list: i, p)
-        } else {
-            let h = pcpLists.head(zone: z, cpu: cpu, list: i)
-            f.next = h
-            f.prev = -1
-            frames[pfn] = f
-            if h >= 0 { frames[Int(h)].prev = p } else { pcpLists.setTail(zone: z, cpu: cpu, list: i, p) }
-            pcpLists.setHead(zone: z, cpu: cpu, list: i, p)
-        }
+        let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i)
+        Self.link(pfn, f, atTail: atTail, frames: &frames, ends: &pcpLists.slots, head: h, tail: h + 1)
     }
 
     /// list_del() of a pcp list's first (or last) block: the block and its frame with the links cleared, which the
     /// caller writes back with its new state.
     @inline(__always)
     mutating func pcpUnlink(zone z: Int, cpu: Int, list i: Int, fromTail: Bool) -> (Int, PageFrame)? {
-        let p = fromTail ? pcpLists.tail(zone: z, cpu: cpu, list: i) : pcpLists.head(zone: z, cpu: cpu, list: i)
+        let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i)
+        let p = pcpLists.slots[fromTail ? h + 1 : h]
         guard p >= 0 else { return nil }
         let pfn = Int(p)
         var f = frames[pfn]
-        if fromTail {
-            let pr = f.prev
-            if pr >= 0 { frames[Int(pr)].next = -1 } else { pcpLists.setHead(zone: z, cpu: cpu, list: i, -1) }
-            pcpLists.setTail(zone: z, cpu: cpu, list: i, pr)
-        } else {
-            let n = f.next
-            if n >= 0 { frames[Int(n)].prev = -1 } else { pcpLists.setTail(zone: z, cpu: cpu, list: i, -1) }
-            pcpLists.setHead(zone: z, cpu: cpu, list: i, n)
-        }
+        Self.unlink(pfn, f, frames: &frames, ends: &pcpLists.slots, head: h, tail: h + 1)
         f.next = -1
         f.prev = -1
         return (pfn, f)

@@ -12,7 +12,7 @@ public struct PCPLists: Sendable, Equatable, Codable {
     @usableFromInline var slots: ContiguousArray<Int32>
 
     /// Per (zone, CPU): count, high, batch, free_factor, then (head, tail) per list.
-    @usableFromInline static let fields = 4
+    @inline(__always) @usableFromInline static var fields: Int { 4 }
     @usableFromInline var stride: Int { Self.fields + 2 * listCount }
 
     /// Every list empty, count 0, batch 1, high 0.
@@ -31,6 +31,8 @@ public struct PCPLists: Sendable, Equatable, Codable {
     }
 
     @inline(__always) @usableFromInline func base(_ z: Int, _ cpu: Int) -> Int { (z * cpuCount + cpu) &* stride }
+    /// Where the list's head is in `slots`; its tail is the next slot.
+    @inline(__always) func headIndex(zone z: Int, cpu: Int, list i: Int) -> Int { base(z, cpu) + Self.fields + 2 * i }
 
     /// Pages (not blocks) on the CPU's lists of the zone.
     @inline(__always) public func count(zone z: Int, cpu: Int) -> Int { Int(slots[base(z, cpu)]) }
@@ -50,8 +52,6 @@ public struct PCPLists: Sendable, Equatable, Codable {
         slots[b + 2] = Int32(truncatingIfNeeded: batch)
     }
     @inline(__always) mutating func setFreeFactor(zone z: Int, cpu: Int, _ v: Int) { slots[base(z, cpu) + 3] = Int32(truncatingIfNeeded: v) }
-    @inline(__always) mutating func setHead(zone z: Int, cpu: Int, list i: Int, _ v: Int32) { slots[base(z, cpu) + Self.fields + 2 * i] = v }
-    @inline(__always) mutating func setTail(zone z: Int, cpu: Int, list i: Int, _ v: Int32) { slots[base(z, cpu) + Self.fields + 2 * i + 1] = v }
 
     /// Whether any of the CPU's lists of the zone holds a block.
     public func hasBlocks(zone z: Int, cpu: Int) -> Bool {
