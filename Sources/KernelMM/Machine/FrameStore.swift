@@ -71,7 +71,7 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     /// A buffer of our own, and `pfn`'s frame in it: a write inside an implicit run writes the run out first.
     @inline(__always) mutating func makeWritable(_ pfn: Int) {
         if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
-        if _slowPath(implicit.frame(at: pfn) != nil) { writeOut(runContaining: pfn) }
+        if _slowPath(implicit.contains(pfn)) { writeOut(runContaining: pfn) }
     }
 
     /// Gives the run holding `pfn` storage of its own: its frames written (unless a bulk reader already did) and the
@@ -111,7 +111,7 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     }
 
     /// Is `pfn` inside an implicit run (its storage is not its value)?
-    func isImplicit(_ pfn: Int) -> Bool { implicit.frame(at: pfn) != nil }
+    func isImplicit(_ pfn: Int) -> Bool { implicit.contains(pfn) }
 
     // MARK: The undo journal
 
@@ -189,6 +189,9 @@ extension FrameStore: Equatable {
 
     var isEmpty: Bool { run0.count == 0 && run1.count == 0 }
     var runs: [Run] { [run0, run1].filter { $0.count > 0 } }
+
+    /// Whether `pfn` is in a run (the write path's test: no frame built).
+    @inline(__always) @usableFromInline func contains(_ pfn: Int) -> Bool { run0.contains(pfn) || run1.contains(pfn) }
 
     /// The frame at `pfn` if it is in a run: no links, no owner, no flags, the run's state.
     @inline(__always) @usableFromInline func frame(at pfn: Int) -> PageFrame? {
