@@ -83,19 +83,12 @@ extension Kernel {
             for o in 0...maxOrder {
                 var blocks = 0
                 for mt in MigrateType.allCases {
-                    var p = freeLists.head(zone: z, order: o, type: mt.rawValue), prev: Int32 = -1, n = 0
-                    while p >= 0 {
-                        let f = frames[Int(p)]
-                        guard f.state == .buddy, Int(f.order) == o, Int(f.migratetype) == mt.rawValue, zone.contains(Int(p)) else {
-                            throw fail(.freeListEntry(zone: zone.type, order: o, type: mt, pfn: Int(p), state: f.state, entryOrder: Int(f.order)))
+                    let (last, n) = try walkFrameList(from: freeLists.head(zone: z, order: o, type: mt.rawValue)) { (p, f) throws(InvariantViolation) in
+                        guard f.state == .buddy, Int(f.order) == o, Int(f.migratetype) == mt.rawValue, zone.contains(p) else {
+                            throw fail(.freeListEntry(zone: zone.type, order: o, type: mt, pfn: p, state: f.state, entryOrder: Int(f.order)))
                         }
-                        guard f.prev == prev else { throw fail(.badPrevLink(pfn: Int(p))) }
-                        prev = p
-                        p = f.next
-                        n += 1
-                        if n > frames.count { throw fail(.freeListCycle) }
                     }
-                    guard freeLists.tail(zone: z, order: o, type: mt.rawValue) == prev else { throw fail(.freeListTail(zone: zone.type, order: o, type: mt)) }
+                    guard freeLists.tail(zone: z, order: o, type: mt.rawValue) == last else { throw fail(.freeListTail(zone: zone.type, order: o, type: mt)) }
                     let count = freeLists.count(zone: z, order: o, type: mt.rawValue)
                     guard count == n else { throw fail(.freeListCount(zone: zone.type, order: o, type: mt, count: count, listed: n)) }
                     blocks += n
@@ -112,20 +105,13 @@ extension Kernel {
                 var c = 0
                 for i in 0..<pcpLists.listCount {
                     let o = PerCPUPages.order(ofList: i, pageblockOrder: pageblockOrder)
-                    var h = pcpLists.head(zone: z, cpu: cpu, list: i), prev: Int32 = -1, n = 0
-                    while h >= 0 {
-                        let f = frames[Int(h)]
-                        guard f.state == .pcp, Int(f.order) == o, zone.contains(Int(h)) else {
-                            throw fail(.pcpEntry(cpu: cpu, zone: zone.type, pfn: Int(h), state: f.state))
+                    let (last, n) = try walkFrameList(from: pcpLists.head(zone: z, cpu: cpu, list: i)) { (h, f) throws(InvariantViolation) in
+                        guard f.state == .pcp, Int(f.order) == o, zone.contains(h) else {
+                            throw fail(.pcpEntry(cpu: cpu, zone: zone.type, pfn: h, state: f.state))
                         }
-                        guard f.prev == prev else { throw fail(.badPrevLink(pfn: Int(h))) }
-                        c += 1 << o
-                        prev = h
-                        h = f.next
-                        n += 1
-                        if n > frames.count { throw fail(.freeListCycle) }
                     }
-                    guard pcpLists.tail(zone: z, cpu: cpu, list: i) == prev else { throw fail(.pcpListTail(cpu: cpu, zone: zone.type, list: i)) }
+                    c += n << o
+                    guard pcpLists.tail(zone: z, cpu: cpu, list: i) == last else { throw fail(.pcpListTail(cpu: cpu, zone: zone.type, list: i)) }
                 }
                 let count = pcpLists.count(zone: z, cpu: cpu)
                 guard c == count else { throw fail(.pcpCount(cpu: cpu, zone: zone.type, count: count, listed: c)) }
@@ -135,5 +121,22 @@ extension Kernel {
                 throw fail(.managedPages(zone: zone.type, managed: zone.managedPages, free: listed, pcp: pcpTotal, allocated: allocatedPages[z]))
             }
         }
+    }
+
+    /// Walks a list linked through the frames (a free list or a pcp list) from `head`, giving `entry` each frame and
+    /// checking each prev link and that the walk ends: the last frame (-1 for an empty list) and how many there were.
+    func walkFrameList(from head: Int32, _ entry: (Int, PageFrame) throws(InvariantViolation) -> Void)
+        throws(InvariantViolation) -> (last: Int32, count: Int) {
+        var p = head, prev: Int32 = -1, n = 0
+        while p >= 0 {
+            let f = frames[Int(p)]
+            try entry(Int(p), f)
+            guard f.prev == prev else { throw .pageAlloc(.badPrevLink(pfn: Int(p))) }
+            prev = p
+            p = f.next
+            n += 1
+            if n > frames.count { throw .pageAlloc(.freeListCycle) }
+        }
+        return (prev, n)
     }
 }

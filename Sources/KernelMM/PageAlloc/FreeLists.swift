@@ -61,3 +61,8 @@ public struct FreeLists: Sendable, Equatable, Codable {
                         count: t.map { count(zone: z, order: o, type: $0) }, nrFree: nrFree(zone: z, order: o))
     }
 }
+
+extension Kernel {
+    /// The zone's free_area[] as values.
+    public func freeArea(zone z: Int) -> [FreeArea] { freeLists.areas(zone: z) }
+}

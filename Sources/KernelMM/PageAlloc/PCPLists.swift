@@ -63,11 +63,9 @@ extension Kernel {
     /// The zone's per_cpu_pages of every CPU as values, each list from its head (views, queries, tests).
     public func pcp(zone z: Int) -> [PerCPUPages] {
         (0..<pcpLists.cpuCount).map { cpu in
-            var p = PerCPUPages(count: pcpLists.count(zone: z, cpu: cpu), high: pcpLists.high(zone: z, cpu: cpu),
-                                batch: pcpLists.batch(zone: z, cpu: cpu), freeFactor: pcpLists.freeFactor(zone: z, cpu: cpu),
-                                lists: [])
-            p.lists = (0..<pcpLists.listCount).map { pcpList(zone: z, cpu: cpu, list: $0) }
-            return p
+            PerCPUPages(count: pcpLists.count(zone: z, cpu: cpu), high: pcpLists.high(zone: z, cpu: cpu),
+                        batch: pcpLists.batch(zone: z, cpu: cpu), freeFactor: pcpLists.freeFactor(zone: z, cpu: cpu),
+                        lists: (0..<pcpLists.listCount).map { pcpList(zone: z, cpu: cpu, list: $0) })
         }
     }
 
@@ -86,7 +84,4 @@ extension Kernel {
     public func pcpPages(zone z: Int) -> Int {
         (0..<pcpLists.cpuCount).reduce(0) { $0 + pcpLists.count(zone: z, cpu: $1) }
     }
-
-    /// The zone's free_area[] as values.
-    public func freeArea(zone z: Int) -> [FreeArea] { freeLists.areas(zone: z) }
 }
