@@ -38,32 +38,32 @@ func run(pcp: Bool) -> String {
     guard var k = try? Kernel(booting: params) else { return "boot failed" }
     let t1 = clock.now
     var rng = XorShift64(state: seed)
-    var live = ContiguousArray<PFN>()
-    var liveOrder = ContiguousArray<UInt8>()
-    live.reserveCapacity(ops / 2)
-    liveOrder.reserveCapacity(ops / 2)
+    // Plain buffers, as refbuddy's malloc()ed arrays: an Array's append and removeLast check uniqueness and capacity
+    // on every operation, which is the harness's cost, not the allocator's.
+    let live = UnsafeMutablePointer<PFN>.allocate(capacity: max(ops, 1))
+    let liveOrder = UnsafeMutablePointer<UInt8>.allocate(capacity: max(ops, 1))
+    defer { live.deallocate(); liveOrder.deallocate() }
+    var nrLive = 0
     var fails = 0
     let gfp: GFPFlags = [.nowait, .nowarn]
     for _ in 0..<ops {
         let r = rng.next()
-        if live.isEmpty || (r & 3) < 2 {
+        if nrLive == 0 || (r & 3) < 2 {
             let k16 = Int((r >> 8) % 16)
             let order = k16 < 8 ? 0 : k16 < 11 ? 1 : k16 < 13 ? 2 : k16 < 14 ? 3 : Int((r >> 16) % 11)
             if let p = k.allocPages(gfp, order: order) {
-                live.append(p)
-                liveOrder.append(UInt8(order))
+                live[nrLive] = p
+                liveOrder[nrLive] = UInt8(order)
+                nrLive += 1
             } else {
                 fails += 1
             }
         } else {
-            // Read the victim and move the last entry into its place before the call, so the harness holds no
-            // reference to its arrays across it (that was a retain and release per free).
-            let i = Int((r >> 8) % UInt64(live.count))
+            let i = Int((r >> 8) % UInt64(nrLive))
             let p = live[i], o = Int(liveOrder[i])
-            live[i] = live[live.count - 1]
-            liveOrder[i] = liveOrder[liveOrder.count - 1]
-            live.removeLast()
-            liveOrder.removeLast()
+            live[i] = live[nrLive - 1]
+            liveOrder[i] = liveOrder[nrLive - 1]
+            nrLive -= 1
             k.freePages(p, order: o)
         }
     }
@@ -71,7 +71,7 @@ func run(pcp: Bool) -> String {
     func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15 }
     let nsPerOp = ms(t2 - t1) * 1e6 / Double(ops)
     let boot = ms(t1 - t0)
-    return "frames=\(k.frames.count) ops=\(ops) fails=\(fails) live=\(live.count) boot_ms=\(String(format1: boot)) ns_per_op=\(String(format1: nsPerOp)) bytes_per_frame=\(MemoryLayout<PageFrame>.stride) pcp=\(pcp ? "on" : "off")"
+    return "frames=\(k.frames.count) ops=\(ops) fails=\(fails) live=\(nrLive) boot_ms=\(String(format1: boot)) ns_per_op=\(String(format1: nsPerOp)) bytes_per_frame=\(MemoryLayout<PageFrame>.stride) pcp=\(pcp ? "on" : "off")"
 }
 
 extension String {

@@ -2,6 +2,7 @@ extension Kernel {
     /// might_alloc() → might_sleep_if(gfpflags_allow_blocking(gfp)): a mask that may sleep, used where sleeping is
     /// not allowed, gets the report of __might_resched() (CONFIG_DEBUG_ATOMIC_SLEEP), then the call carries on.
     /// `why` says what the caller can do about it: a mask can be changed, vmalloc() has none to change.
+    @inline(__always)
     mutating func mightAlloc(_ gfp: GFPFlags, caller: String, why: MightSleepCause = .blockingGFP) {
         guard gfp.allowsBlocking else { return }
         mightSleep(file: "include/linux/sched/mm.h", line: 306, caller: caller, why: why)

@@ -68,6 +68,38 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         }
     }
 
+    /// The page allocator's own frames: the head of a block it holds or hands out, a block on a free or pcp list and
+    /// its neighbours, a buddy candidate. None of these is ever inside an implicit run (the runs hold absent and
+    /// reserved frames, which no allocator path writes, lists or merges with), so this skips the runs' range tests and
+    /// the write-out; a buddy candidate read from a run's storage reads as a tail (zero) or as the run's own state,
+    /// never as a free buddy, which is the right answer. The tests' debug build checks the claim on every write.
+    @inline(__always)
+    subscript(stored pfn: Int) -> PageFrame {
+        get {
+            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+            return buffer.base[pfn]
+        }
+        _modify {
+            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+            makeStoredWritable(pfn)
+            yield &buffer.base[pfn]
+        }
+        set {
+            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+            makeStoredWritable(pfn)
+            buffer.base[pfn] = newValue
+        }
+    }
+
+    /// A buffer of our own and the journal entry for a write through `stored:`.
+    @inline(__always) mutating func makeStoredWritable(_ pfn: Int) {
+        if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
+        #if DEBUG
+        precondition(!implicit.contains(pfn), "implicit PFN \(pfn)")
+        #endif
+        if _slowPath(journal != nil) { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
+    }
+
     /// A buffer of our own, and `pfn`'s frame in it: a write inside an implicit run writes the run out first.
     @inline(__always) mutating func makeWritable(_ pfn: Int) {
         if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }

@@ -20,7 +20,7 @@ public struct Kernel: Sendable, Equatable {
     /// Every zone's per_cpu_pages of every CPU (flat, see `PCPLists`).
     public internal(set) var pcpLists = PCPLists(zones: 0, cpus: 0, transparentHugepage: false)
     /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.
-    var zonelists: [[Int]] = []
+    var zonelists: [ZoneList] = []
     /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.
     var zoneSpans: [ZoneSpan] = []
     /// zones[i].type, for the same reason.

@@ -46,6 +46,15 @@ public struct Zone: Sendable, Equatable, Codable {
     public var minWmark: Int { watermark.min + watermarkBoost }
     public var lowWmark: Int { watermark.low + watermarkBoost }
     public var highWmark: Int { watermark.high + watermarkBoost }
+
+    /// The mark a request checks (ALLOC_WMARK_*), boost included.
+    @inline(__always) func watermarkPages(_ level: Kernel.WatermarkLevel) -> Int {
+        switch level {
+        case .min: minWmark
+        case .low: lowWmark
+        case .high: highWmark
+        }
+    }
 }
 
 /// Per-zone counters shown by /proc/zoneinfo and /proc/vmstat.
@@ -55,4 +64,11 @@ public struct ZoneStats: Sendable, Equatable, Codable {
     public var numaLocal = 0
     public var allocs = 0
     public var frees = 0
+
+    /// zone_statistics() for an allocation on the local node's zone: numa_hit and numa_local, with the alloc count.
+    @inline(__always) mutating func countLocalAlloc() {
+        allocs += 1
+        numaHit += 1
+        numaLocal += 1
+    }
 }

@@ -6,22 +6,25 @@ struct AllocContext {
     /// ac->highest_zoneidx: gfp_zone()'s answer as a configured-zone index.
     var highestZone: Int
     /// The zones to try, highest first (the zonelist, populated zones only).
-    var zonelist: [Int]
+    var zonelist: ZoneList
+    /// The zone the last successful get_page_from_freelist() took its block from (-1 before), so that the fast path
+    /// need not look the zone up again by PFN.
+    var servedBy = -1
 }
 
 extension Kernel {
     /// The zonelist for a request (build_zonerefs_node): populated zones at or below `highest`, highest first.
-    public func zonelist(highest: Int) -> [Int] { Self.zonelist(highest: highest, in: zonelists) }
+    public func zonelist(highest: Int) -> [Int] { Array(Self.zonelist(highest: highest, in: zonelists)) }
 
     /// The same on the stored table, for mutating paths (a non-mutating call there copies the whole Kernel).
     @inline(__always)
-    static func zonelist(highest: Int, in zonelists: [[Int]]) -> [Int] {
-        highest >= 0 && highest < zonelists.count ? zonelists[highest] : []
+    static func zonelist(highest: Int, in zonelists: [ZoneList]) -> ZoneList {
+        highest >= 0 && highest < zonelists.count ? zonelists[highest] : ZoneList([])
     }
 
     /// build_zonerefs_node(), once at boot: for each highest zone, the populated zones at or below it, highest first.
-    static func buildZonelists(_ zones: [Zone]) -> [[Int]] {
-        zones.indices.map { hi in (0...hi).reversed().filter { zones[$0].isPopulated } }
+    static func buildZonelists(_ zones: [Zone]) -> [ZoneList] {
+        zones.indices.map { hi in ZoneList((0...hi).reversed().filter { zones[$0].isPopulated }) }
     }
 
     /// mm/page_alloc.c: __alloc_pages() — the page allocator's entry point. Returns the first frame of a block of
@@ -73,17 +76,18 @@ extension Kernel {
             flags.insert(.noFragment)
         }
         if let pfn = getPageFromFreelist(&ac, flags: flags) {
-            return finishAllocation(pfn, ac: ac, owner: owner, tag: tag)
+            return finishAllocation(pfn, zone: ac.servedBy, ac: ac, owner: owner, tag: tag)
         }
         if let pfn = allocPagesSlowpath(&ac, caller: caller) {
-            return finishAllocation(pfn, ac: ac, owner: owner, tag: tag)
+            return finishAllocation(pfn, zone: Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
         }
         return nil
     }
 
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
-    private mutating func finishAllocation(_ pfn: Int, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
-        var head = frames[pfn]
+    @inline(__always)
+    private mutating func finishAllocation(_ pfn: Int, zone: Int?, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
+        var head = frames[stored: pfn]
         head.state = .allocated
         head.order = UInt8(ac.order)
         head.tag = tag ?? newTag()
@@ -92,22 +96,28 @@ extension Kernel {
         if ac.gfp.contains(.comp) && ac.order > 0 {
             flags.insert(.head)
             for t in (pfn + 1)..<(pfn + (1 << ac.order)) {
-                frames[t].flags = .compoundTail
-                frames[t].tag = UInt32(pfn)
+                var f = frames[stored: t]
+                f.flags = .compoundTail
+                f.tag = UInt32(pfn)
+                frames[stored: t] = f
             }
         }
         head.flags = flags
         head.owner = owner
-        frames[pfn] = head
-        if let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) {
-            vmEvents.pgalloc[zones[z].type.rawValue] += 1 << ac.order
-            zones[z].stats.allocs += 1
-            zones[z].stats.numaHit += 1
-            zones[z].stats.numaLocal += 1
+        frames[stored: pfn] = head
+        if let z = zone, z >= 0 {
+            vmEvents.pgalloc[zoneTypes[z].rawValue] += 1 << ac.order
+            zones[z].stats.countLocalAlloc()
         }
-        if trace.enabled { traceEvent(.mmPageAlloc(pfn: pfn, order: ac.order, migratetype: ac.migratetype.rawValue, gfp: ac.gfp),
-                       pageAddress: structPageAddress(pfn)) }
+        if trace.enabled { traceAllocation(pfn, ac: ac) }
         return PFN(pfn)
+    }
+
+    /// The mm_page_alloc event, out of line: the allocation path should not carry the event's payload when tracing is off.
+    @inline(never)
+    private mutating func traceAllocation(_ pfn: Int, ac: AllocContext) {
+        traceEvent(.mmPageAlloc(pfn: pfn, order: ac.order, migratetype: ac.migratetype.rawValue, gfp: ac.gfp),
+                   pageAddress: structPageAddress(pfn))
     }
 
     /// get_page_from_freelist(): walk the zonelist, check each zone's watermark, take a block from the first zone
@@ -116,12 +126,13 @@ extension Kernel {
         var flags = flags
         while true {
             for z in ac.zonelist {
-                let mark = Self.watermarkPages(zones[z], flags.watermark)
+                let mark = zones[z].watermarkPages(flags.watermark)
                 if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
                     if !flags.contains(.noWatermarks) { continue }
                 }
                 if let pfn = rmqueue(zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
                     if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
+                    ac.servedBy = z
                     return pfn
                 }
                 if explainEnabled {

@@ -20,13 +20,11 @@ extension Kernel {
             let h = freeLists.head(zone: z, order: current, type: m)
             if h >= 0 {
                 let pfn = Int(h)
-                deleteFromFreeList(pfn, zone: z)
+                deleteFromFreeList(pfn, zone: z, newOrder: order, newType: m)
                 if explainEnabled {
                     explanation.append(.foundBlock(zone: zones[z].type, order: order, foundOrder: current, migratetype: mt, pfn: pfn))
                 }
                 expand(zone: z, pfn: pfn, low: order, high: current, migratetype: mt)
-                frames[pfn].order = UInt8(order)
-                frames[pfn].migratetype = UInt8(m)
                 return pfn
             }
             current += 1
@@ -46,8 +44,9 @@ extension Kernel {
     @inline(__always)
     static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: borrowing FrameStore) -> Int? {
         let buddy = pfn ^ (1 << order)
-        guard buddy < frames.count, buddy >= span.start, buddy < span.end,
-              frames[buddy].state == .buddy, Int(frames[buddy].order) == order else { return nil }
+        guard buddy < frames.count, buddy >= span.start, buddy < span.end else { return nil }
+        let b = frames[stored: buddy]
+        guard b.state == .buddy, Int(b.order) == order else { return nil }
         return buddy
     }
 
@@ -82,7 +81,7 @@ extension Kernel {
             deleteFromFreeList(buddy, zone: z)
             let combined = buddy & pfn
             explain(.merge(pfn: pfn, buddyPFN: buddy, order: order, mergedPFN: combined))
-            if combined != pfn { frames[pfn].state = .tail }
+            if combined != pfn { frames[stored: pfn].state = .tail }
             pfn = combined
             order += 1
         }

@@ -11,10 +11,11 @@ extension Kernel {
         zones[z].nrFreePages += 1 << order
     }
 
-    /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy.
+    /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy. `newOrder` and `newType`, when
+    /// given, are written in the same frame write (the block __rmqueue_smallest() is about to hand out).
     @inline(__always)
-    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int) {
-        var f = frames[pfn]
+    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
+        var f = frames[stored: pfn]
         let order = Int(f.order)
         let m = Int(f.migratetype)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
@@ -22,7 +23,9 @@ extension Kernel {
         f.next = -1
         f.prev = -1
         f.state = .tail
-        frames[pfn] = f
+        if let newOrder { f.order = UInt8(truncatingIfNeeded: newOrder) }
+        if let newType { f.migratetype = UInt8(truncatingIfNeeded: newType) }
+        frames[stored: pfn] = f
         freeLists.adjust(zone: z, order: order, type: m, by: -1)
         zones[z].nrFreePages -= 1 << order
     }
@@ -38,15 +41,15 @@ extension Kernel {
             let t = ends[tail]
             f.next = -1
             f.prev = t
-            frames[pfn] = f
-            if t >= 0 { frames[Int(t)].next = p } else { ends[head] = p }
+            frames[stored: pfn] = f
+            if t >= 0 { frames[stored: Int(t)].next = p } else { ends[head] = p }
             ends[tail] = p
         } else {
             let h = ends[head]
             f.next = h
             f.prev = -1
-            frames[pfn] = f
-            if h >= 0 { frames[Int(h)].prev = p } else { ends[tail] = p }
+            frames[stored: pfn] = f
+            if h >= 0 { frames[stored: Int(h)].prev = p } else { ends[tail] = p }
             ends[head] = p
         }
     }
@@ -57,8 +60,8 @@ extension Kernel {
     static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore,
                        ends: inout ContiguousArray<Int32>, head: Int, tail: Int) {
         let n = f.next, pr = f.prev
-        if pr >= 0 { frames[Int(pr)].next = n } else { ends[head] = n }
-        if n >= 0 { frames[Int(n)].prev = pr } else { ends[tail] = pr }
+        if pr >= 0 { frames[stored: Int(pr)].next = n } else { ends[head] = n }
+        if n >= 0 { frames[stored: Int(n)].prev = pr } else { ends[tail] = pr }
     }
 
     /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).

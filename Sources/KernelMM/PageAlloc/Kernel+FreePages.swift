@@ -19,7 +19,9 @@ extension Kernel {
         let pfn = page.raw
         // Built only when a report needs it: an array per free would cost more than the free itself.
         func trace() -> [String] { ["__free_pages", caller] }
-        guard pfn >= 0, pfn < frames.count, frames[pfn].state != .absent else {
+        // One read of the frame (a checked one: the PFN is the caller's) serves every test below.
+        let f = pfn >= 0 && pfn < frames.count ? frames[pfn] : PageFrame.absent
+        guard f.state != .absent else {
             report(.kernelBug(file: "include/linux/mm.h", line: 1095, function: "put_page_testzero"), taint: "D", callTrace: trace(),
                    note: .freeNotRAM(pfn: pfn))
             return .refused
@@ -29,7 +31,6 @@ extension Kernel {
                    note: .freeOrderOutOfRange(order: order, maxOrder: maxOrder))
             return .refused
         }
-        let f = frames[pfn]
         switch f.state {
         case .reserved:
             report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace(),
@@ -110,24 +111,30 @@ extension Kernel {
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
-        if frames[pfn].flags.contains(.head) {
+        var head = frames[stored: pfn]
+        if head.flags.contains(.head) {
             for t in (pfn + 1)..<(pfn + (1 << order)) {
-                frames[t].packed = 0
-                frames[t].tag = 0
+                var f = frames[stored: t]
+                f.packed = 0
+                f.tag = 0
+                frames[stored: t] = f
             }
         }
-        var head = frames[pfn]
         head.packed = 0
         head.tag = 0
         head.state = .tail
-        frames[pfn] = head
         vmEvents.pgfree += 1 << order
-        guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else { return }
+        guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else {
+            frames[stored: pfn] = head
+            return
+        }
         zones[z].stats.frees += 1
         let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
         if params.pcpLists && pcpAllowedOrder(order) {
-            freeToPcp(pfn, order: order, migratetype: mt, zone: z)
+            // The head's one write: free_unref_page_commit() puts it on the CPU's list.
+            freeToPcp(pfn, head, order: order, migratetype: mt, zone: z)
         } else {
+            frames[stored: pfn] = head
             freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
         }
     }

@@ -19,7 +19,7 @@ extension Kernel {
             for n in 0..<batch {
                 explainEnabled = narrate && n == 0
                 guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
-                var f = frames[pfn]
+                var f = frames[stored: pfn]
                 f.state = .pcp
                 f.order = UInt8(order)
                 // list_add_tail in order: the first block taken is the first handed out.
@@ -36,19 +36,20 @@ extension Kernel {
         guard case (let pfn, var f)? = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false) else { return nil }
         pcpLists.addCount(zone: z, cpu: cpu, -(1 << order))
         f.migratetype = UInt8(mt.rawValue)
-        frames[pfn] = f
+        frames[stored: pfn] = f
         explain(.pcpHit(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, pfn: pfn))
         return pfn
     }
 
     /// free_unref_page_commit(): put the block on the CPU's list; past `high`, hand a batch back to the buddy
     /// allocator (free_pcppages_bulk()), more each time frees come without allocations in between.
-    mutating func freeToPcp(_ pfn: Int, order: Int, migratetype: MigrateType, zone z: Int) {
+    /// `f` is the block's head frame as the caller leaves it (written here, once, with the list's links).
+    mutating func freeToPcp(_ pfn: Int, _ f: PageFrame, order: Int, migratetype: MigrateType, zone z: Int) {
         let cpu = currentCPU
         // HighAtomic pages are kept on the Movable list (treated as movable on pcp).
         let listType = migratetype.rawValue >= MigrateType.pcpTypes ? MigrateType.movable : migratetype
         let i = PerCPUPages.index(order: order, migratetype: listType)
-        var f = frames[pfn]
+        var f = f
         f.state = .pcp
         f.order = UInt8(order)
         f.migratetype = UInt8(migratetype.rawValue)
@@ -99,7 +100,7 @@ extension Kernel {
                 freed += 1 << order
                 let mt = MigrateType(rawValue: Int(f.migratetype)) ?? .movable
                 f.state = .tail
-                frames[pfn] = f
+                frames[stored: pfn] = f
                 freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
                 if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
             }
@@ -122,7 +123,7 @@ extension Kernel {
         let p = pcpLists.slots[fromTail ? h + 1 : h]
         guard p >= 0 else { return nil }
         let pfn = Int(p)
-        var f = frames[pfn]
+        var f = frames[stored: pfn]
         Self.unlink(pfn, f, frames: &frames, ends: &pcpLists.slots, head: h, tail: h + 1)
         f.next = -1
         f.prev = -1

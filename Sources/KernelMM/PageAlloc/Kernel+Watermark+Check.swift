@@ -37,15 +37,31 @@ extension Kernel {
         return false
     }
 
-    /// zone_watermark_fast(): the order-0 shortcut, then the full check; records the numbers for `explain`.
+    /// zone_watermark_fast(): the order-0 shortcut, then the full check; records the numbers for `explain`. The
+    /// shortcut is inline, since most requests stop there; the rest is out of line.
+    @inline(__always)
     mutating func zoneWatermarkFast(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
+        if order == 0 && !explainEnabled && orderZeroAboveMark(zone: z, mark: mark, highestZone: highestZone, flags: flags) {
+            return true
+        }
+        return zoneWatermarkChecked(zone: z, order: order, mark: mark, highestZone: highestZone, flags: flags)
+    }
+
+    /// The order-0 shortcut: free pages the request may count above the mark plus lowmem_reserve.
+    @inline(__always)
+    func orderZeroAboveMark(zone z: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
+        let free = zones[z].nrFreePages
+        return free - min(free, unusableFree(zone: z, order: 0, flags: flags)) > mark + zones[z].lowmemReserve[highestZone]
+    }
+
+    @inline(never)
+    mutating func zoneWatermarkChecked(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
         let free = zones[z].nrFreePages
         let reserve = zones[z].lowmemReserve[highestZone]
         var ok = false
         var fast = false
         if order == 0 {
-            let usable = free - min(free, unusableFree(zone: z, order: 0, flags: flags))
-            fast = usable > mark + reserve
+            fast = orderZeroAboveMark(zone: z, mark: mark, highestZone: highestZone, flags: flags)
             ok = fast
         }
         if !ok {

@@ -115,11 +115,4 @@ extension Kernel {
     /// The watermark an allocation checks against: ALLOC_WMARK_MIN / LOW / HIGH.
     public enum WatermarkLevel: String, Sendable, Codable { case min, low, high }
 
-    static func watermarkPages(_ zone: borrowing Zone, _ level: WatermarkLevel) -> Int {
-        switch level {
-        case .min: zone.minWmark
-        case .low: zone.lowWmark
-        case .high: zone.highWmark
-        }
-    }
 }
