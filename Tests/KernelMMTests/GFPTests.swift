@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    /// The boot-time table the allocator reads gives gfp_zone()'s zone for every value of the zone bits, and sends
+    /// the bad and collapsed ones the long way.
+    @Test(arguments: Architecture.allCases) func zoneTableWordAgreesWithGFPZone(arch: Architecture) {
+        let table = Kernel.buildGFPZoneTable(arch)
+        for bits in 0..<16 {
+            let gfp = GFPFlags(rawValue: .init(bits))
+            let choice = gfp.zone(on: arch)
+            let entry = Kernel.gfpZoneIndex(gfp.union(.kernel), in: table)
+            if choice.invalidCombination || choice.collapsedFrom != nil {
+                #expect(entry == Kernel.gfpZoneSlow, "\(arch) \(bits)")
+            } else {
+                #expect(entry == arch.zoneIndex(of: choice.zone), "\(arch) \(bits)")
+            }
+        }
+    }
+
     @Test func sleepingAndMobility() {
         #expect(GFPFlags.kernel.allowsBlocking)
         #expect(!GFPFlags.atomic.allowsBlocking && !GFPFlags.nowait.allowsBlocking)

@@ -34,3 +34,29 @@ extension GFPFlags {
         return GFPZoneChoice(zone: .normal, invalidCombination: false, collapsedFrom: wanted)
     }
 }
+
+extension Kernel {
+    /// A table entry that sends the request the long way (`GFPFlags.zone(on:)`).
+    static var gfpZoneSlow: Int { 0xf }
+
+    /// GFP_ZONE_TABLE as the kernel keeps it, one word built at boot: for each value of the low four gfp bits, the
+    /// zone index gfp_zone() picks, four bits each, or `gfpZoneSlow` for the bad combinations and for zones the
+    /// architecture collapses to NORMAL (their reports and `explain` lines need the long answer).
+    static func buildGFPZoneTable(_ arch: Architecture) -> UInt64 {
+        var table: UInt64 = 0
+        for bits in 0..<16 {
+            let choice = GFPFlags(rawValue: .init(bits)).zone(on: arch)
+            var entry = UInt64(gfpZoneSlow)
+            if !choice.invalidCombination, choice.collapsedFrom == nil, let z = arch.zoneIndex(of: choice.zone), z < gfpZoneSlow {
+                entry = UInt64(z)
+            }
+            table |= entry << (4 * UInt64(bits))
+        }
+        return table
+    }
+
+    /// The table's entry for `gfp`.
+    @inline(__always) static func gfpZoneIndex(_ gfp: GFPFlags, in table: UInt64) -> Int {
+        Int(truncatingIfNeeded: (table >> ((UInt64(truncatingIfNeeded: gfp.rawValue) & 0xf) &* 4)) & 0xf)
+    }
+}

@@ -22,6 +22,7 @@ extension Kernel {
         buildZones(maxPFN: maxPFN)
         zoneSpans = zones.map { ZoneSpan(start: $0.startPFN, end: $0.endPFN) }
         zoneTypes = zones.map(\.type)
+        gfpZoneTable = Self.buildGFPZoneTable(arch)
         countPresentPages()
         reserveEarlyMemory()
         let free = freeRanges()

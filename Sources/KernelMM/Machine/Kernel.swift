@@ -25,6 +25,8 @@ public struct Kernel: Sendable, Equatable {
     var zoneSpans: [ZoneSpan] = []
     /// zones[i].type, for the same reason.
     var zoneTypes: [ZoneType] = []
+    /// gfp_zone()'s answers for this architecture (see `buildGFPZoneTable`), built at boot.
+    var gfpZoneTable: UInt64 = 0
     public internal(set) var ram: [RAMRange]
     public internal(set) var memblock: [MemblockRegion] = []
     /// min_free_kbytes in force.

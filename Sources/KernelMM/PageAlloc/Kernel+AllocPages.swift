@@ -51,19 +51,27 @@ extension Kernel {
             report(.warning(file: "mm/page_alloc.c", line: 2774, function: "get_page_from_freelist"), taint: "W",
                    callTrace: ["get_page_from_freelist", "__alloc_pages", caller], note: .nofailAboveOrder1(order: order))
         }
-        let choice = gfp.zone(on: arch)
-        // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
-        guard let highest = arch.zoneIndex(of: choice.zone) else { return nil }
+        // gfp_zone() from the boot-time table; the masks it marks (bad or collapsed combinations) and `explain` take
+        // the long way, which says why.
+        var highest = Self.gfpZoneIndex(gfp, in: gfpZoneTable)
+        var choice: GFPZoneChoice?
+        if highest == Self.gfpZoneSlow || explainEnabled {
+            let c = gfp.zone(on: arch)
+            // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
+            guard let h = arch.zoneIndex(of: c.zone) else { return nil }
+            highest = h
+            choice = c
+        }
         var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
                               zonelist: Self.zonelist(highest: highest, in: zonelists))
         if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
             ac.zonelist = Self.zonelist(highest: lower, in: zonelists)
         }
-        if explainEnabled {
+        if explainEnabled, let choice {
             explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
                                          migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
         }
-        if choice.invalidCombination {
+        if let choice, choice.invalidCombination {
             // A distribution kernel (no CONFIG_DEBUG_VM) says nothing: kmemsim's own note.
             report(.kmemsimOnly, note: .pickOneZoneModifier(gfp: gfp, zone: zones[highest].type))
         }
