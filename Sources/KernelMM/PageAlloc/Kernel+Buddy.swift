@@ -6,7 +6,7 @@ extension Kernel {
         while high > low {
             high -= 1
             let buddy = pfn + (1 << high)
-            addToFreeList(buddy, order: high, migratetype: mt, zone: z, tail: false)
+            addToFreeList(buddy, order: high, migratetype: mt, zone: z, tail: false, countFree: false)
             if explainEnabled { explanation.append(.split(zone: zones[z].type, pfn: pfn, order: high, buddyPFN: buddy)) }
         }
     }
@@ -20,11 +20,13 @@ extension Kernel {
             let h = freeLists.head(zone: z, order: current, type: m)
             if h >= 0 {
                 let pfn = Int(h)
-                deleteFromFreeList(pfn, zone: z, newOrder: order, newType: m)
+                deleteFromFreeList(pfn, zone: z, newOrder: order, newType: m, countFree: false)
                 if explainEnabled {
                     explanation.append(.foundBlock(zone: zones[z].type, order: order, foundOrder: current, migratetype: mt, pfn: pfn))
                 }
                 expand(zone: z, pfn: pfn, low: order, high: current, migratetype: mt)
+                // The block left the lists and its upper halves went back: 2^order pages fewer, in one update.
+                zones[z].nrFreePages -= 1 << order
                 return pfn
             }
             current += 1
@@ -61,6 +63,7 @@ extension Kernel {
     /// mm/page_alloc.c: __free_one_page() — merge with free buddies while they exist, then put the block on its
     /// list: at the tail when the next-larger merge is likely (buddy_merge_likely()) or when asked (FPI_TO_TAIL).
     mutating func freeOneBlock(pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, toTail: Bool) {
+        let freedOrder = order
         var pfn = pfn
         var order = order
         var lastBuddy = pfn ^ (1 << order)
@@ -78,7 +81,7 @@ extension Kernel {
                     break
                 }
             }
-            deleteFromFreeList(buddy, zone: z)
+            deleteFromFreeList(buddy, zone: z, countFree: false)
             let combined = buddy & pfn
             explain(.merge(pfn: pfn, buddyPFN: buddy, order: order, mergedPFN: combined))
             if combined != pfn { frames[stored: pfn].state = .tail }
@@ -92,7 +95,9 @@ extension Kernel {
             let higher = lastBuddy & pfn
             tail = Self.freeBuddy(of: higher, order: order + 1, span: zoneSpans[z], frames: frames) != nil
         }
-        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail)
+        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail, countFree: false)
+        // The merged buddies were free already: only the freed block's own pages are new, in one update.
+        zones[z].nrFreePages += 1 << freedOrder
         explain(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail))
     }
 
