@@ -139,21 +139,24 @@ extension Kernel {
     /// frames, and every pass over them was what made a big machine slow to boot.
     static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> FrameStore {
         var frames = FrameStore(zeroed: count)
-        var holes: [Range<Int>] = []
+        // Plain pairs: an array of Range<Int> had the runtime look up Int's Comparable conformance (a scan of every
+        // conformance in the executable) at every start.
+        var holes: [(lo: Int, hi: Int)] = []
         var at = 0
         for r in ram {
             let start = min(count, Int(r.start >> UInt64(shift)))
-            if start > at { holes.append(at..<start) }
+            if start > at { holes.append((at, start)) }
             at = max(at, min(count, Int(r.end >> UInt64(shift))))
         }
-        if count > at { holes.append(at..<count) }
-        let largest = holes.indices.max { holes[$0].count < holes[$1].count }
+        if count > at { holes.append((at, count)) }
+        var largest = -1
+        for i in holes.indices where largest < 0 || holes[i].hi - holes[i].lo > holes[largest].hi - holes[largest].lo { largest = i }
         frames.withUnsafeMutableBufferPointerAtBoot { buf in
             for (i, h) in holes.enumerated() where i != largest {
-                UnsafeMutableBufferPointer(rebasing: buf[h]).update(repeating: .absent)
+                (buf.baseAddress! + h.lo).update(repeating: .absent, count: h.hi - h.lo)
             }
         }
-        if let largest { frames.setImplicit(holes[largest], state: .absent) }
+        if largest >= 0 { frames.setImplicit(holes[largest].lo..<holes[largest].hi, state: .absent) }
         return frames
     }
 
@@ -221,12 +224,20 @@ extension Kernel {
            ram.contains(where: { $0.start <= memMap.start && memMap.end <= $0.end }) {
             frames.setImplicit(pfns(memMap), state: .reserved)
         }
+        // Present frames are the RAM ranges' (the rest were made absent above), so the frames are written without
+        // being read first: a read of a page nobody wrote maps the zero page, and the write then faults a second time.
         let implicit = frames.implicit, regions = memblock
+        let present = ram.map { (lo: min(n, Int($0.start >> shift)), hi: min(n, Int($0.end >> shift))) }
         frames.withUnsafeMutableBufferPointerAtBoot { buf in
             for region in regions {
-                for pfn in pfns(region) where implicit.frame(at: pfn) == nil && buf[pfn].state != .absent {
-                    buf[pfn].state = .reserved
-                    buf[pfn].flags = []
+                let r = pfns(region)
+                for p in present {
+                    let lo = max(r.lowerBound, p.lo), hi = min(r.upperBound, p.hi)
+                    guard lo < hi else { continue }
+                    for pfn in lo..<hi where !implicit.contains(pfn) {
+                        buf[pfn].state = .reserved
+                        buf[pfn].flags = []
+                    }
                 }
             }
         }
