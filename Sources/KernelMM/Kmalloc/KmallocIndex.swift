@@ -97,7 +97,7 @@ extension Kernel {
                 case .dma: flags.insert(.cacheDMA)
                 case .cgroup: flags.insert(.account)
                 }
-                kmemCacheCreate(name: kmallocCacheName(classSize: size, type: type), size: size, flags: flags,
+                createCache(name: kmallocCacheName(classSize: size, type: type), size: size, flags: flags,
                                 usercopy: true, bootCache: true)
             }
         }

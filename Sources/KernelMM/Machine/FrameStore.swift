@@ -18,10 +18,13 @@ import Synchronization
 /// present frame nobody holds, so boot writes only the frames that differ, and the pages of a 64 GiB machine's
 /// array that boot never writes are never faulted in (the system hands out zeroed pages lazily).
 ///
-/// Two long runs of identical frames that boot would otherwise write are kept as ranges instead (`ImplicitFrames`):
-/// the x86-64 PCI hole (a GiB of absent frames) and the reserved mem_map. A read inside one answers the frame without
-/// touching the storage; the first write inside one writes the run out and drops it; the bulk readers get storage
-/// with the runs written (once per buffer). Writing the hole was a quarter of `kmemsim -c quit`.
+/// Two long runs that boot would otherwise write are kept as ranges instead (`ImplicitFrames`): the x86-64 PCI hole
+/// (a GiB of absent frames), and boot's largest run of free MAX_ORDER blocks (a head every 2^MAX_ORDER frames, each
+/// in a page of its own: a page fault apiece, ~2 µs each, 1,000 of them at 4 GiB and 15,000 at 64 GiB), or mem_map
+/// where there is no hole. A read inside a run answers the frame without touching the storage; the first write inside
+/// one writes it out (a run of free blocks only from its nearer end to the block written, since the allocator takes
+/// blocks from a list's ends); the bulk readers get storage with the runs written (once per buffer). Writing the hole
+/// was a quarter of `kmemsim -c quit`, the heads of the free blocks a third.
 public struct FrameStore: Sendable, RandomAccessCollection {
     @usableFromInline var buffer: FrameBuffer
     /// Runs of frames answered without storage (their storage is zero, or written out once a bulk reader asked).
@@ -110,9 +113,29 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     /// run dropped, so that reads of it go to storage from now on.
     @inline(never) mutating func writeOut(runContaining pfn: Int) {
         let i = implicit.run(containing: pfn)
-        let r = implicit.runs[i]
-        buffer.writeOut([r])
-        implicit.remove(at: i)
+        let r = i == 0 ? implicit.run0 : implicit.run1
+        guard r.headOrder > 0 else {
+            buffer.writeOut([r])
+            implicit.remove(at: i)
+            return
+        }
+        // Free blocks: the blocks from the nearer end of the run up to pfn's get storage; the rest stay a run, their
+        // links to the blocks now written unchanged (any change to them is a write, and comes here first).
+        let shift = Int(r.headOrder), block = (pfn - r.start) >> shift, blocks = r.count >> shift
+        var rest = r
+        if block < blocks - block {
+            let cut = r.start + ((block + 1) << shift)
+            buffer.writeHeads(of: r, from: r.start, to: cut)
+            rest.start32 = Int32(truncatingIfNeeded: cut)
+            rest.count32 = Int32(truncatingIfNeeded: r.start + r.count - cut)
+            rest.prevOfFirst = Int32(truncatingIfNeeded: cut - (1 << shift))
+        } else {
+            let cut = r.start + (block << shift)
+            buffer.writeHeads(of: r, from: cut, to: r.start + r.count)
+            rest.count32 = Int32(truncatingIfNeeded: cut - r.start)
+            rest.nextOfLast = Int32(truncatingIfNeeded: cut)
+        }
+        if rest.count == 0 { implicit.remove(at: i) } else { implicit.replace(at: i, with: rest) }
     }
 
     /// Read-only bulk access (invariant checks and views walk millions of frames): every frame in storage, implicit
@@ -141,6 +164,24 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         let run = ImplicitFrames.Run(start: r.lowerBound, count: r.count, state: state)
         if !implicit.append(run) { buffer.writeOut([run]) }
     }
+
+    /// Boot: the blocks of 2^`order` frames in `range` (all still zero, untouched; `range` a whole number of them) are
+    /// from now on free buddy heads of `migratetype`, each linked to its neighbours, the first to `prev` and the last
+    /// to `next` (-1: the list's end), without being written. False when no run is free for it (nothing changes).
+    mutating func setFreeRun(_ range: Range<Int>, order: Int, migratetype: UInt8, prev: Int32, next: Int32) -> Bool {
+        guard order > 0, range.lowerBound >= 0, range.upperBound <= buffer.count, !range.isEmpty,
+              range.lowerBound & ((1 << order) - 1) == 0, range.count & ((1 << order) - 1) == 0 else { return false }
+        if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
+        var run = ImplicitFrames.Run(start: range.lowerBound, count: range.count, state: .buddy)
+        run.headOrder = UInt8(order)
+        run.migratetype = migratetype
+        run.prevOfFirst = prev
+        run.nextOfLast = next
+        return implicit.append(run)
+    }
+
+    /// Whether a run is free for `setFreeRun`.
+    var hasRoomForRun: Bool { implicit.run1.count == 0 }
 
     /// Is `pfn` inside an implicit run (its storage is not its value)?
     func isImplicit(_ pfn: Int) -> Bool { implicit.contains(pfn) }
@@ -204,6 +245,13 @@ extension FrameStore: Equatable {
         @usableFromInline var start32: Int32
         @usableFromInline var count32: Int32
         @usableFromInline var state: FrameState
+        /// 0: every frame is `state`. Otherwise a run of free blocks of this order: every 2^headOrder-th frame from
+        /// `start` is a buddy head of `migratetype` linked to the next and previous ones, the frames between are tails.
+        @usableFromInline var headOrder: UInt8 = 0
+        @usableFromInline var migratetype: UInt8 = 0
+        /// The first head's prev and the last head's next: the list outside the run (-1: none).
+        @usableFromInline var prevOfFirst: Int32 = -1
+        @usableFromInline var nextOfLast: Int32 = -1
         init(start: Int, count: Int, state: FrameState) {
             start32 = Int32(truncatingIfNeeded: start)
             count32 = Int32(truncatingIfNeeded: count)
@@ -213,6 +261,16 @@ extension FrameStore: Equatable {
         @inline(__always) @usableFromInline var count: Int { Int(count32) }
         @inline(__always) @usableFromInline func contains(_ pfn: Int) -> Bool {
             UInt(bitPattern: pfn &- Int(start32)) < UInt(bitPattern: Int(count32))
+        }
+
+        /// The frame at `pfn` (which is in the run).
+        @usableFromInline func frame(at pfn: Int) -> PageFrame {
+            guard headOrder > 0 else { return ImplicitFrames.frame(state) }
+            let step = 1 << Int(headOrder), off = pfn - start
+            guard off & (step - 1) == 0 else { return ImplicitFrames.frame(.tail) }
+            return PageFrame(next: off + step < count ? Int32(truncatingIfNeeded: pfn + step) : nextOfLast,
+                             prev: off == 0 ? prevOfFirst : Int32(truncatingIfNeeded: pfn - step),
+                             tag: 0, state: .buddy, order: headOrder, migratetype: migratetype, packed: 0)
         }
     }
     // An empty run has count 0, which no PFN is inside.
@@ -227,8 +285,8 @@ extension FrameStore: Equatable {
 
     /// The frame at `pfn` if it is in a run: no links, no owner, no flags, the run's state.
     @inline(__always) @usableFromInline func frame(at pfn: Int) -> PageFrame? {
-        if _slowPath(run0.contains(pfn)) { return Self.frame(run0.state) }
-        if _slowPath(run1.contains(pfn)) { return Self.frame(run1.state) }
+        if _slowPath(run0.contains(pfn)) { return run0.frame(at: pfn) }
+        if _slowPath(run1.contains(pfn)) { return run1.frame(at: pfn) }
         return nil
     }
 
@@ -242,6 +300,10 @@ extension FrameStore: Equatable {
     mutating func remove(at i: Int) {
         if i == 0 { run0 = run1 }
         run1 = Run(start: 0, count: 0, state: .tail)
+    }
+
+    mutating func replace(at i: Int, with run: Run) {
+        if i == 0 { run0 = run } else { run1 = run }
     }
 
     /// Adds `run` (which overlaps neither) if there is room; false when both places are taken.
@@ -285,7 +347,19 @@ extension FrameStore: Equatable {
 
     /// Writes `runs`' frames into storage.
     func writeOut(_ runs: [ImplicitFrames.Run]) {
-        for r in runs { (base + r.start).update(repeating: ImplicitFrames.frame(r.state), count: r.count) }
+        for r in runs {
+            if r.headOrder > 0 {
+                writeHeads(of: r, from: r.start, to: r.start + r.count)
+            } else {
+                (base + r.start).update(repeating: ImplicitFrames.frame(r.state), count: r.count)
+            }
+        }
+    }
+
+    /// A run of free blocks' heads from `lo` to `hi` (block boundaries) into storage; the tails between are zero
+    /// there already (storage under a run is never written but by this).
+    func writeHeads(of r: ImplicitFrames.Run, from lo: Int, to hi: Int) {
+        for pfn in stride(from: lo, to: hi, by: 1 << Int(r.headOrder)) { base[pfn] = r.frame(at: pfn) }
     }
 
     /// The same for bulk readers, once per buffer.

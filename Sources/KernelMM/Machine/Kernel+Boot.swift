@@ -2,7 +2,11 @@ extension Kernel {
     /// Boots a machine: lays out RAM as the firmware would report it, builds the zones, reserves what early boot
     /// reserves (memblock), hands the rest to the buddy allocator the way memblock_free_all() does, then sets
     /// min_free_kbytes, the watermarks, lowmem_reserve and the per-CPU page lists (mm/mm_init.c, mm/page_alloc.c).
-    public init(booting params: BootParams) throws(BootError) {
+    public init(booting params: BootParams) throws(BootError) { try self.init(booting: params, freeRun: true) }
+
+    /// `freeRun`: leave boot's largest run of free MAX_ORDER blocks unwritten (`FrameStore.setFreeRun`); tests boot
+    /// without it to check that the frames read the same.
+    init(booting params: BootParams, freeRun: Bool) throws(BootError) {
         try Self.validate(params)
         let arch = params.arch
         self.params = params
@@ -28,7 +32,7 @@ extension Kernel {
         let free = freeRanges()
         for r in free { zones[r.zone].managedPages += r.end - r.start }
         zonelists = Self.buildZonelists(zones)
-        freeAllMemblockMemory(free)
+        freeAllMemblockMemory(free, leavingRunUnwritten: freeRun)
         initPerZoneWatermarks()
         bootCPUs()
         kmemCacheInit()
@@ -140,21 +144,24 @@ extension Kernel {
     /// frames, and every pass over them was what made a big machine slow to boot.
     static func initialFrames(ram: [RAMRange], count: Int, shift: Int) -> FrameStore {
         var frames = FrameStore(zeroed: count)
-        var holes: [Range<Int>] = []
+        // Plain pairs: an array of Range<Int> had the runtime look up Int's Comparable conformance (a scan of every
+        // conformance in the executable) at every start.
+        var holes: [(lo: Int, hi: Int)] = []
         var at = 0
         for r in ram {
             let start = min(count, Int(r.start >> UInt64(shift)))
-            if start > at { holes.append(at..<start) }
+            if start > at { holes.append((at, start)) }
             at = max(at, min(count, Int(r.end >> UInt64(shift))))
         }
-        if count > at { holes.append(at..<count) }
-        let largest = holes.indices.max { holes[$0].count < holes[$1].count }
+        if count > at { holes.append((at, count)) }
+        var largest = -1
+        for i in holes.indices where largest < 0 || holes[i].hi - holes[i].lo > holes[largest].hi - holes[largest].lo { largest = i }
         frames.withUnsafeMutableBufferPointerAtBoot { buf in
             for (i, h) in holes.enumerated() where i != largest {
-                UnsafeMutableBufferPointer(rebasing: buf[h]).update(repeating: .absent)
+                (buf.baseAddress! + h.lo).update(repeating: .absent, count: h.hi - h.lo)
             }
         }
-        if let largest { frames.setImplicit(holes[largest], state: .absent) }
+        if largest >= 0 { frames.setImplicit(holes[largest].lo..<holes[largest].hi, state: .absent) }
         return frames
     }
 
@@ -216,18 +223,27 @@ extension Kernel {
             let lo = min(n, Int(region.start >> shift)), hi = min(n, Int((region.end + ps - 1) >> shift))
             return lo..<max(lo, hi)
         }
-        // mem_map is the one long run (a 64th of RAM) and lies inside one RAM range: an implicit run of reserved
-        // frames rather than millions of writes. Every other region is written, skipping absent frames.
-        if let memMap = memblock.first(where: { $0.purpose == .memMap }),
+        // mem_map (a 64th of RAM) lies inside one RAM range: an implicit run of reserved frames rather than millions
+        // of writes, unless the hole has taken a run; the other is for the free blocks (freeAllMemblockMemory), whose
+        // heads are 16 times as many pages of frames. Every other region is written, skipping absent frames.
+        if frames.implicit.isEmpty, let memMap = memblock.first(where: { $0.purpose == .memMap }),
            ram.contains(where: { $0.start <= memMap.start && memMap.end <= $0.end }) {
             frames.setImplicit(pfns(memMap), state: .reserved)
         }
+        // Present frames are the RAM ranges' (the rest were made absent above), so the frames are written without
+        // being read first: a read of a page nobody wrote maps the zero page, and the write then faults a second time.
         let implicit = frames.implicit, regions = memblock
+        let present = ram.map { (lo: min(n, Int($0.start >> shift)), hi: min(n, Int($0.end >> shift))) }
         frames.withUnsafeMutableBufferPointerAtBoot { buf in
             for region in regions {
-                for pfn in pfns(region) where implicit.frame(at: pfn) == nil && buf[pfn].state != .absent {
-                    buf[pfn].state = .reserved
-                    buf[pfn].flags = []
+                let r = pfns(region)
+                for p in present {
+                    let lo = max(r.lowerBound, p.lo), hi = min(r.upperBound, p.hi)
+                    guard lo < hi else { continue }
+                    for pfn in lo..<hi where !implicit.contains(pfn) {
+                        buf[pfn].state = .reserved
+                        buf[pfn].flags = []
+                    }
                 }
             }
         }
@@ -280,10 +296,25 @@ extension Kernel {
 
     /// memblock_free_all() → __free_pages_memory(): each free range goes to the buddy allocator in the largest
     /// naturally aligned blocks that fit, added at the list tails (FPI_TO_TAIL), merging as they go.
-    private mutating func freeAllMemblockMemory(_ ranges: [(start: Int, end: Int, zone: Int)]) {
-        for r in ranges {
+    /// `leavingRunUnwritten`: the largest range's MAX_ORDER blocks go on their list as an implicit run of the frame
+    /// store (their heads, one per page of frames, are never written: a page fault each), if a run is free for it.
+    private mutating func freeAllMemblockMemory(_ ranges: [(start: Int, end: Int, zone: Int)], leavingRunUnwritten: Bool = false) {
+        let step = 1 << maxOrder
+        var run: (range: Int, lo: Int, hi: Int) = (-1, 0, 0)
+        if leavingRunUnwritten && frames.hasRoomForRun {
+            for (i, r) in ranges.enumerated() {
+                // The greedy split below gives MAX_ORDER blocks exactly from the first aligned frame to the last.
+                let lo = (r.start + step - 1) & ~(step - 1), hi = r.end & ~(step - 1)
+                if hi - lo > run.hi - run.lo { run = (i, lo, hi) }
+            }
+        }
+        for (i, r) in ranges.enumerated() {
             var start = r.start
             while start < r.end {
+                if i == run.range && start == run.lo && addFreeRun(run.lo..<run.hi, zone: r.zone) {
+                    start = run.hi
+                    continue
+                }
                 var order = min(maxOrder, start == 0 ? maxOrder : start.trailingZeroBitCount)
                 while start + (1 << order) > r.end { order -= 1 }
                 frames[start].order = UInt8(order)
@@ -292,6 +323,24 @@ extension Kernel {
                 start += 1 << order
             }
         }
+    }
+
+    /// What freeOneBlock(toTail: true) does for each MAX_ORDER block of `range` in turn (none merges: they are of
+    /// the highest order), in one step, the heads left to the frame store's run. False (nothing done) when the
+    /// blocks' pageblocks are not all of one migrate type or no run is free.
+    private mutating func addFreeRun(_ range: Range<Int>, zone z: Int) -> Bool {
+        let base = zones[z].startPFN >> pageblockOrder
+        let types = zones[z].pageblockType[((range.lowerBound >> pageblockOrder) - base)...(((range.upperBound - 1) >> pageblockOrder) - base)]
+        guard let m = types.first, !types.contains(where: { $0 != m }) else { return false }
+        let h = freeLists.headIndex(zone: z, order: maxOrder, type: Int(m)), t = h + FreeLists.types
+        let last = freeLists.slots[t]
+        guard frames.setFreeRun(range, order: maxOrder, migratetype: m, prev: last, next: -1) else { return false }
+        // list_add_tail() of the first block; the others follow it inside the run.
+        if last >= 0 { frames[Int(last)].next = Int32(range.lowerBound) } else { freeLists.slots[h] = Int32(range.lowerBound) }
+        freeLists.slots[t] = Int32(range.upperBound - (1 << maxOrder))
+        freeLists.adjust(zone: z, order: maxOrder, type: Int(m), by: Int32(range.count >> maxOrder))
+        zones[z].nrFreePages += range.count
+        return true
     }
 
     /// The zone a frame belongs to (page_zone()), or nil for frames outside every zone.

@@ -18,6 +18,22 @@ extension Kernel {
     public mutating func kmemCacheCreate(name: String, size: Int, align: Int = 0, flags: SlabFlags = [], ctor: Bool = false,
                                          usercopy: Bool = false, bootCache: Bool = false, mergeable: Bool? = nil,
                                          caller: String = "kmem_cache_create") -> Result<KmemCacheCreateResult, KmemCacheCreateError> {
+        switch createCache(name: name, size: size, align: align, flags: flags, ctor: ctor, usercopy: usercopy, bootCache: bootCache,
+                           mergeable: mergeable, caller: caller) {
+        case .done(let r): .success(r)
+        case .failed(let e): .failure(e)
+        }
+    }
+
+    /// What createCache() did. Boot makes ~150 caches through it: a `Result` there would have the runtime look up
+    /// `Error` conformances for its metadata (a scan of every conformance in the executable) at start-up.
+    enum CreateOutcome { case done(KmemCacheCreateResult), failed(KmemCacheCreateError) }
+
+    /// kmem_cache_create()'s work, for the public entry and for boot.
+    @discardableResult
+    mutating func createCache(name: String, size: Int, align: Int = 0, flags: SlabFlags = [], ctor: Bool = false,
+                              usercopy: Bool = false, bootCache: Bool = false, mergeable: Bool? = nil,
+                              caller: String = "kmem_cache_create") -> CreateOutcome {
         // kmem_cache_create_usercopy() → mutex_lock(&slab_mutex) → might_sleep() (kernel/locking/mutex.c:283 in 6.6).
         if !bootCache {
             mightSleep(file: "kernel/locking/mutex.c", line: 283, caller: "kmem_cache_create", why: .sleepingLock("slab_mutex (mutex_lock)"),
@@ -28,7 +44,7 @@ extension Kernel {
             report(.slab(.createFailed(cache: name, error: -22)), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
                    note: .cacheSizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
             if flags.contains(.panic) { panicCreate(name) }
-            return .failure(.sizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
+            return .failed(.sizeOutOfRange(size: size, min: wordSize, max: kmallocMaxSize))
         }
         // kmem_cache_flags(): slub_debug= adds its flags to every cache.
         if slab.kind == .slub { flags.formUnion(slab.debug.slubFlags(for: name)) }
@@ -39,13 +55,13 @@ extension Kernel {
             slab.idsByName[name] = slab.caches[target].id
             let into = slab.caches[target].name
             if explainEnabled { explain(.slab(.merged(name: name, size: size, into: into, objectSize: slab.caches[target].size))) }
-            return .success(.merged(name: name, into: into))
+            return .done(.merged(name: name, into: into))
         }
         guard let g = slabGeometry(objectSize: size, align: align, flags: flags, ctor: ctor) else {
             report(.slab(.createFailed(cache: name, error: -22)), callTrace: ["dump_stack_lvl", "kmem_cache_create_usercopy", "kmem_cache_create", caller],
                    note: .cacheNoOrderFits(size: size))
             if flags.contains(.panic) { panicCreate(name) }
-            return .failure(.noGeometry(size: size))
+            return .failed(.noGeometry(size: size))
         }
         var c = KmemCache(id: slab.nextID, name: name, objectSize: size, size: g.size, align: g.align, flags: g.flags,
                           hasCtor: ctor, allocflags: g.allocflags, order: g.order, num: g.num, layout: g.layout)
@@ -86,7 +102,7 @@ extension Kernel {
         }
         // Each cache is itself an object in the kmem_cache cache (and has a kmem_cache_node per node).
         if !bootCache { allocCacheDescriptors(for: slab.caches.count - 1) }
-        return .success(.created(name: name))
+        return .done(.created(name: name))
     }
 
     private mutating func panicCreate(_ name: String) {
@@ -99,13 +115,14 @@ extension Kernel {
     public var nodeCacheName: String { slab.kind == .slub ? "kmem_cache_node" : "kmalloc-128" }
 
     /// The kmem_cache and kmem_cache_node objects describing a cache (struct kmem_cache lives in a slab, too).
-    private mutating func allocCacheDescriptors(for ci: Int) {
-        let id = slab.caches[ci].id
-        if let kc = slab.index(named: "kmem_cache"), let a = slabAllocObject(kc, gfp: .kernel, caller: "kmem_cache_create") {
-            if let i = slab.index(id: id) { slab.caches[i].descriptorAddress = a }
+    /// `kc`/`kn`: where kmem_cache and the node cache are (boot finds them once for every cache). Allocating an
+    /// object creates and destroys no cache, so `ci` still names the same cache afterwards.
+    private mutating func allocCacheDescriptors(for ci: Int, kc: Int?? = nil, kn: Int?? = nil) {
+        if let kc = kc ?? slab.index(named: "kmem_cache"), let a = slabAllocObject(kc, gfp: .kernel, caller: "kmem_cache_create") {
+            slab.caches[ci].descriptorAddress = a
         }
-        if let kn = slab.index(named: nodeCacheName), let a = slabAllocObject(kn, gfp: .kernel, caller: "kmem_cache_create") {
-            if let i = slab.index(id: id) { slab.caches[i].nodeAddress = a }
+        if let kn = kn ?? slab.index(named: nodeCacheName), let a = slabAllocObject(kn, gfp: .kernel, caller: "kmem_cache_create") {
+            slab.caches[ci].nodeAddress = a
         }
     }
 
@@ -118,19 +135,21 @@ extension Kernel {
         sz = Self.alignUp(sz, a)
         // find_mergeable() walks slab_caches with list_for_each_entry_reverse(), and create_cache() adds each new
         // cache at the head: the walk starts at the oldest cache, so the oldest compatible one wins.
-        for i in slab.caches.indices {
-            let s = slab.caches[i]
+        let word = wordSize, isSLAB = slab.kind == .slab
+        let neverMerge = SlabFlags.neverMerge, mergeSame = SlabFlags.mergeSame, same = flags.intersection(mergeSame)
+        // Each cache is read in place: a copy of each (its arrays and dictionaries retained and released) was most of
+        // boot's ~100 calls over ~150 caches.
+        return slab.caches.firstIndex { s in
             // slab_unmergeable(): debug/never-merge flags, a ctor, a usercopy region (HARDENED_USERCOPY; every
             // kmalloc cache has one), and refcount < 0 (create_boot_cache() exempts kmem_cache and kmem_cache_node).
-            if !s.flags.intersection(SlabFlags.neverMerge).isEmpty || s.hasCtor || s.usercopy || s.flags.contains(.kmalloc) || s.refcount < 0 { continue }
-            if sz > s.size { continue }
-            if flags.intersection(SlabFlags.mergeSame) != s.flags.intersection(SlabFlags.mergeSame) { continue }
-            if s.size & ~(a - 1) != s.size { continue }
-            if s.size - sz >= wordSize { continue }
-            if slab.kind == .slab && (a > s.align || s.align % a != 0) { continue }
-            return i
+            if !s.flags.intersection(neverMerge).isEmpty || s.hasCtor || s.usercopy || s.flags.contains(.kmalloc) || s.refcount < 0 { return false }
+            if sz > s.size { return false }
+            if same != s.flags.intersection(mergeSame) { return false }
+            if s.size & ~(a - 1) != s.size { return false }
+            if s.size - sz >= word { return false }
+            if isSLAB && (a > s.align || s.align % a != 0) { return false }
+            return true
         }
-        return nil
     }
 
     /// mm/slab_common.c: kmem_cache_destroy() — refused with a warning while objects are live; otherwise the
@@ -195,16 +214,19 @@ extension Kernel {
         slab.kind = params.slab
         slab.debug = SlabDebugConfig.parse(params.slabDebug, kind: params.slab) ?? SlabDebugConfig()
         slab.cpus = params.cpus
+        // Room for boot's ~150 caches and their names from the start, instead of growing (and rehashing) nine times.
+        slab.caches.reserveCapacity(256)
+        slab.idsByName.reserveCapacity(256)
         // slab_max_order = 1 when RAM > 32 MiB (SLAB_MAX_ORDER_HI).
         slab.slabMaxOrder = params.memory > 32 << 20 ? 1 : 0
         let ptr = wordSize
         if slab.kind == .slub {
-            kmemCacheCreate(name: "kmem_cache_node", size: 64, flags: [.hwcacheAlign], bootCache: true)
-            kmemCacheCreate(name: "kmem_cache", size: 208 + ptr, flags: [.hwcacheAlign], bootCache: true)
+            createCache(name: "kmem_cache_node", size: 64, flags: [.hwcacheAlign], bootCache: true)
+            createCache(name: "kmem_cache", size: 208 + ptr, flags: [.hwcacheAlign], bootCache: true)
         } else {
             // mm/slab.c kmem_cache_init(): SLAB has no kmem_cache_node cache; its nodes come from the kmalloc cache
             // of INDEX_NODE (kmalloc_index(sizeof(struct kmem_cache_node))), made right after kmem_cache.
-            kmemCacheCreate(name: "kmem_cache", size: 200 + ptr * params.cpus, flags: [.hwcacheAlign], bootCache: true)
+            createCache(name: "kmem_cache", size: 200 + ptr * params.cpus, flags: [.hwcacheAlign], bootCache: true)
         }
         // mm/slab_common.c create_boot_cache(): "s->refcount = -1; /* Exempt from merging for now */" — and nothing
         // sets it back, so no kmem_cache_create() is ever merged into these two.
@@ -222,17 +244,18 @@ extension Kernel {
             ("inode_cache", 608, [.reclaimAccount, .panic, .memSpread, .account], true, false),
         ]
         for (name, size, flags, ctor, usercopy) in later {
-            kmemCacheCreate(name: name, size: size, align: name == "task_struct" ? cacheLineSize : 0, flags: flags,
+            createCache(name: name, size: size, align: name == "task_struct" ? cacheLineSize : 0, flags: flags,
                             ctor: ctor, usercopy: usercopy, bootCache: true)
         }
         // The rest of a distribution kernel's boot caches (the captures are x86-64; 32-bit sizes would differ).
         if arch.hasDistributionBootCaches {
             for c in BootCache.x86_64 {
-                kmemCacheCreate(name: c.name, size: c.size, flags: c.flags, ctor: c.merging == .ctor, bootCache: true,
+                createCache(name: c.name, size: c.size, flags: c.flags, ctor: c.merging == .ctor, bootCache: true,
                                 mergeable: c.merging == .mergeable)
             }
         }
-        for i in slab.caches.indices { allocCacheDescriptors(for: i) }
+        let kc = slab.index(named: "kmem_cache"), kn = slab.index(named: nodeCacheName)
+        for i in slab.caches.indices { allocCacheDescriptors(for: i, kc: kc, kn: kn) }
         // One task_struct per task alive at boot.
         // init_task (swapper/0) is static; every other task was forked into the task_struct cache.
         for i in tasks.indices where tasks[i].comm != "swapper/0" && tasks[i].taskStruct == nil {

@@ -23,11 +23,14 @@ extension Kernel {
         case .slab: r = slabCacheAlloc(ci, gfp: gfp, caller: caller)
         case .slub: r = slubAlloc(ci, gfp: gfp, caller: caller, origSize: origSize)
         }
-        guard let r, let s = slab.caches[ci].slabs[r.pfn] else { return nil }
+        guard let r, let head = slab.caches[ci].slabs[r.pfn]?.pfn, let first = slab.caches[ci].slabs[r.pfn]?.firstObjectOffset else { return nil }
         slab.caches[ci].totalAllocs += 1
-        let addr = objectAddress(slab.caches[ci], s, index: r.index)
-        recordTrack(ci, pfn: r.pfn, index: r.index, alloc: true, caller: caller)
-        if slab.kind == .slub && slab.caches[ci].flags.contains(.trace) { slubTrace(ci, pfn: r.pfn, index: r.index, alloc: true) }
+        // objectAddress(cache, slab, index:) from plain values: handing a method of the kernel the cache and slab read
+        // in place made the compiler copy the whole Kernel value (and both of them) on every allocation.
+        let size = slab.caches[ci].size, objOffset = slab.caches[ci].objOffset, flags = slab.caches[ci].flags
+        let addr = (pageAddress(head) ?? physAddr(head)) &+ UInt64(first) &+ UInt64(r.index * size + objOffset)
+        if flags.contains(.storeUser) { recordTrack(ci, pfn: r.pfn, index: r.index, alloc: true, caller: caller) }
+        if slab.kind == .slub && flags.contains(.trace) { slubTrace(ci, pfn: r.pfn, index: r.index, alloc: true) }
         if gfp.contains(.zero) { fillObject(ci, pfn: r.pfn, index: r.index, byte: 0) }
         return addr
     }

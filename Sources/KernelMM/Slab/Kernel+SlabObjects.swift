@@ -165,10 +165,9 @@ extension Kernel {
 
     /// Takes the next free object off a slab's freelist (mutated in place: no copy of the object arrays).
     mutating func takeObject(_ ci: Int, pfn: Int, state: ObjectState) -> Int? {
-        guard let idx = slab.caches[ci].slabs[pfn]?.freelist.popLast() else { return nil }
-        slab.caches[ci].slabs[pfn]?.objects[Int(idx)] = state
-        slab.caches[ci].slabs[pfn]?.inuse += 1
-        return Int(idx)
+        // One hash lookup and one in-place change of the slab, not three.
+        guard let at = slab.caches[ci].slabs.index(forKey: pfn) else { return nil }
+        return slab.caches[ci].slabs.values[at].take(state)
     }
 
     /// Puts an object back on its slab's freelist (it is handed out next).

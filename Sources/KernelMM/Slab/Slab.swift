@@ -18,6 +18,14 @@ public struct Slab: Sendable, Equatable, Codable {
     public var tracks: [ObjectTrack] = []
 
     public var isEmpty: Bool { inuse == 0 }
+
+    /// Takes the next object off the freelist as `state`: its index, or nil when the slab is full.
+    mutating func take(_ state: ObjectState) -> Int? {
+        guard let idx = freelist.popLast() else { return nil }
+        objects[Int(idx)] = state
+        inuse += 1
+        return Int(idx)
+    }
 }
 
 /// struct track (mm/slub.c): where an object was last allocated and freed.

@@ -2,9 +2,17 @@ import KernelMM
 
 /// Views of memory: /proc files, struct pages, addresses, pictures, logs, tracing and narration.
 enum ViewCommands {
+    /// `buddyinfo, zoneinfo, …`, joined by hand: the command table is built at every start, and the first generic
+    /// `joined(separator:)` of a run has the runtime look up its associated types (a scan of every conformance).
+    static var procFileList: String {
+        var list = ""
+        for name in ProcFiles.names { list += (list.isEmpty ? "" : ", ") + name.replacingPrefix("/proc/") }
+        return list
+    }
+
     static let all: [CommandSpec] = [
         CommandSpec("cat", family: .views, arguments: [.init("file", .path)],
-                    summary: "print a /proc file in the kernel's format: " + ProcFiles.names.map { $0.replacingPrefix("/proc/") }.joined(separator: ", "),
+                    summary: "print a /proc file in the kernel's format: " + procFileList,
                     examples: ["cat /proc/buddyinfo", "cat /proc/zoneinfo"]) { s, a throws(CommandError) in
             let path = try a.string(0)
             guard let f = ProcFiles.lookup(path) else { throw .unknownProcFile(path, known: ProcFiles.names) }
