@@ -72,14 +72,15 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     }
 
     /// The page allocator's own frames: the head of a block it holds or hands out, a block on a free or pcp list and
-    /// its neighbours, a buddy candidate. None of these is ever inside an implicit run (the runs hold absent and
-    /// reserved frames, which no allocator path writes, lists or merges with), so this skips the runs' range tests and
-    /// the write-out; a buddy candidate read from a run's storage reads as a tail (zero) or as the run's own state,
-    /// never as a free buddy, which is the right answer. The tests' debug build checks the claim on every write.
+    /// its neighbours, a buddy candidate. None of these is ever inside the uniform run (`run0`: absent or reserved
+    /// frames, which no allocator path writes, lists or merges with), so this tests the free-block run (`run1`) alone;
+    /// a buddy candidate read from the uniform run's storage reads as a tail (zero) or as the run's own state, never
+    /// as a free buddy, which is the right answer. The tests' debug build checks the claim on every write.
     @inline(__always)
     subscript(stored pfn: Int) -> PageFrame {
         get {
             precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+            if _slowPath(implicit.run1.contains(pfn)) { return implicit.run1.frame(at: pfn) }
             return buffer.base[pfn]
         }
         _modify {
@@ -98,8 +99,9 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     @inline(__always) mutating func makeStoredWritable(_ pfn: Int) {
         if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
         #if DEBUG
-        precondition(!implicit.contains(pfn), "implicit PFN \(pfn)")
+        precondition(!implicit.run0.contains(pfn), "implicit PFN \(pfn)")
         #endif
+        if _slowPath(implicit.run1.contains(pfn)) { writeOut(runContaining: pfn) }
         if _slowPath(journal != nil) { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
     }
 
@@ -162,7 +164,7 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         guard !r.isEmpty else { return }
         if !isKnownUniquelyReferenced(&buffer) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
         let run = ImplicitFrames.Run(start: r.lowerBound, count: r.count, state: state)
-        if !implicit.append(run) { buffer.writeOut([run]) }
+        if implicit.run0.count == 0 { implicit.run0 = run } else { buffer.writeOut([run]) }
     }
 
     /// Boot: the blocks of 2^`order` frames in `range` (all still zero, untouched; `range` a whole number of them) are
@@ -177,7 +179,9 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         run.migratetype = migratetype
         run.prevOfFirst = prev
         run.nextOfLast = next
-        return implicit.append(run)
+        guard implicit.run1.count == 0 else { return false }
+        implicit.run1 = run
+        return true
     }
 
     /// Whether a run is free for `setFreeRun`.
@@ -237,8 +241,9 @@ extension FrameStore: Equatable {
     }
 }
 
-/// Runs of identical frames a FrameStore answers without storage: at most two (`run0`, `run1`), so that the check
-/// on every read is two subtractions and compares.
+/// Runs of frames a FrameStore answers without storage, in two fixed slots, so that the check on every read is two
+/// subtractions and compares: `run0` a run of one state (the hole, or mem_map where there is none), `run1` boot's run
+/// of free MAX_ORDER blocks, the only one the page allocator's own frames can be in.
 @usableFromInline struct ImplicitFrames: Sendable, Equatable {
     /// 32-bit fields (PFNs fit: at most 2^24 frames) keep the Kernel value small; it is copied whole more than once.
     @usableFromInline struct Run: Sendable, Equatable {
@@ -297,19 +302,13 @@ extension FrameStore: Equatable {
     /// 0 or 1: the run holding `pfn` (which is in one).
     func run(containing pfn: Int) -> Int { run0.contains(pfn) ? 0 : 1 }
 
+    /// Each run keeps its slot (the allocator's frame accessor tests `run1` alone).
     mutating func remove(at i: Int) {
-        if i == 0 { run0 = run1 }
-        run1 = Run(start: 0, count: 0, state: .tail)
+        if i == 0 { run0 = Run(start: 0, count: 0, state: .tail) } else { run1 = Run(start: 0, count: 0, state: .tail) }
     }
 
     mutating func replace(at i: Int, with run: Run) {
         if i == 0 { run0 = run } else { run1 = run }
-    }
-
-    /// Adds `run` (which overlaps neither) if there is room; false when both places are taken.
-    mutating func append(_ run: Run) -> Bool {
-        if run0.count == 0 { run0 = run } else if run1.count == 0 { run1 = run } else { return false }
-        return true
     }
 }
 
