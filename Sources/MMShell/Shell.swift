@@ -169,10 +169,12 @@ extension ShellSession {
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports
         // that C code already showed call by call are not shown again for the command that ran it.
-        let since = min(max(logMark, logShownMark), kernel.log.written)
+        // The log is read once: it lives in the kernel's copy-on-write box (KernelColdState), and each read is a call.
+        let written = kernel.log.written
+        let since = min(max(logMark, logShownMark), written)
         let inner = spec.family == .lessons
-        let reports = inner ? [] : kernel.log.entries(since: since)
-        logShownMark = kernel.log.written
+        let reports = inner || since == written ? [] : kernel.log.entries(since: since)
+        logShownMark = written
         out.reports = reports.map { ReportClass($0.report) }
         let explanation = kernel.explainEnabled && !inner ? kernel.explanation : []
         let trees = BlockTreePicture.build(explanation)

@@ -10,6 +10,20 @@ extension Kernel {
         return k
     }
 
+    /// `withoutFrames`, made in place: the frames and the caller are set aside while the rest is copied once (a
+    /// getter on a borrowed kernel made two copies of the value and dropped one, a few dozen retains and releases
+    /// each, on every command undo keeps).
+    public mutating func snapshotWithoutFrames() -> Kernel {
+        var f = FrameStore()
+        swap(&f, &frames)
+        let site = callSite
+        callSite = nil
+        let k = self
+        swap(&f, &frames)
+        callSite = site
+        return k
+    }
+
     /// Starts recording the old value of every frame written (see `FrameStore`).
     public mutating func openFrameJournal(epoch: UInt64) { frames.openJournal(epoch: epoch) }
 

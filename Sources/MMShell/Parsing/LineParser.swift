@@ -165,6 +165,8 @@ public enum LineParser {
     /// Pieces are split at spaces and tabs outside quotes and parentheses, as they are found.
     private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String) throws(CommandError) -> [String] {
         var words: [String] = []
+        // One allocation for the usual few words, not one per word while the array grows.
+        words.reserveCapacity(4)
         // Per word: its first and last character and how many it has (unquote reads them; a glued word is pieces).
         var first: UInt8 = 0, last: UInt8 = 0, length = 0
         var glueNext = false
