@@ -25,7 +25,12 @@ extension Kernel {
     }
 
     /// Starts recording the old value of every frame written (see `FrameStore`).
-    public mutating func openFrameJournal(epoch: UInt64) { frames.openJournal(epoch: epoch) }
+    public mutating func openFrameJournal(epoch: UInt64) {
+        frames.openJournal(epoch: epoch)
+        // Room for what one allocation or free writes (2–17 frames), so the journal is one allocation a command
+        // rather than one each time it doubles.
+        frames.journal?.reserveCapacity(16)
+    }
 
     /// Stops recording; the writes since `openFrameJournal(epoch:)`, or nil when these frames are not the ones it
     /// was opened on (the machine was replaced meanwhile).
