@@ -26,39 +26,39 @@ public struct Kernel: Sendable, Equatable {
     /// zones[i].type, for the same reason.
     var zoneTypes: [ZoneType] = []
     /// What most commands only read, behind one reference (see `KernelColdState`); the properties below reach it.
-    var cold = CopyOnWriteBox(KernelColdState())
-    public internal(set) var ram: [RAMRange] {
+    @usableFromInline var cold = CopyOnWriteBox(KernelColdState())
+    @inlinable public internal(set) var ram: [RAMRange] {
         _read { yield cold.value.ram }
         _modify { yield &cold.value.ram }
     }
-    public internal(set) var memblock: [MemblockRegion] {
+    @inlinable public internal(set) var memblock: [MemblockRegion] {
         _read { yield cold.value.memblock }
         _modify { yield &cold.value.memblock }
     }
     /// min_free_kbytes in force.
-    public internal(set) var minFreeKbytes: Int {
+    @inlinable public internal(set) var minFreeKbytes: Int {
         get { cold.value.minFreeKbytes }
         _modify { yield &cold.value.minFreeKbytes }
     }
 
-    public internal(set) var cpus: [CPUState] {
+    @inlinable public internal(set) var cpus: [CPUState] {
         _read { yield cold.value.cpus }
         _modify { yield &cold.value.cpus }
     }
     /// The CPU the shell's commands run on.
     public internal(set) var currentCPU: Int = 0
-    public internal(set) var tasks: [Task] {
+    @inlinable public internal(set) var tasks: [Task] {
         _read { yield cold.value.tasks }
         _modify { yield &cold.value.tasks }
     }
 
     /// vmalloc space: areas in address order, deferred frees (Vmalloc/).
-    public internal(set) var vmalloc: VmallocState {
+    @inlinable public internal(set) var vmalloc: VmallocState {
         _read { yield cold.value.vmalloc }
         _modify { yield &cold.value.vmalloc }
     }
     /// Per-CPU memory: chunks, allocations, variables (CPU/Percpu*).
-    public internal(set) var percpu: PercpuState {
+    @inlinable public internal(set) var percpu: PercpuState {
         _read { yield cold.value.percpu }
         _modify { yield &cold.value.percpu }
     }
@@ -67,12 +67,12 @@ public struct Kernel: Sendable, Equatable {
         get { cold.value.nextPID }
         _modify { yield &cold.value.nextPID }
     }
-    public internal(set) var cachedStacks: [[UInt32]] {
+    @inlinable public internal(set) var cachedStacks: [[UInt32]] {
         _read { yield cold.value.cachedStacks }
         _modify { yield &cold.value.cachedStacks }
     }
 
-    public var log: KernelLog {
+    @inlinable public var log: KernelLog {
         _read { yield cold.value.log }
         _modify { yield &cold.value.log }
     }
@@ -86,7 +86,7 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var explanation: [ExplainStep] = []
     public internal(set) var vmEvents = VMEvents()
     /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
-    public internal(set) var taint: Set<Character> {
+    @inlinable public internal(set) var taint: Set<Character> {
         _read { yield cold.value.taint }
         _modify { yield &cold.value.taint }
     }
