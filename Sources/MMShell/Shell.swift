@@ -55,23 +55,20 @@ public struct Shell: Sendable {
     /// (`LessonEngine.around`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
         var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line) }
-        if let record = out.record {
-            var r = record
-            if source != nil { r.append(("line", .int(line))) }
-            out.stdout = JSONValue.object(r).rendered + "\n"
-            out.record = nil
-        }
+        guard var r = out.record else { return out }
+        if source != nil { r.append(("line", .int(line))) }
+        out.stdout = JSONValue.object(r).rendered + "\n"
+        out.record = nil
         return out
     }
 
     /// Runs one command line, without the lesson layer.
     mutating func run(_ text: String, source: String?, line: Int) -> LineOutcome {
-        var out = LineOutcome()
         if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
         if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
         let parsed: ParsedLine
         do {
-            guard let p = try LineParser.parse(text) else { return out }
+            guard let p = try LineParser.parse(text) else { return LineOutcome() }
             parsed = p
         } catch {
             return fail(error, text: text, source: source, line: line)
@@ -80,14 +77,17 @@ public struct Shell: Sendable {
             let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
         }
-        out.command = spec
         session.commandSerial += 1
         if parsed.arguments.contains("--help") || parsed.arguments.contains("-h") {
+            var out = LineOutcome()
+            out.command = spec
             out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
-        var result = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
-                                    source: source, line: line).outcome
+        // Taken apart, not `.outcome`: reading one member of the returned tuple copied the outcome and dropped the
+        // tuple (a few strings and arrays retained and released, every line).
+        var (result, _, _) = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
+                                            source: source, line: line)
         result.command = spec
         return result
     }
@@ -169,10 +169,12 @@ extension ShellSession {
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports
         // that C code already showed call by call are not shown again for the command that ran it.
-        let since = min(max(logMark, logShownMark), kernel.log.written)
+        // The log is read once: it lives in the kernel's copy-on-write box (KernelColdState), and each read is a call.
+        let written = kernel.log.written
+        let since = min(max(logMark, logShownMark), written)
         let inner = spec.family == .lessons
-        let reports = inner ? [] : kernel.log.entries(since: since)
-        logShownMark = kernel.log.written
+        let reports = inner || since == written ? [] : kernel.log.entries(since: since)
+        logShownMark = written
         out.reports = reports.map { ReportClass($0.report) }
         let explanation = kernel.explainEnabled && !inner ? kernel.explanation : []
         let trees = BlockTreePicture.build(explanation)

@@ -15,13 +15,14 @@ extension Kernel {
         pageblockOrder = arch.pageblockOrder
         pageSize = arch.pageSize
         let ram = Self.firmwareMemoryMap(arch: arch, memory: params.memory)
-        self.ram = ram
         let pageSize = UInt64(arch.pageSize)
         let maxPFN = Int((ram.last?.end ?? 0) / pageSize)
         frames = Self.initialFrames(ram: ram, count: maxPFN, shift: arch.pageShift)
+        zones = []
+        // After the stored properties: these three live in `cold`, reached through computed properties.
+        self.ram = ram
         tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
         cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
-        zones = []
 
         buildZones(maxPFN: maxPFN)
         zoneSpans = zones.map { ZoneSpan(start: $0.startPFN, end: $0.endPFN) }

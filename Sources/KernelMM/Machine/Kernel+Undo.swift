@@ -10,8 +10,27 @@ extension Kernel {
         return k
     }
 
+    /// `withoutFrames`, made in place: the frames and the caller are set aside while the rest is copied once (a
+    /// getter on a borrowed kernel made two copies of the value and dropped one, a few dozen retains and releases
+    /// each, on every command undo keeps).
+    public mutating func snapshotWithoutFrames() -> Kernel {
+        var f = FrameStore()
+        swap(&f, &frames)
+        let site = callSite
+        callSite = nil
+        let k = self
+        swap(&f, &frames)
+        callSite = site
+        return k
+    }
+
     /// Starts recording the old value of every frame written (see `FrameStore`).
-    public mutating func openFrameJournal(epoch: UInt64) { frames.openJournal(epoch: epoch) }
+    public mutating func openFrameJournal(epoch: UInt64) {
+        frames.openJournal(epoch: epoch)
+        // Room for what one allocation or free writes (2–17 frames), so the journal is one allocation a command
+        // rather than one each time it doubles.
+        frames.journal?.reserveCapacity(16)
+    }
 
     /// Stops recording; the writes since `openFrameJournal(epoch:)`, or nil when these frames are not the ones it
     /// was opened on (the machine was replaced meanwhile).

@@ -27,25 +27,57 @@ public struct Kernel: Sendable, Equatable {
     var zoneTypes: [ZoneType] = []
     /// gfp_zone()'s answers for this architecture (see `buildGFPZoneTable`), built at boot.
     var gfpZoneTable: UInt64 = 0
-    public internal(set) var ram: [RAMRange]
-    public internal(set) var memblock: [MemblockRegion] = []
+    /// What most commands only read, behind one reference (see `KernelColdState`); the properties below reach it.
+    @usableFromInline var cold = CopyOnWriteBox(KernelColdState())
+    @inlinable public internal(set) var ram: [RAMRange] {
+        _read { yield cold.value.ram }
+        _modify { yield &cold.value.ram }
+    }
+    @inlinable public internal(set) var memblock: [MemblockRegion] {
+        _read { yield cold.value.memblock }
+        _modify { yield &cold.value.memblock }
+    }
     /// min_free_kbytes in force.
-    public internal(set) var minFreeKbytes: Int = 0
+    @inlinable public internal(set) var minFreeKbytes: Int {
+        get { cold.value.minFreeKbytes }
+        _modify { yield &cold.value.minFreeKbytes }
+    }
 
-    public internal(set) var cpus: [CPUState]
+    @inlinable public internal(set) var cpus: [CPUState] {
+        _read { yield cold.value.cpus }
+        _modify { yield &cold.value.cpus }
+    }
     /// The CPU the shell's commands run on.
     public internal(set) var currentCPU: Int = 0
-    public internal(set) var tasks: [Task]
+    @inlinable public internal(set) var tasks: [Task] {
+        _read { yield cold.value.tasks }
+        _modify { yield &cold.value.tasks }
+    }
 
     /// vmalloc space: areas in address order, deferred frees (Vmalloc/).
-    public internal(set) var vmalloc = VmallocState()
+    @inlinable public internal(set) var vmalloc: VmallocState {
+        _read { yield cold.value.vmalloc }
+        _modify { yield &cold.value.vmalloc }
+    }
     /// Per-CPU memory: chunks, allocations, variables (CPU/Percpu*).
-    public internal(set) var percpu = PercpuState()
+    @inlinable public internal(set) var percpu: PercpuState {
+        _read { yield cold.value.percpu }
+        _modify { yield &cold.value.percpu }
+    }
     /// Next pid for `task create`, and the per-CPU caches of freed vmapped stacks (kernel/fork.c cached_stacks).
-    var nextPID = 2000
-    public internal(set) var cachedStacks: [[UInt32]] = []
+    var nextPID: Int {
+        get { cold.value.nextPID }
+        _modify { yield &cold.value.nextPID }
+    }
+    @inlinable public internal(set) var cachedStacks: [[UInt32]] {
+        _read { yield cold.value.cachedStacks }
+        _modify { yield &cold.value.cachedStacks }
+    }
 
-    public var log = KernelLog()
+    @inlinable public var log: KernelLog {
+        _read { yield cold.value.log }
+        _modify { yield &cold.value.log }
+    }
     public var clock = SimClock()
     public var trace = TraceBuffer()
     /// When on, operations record their steps in `explanation`.
@@ -56,7 +88,10 @@ public struct Kernel: Sendable, Equatable {
     public internal(set) var explanation: [ExplainStep] = []
     public internal(set) var vmEvents = VMEvents()
     /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
-    public internal(set) var taint: Set<Character> = []
+    @inlinable public internal(set) var taint: Set<Character> {
+        _read { yield cold.value.taint }
+        _modify { yield &cold.value.taint }
+    }
     /// The slab layer: caches, slabs, per-CPU caches (Slab/).
     public internal(set) var slab = SlabState()
     /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
@@ -70,7 +105,11 @@ public struct Kernel: Sendable, Equatable {
     }
 
     /// Clears what the previous command explained; the shell calls it before each command.
-    public mutating func beginCommand() { explanation.removeAll(keepingCapacity: true) }
+    public mutating func beginCommand() {
+        // Only when there is something to clear: even an empty removeAll is a write, which copies the array's
+        // storage when undo's snapshot shares it.
+        if !explanation.isEmpty { explanation.removeAll(keepingCapacity: true) }
+    }
 
     /// Puts back the previous command's narration when a command fails before doing anything.
     public mutating func restoreExplanation(_ steps: [ExplainStep]) { explanation = steps }

@@ -32,9 +32,10 @@ enum ArgumentDecoder {
         // Options: a declared name (or alias) anywhere; an undeclared `--word` is refused when the command has options
         // (elsewhere it is an argument like any other, and its kind decides).
         var positional: [String] = []
-        positional.reserveCapacity(words.count)
         var options: [(name: String, value: ArgumentValue?)] = []
-        var i = 0
+        // A command without options takes every word as it is (the words' own array, not a copy built word by word).
+        if command.options.isEmpty { positional = words } else { positional.reserveCapacity(words.count) }
+        var i = command.options.isEmpty ? words.count : 0
         while i < words.count {
             let w = words[i]
             guard w.utf8.first == 0x2d, !command.options.isEmpty else {
@@ -91,25 +92,26 @@ enum ArgumentDecoder {
     /// One word decoded as `spec.kind`.
     static func value(_ t: String, _ spec: ArgumentSpec, command: CommandSpec, variables: [String: ShellValue],
                       kernel: borrowing Kernel) throws(CommandError) -> ArgumentValue {
-        let name = spec.name.uppercased()
+        // The upper-case name is for error messages only: made when one is thrown, not for every argument.
+        func name() -> String { spec.name.uppercased() }
         switch spec.kind {
         case .gfp: return .gfp(try GFPParser.parse(t, variables: variables))
-        case .number: return .number(try number(t, name, spec.name, variables))
+        case .number: return .number(try number(t, name(), spec.name, variables))
         case .order:
-            let n = try number(t, name, spec.name, variables)
+            let n = try number(t, name(), spec.name, variables)
             guard n >= 0 else { throw .badOrder(value: n, reason: .negative) }
             guard n <= 63 else { throw .badOrder(value: n, reason: .tooLarge) }
             return .number(n)
-        case .size: return .size(try size(t, name, variables))
-        case .address: return .address(try address(t, name, variables))
+        case .size: return .size(try size(t, name(), variables))
+        case .address: return .address(try address(t, name(), variables))
         case .addressOrPage:
             // `kmem $p`: a struct page * stands for the struct page's own address.
             if let v = try variable(t, variables), case .page(let p) = v { return .address(kernel.structPageAddress(p.raw)) }
-            return .address(try address(t, name, variables))
-        case .page: return .page(try page(t, name, variables, kernel: kernel))
+            return .address(try address(t, name(), variables))
+        case .page: return .page(try page(t, name(), variables, kernel: kernel))
         case .word(let choices):
             guard choices.contains(t) else {
-                throw .notOneOf(argument: name, value: t, choices: choices, suggestion: Suggest.closest(t, in: choices))
+                throw .notOneOf(argument: name(), value: t, choices: choices, suggestion: Suggest.closest(t, in: choices))
             }
             return .word(t)
         case .name, .cacheName, .zone, .cacheSetting, .stackOwner, .path, .keyValue, .text: return .word(t)
@@ -136,33 +138,33 @@ enum ArgumentDecoder {
         return v
     }
 
-    static func number(_ t: String, _ name: String, _ what: String, _ variables: [String: ShellValue]) throws(CommandError) -> Int {
+    static func number(_ t: String, _ name: @autoclosure () -> String, _ what: String, _ variables: [String: ShellValue]) throws(CommandError) -> Int {
         if let v = try variable(t, variables) {
             switch v {
             case .int(let n): return n
             case .address(let a) where a <= UInt64(Int.max): return Int(a)
-            default: throw .wrongValueType(argument: name, expected: .expectedNumber, got: .gotValue(v))
+            default: throw .wrongValueType(argument: name(), expected: .expectedNumber, got: .gotValue(v))
             }
         }
         guard let n = NumberParser.integer(t) else { throw .badNumber(t, what: what) }
         return n
     }
 
-    static func size(_ t: String, _ name: String, _ variables: [String: ShellValue]) throws(CommandError) -> UInt64 {
+    static func size(_ t: String, _ name: @autoclosure () -> String, _ variables: [String: ShellValue]) throws(CommandError) -> UInt64 {
         if let v = try variable(t, variables) {
-            guard case .int(let n) = v, n >= 0 else { throw .wrongValueType(argument: name, expected: .expectedSize, got: .gotValue(v)) }
+            guard case .int(let n) = v, n >= 0 else { throw .wrongValueType(argument: name(), expected: .expectedSize, got: .gotValue(v)) }
             return UInt64(n)
         }
         guard let n = NumberParser.size(t) else { throw .badNumber(t, what: "size") }
         return n
     }
 
-    static func address(_ t: String, _ name: String, _ variables: [String: ShellValue]) throws(CommandError) -> UInt64 {
+    static func address(_ t: String, _ name: @autoclosure () -> String, _ variables: [String: ShellValue]) throws(CommandError) -> UInt64 {
         // `$x+100`: an address variable plus a byte offset (to point past an object's end).
         if t.hasPrefix("$"), let plus = t.firstIndex(of: "+") {
             let base = String(t[..<plus]), off = String(t[t.index(after: plus)...])
             guard let v = try variable(base, variables), case .address(let a) = v else {
-                throw .wrongValueType(argument: name, expected: .expectedAddressVariableBeforePlus, got: .gotText(base))
+                throw .wrongValueType(argument: name(), expected: .expectedAddressVariableBeforePlus, got: .gotText(base))
             }
             guard let n = NumberParser.unsigned(off) else { throw .badNumber(off, what: "offset") }
             return a &+ n
@@ -173,7 +175,7 @@ enum ArgumentDecoder {
             case .null: return 0
             case .int(let n) where n >= 0: return UInt64(n)
             default:
-                throw .wrongValueType(argument: name, expected: .expectedAddress,
+                throw .wrongValueType(argument: name(), expected: .expectedAddress,
                                       got: { if case .page = v { return .gotPageWantAddress } else { return .gotValue(v) } }())
             }
         }
@@ -182,20 +184,20 @@ enum ArgumentDecoder {
         return n
     }
 
-    static func page(_ t: String, _ name: String, _ variables: [String: ShellValue], kernel: borrowing Kernel) throws(CommandError) -> PFN? {
+    static func page(_ t: String, _ name: @autoclosure () -> String, _ variables: [String: ShellValue], kernel: borrowing Kernel) throws(CommandError) -> PFN? {
         if let v = try variable(t, variables) {
             switch v {
             case .page(let p): return p
             case .null: return nil
             case .int(let n):
                 guard n >= 0, n < kernel.frames.count else {
-                    throw .badArgument(argument: name, value: "\(t) = \(n)", reason: .notAPFN(last: kernel.frames.count - 1))
+                    throw .badArgument(argument: name(), value: "\(t) = \(n)", reason: .notAPFN(last: kernel.frames.count - 1))
                 }
                 return PFN(n)
             case .address(let a):
-                throw .wrongValueType(argument: name, expected: .expectedStructPage,
+                throw .wrongValueType(argument: name(), expected: .expectedStructPage,
                                       got: .gotAddressWantPage(a))
-            default: throw .wrongValueType(argument: name, expected: .expectedStructPage, got: .gotValue(v))
+            default: throw .wrongValueType(argument: name(), expected: .expectedStructPage, got: .gotValue(v))
             }
         }
         if t == "NULL" { return nil }
@@ -205,7 +207,7 @@ enum ArgumentDecoder {
         // A direct-map address names its page too (virt_to_page), as `page 0xffff888001000000` would in crash.
         if n >= kernel.arch.pageOffset, let pfn = kernel.directMapPFN(n) { return PFN(pfn) }
         guard n < UInt64(kernel.frames.count) else {
-            throw .badArgument(argument: name, value: t, reason: .neitherPFNNorStructPage(last: kernel.frames.count - 1))
+            throw .badArgument(argument: name(), value: t, reason: .neitherPFNNorStructPage(last: kernel.frames.count - 1))
         }
         return PFN(Int(n))
     }

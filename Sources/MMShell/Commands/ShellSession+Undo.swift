@@ -40,7 +40,7 @@ extension ShellSession {
         guard settings.undoDepth > 0, mutates || assigns, !undoOpen else { return nil }
         undoEpoch &+= 1
         undoOpen = true
-        let point = UndoPoint(before: UndoSnapshot(kernel: kernel.withoutFrames, variables: variables, line: line.trimmingWhitespace()),
+        let point = UndoPoint(before: UndoSnapshot(kernel: kernel.snapshotWithoutFrames(), variables: variables, line: line.trimmingWhitespace()),
                               epoch: undoEpoch)
         kernel.openFrameJournal(epoch: undoEpoch)
         return point
@@ -55,7 +55,7 @@ extension ShellSession {
         undoOpen = false
         guard let writes = kernel.closeFrameJournal(epoch: point.epoch), keep else { return }
         if writes.isEmpty && !assigned {
-            var now = kernel.withoutFrames
+            var now = kernel.snapshotWithoutFrames()
             now.clock = point.before.kernel.clock
             now.restoreExplanation(point.before.kernel.explanation)
             guard now != point.before.kernel else { return }

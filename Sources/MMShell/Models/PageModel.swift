@@ -15,8 +15,11 @@ enum PageBlock: Sendable, Equatable {
     /// A tail page in no block (a leaked tail, or mid-split).
     case tail(zone: String?)
 
-    init(_ pfn: Int, _ k: Kernel) {
-        let zone = k.zoneIndex(ofPFN: pfn).map { k.zones[$0].type.procName }
+    init(_ pfn: Int, _ k: borrowing Kernel) {
+        // Borrowed: an initializer owns its arguments, so its caller copied the kernel to pass it. Not `.map { k.zones[$0]… }`: a closure that captures the kernel copies the whole value (every result line
+        // of an allocation asks this).
+        var zone: String?
+        if let z = k.zoneIndex(ofPFN: pfn) { zone = k.zones[z].type.procName }
         let f = k.frames[pfn]
         switch f.state {
         case .allocated: self = .allocated(order: Int(f.order), zone: zone, compoundHead: f.flags.contains(.head))

@@ -29,6 +29,9 @@ struct ByteText {
         count += n
     }
 
+    /// Disfavoured so that a literal (`b.append(" pfn ")`) takes the StaticString copy above: as a String it was
+    /// retained, released and asked for its bytes, a dozen times a result line.
+    @_disfavoredOverload
     mutating func append(_ s: String) {
         var s = s
         s.withUTF8 { u in

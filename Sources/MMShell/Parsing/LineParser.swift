@@ -164,14 +164,29 @@ public enum LineParser {
     /// Whitespace-separated words, where `|`, `&` and a lone `~` glue their neighbours into one expression.
     /// Pieces are split at spaces and tabs outside quotes and parentheses, as they are found.
     private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String) throws(CommandError) -> [String] {
+        var words = ShellWords()
+        // Tabs are spaces here (the error shows the rest with its tabs as spaces).
+        try split(u, a, z, at: { $0 == space || $0 == tab }, whole: { rest.replacingTabs() }) { words.piece(u, $0, $1) }
+        words.finish()
+        return words.words
+    }
+
+    /// The words of a shell-form line as `split` finds their pieces. A struct with mutating methods rather than
+    /// local functions sharing local variables: those were boxed and access-checked at run time, piece by piece.
+    private struct ShellWords {
         var words: [String] = []
         // Per word: its first and last character and how many it has (unquote reads them; a glued word is pieces).
         var first: UInt8 = 0, last: UInt8 = 0, length = 0
         var glueNext = false
-        func finish() {
+
+        // One allocation for the usual few words, not one per word while the array grows.
+        init() { words.reserveCapacity(4) }
+
+        mutating func finish() {
             if length >= 2 && first == quote && last == quote, let w = words.popLast() { words.append(String(w.dropFirst().dropLast())) }
         }
-        func piece(_ lo: Int, _ hi: Int) {
+
+        mutating func piece<U: LineUnits>(_ u: U, _ lo: Int, _ hi: Int) {
             guard hi > lo else { return }
             var w = u.text(lo, hi)
             // Tabs read as spaces in the shell form, inside quotes and parentheses too (`g "a<TAB>b"` gives `a b`).
@@ -190,10 +205,6 @@ public enum LineParser {
             }
             glueNext = l == bar || l == ampersand || (hi - lo == 1 && f == tilde) || l == openParen
         }
-        // Tabs are spaces here (the error shows the rest with its tabs as spaces).
-        try split(u, a, z, at: { $0 == space || $0 == tab }, whole: { rest.replacingTabs() }, piece)
-        finish()
-        return words
     }
 
     /// `"my cache"` → `my cache`.
