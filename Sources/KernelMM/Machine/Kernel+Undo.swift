@@ -3,16 +3,9 @@
 /// and the old value of each frame the command wrote, so keeping ten commands costs kilobytes at any machine size.
 extension Kernel {
     /// This kernel without its struct pages (and with no caller named): what undo keeps of the state before a command.
-    public var withoutFrames: Kernel {
-        var k = self
-        k.frames = FrameStore()
-        k.callSite = nil
-        return k
-    }
-
-    /// `withoutFrames`, made in place: the frames and the caller are set aside while the rest is copied once (a
-    /// getter on a borrowed kernel made two copies of the value and dropped one, a few dozen retains and releases
-    /// each, on every command undo keeps).
+    /// Made in place: the frames and the caller are set aside while the rest is copied once (a getter on a borrowed
+    /// kernel made two copies of the value and dropped one, a few dozen retains and releases each, on every command
+    /// undo keeps).
     public mutating func snapshotWithoutFrames() -> Kernel {
         var f = FrameStore()
         swap(&f, &frames)
@@ -36,7 +29,7 @@ extension Kernel {
     /// was opened on (the machine was replaced meanwhile).
     public mutating func closeFrameJournal(epoch: UInt64) -> [FrameWrite]? { frames.closeJournal(epoch: epoch) }
 
-    /// Goes back to `before` (a `withoutFrames` snapshot), undoing `journals` (oldest first) on the frames.
+    /// Goes back to `before` (a `snapshotWithoutFrames()` snapshot), undoing `journals` (oldest first) on the frames.
     public mutating func restore(_ before: Kernel, undoing journals: [[FrameWrite]]) {
         var f = FrameStore()
         swap(&f, &frames)

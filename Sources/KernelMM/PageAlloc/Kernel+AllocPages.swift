@@ -7,9 +7,9 @@ struct AllocContext {
     var highestZone: Int
     /// The zones to try, highest first (the zonelist, populated zones only).
     var zonelist: ZoneList
-    /// The zone the last successful get_page_from_freelist() took its block from (-1 before), so that the fast path
-    /// need not look the zone up again by PFN.
-    var servedBy = -1
+    /// The zone the last successful get_page_from_freelist() took its block from, so that prep_new_page need not look
+    /// it up again by PFN.
+    var servedBy: Int?
 }
 
 extension Kernel {
@@ -87,7 +87,7 @@ extension Kernel {
             return finishAllocation(pfn, zone: ac.servedBy, ac: ac, owner: owner, tag: tag)
         }
         if let pfn = allocPagesSlowpath(&ac, caller: caller) {
-            return finishAllocation(pfn, zone: Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
+            return finishAllocation(pfn, zone: ac.servedBy ?? Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
         }
         return nil
     }
@@ -113,7 +113,7 @@ extension Kernel {
         head.flags = flags
         head.owner = owner
         frames[stored: pfn] = head
-        if let z = zone, z >= 0 {
+        if let z = zone {
             vmEvents.pgalloc[zoneTypes[z].rawValue] += 1 << ac.order
             zones[z].stats.countLocalAlloc()
         }

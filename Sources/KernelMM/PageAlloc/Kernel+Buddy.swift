@@ -6,7 +6,7 @@ extension Kernel {
         while high > low {
             high -= 1
             let buddy = pfn + (1 << high)
-            addToFreeList(buddy, order: high, migratetype: mt, zone: z, tail: false, countFree: false)
+            addToFreeList(buddy, order: high, migratetype: mt, zone: z, tail: false)
             if explainEnabled { explanation.append(.split(zone: zones[z].type, pfn: pfn, order: high, buddyPFN: buddy)) }
         }
     }
@@ -20,7 +20,7 @@ extension Kernel {
             let h = freeLists.head(zone: z, order: current, type: m)
             if h >= 0 {
                 let pfn = Int(h)
-                deleteFromFreeList(pfn, zone: z, newOrder: order, newType: m, countFree: false)
+                deleteFromFreeList(pfn, zone: z, newOrder: order, newType: m)
                 if explainEnabled {
                     explanation.append(.foundBlock(zone: zones[z].type, order: order, foundOrder: current, migratetype: mt, pfn: pfn))
                 }
@@ -81,7 +81,7 @@ extension Kernel {
                     break
                 }
             }
-            deleteFromFreeList(buddy, zone: z, countFree: false)
+            deleteFromFreeList(buddy, zone: z)
             let combined = buddy & pfn
             explain(.merge(pfn: pfn, buddyPFN: buddy, order: order, mergedPFN: combined))
             if combined != pfn { frames[stored: pfn].state = .tail }
@@ -95,7 +95,7 @@ extension Kernel {
             let higher = lastBuddy & pfn
             tail = Self.freeBuddy(of: higher, order: order + 1, span: zoneSpans[z], frames: frames) != nil
         }
-        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail, countFree: false)
+        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail)
         // The merged buddies were free already: only the freed block's own pages are new, in one update.
         zones[z].nrFreePages += 1 << freedOrder
         explain(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail))

@@ -1,23 +1,22 @@
 extension Kernel {
     /// add_to_free_list() / add_to_free_list_tail(): make `pfn` a buddy head of `order` on the list of `mt`.
-    /// `countFree` false leaves NR_FREE_PAGES to the caller, which adds a split's or a merge's net change once (each
-    /// update of a zone is a uniqueness check of the zones array).
+    /// NR_FREE_PAGES is the caller's: a split or a merge adds its net change once (each update of a zone is a
+    /// uniqueness check of the zones array), and moving a block between lists changes nothing.
     @inline(__always)
-    mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool,
-                                countFree: Bool = true) {
+    mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
         let m = mt.rawValue
         // The head is written once, whole: each frame write is a uniqueness check (and a journal entry under undo).
         let f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
         Self.link(pfn, f, atTail: tail, frames: &frames, ends: &freeLists.slots, head: h, tail: h + FreeLists.types)
         freeLists.adjust(zone: z, order: order, type: m, by: 1)
-        if countFree { zones[z].nrFreePages += 1 << order }
     }
 
     /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy. `newOrder` and `newType`, when
-    /// given, are written in the same frame write (the block __rmqueue_smallest() is about to hand out).
+    /// given, are written in the same frame write (the block __rmqueue_smallest() is about to hand out). NR_FREE_PAGES
+    /// is the caller's, as for addToFreeList.
     @inline(__always)
-    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil, countFree: Bool = true) {
+    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
         var f = frames[stored: pfn]
         let order = Int(f.order)
         let m = Int(f.migratetype)
@@ -30,7 +29,6 @@ extension Kernel {
         if let newType { f.migratetype = UInt8(truncatingIfNeeded: newType) }
         frames[stored: pfn] = f
         freeLists.adjust(zone: z, order: order, type: m, by: -1)
-        if countFree { zones[z].nrFreePages -= 1 << order }
     }
 
     /// list_add() / list_add_tail() on a list linked through the frames' next/prev (a free list or a pcp list), whose
@@ -70,8 +68,8 @@ extension Kernel {
     /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).
     mutating func moveToFreeList(_ pfn: Int, zone z: Int, migratetype mt: MigrateType) {
         let order = Int(frames[pfn].order)
-        deleteFromFreeList(pfn, zone: z, countFree: false)
-        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: true, countFree: false)
+        deleteFromFreeList(pfn, zone: z)
+        addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: true)
     }
 
     /// Migrate type of the pageblock holding `pfn` (get_pageblock_migratetype()).

@@ -114,5 +114,4 @@ extension Kernel {
 
     /// The watermark an allocation checks against: ALLOC_WMARK_MIN / LOW / HIGH.
     public enum WatermarkLevel: String, Sendable, Codable { case min, low, high }
-
 }

@@ -23,12 +23,12 @@ extension Kernel {
         case .slab: r = slabCacheAlloc(ci, gfp: gfp, caller: caller)
         case .slub: r = slubAlloc(ci, gfp: gfp, caller: caller, origSize: origSize)
         }
-        guard let r, let head = slab.caches[ci].slabs[r.pfn]?.pfn, let first = slab.caches[ci].slabs[r.pfn]?.firstObjectOffset else { return nil }
+        // The address from plain values, the slab looked up once (objectAddress(head:...)).
+        guard let r, let at = slab.caches[ci].slabs.index(forKey: r.pfn) else { return nil }
+        let head = slab.caches[ci].slabs.values[at].pfn, first = slab.caches[ci].slabs.values[at].firstObjectOffset
         slab.caches[ci].totalAllocs += 1
-        // objectAddress(cache, slab, index:) from plain values: handing a method of the kernel the cache and slab read
-        // in place made the compiler copy the whole Kernel value (and both of them) on every allocation.
         let size = slab.caches[ci].size, objOffset = slab.caches[ci].objOffset, flags = slab.caches[ci].flags
-        let addr = (pageAddress(head) ?? physAddr(head)) &+ UInt64(first) &+ UInt64(r.index * size + objOffset)
+        let addr = objectAddress(head: head, firstObjectOffset: first, size: size, objOffset: objOffset, index: r.index)
         if flags.contains(.storeUser) { recordTrack(ci, pfn: r.pfn, index: r.index, alloc: true, caller: caller) }
         if slab.kind == .slub && flags.contains(.trace) { slubTrace(ci, pfn: r.pfn, index: r.index, alloc: true) }
         if gfp.contains(.zero) { fillObject(ci, pfn: r.pfn, index: r.index, byte: 0) }

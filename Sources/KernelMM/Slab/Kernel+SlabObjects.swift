@@ -11,13 +11,22 @@ public struct SlabObjectLocation: Sendable, Equatable {
 
 extension Kernel {
     /// page_address(slab) + the first object's offset (colour and on-slab freelist for SLAB).
-    func slabObjectsStart(_ s: Slab) -> UInt64 {
-        (pageAddress(s.pfn) ?? physAddr(s.pfn)) &+ UInt64(s.firstObjectOffset)
+    func slabObjectsStart(_ s: Slab) -> UInt64 { slabObjectsStart(head: s.pfn, firstObjectOffset: s.firstObjectOffset) }
+
+    /// The same from plain values (the allocation path: handing a method of the kernel the cache and slab read in
+    /// place made the compiler copy the whole Kernel value, and both of them, on every allocation).
+    func slabObjectsStart(head: Int, firstObjectOffset: Int) -> UInt64 {
+        (pageAddress(head) ?? physAddr(head)) &+ UInt64(firstObjectOffset)
     }
 
     /// The pointer handed out for object `index`: slot start + obj_offset (SLAB red zone) / red_left_pad (SLUB).
     public func objectAddress(_ c: KmemCache, _ s: Slab, index: Int) -> UInt64 {
-        slabObjectsStart(s) &+ UInt64(index * c.size + c.objOffset)
+        objectAddress(head: s.pfn, firstObjectOffset: s.firstObjectOffset, size: c.size, objOffset: c.objOffset, index: index)
+    }
+
+    /// The same from plain values (see slabObjectsStart(head:firstObjectOffset:)).
+    func objectAddress(head: Int, firstObjectOffset: Int, size: Int, objOffset: Int, index: Int) -> UInt64 {
+        slabObjectsStart(head: head, firstObjectOffset: firstObjectOffset) &+ UInt64(index * size + objOffset)
     }
 
     /// virt_to_slab(): the head frame of the slab holding a direct-map address, if it is a slab page.

@@ -3,7 +3,7 @@ import KernelMM
 /// The session before a command, minus the struct pages: boxed, so that keeping, moving and dropping one costs a
 /// retain, not a copy of the Kernel value's few hundred bytes and dozens of references (once per script line).
 final class UndoSnapshot: Sendable {
-    /// The kernel before the command, without frames (`Kernel.withoutFrames`).
+    /// The kernel before the command, without frames (`Kernel.snapshotWithoutFrames()`).
     let kernel: Kernel
     let variables: [String: ShellValue]
     let line: String

@@ -16,8 +16,9 @@ enum PageBlock: Sendable, Equatable {
     case tail(zone: String?)
 
     init(_ pfn: Int, _ k: borrowing Kernel) {
-        // Borrowed: an initializer owns its arguments, so its caller copied the kernel to pass it. Not `.map { k.zones[$0]… }`: a closure that captures the kernel copies the whole value (every result line
-        // of an allocation asks this).
+        // Borrowed: an initializer owns its arguments, so its caller copied the kernel to pass it. Not
+        // `.map { k.zones[$0]… }`: a closure that captures the kernel copies the whole value (every result line of an
+        // allocation asks this).
         var zone: String?
         if let z = k.zoneIndex(ofPFN: pfn) { zone = k.zones[z].type.procName }
         let f = k.frames[pfn]
