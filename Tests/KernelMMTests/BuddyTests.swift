@@ -23,7 +23,7 @@ import Testing
         var k = try boot { $0.pcpLists = false }
         let z = try onlyMaxOrderBlocksLeft(&k)
         let tenBefore = k.freeArea(zone: z)[10].nrFree
-        let freeBefore = k.zones[z].nrFreePages
+        let freeBefore = k.nrFreePages(zone: z)
         let a = try k.mustAlloc(.highuserMovable, order: 3)
         #expect(a.raw % 1024 == 0)
         for o in 3...9 {
@@ -42,7 +42,7 @@ import Testing
         #expect(k.freePages(a, order: 3) == .freed)
         #expect(k.freeArea(zone: z)[10].nrFree == tenBefore)
         #expect(k.frames[a.raw].state == .buddy && k.frames[a.raw].order == 10)
-        #expect(k.zones[z].nrFreePages == freeBefore)
+        #expect(k.nrFreePages(zone: z) == freeBefore)
         try k.checkInvariants()
     }
 
@@ -64,7 +64,7 @@ import Testing
         #expect(k.zoneType(ofPFN: try #require(last).raw) == .dma32)
         #expect(fromNormal > 400)
         // The low watermark check is what stopped NORMAL: free - (2^9 - 1) ≤ low.
-        #expect(z.nrFreePages - 511 <= z.lowWmark)
+        #expect(k.nrFreePages(zone: normal) - 511 <= z.lowWmark)
         try k.checkInvariants()
     }
 
@@ -75,7 +75,7 @@ import Testing
         while k.allocPages(quiet, order: 5) != nil {}
         while k.allocPages(quiet, order: 0) != nil {}
         let dma32 = try #require(k.zone(.dma32))
-        #expect(dma32.nrFreePages <= dma32.minWmark)
+        #expect(k.nrFreePages(zone: dma32.index) <= dma32.minWmark)
         #expect(k.allocPages(quiet, order: 0) == nil)
         let atomic = k.allocPages(.atomic, order: 0)
         #expect(atomic != nil)

@@ -118,7 +118,7 @@ import Glibc
             let freeIdx = PictureMark.allCases.indices.filter { PictureMark.allCases[$0].freeOrder != nil }
             let drawnFree = strip.cells.reduce(0) { acc, c in acc + freeIdx.reduce(0) { $0 + c.counts[$1] } }
             let zone = try #require(k.zones.first { $0.type.procName == strip.zone })
-            #expect(drawnFree == zone.nrFreePages)
+            #expect(drawnFree == k.nrFreePages(zone: zone.index))
             // Per order, too.
             for o in 0...k.maxOrder {
                 let idx = try #require(PictureMark.allCases.firstIndex(of: .free(order: o)))
@@ -156,8 +156,8 @@ import Glibc
         let k = s.session.kernel
         for z in k.zones where z.isPopulated {
             let b = BuddyPicture.build(z, kernel: k)
-            #expect(b.pagesByOrder.reduce(0, +) == z.nrFreePages)
-            #expect(b.barMarks.count == (z.nrFreePages > 0 ? BuddyPicture.barCells : 0))
+            #expect(b.pagesByOrder.reduce(0, +) == k.nrFreePages(zone: z.index))
+            #expect(b.barMarks.count == (k.nrFreePages(zone: z.index) > 0 ? BuddyPicture.barCells : 0))
             let picture = b.picture(language: .en)
             for o in b.orders {
                 let block = try #require(picture.blocks.first { $0.heading.hasPrefix("order \(o.order) ") })

@@ -43,7 +43,7 @@ import Testing
         var sh = try shell("mem=1G cpus=2 pcp=off")
         let k = sh.session.kernel
         let dma32 = try #require(k.zone(.dma32))
-        #expect(print(&sh, "zone(\"DMA32\").free") == String(dma32.nrFreePages))
+        #expect(print(&sh, "zone(\"DMA32\").free") == String(k.nrFreePages(zone: dma32.index)))
         #expect(print(&sh, "zone(\"dma32\").free[10]") == String(k.freeArea(zone: dma32.index)[10].nrFree))
         #expect(print(&sh, "zone(\"DMA32\").free_pages[10]") == String(k.freeArea(zone: dma32.index)[10].nrFree << 10))
         #expect(print(&sh, "zone(\"DMA32\").free_by_type(\"Movable\")[10]") == String(k.freeArea(zone: dma32.index)[10].count[MigrateType.movable.rawValue]))

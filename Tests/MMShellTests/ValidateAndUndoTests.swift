@@ -106,15 +106,44 @@ import Testing
         #expect(undone >= lines.count - 1, "only \(undone) of \(lines.count) lines changed something")
     }
 
-    /// What undo keeps is what commands changed: no struct page array per kept command.
+    /// What undo keeps is what commands changed: no struct page array or allocator buffer per kept command.
     @Test func keptCommandsHoldOnlyTheFramesTheyWrote() throws {
         var sh = try shell(undo: 10)
         for _ in 0..<12 { _ = sh.execute("p = alloc_pages GFP_KERNEL 2") }
         #expect(sh.session.undoStack.count == 10)
         for e in sh.session.undoStack {
             #expect(e.kernel.frames.isEmpty)
-            #expect(e.frameWrites.count <= 200, "\(e.frameWrites.count) frame writes for one alloc_pages")
+            // Nor the allocator's lists and counters: their writes are journalled too.
+            #expect(e.kernel.freeLists.zoneCount == 0 && e.kernel.pcpLists.zoneCount == 0 && e.kernel.counters.zoneCount == 0)
+            #expect(e.journal.counters.count <= 8, "\(e.journal.counters.count) counter writes for one alloc_pages")
+            #expect(e.journal.frames.count <= 200, "\(e.journal.frames.count) frame writes for one alloc_pages")
         }
+    }
+
+    /// Lines that change only the allocator's journalled stores and the scalars share one kernel snapshot (a script
+    /// line keeps a retain, not a copy), and undo through them still gives back each state exactly.
+    @Test func allocatorLinesShareOneSnapshotAndUndoExactly() throws {
+        var sh = try shell(undo: 10)
+        var states = [sh.session.kernel]
+        for i in 0..<8 {
+            #expect(sh.execute(i % 2 == 0 ? "p = alloc_pages GFP_KERNEL \(i % 3)" : "__free_pages $p \((i - 1) % 3)").succeeded)
+            states.append(sh.session.kernel)
+        }
+        let snapshots = Set(sh.session.undoStack.map { ObjectIdentifier($0.before.snapshot) })
+        #expect(sh.session.undoStack.count == 8 && snapshots.count == 1, "\(snapshots.count) snapshots for 8 lines")
+        for i in (0..<8).reversed() {
+            #expect(sh.execute("undo").succeeded)
+            var k = sh.session.kernel
+            k.clock = states[i].clock
+            let same = k == states[i]
+            #expect(same, "state before line \(i) not given back")
+        }
+        // A line that changes something else (a kmalloc moves the slab layer) takes a snapshot of its own.
+        _ = sh.execute("p = alloc_pages GFP_KERNEL 0")
+        _ = sh.execute("a = kmalloc 64 GFP_KERNEL")
+        _ = sh.execute("__free_pages $p 0")
+        let ids = sh.session.undoStack.map { ObjectIdentifier($0.before.snapshot) }
+        #expect(ids.count == 3 && ids[0] == ids[1] && ids[1] != ids[2])
     }
 
     /// A line of C is one command for undo, however many calls it makes.

@@ -194,7 +194,15 @@ public struct FrameStore: Sendable, RandomAccessCollection {
 
     /// Starts recording the old value of every frame written, under `epoch`.
     public mutating func openJournal(epoch: UInt64) {
-        journal = []
+        var none: [FrameWrite] = []
+        openJournal(epoch: epoch, into: &none)
+    }
+
+    /// The same, recording into `spare`'s storage (taken, emptied, capacity kept).
+    public mutating func openJournal(epoch: UInt64, into spare: inout [FrameWrite]) {
+        journal = spare
+        spare = []
+        journal!.removeAll(keepingCapacity: true)
         journalEpoch = epoch
     }
 

@@ -137,6 +137,7 @@ extension Kernel {
         }
         freeLists = FreeLists(zones: zones.count, orders: arch.maxOrder + 1)
         pcpLists = PCPLists(zones: zones.count, cpus: params.cpus, transparentHugepage: arch.transparentHugepage)
+        counters = ZoneCounters(zones: zones.count)
     }
 
     /// The frame array as the firmware map leaves it: frames of RAM present (`.tail`, not yet anyone's), holes and
@@ -340,7 +341,7 @@ extension Kernel {
         if last >= 0 { frames[Int(last)].next = Int32(range.lowerBound) } else { freeLists.slots[h] = Int32(range.lowerBound) }
         freeLists.slots[t] = Int32(range.upperBound - (1 << maxOrder))
         freeLists.adjust(zone: z, order: maxOrder, type: Int(m), by: Int32(range.count >> maxOrder))
-        zones[z].nrFreePages += range.count
+        counters.addFreePages(zone: z, range.count)
         return true
     }
 

@@ -93,7 +93,7 @@ extension Kernel {
         let k = pageSize / 1024
         let present = zones.reduce(0) { $0 + $1.presentPages }
         let managed = zones.reduce(0) { $0 + $1.managedPages }
-        let free = zones.reduce(0) { $0 + $1.nrFreePages }
+        let free = zones.indices.reduce(0) { $0 + nrFreePages(zone: $1) }
         let s = arch.kernelSections
         let reserved = (present - managed) * k
         return "Memory: \(free * k)K/\(present * k)K available (\(s.code)K kernel code, \(s.rwdata)K rwdata, \(s.rodata)K rodata, \(s.initSize)K init, \(s.bss)K bss, \(reserved)K reserved, 0K cma-reserved)"

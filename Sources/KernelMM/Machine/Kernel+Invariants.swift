@@ -97,8 +97,8 @@ extension Kernel {
                 let nrFree = freeLists.nrFree(zone: z, order: o)
                 guard nrFree == blocks else { throw fail(.nrFree(zone: zone.type, order: o, nrFree: nrFree, listed: blocks)) }
             }
-            guard zone.nrFreePages == listed, listed == seenFree[z] else {
-                throw fail(.nrFreePages(zone: zone.type, counter: zone.nrFreePages, listed: listed, buddyHeads: seenFree[z]))
+            guard nrFreePages(zone: z) == listed, listed == seenFree[z] else {
+                throw fail(.nrFreePages(zone: zone.type, counter: nrFreePages(zone: z), listed: listed, buddyHeads: seenFree[z]))
             }
             var pcpTotal = 0
             for cpu in 0..<pcpLists.cpuCount {

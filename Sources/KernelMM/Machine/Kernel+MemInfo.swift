@@ -19,11 +19,11 @@ extension Kernel {
         var m = MemInfo()
         for z in zones {
             m.totalRAM += z.managedPages
-            m.freeRAM += z.nrFreePages
+            m.freeRAM += nrFreePages(zone: z.index)
             m.pcpFree += pcpPages(zone: z.index)
             if z.isHighmem {
                 m.totalHigh += z.managedPages
-                m.freeHigh += z.nrFreePages
+                m.freeHigh += nrFreePages(zone: z.index)
             }
         }
         for f in frames where f.state == .allocated {

@@ -1,40 +1,158 @@
-/// What undo needs from the kernel: the state without its frames, a journal of frame writes, and putting both back.
-/// The shell keeps, per command, the kernel as it was minus the frames (the rest is small and shared copy-on-write)
-/// and the old value of each frame the command wrote, so keeping ten commands costs kilobytes at any machine size.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What undo needs from the kernel: the state without its journalled stores (the frames, the free and pcp lists, the
+/// zone counters), a journal of their writes, and putting both back. The shell keeps, per command, the kernel as it
+/// was minus those stores (the rest is shared copy-on-write, and a script line changes none of it) and the old value
+/// of each frame and slot the command wrote, so keeping ten commands costs kilobytes at any machine size and a kept
+/// command costs what it changed.
 extension Kernel {
-    /// This kernel without its struct pages (and with no caller named): what undo keeps of the state before a command.
-    /// Made in place: the frames and the caller are set aside while the rest is copied once (a getter on a borrowed
-    /// kernel made two copies of the value and dropped one, a few dozen retains and releases each, on every command
-    /// undo keeps).
-    public mutating func snapshotWithoutFrames() -> Kernel {
-        var f = FrameStore()
-        swap(&f, &frames)
+    /// This kernel without its journalled stores (and with no caller named): what undo keeps of the state before a
+    /// command. Made in place: the stores and the caller are set aside while the rest is copied once (a getter on a
+    /// borrowed kernel made two copies of the value and dropped one, a few dozen retains and releases each, on every
+    /// command undo keeps).
+    public mutating func undoSnapshot() -> Kernel {
+        var stores = JournaledStores()
+        swapStores(&stores)
         let site = callSite
         callSite = nil
         let k = self
-        swap(&f, &frames)
+        swapStores(&stores)
         callSite = site
         return k
     }
 
-    /// Starts recording the old value of every frame written (see `FrameStore`).
-    public mutating func openFrameJournal(epoch: UInt64) {
-        frames.openJournal(epoch: epoch)
+    /// The numbers a command changes besides the journalled stores even when it changes nothing else: the clock, and
+    /// the next allocation's tag.
+    public var undoScalars: UndoScalars { UndoScalars(clock: clock, nextTag: nextTag) }
+
+    /// Whether `snapshot` (an `undoSnapshot()` taken before an earlier command) is this kernel's `undoSnapshot()`
+    /// but for `undoScalars`, so that it can stand for this one with these scalars: a script line that allocates or
+    /// frees changes only the journalled stores and the scalars, and consecutive lines then share one snapshot
+    /// instead of copying and dropping a Kernel value (two dozen retains and releases) each.
+    ///
+    /// Compared as bits, in place, leaving out what a snapshot does not hold (the stores, the caller) and the scalars:
+    /// equal bits are the same buffers and the same numbers, and a buffer the snapshot shares cannot have been written
+    /// in place (every buffer here is copied on write, and the snapshot holds a reference), so equal bits are an equal
+    /// state. Bits can differ for equal states (padding, a string's storage): then the answer is no, and the caller
+    /// takes a snapshot of its own, which is only slower.
+    public mutating func isUndoSnapshot(_ snapshot: KernelSnapshot) -> Bool {
+        let ranges = Self.undoComparedBytes
+        // Through the box's storage in place: a Kernel argument read from a class property was copied to be passed.
+        return withUnsafeBytes(of: &self) { a in
+            withUnsafeBytes(of: &snapshot.kernel) { b in
+                ranges.allSatisfy { r in memcmp(a.baseAddress! + r.lowerBound, b.baseAddress! + r.lowerBound, r.count) == 0 }
+            }
+        }
+    }
+
+    /// The byte ranges of a Kernel value `isUndoSnapshot` compares: all but the journalled stores, the caller and the
+    /// scalars.
+    private static let undoComparedBytes: [Range<Int>] = {
+        func field<T>(_ k: PartialKeyPath<Kernel>, _ t: T.Type) -> Range<Int> {
+            let o = MemoryLayout<Kernel>.offset(of: k)!
+            return o..<(o + MemoryLayout<T>.size)
+        }
+        let skipped = [field(\Kernel.frames, FrameStore.self), field(\Kernel.freeLists, FreeLists.self),
+                       field(\Kernel.pcpLists, PCPLists.self), field(\Kernel.counters, ZoneCounters.self),
+                       field(\Kernel.callSite, CallSite?.self), field(\Kernel.clock, SimClock.self),
+                       field(\Kernel.nextTag, UInt32.self)].sorted { $0.lowerBound < $1.lowerBound }
+        var out: [Range<Int>] = [], at = 0
+        for r in skipped {
+            if r.lowerBound > at { out.append(at..<r.lowerBound) }
+            at = max(at, r.upperBound)
+        }
+        if MemoryLayout<Kernel>.size > at { out.append(at..<MemoryLayout<Kernel>.size) }
+        return out
+    }()
+
+    /// `snapshot` with `scalars` in place of its own (the state an entry sharing the snapshot stands for).
+    public static func undoState(_ snapshot: Kernel, _ scalars: UndoScalars) -> Kernel {
+        var k = snapshot
+        k.clock = scalars.clock
+        k.nextTag = scalars.nextTag
+        return k
+    }
+
+    /// Starts recording the old value of every frame and slot written (see `FrameStore`, `JournaledSlots`), into the
+    /// arrays of `spare` when given (emptied, their storage kept: the journal of the entry undo just let go, so that
+    /// a kept command allocates no journal of its own).
+    public mutating func openUndoJournal(epoch: UInt64, reusing spare: consuming UndoJournal? = nil) {
+        var j = spare ?? UndoJournal(frames: [], freeLists: [], pcpLists: [], counters: [])
         // Room for what one allocation or free writes (2–17 frames), so the journal is one allocation a command
         // rather than one each time it doubles.
-        frames.journal?.reserveCapacity(16)
+        if j.frames.capacity < 16 { j.frames.reserveCapacity(16) }
+        frames.openJournal(epoch: epoch, into: &j.frames)
+        freeLists.slots.openJournal(into: &j.freeLists)
+        pcpLists.slots.openJournal(into: &j.pcpLists)
+        counters.slots.openJournal(into: &j.counters)
     }
 
-    /// Stops recording; the writes since `openFrameJournal(epoch:)`, or nil when these frames are not the ones it
-    /// was opened on (the machine was replaced meanwhile).
-    public mutating func closeFrameJournal(epoch: UInt64) -> [FrameWrite]? { frames.closeJournal(epoch: epoch) }
+    /// Stops recording; the writes since `openUndoJournal(epoch:)`, or nil when this is not the machine it was
+    /// opened on (it was replaced meanwhile, and a replacement replaces the frames).
+    public mutating func closeUndoJournal(epoch: UInt64) -> UndoJournal? {
+        let f = frames.closeJournal(epoch: epoch)
+        let j = UndoJournal(frames: f ?? [], freeLists: freeLists.slots.closeJournal(), pcpLists: pcpLists.slots.closeJournal(),
+                            counters: counters.slots.closeJournal())
+        return f == nil ? nil : j
+    }
 
-    /// Goes back to `before` (a `snapshotWithoutFrames()` snapshot), undoing `journals` (oldest first) on the frames.
-    public mutating func restore(_ before: Kernel, undoing journals: [[FrameWrite]]) {
-        var f = FrameStore()
-        swap(&f, &frames)
-        for writes in journals.reversed() { f.revert(writes) }
+    /// Goes back to `before` (an `undoSnapshot()`) with `scalars`, undoing `journals` (oldest first) on the stores.
+    public mutating func restore(_ before: Kernel, scalars: UndoScalars, undoing journals: [UndoJournal]) {
+        var stores = JournaledStores()
+        swapStores(&stores)
+        for j in journals.reversed() {
+            stores.frames.revert(j.frames)
+            stores.freeLists.slots.revert(j.freeLists)
+            stores.pcpLists.slots.revert(j.pcpLists)
+            stores.counters.slots.revert(j.counters)
+        }
         self = before
-        frames = f
+        clock = scalars.clock
+        nextTag = scalars.nextTag
+        swapStores(&stores)
     }
+
+    /// Exchanges the journalled stores with `s` (no copy: each is moved).
+    private mutating func swapStores(_ s: inout JournaledStores) {
+        swap(&s.frames, &frames)
+        swap(&s.freeLists, &freeLists)
+        swap(&s.pcpLists, &pcpLists)
+        swap(&s.counters, &counters)
+    }
+}
+
+/// The stores whose writes undo journals, held aside while a snapshot is made or a journal undone; empty by default.
+private struct JournaledStores {
+    var frames = FrameStore()
+    var freeLists = FreeLists()
+    var pcpLists = PCPLists()
+    var counters = ZoneCounters()
+}
+
+/// A kernel kept for undo (an `undoSnapshot()`), by reference, so that the commands it stands for share it.
+public final class KernelSnapshot: @unchecked Sendable {
+    // Written only by init: `isUndoSnapshot` reads it in place through an inout access.
+    public fileprivate(set) var kernel: Kernel
+    public init(_ kernel: Kernel) { self.kernel = kernel }
+}
+
+/// See `Kernel.undoScalars`.
+public struct UndoScalars: Sendable, Equatable {
+    var clock: SimClock
+    var nextTag: UInt32
+}
+
+/// What one command wrote to the journalled stores: each written frame's and slot's old value, oldest first.
+public struct UndoJournal: Sendable {
+    public var frames: [FrameWrite]
+    public var freeLists: [SlotWrite<Int32>]
+    public var pcpLists: [SlotWrite<Int32>]
+    public var counters: [SlotWrite<Int>]
+
+    /// Whether the command wrote nothing journalled.
+    public var isEmpty: Bool { frames.isEmpty && freeLists.isEmpty && pcpLists.isEmpty && counters.isEmpty }
 }

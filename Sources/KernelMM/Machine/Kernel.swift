@@ -16,9 +16,11 @@ public struct Kernel: Sendable, Equatable {
     /// The configured zones in zone_idx order (populated or not).
     public internal(set) var zones: [Zone]
     /// Every zone's free_area[] lists (flat, see `FreeLists`).
-    public internal(set) var freeLists = FreeLists(zones: 0, orders: 0)
+    public internal(set) var freeLists = FreeLists()
     /// Every zone's per_cpu_pages of every CPU (flat, see `PCPLists`).
-    public internal(set) var pcpLists = PCPLists(zones: 0, cpus: 0, transparentHugepage: false)
+    public internal(set) var pcpLists = PCPLists()
+    /// Each zone's NR_FREE_PAGES and allocation counters, and vmstat's pgalloc/pgfree (flat, see `ZoneCounters`).
+    public internal(set) var counters = ZoneCounters()
     /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.
     var zonelists: [ZoneList] = []
     /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.
@@ -177,10 +179,9 @@ public struct Kernel: Sendable, Equatable {
     }
 }
 
-/// /proc/vmstat event counters that the simulation drives.
+/// /proc/vmstat event counters that the simulation drives (pgalloc and pgfree, which every operation moves, are in
+/// `ZoneCounters`).
 public struct VMEvents: Sendable, Equatable, Codable {
-    public var pgalloc: [Int] = Array(repeating: 0, count: ZoneType.allCases.count)
-    public var pgfree = 0
     public var allocstall = 0
     public var kswapdWakeups = 0
     public var pgstealDirect = 0

@@ -3,8 +3,9 @@ public struct Watermarks: Sendable, Equatable, Codable {
     public var min = 0, low = 0, high = 0, promo = 0
 }
 
-/// struct zone: a range of physical memory and its watermarks. Its free lists and per-CPU lists are the kernel's
-/// `freeLists` and `pcpLists`, indexed by the zone's index.
+/// struct zone: a range of physical memory and its watermarks. Its free lists, per-CPU lists and the counters each
+/// allocation moves (NR_FREE_PAGES, numa_hit…) are the kernel's `freeLists`, `pcpLists` and `counters`, indexed by
+/// the zone's index.
 public struct Zone: Sendable, Equatable, Codable {
     public let type: ZoneType
     /// Index in the architecture's configured zones (zone_idx()).
@@ -23,14 +24,10 @@ public struct Zone: Sendable, Equatable, Codable {
     public var boostedWatermarkPending = false
     /// lowmem_reserve[]: pages kept back from requests that could have used a higher zone (index = that zone).
     public var lowmemReserve: [Int] = []
-    /// NR_FREE_PAGES: pages in the buddy free lists.
-    public var nrFreePages: Int = 0
     /// nr_reserved_highatomic: pages in pageblocks set aside for high-order atomic allocations.
     public var nrReservedHighatomic: Int = 0
     /// Migrate type of each pageblock of the zone, by (pfn - startPFN) >> pageblock_order.
     public var pageblockType: [UInt8] = []
-    /// numa_hit and friends: counted per zone as the kernel does with one node.
-    public var stats = ZoneStats()
 
     public init(type: ZoneType, index: Int) {
         self.type = type
@@ -54,21 +51,5 @@ public struct Zone: Sendable, Equatable, Codable {
         case .low: lowWmark
         case .high: highWmark
         }
-    }
-}
-
-/// Per-zone counters shown by /proc/zoneinfo and /proc/vmstat.
-public struct ZoneStats: Sendable, Equatable, Codable {
-    public var numaHit = 0
-    public var numaMiss = 0
-    public var numaLocal = 0
-    public var allocs = 0
-    public var frees = 0
-
-    /// zone_statistics() for an allocation on the local node's zone: numa_hit and numa_local, with the alloc count.
-    @inline(__always) mutating func countLocalAlloc() {
-        allocs += 1
-        numaHit += 1
-        numaLocal += 1
     }
 }

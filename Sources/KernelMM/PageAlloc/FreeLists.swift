@@ -2,15 +2,14 @@
 /// of the list and its length, and nr_free for each (zone, order), in one buffer. The lists themselves are intrusive:
 /// they link PageFrame.next/prev by frame number, so a free block costs no memory beyond its struct page.
 ///
-/// One flat buffer on purpose: these are the page allocator's hottest numbers, and undo keeps the kernel as it was
-/// before every command, so a command's first write here copies the buffer. A few hundred numbers are one uniqueness
-/// check on the hot path and one memcpy under undo; nested arrays (zones → orders → types) were a check per level,
-/// and every dropped undo snapshot released each inner array.
+/// One flat buffer on purpose: these are the page allocator's hottest numbers. A few hundred numbers are one
+/// uniqueness check on the hot path; nested arrays (zones → orders → types) were a check per level. Undo journals
+/// its writes (`JournaledSlots`) rather than keeping a copy.
 public struct FreeLists: Sendable, Equatable, Codable {
     public let zoneCount: Int
     /// MAX_ORDER + 1.
     public let orders: Int
-    @usableFromInline var slots: ContiguousArray<Int32>
+    @usableFromInline var slots: JournaledSlots<Int32>
 
     /// MIGRATE_TYPES, as a literal: a static let is a swift_once call on every read, and the hot path reads it several
     /// times an operation (PCPListTests checks it is MigrateType.allCases.count).
@@ -18,11 +17,18 @@ public struct FreeLists: Sendable, Equatable, Codable {
     /// Per (zone, order): heads, tails, counts (one per type), then nr_free.
     @inline(__always) @usableFromInline static var stride: Int { 3 * types + 1 }
 
+    /// No zones (what undo's snapshot holds in place of the kernel's): no allocation.
+    public init() {
+        zoneCount = 0
+        orders = 0
+        slots = JournaledSlots()
+    }
+
     /// Every list empty.
     public init(zones: Int, orders: Int) {
         zoneCount = zones
         self.orders = orders
-        slots = ContiguousArray(repeating: -1, count: zones * orders * Self.stride)
+        slots = JournaledSlots(repeating: -1, count: zones * orders * Self.stride)
         for z in 0..<zones { for o in 0..<orders {
             let b = (z * orders + o) * Self.stride
             for i in (b + 2 * Self.types)...(b + 3 * Self.types) { slots[i] = 0 }
@@ -45,10 +51,7 @@ public struct FreeLists: Sendable, Equatable, Codable {
     /// One more (or one fewer) block on the list of (zone, order, type), and in nr_free.
     @inline(__always) mutating func adjust(zone z: Int, order o: Int, type m: Int, by d: Int32) {
         let b = base(z, o)
-        slots.withUnsafeMutableBufferPointer { s in
-            s[b + 2 * Self.types + m] &+= d
-            s[b + 3 * Self.types] &+= d
-        }
+        slots.add(d, at: b + 2 * Self.types + m, d, at: b + 3 * Self.types)
     }
 
     /// The zone's free_area[] as values (views, queries, tests).

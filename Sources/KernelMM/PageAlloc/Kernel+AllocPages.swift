@@ -114,8 +114,7 @@ extension Kernel {
         head.owner = owner
         frames[stored: pfn] = head
         if let z = zone {
-            vmEvents.pgalloc[zoneTypes[z].rawValue] += 1 << ac.order
-            zones[z].stats.countLocalAlloc()
+            counters.countLocalAlloc(zone: z, type: zoneTypes[z], pages: 1 << ac.order)
         }
         if trace.enabled { traceAllocation(pfn, ac: ac) }
         return PFN(pfn)

@@ -26,7 +26,7 @@ extension Kernel {
                 }
                 expand(zone: z, pfn: pfn, low: order, high: current, migratetype: mt)
                 // The block left the lists and its upper halves went back: 2^order pages fewer, in one update.
-                zones[z].nrFreePages -= 1 << order
+                counters.addFreePages(zone: z, -(1 << order))
                 return pfn
             }
             current += 1
@@ -97,7 +97,7 @@ extension Kernel {
         }
         addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail)
         // The merged buddies were free already: only the freed block's own pages are new, in one update.
-        zones[z].nrFreePages += 1 << freedOrder
+        counters.addFreePages(zone: z, 1 << freedOrder)
         explain(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail))
     }
 

@@ -35,7 +35,7 @@ extension Kernel {
     /// first and last frame are `ends[head]` and `ends[tail]`: writes `f` at `pfn`, linked in.
     @inline(__always)
     static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore,
-                     ends: inout ContiguousArray<Int32>, head: Int, tail: Int) {
+                     ends: inout JournaledSlots<Int32>, head: Int, tail: Int) {
         var f = f
         let p = Int32(pfn)
         if atTail {
@@ -59,7 +59,7 @@ extension Kernel {
     /// frame itself is left for the caller to rewrite.
     @inline(__always)
     static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore,
-                       ends: inout ContiguousArray<Int32>, head: Int, tail: Int) {
+                       ends: inout JournaledSlots<Int32>, head: Int, tail: Int) {
         let n = f.next, pr = f.prev
         if pr >= 0 { frames[stored: Int(pr)].next = n } else { ends[head] = n }
         if n >= 0 { frames[stored: Int(n)].prev = pr } else { ends[tail] = pr }

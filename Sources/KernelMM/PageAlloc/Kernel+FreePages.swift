@@ -123,12 +123,12 @@ extension Kernel {
         head.packed = 0
         head.tag = 0
         head.state = .tail
-        vmEvents.pgfree += 1 << order
         guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else {
+            counters.countPgfree(pages: 1 << order)
             frames[stored: pfn] = head
             return
         }
-        zones[z].stats.frees += 1
+        counters.countFree(zone: z, pages: 1 << order)
         let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
         if params.pcpLists && pcpAllowedOrder(order) {
             // The head's one write: free_unref_page_commit() puts it on the CPU's list.

@@ -110,7 +110,7 @@ extension Kernel {
                 blocks.append(area.nrFree)
                 types.append(MigrateType.allCases.filter { !area.isEmpty($0) })
             }
-            return MemInfoSnapshot.ZoneLine(name: z.type.procName, freeKB: z.nrFreePages * kb, minKB: z.minWmark * kb,
+            return MemInfoSnapshot.ZoneLine(name: z.type.procName, freeKB: nrFreePages(zone: z.index) * kb, minKB: z.minWmark * kb,
                                             lowKB: z.lowWmark * kb, highKB: z.highWmark * kb, presentKB: z.presentPages * kb,
                                             managedKB: z.managedPages * kb, pcpKB: pcpPages(zone: i) * kb,
                                             protection: z.lowmemReserve, blocks: blocks, types: types)
@@ -122,7 +122,7 @@ extension Kernel {
         m.pageTables = info.pageTables
         m.kernelStackKB = info.kernelStackKB
         let populated = zones.filter(\.isPopulated)
-        m.freePages = populated.reduce(0) { $0 + $1.nrFreePages }
+        m.freePages = populated.reduce(0) { $0 + nrFreePages(zone: $1.index) }
         m.freePcp = populated.reduce(0) { $0 + pcpPages(zone: $1.index) }
         m.presentPages = populated.reduce(0) { $0 + $1.presentPages }
         m.reservedPages = populated.reduce(0) { $0 + $1.presentPages - $1.managedPages }
@@ -134,16 +134,16 @@ extension Kernel {
     /// wake_all_kswapds(): kswapd wakes when a zone the request could use is below its low watermark; kmemsim's
     /// kswapd runs at once and reclaims until the zone is above its high watermark or nothing is left to reclaim.
     mutating func wakeAllKswapds(_ ac: AllocContext) {
-        for z in ac.zonelist where zones[z].nrFreePages <= zones[z].lowWmark + zones[z].lowmemReserve[ac.highestZone] {
+        for z in ac.zonelist where nrFreePages(zone: z) <= zones[z].lowWmark + zones[z].lowmemReserve[ac.highestZone] {
             wakeupKswapd(zone: z, order: ac.order,
-                         why: .belowLow(free: zones[z].nrFreePages, low: zones[z].lowWmark, lowmemReserve: zones[z].lowmemReserve[ac.highestZone]))
+                         why: .belowLow(free: nrFreePages(zone: z), low: zones[z].lowWmark, lowmemReserve: zones[z].lowmemReserve[ac.highestZone]))
         }
     }
 
     /// kswapd reclaims until the zone is above its high watermark (balance_pgdat), then drops any boost.
     mutating func wakeupKswapd(zone z: Int, order: Int, why: SlowpathStep.KswapdReason) {
         vmEvents.kswapdWakeups += 1
-        let target = max(0, zones[z].highWmark - zones[z].nrFreePages)
+        let target = max(0, zones[z].highWmark - nrFreePages(zone: z))
         let freed = target > 0 ? reclaim(zone: z, target: target, direct: false) : 0
         zones[z].watermarkBoost = 0
         if explainEnabled {

@@ -50,13 +50,13 @@ extension Kernel {
     /// The order-0 shortcut: free pages the request may count above the mark plus lowmem_reserve.
     @inline(__always)
     func orderZeroAboveMark(zone z: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
-        let free = zones[z].nrFreePages
+        let free = counters.nrFreePages(zone: z)
         return free - min(free, unusableFree(zone: z, order: 0, flags: flags)) > mark + zones[z].lowmemReserve[highestZone]
     }
 
     @inline(never)
     mutating func zoneWatermarkChecked(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
-        let free = zones[z].nrFreePages
+        let free = counters.nrFreePages(zone: z)
         let reserve = zones[z].lowmemReserve[highestZone]
         var ok = false
         var fast = false

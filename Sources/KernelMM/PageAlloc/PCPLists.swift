@@ -2,18 +2,25 @@
 /// frame of each list, in one buffer. The lists link their blocks' PageFrame.next/prev as the kernel links
 /// page->pcp_list (a block on a pcp list is on no free list), so adding and taking a block is O(1) at either end.
 ///
-/// Flat for the reason `FreeLists` is: one uniqueness check on the hot path, one memcpy when undo's snapshot made
-/// the buffer shared.
+/// Flat for the reason `FreeLists` is: one uniqueness check on the hot path; undo journals its writes.
 public struct PCPLists: Sendable, Equatable, Codable {
     public let zoneCount: Int
     public let cpuCount: Int
     /// NR_PCP_LISTS: the low-order lists, and the THP list when transparent hugepages are configured.
     public let listCount: Int
-    @usableFromInline var slots: ContiguousArray<Int32>
+    @usableFromInline var slots: JournaledSlots<Int32>
 
     /// Per (zone, CPU): count, high, batch, free_factor, then (head, tail) per list.
     @inline(__always) @usableFromInline static var fields: Int { 4 }
     @usableFromInline var stride: Int { Self.fields + 2 * listCount }
+
+    /// No zones (what undo's snapshot holds in place of the kernel's): no allocation.
+    public init() {
+        zoneCount = 0
+        cpuCount = 0
+        listCount = 0
+        slots = JournaledSlots()
+    }
 
     /// Every list empty, count 0, batch 1, high 0.
     public init(zones: Int, cpus: Int, transparentHugepage: Bool) {
@@ -21,7 +28,7 @@ public struct PCPLists: Sendable, Equatable, Codable {
         cpuCount = cpus
         listCount = PerCPUPages.lowOrderLists + (transparentHugepage ? 1 : 0)
         let stride = Self.fields + 2 * listCount
-        slots = ContiguousArray(repeating: -1, count: zones * cpus * stride)
+        slots = JournaledSlots(repeating: -1, count: zones * cpus * stride)
         for i in 0..<(zones * cpus) {
             slots[i * stride] = 0        // count
             slots[i * stride + 1] = 0    // high

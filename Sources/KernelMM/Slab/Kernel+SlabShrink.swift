@@ -63,9 +63,9 @@ extension Kernel {
             let hasWork = slab.kind == .slub ? slab.caches[ci].slabs.values.contains { $0.inuse == 0 }
                 : !slab.caches[ci].free.isEmpty || slab.caches[ci].arrays.contains { !$0.isEmpty } || !slab.caches[ci].sharedArray.isEmpty
             guard hasWork, slab.caches[ci].slabs.keys.contains(where: { $0 >= span.start && $0 < span.end }) else { continue }
-            let before = zones[z].nrFreePages + pcpPages(zone: z)
+            let before = nrFreePages(zone: z) + pcpPages(zone: z)
             let r = shrinkCache(ci, limitPages: nil)
-            let got = zones[z].nrFreePages + pcpPages(zone: z) - before
+            let got = nrFreePages(zone: z) + pcpPages(zone: z) - before
             if r.pages > 0 {
                 freed += max(0, got)
                 gave.append(SlabStep.ShrunkCache(cache: r.cache, slabs: r.slabs, pages: r.pages))

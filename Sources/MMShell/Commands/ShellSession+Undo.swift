@@ -1,31 +1,31 @@
 import KernelMM
 
-/// The session before a command, minus the struct pages: boxed, so that keeping, moving and dropping one costs a
-/// retain, not a copy of the Kernel value's few hundred bytes and dozens of references (once per script line).
-final class UndoSnapshot: Sendable {
-    /// The kernel before the command, without frames (`Kernel.snapshotWithoutFrames()`).
-    let kernel: Kernel
-    let variables: [String: ShellValue]
-    let line: String
-    init(kernel: Kernel, variables: [String: ShellValue], line: String) {
-        self.kernel = kernel
-        self.variables = variables
-        self.line = line
-    }
+/// The session before a command: the kernel minus the journalled stores (`Kernel.undoSnapshot()`), boxed and shared
+/// by consecutive commands that change only those stores and the scalars (`Kernel.undoScalars`, which make it this
+/// command's), so that keeping a script line costs a retain, not a copy of the Kernel value's few hundred bytes and
+/// two dozen references; the variables and the line.
+struct UndoBefore: Sendable {
+    var snapshot: KernelSnapshot
+    var scalars: UndoScalars
+    var variables: [String: ShellValue]
+    var line: String
+    /// The kernel before the command, without its journalled stores.
+    var kernel: Kernel { Kernel.undoState(snapshot.kernel, scalars) }
 }
 
-/// One command `undo` can take back: the session before it, minus the struct pages, and the old value of each frame
-/// it wrote (a journal), so that a kept command costs what it changed, not what the machine holds.
+/// One command `undo` can take back: the session before it, minus the journalled stores, and the old value of each
+/// frame and allocator slot it wrote (a journal), so that a kept command costs what it changed, not what the machine
+/// holds.
 struct UndoEntry: Sendable {
-    var before: UndoSnapshot
-    var frameWrites: [FrameWrite]
+    var before: UndoBefore
+    var journal: UndoJournal
     var kernel: Kernel { before.kernel }
     var line: String { before.line }
 }
 
 /// The state before a command that may change something, while it runs.
 struct UndoPoint: Sendable {
-    var before: UndoSnapshot
+    var before: UndoBefore
     var epoch: UInt64
 }
 
@@ -40,10 +40,16 @@ extension ShellSession {
         guard settings.undoDepth > 0, mutates || assigns, !undoOpen else { return nil }
         undoEpoch &+= 1
         undoOpen = true
-        let point = UndoPoint(before: UndoSnapshot(kernel: kernel.snapshotWithoutFrames(), variables: variables, line: line.trimmingWhitespace()),
-                              epoch: undoEpoch)
-        kernel.openFrameJournal(epoch: undoEpoch)
-        return point
+        // The last kept command's snapshot, when it still stands for this kernel (see `Kernel.isUndoSnapshot`).
+        let snapshot: KernelSnapshot
+        if let last = undoStack.last?.before.snapshot, kernel.isUndoSnapshot(last) {
+            snapshot = last
+        } else {
+            snapshot = KernelSnapshot(kernel.undoSnapshot())
+        }
+        let before = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, variables: variables, line: line.trimmingWhitespace())
+        kernel.openUndoJournal(epoch: undoEpoch, reusing: spareJournal.take())
+        return UndoPoint(before: before, epoch: undoEpoch)
     }
 
     /// Closes `point`. `keep` false for a command that failed before changing anything. The command is kept if it
@@ -53,15 +59,20 @@ extension ShellSession {
     mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool) {
         guard let point else { return }
         undoOpen = false
-        guard let writes = kernel.closeFrameJournal(epoch: point.epoch), keep else { return }
-        if writes.isEmpty && !assigned {
-            var now = kernel.snapshotWithoutFrames()
-            now.clock = point.before.kernel.clock
-            now.restoreExplanation(point.before.kernel.explanation)
-            guard now != point.before.kernel else { return }
+        guard let journal = kernel.closeUndoJournal(epoch: point.epoch), keep else { return }
+        if journal.isEmpty && !assigned {
+            let before = point.before.kernel
+            var now = kernel.undoSnapshot()
+            now.clock = before.clock
+            now.restoreExplanation(before.explanation)
+            guard now != before else { return }
         }
-        undoStack.append(UndoEntry(before: point.before, frameWrites: writes))
-        if undoStack.count > undoLimit { undoStack.removeFirst(undoStack.count - undoLimit) }
+        undoStack.append(UndoEntry(before: point.before, journal: journal))
+        if undoStack.count > undoLimit {
+            // The journal of the entry let go is the next command's (its arrays emptied, their storage kept).
+            spareJournal = undoStack.first?.journal
+            undoStack.removeFirst(undoStack.count - undoLimit)
+        }
     }
 
     /// `undo N`: back to the state before the last N recorded commands; returns their lines, oldest first.
@@ -71,7 +82,7 @@ extension ShellSession {
         let taken = undoStack.suffix(k)
         let oldest = taken[taken.startIndex]
         undoStack.removeLast(k)
-        kernel.restore(oldest.kernel, undoing: taken.map(\.frameWrites))
+        kernel.restore(oldest.before.snapshot.kernel, scalars: oldest.before.scalars, undoing: taken.map(\.journal))
         variables = oldest.before.variables
         return taken.map(\.line)
     }

@@ -38,6 +38,8 @@ public struct ShellSession: Sendable {
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
     var undoStack: [UndoEntry] = []
+    /// The journal of the last entry undo let go, for the next command to record into (see `openUndo`).
+    var spareJournal: UndoJournal?
     /// An undo point is open (a command is running); the commands it makes belong to it.
     var undoOpen = false
     /// Numbers the frame journals, so that one is never closed on frames it was not opened on.

@@ -37,7 +37,7 @@ struct BuddyPicture: Sendable, Equatable {
             }
             orders.append(Order(order: o, nrFree: a.nrFree, lists: lists))
         }
-        return BuddyPicture(zone: z.type.procName, pageSize: k.pageSize, freePages: z.nrFreePages, pcpPages: k.pcpPages(zone: z.index), orders: orders)
+        return BuddyPicture(zone: z.type.procName, pageSize: k.pageSize, freePages: k.nrFreePages(zone: z.index), pcpPages: k.pcpPages(zone: z.index), orders: orders)
     }
 
     /// Free pages by order, summed from the lists (what the bar divides up).

@@ -31,10 +31,10 @@ struct ZoneInfoModel: Sendable, Equatable {
         nodeStats = P.nodeStatNames.filter { P.configured($0, k) }.map { ProcCounter($0, P.nodeStat($0, m), kB: false) }
         firstPopulated = k.zones.firstIndex(where: \.isPopulated)
         zones = k.zones.map { z in
-            ZoneRow(zone: z.type.procName, populated: z.isPopulated, free: z.nrFreePages, boost: z.watermarkBoost,
+            ZoneRow(zone: z.type.procName, populated: z.isPopulated, free: k.nrFreePages(zone: z.index), boost: z.watermarkBoost,
                     min: z.minWmark, low: z.lowWmark, high: z.highWmark, spanned: z.spannedPages, present: z.presentPages,
                     managed: z.managedPages, protection: z.lowmemReserve,
-                    stats: (P.zoneStatNames + P.numaStatNames).filter { P.configured($0, k) }.map { ProcCounter($0, P.zoneStat($0, z), kB: false) },
+                    stats: (P.zoneStatNames + P.numaStatNames).filter { P.configured($0, k) }.map { ProcCounter($0, P.zoneStat($0, z, k), kB: false) },
                     pagesets: k.pcp(zone: z.index).enumerated().map { Pageset(cpu: $0, count: $1.count, high: $1.high, batch: $1.batch) },
                     statThreshold: P.statThreshold(z, k), startPFN: z.startPFN)
         }

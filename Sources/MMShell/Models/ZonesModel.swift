@@ -28,7 +28,7 @@ struct ZonesModel: Sendable, Equatable {
         minFreeKbytes = k.minFreeKbytes
         zones = k.zones.map { z in
             ZoneRow(zone: z.type.procName, populated: z.isPopulated, startPFN: z.startPFN, endPFN: z.endPFN,
-                    spanned: z.spannedPages, present: z.presentPages, managed: z.managedPages, free: z.nrFreePages,
+                    spanned: z.spannedPages, present: z.presentPages, managed: z.managedPages, free: k.nrFreePages(zone: z.index),
                     pcp: k.pcpPages(zone: z.index), min: z.minWmark, low: z.lowWmark, high: z.highWmark, protection: z.lowmemReserve)
         }
     }
@@ -53,7 +53,7 @@ struct FreeAreaModel: Sendable, Equatable {
 
     init(_ z: Zone, kernel k: Kernel) {
         zone = z.type.procName
-        freePages = z.nrFreePages
+        freePages = k.nrFreePages(zone: z.index)
         pcpPages = k.pcpPages(zone: z.index)
         typeNames = MigrateType.allCases.map(\.procName)
         orders = k.freeArea(zone: z.index).enumerated().map { o, a in

@@ -79,13 +79,13 @@ enum PageAllocQueries {
         zf("name", "the /proc name (\"Normal\")") { z, _ in .string(z.type.procName) },
         zf("index", "zone_idx(): position among the configured zones") { z, _ in .int(z.index) },
         QueryField("free", "NR_FREE_PAGES: pages on the buddy free lists (pcp pages not counted)",
-                   get: { c, o throws(QueryError) in .int(try zone(c, o).nrFreePages) },
+                   get: { c, o throws(QueryError) in .int(c.kernel.nrFreePages(zone: try zone(c, o).index)) },
                    index: "free[ORDER]: free_area[ORDER].nr_free, blocks (not pages) on the order's lists, as /proc/buddyinfo") { c, o, i throws(QueryError) in
             let z = try zone(c, o)
             return .int(c.kernel.freeLists.nrFree(zone: z.index, order: try order(i, c.kernel)))
         },
         QueryField("free_pages", "NR_FREE_PAGES, as free",
-                   get: { c, o throws(QueryError) in .int(try zone(c, o).nrFreePages) },
+                   get: { c, o throws(QueryError) in .int(c.kernel.nrFreePages(zone: try zone(c, o).index)) },
                    index: "free_pages[ORDER]: pages held in free blocks of that order (nr_free << ORDER)") { c, o, i throws(QueryError) in
             let z = try zone(c, o)
             let ord = try order(i, c.kernel)

@@ -55,7 +55,7 @@ enum SnapshotPage {
         }
         h += "</table>\n<table>\n<tr><th class=\"l\">zone</th><th>managed</th><th>free</th><th>min</th><th>low</th><th>high</th><th>pcp</th><th class=\"l\">buddyinfo (free blocks by order)</th></tr>\n"
         for z in k.zones where z.isPopulated {
-            h += "<tr><td class=\"l\">\(e(z.type.procName))</td><td>\(z.managedPages)</td><td>\(z.nrFreePages)</td><td>\(z.minWmark)</td><td>\(z.lowWmark)</td><td>\(z.highWmark)</td><td>\(k.pcpPages(zone: z.index))</td>"
+            h += "<tr><td class=\"l\">\(e(z.type.procName))</td><td>\(z.managedPages)</td><td>\(k.nrFreePages(zone: z.index))</td><td>\(z.minWmark)</td><td>\(z.lowWmark)</td><td>\(z.highWmark)</td><td>\(k.pcpPages(zone: z.index))</td>"
             h += "<td class=\"l\">\(k.freeArea(zone: z.index).map { String($0.nrFree) }.joined(separator: " "))</td></tr>\n"
         }
         h += "</table>\n"

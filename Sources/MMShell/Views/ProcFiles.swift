@@ -74,12 +74,12 @@ enum PageAllocProcFiles {
         }
     }
 
-    static func zoneStat(_ name: String, _ z: Zone) -> Int {
+    static func zoneStat(_ name: String, _ z: Zone, _ k: Kernel) -> Int {
         switch name {
-        case "nr_free_pages": z.nrFreePages
-        case "numa_hit": z.stats.numaHit
-        case "numa_local": z.stats.numaLocal
-        case "numa_miss": z.stats.numaMiss
+        case "nr_free_pages": k.nrFreePages(zone: z.index)
+        case "numa_hit": k.zoneStats(zone: z.index).numaHit
+        case "numa_local": k.zoneStats(zone: z.index).numaLocal
+        case "numa_miss": k.zoneStats(zone: z.index).numaMiss
         default: 0
         }
     }
@@ -168,8 +168,8 @@ enum PageAllocProcFiles {
         let m = k.memInfo()
         var rows: [ProcCounter] = []
         func add(_ n: String, _ v: Int) { rows.append(ProcCounter(n, v, kB: false)) }
-        for n in zoneStatNames { add(n, k.zones.reduce(0) { $0 + zoneStat(n, $1) }) }
-        for n in numaStatNames where configured(n, k) { add(n, k.zones.reduce(0) { $0 + zoneStat(n, $1) }) }
+        for n in zoneStatNames { add(n, k.zones.reduce(0) { $0 + zoneStat(n, $1, k) }) }
+        for n in numaStatNames where configured(n, k) { add(n, k.zones.reduce(0) { $0 + zoneStat(n, $1, k) }) }
         for n in nodeStatNames where configured(n, k) { add(n, nodeStat(n, m)) }
         add("nr_dirty_threshold", 0)
         add("nr_dirty_background_threshold", 0)
@@ -198,7 +198,7 @@ enum PageAllocProcFiles {
 
     static func zoneEvent(_ base: String, _ t: ZoneType, _ k: Kernel) -> Int {
         switch base {
-        case "pgalloc": k.vmEvents.pgalloc[t.rawValue]
+        case "pgalloc": k.pgalloc(t)
         case "allocstall": t == .normal ? k.vmEvents.allocstall : 0
         default: 0
         }
@@ -206,7 +206,7 @@ enum PageAllocProcFiles {
 
     static func vmEvent(_ n: String, _ k: Kernel) -> Int {
         switch n {
-        case "pgfree": k.vmEvents.pgfree
+        case "pgfree": k.pgfree
         case "pgsteal_kswapd": k.vmEvents.pgstealKswapd
         case "pgsteal_direct": k.vmEvents.pgstealDirect
         case "oom_kill": k.vmEvents.oomKill
