@@ -76,7 +76,7 @@ public enum LineParser {
         trim(&restLo, &restHi)
         let rest = u.text(restLo, restHi)
         // The rest of these lines is one expression or answer, parentheses and all.
-        if expressionCommands.contains(command) {
+        if isExpressionCommand(command) {
             return ParsedLine(assignTo: assign, command: command, arguments: rest.isEmpty ? [] : [rest], rest: rest)
         }
         if restLo < restHi, u.ascii(restLo) == openParen {
@@ -214,7 +214,14 @@ public enum LineParser {
     }
 
     /// Commands that take the whole rest of the line as one expression (`print (1 + 2) * 3`, `answer 0x1000, 0x1004`).
-    static let expressionCommands = WordTable([("print", true), ("answer", true)])
+    /// Two compares, not a table: every command line asks, and a small ASCII String compares in a few instructions
+    /// where a table lookup hashed the word first. (String `==` is canonical equivalence, as a table's keys were.)
+    static func isExpressionCommand(_ word: String) -> Bool { word == "print" || word == "answer" }
+
+    /// The same for a plain ASCII word given as bytes.
+    static func isExpressionCommand(bytes w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.elementsEqual("print".utf8) || w.elementsEqual("answer".utf8)
+    }
 
     static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }

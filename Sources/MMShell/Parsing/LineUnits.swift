@@ -24,10 +24,13 @@ struct ASCIILineUnits: LineUnits {
 
     /// nil when the line holds a non-ASCII byte or a CR LF pair (one Character of two bytes).
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var previous: UInt8 = 0
-        for c in bytes {
-            if c >= 0x80 || (c == 0x0A && previous == 0x0D) { return nil }
-            previous = c
+        // Printable ASCII (most lines) has neither, found eight bytes a step.
+        if !ByteScan.isPrintableASCII(bytes) {
+            var previous: UInt8 = 0
+            for c in bytes {
+                if c >= 0x80 || (c == 0x0A && previous == 0x0D) { return nil }
+                previous = c
+            }
         }
         self.bytes = bytes
     }
