@@ -14,6 +14,18 @@ import Testing
                 }
             }
         }
+        for length in [1, 8, 9, 17] {
+            for place in 0..<length {
+                for c in [0x00, 0x01, 0x22, 0x23, 0x7F, 0x80, 0xA3, 0xFF] as [UInt8] {
+                    var line = [UInt8](repeating: 0x41, count: length)
+                    line[place] = c
+                    for wanted in [0x00, 0x23, 0x41, 0xA3, 0xFF] as [UInt8] {
+                        let fast = line.withUnsafeBufferPointer { ByteScan.contains($0, wanted) }
+                        #expect(fast == line.contains(wanted), "\(wanted) in \(line)")
+                    }
+                }
+            }
+        }
         // A borrow out of a low control byte must not hide or invent anything above it.
         for line in [[0x00, 0x20, 0x7E, 0x41, 0x41, 0x41, 0x41, 0x41], [0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x20], [0x7F, 0x80, 0x00, 0x1F, 0x20, 0x21, 0x7E, 0xFF]] as [[UInt8]] {
             let fast = line.withUnsafeBufferPointer { ByteScan.isPrintableASCII($0) }

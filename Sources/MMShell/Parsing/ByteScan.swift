@@ -23,4 +23,23 @@ enum ByteScan {
         }
         return true
     }
+
+    /// Whether some byte is `c`, eight bytes a step (x ^ c... has a zero byte exactly where a byte is c).
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(c) &* ones
+        var i = 0
+        while i + 8 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+            if (v &- ones) & ~v & highs != 0 { return true }
+            i += 8
+        }
+        while i < b.count {
+            if base[i] == c { return true }
+            i += 1
+        }
+        return false
+    }
 }

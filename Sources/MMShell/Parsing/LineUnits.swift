@@ -16,6 +16,8 @@ protocol LineUnits {
     func isWord(_ k: Int) -> Bool
     /// Units a..<z as a String.
     func text(_ a: Int, _ z: Int) -> String
+    /// False when no unit is the ASCII character `c` (a scan for it can be skipped); true when one may be.
+    func mayHold(_ c: UInt8) -> Bool
 }
 
 /// Printable or control ASCII without a CR LF pair: unit k is byte k.
@@ -41,6 +43,7 @@ struct ASCIILineUnits: LineUnits {
     @inline(__always) func isLetter(_ k: Int) -> Bool { LineParser.isASCIILetter(bytes[k]) }
     @inline(__always) func isWord(_ k: Int) -> Bool { LineParser.isASCIIWord(bytes[k]) }
     func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self) }
+    func mayHold(_ c: UInt8) -> Bool { ByteScan.contains(bytes, c) }
 }
 
 /// Any other line: its Characters, found once with the standard library's segmentation.
@@ -81,4 +84,5 @@ struct CharacterLineUnits: LineUnits {
     func isLetter(_ k: Int) -> Bool { facts[k] & Self.letter != 0 }
     func isWord(_ k: Int) -> Bool { facts[k] & Self.word != 0 }
     func text(_ a: Int, _ z: Int) -> String { String(decoding: utf8[starts[a]..<starts[z]], as: UTF8.self) }
+    func mayHold(_ c: UInt8) -> Bool { asciiOf.contains(c) }
 }
