@@ -59,14 +59,14 @@ public final class PipeLineReader: LineReader {
                 atStart = false
                 if buffer.starts(with: Self.byteOrderMark) { start = Self.byteOrderMark.count; scanned = start }
             }
-            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 if skipped > 0 || newline - start > maxLineBytes {
                     let total = skipped + newline - start
                     skipped = 0
                     consume(upTo: newline + 1)
                     return .tooLong(bytes: total)
                 }
-                let line = decodeLine(buffer[start..<newline])
+                let line = buffer.withUnsafeBufferPointer { decodeLine(UnsafeBufferPointer(rebasing: $0[start..<newline])) }
                 consume(upTo: newline + 1)
                 return .line(line)
             }
@@ -95,6 +95,16 @@ public final class PipeLineReader: LineReader {
     }
 
     public func addHistory(_ line: String) {}
+
+    /// The index of the first LF at or after `scanned`, found by memchr(3): a script line is read once per line,
+    /// and the generic search over an array slice was most of what reading a line cost.
+    private func nextNewline() -> Int? {
+        buffer.withUnsafeBufferPointer { b -> Int? in
+            guard scanned < b.count, let base = b.baseAddress,
+                  let hit = memchr(base + scanned, 0x0A, b.count - scanned) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
 
     private func consume(upTo end: Int) {
         start = end

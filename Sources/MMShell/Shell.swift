@@ -84,10 +84,11 @@ public struct Shell: Sendable {
             out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
             return out
         }
-        // Taken apart, not `.outcome`: reading one member of the returned tuple copied the outcome and dropped the
-        // tuple (a few strings and arrays retained and released, every line).
-        var (result, _, _) = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
-                                            source: source, line: line)
+        // Written in place: an outcome returned in a tuple was copied out of it and the tuple dropped (a few strings
+        // and arrays retained and released, every line).
+        var result = LineOutcome()
+        _ = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
+                           source: source, line: line, into: &result)
         result.command = spec
         return result
     }
@@ -132,6 +133,15 @@ extension ShellSession {
                          source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
                          showValue: Bool = true, valueName: String? = nil) -> (outcome: LineOutcome, value: ShellValue, error: CommandError?) {
         var out = LineOutcome()
+        let (value, error) = invoke(spec, arguments: raw, rest: rest, assignTo: assignTo, text: text, source: source, line: line,
+                                    extraVariables: extraVariables, showValue: showValue, valueName: valueName, into: &out)
+        return (out, value, error)
+    }
+
+    /// `invoke` writing the line's outcome into `out` (a fresh `LineOutcome`), for the shell's own per-line path.
+    mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
+                         source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
+                         showValue: Bool = true, valueName: String? = nil, into out: inout LineOutcome) -> (value: ShellValue, error: CommandError?) {
         let logMark = kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the
         // clock and the narration, which are put back. (Holding a copy of the whole kernel here would make the next
@@ -155,10 +165,10 @@ extension ShellSession {
             ranCodeBeforeFailing = false
             kernel.restoreExplanation(narration)
             closeUndo(undoPoint, keep: ran, assigned: false)
-            var f = fail(error, text: text, source: source, line: line)
-            f.command = spec
-            f.ranBeforeFailing = ran
-            return (f, .none, error)
+            out = fail(error, text: text, source: source, line: line)
+            out.command = spec
+            out.ranBeforeFailing = ran
+            return (.none, error)
         }
         if result.value != .none {
             variables["_"] = result.value
@@ -207,7 +217,7 @@ extension ShellSession {
             if result.refused { obj.append(("error", .string(CommandError.refused(spec.name).message(language)))) }
             out.record = obj
             validateAfterCommand(&out, source: source, line: line)
-            return (out, result.value, nil)
+            return (result.value, nil)
         }
         // What the allocator did (explain), then what the kernel said about it, then the result. (Read from `kernel`
         // in place: a local copy of the Kernel is a retain of each of its arrays.)
@@ -227,7 +237,7 @@ extension ShellSession {
         }
         out.stdout = shown
         validateAfterCommand(&out, source: source, line: line)
-        return (out, result.value, nil)
+        return (result.value, nil)
     }
 
     func fail(_ error: Error, text: String, source: String?, line: Int) -> LineOutcome {

@@ -11,13 +11,20 @@ import Glibc
 /// line by line sees each answer), when it holds 64 KiB, and at exit.
 enum Output {
     nonisolated(unsafe) static var buffered = false
-    nonisolated(unsafe) private static var pending: [UInt8] = []
+    /// The gathered bytes, behind a pointer that never changes: a `static var` array was checked for exclusive
+    /// access (a runtime call to begin and one to end) at every append, and every script line appends.
+    nonisolated(unsafe) private static let pending: UnsafeMutablePointer<[UInt8]> = {
+        let p = UnsafeMutablePointer<[UInt8]>.allocate(capacity: 1)
+        p.initialize(to: [])
+        return p
+    }()
     private static let flushAt = 1 << 16
 
     static func out(_ s: String) {
         guard buffered else { return write(s, to: 1) }
-        pending.append(contentsOf: s.utf8)
-        if pending.count >= flushAt { flush() }
+        guard !s.isEmpty else { return }
+        pending.pointee.append(contentsOf: s.utf8)
+        if pending.pointee.count >= flushAt { flush() }
     }
 
     static func err(_ s: String) {
@@ -29,9 +36,9 @@ enum Output {
 
     /// Writes what `out` has gathered.
     static func flush() {
-        guard !pending.isEmpty else { return }
-        write(bytes: &pending, to: 1)
-        pending.removeAll(keepingCapacity: true)
+        guard !pending.pointee.isEmpty else { return }
+        write(bytes: &pending.pointee, to: 1)
+        pending.pointee.removeAll(keepingCapacity: true)
     }
 
     /// The first error writing standard output (e.g. ENOSPC on /dev/full), if any: the run stops and exits 1,

@@ -54,4 +54,10 @@ import KernelMM
     func openStatementsContinue(_ line: String, _ more: Bool) {
         #expect(CInput.needsMore(line) == more, "'\(line)'")
     }
+
+    /// The quick rejection's bit test names exactly the bytes the full reading treats specially outside a string.
+    @Test func nestingBytesAreTheSevenItReads() {
+        let special = Set("\"'()/{}".utf8)
+        for c in 0...255 { #expect(CInput.opensOrCloses(UInt8(c)) == special.contains(UInt8(c)), "byte \(c)") }
+    }
 }

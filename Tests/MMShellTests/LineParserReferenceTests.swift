@@ -76,7 +76,7 @@ enum CharacterLineParser {
         let command = String(chars[0..<i])
         let rest = String(chars[i...]).trimmingWhitespace()
         // The rest of these lines is one expression or answer, parentheses and all.
-        if LineParser.expressionCommands.contains(command) {
+        if LineParser.isExpressionCommand(command) {
             return ParsedLine(assignTo: assign, command: command, arguments: rest.isEmpty ? [] : [rest], rest: rest)
         }
         var args: [String]

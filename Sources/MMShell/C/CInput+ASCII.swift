@@ -5,7 +5,9 @@ extension CInput {
     /// nil when the line is not printable ASCII (spaces and tabs allowed): then `isC` reads it as Characters.
     static func isCASCII(_ text: String, session: ShellSession) -> Bool? {
         text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
-            for c in b where (c < 0x20 && c != 0x09) || c > 0x7E { return nil }
+            if !ByteScan.isPrintableASCII(b) {
+                for c in b where (c < 0x20 && c != 0x09) || c > 0x7E { return nil }
+            }
             return isCASCII(bytes: b, session: session)
         } ?? nil
     }
@@ -66,7 +68,7 @@ extension CInput {
         // A C variable that shares a command's name (`page += 1;`, `percpu++;`).
         if !session.c.types.isEmpty, session.c.types[word()] != nil, assignmentOperators.contains(where: afterHas) { return true }
         if let spec = CommandTable.standard.lookup(bytes: wordBytes) {
-            if LineParser.expressionCommands.value(bytes: wordBytes) != nil { return false }
+            if LineParser.isExpressionCommand(bytes: wordBytes) { return false }
             // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
             if after < hi, b[after] == UInt8(ascii: "(") { return spec.cDeclaration != nil || b[hi - 1] == UInt8(ascii: ";") }
             // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.

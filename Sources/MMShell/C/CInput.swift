@@ -48,7 +48,7 @@ public enum CInput {
             for op in assignmentOperators where after.hasPrefix(op) { return true }
         }
         if let spec = CommandTable.standard.lookup(word) {
-            if LineParser.expressionCommands.contains(word) { return false }
+            if LineParser.isExpressionCommand(word) { return false }
             // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
             if after.hasPrefix("(") { return spec.cDeclaration != nil || text.trimmingWhitespace().hasSuffix(";") }
             // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.
@@ -72,7 +72,8 @@ public enum CInput {
         var depth = 0
         var inString: UInt8 = 0
         var inBlockComment = false
-        var i = 0
+        // A line without a quote, bracket or slash opens nothing (most shell lines): only its end is left to read.
+        var i = b.contains(where: opensOrCloses) ? 0 : b.count
         while i < b.count {
             let c = b[i]
             if inBlockComment {
@@ -113,6 +114,16 @@ public enum CInput {
 }
 
 extension CInput {
+    /// `"`, `'`, `(`, `)`, `/`, `{`, `}`: the bytes that start or end a string, a comment or a bracket for `needsMore`
+    /// (a backslash, `*` or newline matters only inside one of those). A bit test per byte: the line's every byte is
+    /// asked, on every script line.
+    @inline(__always) static func opensOrCloses(_ c: UInt8) -> Bool {
+        if c < 64 { return (nestingBytesLow >> UInt64(c)) & 1 != 0 }
+        return c < 128 && (nestingBytesHigh >> UInt64(c - 64)) & 1 != 0
+    }
+    private static let nestingBytesLow: UInt64 = (1 << 0x22) | (1 << 0x27) | (1 << 0x28) | (1 << 0x29) | (1 << 0x2F)
+    private static let nestingBytesHigh: UInt64 = (1 << (0x7B - 64)) | (1 << (0x7D - 64))
+
     /// `static int __init dog_init(void)` with its `{` on the next line, as kernel style writes it.
     static func isFunctionHeader(_ text: String) -> Bool {
         let t = text.trimmingWhitespace()

@@ -36,7 +36,8 @@ public enum LineParser {
         // The first '#' outside quotes ends the line.
         var hi = u.count
         var inQuote = false
-        for k in 0..<u.count {
+        // Most lines hold no `#` at all (asked eight bytes a step for plain ASCII): then there is nothing to look for.
+        for k in 0..<(u.mayHold(hash) ? u.count : 0) {
             let c = u.ascii(k)
             if c == quote { inQuote.toggle() }
             if c == hash && !inQuote { hi = k; break }
@@ -76,7 +77,7 @@ public enum LineParser {
         trim(&restLo, &restHi)
         let rest = u.text(restLo, restHi)
         // The rest of these lines is one expression or answer, parentheses and all.
-        if expressionCommands.contains(command) {
+        if isExpressionCommand(command) {
             return ParsedLine(assignTo: assign, command: command, arguments: rest.isEmpty ? [] : [rest], rest: rest)
         }
         if restLo < restHi, u.ascii(restLo) == openParen {
@@ -164,11 +165,34 @@ public enum LineParser {
     /// Whitespace-separated words, where `|`, `&` and a lone `~` glue their neighbours into one expression.
     /// Pieces are split at spaces and tabs outside quotes and parentheses, as they are found.
     private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String) throws(CommandError) -> [String] {
+        if let words = plainWords(u, a, z) { return words }
         var words = ShellWords()
         // Tabs are spaces here (the error shows the rest with its tabs as spaces).
         try split(u, a, z, at: { $0 == space || $0 == tab }, whole: { rest.replacingTabs() }) { words.piece(u, $0, $1) }
         words.finish()
         return words.words
+    }
+
+    /// What `split` and `ShellWords` make of a stretch holding no quote, bracket, `|`, `&`, `~` or tab (the usual
+    /// `GFP_KERNEL 0`, `$p 0`): the runs between spaces, each a word as typed, since nothing glues, nests or is
+    /// unquoted there. One look per character instead of the general walk's bookkeeping; nil for any other stretch.
+    private static func plainWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int) -> [String]? {
+        var count = 0, inWord = false
+        for k in a..<z {
+            let c = u.ascii(k)
+            if c == space { inWord = false; continue }
+            if c == quote || c == openParen || c == closeParen || c == bar || c == ampersand || c == tilde || c == tab { return nil }
+            if !inWord { count += 1; inWord = true }
+        }
+        var words: [String] = []
+        words.reserveCapacity(count)
+        var start = a
+        for k in a..<z where u.ascii(k) == space {
+            if k > start { words.append(u.text(start, k)) }
+            start = k + 1
+        }
+        if z > start { words.append(u.text(start, z)) }
+        return words
     }
 
     /// The words of a shell-form line as `split` finds their pieces. A struct with mutating methods rather than
@@ -214,7 +238,14 @@ public enum LineParser {
     }
 
     /// Commands that take the whole rest of the line as one expression (`print (1 + 2) * 3`, `answer 0x1000, 0x1004`).
-    static let expressionCommands = WordTable([("print", true), ("answer", true)])
+    /// Two compares, not a table: every command line asks, and a small ASCII String compares in a few instructions
+    /// where a table lookup hashed the word first. (String `==` is canonical equivalence, as a table's keys were.)
+    static func isExpressionCommand(_ word: String) -> Bool { word == "print" || word == "answer" }
+
+    /// The same for a plain ASCII word given as bytes.
+    static func isExpressionCommand(bytes w: UnsafeBufferPointer<UInt8>) -> Bool {
+        w.elementsEqual("print".utf8) || w.elementsEqual("answer".utf8)
+    }
 
     static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }

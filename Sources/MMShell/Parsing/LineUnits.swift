@@ -16,6 +16,8 @@ protocol LineUnits {
     func isWord(_ k: Int) -> Bool
     /// Units a..<z as a String.
     func text(_ a: Int, _ z: Int) -> String
+    /// False when no unit is the ASCII character `c` (a scan for it can be skipped); true when one may be.
+    func mayHold(_ c: UInt8) -> Bool
 }
 
 /// Printable or control ASCII without a CR LF pair: unit k is byte k.
@@ -24,10 +26,13 @@ struct ASCIILineUnits: LineUnits {
 
     /// nil when the line holds a non-ASCII byte or a CR LF pair (one Character of two bytes).
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var previous: UInt8 = 0
-        for c in bytes {
-            if c >= 0x80 || (c == 0x0A && previous == 0x0D) { return nil }
-            previous = c
+        // Printable ASCII (most lines) has neither, found eight bytes a step.
+        if !ByteScan.isPrintableASCII(bytes) {
+            var previous: UInt8 = 0
+            for c in bytes {
+                if c >= 0x80 || (c == 0x0A && previous == 0x0D) { return nil }
+                previous = c
+            }
         }
         self.bytes = bytes
     }
@@ -38,6 +43,7 @@ struct ASCIILineUnits: LineUnits {
     @inline(__always) func isLetter(_ k: Int) -> Bool { LineParser.isASCIILetter(bytes[k]) }
     @inline(__always) func isWord(_ k: Int) -> Bool { LineParser.isASCIIWord(bytes[k]) }
     func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self) }
+    func mayHold(_ c: UInt8) -> Bool { ByteScan.contains(bytes, c) }
 }
 
 /// Any other line: its Characters, found once with the standard library's segmentation.
@@ -78,4 +84,5 @@ struct CharacterLineUnits: LineUnits {
     func isLetter(_ k: Int) -> Bool { facts[k] & Self.letter != 0 }
     func isWord(_ k: Int) -> Bool { facts[k] & Self.word != 0 }
     func text(_ a: Int, _ z: Int) -> String { String(decoding: utf8[starts[a]..<starts[z]], as: UTF8.self) }
+    func mayHold(_ c: UInt8) -> Bool { asciiOf.contains(c) }
 }

@@ -1,0 +1,45 @@
+/// Whole-line byte tests, eight bytes a step: every script line is checked for plain printable ASCII twice (is it C,
+/// and which reading of Characters the parser takes), and a byte-at-a-time loop was a visible part of a line's cost.
+enum ByteScan {
+    /// True when every byte is printable ASCII, 0x20...0x7E. False for a line holding a tab, another control byte,
+    /// DEL or a non-ASCII byte: callers then read the line byte by byte, as before.
+    static func isPrintableASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= b.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Bit 7 of some byte is set by: a byte >= 0x80 itself; a byte < 0x20 (subtracting 0x20 from each byte
+            // borrows there first); a DEL (x ^ 0x7F... has a zero byte there, and subtracting 1 borrows). Once every
+            // byte is below 0x80 the two borrow tests are exact about whether such a byte exists.
+            let del = x ^ (0x7F &* ones)
+            if (x | ((x &- 0x20 &* ones) & ~x) | ((del &- ones) & ~del)) & highs != 0 { return false }
+            i += 8
+        }
+        while i < b.count {
+            if base[i] < 0x20 || base[i] > 0x7E { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether some byte is `c`, eight bytes a step (x ^ c... has a zero byte exactly where a byte is c).
+    static func contains(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(c) &* ones
+        var i = 0
+        while i + 8 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
+            if (v &- ones) & ~v & highs != 0 { return true }
+            i += 8
+        }
+        while i < b.count {
+            if base[i] == c { return true }
+            i += 1
+        }
+        return false
+    }
+}
