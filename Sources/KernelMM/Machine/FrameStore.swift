@@ -200,9 +200,7 @@ public struct FrameStore: Sendable, RandomAccessCollection {
 
     /// The same, recording into `spare`'s storage (taken, emptied, capacity kept).
     public mutating func openJournal(epoch: UInt64, into spare: inout [FrameWrite]) {
-        journal = spare
-        spare = []
-        journal!.removeAll(keepingCapacity: true)
+        journal = takeEmptied(&spare)
         journalEpoch = epoch
     }
 

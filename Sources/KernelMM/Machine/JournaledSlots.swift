@@ -54,11 +54,7 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
 
     /// Starts recording into `spare`'s storage (taken, emptied, capacity kept). An empty array is no allocation, so
     /// a command that writes none of these costs nothing.
-    mutating func openJournal(into spare: inout [SlotWrite<Word>]) {
-        journal = spare
-        spare = []
-        journal!.removeAll(keepingCapacity: true)
-    }
+    mutating func openJournal(into spare: inout [SlotWrite<Word>]) { journal = takeEmptied(&spare) }
 
     /// Stops recording; the writes since `openJournal()`, oldest first (empty when none was open).
     mutating func closeJournal() -> [SlotWrite<Word>] {
@@ -70,6 +66,15 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
     mutating func revert(_ writes: [SlotWrite<Word>]) {
         for w in writes.reversed() where Int(w.index) < values.count { self[Int(w.index)] = w.old }
     }
+}
+
+/// `spare`'s storage as an empty array, capacity kept, leaving `spare` empty: the journals' reuse of the arrays of
+/// the undo entry let go (taken, not copied, so that emptying it does not reallocate).
+func takeEmptied<T>(_ spare: inout [T]) -> [T] {
+    var a: [T] = []
+    swap(&a, &spare)
+    a.removeAll(keepingCapacity: true)
+    return a
 }
 
 /// One journalled write: the slot's value before it.

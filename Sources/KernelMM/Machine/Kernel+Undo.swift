@@ -1,3 +1,4 @@
+// The C library for memory only (memcmp), never for I/O, as in FrameStore.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,9 +73,14 @@ extension Kernel {
     /// `snapshot` with `scalars` in place of its own (the state an entry sharing the snapshot stands for).
     public static func undoState(_ snapshot: Kernel, _ scalars: UndoScalars) -> Kernel {
         var k = snapshot
-        k.clock = scalars.clock
-        k.nextTag = scalars.nextTag
+        k.setUndoScalars(scalars)
         return k
+    }
+
+    /// Puts in `scalars` (what `undoScalars` read).
+    private mutating func setUndoScalars(_ scalars: UndoScalars) {
+        clock = scalars.clock
+        nextTag = scalars.nextTag
     }
 
     /// Starts recording the old value of every frame and slot written (see `FrameStore`, `JournaledSlots`), into the
@@ -111,8 +117,7 @@ extension Kernel {
             stores.counters.slots.revert(j.counters)
         }
         self = before
-        clock = scalars.clock
-        nextTag = scalars.nextTag
+        setUndoScalars(scalars)
         swapStores(&stores)
     }
 
