@@ -171,8 +171,8 @@ extension ShellSession {
             return (.none, error)
         }
         if result.value != .none {
-            variables["_"] = result.value
-            if let name = assignTo { variables[name] = result.value }
+            variableStore["_"] = result.value
+            if let name = assignTo { variableStore[name] = result.value }
         }
         kernel.callSite = site
         closeUndo(undoPoint, keep: true, assigned: assignTo != nil && result.value != .none)

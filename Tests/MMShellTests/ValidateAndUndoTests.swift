@@ -156,4 +156,37 @@ import Testing
         let same = sh.session.kernel.frames == before.frames
         #expect(same)
     }
+
+    /// `undo N` gives back the variables as they were before the Nth last kept command, whatever ran between: writes
+    /// of `$_` by commands undo does not keep, C loops, failures, reassignments. And the log behind it stays small.
+    @Test func undoGivesBackTheVariablesAtEveryDepth() throws {
+        var sh = try shell(undo: 4)
+        let lines = [
+            "p = alloc_pages GFP_KERNEL 0", "page_to_pfn $p", "q = alloc_pages GFP_KERNEL 1", "print 5",
+            "int i = 0;", "for (int j = 0; j < 300; j++) i = j;", "p = alloc_pages GFP_KERNEL 2", "nosuch_command 3",
+            "__free_pages $q 1", "page_address $p", "q = kmalloc 64 GFP_KERNEL", "print 7", "x = print 8",
+        ]
+        // The variables before each kept line, newest last.
+        var beforeKept: [[String: ShellValue]] = []
+        for line in lines {
+            let vars = sh.session.variables, last = sh.session.undoStack.last?.before.variablesMark
+            _ = sh.execute(line)
+            if let e = sh.session.undoStack.last, e.before.variablesMark != last, e.line == line { beforeKept.append(vars) }
+        }
+        #expect(beforeKept.count >= 6, "\(beforeKept.count) lines kept")
+        #expect(sh.session.variableStore.log.count <= 16, "\(sh.session.variableStore.log.count) writes logged")
+        for n in 1...sh.session.undoStack.count {
+            var copy = sh
+            #expect(copy.execute("undo \(n)").succeeded)
+            #expect(copy.session.variables == beforeKept[beforeKept.count - n], "undo \(n)")
+        }
+        // Commands undo does not keep do not grow the log, nor do the lines that let old commands go.
+        for i in 0..<200 {
+            let vars = sh.session.variables
+            if i % 2 == 0 { _ = sh.execute("print \(i)") } else { _ = sh.execute("r = alloc_pages GFP_KERNEL 0"); beforeKept.append(vars) }
+        }
+        #expect(sh.session.variableStore.log.count <= 80, "\(sh.session.variableStore.log.count) writes logged")
+        #expect(sh.execute("undo 4").succeeded)
+        #expect(sh.session.variables == beforeKept[beforeKept.count - 4])
+    }
 }

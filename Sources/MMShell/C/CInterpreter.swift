@@ -174,7 +174,7 @@ extension ShellSession {
             self.c.modules[m].globals[d.name] = v
         } else {
             self.c.types[d.name] = d.type
-            variables[d.name] = v.value
+            variableStore[d.name] = v.value
         }
     }
 
@@ -214,12 +214,12 @@ extension ShellSession {
         }
         if let t = self.c.types[name], variables[name] != nil {
             let c = try cAt(at) { () throws(CErrorKind) in try cMath.convert(v, to: t) }
-            variables[name] = c.value
+            variableStore[name] = c.value
             return c
         }
         if !run.frames.isEmpty { throw CError(.undeclared(name, suggestion: cSuggest(name, run)), at: at) }
         self.c.types[name] = nil
-        variables[name] = v.value
+        variableStore[name] = v.value
         return v
     }
 

@@ -3,12 +3,14 @@ import KernelMM
 /// The session before a command: the kernel minus the journalled stores (`Kernel.undoSnapshot()`), boxed and shared
 /// by consecutive commands that change only those stores and the scalars (`Kernel.undoScalars`, which make it this
 /// command's), so that keeping a script line costs a retain, not a copy of the Kernel value's few hundred bytes and
-/// two dozen references; the variables and the line.
+/// two dozen references; where the variables' undo log stood; the line as typed.
 struct UndoBefore: Sendable {
     var snapshot: KernelSnapshot
     var scalars: UndoScalars
-    var variables: [String: ShellValue]
-    var line: String
+    /// `ShellVariables.mark()`: reverting the log to it gives the variables back.
+    var variablesMark: Int
+    /// The line untrimmed (the reader's own string, kept rather than copied), trimmed when `undo` names it.
+    var text: String
     /// The kernel before the command, without its journalled stores.
     var kernel: Kernel { Kernel.undoState(snapshot.kernel, scalars) }
 }
@@ -20,13 +22,15 @@ struct UndoEntry: Sendable {
     var before: UndoBefore
     var journal: UndoJournal
     var kernel: Kernel { before.kernel }
-    var line: String { before.line }
+    var line: String { before.text.trimmingWhitespace() }
 }
 
 /// The state before a command that may change something, while it runs.
 struct UndoPoint: Sendable {
     var before: UndoBefore
     var epoch: UInt64
+    /// The variables' mark before this point's (see `ShellVariables.unmark`).
+    var previousMark: Int
 }
 
 extension ShellSession {
@@ -37,9 +41,16 @@ extension ShellSession {
     /// command cannot change state, or a point is already open (the commands a line of C or a module's init makes
     /// belong to that line's point).
     mutating func openUndo(mutates: Bool, assigns: Bool, line: String) -> UndoPoint? {
-        guard settings.undoDepth > 0, mutates || assigns, !undoOpen else { return nil }
+        guard settings.undoDepth > 0 else {
+            if variableStore.logging { variableStore.logging = false; variableStore.forgetAll() }
+            return nil
+        }
+        guard mutates || assigns, !undoOpen else { return nil }
         undoEpoch &+= 1
         undoOpen = true
+        // Nothing kept: no write so far can be gone back before.
+        if undoStack.isEmpty { variableStore.forgetAll() }
+        variableStore.logging = true
         // The last kept command's snapshot, when it still stands for this kernel (see `Kernel.isUndoSnapshot`).
         let snapshot: KernelSnapshot
         if let last = undoStack.last?.before.snapshot, kernel.isUndoSnapshot(last) {
@@ -47,9 +58,10 @@ extension ShellSession {
         } else {
             snapshot = KernelSnapshot(kernel.undoSnapshot())
         }
-        let before = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, variables: variables, line: line.trimmingWhitespace())
+        let marks = variableStore.mark()
+        let before = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, variablesMark: marks.mark, text: line)
         kernel.openUndoJournal(epoch: undoEpoch, reusing: spareJournal.take())
-        return UndoPoint(before: before, epoch: undoEpoch)
+        return UndoPoint(before: before, epoch: undoEpoch, previousMark: marks.previous)
     }
 
     /// Closes `point`. `keep` false for a command that failed before changing anything. The command is kept if it
@@ -59,19 +71,24 @@ extension ShellSession {
     mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool) {
         guard let point else { return }
         undoOpen = false
-        guard let journal = kernel.closeUndoJournal(epoch: point.epoch), keep else { return }
+        guard let journal = kernel.closeUndoJournal(epoch: point.epoch), keep else {
+            variableStore.unmark(point.before.variablesMark, previous: point.previousMark)
+            return
+        }
         if journal.isEmpty && !assigned {
             let before = point.before.kernel
             var now = kernel.undoSnapshot()
             now.clock = before.clock
             now.restoreExplanation(before.explanation)
-            guard now != before else { return }
+            guard now != before else {
+                variableStore.unmark(point.before.variablesMark, previous: point.previousMark)
+                return
+            }
         }
-        undoStack.append(UndoEntry(before: point.before, journal: journal))
-        if undoStack.count > undoLimit {
-            // The journal of the entry let go is the next command's (its arrays emptied, their storage kept).
-            spareJournal = undoStack.first?.journal
-            undoStack.removeFirst(undoStack.count - undoLimit)
+        // The journal of the entry let go is the next command's (its arrays emptied, their storage kept).
+        if let dropped = undoStack.append(UndoEntry(before: point.before, journal: journal), limit: undoLimit) {
+            spareJournal = dropped.journal
+            if let oldest = undoStack.first { variableStore.forget(before: oldest.before.variablesMark) }
         }
     }
 
@@ -79,11 +96,17 @@ extension ShellSession {
     mutating func undo(_ n: Int) -> [String] {
         let k = min(n, undoStack.count)
         guard k > 0 else { return [] }
-        let taken = undoStack.suffix(k)
-        let oldest = taken[taken.startIndex]
+        let taken = Array(undoStack.suffix(k))
         undoStack.removeLast(k)
+        let oldest = taken[0]
         kernel.restore(oldest.before.snapshot.kernel, scalars: oldest.before.scalars, undoing: taken.map(\.journal))
-        variables = oldest.before.variables
+        if undoOpen {
+            // `x = undo` runs under a point of its own, which `undo` may keep: the whole table is one logged write
+            // after its mark, rather than cutting the log back before it.
+            variableStore.replaceAll(with: variableStore.values(at: oldest.before.variablesMark))
+        } else {
+            variableStore.revert(to: oldest.before.variablesMark)
+        }
         return taken.map(\.line)
     }
 }

@@ -33,11 +33,17 @@ public struct ShellSettings: Sendable, Equatable {
 /// Everything a command may read or change: the kernel, the named results, the settings.
 public struct ShellSession: Sendable {
     public var kernel: Kernel
-    /// Named results: `p = alloc_pages GFP_KERNEL 3` stores `p`; `_` is the last result.
-    public var variables: [String: ShellValue] = [:]
+    /// Named results: `p = alloc_pages GFP_KERNEL 3` stores `p`; `_` is the last result. Assigning the whole table
+    /// replaces it; commands write one name at a time through `variableStore`.
+    public var variables: [String: ShellValue] {
+        get { variableStore.values }
+        set { variableStore.replaceAll(with: newValue) }
+    }
+    /// The variables, with undo's log of what was written.
+    var variableStore = ShellVariables()
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
-    var undoStack: [UndoEntry] = []
+    var undoStack = UndoHistory()
     /// The journal of the last entry undo let go, for the next command to record into (see `openUndo`).
     var spareJournal: UndoJournal?
     /// An undo point is open (a command is running); the commands it makes belong to it.
@@ -85,7 +91,7 @@ public struct ShellSession: Sendable {
     mutating func reboot(_ k: Kernel) {
         kernel = k
         variables = [:]
-        undoStack = []
+        undoStack.removeAll()
         c.types = [:]
         c.modules = []
     }

@@ -44,7 +44,7 @@ public enum LessonEngine {
         let lang = session.lessons.language
         if session.lessons.active == nil {
             // Coming from free exploration: keep the learner's machine for `lesson quit`.
-            s.lessons.savedMachine = SavedMachine(kernel: session.kernel, variables: session.variables, undoStack: session.undoStack)
+            s.lessons.savedMachine = SavedMachine(kernel: session.kernel, variables: session.variableStore, undoStack: session.undoStack)
             // Said only when there is something to lose: named results or an undo history.
             let names = session.variables.keys.filter { $0 != "_" }.sorted()
             if !names.isEmpty || !session.undoStack.isEmpty { text = Message.machinePutAside(names).text(lang) + "\n" + text }
@@ -418,10 +418,11 @@ public enum LessonEngine {
         s.lessons.active = nil
         if let m = s.lessons.savedMachine {
             s.kernel = m.kernel
-            s.variables = m.variables
+            // The variables with their undo log: the history given back goes with them.
+            s.variableStore = m.variables
             s.undoStack = m.undoStack
             s.lessons.savedMachine = nil
-            t += Message.machineBack(m.variables.keys.filter { $0 != "_" }.sorted()).text(s.lessons.language) + "\n"
+            t += Message.machineBack(m.variables.values.keys.filter { $0 != "_" }.sorted()).text(s.lessons.language) + "\n"
         }
         return Message.leftLesson(a.lesson.id).text(s.lessons.language) + t
     }

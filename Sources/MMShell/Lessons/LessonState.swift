@@ -49,6 +49,6 @@ public struct ActiveLesson: Sendable {
 /// A learner's machine put aside while a lesson runs: the kernel, the named results and the undo history.
 struct SavedMachine: Sendable {
     var kernel: Kernel
-    var variables: [String: ShellValue]
-    var undoStack: [UndoEntry]
+    var variables: ShellVariables
+    var undoStack: UndoHistory
 }

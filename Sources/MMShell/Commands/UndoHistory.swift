@@ -1,0 +1,51 @@
+/// The commands `undo` can take back, oldest first, at most `limit` of them: a ring, so that keeping one more
+/// command once the history is full overwrites the oldest in place rather than shifting the rest down (every
+/// script line that changes the kernel does this).
+struct UndoHistory: RandomAccessCollection, Sendable {
+    private var slots: [UndoEntry] = []
+    /// Where the oldest entry is in `slots` (0 until the ring is full and wraps).
+    private var start = 0
+
+    init() {}
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { slots.count }
+    subscript(i: Int) -> UndoEntry {
+        let j = start + i
+        return slots[j < slots.count ? j : j - slots.count]
+    }
+
+    /// Keeps `entry` as the newest; returns the oldest when that leaves more than `limit` kept.
+    mutating func append(_ entry: UndoEntry, limit: Int) -> UndoEntry? {
+        if slots.count < limit {
+            if start != 0 { straighten() }
+            slots.append(entry)
+            return nil
+        }
+        // Full (or the limit was lowered): the oldest goes, the rest shift only when the ring's size changes.
+        if slots.count > limit { straighten(); slots.removeFirst(slots.count - limit) }
+        guard limit > 0 else { return entry }
+        var dropped = entry
+        swap(&dropped, &slots[start])
+        start = start + 1 == slots.count ? 0 : start + 1
+        return dropped
+    }
+
+    /// Lets go of the newest `k` entries.
+    mutating func removeLast(_ k: Int) {
+        straighten()
+        slots.removeLast(k)
+    }
+
+    mutating func removeAll() {
+        slots = []
+        start = 0
+    }
+
+    /// The entries in order from slot 0, so that the array's own order is the history's.
+    private mutating func straighten() {
+        guard start != 0 else { return }
+        slots = Array(slots[start...] + slots[..<start])
+        start = 0
+    }
+}
