@@ -25,9 +25,8 @@ struct UndoEntry: Sendable {
     var line: String { before.text.trimmingWhitespace() }
 }
 
-/// The state before a command that may change something, while it runs.
+/// An open undo point, while its command runs (what the session was before it is `ShellSession.openUndoBefore`).
 struct UndoPoint: Sendable {
-    var before: UndoBefore
     var epoch: UInt64
     /// The variables' mark before this point's (see `ShellVariables.unmark`).
     var previousMark: Int
@@ -47,21 +46,20 @@ extension ShellSession {
         }
         guard mutates || assigns, !undoOpen else { return nil }
         undoEpoch &+= 1
-        undoOpen = true
         // Nothing kept: no write so far can be gone back before.
         if undoStack.isEmpty { variableStore.forgetAll() }
         variableStore.logging = true
         // The last kept command's snapshot, when it still stands for this kernel (see `Kernel.isUndoSnapshot`).
         let snapshot: KernelSnapshot
-        if let last = undoStack.last?.before.snapshot, kernel.isUndoSnapshot(last) {
+        if let last = undoStack.newestSnapshot, kernel.isUndoSnapshot(last) {
             snapshot = last
         } else {
             snapshot = KernelSnapshot(kernel.undoSnapshot())
         }
         let marks = variableStore.mark()
-        let before = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, variablesMark: marks.mark, text: line)
+        openUndoBefore = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, variablesMark: marks.mark, text: line)
         kernel.openUndoJournal(epoch: undoEpoch, reusing: spareJournal.take())
-        return UndoPoint(before: before, epoch: undoEpoch, previousMark: marks.previous)
+        return UndoPoint(epoch: undoEpoch, previousMark: marks.previous)
     }
 
     /// Closes `point`. `keep` false for a command that failed before changing anything. The command is kept if it
@@ -69,26 +67,25 @@ extension ShellSession {
     /// so `undo` takes back exactly that command and no more. A command that replaced the machine (boot, a lesson)
     /// is not kept: the reboot has cleared what undo held.
     mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool) {
-        guard let point else { return }
-        undoOpen = false
+        guard let point, let before = openUndoBefore.take() else { return }
         guard let journal = kernel.closeUndoJournal(epoch: point.epoch), keep else {
-            variableStore.unmark(point.before.variablesMark, previous: point.previousMark)
+            variableStore.unmark(before.variablesMark, previous: point.previousMark)
             return
         }
         if journal.isEmpty && !assigned {
-            let before = point.before.kernel
+            let was = before.kernel
             var now = kernel.undoSnapshot()
-            now.clock = before.clock
-            now.restoreExplanation(before.explanation)
-            guard now != before else {
-                variableStore.unmark(point.before.variablesMark, previous: point.previousMark)
+            now.clock = was.clock
+            now.restoreExplanation(was.explanation)
+            guard now != was else {
+                variableStore.unmark(before.variablesMark, previous: point.previousMark)
                 return
             }
         }
         // The journal of the entry let go is the next command's (its arrays emptied, their storage kept).
-        if let dropped = undoStack.append(UndoEntry(before: point.before, journal: journal), limit: undoLimit) {
-            spareJournal = dropped.journal
-            if let oldest = undoStack.first { variableStore.forget(before: oldest.before.variablesMark) }
+        if let spare = undoStack.append(UndoEntry(before: before, journal: journal), limit: undoLimit) {
+            spareJournal = spare
+            if let mark = undoStack.oldestVariablesMark { variableStore.forget(before: mark) }
         }
     }
 

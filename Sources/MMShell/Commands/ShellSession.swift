@@ -47,7 +47,10 @@ public struct ShellSession: Sendable {
     /// The journal of the last entry undo let go, for the next command to record into (see `openUndo`).
     var spareJournal: UndoJournal?
     /// An undo point is open (a command is running); the commands it makes belong to it.
-    var undoOpen = false
+    var undoOpen: Bool { openUndoBefore != nil }
+    /// The session before the command running under the open undo point (kept here, not in the `UndoPoint` the
+    /// command holds: a point of plain numbers is copied and dropped for free).
+    var openUndoBefore: UndoBefore?
     /// Numbers the frame journals, so that one is never closed on frames it was not opened on.
     var undoEpoch: UInt64 = 0
     /// The lesson under way, lesson settings and the learner's progress.

@@ -1,3 +1,5 @@
+import KernelMM
+
 /// The commands `undo` can take back, oldest first, at most `limit` of them: a ring, so that keeping one more
 /// command once the history is full overwrites the oldest in place rather than shifting the rest down (every
 /// script line that changes the kernel does this).
@@ -15,8 +17,19 @@ struct UndoHistory: RandomAccessCollection, Sendable {
         return slots[j < slots.count ? j : j - slots.count]
     }
 
-    /// Keeps `entry` as the newest; returns the oldest when that leaves more than `limit` kept.
-    mutating func append(_ entry: UndoEntry, limit: Int) -> UndoEntry? {
+    /// The newest entry's kernel snapshot, read in place (`last` would copy the whole entry first).
+    var newestSnapshot: KernelSnapshot? {
+        guard !slots.isEmpty else { return nil }
+        return slots[start == 0 ? slots.count - 1 : start - 1].before.snapshot
+    }
+
+    /// Where the oldest entry's variables mark is, read in place (`first` would copy the whole entry).
+    var oldestVariablesMark: Int? { slots.isEmpty ? nil : slots[start].before.variablesMark }
+
+    /// Keeps `entry` as the newest. When that leaves more than `limit`, the oldest goes, and its journal is handed
+    /// back for the next command to record into (the entry itself goes here, where its type is known: dropping an
+    /// optional entry outside went through generic value witnesses).
+    mutating func append(_ entry: consuming UndoEntry, limit: Int) -> UndoJournal? {
         if slots.count < limit {
             if start != 0 { straighten() }
             slots.append(entry)
@@ -24,11 +37,11 @@ struct UndoHistory: RandomAccessCollection, Sendable {
         }
         // Full (or the limit was lowered): the oldest goes, the rest shift only when the ring's size changes.
         if slots.count > limit { straighten(); slots.removeFirst(slots.count - limit) }
-        guard limit > 0 else { return entry }
-        var dropped = entry
+        guard limit > 0 else { return nil }
+        var dropped = consume entry
         swap(&dropped, &slots[start])
         start = start + 1 == slots.count ? 0 : start + 1
-        return dropped
+        return dropped.journal
     }
 
     /// Lets go of the newest `k` entries.
