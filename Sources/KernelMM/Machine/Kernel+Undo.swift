@@ -43,10 +43,9 @@ extension Kernel {
     public mutating func isUndoSnapshot(_ snapshot: KernelSnapshot) -> Bool {
         let ranges = Self.undoComparedBytes
         // Through the box's storage in place: a Kernel argument read from a class property was copied to be passed.
+        let b = UnsafeRawPointer(snapshot.storage)
         return withUnsafeBytes(of: &self) { a in
-            withUnsafeBytes(of: &snapshot.kernel) { b in
-                ranges.allSatisfy { r in memcmp(a.baseAddress! + r.lowerBound, b.baseAddress! + r.lowerBound, r.count) == 0 }
-            }
+            ranges.allSatisfy { r in memcmp(a.baseAddress! + r.lowerBound, b + r.lowerBound, r.count) == 0 }
         }
     }
 
@@ -140,9 +139,18 @@ private struct JournaledStores {
 
 /// A kernel kept for undo (an `undoSnapshot()`), by reference, so that the commands it stands for share it.
 public final class KernelSnapshot: @unchecked Sendable {
-    // Written only by init: `isUndoSnapshot` reads it in place through an inout access.
-    public fileprivate(set) var kernel: Kernel
-    public init(_ kernel: Kernel) { self.kernel = kernel }
+    // Behind a pointer, written only by init: `isUndoSnapshot` reads its bytes in place, where a class's stored
+    // `var` would cost a dynamic exclusivity check (about 100 instructions) on every script line.
+    fileprivate let storage: UnsafeMutablePointer<Kernel>
+    public var kernel: Kernel { storage.pointee }
+    public init(_ kernel: Kernel) {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: kernel)
+    }
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
 }
 
 /// See `Kernel.undoScalars`.

@@ -77,11 +77,15 @@ struct ShellVariables: Sendable {
 
     /// Nothing before `mark` will be gone back to: its part of the log may go (in batches, so that letting go of one
     /// command a line does not shift the log each time).
-    mutating func forget(before mark: Int) {
+    @inline(__always) mutating func forget(before mark: Int) {
         let n = mark - logBase
-        guard n >= 64 || n == log.count, n > 0, n <= log.count else { return }
+        if n > 0, n >= 64 || n == log.count { forgetFront(n) }
+    }
+
+    @inline(never) private mutating func forgetFront(_ n: Int) {
+        guard n <= log.count else { return }
         log.removeFirst(n)
-        logBase = mark
+        logBase += n
     }
 
     /// Everything logged goes (undo turned off, or its history cleared).
