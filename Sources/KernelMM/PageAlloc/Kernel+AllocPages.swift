@@ -95,7 +95,8 @@ extension Kernel {
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
     @inline(__always)
     private mutating func finishAllocation(_ pfn: Int, zone: Int?, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
-        var head = frames[stored: pfn]
+        frames.makeStoredUnique()
+        var head = frames[owned: pfn]
         head.state = .allocated
         head.order = UInt8(ac.order)
         head.tag = tag ?? newTag()
@@ -104,15 +105,15 @@ extension Kernel {
         if ac.gfp.contains(.comp) && ac.order > 0 {
             flags.insert(.head)
             for t in (pfn + 1)..<(pfn + (1 << ac.order)) {
-                var f = frames[stored: t]
+                var f = frames[owned: t]
                 f.flags = .compoundTail
                 f.tag = UInt32(pfn)
-                frames[stored: t] = f
+                frames[owned: t] = f
             }
         }
         head.flags = flags
         head.owner = owner
-        frames[stored: pfn] = head
+        frames[owned: pfn] = head
         if let z = zone {
             counters.countLocalAlloc(zone: z, type: zoneTypes[z], pages: 1 << ac.order)
         }

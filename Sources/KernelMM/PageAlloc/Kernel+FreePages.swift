@@ -111,13 +111,14 @@ extension Kernel {
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
-        var head = frames[stored: pfn]
+        frames.makeStoredUnique()
+        var head = frames[owned: pfn]
         if head.flags.contains(.head) {
             for t in (pfn + 1)..<(pfn + (1 << order)) {
-                var f = frames[stored: t]
+                var f = frames[owned: t]
                 f.packed = 0
                 f.tag = 0
-                frames[stored: t] = f
+                frames[owned: t] = f
             }
         }
         head.packed = 0
@@ -125,7 +126,7 @@ extension Kernel {
         head.state = .tail
         guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else {
             counters.countPgfree(pages: 1 << order)
-            frames[stored: pfn] = head
+            frames[owned: pfn] = head
             return
         }
         counters.countFree(zone: z, pages: 1 << order)
@@ -134,7 +135,7 @@ extension Kernel {
             // The head's one write: free_unref_page_commit() puts it on the CPU's list.
             freeToPcp(pfn, head, order: order, migratetype: mt, zone: z)
         } else {
-            frames[stored: pfn] = head
+            frames[owned: pfn] = head
             freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
         }
     }
