@@ -53,6 +53,7 @@ extension Kernel {
             break
         }
         let allocOrder = Int(f.order)
+        var outcome = FreeOutcome.freed
         if f.owner != owner {
             if f.owner == .slab {
                 report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace(),
@@ -80,11 +81,11 @@ extension Kernel {
             leakTail(pfn, allocOrder: allocOrder, keptOrder: order)
             report(.kmemsimOnly, callTrace: trace(),
                    note: .freeOrderTooSmall(pfn: pfn, allocOrder: allocOrder, order: order, leaked: leaked))
-            releaseBlock(pfn, order: order, caller: caller)
-            return .partiallyFreed(freedOrder: order, leakedPages: leaked)
+            outcome = .partiallyFreed(freedOrder: order, leakedPages: leaked)
         }
+        // One call of releaseBlock for both outcomes: its code once.
         releaseBlock(pfn, order: order, caller: caller)
-        return .freed
+        return outcome
     }
 
     /// The VM_BUG_ON_PAGE(page_ref_count(page) == 0) of put_page_testzero(), as CONFIG_DEBUG_VM reports it.

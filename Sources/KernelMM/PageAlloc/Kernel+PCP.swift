@@ -9,7 +9,9 @@ extension Kernel {
     mutating func rmqueuePcplist(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let cpu = currentCPU
         let i = PerCPUPages.index(order: order, migratetype: mt)
-        pcpLists.setFreeFactor(zone: z, cpu: cpu, pcpLists.freeFactor(zone: z, cpu: cpu) >> 1)
+        // Halved by each allocation: most find it 0 already, and a write is a uniqueness check.
+        let factor = pcpLists.freeFactor(zone: z, cpu: cpu)
+        if factor != 0 { pcpLists.setFreeFactor(zone: z, cpu: cpu, factor >> 1) }
         if pcpLists.head(zone: z, cpu: cpu, list: i) < 0 {
             var batch = pcpLists.batch(zone: z, cpu: cpu)
             if batch > 1 { batch = max(batch >> order, 2) }
