@@ -127,7 +127,7 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     /// The journal entry for a write through `owned:`, and storage of its own for a frame in the free-block run.
     @inline(__always) mutating func prepareOwnedWrite(_ pfn: Int) {
         #if DEBUG
-        precondition(isKnownUniquelyReferenced(&buffer), "frames written through owned: without makeStoredUnique()")
+        precondition(isKnownUniquelyReferenced(&buffer), "owned: before makeStoredUnique()")
         precondition(!implicit.run0.contains(pfn), "implicit PFN \(pfn)")
         #endif
         if _slowPath(implicit.run1.contains(pfn)) { writeOut(runContaining: pfn) }
