@@ -30,6 +30,14 @@ import Testing
 
     @Test func theFlatListsHaveAPlaceForEveryMigrateType() {
         #expect(FreeLists.types == MigrateType.allCases.count)
+        // MigrateType.stored and PageFrame.owner read a byte as the case of that index: the raw values must be it.
+        for (i, t) in MigrateType.allCases.enumerated() { #expect(t.rawValue == i && MigrateType.stored(UInt8(i), else: .movable) == t) }
+        #expect(MigrateType.stored(4, else: .movable) == .movable)
+        for o in 0...FrameOwner.pageTable.rawValue {
+            var f = PageFrame.absent
+            f.owner = FrameOwner(rawValue: o) ?? .none
+            #expect(f.owner.rawValue == o)
+        }
     }
 
     @Test func aBrokenLinkOrTailIsCaught() throws {

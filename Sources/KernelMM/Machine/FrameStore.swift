@@ -95,10 +95,39 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         }
     }
 
+    /// `stored:` for a run of writes in one function: `makeStoredUnique()` first, then each write through `owned:`
+    /// skips the uniqueness check (a runtime call; the list primitives write two to four frames in a row). Nothing
+    /// may copy the kernel between the two (the tests' debug build checks on every write).
+    @inline(__always)
+    subscript(owned pfn: Int) -> PageFrame {
+        get { self[stored: pfn] }
+        _modify {
+            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+            prepareOwnedWrite(pfn)
+            yield &buffer.base[pfn]
+        }
+        set {
+            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+            prepareOwnedWrite(pfn)
+            buffer.base[pfn] = newValue
+        }
+    }
+
+    /// A buffer of our own, for the `owned:` writes that follow.
+    @inline(__always) mutating func makeStoredUnique() {
+        if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
+    }
+
     /// A buffer of our own and the journal entry for a write through `stored:`.
     @inline(__always) mutating func makeStoredWritable(_ pfn: Int) {
-        if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
+        makeStoredUnique()
+        prepareOwnedWrite(pfn)
+    }
+
+    /// The journal entry for a write through `owned:`, and storage of its own for a frame in the free-block run.
+    @inline(__always) mutating func prepareOwnedWrite(_ pfn: Int) {
         #if DEBUG
+        precondition(isKnownUniquelyReferenced(&buffer), "owned: before makeStoredUnique()")
         precondition(!implicit.run0.contains(pfn), "implicit PFN \(pfn)")
         #endif
         if _slowPath(implicit.run1.contains(pfn)) { writeOut(runContaining: pfn) }

@@ -45,6 +45,14 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         }
     }
 
+    /// Writes behind one uniqueness check: `body` gets the storage. The slots it may write are named first, for an
+    /// open journal (one it leaves as it was records its own value, which undo puts back unchanged).
+    @inline(__always) mutating func update<R>(_ i0: Int, _ i1: Int, _ i2: Int, _ i3: Int,
+                                              _ body: (UnsafeMutableBufferPointer<Word>) -> R) -> R {
+        if _slowPath(journal != nil) { record(i0); record(i1); record(i2); record(i3) }
+        return values.withUnsafeMutableBufferPointer { b in body(b) }
+    }
+
     /// Journals slot `i`'s old value. Out of line: only undo's journal pays for it.
     @inline(never) @usableFromInline mutating func record(_ i: Int) {
         // Room for what one allocation or free writes here (a list's ends and counts, the counters), on the first write.

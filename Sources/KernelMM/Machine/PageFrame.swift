@@ -100,7 +100,8 @@ public struct PageFrame: Sendable, Equatable {
         set { packed = (packed & 0xf0) | (newValue.rawValue & 0x0f) }
     }
     public var owner: FrameOwner {
-        get { FrameOwner(rawValue: packed >> 4) ?? .none }
+        // The cases are 0…8 in declaration order, stored as their index: init(rawValue:) without its call.
+        get { packed >> 4 <= FrameOwner.pageTable.rawValue ? unsafeBitCast(packed >> 4, to: FrameOwner.self) : .none }
         set { packed = (packed & 0x0f) | (newValue.rawValue << 4) }
     }
 }

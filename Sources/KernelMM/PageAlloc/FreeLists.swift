@@ -35,9 +35,13 @@ public struct FreeLists: Sendable, Equatable, Codable {
         } }
     }
 
-    @inline(__always) @usableFromInline func base(_ z: Int, _ o: Int) -> Int { (z * orders + o) &* Self.stride }
+    @inline(__always) @usableFromInline func base(_ z: Int, _ o: Int) -> Int { (z &* orders &+ o) &* Self.stride }
     /// Where the list's head is in `slots`; its tail is `types` further on.
-    @inline(__always) func headIndex(zone z: Int, order o: Int, type m: Int) -> Int { base(z, o) + m }
+    @inline(__always) func headIndex(zone z: Int, order o: Int, type m: Int) -> Int { base(z, o) &+ m }
+
+    /// Where the count of the list whose head is at `h` is, and its order's nr_free.
+    @inline(__always) func countIndex(listHead h: Int) -> Int { h &+ 2 &* Self.types }
+    @inline(__always) func nrFreeIndex(listHead h: Int, type m: Int) -> Int { h &- m &+ 3 &* Self.types }
 
     /// The first block of the list (free_area.free_list[mt]), or -1.
     @inline(__always) public func head(zone z: Int, order o: Int, type m: Int) -> Int32 { slots[base(z, o) + m] }

@@ -83,19 +83,18 @@ extension Kernel {
         if arch.configures(.dma32), let first = ac.zonelist.first, zoneTypes[first] == .normal {
             flags.insert(.noFragment)
         }
-        if let pfn = getPageFromFreelist(&ac, flags: flags) {
-            return finishAllocation(pfn, zone: ac.servedBy, ac: ac, owner: owner, tag: tag)
-        }
-        if let pfn = allocPagesSlowpath(&ac, caller: caller) {
-            return finishAllocation(pfn, zone: ac.servedBy ?? Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
-        }
-        return nil
+        // One call of finishAllocation for both paths: its code once.
+        var got = getPageFromFreelist(&ac, flags: flags)
+        if got == nil { got = allocPagesSlowpath(&ac, caller: caller) }
+        guard let pfn = got else { return nil }
+        return finishAllocation(pfn, zone: ac.servedBy ?? Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
     }
 
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
     @inline(__always)
     private mutating func finishAllocation(_ pfn: Int, zone: Int?, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
-        var head = frames[stored: pfn]
+        frames.makeStoredUnique()
+        var head = frames[owned: pfn]
         head.state = .allocated
         head.order = UInt8(ac.order)
         head.tag = tag ?? newTag()
@@ -104,15 +103,15 @@ extension Kernel {
         if ac.gfp.contains(.comp) && ac.order > 0 {
             flags.insert(.head)
             for t in (pfn + 1)..<(pfn + (1 << ac.order)) {
-                var f = frames[stored: t]
+                var f = frames[owned: t]
                 f.flags = .compoundTail
                 f.tag = UInt32(pfn)
-                frames[stored: t] = f
+                frames[owned: t] = f
             }
         }
         head.flags = flags
         head.owner = owner
-        frames[stored: pfn] = head
+        frames[owned: pfn] = head
         if let z = zone {
             counters.countLocalAlloc(zone: z, type: zoneTypes[z], pages: 1 << ac.order)
         }
@@ -170,6 +169,7 @@ extension Kernel {
     }
 
     /// rmqueue_buddy(): high-atomic reserve first when allowed, then __rmqueue().
+    @inline(__always)
     mutating func rmqueueBuddy(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         var pfn: Int?
         if flags.contains(.highAtomic) { pfn = rmqueueSmallest(zone: z, order: order, migratetype: .highAtomic) }
@@ -183,6 +183,7 @@ extension Kernel {
     }
 
     /// __rmqueue(): our own type's lists, then a fallback steal and another try.
+    @inline(__always)
     mutating func rmqueueAny(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         while true {
             if let pfn = rmqueueSmallest(zone: z, order: order, migratetype: mt) { return pfn }

@@ -5,11 +5,11 @@ extension Kernel {
     @inline(__always)
     mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
         let m = mt.rawValue
-        // The head is written once, whole: each frame write is a uniqueness check (and a journal entry under undo).
+        // The head is written once, whole: each frame write is a journal entry under undo.
         let f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
-        Self.link(pfn, f, atTail: tail, frames: &frames, ends: &freeLists.slots, head: h, tail: h + FreeLists.types)
-        freeLists.adjust(zone: z, order: order, type: m, by: 1)
+        Self.link(pfn, f, atTail: tail, frames: &frames, slots: &freeLists.slots, head: h, tail: h &+ FreeLists.types,
+                  count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: 1, 1)
     }
 
     /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy. `newOrder` and `newType`, when
@@ -21,48 +21,61 @@ extension Kernel {
         let order = Int(f.order)
         let m = Int(f.migratetype)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
-        Self.unlink(pfn, f, frames: &frames, ends: &freeLists.slots, head: h, tail: h + FreeLists.types)
-        f.next = -1
-        f.prev = -1
         f.state = .tail
         if let newOrder { f.order = UInt8(truncatingIfNeeded: newOrder) }
         if let newType { f.migratetype = UInt8(truncatingIfNeeded: newType) }
-        frames[stored: pfn] = f
-        freeLists.adjust(zone: z, order: order, type: m, by: -1)
+        Self.unlink(pfn, f, frames: &frames, slots: &freeLists.slots, head: h, tail: h &+ FreeLists.types,
+                    count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: -1, -1)
     }
 
     /// list_add() / list_add_tail() on a list linked through the frames' next/prev (a free list or a pcp list), whose
-    /// first and last frame are `ends[head]` and `ends[tail]`: writes `f` at `pfn`, linked in.
+    /// first and last frame are `slots[head]` and `slots[tail]`: writes `f` at `pfn`, linked in, and adds `d0`, `d1`
+    /// to slots `c0`, `c1` (the list's counts). One uniqueness check for the frames and one for the slots, where a
+    /// check per write was most of the cost of a list operation.
     @inline(__always)
-    static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore,
-                     ends: inout JournaledSlots<Int32>, head: Int, tail: Int) {
+    static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore, slots: inout JournaledSlots<Int32>,
+                     head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
         var f = f
-        let p = Int32(pfn)
-        if atTail {
-            let t = ends[tail]
-            f.next = -1
-            f.prev = t
-            frames[stored: pfn] = f
-            if t >= 0 { frames[stored: Int(t)].next = p } else { ends[head] = p }
-            ends[tail] = p
-        } else {
-            let h = ends[head]
-            f.next = h
-            f.prev = -1
-            frames[stored: pfn] = f
-            if h >= 0 { frames[stored: Int(h)].prev = p } else { ends[tail] = p }
-            ends[head] = p
+        let p = Int32(truncatingIfNeeded: pfn)
+        frames.makeStoredUnique()
+        slots.update(head, tail, c0, c1) { s in
+            if atTail {
+                let t = s[tail]
+                f.next = -1
+                f.prev = t
+                frames[owned: pfn] = f
+                if t >= 0 { frames[owned: Int(t)].next = p } else { s[head] = p }
+                s[tail] = p
+            } else {
+                let h = s[head]
+                f.next = h
+                f.prev = -1
+                frames[owned: pfn] = f
+                if h >= 0 { frames[owned: Int(h)].prev = p } else { s[tail] = p }
+                s[head] = p
+            }
+            s[c0] &+= d0
+            s[c1] &+= d1
         }
     }
 
-    /// list_del() of `pfn` (whose frame is `f`) from such a list: its neighbours, or the list's ends, skip it. The
-    /// frame itself is left for the caller to rewrite.
+    /// list_del() of `pfn` from such a list: its neighbours, or the list's ends, skip it, and `f` (its frame as read,
+    /// with the caller's changes) is written back with no links; `d0`, `d1` are added to slots `c0`, `c1`.
     @inline(__always)
-    static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore,
-                       ends: inout JournaledSlots<Int32>, head: Int, tail: Int) {
+    static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore, slots: inout JournaledSlots<Int32>,
+                       head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
+        var f = f
         let n = f.next, pr = f.prev
-        if pr >= 0 { frames[stored: Int(pr)].next = n } else { ends[head] = n }
-        if n >= 0 { frames[stored: Int(n)].prev = pr } else { ends[tail] = pr }
+        f.next = -1
+        f.prev = -1
+        frames.makeStoredUnique()
+        slots.update(head, tail, c0, c1) { s in
+            if pr >= 0 { frames[owned: Int(pr)].next = n } else { s[head] = n }
+            if n >= 0 { frames[owned: Int(n)].prev = pr } else { s[tail] = pr }
+            frames[owned: pfn] = f
+            s[c0] &+= d0
+            s[c1] &+= d1
+        }
     }
 
     /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).
@@ -76,14 +89,14 @@ extension Kernel {
     @inline(__always)
     public func pageblockMigratetype(_ pfn: Int, zone z: Int) -> MigrateType {
         let i = (pfn >> pageblockOrder) - (zoneSpans[z].start >> pageblockOrder)
-        return MigrateType(rawValue: Int(zones[z].pageblockType[i])) ?? .movable
+        return MigrateType.stored(zones[z].pageblockType[i], else: .movable)
     }
 
     /// The same for mutating paths, which would copy the whole Kernel to call the method above.
     @inline(__always)
     static func pageblockMigratetype(_ pfn: Int, zone: borrowing Zone, pageblockOrder: Int) -> MigrateType {
         let i = (pfn >> pageblockOrder) - (zone.startPFN >> pageblockOrder)
-        return MigrateType(rawValue: Int(zone.pageblockType[i])) ?? .movable
+        return MigrateType.stored(zone.pageblockType[i], else: .movable)
     }
 
     mutating func setPageblockMigratetype(_ pfn: Int, zone z: Int, _ mt: MigrateType) {

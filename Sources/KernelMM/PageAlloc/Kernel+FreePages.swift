@@ -53,6 +53,7 @@ extension Kernel {
             break
         }
         let allocOrder = Int(f.order)
+        var outcome = FreeOutcome.freed
         if f.owner != owner {
             if f.owner == .slab {
                 report(.badPageState(pageDump(pfn), reason: "PAGE_FLAGS_CHECK_AT_FREE flag(s) set"), taint: "B", callTrace: ["bad_page", "free_page_is_bad"] + trace(),
@@ -80,11 +81,11 @@ extension Kernel {
             leakTail(pfn, allocOrder: allocOrder, keptOrder: order)
             report(.kmemsimOnly, callTrace: trace(),
                    note: .freeOrderTooSmall(pfn: pfn, allocOrder: allocOrder, order: order, leaked: leaked))
-            releaseBlock(pfn, order: order, caller: caller)
-            return .partiallyFreed(freedOrder: order, leakedPages: leaked)
+            outcome = .partiallyFreed(freedOrder: order, leakedPages: leaked)
         }
+        // One call of releaseBlock for both outcomes: its code once.
         releaseBlock(pfn, order: order, caller: caller)
-        return .freed
+        return outcome
     }
 
     /// The VM_BUG_ON_PAGE(page_ref_count(page) == 0) of put_page_testzero(), as CONFIG_DEBUG_VM reports it.
@@ -111,13 +112,14 @@ extension Kernel {
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
-        var head = frames[stored: pfn]
+        frames.makeStoredUnique()
+        var head = frames[owned: pfn]
         if head.flags.contains(.head) {
             for t in (pfn + 1)..<(pfn + (1 << order)) {
-                var f = frames[stored: t]
+                var f = frames[owned: t]
                 f.packed = 0
                 f.tag = 0
-                frames[stored: t] = f
+                frames[owned: t] = f
             }
         }
         head.packed = 0
@@ -125,7 +127,7 @@ extension Kernel {
         head.state = .tail
         guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else {
             counters.countPgfree(pages: 1 << order)
-            frames[stored: pfn] = head
+            frames[owned: pfn] = head
             return
         }
         counters.countFree(zone: z, pages: 1 << order)
@@ -134,7 +136,7 @@ extension Kernel {
             // The head's one write: free_unref_page_commit() puts it on the CPU's list.
             freeToPcp(pfn, head, order: order, migratetype: mt, zone: z)
         } else {
-            frames[stored: pfn] = head
+            frames[owned: pfn] = head
             freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
         }
     }

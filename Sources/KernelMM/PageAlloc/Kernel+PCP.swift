@@ -9,7 +9,9 @@ extension Kernel {
     mutating func rmqueuePcplist(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let cpu = currentCPU
         let i = PerCPUPages.index(order: order, migratetype: mt)
-        pcpLists.setFreeFactor(zone: z, cpu: cpu, pcpLists.freeFactor(zone: z, cpu: cpu) >> 1)
+        // Halved by each allocation: most find it 0 already, and a write is a uniqueness check.
+        let factor = pcpLists.freeFactor(zone: z, cpu: cpu)
+        if factor != 0 { pcpLists.setFreeFactor(zone: z, cpu: cpu, factor >> 1) }
         if pcpLists.head(zone: z, cpu: cpu, list: i) < 0 {
             var batch = pcpLists.batch(zone: z, cpu: cpu)
             if batch > 1 { batch = max(batch >> order, 2) }
@@ -23,20 +25,18 @@ extension Kernel {
                 f.state = .pcp
                 f.order = UInt8(order)
                 // list_add_tail in order: the first block taken is the first handed out.
-                pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: true)
+                pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: true, pages: 1 << order)
                 got += 1
                 if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
                                pageAddress: structPageAddress(pfn)) }
             }
             explainEnabled = narrate
             explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got, batch: batch))
-            pcpLists.addCount(zone: z, cpu: cpu, got << order)
             if got == 0 { return nil }
         }
-        guard case (let pfn, var f)? = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false) else { return nil }
-        pcpLists.addCount(zone: z, cpu: cpu, -(1 << order))
-        f.migratetype = UInt8(mt.rawValue)
-        frames[stored: pfn] = f
+        guard let pfn = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false, pages: 1 << order, {
+            $0.migratetype = UInt8(mt.rawValue)
+        }) else { return nil }
         explain(.pcpHit(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, pfn: pfn))
         return pfn
     }
@@ -54,8 +54,7 @@ extension Kernel {
         f.order = UInt8(order)
         f.migratetype = UInt8(migratetype.rawValue)
         f.packed = 0
-        pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: false)
-        pcpLists.addCount(zone: z, cpu: cpu, 1 << order)
+        pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: false, pages: 1 << order)
         let count = pcpLists.count(zone: z, cpu: cpu)
         let freeHigh = pcpLists.freeFactor(zone: z, cpu: cpu) > 0 && order > 0 && order <= PerCPUPages.maxOrder
         let high = freeHigh ? 0 : pcpLists.high(zone: z, cpu: cpu)
@@ -94,13 +93,13 @@ extension Kernel {
                 if index > nLists - 1 { index = 0 }
             } while pcpLists.head(zone: z, cpu: cpu, list: index) < 0
             let order = PerCPUPages.order(ofList: index, pageblockOrder: pageblockOrder)
-            while count > 0, case (let pfn, var f)? = pcpUnlink(zone: z, cpu: cpu, list: index, fromTail: true) {
+            var mt = MigrateType.movable
+            while count > 0, let pfn = pcpUnlink(zone: z, cpu: cpu, list: index, fromTail: true, pages: 1 << order, {
+                mt = MigrateType.stored($0.migratetype, else: .movable)
+                $0.state = .tail
+            }) {
                 count -= 1 << order
-                pcpLists.addCount(zone: z, cpu: cpu, -(1 << order))
                 freed += 1 << order
-                let mt = MigrateType(rawValue: Int(f.migratetype)) ?? .movable
-                f.state = .tail
-                frames[stored: pfn] = f
                 freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
                 if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
             }
@@ -108,26 +107,29 @@ extension Kernel {
         explain(.pcpDrain(zone: zones[z].type, cpu: cpu, pages: freed))
     }
 
-    /// list_add() / list_add_tail() on a pcp list: writes `f` (the block's head frame) at `pfn`, linked in.
+    /// list_add() / list_add_tail() on a pcp list: writes `f` (the block's head frame) at `pfn`, linked in, and
+    /// counts its `pages`.
     @inline(__always)
-    mutating func pcpLink(_ pfn: Int, _ f: PageFrame, zone z: Int, cpu: Int, list i: Int, atTail: Bool) {
-        let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i)
-        Self.link(pfn, f, atTail: atTail, frames: &frames, ends: &pcpLists.slots, head: h, tail: h + 1)
+    mutating func pcpLink(_ pfn: Int, _ f: PageFrame, zone z: Int, cpu: Int, list i: Int, atTail: Bool, pages: Int) {
+        let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i), c = pcpLists.countIndex(zone: z, cpu: cpu)
+        Self.link(pfn, f, atTail: atTail, frames: &frames, slots: &pcpLists.slots, head: h, tail: h &+ 1,
+                  count: c, c, by: Int32(truncatingIfNeeded: pages), 0)
     }
 
-    /// list_del() of a pcp list's first (or last) block: the block and its frame with the links cleared, which the
-    /// caller writes back with its new state.
+    /// list_del() of a pcp list's first (or last) block, its `pages` no longer counted: the block, whose frame is
+    /// written back with the links cleared and `change` made (its new state, in the same write).
     @inline(__always)
-    mutating func pcpUnlink(zone z: Int, cpu: Int, list i: Int, fromTail: Bool) -> (Int, PageFrame)? {
-        let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i)
-        let p = pcpLists.slots[fromTail ? h + 1 : h]
+    mutating func pcpUnlink(zone z: Int, cpu: Int, list i: Int, fromTail: Bool, pages: Int,
+                            _ change: (inout PageFrame) -> Void) -> Int? {
+        let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i), c = pcpLists.countIndex(zone: z, cpu: cpu)
+        let p = pcpLists.slots[fromTail ? h &+ 1 : h]
         guard p >= 0 else { return nil }
         let pfn = Int(p)
         var f = frames[stored: pfn]
-        Self.unlink(pfn, f, frames: &frames, ends: &pcpLists.slots, head: h, tail: h + 1)
-        f.next = -1
-        f.prev = -1
-        return (pfn, f)
+        change(&f)
+        Self.unlink(pfn, f, frames: &frames, slots: &pcpLists.slots, head: h, tail: h &+ 1,
+                    count: c, c, by: -Int32(truncatingIfNeeded: pages), 0)
+        return pfn
     }
 
     /// drain_all_pages(): every CPU's pcp lists back to the buddy allocator (direct reclaim does this before its

@@ -10,6 +10,7 @@ extension Kernel {
 
     /// The min a request really checks after reserve access: __GFP_HIGH halves it, not being able to sleep as well
     /// takes another quarter (GFP_ATOMIC: 37.5% of the mark), OOM victims halve it again.
+    @inline(__always)
     func effectiveMark(_ mark: Int, flags: AllocFlags) -> Int {
         var min = mark
         if !flags.isDisjoint(with: .reserves) {
@@ -24,6 +25,7 @@ extension Kernel {
 
     /// __zone_watermark_ok(): enough free pages above the (adjusted) mark plus lowmem_reserve, and for order > 0 a
     /// free block at least that big on a list the request may use.
+    @inline(__always)
     func zoneWatermarkOK(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags, free: Int) -> Bool {
         let freePages = free - unusableFree(zone: z, order: order, flags: flags)
         let min = effectiveMark(mark, flags: flags)
@@ -37,12 +39,18 @@ extension Kernel {
         return false
     }
 
-    /// zone_watermark_fast(): the order-0 shortcut, then the full check; records the numbers for `explain`. The
-    /// shortcut is inline, since most requests stop there; the rest is out of line.
+    /// zone_watermark_fast(): the order-0 shortcut, then the full check; records the numbers for `explain`. A pass
+    /// without `explain` is inline, since most requests pass; a failure (and `explain`) takes the out-of-line check,
+    /// which gives the same answer with its reasons (and the boost retry).
     @inline(__always)
     mutating func zoneWatermarkFast(zone z: Int, order: Int, mark: Int, highestZone: Int, flags: AllocFlags) -> Bool {
-        if order == 0 && !explainEnabled && orderZeroAboveMark(zone: z, mark: mark, highestZone: highestZone, flags: flags) {
-            return true
+        if !explainEnabled {
+            if order == 0 {
+                if orderZeroAboveMark(zone: z, mark: mark, highestZone: highestZone, flags: flags) { return true }
+            } else if zoneWatermarkOK(zone: z, order: order, mark: mark, highestZone: highestZone, flags: flags,
+                                      free: counters.nrFreePages(zone: z)) {
+                return true
+            }
         }
         return zoneWatermarkChecked(zone: z, order: order, mark: mark, highestZone: highestZone, flags: flags)
     }

@@ -26,4 +26,10 @@ public enum MigrateType: Int, CaseIterable, Sendable, Comparable, Codable {
     }
 
     public static func < (a: MigrateType, b: MigrateType) -> Bool { a.rawValue < b.rawValue }
+
+    /// The type a stored byte names, or `fallback`: init(rawValue:) inline (the synthesized one is a call on the free
+    /// path). The cases are 0…3 in declaration order, stored as their index (PCPListTests checks the values).
+    @inline(__always) static func stored(_ v: UInt8, else fallback: MigrateType) -> MigrateType {
+        v < 4 ? unsafeBitCast(v, to: MigrateType.self) : fallback
+    }
 }

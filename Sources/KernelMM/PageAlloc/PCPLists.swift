@@ -37,9 +37,12 @@ public struct PCPLists: Sendable, Equatable, Codable {
         }
     }
 
-    @inline(__always) @usableFromInline func base(_ z: Int, _ cpu: Int) -> Int { (z * cpuCount + cpu) &* stride }
+    @inline(__always) @usableFromInline func base(_ z: Int, _ cpu: Int) -> Int { (z &* cpuCount &+ cpu) &* stride }
     /// Where the list's head is in `slots`; its tail is the next slot.
-    @inline(__always) func headIndex(zone z: Int, cpu: Int, list i: Int) -> Int { base(z, cpu) + Self.fields + 2 * i }
+    @inline(__always) func headIndex(zone z: Int, cpu: Int, list i: Int) -> Int { base(z, cpu) &+ Self.fields &+ 2 &* i }
+
+    /// Where count(zone:cpu:) is.
+    @inline(__always) func countIndex(zone z: Int, cpu: Int) -> Int { base(z, cpu) }
 
     /// Pages (not blocks) on the CPU's lists of the zone.
     @inline(__always) public func count(zone z: Int, cpu: Int) -> Int { Int(slots[base(z, cpu)]) }
