@@ -28,7 +28,7 @@ public struct Arguments: Sendable {
     /// The whole input line, so that errors inside an expression can give the column in the line.
     public var line: String = ""
     /// raw, decoded: one value per positional word (trailing words of a `.text` argument stay words).
-    let values: [ArgumentValue]
+    let values: ArgumentValues
     /// The options given, in order, with their decoded values (nil for a flag).
     let options: [(name: String, value: ArgumentValue?)]
 
@@ -108,6 +108,32 @@ public struct Arguments: Sendable {
     public func optionNumber(_ name: String) -> Int? {
         if case .number(let n)? = option(name) { return n }
         return nil
+    }
+}
+
+/// The decoded positional values, the first two held in place: most commands take one or two arguments, and an
+/// array for them was allocated and freed on every line.
+struct ArgumentValues: Sendable {
+    private var first: ArgumentValue?, second: ArgumentValue?
+    private var more: [ArgumentValue] = []
+    private(set) var count = 0
+
+    mutating func append(_ v: ArgumentValue) {
+        switch count {
+        case 0: first = v
+        case 1: second = v
+        default: more.append(v)
+        }
+        count += 1
+    }
+
+    /// Value i, for i < count.
+    subscript(i: Int) -> ArgumentValue {
+        switch i {
+        case 0: return first ?? .word("")
+        case 1: return second ?? .word("")
+        default: return more[i - 2]
+        }
     }
 }
 

@@ -16,13 +16,16 @@ public struct ParsedLine: Equatable, Sendable {
 public enum LineParser {
     public static func parse(_ line: String) throws(CommandError) -> ParsedLine? {
         var text = line
-        let ascii = text.withUTF8 { b in
-            Result { () throws(CommandError) -> ParsedLine?? in
-                guard let units = ASCIILineUnits(b) else { return .none }
-                return .some(try parse(units, line: line))
-            }
+        // The ASCII reading's answer and error come out beside the closure, not as a Result of a double Optional:
+        // those were destroyed through generic value witnesses, a few hundred instructions a line.
+        var failure: CommandError?
+        var ascii = true
+        let parsed = text.withUTF8 { b -> ParsedLine? in
+            guard let units = ASCIILineUnits(b) else { ascii = false; return nil }
+            do throws(CommandError) { return try parse(units, line: line) } catch { failure = error; return nil }
         }
-        if let parsed = try ascii.get() { return parsed }
+        if let failure { throw failure }
+        if ascii { return parsed }
         return try parse(CharacterLineUnits(line), line: line)
     }
 
@@ -244,12 +247,20 @@ public enum LineParser {
 
     /// The same for a plain ASCII word given as bytes.
     static func isExpressionCommand(bytes w: UnsafeBufferPointer<UInt8>) -> Bool {
-        w.elementsEqual("print".utf8) || w.elementsEqual("answer".utf8)
+        // The length first: a generic `elementsEqual` of the word with each name was a hundred instructions a line.
+        switch w.count {
+        case 5: return w.elementsEqual("print".utf8)
+        case 6: return w.elementsEqual("answer".utf8)
+        default: return false
+        }
     }
 
     static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    @inline(__always) static func isASCIIWord(_ c: UInt8) -> Bool { c == 0x5F || isASCIILetter(c) || (c >= 0x30 && c <= 0x39) }
+    /// `_`, an ASCII letter or digit: one bit test (digits in the low word of the map; A-Z, `_`, a-z in the high).
+    @inline(__always) static func isASCIIWord(_ c: UInt8) -> Bool {
+        c < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> c & 1 != 0 : c < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c & 63) & 1 != 0
+    }
 }
 
 extension String {
