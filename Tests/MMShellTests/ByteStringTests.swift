@@ -48,9 +48,21 @@ import KernelMM
     /// Values beyond the two held in place keep their order.
     @Test func argumentValuesKeepOrder() {
         var v = ArgumentValues()
-        for n in 0..<5 { v.append(.number(n)) }
+        for n in 0..<5 { v.append(.number(n), readAs: n == 1 ? .order : .number) }
         #expect(v.count == 5)
-        #expect((0..<5).map { v[$0] } == (0..<5).map { ArgumentValue.number($0) })
+        #expect((0..<5).map { v[$0]?.value } == (0..<5).map { ArgumentValue.number($0) })
+        #expect(v[1]?.read == .order)
+        #expect(v[5] == nil)
+    }
+
+    /// The accessor check by the noted accessor answers as the check by the declared kind, for every kind.
+    @Test func readsByDecodedAccessorAsByKind() {
+        let kinds: [ArgumentKind] = [.gfp, .order, .size, .number, .address, .addressOrPage, .page, .name, .cacheName, .zone,
+                                     .cacheSetting(.align), .stackOwner, .word(["a"]), .path, .keyValue, .text]
+        let reads: [ArgumentRead] = [.gfp, .number, .order, .size, .address, .page, .word]
+        for k in kinds {
+            for r in reads { #expect(r.reads(k) == r.reads(decodedAs: ArgumentRead.decoded(k)), "\(r) of \(k)") }
+        }
     }
 
     /// A name's first byte and length rule lookups out before hashing; every key is still found, with words that

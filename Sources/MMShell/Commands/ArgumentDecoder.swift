@@ -81,8 +81,8 @@ enum ArgumentDecoder {
         for (n, w) in positional.enumerated() {
             let s = spec(command, n)
             // Words after a `.text` argument belong to it: kept as typed.
-            if n >= declared.count, !command.variadic { values.append(.word(w)); continue }
-            values.append(try value(w, s, command: command, variables: variables, kernel: kernel))
+            if n >= declared.count, !command.variadic { values.append(.word(w), readAs: ArgumentRead.decoded(s.kind)); continue }
+            values.append(try value(w, s, command: command, variables: variables, kernel: kernel), readAs: ArgumentRead.decoded(s.kind))
         }
         return Arguments(command: command, raw: positional, rest: rest, variables: variables, line: line,
                          values: values, options: options)

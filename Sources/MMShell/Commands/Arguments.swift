@@ -39,14 +39,16 @@ public struct Arguments: Sendable {
 
     /// The decoded value of argument `i`, checking that the table declares it as one of `kinds`.
     private func value(_ i: Int, _ read: ArgumentRead) throws(CommandError) -> ArgumentValue {
+        // The kind was noted when the value was decoded: the usual read is one compare, not a copy of the spec.
+        if let e = values[i], read.reads(decodedAs: e.read) { return e.value }
         let s = spec(i)
         guard read.reads(s.kind) else {
             throw .argumentKindMismatch(command: command.name, argument: s.name.uppercased(), declared: ArgumentRead.name(of: s.kind), read: read.rawValue)
         }
-        guard i < values.count else {
+        guard let e = values[i] else {
             throw .missingArgument(command: command.name, argument: s.name.uppercased(), usage: command.usage)
         }
-        return values[i]
+        return e.value
     }
 
     /// A variable's value, for arguments written `$name`.
@@ -111,28 +113,33 @@ public struct Arguments: Sendable {
     }
 }
 
-/// The decoded positional values, the first two held in place: most commands take one or two arguments, and an
-/// array for them was allocated and freed on every line.
+/// The decoded positional values, each with the accessor its declared kind is read by, the first two held in
+/// place: most commands take one or two arguments, and an array for them was allocated and freed on every line.
 struct ArgumentValues: Sendable {
-    private var first: ArgumentValue?, second: ArgumentValue?
-    private var more: [ArgumentValue] = []
+    struct Entry: Sendable {
+        var value: ArgumentValue
+        var read: ArgumentRead
+    }
+    private var first: Entry?, second: Entry?
+    private var more: [Entry] = []
     private(set) var count = 0
 
-    mutating func append(_ v: ArgumentValue) {
+    mutating func append(_ v: ArgumentValue, readAs read: ArgumentRead) {
+        let e = Entry(value: v, read: read)
         switch count {
-        case 0: first = v
-        case 1: second = v
-        default: more.append(v)
+        case 0: first = e
+        case 1: second = e
+        default: more.append(e)
         }
         count += 1
     }
 
-    /// Value i, for i < count.
-    subscript(i: Int) -> ArgumentValue {
+    /// Entry i, for i < count.
+    subscript(i: Int) -> Entry? {
         switch i {
-        case 0: return first ?? .word("")
-        case 1: return second ?? .word("")
-        default: return more[i - 2]
+        case 0: return first
+        case 1: return second
+        default: return i - 2 < more.count ? more[i - 2] : nil
         }
     }
 }
@@ -151,6 +158,10 @@ enum ArgumentRead: String, Sendable {
         default: false
         }
     }
+
+    /// `reads(k)` for a kind k decoded for `d` (`decoded(k) == d`): the accessor of the kind itself, or `number` for
+    /// an order.
+    func reads(decodedAs d: ArgumentRead) -> Bool { self == d || (self == .number && d == .order) }
 
     /// The accessor a kind is decoded for.
     static func decoded(_ k: ArgumentKind) -> ArgumentRead {

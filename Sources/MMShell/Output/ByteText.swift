@@ -22,6 +22,8 @@ struct ByteText {
         count += 1
     }
 
+    /// Inlined: a literal's length is then a constant, and its copy a few moves rather than a call to memcpy.
+    @inline(__always)
     mutating func append(_ s: StaticString) {
         let n = s.utf8CodeUnitCount
         guard count + n <= buffer.count, let base = buffer.baseAddress else { return }
