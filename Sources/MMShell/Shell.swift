@@ -68,11 +68,11 @@ public struct Shell: Sendable {
         if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
         let parsed: ParsedLine
         do {
-            guard let p = try LineParser.parse(text) else { return LineOutcome() }
-            parsed = p
+            parsed = try LineParser.parseLine(text)
         } catch {
             return fail(error, text: text, source: source, line: line)
         }
+        if parsed.command.isEmpty { return LineOutcome() }
         guard let spec = commands.lookup(parsed.command) else {
             let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
             return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)

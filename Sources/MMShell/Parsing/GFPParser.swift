@@ -15,25 +15,26 @@ public enum GFPParser {
         return GFPFlags(rawValue: v)
     }
 
-    /// `GFPNames.lookup` as a byte-hashed table (the first entry of a name wins, as there).
-    static let names = WordTable(GFPNames.all.map { ($0.name, $0) })
+    /// `GFPNames.lookup(name)?.flags` as a byte-hashed table (the first entry of a name wins, as there). The flags
+    /// alone: a whole `GFPName` out of the table was a String retained and released per mask.
+    static let names = WordTable(GFPNames.all.map { ($0.name, $0.flags) })
 
     /// The common mask, `GFP_KERNEL` or `GFP_KERNEL|__GFP_ZERO`: exact names joined by `|`, read as bytes and
     /// looked up by hash. Anything else (spaces, numbers, `~`, unknown names) is left to the general parser.
     static func namesOnly(_ text: String) -> GFPFlags? {
         // One name (`GFP_KERNEL`), the commonest mask of all: one lookup, on the bytes in place.
-        let one = text.utf8.withContiguousStorageIfAvailable { b -> GFPName? in
+        let one = text.utf8.withContiguousStorageIfAvailable { b -> GFPFlags? in
             guard let first = b.first, first == 0x5F || LineParser.isASCIILetter(first), b.allSatisfy(LineParser.isASCIIWord) else { return nil }
             return names.value(bytes: b)
         }
-        if let name = one ?? nil { return name.flags.rawValue & ~GFPFlags.validBits.rawValue == 0 ? name.flags : nil }
+        if let flags = one ?? nil { return flags.rawValue & ~GFPFlags.validBits.rawValue == 0 ? flags : nil }
         var value: UInt32 = 0
         var ok = true
         for part in text.utf8.split(separator: 0x7C, omittingEmptySubsequences: false) {
             guard let first = part.first, first == 0x5F || LineParser.isASCIILetter(first),
                   part.allSatisfy(LineParser.isASCIIWord),
-                  let name = names[String(decoding: part, as: UTF8.self)] else { ok = false; break }
-            value |= name.flags.rawValue
+                  let flags = names[String(decoding: part, as: UTF8.self)] else { ok = false; break }
+            value |= flags.rawValue
         }
         guard ok, value & ~GFPFlags.validBits.rawValue == 0 else { return nil }
         return GFPFlags(rawValue: value)
