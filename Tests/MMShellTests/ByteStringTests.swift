@@ -92,3 +92,17 @@ import KernelMM
         }
     }
 }
+
+/// Hex digits made eight at a time and stored a word at a time read as `%#lx` does, with room to spare, with just
+/// enough room (the byte-at-a-time ending), and followed by more text (the words' spare bytes are overwritten).
+@Suite struct ByteTextHexTests {
+    @Test(arguments: [0, 1, 0xF, 0x10, 0xABCDEF, 0x1234_5678, 0xFFFF_FFFF, 0x1_0000_0000, 0x1_0002_2000,
+                      0xFFFF_EA00_0400_0880, UInt64.max] as [UInt64])
+    func hexReadsAsFormat(_ v: UInt64) {
+        let want = "0x" + String(v, radix: 16)
+        #expect(ByteText.string(capacity: 40) { $0.appendHex(v) } == want)
+        #expect(ByteText.string(capacity: want.utf8.count) { $0.appendHex(v) } == want)
+        #expect(ByteText.string(capacity: 60) { $0.appendHex(v); $0.append("|"); $0.appendHex(v); $0.append("]") } == want + "|" + want + "]")
+        #expect(ByteText.string(capacity: want.utf8.count - 1) { $0.appendHex(v) } == "")
+    }
+}
