@@ -14,6 +14,14 @@ import KernelMM
         }
     }
 
+    /// namesOnly looks a whole mask up as it is, which is right only while every name is a word.
+    @Test func everyGFPNameIsAWord() {
+        for n in GFPNames.all.map(\.name) {
+            let b = Array(n.utf8)
+            #expect(!b.isEmpty && (b[0] == 0x5F || LineParser.isASCIILetter(b[0])) && b.allSatisfy(LineParser.isASCIIWord), "\(n)")
+        }
+    }
+
     /// Plain decimal numbers are read without the general path; everything else still takes it.
     @Test(arguments: ["0", "7", "007", "123456789012345678", "1234567890123456789", "", "-1", "+1", "1_000", "0x10", "1 ", "١"])
     func numbersReadAsBefore(_ s: String) {

@@ -30,7 +30,7 @@ extension CInput {
             return true
         }
         @inline(__always) func pair(_ x: UInt8, _ y: UInt8) -> Bool { hi - lo >= 2 && b[lo] == x && b[lo + 1] == y }
-        func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[a..<z]), as: UTF8.self) }
+        func text(_ a: Int, _ z: Int) -> String { String(utf8Bytes: b[a..<z]) }
         if lo == hi || b[lo] == UInt8(ascii: "?") { return false }
         if b[lo] == UInt8(ascii: "#") { return has("#include", at: lo) || has("#define", at: lo) }
         switch b[lo] {

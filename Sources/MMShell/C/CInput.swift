@@ -73,7 +73,7 @@ public enum CInput {
         var inString: UInt8 = 0
         var inBlockComment = false
         // A line without a quote, bracket or slash opens nothing (most shell lines): only its end is left to read.
-        var i = b.contains(where: opensOrCloses) ? 0 : b.count
+        var i = ByteScan.containsAny(b, of: "\"'()/{}") ? 0 : b.count
         while i < b.count {
             let c = b[i]
             if inBlockComment {

@@ -77,13 +77,12 @@ enum ArgumentDecoder {
                                                           && declared[$0].kind != .text }) {
             throw .missingArgument(command: command.name, argument: declared[missing].name.uppercased(), usage: command.usage)
         }
-        var values: [ArgumentValue] = []
-        values.reserveCapacity(positional.count)
+        var values = ArgumentValues()
         for (n, w) in positional.enumerated() {
             let s = spec(command, n)
             // Words after a `.text` argument belong to it: kept as typed.
-            if n >= declared.count, !command.variadic { values.append(.word(w)); continue }
-            values.append(try value(w, s, command: command, variables: variables, kernel: kernel))
+            if n >= declared.count, !command.variadic { values.append(.word(w), readAs: ArgumentRead.decoded(s.kind)); continue }
+            values.append(try value(w, s, command: command, variables: variables, kernel: kernel), readAs: ArgumentRead.decoded(s.kind))
         }
         return Arguments(command: command, raw: positional, rest: rest, variables: variables, line: line,
                          values: values, options: options)
@@ -120,17 +119,17 @@ enum ArgumentDecoder {
 
     /// A variable's value, for arguments written `$name`; nil when the word is not a variable.
     static func variable(_ t: String, _ variables: [String: ShellValue]) throws(CommandError) -> ShellValue? {
+        // No `$` byte first, no `$` Character first (nothing else decomposes to or composes into a `$`): the usual
+        // number or name is told in one compare.
+        guard t.utf8.first == 0x24 else { return nil }
         // `$name` in plain ASCII (one byte is one Character there): its name is the bytes after the `$`.
-        let ascii = t.utf8.withContiguousStorageIfAvailable { b -> String?? in
-            guard b.allSatisfy({ $0 < 0x80 }) else { return .none }
-            guard b.first == 0x24 else { return .some(nil) }
-            return .some(String(decoding: UnsafeBufferPointer(rebasing: b[1...]), as: UTF8.self))
+        let ascii = t.utf8.withContiguousStorageIfAvailable { b -> String? in
+            ByteScan.isASCII(b) ? String(utf8Bytes: b[1...]) : nil
         }
         let name: String
-        switch ascii {
-        case .some(.some(.some(let n))): name = n
-        case .some(.some(.none)): return nil
-        default:
+        if let n = ascii ?? nil {
+            name = n
+        } else {
             guard t.hasPrefix("$") else { return nil }
             name = String(t.dropFirst())
         }

@@ -28,7 +28,7 @@ public struct Arguments: Sendable {
     /// The whole input line, so that errors inside an expression can give the column in the line.
     public var line: String = ""
     /// raw, decoded: one value per positional word (trailing words of a `.text` argument stay words).
-    let values: [ArgumentValue]
+    let values: ArgumentValues
     /// The options given, in order, with their decoded values (nil for a flag).
     let options: [(name: String, value: ArgumentValue?)]
 
@@ -39,14 +39,16 @@ public struct Arguments: Sendable {
 
     /// The decoded value of argument `i`, checking that the table declares it as one of `kinds`.
     private func value(_ i: Int, _ read: ArgumentRead) throws(CommandError) -> ArgumentValue {
+        // The kind was noted when the value was decoded: the usual read is one compare, not a copy of the spec.
+        if let e = values[i], read.reads(decodedAs: e.read) { return e.value }
         let s = spec(i)
         guard read.reads(s.kind) else {
             throw .argumentKindMismatch(command: command.name, argument: s.name.uppercased(), declared: ArgumentRead.name(of: s.kind), read: read.rawValue)
         }
-        guard i < values.count else {
+        guard let e = values[i] else {
             throw .missingArgument(command: command.name, argument: s.name.uppercased(), usage: command.usage)
         }
-        return values[i]
+        return e.value
     }
 
     /// A variable's value, for arguments written `$name`.
@@ -111,6 +113,37 @@ public struct Arguments: Sendable {
     }
 }
 
+/// The decoded positional values, each with the accessor its declared kind is read by, the first two held in
+/// place: most commands take one or two arguments, and an array for them was allocated and freed on every line.
+struct ArgumentValues: Sendable {
+    struct Entry: Sendable {
+        var value: ArgumentValue
+        var read: ArgumentRead
+    }
+    private var first: Entry?, second: Entry?
+    private var more: [Entry] = []
+    private(set) var count = 0
+
+    mutating func append(_ v: ArgumentValue, readAs read: ArgumentRead) {
+        let e = Entry(value: v, read: read)
+        switch count {
+        case 0: first = e
+        case 1: second = e
+        default: more.append(e)
+        }
+        count += 1
+    }
+
+    /// Entry i, for i < count.
+    subscript(i: Int) -> Entry? {
+        switch i {
+        case 0: return first
+        case 1: return second
+        default: return i - 2 < more.count ? more[i - 2] : nil
+        }
+    }
+}
+
 /// Which accessor reads an argument, for the check against its declared kind.
 enum ArgumentRead: String, Sendable {
     case gfp, number, order, size, address, page, word
@@ -125,6 +158,10 @@ enum ArgumentRead: String, Sendable {
         default: false
         }
     }
+
+    /// `reads(k)` for a kind k decoded for `d` (`decoded(k) == d`): the accessor of the kind itself, or `number` for
+    /// an order.
+    func reads(decodedAs d: ArgumentRead) -> Bool { self == d || (self == .number && d == .order) }
 
     /// The accessor a kind is decoded for.
     static func decoded(_ k: ArgumentKind) -> ArgumentRead {

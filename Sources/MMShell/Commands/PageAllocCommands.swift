@@ -101,11 +101,14 @@ enum PageAllocCommands {
         return out
     }
 
+    /// What every good free says in JSON, made once: building it was an allocation a line, for text output too.
+    private static let freedJSON = JSONValue.object([("outcome", .string("freed"))])
+
     /// A free returns void; what went wrong is in the kernel's reports. JSON gets the outcome as data.
     static func freeResult(_ outcome: FreeOutcome) -> CommandOutput {
         let word: String
         switch outcome {
-        case .freed: word = "freed"
+        case .freed: return CommandOutput(json: freedJSON)
         case .refused: word = "refused"
         case .partiallyFreed(let o, let leaked): word = "partially freed (order \(o), \(leaked) page\(leaked == 1 ? "" : "s") leaked)"
         }

@@ -22,6 +22,8 @@ struct ByteText {
         count += 1
     }
 
+    /// Inlined: a literal's length is then a constant, and its copy a few moves rather than a call to memcpy.
+    @inline(__always)
     mutating func append(_ s: StaticString) {
         let n = s.utf8CodeUnitCount
         guard count + n <= buffer.count, let base = buffer.baseAddress else { return }
@@ -41,19 +43,34 @@ struct ByteText {
         }
     }
 
-    /// `%#lx`: `0x` and lower-case hex digits.
+    /// `%#lx`: `0x` and lower-case hex digits. All sixteen digits are made at once, eight to a word, and the
+    /// significant ones copied: a digit at a time was two hundred instructions for a struct page address.
     mutating func appendHex(_ v: UInt64) {
         let digits = max(1, (64 - v.leadingZeroBitCount + 3) / 4)
-        guard count + digits + 2 <= buffer.count else { return }
-        buffer[count] = 0x30
-        buffer[count + 1] = 0x78
-        var x = v
-        for k in stride(from: count + digits + 1, through: count + 2, by: -1) {
-            let d = UInt8(truncatingIfNeeded: x & 0xF)
-            buffer[k] = d < 10 ? 0x30 + d : 0x57 + d
-            x >>= 4
+        guard count + digits + 2 <= buffer.count, let base = buffer.baseAddress else { return }
+        // Most significant digit first in memory: the high half's digits, then the low half's.
+        let all: (UInt64, UInt64) = (Self.hexDigits(UInt32(truncatingIfNeeded: v >> 32)), Self.hexDigits(UInt32(truncatingIfNeeded: v)))
+        let p = base + count
+        p[0] = 0x30
+        p[1] = 0x78
+        withUnsafeBytes(of: all) { d in
+            guard let from = d.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            (p + 2).update(from: from + (16 - digits), count: digits)
         }
         count += digits + 2
+    }
+
+    /// The eight hex digits of x as ASCII, the first digit in the lowest byte (so that memory reads them in order).
+    @inline(__always) private static func hexDigits(_ x: UInt32) -> UInt64 {
+        // Spread the nibbles one to a byte, most significant nibble in the lowest byte.
+        var n = UInt64(x)
+        n = (n | (n &<< 16)) & 0x0000_FFFF_0000_FFFF
+        n = (n | (n &<< 8)) & 0x00FF_00FF_00FF_00FF
+        n = (n | (n &<< 4)) & 0x0F0F_0F0F_0F0F_0F0F
+        n = n.byteSwapped
+        // '0' + d, and 'a' - '0' - 10 = 39 more where d > 9 (d + 6 carries into bit 4 exactly there).
+        let letters = ((n &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        return (n &+ 0x3030_3030_3030_3030 &+ letters &* 39).littleEndian
     }
 
     mutating func appendHex(_ v: Int) {
@@ -65,11 +82,13 @@ struct ByteText {
         if v < 0 { put(0x2D) }
         var m = v.magnitude, digits = 1
         while m >= 10 { m /= 10; digits += 1 }
-        guard count + digits <= buffer.count else { return }
+        guard count + digits <= buffer.count, let base = buffer.baseAddress else { return }
         m = v.magnitude
-        for k in stride(from: count + digits - 1, through: count, by: -1) {
-            buffer[k] = 0x30 + UInt8(m % 10)
+        var k = count + digits - 1
+        while k >= count {
+            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: m % 10)
             m /= 10
+            k -= 1
         }
         count += digits
     }

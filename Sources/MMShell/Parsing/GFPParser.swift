@@ -15,25 +15,25 @@ public enum GFPParser {
         return GFPFlags(rawValue: v)
     }
 
-    /// `GFPNames.lookup` as a byte-hashed table (the first entry of a name wins, as there).
-    static let names = WordTable(GFPNames.all.map { ($0.name, $0) })
+    /// `GFPNames.lookup(name)?.flags` as a byte-hashed table (the first entry of a name wins, as there). The flags
+    /// alone: a whole `GFPName` out of the table was a String retained and released per mask.
+    static let names = WordTable(GFPNames.all.map { ($0.name, $0.flags) })
 
     /// The common mask, `GFP_KERNEL` or `GFP_KERNEL|__GFP_ZERO`: exact names joined by `|`, read as bytes and
     /// looked up by hash. Anything else (spaces, numbers, `~`, unknown names) is left to the general parser.
     static func namesOnly(_ text: String) -> GFPFlags? {
         // One name (`GFP_KERNEL`), the commonest mask of all: one lookup, on the bytes in place.
-        let one = text.utf8.withContiguousStorageIfAvailable { b -> GFPName? in
-            guard let first = b.first, first == 0x5F || LineParser.isASCIILetter(first), b.allSatisfy(LineParser.isASCIIWord) else { return nil }
-            return names.value(bytes: b)
-        }
-        if let name = one ?? nil { return name.flags.rawValue & ~GFPFlags.validBits.rawValue == 0 ? name.flags : nil }
+        // Every name is a word (a letter or `_`, then letters, digits and `_`; GFPFastPathTests checks), so a text
+        // the table holds is one: it is looked up as it is, with no look at its characters first.
+        let one = text.utf8.withContiguousStorageIfAvailable { b -> GFPFlags? in names.value(bytes: b) }
+        if let flags = one ?? nil { return flags.rawValue & ~GFPFlags.validBits.rawValue == 0 ? flags : nil }
         var value: UInt32 = 0
         var ok = true
         for part in text.utf8.split(separator: 0x7C, omittingEmptySubsequences: false) {
             guard let first = part.first, first == 0x5F || LineParser.isASCIILetter(first),
                   part.allSatisfy(LineParser.isASCIIWord),
-                  let name = names[String(decoding: part, as: UTF8.self)] else { ok = false; break }
-            value |= name.flags.rawValue
+                  let flags = names[String(decoding: part, as: UTF8.self)] else { ok = false; break }
+            value |= flags.rawValue
         }
         guard ok, value & ~GFPFlags.validBits.rawValue == 0 else { return nil }
         return GFPFlags(rawValue: value)
@@ -156,13 +156,19 @@ public enum NumberParser {
     /// 1 to 18 decimal digits and nothing else (an order, a count, a PFN): read without building a string.
     /// Anything else (signs, `_`, `0x`, longer numbers) takes the general path.
     static func plainDecimal(_ s: String) -> UInt64? {
-        var v: UInt64 = 0, n = 0
-        for c in s.utf8 {
-            guard c >= 0x30, c <= 0x39, n < 18 else { return nil }
-            v = v * 10 + UInt64(c - 0x30)
-            n += 1
+        // On the bytes in place: walking the String's UTF-8 view took more than the digits themselves.
+        if let v = s.utf8.withContiguousStorageIfAvailable({ plainDecimal(bytes: $0) }) { return v }
+        return Array(s.utf8).withUnsafeBufferPointer { plainDecimal(bytes: $0) }
+    }
+
+    private static func plainDecimal(bytes b: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !b.isEmpty, b.count <= 18 else { return nil }
+        var v: UInt64 = 0
+        for c in b {
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v &* 10 &+ UInt64(c &- 0x30)
         }
-        return n > 0 ? v : nil
+        return v
     }
 
     /// A size: `4096`, `0x1000`, `4K`, `4k`, `4KiB`, `2M`, `1G`, `4KB`, `1T`, `1P` (binary units throughout).

@@ -5,6 +5,9 @@ public struct ParsedLine: Equatable, Sendable {
     public var arguments: [String]
     /// Everything after the command word, as typed (for commands that read an expression, like `print`).
     public var rest: String
+
+    /// A line with nothing to run (no command has an empty name).
+    static var blank: ParsedLine { ParsedLine(assignTo: nil, command: "", arguments: [], rest: "") }
 }
 
 /// Splits command lines. Both spellings work: `alloc_pages GFP_KERNEL 3` and `alloc_pages(GFP_KERNEL, 3);`.
@@ -15,15 +18,24 @@ public struct ParsedLine: Equatable, Sendable {
 /// most of what a script line cost.
 public enum LineParser {
     public static func parse(_ line: String) throws(CommandError) -> ParsedLine? {
+        let parsed = try parseLine(line)
+        return parsed.command.isEmpty ? nil : parsed
+    }
+
+    /// `parse`, a blank line (spaces, `;`s, a comment) given as a line with no command (`ParsedLine.blank`): the
+    /// shell's per-line path then holds no Optional of a ParsedLine, whose destruction went through generic value
+    /// witnesses every line. The ASCII reading's error comes out beside its closure, not as a Result.
+    static func parseLine(_ line: String) throws(CommandError) -> ParsedLine {
         var text = line
-        let ascii = text.withUTF8 { b in
-            Result { () throws(CommandError) -> ParsedLine?? in
-                guard let units = ASCIILineUnits(b) else { return .none }
-                return .some(try parse(units, line: line))
-            }
+        var failure: CommandError?
+        var ascii = true
+        let parsed = text.withUTF8 { b -> ParsedLine in
+            guard let units = ASCIILineUnits(b) else { ascii = false; return .blank }
+            do throws(CommandError) { return try parse(units, line: line) ?? .blank } catch { failure = error; return .blank }
         }
-        if let parsed = try ascii.get() { return parsed }
-        return try parse(CharacterLineUnits(line), line: line)
+        if let failure { throw failure }
+        if ascii { return parsed }
+        return try parse(CharacterLineUnits(line), line: line) ?? .blank
     }
 
     private static let quote: UInt8 = 0x22, hash: UInt8 = 0x23, dollar: UInt8 = 0x24, openParen: UInt8 = 0x28
@@ -77,7 +89,7 @@ public enum LineParser {
         trim(&restLo, &restHi)
         let rest = u.text(restLo, restHi)
         // The rest of these lines is one expression or answer, parentheses and all.
-        if isExpressionCommand(command) {
+        if units(u, lo, i, are: "print") || units(u, lo, i, are: "answer") {
             return ParsedLine(assignTo: assign, command: command, arguments: rest.isEmpty ? [] : [rest], rest: rest)
         }
         if restLo < restHi, u.ascii(restLo) == openParen {
@@ -101,6 +113,16 @@ public enum LineParser {
             return ParsedLine(assignTo: assign, command: command, arguments: args, rest: rest)
         }
         return ParsedLine(assignTo: assign, command: command, arguments: try shellWords(u, restLo, restHi, rest: rest), rest: rest)
+    }
+
+    /// Whether units a..<z are the characters of `word`, one by one: `isExpressionCommand` on the units, before any
+    /// String is compared (each unit that equals an ASCII character is that character, as Strings compare).
+    @inline(__always)
+    private static func units<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, are word: StaticString) -> Bool {
+        guard z - a == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<(z - a) where u.ascii(a + k) != w[k] { return false }
+        return true
     }
 
     /// `name = …` or `$name = …` (but not `==`): where the name is and where the rest starts.
@@ -244,12 +266,20 @@ public enum LineParser {
 
     /// The same for a plain ASCII word given as bytes.
     static func isExpressionCommand(bytes w: UnsafeBufferPointer<UInt8>) -> Bool {
-        w.elementsEqual("print".utf8) || w.elementsEqual("answer".utf8)
+        // The length first: a generic `elementsEqual` of the word with each name was a hundred instructions a line.
+        switch w.count {
+        case 5: return w.elementsEqual("print".utf8)
+        case 6: return w.elementsEqual("answer".utf8)
+        default: return false
+        }
     }
 
     static func isWordChar(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
     @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    @inline(__always) static func isASCIIWord(_ c: UInt8) -> Bool { c == 0x5F || isASCIILetter(c) || (c >= 0x30 && c <= 0x39) }
+    /// `_`, an ASCII letter or digit: one bit test (digits in the low word of the map; A-Z, `_`, a-z in the high).
+    @inline(__always) static func isASCIIWord(_ c: UInt8) -> Bool {
+        c < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> c & 1 != 0 : c < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (c & 63) & 1 != 0
+    }
 }
 
 extension String {

@@ -42,7 +42,7 @@ struct ASCIILineUnits: LineUnits {
     @inline(__always) func isSpace(_ k: Int) -> Bool { let c = bytes[k]; return c == 0x20 || (c >= 0x09 && c <= 0x0D) }
     @inline(__always) func isLetter(_ k: Int) -> Bool { LineParser.isASCIILetter(bytes[k]) }
     @inline(__always) func isWord(_ k: Int) -> Bool { LineParser.isASCIIWord(bytes[k]) }
-    func text(_ a: Int, _ z: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<z]), as: UTF8.self) }
+    func text(_ a: Int, _ z: Int) -> String { String(utf8Bytes: bytes[a..<z]) }
     func mayHold(_ c: UInt8) -> Bool { ByteScan.contains(bytes, c) }
 }
 

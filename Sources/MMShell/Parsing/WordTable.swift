@@ -3,35 +3,44 @@
 /// hashing (SipHash over the normalized text) cost more than the rest of a lookup. A word that is not plain ASCII
 /// is asked of an ordinary Dictionary, which compares as Strings do (`"GFP_\u{212A}ERNEL"` is `GFP_KERNEL`).
 struct WordTable<Value: Sendable>: Sendable {
-    /// The keys' bytes, end to end; slot s holds key bytes pool[start[s] ..< start[s] + length[s]] (length -1: empty).
+    /// One key's place: its full hash (compared before any byte), where its bytes are in `pool`, how many (-1: empty).
+    private struct Slot: Sendable {
+        var hash = 0
+        var start: Int32 = 0
+        var length: Int32 = -1
+    }
+    private let slots: [Slot]
+    /// The keys' bytes, end to end.
     private let pool: [UInt8]
-    private let start: [Int32]
-    private let length: [Int32]
     private let values: [Value?]
     private let mask: Int
+    /// Bit min(n, 63) of shapes[c] is set when some key of n bytes starts with byte c. Most lookups miss (is `p` a
+    /// word that starts C?), and a key's first byte and length rule most of them out before anything is hashed.
+    private let shapes: [UInt64]
     private let fallback: [String: Value]
 
     /// Later duplicates of a key are ignored (the first one wins, as `Dictionary(uniquingKeysWith: first)`).
     init(_ pairs: [(String, Value)]) {
         var size = 16
         while size < pairs.count * 2 { size <<= 1 }
-        var pool: [UInt8] = [], start = [Int32](repeating: 0, count: size), length = [Int32](repeating: -1, count: size)
+        var pool: [UInt8] = [], slots = [Slot](repeating: Slot(), count: size), shapes = [UInt64](repeating: 0, count: 256)
         var values = [Value?](repeating: nil, count: size)
         var all: [String: Value] = [:]
         for (key, value) in pairs where all[key] == nil {
             all[key] = value
             let bytes = Array(key.utf8)
-            var slot = bytes.withUnsafeBufferPointer { Self.hash($0) } & (size - 1)
-            while length[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            start[slot] = Int32(pool.count)
-            length[slot] = Int32(bytes.count)
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            var slot = hash & (size - 1)
+            while slots[slot].length >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(hash: hash, start: Int32(pool.count), length: Int32(bytes.count))
             values[slot] = value
+            if let first = bytes.first { shapes[Int(first)] |= 1 << UInt64(min(bytes.count, 63)) }
             pool += bytes
         }
         self.pool = pool
-        self.start = start
-        self.length = length
+        self.slots = slots
         self.values = values
+        self.shapes = shapes
         mask = size - 1
         fallback = all
     }
@@ -49,36 +58,54 @@ struct WordTable<Value: Sendable>: Sendable {
             i += 8
         }
         if i < bytes.count {
-            var tail: UInt64 = 0
-            for k in i..<bytes.count { tail |= UInt64(base[k]) << UInt64(8 * (k - i)) }
-            h = (h ^ tail) &* 0x9e37_79b9_7f4a_7c15
+            h = (h ^ tail(raw + i, bytes.count - i)) &* 0x9e37_79b9_7f4a_7c15
             h ^= h >> 29
         }
         return Int(truncatingIfNeeded: h ^ (h >> 32))
     }
 
+    /// The n < 8 bytes at p as one little-endian word, in at most three loads (a byte a step, with its shift
+    /// checks, was most of hashing and comparing a short word).
+    @inline(__always) private static func tail(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        var t: UInt64 = 0, k = 0
+        if n & 4 != 0 { t = UInt64(p.loadUnaligned(as: UInt32.self)); k = 4 }
+        if n & 2 != 0 { t |= UInt64(p.loadUnaligned(fromByteOffset: k, as: UInt16.self)) &<< UInt64(8 * k); k += 2 }
+        if n & 1 != 0 { t |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) &<< UInt64(8 * k) }
+        return t
+    }
+
     /// The value for a word given as bytes (plain ASCII: a non-ASCII word goes through `subscript(String)`).
     func value(bytes b: UnsafeBufferPointer<UInt8>) -> Value? {
-        var slot = Self.hash(b) & mask
-        return pool.withUnsafeBufferPointer { p -> Value? in
-            while true {
-                let n = Int(length[slot])
-                if n < 0 { return nil }
-                if n == b.count {
-                    let s = Int(start[slot])
-                    var same = true
-                    for k in 0..<n where p[s + k] != b[k] { same = false; break }
-                    if same { return values[slot] }
+        if let first = b.first, shapes[Int(first)] >> UInt64(min(b.count, 63)) & 1 == 0 { return nil }
+        let h = Self.hash(b)
+        var slot = h & mask
+        return slots.withUnsafeBufferPointer { s -> Value? in
+            pool.withUnsafeBufferPointer { p -> Value? in
+                while true {
+                    let e = s[slot]
+                    if e.length < 0 { return nil }
+                    if e.hash == h, Int(e.length) == b.count, Self.same(p, Int(e.start), b) { return values[slot] }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
 
+    /// Whether pool[start...] begins with the bytes of `b` (their hashes already agree: this is the confirmation).
+    @inline(__always) private static func same(_ pool: UnsafeBufferPointer<UInt8>, _ start: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = pool.baseAddress, let q = b.baseAddress else { return b.isEmpty }
+        let x = UnsafeRawPointer(p + start), y = UnsafeRawPointer(q)
+        var i = 0
+        while i + 8 <= b.count {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return i == b.count || tail(x + i, b.count - i) == tail(y + i, b.count - i)
+    }
+
     subscript(_ word: String) -> Value? {
         let found: Value?? = word.utf8.withContiguousStorageIfAvailable { b -> Value? in
-            for c in b where c >= 0x80 { return fallback[word] }
-            return value(bytes: b)
+            ByteScan.isASCII(b) ? value(bytes: b) : fallback[word]
         }
         return found ?? fallback[word]
     }

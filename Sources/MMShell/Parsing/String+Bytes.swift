@@ -1,0 +1,18 @@
+extension String {
+    /// The String of these UTF-8 bytes, invalid sequences repaired as `String(decoding:as: UTF8.self)` repairs them.
+    /// Built in the String's own storage: up to 15 bytes of ASCII fill a small string in place with no validation
+    /// pass, where `String(decoding:)` validated the bytes first and copied them after. The parser makes four or
+    /// five such words (`p`, `alloc_pages`, `GFP_KERNEL`, `0`) from every script line.
+    @inline(__always)
+    init(utf8Bytes b: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: b.count) { to in
+            guard let from = b.baseAddress, let base = to.baseAddress else { return 0 }
+            base.initialize(from: from, count: b.count)
+            return b.count
+        }
+    }
+
+    /// The same for a slice of a buffer.
+    @inline(__always)
+    init(utf8Bytes b: Slice<UnsafeBufferPointer<UInt8>>) { self.init(utf8Bytes: UnsafeBufferPointer(rebasing: b)) }
+}
