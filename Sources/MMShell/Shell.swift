@@ -55,42 +55,55 @@ public struct Shell: Sendable {
     /// (`LessonEngine.around`).
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
         var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line) }
-        guard var r = out.record else { return out }
+        if let r = out.record { render(r, into: &out, source: source, line: line) }
+        // One exit, returning the one variable: the outcome is built in the caller's slot. A second `return out`
+        // made the optimizer copy it there and drop the original (each of its strings and arrays, every line).
+        return out
+    }
+
+    /// A `--json` line's record as the line's stdout.
+    private func render(_ record: [(String, JSONValue)], into out: inout LineOutcome, source: String?, line: Int) {
+        var r = record
         if source != nil { r.append(("line", .int(line))) }
         out.stdout = JSONValue.object(r).rendered + "\n"
         out.record = nil
-        return out
     }
 
     /// Runs one command line, without the lesson layer.
     mutating func run(_ text: String, source: String?, line: Int) -> LineOutcome {
-        if text.utf8.count > Limits.lineBytes { return refuseLongLine(bytes: text.utf8.count, source: source, line: line) }
-        if CInput.isC(text, session: session) { return session.executeC(text, source: source, line: line) }
+        // One exit (see `execute`): each way out writes `out`.
+        var out = LineOutcome()
+        run(text, source: source, line: line, into: &out)
+        return out
+    }
+
+    private mutating func run(_ text: String, source: String?, line: Int, into out: inout LineOutcome) {
+        if text.utf8.count > Limits.lineBytes { out = refuseLongLine(bytes: text.utf8.count, source: source, line: line); return }
+        if CInput.isC(text, session: session) { out = session.executeC(text, source: source, line: line); return }
         let parsed: ParsedLine
         do {
             parsed = try LineParser.parseLine(text)
         } catch {
-            return fail(error, text: text, source: source, line: line)
+            out = fail(error, text: text, source: source, line: line)
+            return
         }
-        if parsed.command.isEmpty { return LineOutcome() }
+        if parsed.command.isEmpty { return }
         guard let spec = commands.lookup(parsed.command) else {
             let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
-            return fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
+            out = fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
+            return
         }
         session.commandSerial += 1
         if parsed.arguments.contains(where: Self.isHelpWord) {
-            var out = LineOutcome()
             out.command = spec
             out.stdout = HelpView.command(spec, style: session.style, lang: session.language) + "\n"
-            return out
+            return
         }
         // Written in place: an outcome returned in a tuple was copied out of it and the tuple dropped (a few strings
         // and arrays retained and released, every line).
-        var result = LineOutcome()
         _ = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
-                           source: source, line: line, into: &result)
-        result.command = spec
-        return result
+                           source: source, line: line, into: &out)
+        out.command = spec
     }
 
     /// `--help` or `-h`. Its first byte first: every word of every line is asked, and two String compares per word
