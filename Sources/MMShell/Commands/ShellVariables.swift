@@ -45,6 +45,9 @@ struct ShellVariables: Sendable {
     /// writes logged after `mark` that repeat a name logged since `previous` go, so that commands undo does not keep
     /// do not grow the log.
     mutating func unmark(_ mark: Int, previous: Int) {
+        // Only on the log the mark was taken on, with no mark since: a table put back whole meanwhile (`lesson quit`
+        // gives the learner's back) has marks of its own, and extra entries are only longer, never wrong.
+        guard latestMark == mark else { return }
         let start = mark - logBase
         latestMark = previous
         guard start >= 0, start < log.count else { return }
