@@ -73,7 +73,7 @@ public enum CInput {
         var inString: UInt8 = 0
         var inBlockComment = false
         // A line without a quote, bracket or slash opens nothing (most shell lines): only its end is left to read.
-        var i = ByteScan.containsAny(b, of: "\"'()/{}") ? 0 : b.count
+        var i = ByteScan.containsAny(b, of: nestingBytes) ? 0 : b.count
         while i < b.count {
             let c = b[i]
             if inBlockComment {
@@ -115,14 +115,10 @@ public enum CInput {
 
 extension CInput {
     /// `"`, `'`, `(`, `)`, `/`, `{`, `}`: the bytes that start or end a string, a comment or a bracket for `needsMore`
-    /// (a backslash, `*` or newline matters only inside one of those). A bit test per byte: the line's every byte is
-    /// asked, on every script line.
-    @inline(__always) static func opensOrCloses(_ c: UInt8) -> Bool {
-        if c < 64 { return (nestingBytesLow >> UInt64(c)) & 1 != 0 }
-        return c < 128 && (nestingBytesHigh >> UInt64(c - 64)) & 1 != 0
-    }
-    private static let nestingBytesLow: UInt64 = (1 << 0x22) | (1 << 0x27) | (1 << 0x28) | (1 << 0x29) | (1 << 0x2F)
-    private static let nestingBytesHigh: UInt64 = (1 << (0x7B - 64)) | (1 << (0x7D - 64))
+    /// (a backslash, `*` or newline matters only inside one of those). Looked for eight bytes at a time
+    /// (`ByteScan.containsAny`): the line's every byte is asked, on every script line. Computed, not a `static let`,
+    /// whose every read is a swift_once call.
+    @inline(__always) static var nestingBytes: StaticString { "\"'()/{}" }
 
     /// `static int __init dog_init(void)` with its `{` on the next line, as kernel style writes it.
     static func isFunctionHeader(_ text: String) -> Bool {

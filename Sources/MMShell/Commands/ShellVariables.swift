@@ -16,8 +16,6 @@ struct ShellVariables: Sendable {
     /// Off when undo is off: nothing is logged.
     var logging = false
 
-    init(_ values: [String: ShellValue] = [:]) { self.values = values }
-
     subscript(name: String) -> ShellValue? {
         get { values[name] }
         set {
@@ -27,7 +25,7 @@ struct ShellVariables: Sendable {
         }
     }
 
-    /// Replaces every variable (load, a lesson giving the machine back, a reboot).
+    /// Replaces every variable (load, a reboot, `x = undo`).
     mutating func replaceAll(with new: [String: ShellValue]) {
         if logging { log.append(.all(values)) }
         values = new
@@ -62,7 +60,7 @@ struct ShellVariables: Sendable {
     /// The variables as they were at `mark`.
     func values(at mark: Int) -> [String: ShellValue] {
         var v = values
-        for w in log[min(max(mark - logBase, 0), log.count)...].reversed() {
+        for w in log[logIndex(mark)...].reversed() {
             switch w {
             case .one(let name, let old): v[name] = old
             case .all(let old): v = old
@@ -74,7 +72,7 @@ struct ShellVariables: Sendable {
     /// Back to the variables as they were at `mark`; what was logged after it goes.
     mutating func revert(to mark: Int) {
         values = values(at: mark)
-        log.removeSubrange(min(max(mark - logBase, 0), log.count)...)
+        log.removeSubrange(logIndex(mark)...)
         latestMark = logBase + log.count
     }
 
@@ -97,6 +95,9 @@ struct ShellVariables: Sendable {
         log.removeAll(keepingCapacity: true)
         latestMark = logBase
     }
+
+    /// Where `mark` is in the log, within its bounds.
+    private func logIndex(_ mark: Int) -> Int { min(max(mark - logBase, 0), log.count) }
 
     private func loggedSinceMark(_ name: String) -> Bool {
         var i = log.count - 1
