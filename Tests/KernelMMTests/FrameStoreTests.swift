@@ -64,17 +64,19 @@ import Testing
         let original = try Self.booted.frames
         var f = original
         let pfn = Self.hole.lowerBound + 5
-        f.openJournal(epoch: 1)
+        let start = f.openJournal(epoch: 1)
         f[pfn].tag = 7
-        let writes = f.closeJournal(epoch: 1)
+        let end = f.closeJournal(epoch: 1)
         #expect(f[pfn].tag == 7 && f[pfn].state == .absent)
         #expect(f[pfn - 1] == .absent && f[pfn + 1] == .absent && f[Self.hole.upperBound - 1] == .absent)
         #expect(f.implicit.runs.count == 1)
         #expect(original[pfn] == .absent && original.implicit.runs.count == 2)
-        #expect(writes == [FrameWrite(pfn: Int32(pfn), old: .absent)])
+        #expect(Array(f.journalWrites(from: start)) == [FrameWrite(pfn: Int32(pfn), old: .absent)])
+        #expect(end == start + 1 && f.closeJournal(epoch: 2) == nil)
         #expect(f != original && original != f)
-        f.revert(writes ?? [])
+        f.revert(from: start, recording: false)
         #expect(f == original && original == f)
+        #expect(f.journalPosition == start)
         #expect(f.withUnsafeBufferPointer { $0[pfn] } == .absent)
     }
 

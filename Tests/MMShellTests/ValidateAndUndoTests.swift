@@ -106,18 +106,25 @@ import Testing
         #expect(undone >= lines.count - 1, "only \(undone) of \(lines.count) lines changed something")
     }
 
-    /// What undo keeps is what commands changed: no struct page array or allocator buffer per kept command.
+    /// What undo keeps is what commands changed: no struct page array or allocator buffer per kept command, and
+    /// the kernel's undo logs hold the writes of the commands kept, not of every command run.
     @Test func keptCommandsHoldOnlyTheFramesTheyWrote() throws {
         var sh = try shell(undo: 10)
-        for _ in 0..<12 { _ = sh.execute("p = alloc_pages GFP_KERNEL 2") }
+        for i in 0..<300 { _ = sh.execute(i % 3 == 2 ? "__free_pages $p 2" : "p = alloc_pages GFP_KERNEL 2") }
         #expect(sh.session.undoStack.count == 10)
-        for e in sh.session.undoStack {
+        let k = sh.session.kernel
+        let starts = sh.session.undoStack.map(\.before.journal)
+        for (e, (start, end)) in zip(sh.session.undoStack, zip(starts, starts.dropFirst() + [k.undoJournalEnd])) {
             #expect(e.kernel.frames.isEmpty)
             // Nor the allocator's lists and counters: their writes are journalled too.
             #expect(e.kernel.freeLists.zoneCount == 0 && e.kernel.pcpLists.zoneCount == 0 && e.kernel.counters.zoneCount == 0)
-            #expect(e.journal.counters.count <= 8, "\(e.journal.counters.count) counter writes for one alloc_pages")
-            #expect(e.journal.frames.count <= 200, "\(e.journal.frames.count) frame writes for one alloc_pages")
+            #expect(end.counters - start.counters <= 8, "\(end.counters - start.counters) counter writes for one command")
+            #expect(end.frames - start.frames <= 200, "\(end.frames - start.frames) frame writes for one command")
         }
+        // The logs let go of what the commands undo no longer keeps wrote (at most as much again is held).
+        let held = k.undoJournalEnd.frames - k.undoJournalStart.frames
+        let kept = k.undoJournalEnd.frames - starts[0].frames
+        #expect(k.undoJournalStart.frames > 0 && held <= 2 * kept + 200, "\(held) frame writes held for \(kept) kept")
     }
 
     /// Lines that change only the allocator's journalled stores and the scalars share one kernel snapshot (a script
@@ -144,6 +151,24 @@ import Testing
         _ = sh.execute("__free_pages $p 0")
         let ids = sh.session.undoStack.map { ObjectIdentifier($0.before.snapshot) }
         #expect(ids.count == 3 && ids[0] == ids[1] && ids[1] != ids[2])
+    }
+
+    /// Undoing past an `x = undo` takes back what that undo gave back too: the machine is the one before all of them.
+    /// (When each kept command carried its own journal, the command the inner undo took back was left applied.)
+    @Test func undoPastAnAssignedUndoGivesBackTheStateBeforeAll() throws {
+        var sh = try shell(undo: 10)
+        let start = sh.session.kernel
+        for line in ["k = kmalloc 4096 GFP_KERNEL", "p = alloc_pages GFP_KERNEL|__GFP_ZERO 1", "x = undo", "undo 12"] {
+            #expect(sh.execute(line).succeeded, "\(line)")
+        }
+        var k = sh.session.kernel
+        k.clock = start.clock
+        k.restoreExplanation(start.explanation)
+        let same = k == start
+        #expect(same, "the machine after undoing everything is not the one booted")
+        try k.checkInvariants()
+        let fresh = try shell().execute("q = alloc_pages GFP_KERNEL|__GFP_ZERO 1").stdout
+        #expect(sh.execute("q = alloc_pages GFP_KERNEL|__GFP_ZERO 1").stdout == fresh)
     }
 
     /// A line of C is one command for undo, however many calls it makes.

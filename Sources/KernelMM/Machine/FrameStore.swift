@@ -9,7 +9,7 @@ import Synchronization
 
 /// The struct page array (mem_map): one `PageFrame` per PFN, and the one place every write to a frame goes through.
 ///
-/// That one place is what makes undo cheap at any machine size: while a journal is open, each write first records the
+/// That one place is what makes undo cheap at any machine size: while undo is on, each write first logs the
 /// frame's old value, so taking a command back rewrites the few frames it touched (1 for a free, a handful for an
 /// allocation, a few hundred for a drain) instead of keeping a copy of millions of frames. The journal is part of the
 /// value, so a copy of the kernel taken mid-command and put back brings its journal back with it.
@@ -29,10 +29,12 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     @usableFromInline var buffer: FrameBuffer
     /// Runs of frames answered without storage (their storage is zero, or written out once a bulk reader asked).
     @usableFromInline var implicit = ImplicitFrames()
-    /// Old values of frames written since `openJournal`, oldest first; nil when no journal is open.
+    /// Old values of frames written while undo is on, oldest first, the first at position `journalBase` (see
+    /// `UndoLog`); nil when undo is off.
     @usableFromInline var journal: [FrameWrite]?
-    /// Which journal is open: the shell numbers them, so that a kernel put back from elsewhere (a lesson's saved
-    /// machine, a reboot) is not mistaken for the one the journal was opened on.
+    @usableFromInline var journalBase = 0
+    /// Which command's journal was opened last: the shell numbers them, so that a kernel put back from elsewhere (a
+    /// lesson's saved machine, a reboot) is not mistaken for the one the journal was opened on.
     public private(set) var journalEpoch: UInt64 = 0
 
     /// `count` frames, every one zero: present, a tail, no links, held by nobody.
@@ -221,29 +223,53 @@ public struct FrameStore: Sendable, RandomAccessCollection {
 
     // MARK: The undo journal
 
-    /// Starts recording the old value of every frame written, under `epoch`.
-    public mutating func openJournal(epoch: UInt64) {
-        var none: [FrameWrite] = []
-        openJournal(epoch: epoch, into: &none)
-    }
-
-    /// The same, recording into `spare`'s storage (taken, emptied, capacity kept).
-    public mutating func openJournal(epoch: UInt64, into spare: inout [FrameWrite]) {
-        journal = takeEmptied(&spare)
+    /// Starts (or goes on) logging the old value of every frame written, for a command numbered `epoch`; the position
+    /// its writes start at (see `UndoLog`).
+    public mutating func openJournal(epoch: UInt64) -> Int {
+        if journal == nil { journal = [] }
         journalEpoch = epoch
+        return journalPosition
     }
 
-    /// Stops recording and hands back what was written, oldest first, if the journal open is `epoch`'s; nil when
-    /// another journal (or none) is open, since then these frames are not the ones it was opened on.
-    public mutating func closeJournal(epoch: UInt64) -> [FrameWrite]? {
-        defer { journal = nil; journalEpoch = 0 }
-        return journalEpoch == epoch ? journal : nil
+    /// The position after the last write logged.
+    public var journalPosition: Int { UndoLog.end(journal, base: journalBase) }
+
+    /// Where the command numbered `epoch` ended in the log, if this is the store its journal was opened on (nil
+    /// when another journal, or none, was opened here since: then these frames are not the ones it began on). The
+    /// log goes on.
+    public mutating func closeJournal(epoch: UInt64) -> Int? {
+        journal != nil && journalEpoch == epoch ? journalPosition : nil
     }
 
-    /// Puts back the old values `writes` recorded, newest first. An open journal records these writes too, so that
-    /// taking back an undo is itself exact.
-    public mutating func revert(_ writes: [FrameWrite]) {
-        for w in writes.reversed() where Int(w.pfn) < buffer.count { self[Int(w.pfn)] = w.old }
+    /// Stops logging and lets the log go (undo is off).
+    public mutating func stopJournal() {
+        journal = nil
+        journalBase = 0
+    }
+
+    /// Lets go of the writes before position `p` (see `UndoLog.forget`).
+    @inline(__always) public mutating func forgetJournal(before p: Int) {
+        if UndoLog.mayForget(journal, base: journalBase, before: p) { UndoLog.forget(&journal, base: &journalBase, before: p) }
+    }
+
+    /// The writes logged from position `p` on, oldest first.
+    public func journalWrites(from p: Int) -> ArraySlice<FrameWrite> {
+        guard let log = journal else { return [] }
+        return log[UndoLog.index(of: p, in: log, base: journalBase)...]
+    }
+
+    /// Puts back the old values of the writes from position `p` on, newest first. `recording`: the reverting writes
+    /// are logged too (a command that undoes, so that undoing it is itself exact); otherwise the log ends at `p`
+    /// again.
+    public mutating func revert(from p: Int, recording: Bool) {
+        guard var log = journal else { return }
+        let first = UndoLog.index(of: p, in: log, base: journalBase)
+        if !recording { journal = nil }
+        for w in log[first...].reversed() where Int(w.pfn) < buffer.count { self[Int(w.pfn)] = w.old }
+        if !recording {
+            log.removeSubrange(first...)
+            journal = log
+        }
     }
 }
 

@@ -6,8 +6,10 @@
 /// script line, a third of a line's cost. Journalled, a command costs the few numbers it changed.
 public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Sendable {
     @usableFromInline var values: ContiguousArray<Word>
-    /// Old values of slots written since `openJournal()`, oldest first; nil when no journal is open.
+    /// Old values of slots written while undo is on, oldest first, the first at position `journalBase` (see
+    /// `UndoLog`); nil when undo is off.
     @usableFromInline var journal: [SlotWrite<Word>]?
+    @usableFromInline var journalBase = 0
 
     public init(repeating v: Word, count: Int) { values = ContiguousArray(repeating: v, count: count) }
     /// No slots: the shared empty storage, no allocation (undo's snapshot holds these in place of the kernel's).
@@ -53,36 +55,43 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         return values.withUnsafeMutableBufferPointer { b in body(b) }
     }
 
-    /// Journals slot `i`'s old value. Out of line: only undo's journal pays for it.
+    /// Logs slot `i`'s old value. Out of line: only undo's log pays for it.
     @inline(never) @usableFromInline mutating func record(_ i: Int) {
-        // Room for what one allocation or free writes here (a list's ends and counts, the counters), on the first write.
-        if journal!.capacity == 0 { journal!.reserveCapacity(8) }
         journal!.append(SlotWrite(index: Int32(truncatingIfNeeded: i), old: values[i]))
     }
 
-    /// Starts recording into `spare`'s storage (taken, emptied, capacity kept). An empty array is no allocation, so
-    /// a command that writes none of these costs nothing.
-    mutating func openJournal(into spare: inout [SlotWrite<Word>]) { journal = takeEmptied(&spare) }
-
-    /// Stops recording; the writes since `openJournal()`, oldest first (empty when none was open).
-    mutating func closeJournal() -> [SlotWrite<Word>] {
-        defer { journal = nil }
-        return journal ?? []
+    /// Starts (or goes on) logging; the position the next write is logged at (see `UndoLog`).
+    mutating func openJournal() -> Int {
+        if journal == nil { journal = [] }
+        return journalPosition
     }
 
-    /// Puts back the old values `writes` recorded, newest first (an open journal records these writes too).
-    mutating func revert(_ writes: [SlotWrite<Word>]) {
-        for w in writes.reversed() where Int(w.index) < values.count { self[Int(w.index)] = w.old }
-    }
-}
+    /// The position after the last write logged.
+    var journalPosition: Int { UndoLog.end(journal, base: journalBase) }
 
-/// `spare`'s storage as an empty array, capacity kept, leaving `spare` empty: the journals' reuse of the arrays of
-/// the undo entry let go (taken, not copied, so that emptying it does not reallocate).
-func takeEmptied<T>(_ spare: inout [T]) -> [T] {
-    var a: [T] = []
-    swap(&a, &spare)
-    a.removeAll(keepingCapacity: true)
-    return a
+    /// Stops logging and lets the log go (undo is off).
+    mutating func stopJournal() {
+        journal = nil
+        journalBase = 0
+    }
+
+    /// Lets go of the writes before position `p` (see `UndoLog.forget`).
+    @inline(__always) mutating func forgetJournal(before p: Int) {
+        if UndoLog.mayForget(journal, base: journalBase, before: p) { UndoLog.forget(&journal, base: &journalBase, before: p) }
+    }
+
+    /// Puts back the old values of the writes from position `p` on, newest first; `recording` as for
+    /// `FrameStore.revert(from:recording:)`.
+    mutating func revert(from p: Int, recording: Bool) {
+        guard var log = journal else { return }
+        let first = UndoLog.index(of: p, in: log, base: journalBase)
+        if !recording { journal = nil }
+        for w in log[first...].reversed() where Int(w.index) < values.count { self[Int(w.index)] = w.old }
+        if !recording {
+            log.removeSubrange(first...)
+            journal = log
+        }
+    }
 }
 
 /// One journalled write: the slot's value before it.

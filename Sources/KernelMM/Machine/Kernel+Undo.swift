@@ -82,39 +82,57 @@ extension Kernel {
         nextTag = scalars.nextTag
     }
 
-    /// Starts recording the old value of every frame and slot written (see `FrameStore`, `JournaledSlots`), into the
-    /// arrays of `spare` when given (emptied, their storage kept: the journal of the entry undo just let go, so that
-    /// a kept command allocates no journal of its own).
-    public mutating func openUndoJournal(epoch: UInt64, reusing spare: consuming UndoJournal? = nil) {
-        var j = spare ?? UndoJournal(frames: [], freeLists: [], pcpLists: [], counters: [])
-        // Room for what one allocation or free writes (2–17 frames), so the journal is one allocation a command
-        // rather than one each time it doubles.
-        if j.frames.capacity < 16 { j.frames.reserveCapacity(16) }
-        frames.openJournal(epoch: epoch, into: &j.frames)
-        freeLists.slots.openJournal(into: &j.freeLists)
-        pcpLists.slots.openJournal(into: &j.pcpLists)
-        counters.slots.openJournal(into: &j.counters)
+    /// Starts (or goes on) logging the old value of every frame and slot written (see `FrameStore`, `JournaledSlots`,
+    /// `UndoLog`) for the command numbered `epoch`; where its writes start.
+    public mutating func openUndoJournal(epoch: UInt64) -> UndoLogPosition {
+        UndoLogPosition(frames: frames.openJournal(epoch: epoch), freeLists: freeLists.slots.openJournal(),
+                        pcpLists: pcpLists.slots.openJournal(), counters: counters.slots.openJournal())
     }
 
-    /// Stops recording; the writes since `openUndoJournal(epoch:)`, or nil when this is not the machine it was
+    /// Where the command numbered `epoch` ended in the logs, or nil when this is not the machine its journal was
     /// opened on (it was replaced meanwhile, and a replacement replaces the frames).
-    public mutating func closeUndoJournal(epoch: UInt64) -> UndoJournal? {
-        let f = frames.closeJournal(epoch: epoch)
-        let j = UndoJournal(frames: f ?? [], freeLists: freeLists.slots.closeJournal(), pcpLists: pcpLists.slots.closeJournal(),
-                            counters: counters.slots.closeJournal())
-        return f == nil ? nil : j
+    public mutating func closeUndoJournal(epoch: UInt64) -> UndoLogPosition? {
+        frames.closeJournal(epoch: epoch) == nil ? nil : undoJournalEnd
     }
 
-    /// Goes back to `before` (an `undoSnapshot()`) with `scalars`, undoing `journals` (oldest first) on the stores.
-    public mutating func restore(_ before: Kernel, scalars: UndoScalars, undoing journals: [UndoJournal]) {
+    /// Where the logs end now, and where the writes they still hold begin.
+    public var undoJournalEnd: UndoLogPosition {
+        UndoLogPosition(frames: frames.journalPosition, freeLists: freeLists.slots.journalPosition,
+                        pcpLists: pcpLists.slots.journalPosition, counters: counters.slots.journalPosition)
+    }
+    public var undoJournalStart: UndoLogPosition {
+        UndoLogPosition(frames: frames.journalBase, freeLists: freeLists.slots.journalBase, pcpLists: pcpLists.slots.journalBase,
+                        counters: counters.slots.journalBase)
+    }
+
+    /// Whether undo's logs are on.
+    public var isUndoLogging: Bool { frames.journal != nil }
+
+    /// Stops logging and lets the logs go (undo is off).
+    public mutating func stopUndoJournal() {
+        frames.stopJournal()
+        freeLists.slots.stopJournal()
+        pcpLists.slots.stopJournal()
+        counters.slots.stopJournal()
+    }
+
+    /// Lets go of the logged writes before `p`: no command undo keeps began before it.
+    public mutating func forgetUndoJournal(before p: UndoLogPosition) {
+        frames.forgetJournal(before: p.frames)
+        freeLists.slots.forgetJournal(before: p.freeLists)
+        pcpLists.slots.forgetJournal(before: p.pcpLists)
+        counters.slots.forgetJournal(before: p.counters)
+    }
+
+    /// Goes back to `before` (an `undoSnapshot()`) with `scalars`, reverting every store write logged from `p` on.
+    /// `recording`: a command that undoes is running under a journal of its own, which logs the reverting writes.
+    public mutating func restore(_ before: Kernel, scalars: UndoScalars, revertingFrom p: UndoLogPosition, recording: Bool) {
         var stores = JournaledStores()
         swapStores(&stores)
-        for j in journals.reversed() {
-            stores.frames.revert(j.frames)
-            stores.freeLists.slots.revert(j.freeLists)
-            stores.pcpLists.slots.revert(j.pcpLists)
-            stores.counters.slots.revert(j.counters)
-        }
+        stores.frames.revert(from: p.frames, recording: recording)
+        stores.freeLists.slots.revert(from: p.freeLists, recording: recording)
+        stores.pcpLists.slots.revert(from: p.pcpLists, recording: recording)
+        stores.counters.slots.revert(from: p.counters, recording: recording)
         self = before
         setUndoScalars(scalars)
         swapStores(&stores)
@@ -157,15 +175,4 @@ public final class KernelSnapshot: @unchecked Sendable {
 public struct UndoScalars: Sendable, Equatable {
     var clock: SimClock
     var nextTag: UInt32
-}
-
-/// What one command wrote to the journalled stores: each written frame's and slot's old value, oldest first.
-public struct UndoJournal: Sendable {
-    public var frames: [FrameWrite]
-    public var freeLists: [SlotWrite<Int32>]
-    public var pcpLists: [SlotWrite<Int32>]
-    public var counters: [SlotWrite<Int>]
-
-    /// Whether the command wrote nothing journalled.
-    public var isEmpty: Bool { frames.isEmpty && freeLists.isEmpty && pcpLists.isEmpty && counters.isEmpty }
 }

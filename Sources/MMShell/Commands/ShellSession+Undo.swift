@@ -3,10 +3,12 @@ import KernelMM
 /// The session before a command: the kernel minus the journalled stores (`Kernel.undoSnapshot()`), boxed and shared
 /// by consecutive commands that change only those stores and the scalars (`Kernel.undoScalars`, which make it this
 /// command's), so that keeping a script line costs a retain, not a copy of the Kernel value's few hundred bytes and
-/// two dozen references; where the variables' undo log stood; the line as typed.
+/// two dozen references; where the kernel's and the variables' undo logs stood; the line as typed.
 struct UndoBefore: Sendable {
     var snapshot: KernelSnapshot
     var scalars: UndoScalars
+    /// `Kernel.openUndoJournal`: reverting the stores' logs to it gives their state back.
+    var journal: UndoLogPosition
     /// `ShellVariables.mark()`: reverting the log to it gives the variables back.
     var variablesMark: Int
     /// The line untrimmed (the reader's own string, kept rather than copied), trimmed when `undo` names it.
@@ -15,12 +17,10 @@ struct UndoBefore: Sendable {
     var kernel: Kernel { Kernel.undoState(snapshot.kernel, scalars) }
 }
 
-/// One command `undo` can take back: the session before it, minus the journalled stores, and the old value of each
-/// frame and allocator slot it wrote (a journal), so that a kept command costs what it changed, not what the machine
-/// holds.
+/// One command `undo` can take back: the session before it, minus the journalled stores, whose writes since are in
+/// the kernel's undo logs, so that a kept command costs what it changed, not what the machine holds.
 struct UndoEntry: Sendable {
     var before: UndoBefore
-    var journal: UndoJournal
     var kernel: Kernel { before.kernel }
     var line: String { before.text.trimmingWhitespace() }
 }
@@ -42,12 +42,17 @@ extension ShellSession {
     mutating func openUndo(mutates: Bool, assigns: Bool, line: String) -> UndoPoint? {
         guard settings.undoDepth > 0 else {
             if variableStore.logging { variableStore.logging = false; variableStore.forgetAll() }
+            if kernel.isUndoLogging { kernel.stopUndoJournal() }
             return nil
         }
         guard mutates || assigns, !undoOpen else { return nil }
         undoEpoch &+= 1
+        let journal = kernel.openUndoJournal(epoch: undoEpoch)
         // Nothing kept: no write so far can be gone back before.
-        if undoStack.isEmpty { variableStore.forgetAll() }
+        if undoStack.isEmpty {
+            variableStore.forgetAll()
+            kernel.forgetUndoJournal(before: journal)
+        }
         variableStore.logging = true
         // The last kept command's snapshot, when it still stands for this kernel (see `Kernel.isUndoSnapshot`).
         let snapshot: KernelSnapshot
@@ -57,8 +62,8 @@ extension ShellSession {
             snapshot = KernelSnapshot(kernel.undoSnapshot())
         }
         let marks = variableStore.mark()
-        openUndoBefore = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, variablesMark: marks.mark, text: line)
-        kernel.openUndoJournal(epoch: undoEpoch, reusing: spareJournal.take())
+        openUndoBefore = UndoBefore(snapshot: snapshot, scalars: kernel.undoScalars, journal: journal, variablesMark: marks.mark,
+                                    text: line)
         return UndoPoint(epoch: undoEpoch, previousMark: marks.previous)
     }
 
@@ -68,11 +73,11 @@ extension ShellSession {
     /// is not kept: the reboot has cleared what undo held.
     mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool) {
         guard let point, let before = openUndoBefore.take() else { return }
-        guard let journal = kernel.closeUndoJournal(epoch: point.epoch), keep else {
+        guard let end = kernel.closeUndoJournal(epoch: point.epoch), keep else {
             variableStore.unmark(before.variablesMark, previous: point.previousMark)
             return
         }
-        if journal.isEmpty && !assigned {
+        if end == before.journal && !assigned {
             let was = before.kernel
             var now = kernel.undoSnapshot()
             now.clock = was.clock
@@ -82,10 +87,10 @@ extension ShellSession {
                 return
             }
         }
-        // The journal of the entry let go is the next command's (its arrays emptied, their storage kept).
-        if let spare = undoStack.append(UndoEntry(before: before, journal: journal), limit: undoLimit) {
-            spareJournal = spare
-            if let mark = undoStack.oldestVariablesMark { variableStore.forget(before: mark) }
+        // The entry let go took the oldest writes the logs must keep with it.
+        if undoStack.append(UndoEntry(before: before), limit: undoLimit), let oldest = undoStack.oldestBefore {
+            variableStore.forget(before: oldest.variablesMark)
+            kernel.forgetUndoJournal(before: oldest.journal)
         }
     }
 
@@ -96,7 +101,8 @@ extension ShellSession {
         let taken = Array(undoStack.suffix(k))
         undoStack.removeLast(k)
         let oldest = taken[0]
-        kernel.restore(oldest.before.snapshot.kernel, scalars: oldest.before.scalars, undoing: taken.map(\.journal))
+        kernel.restore(oldest.before.snapshot.kernel, scalars: oldest.before.scalars, revertingFrom: oldest.before.journal,
+                       recording: undoOpen)
         if undoOpen {
             // `x = undo` runs under a point of its own, which `undo` may keep: the whole table is one logged write
             // after its mark, rather than cutting the log back before it.

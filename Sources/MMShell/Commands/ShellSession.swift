@@ -44,8 +44,6 @@ public struct ShellSession: Sendable {
     public var settings: ShellSettings
     /// The kernel state before each of the last commands that changed it, for `undo`.
     var undoStack = UndoHistory()
-    /// The journal of the last entry undo let go, for the next command to record into (see `openUndo`).
-    var spareJournal: UndoJournal?
     /// An undo point is open (a command is running); the commands it makes belong to it.
     var undoOpen: Bool { openUndoBefore != nil }
     /// The session before the command running under the open undo point (kept here, not in the `UndoPoint` the

@@ -23,25 +23,28 @@ struct UndoHistory: RandomAccessCollection, Sendable {
         return slots[start == 0 ? slots.count - 1 : start - 1].before.snapshot
     }
 
-    /// Where the oldest entry's variables mark is, read in place (`first` would copy the whole entry).
-    var oldestVariablesMark: Int? { slots.isEmpty ? nil : slots[start].before.variablesMark }
+    /// Where the oldest entry's logs stood, read in place (`first` would copy the whole entry).
+    var oldestBefore: (variablesMark: Int, journal: UndoLogPosition)? {
+        guard !slots.isEmpty else { return nil }
+        return (slots[start].before.variablesMark, slots[start].before.journal)
+    }
 
-    /// Keeps `entry` as the newest. When that leaves more than `limit`, the oldest goes, and its journal is handed
-    /// back for the next command to record into (the entry itself goes here, where its type is known: dropping an
-    /// optional entry outside went through generic value witnesses).
-    mutating func append(_ entry: consuming UndoEntry, limit: Int) -> UndoJournal? {
+    /// Keeps `entry` as the newest; true when that left more than `limit` and the oldest went (the entry itself goes
+    /// here, where its type is known: dropping an optional entry outside went through generic value witnesses).
+    @discardableResult
+    mutating func append(_ entry: consuming UndoEntry, limit: Int) -> Bool {
         if slots.count < limit {
             if start != 0 { straighten() }
             slots.append(entry)
-            return nil
+            return false
         }
         // Full (or the limit was lowered): the oldest goes, the rest shift only when the ring's size changes.
         if slots.count > limit { straighten(); slots.removeFirst(slots.count - limit) }
-        guard limit > 0 else { return nil }
+        guard limit > 0 else { return true }
         var dropped = consume entry
         swap(&dropped, &slots[start])
         start = start + 1 == slots.count ? 0 : start + 1
-        return dropped.journal
+        return true
     }
 
     /// Lets go of the newest `k` entries.
