@@ -62,13 +62,13 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         _modify {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
             makeWritable(pfn)
-            if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
+            if _slowPath(journal != nil) { recordOld(pfn) }
             yield &buffer.base[pfn]
         }
         set {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
             makeWritable(pfn)
-            if journal != nil { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
+            if _slowPath(journal != nil) { recordOld(pfn) }
             buffer.base[pfn] = newValue
         }
     }
@@ -115,6 +115,10 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         }
     }
 
+    /// Several fields of one frame through `owned:`, in place: one journal entry and one implicit-run test, and only
+    /// the fields changed are stored (a whole frame is seven stores).
+    @inline(__always) mutating func updateOwned(_ pfn: Int, _ body: (inout PageFrame) -> Void) { body(&self[owned: pfn]) }
+
     /// A buffer of our own, for the `owned:` writes that follow.
     @inline(__always) mutating func makeStoredUnique() {
         if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
@@ -133,7 +137,13 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         precondition(!implicit.run0.contains(pfn), "implicit PFN \(pfn)")
         #endif
         if _slowPath(implicit.run1.contains(pfn)) { writeOut(runContaining: pfn) }
-        if _slowPath(journal != nil) { journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn])) }
+        if _slowPath(journal != nil) { recordOld(pfn) }
+    }
+
+    /// Journals `pfn`'s frame before a write. Out of line: only undo's journal pays for it, and the append inline
+    /// cost every write path registers and code.
+    @inline(never) @usableFromInline mutating func recordOld(_ pfn: Int) {
+        journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn]))
     }
 
     /// A buffer of our own, and `pfn`'s frame in it: a write inside an implicit run writes the run out first.

@@ -117,9 +117,14 @@ public struct Kernel: Sendable, Equatable {
     public mutating func restoreExplanation(_ steps: [ExplainStep]) { explanation = steps }
 
     /// Records a step when `explain` is on. Hot paths test `explainEnabled` first so that no step is built.
+    /// A step whose payload reads the kernel (a zone's type: a checked array read) is built before the test, on
+    /// every call; the hot paths write `if explainEnabled { appendExplanation(…) }` instead.
     @inline(__always) mutating func explain(_ step: ExplainStep) {
-        if explainEnabled { explanation.append(step) }
+        if explainEnabled { appendExplanation(step) }
     }
+
+    /// The append itself, out of line: inline, its growth path was code on every hot path that explains.
+    @inline(never) mutating func appendExplanation(_ step: ExplainStep) { explanation.append(step) }
 
     /// Adds a kernel report to the log at the current simulated time.
     /// `task` names the task the report is about when it is not the current one (`stack use PID` overflows that
@@ -156,6 +161,8 @@ public struct Kernel: Sendable, Equatable {
         taint.isEmpty ? "" : String(taint.sorted())
     }
 
+    /// Out of line: the hot paths call it only when tracing is on.
+    @inline(never)
     mutating func traceEvent(_ kind: TraceEvent.Kind, pageAddress: UInt64 = 0) {
         guard trace.enabled else { return }
         let t = currentTask

@@ -99,6 +99,11 @@ public struct PageFrame: Sendable, Equatable {
         get { FrameFlags(rawValue: packed & 0x0f) }
         set { packed = (packed & 0xf0) | (newValue.rawValue & 0x0f) }
     }
+    /// The `packed` byte of `flags` and `owner`: both nibbles in one store.
+    @inline(__always) static func packed(flags: FrameFlags, owner: FrameOwner) -> UInt8 {
+        // The owner stored as its case index, which is its raw value (0…8 in declaration order).
+        (flags.rawValue & 0x0f) | (unsafeBitCast(owner, to: UInt8.self) << 4)
+    }
     public var owner: FrameOwner {
         // The cases are 0…8 in declaration order, stored as their index: init(rawValue:) without its call.
         get { packed >> 4 <= FrameOwner.pageTable.rawValue ? unsafeBitCast(packed >> 4, to: FrameOwner.self) : .none }

@@ -34,46 +34,22 @@ extension Kernel {
     public mutating func allocPages(_ gfp: GFPFlags, order: Int, owner: FrameOwner = .pageAlloc, tag: UInt32? = nil,
                                     caller: String = "alloc_pages") -> PFN? {
         clock.tick()
-        if order > maxOrder || order < 0 {
-            if explainEnabled { explanation.append(.slowpath(.orderTooLarge(order: order, maxOrder: maxOrder))) }
-            // WARN_ON_ONCE_GFP(order > MAX_ORDER, gfp)
-            if !gfp.contains(.nowarn), log.firstTime("alloc_pages order > MAX_ORDER") {
-                report(.warning(file: "mm/page_alloc.c", line: 4402, function: "__alloc_pages"), taint: "W",
-                       callTrace: ["__alloc_pages", caller],
-                       note: .orderAboveMax(order: order, maxOrder: maxOrder))
-            }
-            return nil
-        }
+        // The rare cases (a bad order, the warnings, a mask the table leaves to the long way) are out of line, so
+        // that the common path is short enough for the optimizer to inline what it calls.
+        if order > maxOrder || order < 0 { return allocOrderAboveMax(gfp, order: order, caller: caller) }
         mightAlloc(gfp, caller: caller)
         // rmqueue(): WARN_ON_ONCE((gfp_flags & __GFP_NOFAIL) && (order > 1)) (mm/page_alloc.c:2774), whether or not
         // the page is there; not silenced by __GFP_NOWARN. rmqueue() is inlined, so the report names its caller.
-        if gfp.contains(.nofail), order > 1, log.firstTime("rmqueue nofail order > 1") {
-            report(.warning(file: "mm/page_alloc.c", line: 2774, function: "get_page_from_freelist"), taint: "W",
-                   callTrace: ["get_page_from_freelist", "__alloc_pages", caller], note: .nofailAboveOrder1(order: order))
-        }
+        if gfp.contains(.nofail), order > 1 { warnNofailAboveOrder1(order: order, caller: caller) }
         // gfp_zone() from the boot-time table; the masks it marks (bad or collapsed combinations) and `explain` take
         // the long way, which says why.
-        var highest = Self.gfpZoneIndex(gfp, in: gfpZoneTable)
-        var choice: GFPZoneChoice?
-        if highest == Self.gfpZoneSlow || explainEnabled {
-            let c = gfp.zone(on: arch)
-            // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
-            guard let h = arch.zoneIndex(of: c.zone) else { return nil }
-            highest = h
-            choice = c
-        }
-        var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
-                              zonelist: Self.zonelist(highest: highest, in: zonelists))
-        if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
-            ac.zonelist = Self.zonelist(highest: lower, in: zonelists)
-        }
-        if explainEnabled, let choice {
-            explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
-                                         migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
-        }
-        if let choice, choice.invalidCombination {
-            // A distribution kernel (no CONFIG_DEBUG_VM) says nothing: kmemsim's own note.
-            report(.kmemsimOnly, note: .pickOneZoneModifier(gfp: gfp, zone: zones[highest].type))
+        let highest = Self.gfpZoneIndex(gfp, in: gfpZoneTable)
+        var ac: AllocContext
+        if _fastPath(highest != Self.gfpZoneSlow && !explainEnabled) {
+            ac = allocContext(gfp, order: order, highest: highest, caller: caller)
+        } else {
+            guard let long = allocContextTheLongWay(gfp, order: order, caller: caller) else { return nil }
+            ac = long
         }
 
         // Fast path: the low watermark, no reserves; ALLOC_NOFRAGMENT when the preferred zone is NORMAL and DMA32
@@ -85,38 +61,100 @@ extension Kernel {
         }
         // One call of finishAllocation for both paths: its code once.
         var got = getPageFromFreelist(&ac, flags: flags)
-        if got == nil { got = allocPagesSlowpath(&ac, caller: caller) }
+        if got == nil {
+            got = allocPagesSlowpath(&ac, caller: caller)
+            ownAllocatorStores()
+        }
         guard let pfn = got else { return nil }
         return finishAllocation(pfn, zone: ac.servedBy ?? Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
+    }
+
+    /// The request's context for zone index `highest`: its migrate type and zonelist (the next populated zone
+    /// below when `highest`'s list is empty).
+    @inline(__always)
+    private mutating func allocContext(_ gfp: GFPFlags, order: Int, highest: Int, caller: String) -> AllocContext {
+        var ac = AllocContext(gfp: gfp, order: order, migratetype: allocMigratetype(gfp, caller: caller), highestZone: highest,
+                              zonelist: Self.zonelist(highest: highest, in: zonelists))
+        if ac.zonelist.isEmpty, let lower = zones.indices.last(where: { zones[$0].isPopulated && $0 < highest }) {
+            ac.zonelist = Self.zonelist(highest: lower, in: zonelists)
+        }
+        return ac
+    }
+
+    /// gfp_zone() the long way, for the masks the table marks and for `explain`: says which zone and why, and
+    /// reports an invalid combination. Nil when the architecture has no such zone.
+    @inline(never)
+    private mutating func allocContextTheLongWay(_ gfp: GFPFlags, order: Int, caller: String) -> AllocContext? {
+        let choice = gfp.zone(on: arch)
+        // Stored fields only: calling a non-mutating method of the Kernel here would copy all of it (~500 bytes).
+        guard let highest = arch.zoneIndex(of: choice.zone) else { return nil }
+        let ac = allocContext(gfp, order: order, highest: highest, caller: caller)
+        if explainEnabled {
+            explanation.append(.zonelist(gfp: gfp, preferred: choice.zone, zonelist: ac.zonelist.map { zones[$0].type },
+                                         migratetype: ac.migratetype, collapsedFrom: choice.collapsedFrom, invalid: choice.invalidCombination))
+        }
+        if choice.invalidCombination {
+            // A distribution kernel (no CONFIG_DEBUG_VM) says nothing: kmemsim's own note.
+            report(.kmemsimOnly, note: .pickOneZoneModifier(gfp: gfp, zone: zones[highest].type))
+        }
+        return ac
+    }
+
+    /// An order above MAX_ORDER: NULL, with WARN_ON_ONCE_GFP(order > MAX_ORDER, gfp).
+    @inline(never)
+    private mutating func allocOrderAboveMax(_ gfp: GFPFlags, order: Int, caller: String) -> PFN? {
+        if explainEnabled { explanation.append(.slowpath(.orderTooLarge(order: order, maxOrder: maxOrder))) }
+        if !gfp.contains(.nowarn), log.firstTime("alloc_pages order > MAX_ORDER") {
+            report(.warning(file: "mm/page_alloc.c", line: 4402, function: "__alloc_pages"), taint: "W",
+                   callTrace: ["__alloc_pages", caller],
+                   note: .orderAboveMax(order: order, maxOrder: maxOrder))
+        }
+        return nil
+    }
+
+    /// The rmqueue() warning for __GFP_NOFAIL above order 1, once.
+    @inline(never)
+    private mutating func warnNofailAboveOrder1(order: Int, caller: String) {
+        guard log.firstTime("rmqueue nofail order > 1") else { return }
+        report(.warning(file: "mm/page_alloc.c", line: 2774, function: "get_page_from_freelist"), taint: "W",
+               callTrace: ["get_page_from_freelist", "__alloc_pages", caller], note: .nofailAboveOrder1(order: order))
     }
 
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
     @inline(__always)
     private mutating func finishAllocation(_ pfn: Int, zone: Int?, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
-        frames.makeStoredUnique()
-        var head = frames[owned: pfn]
-        head.state = .allocated
-        head.order = UInt8(ac.order)
-        head.tag = tag ?? newTag()
+        let serial = tag ?? newTag()
         var flags: FrameFlags = []
         if ac.gfp.contains(.zero) { flags.insert(.zeroed) }
         if ac.gfp.contains(.comp) && ac.order > 0 {
             flags.insert(.head)
-            for t in (pfn + 1)..<(pfn + (1 << ac.order)) {
-                var f = frames[owned: t]
-                f.flags = .compoundTail
-                f.tag = UInt32(pfn)
-                frames[owned: t] = f
-            }
+            markCompoundTails(pfn, order: ac.order)
         }
-        head.flags = flags
-        head.owner = owner
-        frames[owned: pfn] = head
+        // The head's fields in place, in one write: its links and migrate type stay as the lists left them.
+        let packed = PageFrame.packed(flags: flags, owner: owner)
+        let order = UInt8(truncatingIfNeeded: ac.order)
+        frames.updateOwned(pfn) { head in
+            head.state = .allocated
+            head.order = order
+            head.tag = serial
+            head.packed = packed
+        }
         if let z = zone {
-            counters.countLocalAlloc(zone: z, type: zoneTypes[z], pages: 1 << ac.order)
+            counters.countLocalAlloc(zone: z, type: zoneTypes[z], pages: 1 &<< ac.order)
         }
         if trace.enabled { traceAllocation(pfn, ac: ac) }
         return PFN(pfn)
+    }
+
+    /// prep_compound_page()'s tails: each points at its head. Out of line: few callers ask for __GFP_COMP.
+    @inline(never)
+    private mutating func markCompoundTails(_ pfn: Int, order: Int) {
+        for t in (pfn + 1)..<(pfn + (1 << order)) {
+            frames.updateOwned(t) { f in
+                f.flags = .compoundTail
+                f.tag = UInt32(pfn)
+            }
+        }
     }
 
     /// The mm_page_alloc event, out of line: the allocation path should not carry the event's payload when tracing is off.
@@ -129,6 +167,7 @@ extension Kernel {
     /// get_page_from_freelist(): walk the zonelist, check each zone's watermark, take a block from the first zone
     /// that passes. With ALLOC_NOFRAGMENT, a failed walk is repeated without it.
     mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags) -> Int? {
+        ownAllocatorStores()
         var flags = flags
         while true {
             for z in ac.zonelist {
@@ -141,9 +180,7 @@ extension Kernel {
                     ac.servedBy = z
                     return pfn
                 }
-                if explainEnabled {
-                    explanation.append(.slowpath(.noListToTakeFrom(zone: zones[z].type, highAtomic: flags.contains(.highAtomic))))
-                }
+                if explainEnabled { appendExplanation(.slowpath(.noListToTakeFrom(zone: zones[z].type, highAtomic: flags.contains(.highAtomic)))) }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)
@@ -152,6 +189,8 @@ extension Kernel {
     }
 
     /// rmqueue(): low orders (and THP-sized blocks) through the CPU's pcp list, the rest straight from the buddy lists.
+    /// Inline in its one caller: one layer of calls fewer on every allocation.
+    @inline(__always)
     mutating func rmqueue(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let pfn: Int?
         // __GFP_MOVABLE|__GFP_RECLAIMABLE gives MIGRATE_HIGHATOMIC, which has no pcp list (order_to_pindex() would
@@ -161,11 +200,17 @@ extension Kernel {
         } else {
             pfn = rmqueueBuddy(zone: z, order: order, migratetype: mt, flags: flags)
         }
-        if zones[z].boostedWatermarkPending {
-            zones[z].boostedWatermarkPending = false
-            wakeupKswapd(zone: z, order: order, why: .fallbackBoost)
-        }
+        if zones[z].boostedWatermarkPending { wakeKswapdForBoost(zone: z, order: order) }
         return pfn
+    }
+
+    /// ZONE_BOOSTED_WATERMARK cleared and kswapd woken, out of line: only after a fallback raised the boost.
+    /// Reclaim runs the shrinkers, whose frees may go anywhere: the stores are made ours again for the walk's rest.
+    @inline(never)
+    mutating func wakeKswapdForBoost(zone z: Int, order: Int) {
+        zones[z].boostedWatermarkPending = false
+        wakeupKswapd(zone: z, order: order, why: .fallbackBoost)
+        ownAllocatorStores()
     }
 
     /// rmqueue_buddy(): high-atomic reserve first when allowed, then __rmqueue().

@@ -5,9 +5,9 @@ extension Kernel {
         var high = high
         while high > low {
             high -= 1
-            let buddy = pfn + (1 << high)
+            let buddy = pfn + (1 &<< high)
             addToFreeList(buddy, order: high, migratetype: mt, zone: z, tail: false)
-            if explainEnabled { explanation.append(.split(zone: zones[z].type, pfn: pfn, order: high, buddyPFN: buddy)) }
+            if explainEnabled { appendExplanation(.split(zone: zones[z].type, pfn: pfn, order: high, buddyPFN: buddy)) }
         }
     }
 
@@ -21,12 +21,10 @@ extension Kernel {
             if h >= 0 {
                 let pfn = Int(h)
                 deleteFromFreeList(pfn, zone: z, newOrder: order, newType: m)
-                if explainEnabled {
-                    explanation.append(.foundBlock(zone: zones[z].type, order: order, foundOrder: current, migratetype: mt, pfn: pfn))
-                }
+                if explainEnabled { appendExplanation(.foundBlock(zone: zones[z].type, order: order, foundOrder: current, migratetype: mt, pfn: pfn)) }
                 expand(zone: z, pfn: pfn, low: order, high: current, migratetype: mt)
                 // The block left the lists and its upper halves went back: 2^order pages fewer, in one update.
-                counters.addFreePages(zone: z, -(1 << order))
+                counters.addFreePages(zone: z, -(1 &<< order))
                 return pfn
             }
             current += 1
@@ -45,16 +43,22 @@ extension Kernel {
     /// Kernel from a mutating one copies the whole Kernel first.
     @inline(__always)
     static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: borrowing FrameStore) -> Int? {
-        let buddy = pfn ^ (1 << order)
+        freeBuddyFrame(of: pfn, order: order, span: span, frames: frames)?.pfn
+    }
+
+    /// The same with the buddy's frame as read, for a caller that unlinks it next (one read, not two).
+    @inline(__always)
+    static func freeBuddyFrame(of pfn: Int, order: Int, span: ZoneSpan, frames: borrowing FrameStore) -> (pfn: Int, frame: PageFrame)? {
+        let buddy = pfn ^ (1 &<< order)
         guard buddy < frames.count, buddy >= span.start, buddy < span.end else { return nil }
         let b = frames[stored: buddy]
         guard b.state == .buddy, Int(b.order) == order else { return nil }
-        return buddy
+        return (buddy, b)
     }
 
     @inline(__always)
     static func freeBuddy(of pfn: Int, order: Int, span: ZoneSpan, frames: UnsafeBufferPointer<PageFrame>) -> Int? {
-        let buddy = pfn ^ (1 << order)
+        let buddy = pfn ^ (1 &<< order)
         guard buddy < frames.count, buddy >= span.start, buddy < span.end,
               frames[buddy].state == .buddy, Int(frames[buddy].order) == order else { return nil }
         return buddy
@@ -66,10 +70,11 @@ extension Kernel {
         let freedOrder = order
         var pfn = pfn
         var order = order
-        var lastBuddy = pfn ^ (1 << order)
+        var lastBuddy = pfn ^ (1 &<< order)
+        let span = zoneSpans[z]
         while order < maxOrder {
-            lastBuddy = pfn ^ (1 << order)
-            guard let buddy = Self.freeBuddy(of: pfn, order: order, span: zoneSpans[z], frames: frames) else {
+            lastBuddy = pfn ^ (1 &<< order)
+            guard let (buddy, buddyFrame) = Self.freeBuddyFrame(of: pfn, order: order, span: span, frames: frames) else {
                 if explainEnabled { explainMergeStop(pfn: pfn, order: order, zone: z) }
                 break
             }
@@ -81,10 +86,10 @@ extension Kernel {
                     break
                 }
             }
-            deleteFromFreeList(buddy, zone: z)
+            deleteFromFreeList(buddy, buddyFrame, zone: z)
             let combined = buddy & pfn
-            explain(.merge(pfn: pfn, buddyPFN: buddy, order: order, mergedPFN: combined))
-            if combined != pfn { frames[stored: pfn].state = .tail }
+            if explainEnabled { appendExplanation(.merge(pfn: pfn, buddyPFN: buddy, order: order, mergedPFN: combined)) }
+            if combined != pfn { frames[owned: pfn].state = .tail }
             pfn = combined
             order += 1
         }
@@ -93,12 +98,12 @@ extension Kernel {
             // buddy_merge_likely(): if the buddy of the next-larger block is free, this block will probably merge
             // soon; keep it at the tail so that it is not handed out first.
             let higher = lastBuddy & pfn
-            tail = Self.freeBuddy(of: higher, order: order + 1, span: zoneSpans[z], frames: frames) != nil
+            tail = Self.freeBuddy(of: higher, order: order + 1, span: span, frames: frames) != nil
         }
         addToFreeList(pfn, order: order, migratetype: mt, zone: z, tail: tail)
         // The merged buddies were free already: only the freed block's own pages are new, in one update.
-        counters.addFreePages(zone: z, 1 << freedOrder)
-        explain(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail))
+        counters.addFreePages(zone: z, 1 &<< freedOrder)
+        if explainEnabled { appendExplanation(.freedTo(zone: zones[z].type, pfn: pfn, order: order, migratetype: mt, tail: tail)) }
     }
 
     /// Says why the buddy of (pfn, order) cannot be merged with.

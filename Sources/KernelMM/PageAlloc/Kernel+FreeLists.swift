@@ -17,7 +17,13 @@ extension Kernel {
     /// is the caller's, as for addToFreeList.
     @inline(__always)
     mutating func deleteFromFreeList(_ pfn: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
-        var f = frames[stored: pfn]
+        deleteFromFreeList(pfn, frames[stored: pfn], zone: z, newOrder: newOrder, newType: newType)
+    }
+
+    /// The same with `pfn`'s frame as the caller read it (nothing written since).
+    @inline(__always)
+    mutating func deleteFromFreeList(_ pfn: Int, _ f: PageFrame, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
+        var f = f
         let order = Int(f.order)
         let m = Int(f.migratetype)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
@@ -30,52 +36,46 @@ extension Kernel {
 
     /// list_add() / list_add_tail() on a list linked through the frames' next/prev (a free list or a pcp list), whose
     /// first and last frame are `slots[head]` and `slots[tail]`: writes `f` at `pfn`, linked in, and adds `d0`, `d1`
-    /// to slots `c0`, `c1` (the list's counts). One uniqueness check for the frames and one for the slots, where a
-    /// check per write was most of the cost of a list operation.
+    /// to slots `c0`, `c1` (the list's counts). No uniqueness check: the operation's entry made both stores its own
+    /// (`ownAllocatorStores()`), where a check per write was most of the cost of a list operation.
     @inline(__always)
-    static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore, slots: inout JournaledSlots<Int32>,
+    static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore, slots s: inout JournaledSlots<Int32>,
                      head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
         var f = f
         let p = Int32(truncatingIfNeeded: pfn)
-        frames.makeStoredUnique()
-        slots.update(head, tail, c0, c1) { s in
-            if atTail {
-                let t = s[tail]
-                f.next = -1
-                f.prev = t
-                frames[owned: pfn] = f
-                if t >= 0 { frames[owned: Int(t)].next = p } else { s[head] = p }
-                s[tail] = p
-            } else {
-                let h = s[head]
-                f.next = h
-                f.prev = -1
-                frames[owned: pfn] = f
-                if h >= 0 { frames[owned: Int(h)].prev = p } else { s[tail] = p }
-                s[head] = p
-            }
-            s[c0] &+= d0
-            s[c1] &+= d1
+        if atTail {
+            let t = s[tail]
+            f.next = -1
+            f.prev = t
+            frames[owned: pfn] = f
+            if t >= 0 { frames[owned: Int(t)].next = p } else { s[owned: head] = p }
+            s[owned: tail] = p
+        } else {
+            let h = s[head]
+            f.next = h
+            f.prev = -1
+            frames[owned: pfn] = f
+            if h >= 0 { frames[owned: Int(h)].prev = p } else { s[owned: tail] = p }
+            s[owned: head] = p
         }
+        s[owned: c0] &+= d0
+        if d1 != 0 { s[owned: c1] &+= d1 }
     }
 
     /// list_del() of `pfn` from such a list: its neighbours, or the list's ends, skip it, and `f` (its frame as read,
     /// with the caller's changes) is written back with no links; `d0`, `d1` are added to slots `c0`, `c1`.
     @inline(__always)
-    static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore, slots: inout JournaledSlots<Int32>,
+    static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore, slots s: inout JournaledSlots<Int32>,
                        head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
         var f = f
         let n = f.next, pr = f.prev
         f.next = -1
         f.prev = -1
-        frames.makeStoredUnique()
-        slots.update(head, tail, c0, c1) { s in
-            if pr >= 0 { frames[owned: Int(pr)].next = n } else { s[head] = n }
-            if n >= 0 { frames[owned: Int(n)].prev = pr } else { s[tail] = pr }
-            frames[owned: pfn] = f
-            s[c0] &+= d0
-            s[c1] &+= d1
-        }
+        if pr >= 0 { frames[owned: Int(pr)].next = n } else { s[owned: head] = n }
+        if n >= 0 { frames[owned: Int(n)].prev = pr } else { s[owned: tail] = pr }
+        frames[owned: pfn] = f
+        s[owned: c0] &+= d0
+        if d1 != 0 { s[owned: c1] &+= d1 }
     }
 
     /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).
@@ -95,7 +95,8 @@ extension Kernel {
     /// The same for mutating paths, which would copy the whole Kernel to call the method above.
     @inline(__always)
     static func pageblockMigratetype(_ pfn: Int, zone: borrowing Zone, pageblockOrder: Int) -> MigrateType {
-        let i = (pfn >> pageblockOrder) - (zone.startPFN >> pageblockOrder)
+        // Masking shifts (pageblock_order is below 64): the array's bounds check still guards the index.
+        let i = (pfn &>> pageblockOrder) &- (zone.startPFN &>> pageblockOrder)
         return MigrateType.stored(zone.pageblockType[i], else: .movable)
     }
 

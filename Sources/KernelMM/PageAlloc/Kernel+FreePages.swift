@@ -17,10 +17,21 @@ extension Kernel {
                                    caller: String = "__free_pages") -> FreeOutcome {
         clock.tick()
         let pfn = page.raw
-        // Built only when a report needs it: an array per free would cost more than the free itself.
-        func trace() -> [String] { ["__free_pages", caller] }
         // One read of the frame (a checked one: the PFN is the caller's) serves every test below.
         let f = pfn >= 0 && pfn < frames.count ? frames[pfn] : PageFrame.absent
+        // The common case, which every check below passes: the allocated head of a block of this order and owner.
+        if _fastPath(f.state == .allocated && order == Int(f.order) && order <= maxOrder && f.owner == owner) {
+            releaseBlock(pfn, order: order, caller: caller)
+            return .freed
+        }
+        return freePagesChecked(pfn, f, order: order, owner: owner, caller: caller)
+    }
+
+    /// The rest of __free_pages()'s checks, out of line: each refusal's report, and a smaller order's leak.
+    @inline(never)
+    private mutating func freePagesChecked(_ pfn: Int, _ f: PageFrame, order: Int, owner: FrameOwner, caller: String) -> FreeOutcome {
+        // Built only when a report needs it: an array per free would cost more than the free itself.
+        func trace() -> [String] { ["__free_pages", caller] }
         guard f.state != .absent else {
             report(.kernelBug(file: "include/linux/mm.h", line: 1095, function: "put_page_testzero"), taint: "D", callTrace: trace(),
                    note: .freeNotRAM(pfn: pfn))
@@ -112,16 +123,9 @@ extension Kernel {
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
-        frames.makeStoredUnique()
+        ownAllocatorStores()
         var head = frames[owned: pfn]
-        if head.flags.contains(.head) {
-            for t in (pfn + 1)..<(pfn + (1 << order)) {
-                var f = frames[owned: t]
-                f.packed = 0
-                f.tag = 0
-                frames[owned: t] = f
-            }
-        }
+        if head.flags.contains(.head) { clearCompoundTails(pfn, order: order) }
         head.packed = 0
         head.tag = 0
         head.state = .tail
@@ -130,7 +134,7 @@ extension Kernel {
             frames[owned: pfn] = head
             return
         }
-        counters.countFree(zone: z, pages: 1 << order)
+        counters.countFree(zone: z, pages: 1 &<< order)
         let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
         if params.pcpLists && pcpAllowedOrder(order) {
             // The head's one write: free_unref_page_commit() puts it on the CPU's list.
@@ -138,6 +142,17 @@ extension Kernel {
         } else {
             frames[owned: pfn] = head
             freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
+        }
+    }
+
+    /// A compound block's tails lose their flags and head pointer. Out of line: few blocks are compound.
+    @inline(never)
+    private mutating func clearCompoundTails(_ pfn: Int, order: Int) {
+        for t in (pfn + 1)..<(pfn + (1 << order)) {
+            frames.updateOwned(t) { f in
+                f.packed = 0
+                f.tag = 0
+            }
         }
     }
 

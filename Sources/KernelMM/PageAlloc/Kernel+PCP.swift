@@ -5,40 +5,48 @@ extension Kernel {
     }
 
     /// rmqueue_pcplist() / __rmqueue_pcplist(): take the first block of the CPU's list; refill an empty list with
-    /// `batch` blocks (scaled down for higher orders) from the buddy lists through rmqueue_bulk().
+    /// `batch` blocks (scaled down for higher orders) from the buddy lists through rmqueue_bulk(). Inline: a hit
+    /// is a few loads and one unlink, the refill is out of line.
+    @inline(__always)
     mutating func rmqueuePcplist(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let cpu = currentCPU
         let i = PerCPUPages.index(order: order, migratetype: mt)
-        // Halved by each allocation: most find it 0 already, and a write is a uniqueness check.
+        // Halved by each allocation: most find it 0 already.
         let factor = pcpLists.freeFactor(zone: z, cpu: cpu)
         if factor != 0 { pcpLists.setFreeFactor(zone: z, cpu: cpu, factor >> 1) }
         if pcpLists.head(zone: z, cpu: cpu, list: i) < 0 {
-            var batch = pcpLists.batch(zone: z, cpu: cpu)
-            if batch > 1 { batch = max(batch >> order, 2) }
-            var got = 0
-            // One line for the whole refill, not one per block: the learner sees the batch, then the split of the first.
-            let narrate = explainEnabled
-            for n in 0..<batch {
-                explainEnabled = narrate && n == 0
-                guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
-                var f = frames[stored: pfn]
-                f.state = .pcp
-                f.order = UInt8(order)
-                // list_add_tail in order: the first block taken is the first handed out.
-                pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: true, pages: 1 << order)
-                got += 1
-                if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
-                               pageAddress: structPageAddress(pfn)) }
-            }
-            explainEnabled = narrate
-            explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got, batch: batch))
-            if got == 0 { return nil }
+            guard rmqueueBulk(zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags) else { return nil }
         }
-        guard let pfn = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false, pages: 1 << order, {
+        guard let pfn = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false, pages: 1 &<< order, {
             $0.migratetype = UInt8(mt.rawValue)
         }) else { return nil }
-        explain(.pcpHit(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, pfn: pfn))
+        if explainEnabled { appendExplanation(.pcpHit(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, pfn: pfn)) }
         return pfn
+    }
+
+    /// rmqueue_bulk(): an empty list refilled with `batch` blocks; false when the buddy lists had none.
+    @inline(never)
+    mutating func rmqueueBulk(zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Bool {
+        var batch = pcpLists.batch(zone: z, cpu: cpu)
+        if batch > 1 { batch = max(batch >> order, 2) }
+        var got = 0
+        // One line for the whole refill, not one per block: the learner sees the batch, then the split of the first.
+        let narrate = explainEnabled
+        for n in 0..<batch {
+            explainEnabled = narrate && n == 0
+            guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
+            var f = frames[stored: pfn]
+            f.state = .pcp
+            f.order = UInt8(order)
+            // list_add_tail in order: the first block taken is the first handed out.
+            pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: true, pages: 1 << order)
+            got += 1
+            if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
+                           pageAddress: structPageAddress(pfn)) }
+        }
+        explainEnabled = narrate
+        explain(.pcpRefill(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, count: got, batch: batch))
+        return got > 0
     }
 
     /// free_unref_page_commit(): put the block on the CPU's list; past `high`, hand a batch back to the buddy
@@ -54,11 +62,11 @@ extension Kernel {
         f.order = UInt8(order)
         f.migratetype = UInt8(migratetype.rawValue)
         f.packed = 0
-        pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: false, pages: 1 << order)
+        pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: false, pages: 1 &<< order)
         let count = pcpLists.count(zone: z, cpu: cpu)
         let freeHigh = pcpLists.freeFactor(zone: z, cpu: cpu) > 0 && order > 0 && order <= PerCPUPages.maxOrder
         let high = freeHigh ? 0 : pcpLists.high(zone: z, cpu: cpu)
-        explain(.freeToPCP(zone: zones[z].type, cpu: cpu, pfn: pfn, order: order, count: count, high: high))
+        if explainEnabled { appendExplanation(.freeToPCP(zone: zones[z].type, cpu: cpu, pfn: pfn, order: order, count: count, high: high)) }
         if count >= high {
             let n = nrPcpFree(zone: z, cpu: cpu, high: high, freeHigh: freeHigh)
             freePcppagesBulk(zone: z, cpu: cpu, count: n, startIndex: i)
@@ -135,6 +143,7 @@ extension Kernel {
     /// drain_all_pages(): every CPU's pcp lists back to the buddy allocator (direct reclaim does this before its
     /// last try; `drain_pages` at the prompt too).
     public mutating func drainAllPages() {
+        ownAllocatorStores()
         for z in zones.indices {
             for cpu in 0..<pcpLists.cpuCount where pcpLists.count(zone: z, cpu: cpu) > 0 {
                 freePcppagesBulk(zone: z, cpu: cpu, count: pcpLists.count(zone: z, cpu: cpu), startIndex: 0)

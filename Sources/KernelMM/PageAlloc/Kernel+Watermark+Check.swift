@@ -3,7 +3,7 @@ extension Kernel {
     /// high-atomic reserve unless it may use reserves).
     @inline(__always)
     func unusableFree(zone z: Int, order: Int, flags: AllocFlags) -> Int {
-        var unusable = (1 << order) - 1
+        var unusable = (1 &<< order) &- 1
         if flags.isDisjoint(with: .reserves) { unusable += zones[z].nrReservedHighatomic }
         return unusable
     }

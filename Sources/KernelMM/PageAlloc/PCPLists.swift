@@ -61,7 +61,8 @@ public struct PCPLists: Sendable, Equatable, Codable {
         slots[b + 1] = Int32(truncatingIfNeeded: high)
         slots[b + 2] = Int32(truncatingIfNeeded: batch)
     }
-    @inline(__always) mutating func setFreeFactor(zone z: Int, cpu: Int, _ v: Int) { slots[base(z, cpu) + 3] = Int32(truncatingIfNeeded: v) }
+    /// After `ownAllocatorStores()`: only the allocation and free paths move it.
+    @inline(__always) mutating func setFreeFactor(zone z: Int, cpu: Int, _ v: Int) { slots[owned: base(z, cpu) &+ 3] = Int32(truncatingIfNeeded: v) }
 
     /// Whether any of the CPU's lists of the zone holds a block.
     public func hasBlocks(zone z: Int, cpu: Int) -> Bool {

@@ -26,7 +26,8 @@ public struct ZoneCounters: Sendable, Equatable, Codable {
     }
 
     @inline(__always) public func nrFreePages(zone z: Int) -> Int { slots[z &* Self.stride] }
-    @inline(__always) mutating func addFreePages(zone z: Int, _ pages: Int) { slots[z &* Self.stride] &+= pages }
+    /// The writes below are the page allocator's, after `ownAllocatorStores()`.
+    @inline(__always) mutating func addFreePages(zone z: Int, _ pages: Int) { slots[owned: z &* Self.stride] &+= pages }
 
     public func stats(zone z: Int) -> ZoneStats {
         let b = z * Self.stride
@@ -38,14 +39,14 @@ public struct ZoneCounters: Sendable, Equatable, Codable {
     /// pgalloc for its zone type.
     @inline(__always) mutating func countLocalAlloc(zone z: Int, type: ZoneType, pages: Int) {
         let b = z &* Self.stride
-        slots.add(1, at: b + 1, 1, at: b + 3, 1, at: b + 4, pages, at: vmBase + type.rawValue)
+        slots.addOwned(1, at: b &+ 1, 1, at: b &+ 3, 1, at: b &+ 4, pages, at: vmBase &+ type.rawValue)
     }
 
     /// A free in zone `z`: its frees count and pgfree.
     @inline(__always) mutating func countFree(zone z: Int, pages: Int) {
-        slots.add(1, at: z &* Self.stride + 5, pages, at: vmBase + Self.zoneTypes)
+        slots.addOwned(1, at: z &* Self.stride &+ 5, pages, at: vmBase &+ Self.zoneTypes)
     }
-    @inline(__always) mutating func countPgfree(pages: Int) { slots[vmBase + Self.zoneTypes] &+= pages }
+    @inline(__always) mutating func countPgfree(pages: Int) { slots[owned: vmBase &+ Self.zoneTypes] &+= pages }
 
     public func pgalloc(_ type: ZoneType) -> Int { slots[vmBase + type.rawValue] }
     public var pgfree: Int { slots[vmBase + Self.zoneTypes] }
