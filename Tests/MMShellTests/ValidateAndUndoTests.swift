@@ -167,7 +167,8 @@ import Testing
         let same = k == start
         #expect(same, "the machine after undoing everything is not the one booted")
         try k.checkInvariants()
-        let fresh = try shell().execute("q = alloc_pages GFP_KERNEL|__GFP_ZERO 1").stdout
+        var booted = try shell()
+        let fresh = booted.execute("q = alloc_pages GFP_KERNEL|__GFP_ZERO 1").stdout
         #expect(sh.execute("q = alloc_pages GFP_KERNEL|__GFP_ZERO 1").stdout == fresh)
     }
 
