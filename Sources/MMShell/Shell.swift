@@ -164,8 +164,9 @@ extension ShellSession {
     }
 
     /// `invoke` writing the line's outcome into `out` (a fresh `LineOutcome`), for the shell's own per-line path.
+    /// (The empty default is `init()`: the literal `[:]` went through init(dictionaryLiteral:), every line.)
     mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
-                         source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
+                         source: String?, line: Int, extraVariables: [String: ShellValue] = .init(),
                          showValue: Bool = true, valueName: String? = nil, into out: inout LineOutcome) -> (value: ShellValue, error: CommandError?) {
         let logMark = kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the

@@ -35,12 +35,16 @@ struct ByteText {
     /// retained, released and asked for its bytes, a dozen times a result line.
     @_disfavoredOverload
     mutating func append(_ s: String) {
+        // Read in place where it can be (a native String): `withUTF8` wants a copy of the String to call on.
+        if s.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
-            guard count + u.count <= buffer.count, let base = buffer.baseAddress, let from = u.baseAddress else { return }
-            (base + count).update(from: from, count: u.count)
-            count += u.count
-        }
+        s.withUTF8 { append(bytes: $0) }
+    }
+
+    private mutating func append(bytes u: UnsafeBufferPointer<UInt8>) {
+        guard count + u.count <= buffer.count, let base = buffer.baseAddress, let from = u.baseAddress else { return }
+        (base + count).update(from: from, count: u.count)
+        count += u.count
     }
 
     /// `%#lx`: `0x` and lower-case hex digits. All sixteen digits are made at once, eight to a word, and the
