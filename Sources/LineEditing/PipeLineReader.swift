@@ -6,7 +6,9 @@ import Glibc
 public final class PipeLineReader: LineReader {
     private let fd: Int32
     private let ownsDescriptor: Bool
-    private var buffer: [UInt8] = []
+    /// Unchecked: the reader is used from one thread and its methods never overlap an access to it, and the
+    /// run-time check (a begin and an end call) was made at each of a script line's reads of the buffer.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     /// Start of the unconsumed bytes in `buffer`.
     private var start = 0
     /// Bytes from `start` up to here are known to hold no LF, so very long lines are scanned once.

@@ -29,6 +29,8 @@ public struct LineOutcome: Sendable, Equatable {
 public struct Shell: Sendable {
     public var session: ShellSession
     public let commands: CommandTable
+    /// The last command line's word array, kept for the next line's words (`LineParser.parseLine(_:reusing:)`).
+    private var spareWords: [String] = []
 
     public init(params: BootParams = BootParams(), settings: ShellSettings = ShellSettings()) throws(CommandError) {
         let kernel: Kernel
@@ -79,16 +81,21 @@ public struct Shell: Sendable {
 
     private mutating func run(_ text: String, source: String?, line: Int, into out: inout LineOutcome) {
         if text.utf8.count > Limits.lineBytes { out = refuseLongLine(bytes: text.utf8.count, source: source, line: line); return }
-        if CInput.isC(text, session: session) { out = session.executeC(text, source: source, line: line); return }
+        // The C-or-shell decision looks the command word up; what it found is not looked up again below.
+        var named: CommandSpec?
+        if CInput.isC(text, session: session, command: &named) { out = session.executeC(text, source: source, line: line); return }
         let parsed: ParsedLine
         do {
-            parsed = try LineParser.parseLine(text)
+            parsed = try LineParser.parseLine(text, reusing: &spareWords)
         } catch {
             out = fail(error, text: text, source: source, line: line)
             return
         }
         if parsed.command.isEmpty { return }
-        guard let spec = commands.lookup(parsed.command) else {
+        // A command word that is `named`'s name finds `named` in `commands` (CommandTable.standard, which `isC`
+        // asks) when every name there finds its own command; else the word is looked up.
+        let found = commands.namesFindTheirOwn ? named.flatMap { $0.name == parsed.command ? $0 : nil } : nil
+        guard let spec = found ?? commands.lookup(parsed.command) else {
             let suggestion = Suggest.closest(parsed.command, in: commands.allNames)
             out = fail(CommandError.unknownCommand(parsed.command, suggestion: suggestion), text: text, source: source, line: line)
             return
@@ -104,6 +111,7 @@ public struct Shell: Sendable {
         _ = session.invoke(spec, arguments: parsed.arguments, rest: parsed.rest, assignTo: parsed.assignTo, text: text,
                            source: source, line: line, into: &out)
         out.command = spec
+        spareWords = parsed.arguments
     }
 
     /// `--help` or `-h`. Its first byte first: every word of every line is asked, and two String compares per word
@@ -115,7 +123,7 @@ public struct Shell: Sendable {
     static func run(_ spec: CommandSpec, _ raw: [String], _ rest: String, _ text: String, _ extra: [String: ShellValue],
                     _ session: inout ShellSession) throws(CommandError) -> CommandOutput {
         let visible = extra.isEmpty ? session.variables : session.variables.merging(extra) { a, _ in a }
-        let args = try ArgumentDecoder.decode(spec, words: raw, rest: rest, line: text, variables: visible, kernel: session.kernel)
+        let args = try ArgumentDecoder.decode(spec, words: raw, rest: rest, line: text, variables: visible, kernel: &session.kernel)
         // A sub-command without its own `run` cannot be chosen by the decoder, nor a bare command that has none.
         guard let run = args.command.run else { throw .missingArgument(command: spec.name, argument: "ACTION", usage: spec.usage) }
         return try run(&session, args)
@@ -156,8 +164,9 @@ extension ShellSession {
     }
 
     /// `invoke` writing the line's outcome into `out` (a fresh `LineOutcome`), for the shell's own per-line path.
+    /// (The empty default is `init()`: the literal `[:]` went through init(dictionaryLiteral:), every line.)
     mutating func invoke(_ spec: CommandSpec, arguments raw: [String], rest: String, assignTo: String?, text: String,
-                         source: String?, line: Int, extraVariables: [String: ShellValue] = [:],
+                         source: String?, line: Int, extraVariables: [String: ShellValue] = .init(),
                          showValue: Bool = true, valueName: String? = nil, into out: inout LineOutcome) -> (value: ShellValue, error: CommandError?) {
         let logMark = kernel.log.written
         // Commands check every argument before they touch the kernel, so a failed command has changed nothing but the

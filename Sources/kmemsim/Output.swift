@@ -23,7 +23,10 @@ enum Output {
     static func out(_ s: String) {
         guard buffered else { return write(s, to: 1) }
         guard !s.isEmpty else { return }
-        pending.pointee.append(contentsOf: s.utf8)
+        // Its bytes in place, copied at once: the generic append of a UTF8View was a loop of its own.
+        if s.utf8.withContiguousStorageIfAvailable({ pending.pointee.append(contentsOf: $0) }) == nil {
+            pending.pointee.append(contentsOf: s.utf8)
+        }
         if pending.pointee.count >= flushAt { flush() }
     }
 

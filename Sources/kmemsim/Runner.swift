@@ -5,7 +5,9 @@ import MMShell
 /// Feeds lines from a reader to the shell and writes what they produce; counts failures for the exit status.
 @MainActor
 final class Runner {
-    var shell: Shell
+    /// Unchecked: the runner lives on the main actor, and nothing reaches the shell while a line runs on it; the
+    /// run-time exclusivity check (a begin and an end call) was made for every line's `shell.execute`.
+    @exclusivity(unchecked) var shell: Shell
     let options: RunOptions
     var failures = 0
     /// Lines run and kernel reports seen, by severity (for the closing summary of --fail-on).

@@ -44,12 +44,19 @@ import KernelMM
             "\tkfree(x);\t", "x == 3", "x=y", "print 1", "answer (1)", "gfp_t g = GFP_KERNEL;", "return 0;",
         ]
         for line in lines {
-            guard let fast = CInput.isCASCII(line, session: sh.session) else {
+            var named: CommandSpec?
+            guard let fast = CInput.isCASCII(line, session: sh.session, command: &named) else {
                 #expect(line.unicodeScalars.contains { !$0.isASCII || ($0.value < 0x20 && $0 != "\t") }, "'\(line)' is printable ASCII but went to the Character path")
                 continue
             }
             #expect(fast == CInput.isCCharacters(line, session: sh.session), "'\(line)'")
+            // The command the decision noted for a shell line is the one the shell would look up for its word.
+            if !fast, let named, let parsed = try? LineParser.parse(line), parsed.command == named.name {
+                #expect(CommandTable.standard.lookup(parsed.command) === named, "'\(line)'")
+            }
         }
+        // Shell.run takes a noted command for a word that is its name only while names find their own commands.
+        #expect(CommandTable.standard.namesFindTheirOwn)
     }
 }
 

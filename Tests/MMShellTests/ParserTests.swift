@@ -3,6 +3,21 @@ import KernelMM
 @testable import MMShell
 
 @Suite struct ParserTests {
+    /// An earlier line's words handed back (the shell's own path) change nothing the parser says, shared or not.
+    @Test func reusedWordsGiveTheSameLine() throws {
+        var spare = ["old", "words", "here"]
+        let kept = spare
+        for line in ["alloc_pages GFP_KERNEL 3", "__free_pages $p 0", "p = alloc_pages GFP_KERNEL | __GFP_ZERO 2", "x", "kfree(x)"] {
+            let before = spare
+            let reused = try LineParser.parseLine(line, reusing: &spare)
+            #expect(reused == (try LineParser.parse(line)), "'\(line)'")
+            // Taken (plain words), or left as it was (the other spellings make their own arrays).
+            #expect(spare.isEmpty || spare == before)
+            spare = reused.arguments
+        }
+        #expect(kept == ["old", "words", "here"])
+    }
+
     @Test func bothSpellingsGiveTheSameCommand() throws {
         let a = try #require(try LineParser.parse("alloc_pages GFP_KERNEL 3"))
         let b = try #require(try LineParser.parse("alloc_pages(GFP_KERNEL, 3);"))

@@ -3,13 +3,19 @@
 /// tables they consult are `isC`'s own, in the same order.
 extension CInput {
     /// nil when the line is not printable ASCII (spaces and tabs allowed): then `isC` reads it as Characters.
-    static func isCASCII(_ text: String, session: ShellSession) -> Bool? {
-        text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+    static func isCASCII(_ text: String, session: ShellSession, command: inout CommandSpec?) -> Bool? {
+        // The command comes back beside the answer, not through a captured variable (which the closure boxed).
+        let answer = text.utf8.withContiguousStorageIfAvailable { b -> (isC: Bool, command: CommandSpec?)? in
             if !ByteScan.isPrintableASCII(b) {
                 for c in b where (c < 0x20 && c != 0x09) || c > 0x7E { return nil }
             }
-            return isCASCII(bytes: b, session: session)
+            var found: CommandSpec?
+            let c = isCASCII(bytes: b, session: session, command: &found)
+            return (c, found)
         } ?? nil
+        guard let answer else { return nil }
+        command = answer.command
+        return answer.isC
     }
 
     /// The words that make a line C when they start it, in one set (asked once, not five times): the type words,
@@ -17,7 +23,7 @@ extension CInput {
     static let cStartWords = WordTable(CParser.baseWords.union(CParser.qualifiers)
         .union(["struct", "union", "enum", "typedef"]).union(CKernelStructs.typedefNames).union(statementWords).map { ($0, true) })
 
-    private static func isCASCII(bytes b: UnsafeBufferPointer<UInt8>, session: ShellSession) -> Bool {
+    private static func isCASCII(bytes b: UnsafeBufferPointer<UInt8>, session: ShellSession, command: inout CommandSpec?) -> Bool {
         @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
         var lo = 0, hi = b.count
         while lo < hi, blank(b[lo]) { lo += 1 }
@@ -59,19 +65,23 @@ extension CInput {
             while r < hi, blank(b[r]) { r += 1 }
             let rwStart = r
             while r < hi, LineParser.isASCIIWord(b[r]) { r += 1 }
-            if let spec = CommandTable.standard.lookup(bytes: UnsafeBufferPointer(rebasing: b[rwStart..<r])) {
+            let rw = UnsafeBufferPointer(rebasing: b[rwStart..<r])
+            if let spec = CommandTable.standard.lookup(bytes: rw) {
                 while r < hi, b[r] == 0x20 { r += 1 }
-                return r < hi && b[r] == UInt8(ascii: "(") && spec.cDeclaration != nil
+                if r < hi && b[r] == UInt8(ascii: "(") && spec.cDeclaration != nil { return true }
+                command = spec
+                return false
             }
             return true
         }
         // A C variable that shares a command's name (`page += 1;`, `percpu++;`).
         if !session.c.types.isEmpty, session.c.types[word()] != nil, assignmentOperators.contains(where: afterHas) { return true }
         if let spec = CommandTable.standard.lookup(bytes: wordBytes) {
-            if LineParser.isExpressionCommand(bytes: wordBytes) { return false }
             // `alloc_pages(GFP_KERNEL, 3);`: a call, as C writes it.
-            if after < hi, b[after] == UInt8(ascii: "(") { return spec.cDeclaration != nil || b[hi - 1] == UInt8(ascii: ";") }
+            if !LineParser.isExpressionCommand(bytes: wordBytes), after < hi, b[after] == UInt8(ascii: "("),
+               spec.cDeclaration != nil || b[hi - 1] == UInt8(ascii: ";") { return true }
             // `p = alloc_pages GFP_KERNEL 0` is the shell's; `p = alloc_pages(…);` falls through below.
+            command = spec
             return false
         }
         let w = word()

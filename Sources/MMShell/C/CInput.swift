@@ -13,7 +13,14 @@ public enum CInput {
     /// A line is C when it starts like C (a type, a keyword, a brace, a comment opener), calls a function as C does
     /// (`kfree(x);`), or ends in `;`, unless it is a command in the shell's own spelling (`kmalloc 100 GFP_KERNEL`).
     static func isC(_ text: String, session: ShellSession) -> Bool {
-        isCASCII(text, session: session) ?? isCCharacters(text, session: session)
+        var command: CommandSpec?
+        return isC(text, session: session, command: &command)
+    }
+
+    /// `isC`, noting in `command` the command the decision found for a shell line's command word (looked up in
+    /// `CommandTable.standard`; the ASCII reading only): the shell takes it from here rather than looking again.
+    static func isC(_ text: String, session: ShellSession, command: inout CommandSpec?) -> Bool {
+        isCASCII(text, session: session, command: &command) ?? isCCharacters(text, session: session)
     }
 
     /// `isC` for any text, one Character at a time.
@@ -63,7 +70,9 @@ public enum CInput {
 
     /// True while braces, parentheses or a block comment are still open (the prompt asks for more).
     public static func needsMore(_ text: String) -> Bool {
-        // Read in place: every script line is asked this, and copying its bytes out was an allocation a line.
+        // Read in place: every script line is asked this, and copying its bytes out was an allocation a line (and a
+        // copy of the String to call withUTF8 on, a retain and a release).
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ needsMore(text, bytes: $0) }) { return answer }
         var copy = text
         return copy.withUTF8 { needsMore(text, bytes: $0) }
     }

@@ -11,8 +11,11 @@ enum ArgumentDecoder {
         return i < a.count ? a[i] : (a.last ?? ArgumentSpec("argument", .text))
     }
 
+    /// The kernel is only read, here and in `value` and `page`. It is `inout` so that it is passed by its address:
+    /// borrowed out of the session the shell holds `inout`, it was copied whole (588 bytes) into a temporary first,
+    /// at every call.
     static func decode(_ top: CommandSpec, words: [String], rest: String, line: String,
-                       variables: [String: ShellValue], kernel: borrowing Kernel) throws(CommandError) -> Arguments {
+                       variables: [String: ShellValue], kernel: inout Kernel) throws(CommandError) -> Arguments {
         var command = top
         var words = words
         // The first word names a sub-command; a bare command runs its own `run` (if it has one).
@@ -57,7 +60,7 @@ enum ArgumentDecoder {
                 guard i + 1 < words.count, !words[i + 1].hasPrefix("--") else {
                     throw .optionNeedsValue(option: opt.name, usage: opt.usage)
                 }
-                options.append((opt.name, try value(words[i + 1], v, command: command, variables: variables, kernel: kernel)))
+                options.append((opt.name, try value(words[i + 1], v, command: command, variables: variables, kernel: &kernel)))
                 i += 2
             } else {
                 options.append((opt.name, nil))
@@ -68,7 +71,9 @@ enum ArgumentDecoder {
         // Positional arguments: at most as many as declared (a variadic command or a trailing `.text` takes more), and
         // every required one present.
         let declared = command.arguments
-        let openEnded = command.variadic || declared.last?.kind == .text
+        // A match, not `== .text`: the synthesized == of a kind with payloads was a call, every line.
+        let openEnded: Bool
+        if command.variadic { openEnded = true } else if case .text? = declared.last?.kind { openEnded = true } else { openEnded = false }
         if positional.count > declared.count && !openEnded {
             throw .tooManyArguments(command: command.name, usage: command.usage)
         }
@@ -79,10 +84,11 @@ enum ArgumentDecoder {
         }
         var values = ArgumentValues()
         for (n, w) in positional.enumerated() {
-            let s = spec(command, n)
+            // The declared spec straight from the array read above (`spec` reads the command's array again).
+            let s = n < declared.count ? declared[n] : spec(command, n)
             // Words after a `.text` argument belong to it: kept as typed.
             if n >= declared.count, !command.variadic { values.append(.word(w), readAs: ArgumentRead.decoded(s.kind)); continue }
-            values.append(try value(w, s, command: command, variables: variables, kernel: kernel), readAs: ArgumentRead.decoded(s.kind))
+            values.append(try value(w, s, command: command, variables: variables, kernel: &kernel), readAs: ArgumentRead.decoded(s.kind))
         }
         return Arguments(command: command, raw: positional, rest: rest, variables: variables, line: line,
                          values: values, options: options)
@@ -90,7 +96,7 @@ enum ArgumentDecoder {
 
     /// One word decoded as `spec.kind`.
     static func value(_ t: String, _ spec: ArgumentSpec, command: CommandSpec, variables: [String: ShellValue],
-                      kernel: borrowing Kernel) throws(CommandError) -> ArgumentValue {
+                      kernel: inout Kernel) throws(CommandError) -> ArgumentValue {
         // The upper-case name is for error messages only: made when one is thrown, not for every argument.
         func name() -> String { spec.name.uppercased() }
         switch spec.kind {
@@ -107,7 +113,7 @@ enum ArgumentDecoder {
             // `kmem $p`: a struct page * stands for the struct page's own address.
             if let v = try variable(t, variables), case .page(let p) = v { return .address(kernel.structPageAddress(p.raw)) }
             return .address(try address(t, name(), variables))
-        case .page: return .page(try page(t, name(), variables, kernel: kernel))
+        case .page: return .page(try page(t, name(), variables, kernel: &kernel))
         case .word(let choices):
             guard choices.contains(t) else {
                 throw .notOneOf(argument: name(), value: t, choices: choices, suggestion: Suggest.closest(t, in: choices))
@@ -183,7 +189,7 @@ enum ArgumentDecoder {
         return n
     }
 
-    static func page(_ t: String, _ name: @autoclosure () -> String, _ variables: [String: ShellValue], kernel: borrowing Kernel) throws(CommandError) -> PFN? {
+    static func page(_ t: String, _ name: @autoclosure () -> String, _ variables: [String: ShellValue], kernel: inout Kernel) throws(CommandError) -> PFN? {
         if let v = try variable(t, variables) {
             switch v {
             case .page(let p): return p

@@ -12,8 +12,14 @@ public struct CommandTable: Sendable {
             for a in s.aliases.reversed() { pairs.append((a, s)) }
             pairs.append((s.name, s))
         }
-        index = WordTable(pairs)
+        let index = WordTable(pairs)
+        self.index = index
+        namesFindTheirOwn = specs.allSatisfy { index[$0.name] === $0 }
     }
+
+    /// Every command's name looks up that command (no alias of another takes it): a name known to be some
+    /// command's then names that command, without a lookup (`Shell.run`, after `CInput.isC` found the command).
+    let namesFindTheirOwn: Bool
 
     /// The table the shell runs: one list per family, in `help` order.
     public static let standard = CommandTable(

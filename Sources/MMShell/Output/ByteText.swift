@@ -35,12 +35,16 @@ struct ByteText {
     /// retained, released and asked for its bytes, a dozen times a result line.
     @_disfavoredOverload
     mutating func append(_ s: String) {
+        // Read in place where it can be (a native String): `withUTF8` wants a copy of the String to call on.
+        if s.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
-            guard count + u.count <= buffer.count, let base = buffer.baseAddress, let from = u.baseAddress else { return }
-            (base + count).update(from: from, count: u.count)
-            count += u.count
-        }
+        s.withUTF8 { append(bytes: $0) }
+    }
+
+    private mutating func append(bytes u: UnsafeBufferPointer<UInt8>) {
+        guard count + u.count <= buffer.count, let base = buffer.baseAddress, let from = u.baseAddress else { return }
+        (base + count).update(from: from, count: u.count)
+        count += u.count
     }
 
     /// `%#lx`: `0x` and lower-case hex digits. All sixteen digits are made at once, eight to a word, and the
@@ -53,6 +57,21 @@ struct ByteText {
         let p = base + count
         p[0] = 0x30
         p[1] = 0x78
+        if count + 18 <= buffer.count {
+            // Room for all sixteen: two word stores, shifted so that the significant digits start at p + 2 (what
+            // lands past them is beyond `count`, written over by what follows or never read). The copy through
+            // memcpy below was half of the call.
+            let raw = UnsafeMutableRawPointer(p + 2)
+            let high = UInt64(littleEndian: all.0), low = UInt64(littleEndian: all.1)
+            if digits <= 8 {
+                raw.storeBytes(of: (low >> UInt64(8 * (8 - digits))).littleEndian, as: UInt64.self)
+            } else {
+                raw.storeBytes(of: (high >> UInt64(8 * (16 - digits))).littleEndian, as: UInt64.self)
+                raw.storeBytes(of: low.littleEndian, toByteOffset: digits - 8, as: UInt64.self)
+            }
+            count += digits + 2
+            return
+        }
         withUnsafeBytes(of: all) { d in
             guard let from = d.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
             (p + 2).update(from: from + (16 - digits), count: digits)

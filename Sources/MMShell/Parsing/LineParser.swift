@@ -18,24 +18,27 @@ public struct ParsedLine: Equatable, Sendable {
 /// most of what a script line cost.
 public enum LineParser {
     public static func parse(_ line: String) throws(CommandError) -> ParsedLine? {
-        let parsed = try parseLine(line)
+        var spare: [String] = []
+        let parsed = try parseLine(line, reusing: &spare)
         return parsed.command.isEmpty ? nil : parsed
     }
 
     /// `parse`, a blank line (spaces, `;`s, a comment) given as a line with no command (`ParsedLine.blank`): the
     /// shell's per-line path then holds no Optional of a ParsedLine, whose destruction went through generic value
     /// witnesses every line. The ASCII reading's error comes out beside its closure, not as a Result.
-    static func parseLine(_ line: String) throws(CommandError) -> ParsedLine {
+    /// `spare` is an earlier line's word array, handed back: plain words are written into its storage (see
+    /// `plainWords`), and it is left empty.
+    static func parseLine(_ line: String, reusing spare: inout [String]) throws(CommandError) -> ParsedLine {
         var text = line
         var failure: CommandError?
         var ascii = true
         let parsed = text.withUTF8 { b -> ParsedLine in
             guard let units = ASCIILineUnits(b) else { ascii = false; return .blank }
-            do throws(CommandError) { return try parse(units, line: line) ?? .blank } catch { failure = error; return .blank }
+            do throws(CommandError) { return try parse(units, line: line, spare: &spare) ?? .blank } catch { failure = error; return .blank }
         }
         if let failure { throw failure }
         if ascii { return parsed }
-        return try parse(CharacterLineUnits(line), line: line) ?? .blank
+        return try parse(CharacterLineUnits(line), line: line, spare: &spare) ?? .blank
     }
 
     private static let quote: UInt8 = 0x22, hash: UInt8 = 0x23, dollar: UInt8 = 0x24, openParen: UInt8 = 0x28
@@ -43,7 +46,7 @@ public enum LineParser {
     private static let equals: UInt8 = 0x3D, question: UInt8 = 0x3F, underscore: UInt8 = 0x5F, bar: UInt8 = 0x7C
     private static let ampersand: UInt8 = 0x26, tilde: UInt8 = 0x7E, space: UInt8 = 0x20, tab: UInt8 = 0x09
 
-    private static func parse<U: LineUnits>(_ u: U, line: String) throws(CommandError) -> ParsedLine? {
+    private static func parse<U: LineUnits>(_ u: U, line: String, spare: inout [String]) throws(CommandError) -> ParsedLine? {
         func whole() -> String { line }
         // The first '#' outside quotes ends the line.
         var hi = u.count
@@ -112,7 +115,8 @@ public enum LineParser {
             }
             return ParsedLine(assignTo: assign, command: command, arguments: args, rest: rest)
         }
-        return ParsedLine(assignTo: assign, command: command, arguments: try shellWords(u, restLo, restHi, rest: rest), rest: rest)
+        return ParsedLine(assignTo: assign, command: command, arguments: try shellWords(u, restLo, restHi, rest: rest, spare: &spare),
+                          rest: rest)
     }
 
     /// Whether units a..<z are the characters of `word`, one by one: `isExpressionCommand` on the units, before any
@@ -186,8 +190,8 @@ public enum LineParser {
 
     /// Whitespace-separated words, where `|`, `&` and a lone `~` glue their neighbours into one expression.
     /// Pieces are split at spaces and tabs outside quotes and parentheses, as they are found.
-    private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String) throws(CommandError) -> [String] {
-        if let words = plainWords(u, a, z) { return words }
+    private static func shellWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, rest: String, spare: inout [String]) throws(CommandError) -> [String] {
+        if let words = plainWords(u, a, z, spare: &spare) { return words }
         var words = ShellWords()
         // Tabs are spaces here (the error shows the rest with its tabs as spaces).
         try split(u, a, z, at: { $0 == space || $0 == tab }, whole: { rest.replacingTabs() }) { words.piece(u, $0, $1) }
@@ -198,7 +202,9 @@ public enum LineParser {
     /// What `split` and `ShellWords` make of a stretch holding no quote, bracket, `|`, `&`, `~` or tab (the usual
     /// `GFP_KERNEL 0`, `$p 0`): the runs between spaces, each a word as typed, since nothing glues, nests or is
     /// unquoted there. One look per character instead of the general walk's bookkeeping; nil for any other stretch.
-    private static func plainWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int) -> [String]? {
+    /// The words go into `spare`'s storage, taken (an array of its own again once the line that had it is gone):
+    /// a new array per line was an allocation and a free, most of what its words cost.
+    private static func plainWords<U: LineUnits>(_ u: U, _ a: Int, _ z: Int, spare: inout [String]) -> [String]? {
         var count = 0, inWord = false
         for k in a..<z {
             let c = u.ascii(k)
@@ -206,14 +212,20 @@ public enum LineParser {
             if c == quote || c == openParen || c == closeParen || c == bar || c == ampersand || c == tilde || c == tab { return nil }
             if !inWord { count += 1; inWord = true }
         }
-        var words: [String] = []
+        var words = spare
+        spare = []
+        // The old words are written over, the surplus dropped from the end: emptying the array first
+        // (removeAll(keepingCapacity:)) went through the generic replaceSubrange.
         words.reserveCapacity(count)
-        var start = a
-        for k in a..<z where u.ascii(k) == space {
-            if k > start { words.append(u.text(start, k)) }
+        var n = 0, start = a
+        for k in a...z where k == z || u.ascii(k) == space {
+            if k > start {
+                if n < words.count { words[n] = u.text(start, k) } else { words.append(u.text(start, k)) }
+                n += 1
+            }
             start = k + 1
         }
-        if z > start { words.append(u.text(start, z)) }
+        while words.count > n { words.removeLast() }
         return words
     }
 
