@@ -1,7 +1,7 @@
 import Testing
 @testable import KernelMM
 
-/// Undo's logs of store writes (`UndoLog`) and the snapshot comparison beside them.
+/// Undo's logs of store writes (`UndoLog`).
 @Suite struct UndoLogTests {
     /// The log lets go of its front only once what no kept command needs is at least half of it, and positions keep
     /// naming the same writes after it has.
@@ -37,16 +37,5 @@ import Testing
             s.revert(from: 0, recording: false)
             #expect(s[0] == 0 && s[1] == 0 && s.journalPosition == 0)
         }
-    }
-
-    /// `isUndoSnapshot` compares the Kernel's bytes outside the fields from `frames` to `nextTag`, which it leaves out
-    /// as one block with the padding between them: nothing else may be declared among them.
-    @Test func theFieldsUndoLeavesOutAreDeclaredSideBySide() throws {
-        var p = BootParams()
-        p.memory = 64 << 20
-        let labels = Mirror(reflecting: try Kernel(booting: p)).children.compactMap(\.label)
-        let first = try #require(labels.firstIndex(of: "frames")), last = try #require(labels.firstIndex(of: "nextTag"))
-        #expect(Array(labels[first...last]) == ["frames", "freeLists", "pcpLists", "counters", "clock", "callSite", "nextTag"])
-        #expect(Kernel.undoComparedBytes.count == 2)
     }
 }

@@ -51,7 +51,7 @@ extension Kernel {
 
     /// The byte ranges of a Kernel value `isUndoSnapshot` compares: all but the journalled stores, the caller and the
     /// scalars.
-    static let undoComparedBytes: [Range<Int>] = {
+    private static let undoComparedBytes: [Range<Int>] = {
         func field<T>(_ k: PartialKeyPath<Kernel>, _ t: T.Type) -> Range<Int> {
             let o = MemoryLayout<Kernel>.offset(of: k)!
             return o..<(o + MemoryLayout<T>.size)
@@ -60,11 +60,9 @@ extension Kernel {
                        field(\Kernel.pcpLists, PCPLists.self), field(\Kernel.counters, ZoneCounters.self),
                        field(\Kernel.callSite, CallSite?.self), field(\Kernel.clock, SimClock.self),
                        field(\Kernel.nextTag, UInt32.self)].sorted { $0.lowerBound < $1.lowerBound }
-        // A gap of less than a word between two skipped fields is padding (Kernel declares them side by side; a test
-        // checks that nothing else is declared among them), so the rest is two runs: two memcmp calls a line.
         var out: [Range<Int>] = [], at = 0
         for r in skipped {
-            if r.lowerBound >= at + 8 || (at == 0 && r.lowerBound > 0) { out.append(at..<r.lowerBound) }
+            if r.lowerBound > at { out.append(at..<r.lowerBound) }
             at = max(at, r.upperBound)
         }
         if MemoryLayout<Kernel>.size > at { out.append(at..<MemoryLayout<Kernel>.size) }
