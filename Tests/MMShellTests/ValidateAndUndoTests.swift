@@ -153,6 +153,19 @@ import Testing
         #expect(ids.count == 3 && ids[0] == ids[1] && ids[1] != ids[2])
     }
 
+    /// With undo off the kernel logs no writes, and turning it off lets the logs go.
+    @Test func undoOffKeepsNoLog() throws {
+        var off = try shell()
+        #expect(off.execute("p = alloc_pages GFP_KERNEL 2").succeeded)
+        #expect(!off.session.kernel.isUndoLogging)
+        var on = try shell(undo: 10)
+        #expect(on.execute("p = alloc_pages GFP_KERNEL 2").succeeded)
+        #expect(on.session.kernel.isUndoLogging && on.session.kernel.undoJournalEnd.frames > 0)
+        on.session.settings.undoDepth = 0
+        #expect(on.execute("__free_pages $p 2").succeeded)
+        #expect(!on.session.kernel.isUndoLogging && on.session.kernel.undoJournalEnd.frames == 0)
+    }
+
     /// Undoing past an `x = undo` takes back what that undo gave back too: the machine is the one before all of them.
     /// (When each kept command carried its own journal, the command the inner undo took back was left applied.)
     @Test func undoPastAnAssignedUndoGivesBackTheStateBeforeAll() throws {
