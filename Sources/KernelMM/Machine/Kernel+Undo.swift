@@ -6,10 +6,10 @@ import Darwin
 #endif
 
 /// What undo needs from the kernel: the state without its journalled stores (the frames, the free and pcp lists, the
-/// zone counters), a journal of their writes, and putting both back. The shell keeps, per command, the kernel as it
-/// was minus those stores (the rest is shared copy-on-write, and a script line changes none of it) and the old value
-/// of each frame and slot the command wrote, so keeping ten commands costs kilobytes at any machine size and a kept
-/// command costs what it changed.
+/// zone counters), the stores' logs of their writes (`UndoLog`), and putting both back. The shell keeps, per command,
+/// the kernel as it was minus those stores (the rest is shared copy-on-write, and a script line changes none of it)
+/// and where the logs stood, so keeping ten commands costs kilobytes at any machine size and a kept command costs
+/// what it changed.
 extension Kernel {
     /// This kernel without its journalled stores (and with no caller named): what undo keeps of the state before a
     /// command. Made in place: the stores and the caller are set aside while the rest is copied once (a getter on a
