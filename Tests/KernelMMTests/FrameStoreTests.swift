@@ -71,12 +71,12 @@ import Testing
         #expect(f[pfn - 1] == .absent && f[pfn + 1] == .absent && f[Self.hole.upperBound - 1] == .absent)
         #expect(f.implicit.runs.count == 1)
         #expect(original[pfn] == .absent && original.implicit.runs.count == 2)
-        #expect(Array(f.journalWrites(from: start)) == [FrameWrite(pfn: Int32(pfn), old: .absent)])
+        #expect(Array(f.journal.writes(from: start)) == [FrameWrite(pfn: Int32(pfn), old: .absent)])
         #expect(end == start + 1 && f.closeJournal(epoch: 2) == nil)
         #expect(f != original && original != f)
         f.revert(from: start, recording: false)
         #expect(f == original && original == f)
-        #expect(f.journalPosition == start)
+        #expect(f.journal.position == start)
         #expect(f.withUnsafeBufferPointer { $0[pfn] } == .absent)
     }
 

@@ -29,10 +29,8 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     @usableFromInline var buffer: FrameBuffer
     /// Runs of frames answered without storage (their storage is zero, or written out once a bulk reader asked).
     @usableFromInline var implicit = ImplicitFrames()
-    /// Old values of frames written while undo is on, oldest first, the first at position `journalBase` (see
-    /// `UndoLog`); nil when undo is off.
-    @usableFromInline var journal: [FrameWrite]?
-    @usableFromInline var journalBase = 0
+    /// Old values of frames written while undo is on (see `UndoLog`).
+    @usableFromInline var journal = UndoLog<FrameWrite>()
     /// Which command's journal was opened last: the shell numbers them, so that a kernel put back from elsewhere (a
     /// lesson's saved machine, a reboot) is not mistaken for the one the journal was opened on.
     public private(set) var journalEpoch: UInt64 = 0
@@ -62,13 +60,13 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         _modify {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
             makeWritable(pfn)
-            if _slowPath(journal != nil) { recordOld(pfn) }
+            if _slowPath(journal.isOn) { recordOld(pfn) }
             yield &buffer.base[pfn]
         }
         set {
             precondition(pfn >= 0 && pfn < buffer.count, "PFN beyond mem_map")
             makeWritable(pfn)
-            if _slowPath(journal != nil) { recordOld(pfn) }
+            if _slowPath(journal.isOn) { recordOld(pfn) }
             buffer.base[pfn] = newValue
         }
     }
@@ -137,13 +135,13 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         precondition(!implicit.run0.contains(pfn), "implicit PFN \(pfn)")
         #endif
         if _slowPath(implicit.run1.contains(pfn)) { writeOut(runContaining: pfn) }
-        if _slowPath(journal != nil) { recordOld(pfn) }
+        if _slowPath(journal.isOn) { recordOld(pfn) }
     }
 
     /// Journals `pfn`'s frame before a write. Out of line: only undo's journal pays for it, and the append inline
     /// cost every write path registers and code.
     @inline(never) @usableFromInline mutating func recordOld(_ pfn: Int) {
-        journal!.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn]))
+        journal.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn]))
     }
 
     /// A buffer of our own, and `pfn`'s frame in it: a write inside an implicit run writes the run out first.
@@ -236,50 +234,23 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     /// Starts (or goes on) logging the old value of every frame written, for a command numbered `epoch`; the position
     /// its writes start at (see `UndoLog`).
     public mutating func openJournal(epoch: UInt64) -> Int {
-        if journal == nil { journal = [] }
         journalEpoch = epoch
-        return journalPosition
+        return journal.start()
     }
-
-    /// The position after the last write logged.
-    public var journalPosition: Int { UndoLog.end(journal, base: journalBase) }
 
     /// Where the command numbered `epoch` ended in the log, if this is the store its journal was opened on (nil
     /// when another journal, or none, was opened here since: then these frames are not the ones it began on). The
     /// log goes on.
-    public mutating func closeJournal(epoch: UInt64) -> Int? {
-        journal != nil && journalEpoch == epoch ? journalPosition : nil
+    public func closeJournal(epoch: UInt64) -> Int? {
+        journal.isOn && journalEpoch == epoch ? journal.position : nil
     }
 
-    /// Stops logging and lets the log go (undo is off).
-    public mutating func stopJournal() {
-        journal = nil
-        journalBase = 0
-    }
-
-    /// Lets go of the writes before position `p` (see `UndoLog.forget`).
-    @inline(__always) public mutating func forgetJournal(before p: Int) {
-        if UndoLog.mayForget(journal, base: journalBase, before: p) { UndoLog.forget(&journal, base: &journalBase, before: p) }
-    }
-
-    /// The writes logged from position `p` on, oldest first.
-    public func journalWrites(from p: Int) -> ArraySlice<FrameWrite> {
-        guard let log = journal else { return [] }
-        return log[UndoLog.index(of: p, in: log, base: journalBase)...]
-    }
-
-    /// Puts back the old values of the writes from position `p` on, newest first. `recording`: the reverting writes
-    /// are logged too (a command that undoes, so that undoing it is itself exact); otherwise the log ends at `p`
-    /// again.
+    /// Puts back the old values of the writes from position `p` on, newest first; `recording` as for
+    /// `UndoLog.beginRevert`.
     public mutating func revert(from p: Int, recording: Bool) {
-        guard var log = journal else { return }
-        let first = UndoLog.index(of: p, in: log, base: journalBase)
-        if !recording { journal = nil }
+        guard let (log, first) = journal.beginRevert(from: p, recording: recording) else { return }
         for w in log[first...].reversed() where Int(w.pfn) < buffer.count { self[Int(w.pfn)] = w.old }
-        if !recording {
-            log.removeSubrange(first...)
-            journal = log
-        }
+        journal.endRevert(log, first: first, recording: recording)
     }
 }
 

@@ -6,10 +6,8 @@
 /// script line, a third of a line's cost. Journalled, a command costs the few numbers it changed.
 public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Sendable {
     @usableFromInline var buffer: SlotBuffer
-    /// Old values of slots written while undo is on, oldest first, the first at position `journalBase` (see
-    /// `UndoLog`); nil when undo is off.
-    @usableFromInline var journal: [SlotWrite<Word>]?
-    @usableFromInline var journalBase = 0
+    /// Old values of slots written while undo is on (see `UndoLog`).
+    @usableFromInline var journal = UndoLog<SlotWrite<Word>>()
 
     public init(repeating v: Word, count: Int) { buffer = SlotBuffer(repeating: v, count: count) }
     /// No slots: the shared empty storage, no allocation (undo's snapshot holds these in place of the kernel's).
@@ -42,7 +40,7 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         set {
             precondition(UInt(bitPattern: i) < UInt(bitPattern: buffer.count), "index beyond slots")
             assertOwned()
-            if _slowPath(journal != nil) { record(i) }
+            if _slowPath(journal.isOn) { record(i) }
             base[i] = newValue
         }
     }
@@ -59,7 +57,7 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         precondition(UInt(bitPattern: i0) < UInt(bitPattern: buffer.count) && UInt(bitPattern: i1) < UInt(bitPattern: buffer.count),
                      "index beyond slots")
         assertOwned()
-        if _slowPath(journal != nil) { record(i0); record(i1) }
+        if _slowPath(journal.isOn) { record(i0); record(i1) }
         let b = base
         b[i0] &+= d0
         b[i1] &+= d1
@@ -86,7 +84,7 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         precondition(UInt(bitPattern: i0) < n && UInt(bitPattern: i1) < n && UInt(bitPattern: i2) < n && UInt(bitPattern: i3) < n,
                      "index beyond slots")
         assertOwned()
-        if _slowPath(journal != nil) { record(i0); record(i1); record(i2); record(i3) }
+        if _slowPath(journal.isOn) { record(i0); record(i1); record(i2); record(i3) }
         let b = base
         b[i0] &+= d0
         b[i1] &+= d1
@@ -96,40 +94,15 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
 
     /// Logs slot `i`'s old value. Out of line: only undo's log pays for it.
     @inline(never) @usableFromInline mutating func record(_ i: Int) {
-        journal!.append(SlotWrite(index: Int32(truncatingIfNeeded: i), old: base[i]))
-    }
-
-    /// Starts (or goes on) logging; the position the next write is logged at (see `UndoLog`).
-    mutating func openJournal() -> Int {
-        if journal == nil { journal = [] }
-        return journalPosition
-    }
-
-    /// The position after the last write logged.
-    var journalPosition: Int { UndoLog.end(journal, base: journalBase) }
-
-    /// Stops logging and lets the log go (undo is off).
-    mutating func stopJournal() {
-        journal = nil
-        journalBase = 0
-    }
-
-    /// Lets go of the writes before position `p` (see `UndoLog.forget`).
-    @inline(__always) mutating func forgetJournal(before p: Int) {
-        if UndoLog.mayForget(journal, base: journalBase, before: p) { UndoLog.forget(&journal, base: &journalBase, before: p) }
+        journal.append(SlotWrite(index: Int32(truncatingIfNeeded: i), old: base[i]))
     }
 
     /// Puts back the old values of the writes from position `p` on, newest first; `recording` as for
-    /// `FrameStore.revert(from:recording:)`.
+    /// `UndoLog.beginRevert`.
     mutating func revert(from p: Int, recording: Bool) {
-        guard var log = journal else { return }
-        let first = UndoLog.index(of: p, in: log, base: journalBase)
-        if !recording { journal = nil }
+        guard let (log, first) = journal.beginRevert(from: p, recording: recording) else { return }
         for w in log[first...].reversed() where Int(w.index) < count { self[Int(w.index)] = w.old }
-        if !recording {
-            log.removeSubrange(first...)
-            journal = log
-        }
+        journal.endRevert(log, first: first, recording: recording)
     }
 }
 

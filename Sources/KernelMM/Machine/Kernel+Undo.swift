@@ -85,8 +85,8 @@ extension Kernel {
     /// Starts (or goes on) logging the old value of every frame and slot written (see `FrameStore`, `JournaledSlots`,
     /// `UndoLog`) for the command numbered `epoch`; where its writes start.
     public mutating func openUndoJournal(epoch: UInt64) -> UndoLogPosition {
-        UndoLogPosition(frames: frames.openJournal(epoch: epoch), freeLists: freeLists.slots.openJournal(),
-                        pcpLists: pcpLists.slots.openJournal(), counters: counters.slots.openJournal())
+        UndoLogPosition(frames: frames.openJournal(epoch: epoch), freeLists: freeLists.slots.journal.start(),
+                        pcpLists: pcpLists.slots.journal.start(), counters: counters.slots.journal.start())
     }
 
     /// Where the command numbered `epoch` ended in the logs, or nil when this is not the machine its journal was
@@ -97,31 +97,31 @@ extension Kernel {
 
     /// Where the logs end now, and where the writes they still hold begin.
     public var undoJournalEnd: UndoLogPosition {
-        UndoLogPosition(frames: frames.journalPosition, freeLists: freeLists.slots.journalPosition,
-                        pcpLists: pcpLists.slots.journalPosition, counters: counters.slots.journalPosition)
+        UndoLogPosition(frames: frames.journal.position, freeLists: freeLists.slots.journal.position,
+                        pcpLists: pcpLists.slots.journal.position, counters: counters.slots.journal.position)
     }
     public var undoJournalStart: UndoLogPosition {
-        UndoLogPosition(frames: frames.journalBase, freeLists: freeLists.slots.journalBase, pcpLists: pcpLists.slots.journalBase,
-                        counters: counters.slots.journalBase)
+        UndoLogPosition(frames: frames.journal.base, freeLists: freeLists.slots.journal.base, pcpLists: pcpLists.slots.journal.base,
+                        counters: counters.slots.journal.base)
     }
 
     /// Whether undo's logs are on.
-    public var isUndoLogging: Bool { frames.journal != nil }
+    public var isUndoLogging: Bool { frames.journal.isOn }
 
     /// Stops logging and lets the logs go (undo is off).
     public mutating func stopUndoJournal() {
-        frames.stopJournal()
-        freeLists.slots.stopJournal()
-        pcpLists.slots.stopJournal()
-        counters.slots.stopJournal()
+        frames.journal.stop()
+        freeLists.slots.journal.stop()
+        pcpLists.slots.journal.stop()
+        counters.slots.journal.stop()
     }
 
     /// Lets go of the logged writes before `p`: no command undo keeps began before it.
     public mutating func forgetUndoJournal(before p: UndoLogPosition) {
-        frames.forgetJournal(before: p.frames)
-        freeLists.slots.forgetJournal(before: p.freeLists)
-        pcpLists.slots.forgetJournal(before: p.pcpLists)
-        counters.slots.forgetJournal(before: p.counters)
+        frames.journal.forget(before: p.frames)
+        freeLists.slots.journal.forget(before: p.freeLists)
+        pcpLists.slots.journal.forget(before: p.pcpLists)
+        counters.slots.journal.forget(before: p.counters)
     }
 
     /// Goes back to `before` (an `undoSnapshot()`) with `scalars`, reverting every store write logged from `p` on.
