@@ -71,77 +71,29 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         }
     }
 
-    /// The page allocator's own frames: the head of a block it holds or hands out, a block on a free or pcp list and
-    /// its neighbours, a buddy candidate. None of these is ever inside the uniform run (`run0`: absent or reserved
-    /// frames, which no allocator path writes, lists or merges with), so this tests the free-block run (`run1`) alone;
-    /// a buddy candidate read from the uniform run's storage reads as a tail (zero) or as the run's own state, never
-    /// as a free buddy, which is the right answer. The tests' debug build checks the claim on every write.
-    @inline(__always)
-    subscript(stored pfn: Int) -> PageFrame {
-        get {
-            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
-            if _slowPath(implicit.run1.contains(pfn)) { return implicit.run1.frame(at: pfn) }
-            return buffer.base[pfn]
-        }
-        _modify {
-            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
-            makeStoredWritable(pfn)
-            yield &buffer.base[pfn]
-        }
-        set {
-            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
-            makeStoredWritable(pfn)
-            buffer.base[pfn] = newValue
-        }
+    /// What `pfn`'s storage holds: its value outside the implicit runs; inside one, zero or the value a bulk reader
+    /// wrote out, never an allocated head. For a test only an allocated head passes (`__free_pages`' common case).
+    @inline(__always) func storage(_ pfn: Int) -> PageFrame {
+        precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
+        return buffer.base[pfn]
     }
 
-    /// `stored:` for a run of writes in one function: `makeStoredUnique()` first, then each write through `owned:`
-    /// skips the uniqueness check (a runtime call; the list primitives write two to four frames in a row). Nothing
-    /// may copy the kernel between the two (the tests' debug build checks on every write).
-    @inline(__always)
-    subscript(owned pfn: Int) -> PageFrame {
-        get { self[stored: pfn] }
-        _modify {
-            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
-            prepareOwnedWrite(pfn)
-            yield &buffer.base[pfn]
-        }
-        set {
-            precondition(UInt(bitPattern: pfn) < UInt(bitPattern: buffer.count), "PFN beyond mem_map")
-            prepareOwnedWrite(pfn)
-            buffer.base[pfn] = newValue
-        }
-    }
-
-    /// Several fields of one frame through `owned:`, in place: one journal entry and one implicit-run test, and only
-    /// the fields changed are stored (a whole frame is seven stores).
-    @inline(__always) mutating func updateOwned(_ pfn: Int, _ body: (inout PageFrame) -> Void) { body(&self[owned: pfn]) }
-
-    /// A buffer of our own, for the `owned:` writes that follow.
+    /// A buffer of our own, for the page allocator's writes through its stores (`AllocatorStores`).
     @inline(__always) mutating func makeStoredUnique() {
         if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = FrameBuffer(copying: buffer, skipping: implicit) }
-    }
-
-    /// A buffer of our own and the journal entry for a write through `stored:`.
-    @inline(__always) mutating func makeStoredWritable(_ pfn: Int) {
-        makeStoredUnique()
-        prepareOwnedWrite(pfn)
-    }
-
-    /// The journal entry for a write through `owned:`, and storage of its own for a frame in the free-block run.
-    @inline(__always) mutating func prepareOwnedWrite(_ pfn: Int) {
-        #if DEBUG
-        precondition(isKnownUniquelyReferenced(&buffer), "owned: before makeStoredUnique()")
-        precondition(!implicit.run0.contains(pfn), "implicit PFN \(pfn)")
-        #endif
-        if _slowPath(implicit.run1.contains(pfn)) { writeOut(runContaining: pfn) }
-        if _slowPath(journal.isOn) { recordOld(pfn) }
     }
 
     /// Journals `pfn`'s frame before a write. Out of line: only undo's journal pays for it, and the append inline
     /// cost every write path registers and code.
     @inline(never) @usableFromInline mutating func recordOld(_ pfn: Int) {
+        guard journal.isOn else { return }
         journal.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn]))
+    }
+
+    /// `pfn`'s frame in storage of its own if it is in the run of free blocks (see `Kernel.materialize`); after
+    /// `makeStoredUnique()`.
+    @inline(__always) mutating func makeStored(_ pfn: Int) {
+        if implicit.run1.contains(pfn) { writeOut(runContaining: pfn) }
     }
 
     /// A buffer of our own, and `pfn`'s frame in it: a write inside an implicit run writes the run out first.

@@ -23,77 +23,35 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         }
         set {
             makeUnique()
-            self[owned: i] = newValue
-        }
-    }
-
-    /// Storage of our own, for the `owned:` writes that follow: the page allocator checks once per operation
-    /// rather than once per write (the check is a runtime call). Nothing may copy the store between the two (the
-    /// tests' debug build checks on every write).
-    @inline(__always) mutating func makeUnique() {
-        if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = SlotBuffer(copying: buffer) }
-    }
-
-    /// A write after `makeUnique()`, journalled as any other.
-    @inline(__always) subscript(owned i: Int) -> Word {
-        get { self[i] }
-        set {
             precondition(UInt(bitPattern: i) < UInt(bitPattern: buffer.count), "index beyond slots")
-            assertOwned()
             if _slowPath(journal.isOn) { record(i) }
             base[i] = newValue
         }
     }
 
-    /// Adds `d0` to slot `i0` and `d1` to slot `i1` behind one uniqueness check: the hot path's counters move together.
+    /// Storage of our own, for the page allocator's writes through its stores (`AllocatorStores`): it checks once per
+    /// operation rather than once per write (the check is a runtime call). Nothing may copy the store between the two
+    /// (the tests' debug build checks on every write).
+    @inline(__always) mutating func makeUnique() {
+        if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = SlotBuffer(copying: buffer) }
+    }
+
+    /// Adds `d0` to slot `i0` and `d1` to slot `i1`.
     @inline(__always) mutating func add(_ d0: Word, at i0: Int, _ d1: Word, at i1: Int) {
-        makeUnique()
-        addOwned(d0, at: i0, d1, at: i1)
+        self[i0] &+= d0
+        self[i1] &+= d1
     }
 
-    /// The same after `makeUnique()`: the slots journalled first, then written through one pointer (a write through
-    /// a pointer makes the compiler reload the store's fields before the next one).
-    @inline(__always) mutating func addOwned(_ d0: Word, at i0: Int, _ d1: Word, at i1: Int) {
-        precondition(UInt(bitPattern: i0) < UInt(bitPattern: buffer.count) && UInt(bitPattern: i1) < UInt(bitPattern: buffer.count),
-                     "index beyond slots")
-        assertOwned()
-        if _slowPath(journal.isOn) { record(i0); record(i1) }
-        let b = base
-        b[i0] &+= d0
-        b[i1] &+= d1
-    }
-
-    /// The tests' debug build checks that `makeUnique()` came first.
+    /// The tests' debug build checks that `makeUnique()` came before a write through the stores.
     @inline(__always) mutating func assertOwned() {
         #if DEBUG
-        precondition(isKnownUniquelyReferenced(&buffer), "owned: before makeUnique()")
+        precondition(isKnownUniquelyReferenced(&buffer), "write through AllocatorStores before makeUnique()")
         #endif
-    }
-
-    /// The same for four slots.
-    @inline(__always) mutating func add(_ d0: Word, at i0: Int, _ d1: Word, at i1: Int, _ d2: Word, at i2: Int,
-                                        _ d3: Word, at i3: Int) {
-        makeUnique()
-        addOwned(d0, at: i0, d1, at: i1, d2, at: i2, d3, at: i3)
-    }
-
-    /// The same after `makeUnique()`.
-    @inline(__always) mutating func addOwned(_ d0: Word, at i0: Int, _ d1: Word, at i1: Int, _ d2: Word, at i2: Int,
-                                             _ d3: Word, at i3: Int) {
-        let n = UInt(bitPattern: buffer.count)
-        precondition(UInt(bitPattern: i0) < n && UInt(bitPattern: i1) < n && UInt(bitPattern: i2) < n && UInt(bitPattern: i3) < n,
-                     "index beyond slots")
-        assertOwned()
-        if _slowPath(journal.isOn) { record(i0); record(i1); record(i2); record(i3) }
-        let b = base
-        b[i0] &+= d0
-        b[i1] &+= d1
-        b[i2] &+= d2
-        b[i3] &+= d3
     }
 
     /// Logs slot `i`'s old value. Out of line: only undo's log pays for it.
     @inline(never) @usableFromInline mutating func record(_ i: Int) {
+        guard journal.isOn else { return }
         journal.append(SlotWrite(index: Int32(truncatingIfNeeded: i), old: base[i]))
     }
 

@@ -321,7 +321,6 @@ extension Kernel {
                 while start + (1 << order) > r.end { order -= 1 }
                 frames[start].order = UInt8(order)
                 let mt = Self.pageblockMigratetype(start, zone: zones[r.zone], pageblockOrder: pageblockOrder)
-                ownAllocatorStores()
                 freeOneBlock(pfn: start, order: order, migratetype: mt, zone: r.zone, toTail: true)
                 start += 1 << order
             }
@@ -342,8 +341,7 @@ extension Kernel {
         if last >= 0 { frames[Int(last)].next = Int32(range.lowerBound) } else { freeLists.slots[h] = Int32(range.lowerBound) }
         freeLists.slots[t] = Int32(range.upperBound - (1 << maxOrder))
         freeLists.adjust(zone: z, order: maxOrder, type: Int(m), by: Int32(range.count >> maxOrder))
-        ownAllocatorStores()
-        counters.addFreePages(zone: z, range.count)
+        addCounter(ownAllocatorStores(), ZoneCounters.nrFreeIndex(zone: z), range.count)
         return true
     }
 

@@ -3,7 +3,7 @@
 ///
 /// Why not a ContiguousArray: every write through an Array is a uniqueness check (withUnsafeMutableBufferPointer
 /// included), while a class of our own lets the page allocator check once per operation and then write through the
-/// pointer (`JournaledSlots.makeUnique()` and `[owned:]`). Untyped, so that one shared empty buffer serves every
+/// pointer (`JournaledSlots.makeUnique()` and `AllocatorStores`). Untyped, so that one shared empty buffer serves every
 /// word type (a generic class has no static stored properties).
 @usableFromInline final class SlotBuffer: @unchecked Sendable {
     // Shared only read-only: every write goes through JournaledSlots, which copies a shared buffer first.

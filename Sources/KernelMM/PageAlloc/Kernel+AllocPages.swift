@@ -7,9 +7,10 @@ struct AllocContext {
     var highestZone: Int
     /// The zones to try, highest first (the zonelist, populated zones only).
     var zonelist: ZoneList
-    /// The zone the last successful get_page_from_freelist() took its block from, so that prep_new_page need not look
-    /// it up again by PFN.
-    var servedBy: Int?
+    /// The zone the last successful get_page_from_freelist() took its block from (-1: none yet), so that
+    /// prep_new_page need not look it up again by PFN. Not an optional: its odd-sized layout made copies of the
+    /// context stall on store forwarding.
+    var servedBy = -1
 }
 
 extension Kernel {
@@ -60,13 +61,15 @@ extension Kernel {
             flags.insert(.noFragment)
         }
         // One call of finishAllocation for both paths: its code once.
-        var got = getPageFromFreelist(&ac, flags: flags)
+        var s = ownAllocatorStores()
+        var got = getPageFromFreelist(&ac, flags: flags, stores: &s)
         if got == nil {
             got = allocPagesSlowpath(&ac, caller: caller)
-            ownAllocatorStores()
+            s = ownAllocatorStores()
         }
         guard let pfn = got else { return nil }
-        return finishAllocation(pfn, zone: ac.servedBy ?? Self.zoneIndex(ofPFN: pfn, spans: zoneSpans), ac: ac, owner: owner, tag: tag)
+        let zone = ac.servedBy >= 0 ? ac.servedBy : Self.zoneIndex(ofPFN: pfn, spans: zoneSpans)
+        return finishAllocation(s, pfn, zone: zone, gfp: ac.gfp, order: ac.order, migratetype: ac.migratetype, owner: owner, tag: tag)
     }
 
     /// The request's context for zone index `highest`: its migrate type and zonelist (the next populated zone
@@ -122,35 +125,36 @@ extension Kernel {
 
     /// prep_new_page() and the mm_page_alloc event: mark the block allocated, zero it, make it compound.
     @inline(__always)
-    private mutating func finishAllocation(_ pfn: Int, zone: Int?, ac: AllocContext, owner: FrameOwner, tag: UInt32?) -> PFN {
+    private mutating func finishAllocation(_ s: AllocatorStores, _ pfn: Int, zone: Int?, gfp: GFPFlags, order: Int,
+                                           migratetype: MigrateType, owner: FrameOwner, tag: UInt32?) -> PFN {
         let serial = tag ?? newTag()
         var flags: FrameFlags = []
-        if ac.gfp.contains(.zero) { flags.insert(.zeroed) }
-        if ac.gfp.contains(.comp) && ac.order > 0 {
+        if gfp.contains(.zero) { flags.insert(.zeroed) }
+        if gfp.contains(.comp) && order > 0 {
             flags.insert(.head)
-            markCompoundTails(pfn, order: ac.order)
+            markCompoundTails(s, pfn, order: order)
         }
         // The head's fields in place, in one write: its links and migrate type stay as the lists left them.
         let packed = PageFrame.packed(flags: flags, owner: owner)
-        let order = UInt8(truncatingIfNeeded: ac.order)
-        frames.updateOwned(pfn) { head in
+        let order8 = UInt8(truncatingIfNeeded: order)
+        writeFrame(s, pfn) { head in
             head.state = .allocated
-            head.order = order
+            head.order = order8
             head.tag = serial
             head.packed = packed
         }
         if let z = zone {
-            counters.countLocalAlloc(zone: z, type: zoneTypes[z], pages: 1 &<< ac.order)
+            countLocalAlloc(s, zone: z, type: zoneTypes[z], pages: 1 &<< order)
         }
-        if trace.enabled { traceAllocation(pfn, ac: ac) }
+        if trace.enabled { traceAllocation(pfn, gfp: gfp, order: order, migratetype: migratetype) }
         return PFN(pfn)
     }
 
     /// prep_compound_page()'s tails: each points at its head. Out of line: few callers ask for __GFP_COMP.
     @inline(never)
-    private mutating func markCompoundTails(_ pfn: Int, order: Int) {
+    private mutating func markCompoundTails(_ s: AllocatorStores, _ pfn: Int, order: Int) {
         for t in (pfn + 1)..<(pfn + (1 << order)) {
-            frames.updateOwned(t) { f in
+            writeFrame(s, t) { f in
                 f.flags = .compoundTail
                 f.tag = UInt32(pfn)
             }
@@ -159,15 +163,20 @@ extension Kernel {
 
     /// The mm_page_alloc event, out of line: the allocation path should not carry the event's payload when tracing is off.
     @inline(never)
-    private mutating func traceAllocation(_ pfn: Int, ac: AllocContext) {
-        traceEvent(.mmPageAlloc(pfn: pfn, order: ac.order, migratetype: ac.migratetype.rawValue, gfp: ac.gfp),
+    private mutating func traceAllocation(_ pfn: Int, gfp: GFPFlags, order: Int, migratetype: MigrateType) {
+        traceEvent(.mmPageAlloc(pfn: pfn, order: order, migratetype: migratetype.rawValue, gfp: gfp),
                    pageAddress: structPageAddress(pfn))
     }
 
     /// get_page_from_freelist(): walk the zonelist, check each zone's watermark, take a block from the first zone
     /// that passes. With ALLOC_NOFRAGMENT, a failed walk is repeated without it.
     mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags) -> Int? {
-        ownAllocatorStores()
+        var s = ownAllocatorStores()
+        return getPageFromFreelist(&ac, flags: flags, stores: &s)
+    }
+
+    /// The same on the stores the caller took (the fast path's, kept for prep_new_page); `s` is left valid.
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores s: inout AllocatorStores) -> Int? {
         var flags = flags
         while true {
             for z in ac.zonelist {
@@ -175,7 +184,7 @@ extension Kernel {
                 if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
                     if !flags.contains(.noWatermarks) { continue }
                 }
-                if let pfn = rmqueue(zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
+                if let pfn = rmqueue(&s, zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
                     if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
                     ac.servedBy = z
                     return pfn
@@ -191,35 +200,35 @@ extension Kernel {
     /// rmqueue(): low orders (and THP-sized blocks) through the CPU's pcp list, the rest straight from the buddy lists.
     /// Inline in its one caller: one layer of calls fewer on every allocation.
     @inline(__always)
-    mutating func rmqueue(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+    mutating func rmqueue(_ s: inout AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let pfn: Int?
         // __GFP_MOVABLE|__GFP_RECLAIMABLE gives MIGRATE_HIGHATOMIC, which has no pcp list (order_to_pindex() would
         // VM_BUG_ON): such a request goes to the buddy lists rather than index past the CPU's lists.
         if params.pcpLists && pcpAllowedOrder(order) && mt.rawValue < MigrateType.pcpTypes {
-            pfn = rmqueuePcplist(zone: z, order: order, migratetype: mt, flags: flags)
+            pfn = rmqueuePcplist(s, zone: z, order: order, migratetype: mt, flags: flags)
         } else {
-            pfn = rmqueueBuddy(zone: z, order: order, migratetype: mt, flags: flags)
+            pfn = rmqueueBuddy(s, zone: z, order: order, migratetype: mt, flags: flags)
         }
-        if zones[z].boostedWatermarkPending { wakeKswapdForBoost(zone: z, order: order) }
+        if zones[z].boostedWatermarkPending { s = wakeKswapdForBoost(zone: z, order: order) }
         return pfn
     }
 
     /// ZONE_BOOSTED_WATERMARK cleared and kswapd woken, out of line: only after a fallback raised the boost.
     /// Reclaim runs the shrinkers, whose frees may go anywhere: the stores are made ours again for the walk's rest.
     @inline(never)
-    mutating func wakeKswapdForBoost(zone z: Int, order: Int) {
+    mutating func wakeKswapdForBoost(zone z: Int, order: Int) -> AllocatorStores {
         zones[z].boostedWatermarkPending = false
         wakeupKswapd(zone: z, order: order, why: .fallbackBoost)
-        ownAllocatorStores()
+        return ownAllocatorStores()
     }
 
     /// rmqueue_buddy(): high-atomic reserve first when allowed, then __rmqueue().
     @inline(__always)
-    mutating func rmqueueBuddy(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+    mutating func rmqueueBuddy(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         var pfn: Int?
-        if flags.contains(.highAtomic) { pfn = rmqueueSmallest(zone: z, order: order, migratetype: .highAtomic) }
-        if pfn == nil { pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) }
-        if pfn == nil, flags.contains(.oom) { pfn = rmqueueSmallest(zone: z, order: order, migratetype: .highAtomic) }
+        if flags.contains(.highAtomic) { pfn = rmqueueSmallest(s, zone: z, order: order, migratetype: .highAtomic) }
+        if pfn == nil { pfn = rmqueueAny(s, zone: z, order: order, migratetype: mt, flags: flags) }
+        if pfn == nil, flags.contains(.oom) { pfn = rmqueueSmallest(s, zone: z, order: order, migratetype: .highAtomic) }
         if let pfn {
             if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: false),
                            pageAddress: structPageAddress(pfn)) }
@@ -229,9 +238,9 @@ extension Kernel {
 
     /// __rmqueue(): our own type's lists, then a fallback steal and another try.
     @inline(__always)
-    mutating func rmqueueAny(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+    mutating func rmqueueAny(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         while true {
-            if let pfn = rmqueueSmallest(zone: z, order: order, migratetype: mt) { return pfn }
+            if let pfn = rmqueueSmallest(s, zone: z, order: order, migratetype: mt) { return pfn }
             guard rmqueueFallback(zone: z, order: order, startType: mt, noFragment: flags.contains(.noFragment),
                                   kswapd: flags.contains(.kswapd)) else { return nil }
         }

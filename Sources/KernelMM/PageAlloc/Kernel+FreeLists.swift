@@ -1,28 +1,44 @@
 extension Kernel {
     /// add_to_free_list() / add_to_free_list_tail(): make `pfn` a buddy head of `order` on the list of `mt`.
-    /// NR_FREE_PAGES is the caller's: a split or a merge adds its net change once (each update of a zone is a
-    /// uniqueness check of the zones array), and moving a block between lists changes nothing.
+    /// NR_FREE_PAGES is the caller's: a split or a merge adds its net change once, and moving a block between lists
+    /// changes nothing.
     @inline(__always)
-    mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
+    mutating func addToFreeList(_ s: AllocatorStores, _ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
         let m = mt.rawValue
-        // The head is written once, whole: each frame write is a journal entry under undo.
+        // The head is written once, whole: each frame write is a log entry under undo.
         let f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
-        Self.link(pfn, f, atTail: tail, frames: &frames, slots: &freeLists.slots, head: h, tail: h &+ FreeLists.types,
-                  count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: 1, 1)
+        if _slowPath(order == maxOrder) { materializeEnd(s, .freeLists, pfn, end: tail ? h &+ FreeLists.types : h) }
+        link(s, pfn, f, atTail: tail, store: .freeLists, head: h, tail: h &+ FreeLists.types,
+             count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: 1, 1)
+    }
+
+    /// The same, taking the stores itself (the allocator's rarer paths).
+    mutating func addToFreeList(_ pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, tail: Bool) {
+        addToFreeList(ownAllocatorStores(), pfn, order: order, migratetype: mt, zone: z, tail: tail)
     }
 
     /// del_page_from_free_list(): unlink a buddy head; the frame stops being PageBuddy. `newOrder` and `newType`, when
     /// given, are written in the same frame write (the block __rmqueue_smallest() is about to hand out). NR_FREE_PAGES
-    /// is the caller's, as for addToFreeList.
+    /// is the caller's, as for addToFreeList. `order` is the block's (its frame says so too), known to the caller:
+    /// a MAX_ORDER block may be in the frame store's implicit run, which is written out first.
     @inline(__always)
-    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
-        deleteFromFreeList(pfn, frames[stored: pfn], zone: z, newOrder: newOrder, newType: newType)
+    mutating func deleteFromFreeList(_ s: AllocatorStores, _ pfn: Int, order: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
+        if _slowPath(order == maxOrder) { materializeLinks(s, pfn) }
+        deleteFromFreeList(s, pfn, s.frame(pfn), zone: z, newOrder: newOrder, newType: newType)
     }
 
-    /// The same with `pfn`'s frame as the caller read it (nothing written since).
+    /// The same, taking the stores itself, for a block of any order (the allocator's rarer paths).
+    mutating func deleteFromFreeList(_ pfn: Int, zone z: Int) {
+        let s = ownAllocatorStores()
+        materializeLinks(s, pfn)
+        deleteFromFreeList(s, pfn, s.frame(pfn), zone: z)
+    }
+
+    /// The same with `pfn`'s frame as the caller read it (nothing written since), a block below MAX_ORDER or one
+    /// `materializeLinks` wrote out.
     @inline(__always)
-    mutating func deleteFromFreeList(_ pfn: Int, _ f: PageFrame, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
+    mutating func deleteFromFreeList(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
         var f = f
         let order = Int(f.order)
         let m = Int(f.migratetype)
@@ -30,52 +46,69 @@ extension Kernel {
         f.state = .tail
         if let newOrder { f.order = UInt8(truncatingIfNeeded: newOrder) }
         if let newType { f.migratetype = UInt8(truncatingIfNeeded: newType) }
-        Self.unlink(pfn, f, frames: &frames, slots: &freeLists.slots, head: h, tail: h &+ FreeLists.types,
-                    count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: -1, -1)
+        unlink(s, pfn, f, store: .freeLists, head: h, tail: h &+ FreeLists.types,
+               count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: -1, -1)
+    }
+
+    /// A MAX_ORDER block about to leave its list: it and its neighbours in storage of their own (see `materialize`).
+    @inline(never)
+    mutating func materializeLinks(_ s: AllocatorStores, _ pfn: Int) {
+        materialize(pfn)
+        let f = s.frame(pfn)
+        if f.prev >= 0 { materialize(Int(f.prev)) }
+        if f.next >= 0 { materialize(Int(f.next)) }
+    }
+
+    /// A MAX_ORDER block about to join a list at the end whose slot is `end`: it and the block there now in storage
+    /// of their own.
+    @inline(never)
+    mutating func materializeEnd(_ s: AllocatorStores, _ store: ListStore, _ pfn: Int, end: Int) {
+        materialize(pfn)
+        let e = s.slot(store, end)
+        if e >= 0 { materialize(Int(e)) }
     }
 
     /// list_add() / list_add_tail() on a list linked through the frames' next/prev (a free list or a pcp list), whose
-    /// first and last frame are `slots[head]` and `slots[tail]`: writes `f` at `pfn`, linked in, and adds `d0`, `d1`
-    /// to slots `c0`, `c1` (the list's counts). No uniqueness check: the operation's entry made both stores its own
-    /// (`ownAllocatorStores()`), where a check per write was most of the cost of a list operation.
+    /// first and last frame are slots `head` and `tail` of `store`: writes `f` at `pfn`, linked in, and adds `d0`,
+    /// `d1` to slots `c0`, `c1` (the list's counts). The frames written are outside the implicit runs.
     @inline(__always)
-    static func link(_ pfn: Int, _ f: PageFrame, atTail: Bool, frames: inout FrameStore, slots s: inout JournaledSlots<Int32>,
-                     head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
+    mutating func link(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame, atTail: Bool, store: ListStore,
+                       head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
         var f = f
         let p = Int32(truncatingIfNeeded: pfn)
         if atTail {
-            let t = s[tail]
+            let t = s.slot(store, tail)
             f.next = -1
             f.prev = t
-            frames[owned: pfn] = f
-            if t >= 0 { frames[owned: Int(t)].next = p } else { s[owned: head] = p }
-            s[owned: tail] = p
+            writeFrame(s, pfn, f)
+            if t >= 0 { writeFrame(s, Int(t)) { $0.next = p } } else { writeSlot(s, store, head, p) }
+            writeSlot(s, store, tail, p)
         } else {
-            let h = s[head]
+            let h = s.slot(store, head)
             f.next = h
             f.prev = -1
-            frames[owned: pfn] = f
-            if h >= 0 { frames[owned: Int(h)].prev = p } else { s[owned: tail] = p }
-            s[owned: head] = p
+            writeFrame(s, pfn, f)
+            if h >= 0 { writeFrame(s, Int(h)) { $0.prev = p } } else { writeSlot(s, store, tail, p) }
+            writeSlot(s, store, head, p)
         }
-        s[owned: c0] &+= d0
-        if d1 != 0 { s[owned: c1] &+= d1 }
+        addSlot(s, store, c0, d0)
+        if d1 != 0 { addSlot(s, store, c1, d1) }
     }
 
     /// list_del() of `pfn` from such a list: its neighbours, or the list's ends, skip it, and `f` (its frame as read,
     /// with the caller's changes) is written back with no links; `d0`, `d1` are added to slots `c0`, `c1`.
     @inline(__always)
-    static func unlink(_ pfn: Int, _ f: PageFrame, frames: inout FrameStore, slots s: inout JournaledSlots<Int32>,
-                       head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
+    mutating func unlink(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame, store: ListStore,
+                         head: Int, tail: Int, count c0: Int, _ c1: Int, by d0: Int32, _ d1: Int32) {
         var f = f
         let n = f.next, pr = f.prev
         f.next = -1
         f.prev = -1
-        if pr >= 0 { frames[owned: Int(pr)].next = n } else { s[owned: head] = n }
-        if n >= 0 { frames[owned: Int(n)].prev = pr } else { s[owned: tail] = pr }
-        frames[owned: pfn] = f
-        s[owned: c0] &+= d0
-        if d1 != 0 { s[owned: c1] &+= d1 }
+        if pr >= 0 { writeFrame(s, Int(pr)) { $0.next = n } } else { writeSlot(s, store, head, n) }
+        if n >= 0 { writeFrame(s, Int(n)) { $0.prev = pr } } else { writeSlot(s, store, tail, pr) }
+        writeFrame(s, pfn, f)
+        addSlot(s, store, c0, d0)
+        if d1 != 0 { addSlot(s, store, c1, d1) }
     }
 
     /// move_to_free_list(): the same block, now on the list of another migrate type (at the tail, as 6.6 does).

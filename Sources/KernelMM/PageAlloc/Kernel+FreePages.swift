@@ -17,14 +17,17 @@ extension Kernel {
                                    caller: String = "__free_pages") -> FreeOutcome {
         clock.tick()
         let pfn = page.raw
-        // One read of the frame (a checked one: the PFN is the caller's) serves every test below.
-        let f = pfn >= 0 && pfn < frames.count ? frames[pfn] : PageFrame.absent
+        let inRange = UInt(bitPattern: pfn) < UInt(bitPattern: frames.count)
         // The common case, which every check below passes: the allocated head of a block of this order and owner.
-        if _fastPath(f.state == .allocated && order == Int(f.order) && order <= maxOrder && f.owner == owner) {
-            releaseBlock(pfn, order: order, caller: caller)
-            return .freed
+        // Its storage is its value (no implicit run holds an allocated frame, and their storage never reads as one).
+        if inRange {
+            let f = frames.storage(pfn)
+            if _fastPath(f.state == .allocated && order == Int(f.order) && order <= maxOrder && f.owner == owner) {
+                releaseBlock(pfn, order: order, caller: caller)
+                return .freed
+            }
         }
-        return freePagesChecked(pfn, f, order: order, owner: owner, caller: caller)
+        return freePagesChecked(pfn, inRange ? frames[pfn] : PageFrame.absent, order: order, owner: owner, caller: caller)
     }
 
     /// The rest of __free_pages()'s checks, out of line: each refusal's report, and a smaller order's leak.
@@ -123,33 +126,34 @@ extension Kernel {
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
-        ownAllocatorStores()
-        var head = frames[owned: pfn]
-        if head.flags.contains(.head) { clearCompoundTails(pfn, order: order) }
+        let s = ownAllocatorStores()
+        // An allocated head: never in the frame store's implicit runs (see `materialize`).
+        var head = s.frame(pfn)
+        if head.flags.contains(.head) { clearCompoundTails(s, pfn, order: order) }
         head.packed = 0
         head.tag = 0
         head.state = .tail
-        guard let z = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) else {
-            counters.countPgfree(pages: 1 << order)
-            frames[owned: pfn] = head
+        let zone = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans)
+        countFree(s, zone: zone, pages: 1 &<< order)
+        guard let z = zone else {
+            writeFrame(s, pfn, head)
             return
         }
-        counters.countFree(zone: z, pages: 1 &<< order)
         let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
         if params.pcpLists && pcpAllowedOrder(order) {
             // The head's one write: free_unref_page_commit() puts it on the CPU's list.
-            freeToPcp(pfn, head, order: order, migratetype: mt, zone: z)
+            freeToPcp(s, pfn, head, order: order, migratetype: mt, zone: z)
         } else {
-            frames[owned: pfn] = head
-            freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
+            writeFrame(s, pfn, head)
+            freeOneBlock(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
         }
     }
 
     /// A compound block's tails lose their flags and head pointer. Out of line: few blocks are compound.
     @inline(never)
-    private mutating func clearCompoundTails(_ pfn: Int, order: Int) {
+    private mutating func clearCompoundTails(_ s: AllocatorStores, _ pfn: Int, order: Int) {
         for t in (pfn + 1)..<(pfn + (1 << order)) {
-            frames.updateOwned(t) { f in
+            writeFrame(s, t) { f in
                 f.packed = 0
                 f.tag = 0
             }

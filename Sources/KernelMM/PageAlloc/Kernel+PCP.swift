@@ -8,16 +8,17 @@ extension Kernel {
     /// `batch` blocks (scaled down for higher orders) from the buddy lists through rmqueue_bulk(). Inline: a hit
     /// is a few loads and one unlink, the refill is out of line.
     @inline(__always)
-    mutating func rmqueuePcplist(zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+    mutating func rmqueuePcplist(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let cpu = currentCPU
         let i = PerCPUPages.index(order: order, migratetype: mt)
         // Halved by each allocation: most find it 0 already.
-        let factor = pcpLists.freeFactor(zone: z, cpu: cpu)
-        if factor != 0 { pcpLists.setFreeFactor(zone: z, cpu: cpu, factor >> 1) }
-        if pcpLists.head(zone: z, cpu: cpu, list: i) < 0 {
-            guard rmqueueBulk(zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags) else { return nil }
+        let ff = pcpLists.freeFactorIndex(zone: z, cpu: cpu)
+        let factor = s.slot(.pcpLists, ff)
+        if factor != 0 { writeSlot(s, .pcpLists, ff, factor >> 1) }
+        if s.slot(.pcpLists, pcpLists.headIndex(zone: z, cpu: cpu, list: i)) < 0 {
+            guard rmqueueBulk(s, zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags) else { return nil }
         }
-        guard let pfn = pcpUnlink(zone: z, cpu: cpu, list: i, fromTail: false, pages: 1 &<< order, {
+        guard let pfn = pcpUnlink(s, zone: z, cpu: cpu, list: i, fromTail: false, pages: 1 &<< order, {
             $0.migratetype = UInt8(mt.rawValue)
         }) else { return nil }
         if explainEnabled { appendExplanation(.pcpHit(zone: zones[z].type, cpu: cpu, order: order, migratetype: mt, pfn: pfn)) }
@@ -26,7 +27,8 @@ extension Kernel {
 
     /// rmqueue_bulk(): an empty list refilled with `batch` blocks; false when the buddy lists had none.
     @inline(never)
-    mutating func rmqueueBulk(zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Bool {
+    mutating func rmqueueBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType,
+                              flags: AllocFlags) -> Bool {
         var batch = pcpLists.batch(zone: z, cpu: cpu)
         if batch > 1 { batch = max(batch >> order, 2) }
         var got = 0
@@ -34,12 +36,12 @@ extension Kernel {
         let narrate = explainEnabled
         for n in 0..<batch {
             explainEnabled = narrate && n == 0
-            guard let pfn = rmqueueAny(zone: z, order: order, migratetype: mt, flags: flags) else { break }
-            var f = frames[stored: pfn]
+            guard let pfn = rmqueueAny(s, zone: z, order: order, migratetype: mt, flags: flags) else { break }
+            var f = s.frame(pfn)
             f.state = .pcp
             f.order = UInt8(order)
             // list_add_tail in order: the first block taken is the first handed out.
-            pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: true, pages: 1 << order)
+            pcpLink(s, pfn, f, zone: z, cpu: cpu, list: i, atTail: true, pages: 1 << order)
             got += 1
             if trace.enabled { traceEvent(.mmPageAllocZoneLocked(pfn: pfn, order: order, migratetype: mt.rawValue, percpuRefill: true),
                            pageAddress: structPageAddress(pfn)) }
@@ -52,7 +54,7 @@ extension Kernel {
     /// free_unref_page_commit(): put the block on the CPU's list; past `high`, hand a batch back to the buddy
     /// allocator (free_pcppages_bulk()), more each time frees come without allocations in between.
     /// `f` is the block's head frame as the caller leaves it (written here, once, with the list's links).
-    mutating func freeToPcp(_ pfn: Int, _ f: PageFrame, order: Int, migratetype: MigrateType, zone z: Int) {
+    mutating func freeToPcp(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame, order: Int, migratetype: MigrateType, zone z: Int) {
         let cpu = currentCPU
         // HighAtomic pages are kept on the Movable list (treated as movable on pcp).
         let listType = migratetype.rawValue >= MigrateType.pcpTypes ? MigrateType.movable : migratetype
@@ -62,33 +64,33 @@ extension Kernel {
         f.order = UInt8(order)
         f.migratetype = UInt8(migratetype.rawValue)
         f.packed = 0
-        pcpLink(pfn, f, zone: z, cpu: cpu, list: i, atTail: false, pages: 1 &<< order)
-        let count = pcpLists.count(zone: z, cpu: cpu)
-        let freeHigh = pcpLists.freeFactor(zone: z, cpu: cpu) > 0 && order > 0 && order <= PerCPUPages.maxOrder
-        let high = freeHigh ? 0 : pcpLists.high(zone: z, cpu: cpu)
+        pcpLink(s, pfn, f, zone: z, cpu: cpu, list: i, atTail: false, pages: 1 &<< order)
+        let count = Int(s.slot(.pcpLists, pcpLists.countIndex(zone: z, cpu: cpu)))
+        let freeHigh = s.slot(.pcpLists, pcpLists.freeFactorIndex(zone: z, cpu: cpu)) > 0 && order > 0 && order <= PerCPUPages.maxOrder
+        let high = freeHigh ? 0 : Int(s.slot(.pcpLists, pcpLists.highIndex(zone: z, cpu: cpu)))
         if explainEnabled { appendExplanation(.freeToPCP(zone: zones[z].type, cpu: cpu, pfn: pfn, order: order, count: count, high: high)) }
         if count >= high {
-            let n = nrPcpFree(zone: z, cpu: cpu, high: high, freeHigh: freeHigh)
-            freePcppagesBulk(zone: z, cpu: cpu, count: n, startIndex: i)
+            let n = nrPcpFree(s, zone: z, cpu: cpu, high: high, freeHigh: freeHigh)
+            freePcppagesBulk(s, zone: z, cpu: cpu, count: n, startIndex: i)
         }
     }
 
     /// nr_pcp_free(): how many pages to flush: at least batch, at most high - batch, doubling with free_factor.
-    mutating func nrPcpFree(zone z: Int, cpu: Int, high: Int, freeHigh: Bool) -> Int {
+    mutating func nrPcpFree(_ s: AllocatorStores, zone z: Int, cpu: Int, high: Int, freeHigh: Bool) -> Int {
         let count = pcpLists.count(zone: z, cpu: cpu), batch0 = pcpLists.batch(zone: z, cpu: cpu)
         let factor = pcpLists.freeFactor(zone: z, cpu: cpu)
         if freeHigh { return count }
         if high < batch0 { return 1 }
         let minFree = batch0, maxFree = high - batch0
         var batch = batch0 << factor
-        if batch < maxFree { pcpLists.setFreeFactor(zone: z, cpu: cpu, factor + 1) }
+        if batch < maxFree { writeSlot(s, .pcpLists, pcpLists.freeFactorIndex(zone: z, cpu: cpu), Int32(truncatingIfNeeded: factor + 1)) }
         batch = min(max(batch, minFree), maxFree)
         return batch
     }
 
     /// free_pcppages_bulk(): return `count` pages to the buddy lists, round-robin over the lists starting with the
     /// one just freed to, oldest block (list tail) first.
-    mutating func freePcppagesBulk(zone z: Int, cpu: Int, count: Int, startIndex: Int) {
+    mutating func freePcppagesBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, count: Int, startIndex: Int) {
         var count = min(count, pcpLists.count(zone: z, cpu: cpu))
         let nLists = pcpLists.listCount
         var index = startIndex - 1
@@ -102,13 +104,13 @@ extension Kernel {
             } while pcpLists.head(zone: z, cpu: cpu, list: index) < 0
             let order = PerCPUPages.order(ofList: index, pageblockOrder: pageblockOrder)
             var mt = MigrateType.movable
-            while count > 0, let pfn = pcpUnlink(zone: z, cpu: cpu, list: index, fromTail: true, pages: 1 << order, {
+            while count > 0, let pfn = pcpUnlink(s, zone: z, cpu: cpu, list: index, fromTail: true, pages: 1 << order, {
                 mt = MigrateType.stored($0.migratetype, else: .movable)
                 $0.state = .tail
             }) {
                 count -= 1 << order
                 freed += 1 << order
-                freeOneBlock(pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
+                freeOneBlock(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
                 if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
             }
         }
@@ -118,35 +120,33 @@ extension Kernel {
     /// list_add() / list_add_tail() on a pcp list: writes `f` (the block's head frame) at `pfn`, linked in, and
     /// counts its `pages`.
     @inline(__always)
-    mutating func pcpLink(_ pfn: Int, _ f: PageFrame, zone z: Int, cpu: Int, list i: Int, atTail: Bool, pages: Int) {
+    mutating func pcpLink(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame, zone z: Int, cpu: Int, list i: Int, atTail: Bool, pages: Int) {
         let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i), c = pcpLists.countIndex(zone: z, cpu: cpu)
-        Self.link(pfn, f, atTail: atTail, frames: &frames, slots: &pcpLists.slots, head: h, tail: h &+ 1,
-                  count: c, c, by: Int32(truncatingIfNeeded: pages), 0)
+        link(s, pfn, f, atTail: atTail, store: .pcpLists, head: h, tail: h &+ 1, count: c, c, by: Int32(truncatingIfNeeded: pages), 0)
     }
 
     /// list_del() of a pcp list's first (or last) block, its `pages` no longer counted: the block, whose frame is
     /// written back with the links cleared and `change` made (its new state, in the same write).
     @inline(__always)
-    mutating func pcpUnlink(zone z: Int, cpu: Int, list i: Int, fromTail: Bool, pages: Int,
+    mutating func pcpUnlink(_ s: AllocatorStores, zone z: Int, cpu: Int, list i: Int, fromTail: Bool, pages: Int,
                             _ change: (inout PageFrame) -> Void) -> Int? {
         let h = pcpLists.headIndex(zone: z, cpu: cpu, list: i), c = pcpLists.countIndex(zone: z, cpu: cpu)
-        let p = pcpLists.slots[fromTail ? h &+ 1 : h]
+        let p = s.slot(.pcpLists, fromTail ? h &+ 1 : h)
         guard p >= 0 else { return nil }
         let pfn = Int(p)
-        var f = frames[stored: pfn]
+        var f = s.frame(pfn)
         change(&f)
-        Self.unlink(pfn, f, frames: &frames, slots: &pcpLists.slots, head: h, tail: h &+ 1,
-                    count: c, c, by: -Int32(truncatingIfNeeded: pages), 0)
+        unlink(s, pfn, f, store: .pcpLists, head: h, tail: h &+ 1, count: c, c, by: -Int32(truncatingIfNeeded: pages), 0)
         return pfn
     }
 
     /// drain_all_pages(): every CPU's pcp lists back to the buddy allocator (direct reclaim does this before its
     /// last try; `drain_pages` at the prompt too).
     public mutating func drainAllPages() {
-        ownAllocatorStores()
+        let s = ownAllocatorStores()
         for z in zones.indices {
             for cpu in 0..<pcpLists.cpuCount where pcpLists.count(zone: z, cpu: cpu) > 0 {
-                freePcppagesBulk(zone: z, cpu: cpu, count: pcpLists.count(zone: z, cpu: cpu), startIndex: 0)
+                freePcppagesBulk(s, zone: z, cpu: cpu, count: pcpLists.count(zone: z, cpu: cpu), startIndex: 0)
             }
         }
     }

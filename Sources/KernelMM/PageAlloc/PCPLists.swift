@@ -61,8 +61,9 @@ public struct PCPLists: Sendable, Equatable, Codable {
         slots[b + 1] = Int32(truncatingIfNeeded: high)
         slots[b + 2] = Int32(truncatingIfNeeded: batch)
     }
-    /// After `ownAllocatorStores()`: only the allocation and free paths move it.
-    @inline(__always) mutating func setFreeFactor(zone z: Int, cpu: Int, _ v: Int) { slots[owned: base(z, cpu) &+ 3] = Int32(truncatingIfNeeded: v) }
+    /// Where high(zone:cpu:) and freeFactor(zone:cpu:) are (the allocator reads and writes them through its stores).
+    @inline(__always) func highIndex(zone z: Int, cpu: Int) -> Int { base(z, cpu) &+ 1 }
+    @inline(__always) func freeFactorIndex(zone z: Int, cpu: Int) -> Int { base(z, cpu) &+ 3 }
 
     /// Whether any of the CPU's lists of the zone holds a block.
     public func hasBlocks(zone z: Int, cpu: Int) -> Bool {

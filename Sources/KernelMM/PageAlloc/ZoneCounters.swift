@@ -25,28 +25,23 @@ public struct ZoneCounters: Sendable, Equatable, Codable {
         slots = JournaledSlots(repeating: 0, count: zones * Self.stride + Self.zoneTypes + 1)
     }
 
-    @inline(__always) public func nrFreePages(zone z: Int) -> Int { slots[z &* Self.stride] }
-    /// The writes below are the page allocator's, after `ownAllocatorStores()`.
-    @inline(__always) mutating func addFreePages(zone z: Int, _ pages: Int) { slots[owned: z &* Self.stride] &+= pages }
+    @inline(__always) public func nrFreePages(zone z: Int) -> Int { slots[Self.nrFreeIndex(zone: z)] }
+
+    /// Where zone `z`'s NR_FREE_PAGES, numa_hit, numa_local, allocs and frees are, and pgalloc and pgfree: the page
+    /// allocator writes them through its stores (`Kernel.countLocalAlloc` and friends).
+    @inline(__always) static func nrFreeIndex(zone z: Int) -> Int { z &* stride }
+    @inline(__always) static func numaHitIndex(zone z: Int) -> Int { z &* stride &+ 1 }
+    @inline(__always) static func numaLocalIndex(zone z: Int) -> Int { z &* stride &+ 3 }
+    @inline(__always) static func allocsIndex(zone z: Int) -> Int { z &* stride &+ 4 }
+    @inline(__always) static func freesIndex(zone z: Int) -> Int { z &* stride &+ 5 }
+    @inline(__always) func pgallocIndex(_ type: ZoneType) -> Int { vmBase &+ type.rawValue }
+    @inline(__always) var pgfreeIndex: Int { vmBase &+ Self.zoneTypes }
 
     public func stats(zone z: Int) -> ZoneStats {
         let b = z * Self.stride
         return ZoneStats(numaHit: slots[b + 1], numaMiss: slots[b + 2], numaLocal: slots[b + 3], allocs: slots[b + 4],
                          frees: slots[b + 5])
     }
-
-    /// zone_statistics() for an allocation on the local node's zone (one node: every allocation is local), and
-    /// pgalloc for its zone type.
-    @inline(__always) mutating func countLocalAlloc(zone z: Int, type: ZoneType, pages: Int) {
-        let b = z &* Self.stride
-        slots.addOwned(1, at: b &+ 1, 1, at: b &+ 3, 1, at: b &+ 4, pages, at: vmBase &+ type.rawValue)
-    }
-
-    /// A free in zone `z`: its frees count and pgfree.
-    @inline(__always) mutating func countFree(zone z: Int, pages: Int) {
-        slots.addOwned(1, at: z &* Self.stride &+ 5, pages, at: vmBase &+ Self.zoneTypes)
-    }
-    @inline(__always) mutating func countPgfree(pages: Int) { slots[owned: vmBase &+ Self.zoneTypes] &+= pages }
 
     public func pgalloc(_ type: ZoneType) -> Int { slots[vmBase + type.rawValue] }
     public var pgfree: Int { slots[vmBase + Self.zoneTypes] }
@@ -72,6 +67,21 @@ public struct ZoneStats: Sendable, Equatable, Codable {
 }
 
 extension Kernel {
+    /// zone_statistics() for an allocation on the local node's zone (one node: every allocation is local), and
+    /// pgalloc for its zone type.
+    @inline(__always) mutating func countLocalAlloc(_ s: AllocatorStores, zone z: Int, type: ZoneType, pages: Int) {
+        addCounter(s, ZoneCounters.numaHitIndex(zone: z), 1)
+        addCounter(s, ZoneCounters.numaLocalIndex(zone: z), 1)
+        addCounter(s, ZoneCounters.allocsIndex(zone: z), 1)
+        addCounter(s, counters.pgallocIndex(type), pages)
+    }
+
+    /// A free in zone `z` (nil: outside every zone): its frees count, and pgfree.
+    @inline(__always) mutating func countFree(_ s: AllocatorStores, zone z: Int?, pages: Int) {
+        if let z { addCounter(s, ZoneCounters.freesIndex(zone: z), 1) }
+        addCounter(s, counters.pgfreeIndex, pages)
+    }
+
     /// NR_FREE_PAGES of zone `z`: pages in its buddy free lists.
     @inline(__always) public func nrFreePages(zone z: Int) -> Int { counters.nrFreePages(zone: z) }
     /// numa_hit and friends of zone `z`.

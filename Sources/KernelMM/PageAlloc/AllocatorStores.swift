@@ -1,0 +1,137 @@
+/// The page allocator's four stores (the frames, the free lists, the pcp lists, the zone counters) as base pointers
+/// and counts, for one operation: what `ownAllocatorStores()` hands out once the stores are the kernel's own.
+///
+/// Why: read through the stores' own accessors, every list operation reloaded each store's base pointer, count and
+/// undo flag after each write (a write through a pointer may, for all the compiler knows, have changed them), and
+/// tested the frame store's implicit run on each access. Here they are values the operation holds in registers, the
+/// undo flag is one Bool, and the implicit run is dealt with once per list operation, where it can matter
+/// (`Kernel.materialize`). The writes go through `Kernel`'s `write…` methods, which log the old value under undo.
+///
+/// Valid until anything may copy the kernel (the slow path, reclaim): take a new one after such a call. The tests'
+/// debug build checks on every write that the pointers are still the stores' own.
+struct AllocatorStores {
+    let frames: UnsafeMutablePointer<PageFrame>
+    let frameCount: Int
+    let freeSlots: UnsafeMutablePointer<Int32>
+    let pcpSlots: UnsafeMutablePointer<Int32>
+    let counterSlots: UnsafeMutablePointer<Int>
+    /// Undo is on: every write logs the old value first.
+    let logging: Bool
+    #if DEBUG
+    /// The slot stores' sizes, for the debug build's checks (see `slot`).
+    let freeSlotCount: Int, pcpSlotCount: Int, counterSlotCount: Int
+    #endif
+
+    /// Frame `pfn` as stored. Callers read only frames outside the implicit runs (see `Kernel.materialize`) or
+    /// buddy candidates, which a run's storage answers rightly (never a free head).
+    @inline(__always) func frame(_ pfn: Int) -> PageFrame {
+        precondition(UInt(bitPattern: pfn) < UInt(bitPattern: frameCount), "PFN beyond mem_map")
+        return frames[pfn]
+    }
+
+    /// Slot `i` of a list store. The slot indices are the allocator's own arithmetic on a zone, an order, a migrate
+    /// type and a CPU, each in range (a saved machine's are checked on load, `checkSavedLayout`): the tests' debug
+    /// build checks them, the release build does not (the frame numbers, which come from links, it checks always).
+    @inline(__always) func slot(_ store: ListStore, _ i: Int) -> Int32 {
+        #if DEBUG
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: store == .freeLists ? freeSlotCount : pcpSlotCount), "index beyond slots")
+        #endif
+        return (store == .freeLists ? freeSlots : pcpSlots)[i]
+    }
+}
+
+/// Which list store a list operation links through: the buddy free lists or the CPUs' pcp lists (both link the
+/// frames' next/prev; only the slots holding the lists' ends and counts differ).
+enum ListStore { case freeLists, pcpLists }
+
+extension Kernel {
+    /// Storage of its own for each store the page allocator writes, once at the top of an operation, and the stores
+    /// as pointers for the writes below (see `AllocatorStores`). Whatever may have copied the kernel in between (the
+    /// slow path, kswapd's reclaim) is followed by another call.
+    @inline(__always) @discardableResult
+    mutating func ownAllocatorStores() -> AllocatorStores {
+        frames.makeStoredUnique()
+        freeLists.slots.makeUnique()
+        if params.pcpLists { pcpLists.slots.makeUnique() }
+        counters.slots.makeUnique()
+        #if DEBUG
+        return AllocatorStores(frames: frames.buffer.base, frameCount: frames.buffer.count, freeSlots: freeLists.slots.base,
+                               pcpSlots: pcpLists.slots.base, counterSlots: counters.slots.base, logging: frames.journal.isOn,
+                               freeSlotCount: freeLists.slots.count, pcpSlotCount: pcpLists.slots.count,
+                               counterSlotCount: counters.slots.count)
+        #else
+        return AllocatorStores(frames: frames.buffer.base, frameCount: frames.buffer.count, freeSlots: freeLists.slots.base,
+                               pcpSlots: pcpLists.slots.base, counterSlots: counters.slots.base, logging: frames.journal.isOn)
+        #endif
+    }
+
+    /// Gives `pfn`'s frame storage of its own if it is in the frame store's run of free MAX_ORDER blocks. Only a
+    /// MAX_ORDER list operation can meet that run: any smaller block, and every block on a pcp list, was carved out
+    /// of (or merged back from) blocks the allocator had taken off a list, which wrote them out. So the MAX_ORDER
+    /// list operations call this for the frames they read or write, and nothing else tests the run.
+    @inline(never)
+    mutating func materialize(_ pfn: Int) {
+        if pfn >= 0 && pfn < frames.count { frames.makeStored(pfn) }
+    }
+
+    /// Writes frame `pfn` in place, its old value logged first under undo.
+    @inline(__always)
+    mutating func writeFrame(_ s: AllocatorStores, _ pfn: Int, _ body: (inout PageFrame) -> Void) {
+        precondition(UInt(bitPattern: pfn) < UInt(bitPattern: s.frameCount), "PFN beyond mem_map")
+        #if DEBUG
+        checkStores(s, frame: pfn)
+        #endif
+        if _slowPath(s.logging) { frames.recordOld(pfn) }
+        body(&s.frames[pfn])
+    }
+
+    /// Stores `f` whole at `pfn`.
+    @inline(__always)
+    mutating func writeFrame(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame) { writeFrame(s, pfn) { $0 = f } }
+
+    /// Stores `v` in slot `i` of a list store.
+    @inline(__always)
+    mutating func writeSlot(_ s: AllocatorStores, _ store: ListStore, _ i: Int, _ v: Int32) {
+        #if DEBUG
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: store == .freeLists ? s.freeSlotCount : s.pcpSlotCount), "index beyond slots")
+        checkStores(s, frame: nil)
+        #endif
+        if _slowPath(s.logging) {
+            if store == .freeLists { freeLists.slots.record(i) } else { pcpLists.slots.record(i) }
+        }
+        (store == .freeLists ? s.freeSlots : s.pcpSlots)[i] = v
+    }
+
+    /// Adds `d` to slot `i` of a list store.
+    @inline(__always)
+    mutating func addSlot(_ s: AllocatorStores, _ store: ListStore, _ i: Int, _ d: Int32) {
+        writeSlot(s, store, i, s.slot(store, i) &+ d)
+    }
+
+    /// Adds `d` to zone counter slot `i`.
+    @inline(__always)
+    mutating func addCounter(_ s: AllocatorStores, _ i: Int, _ d: Int) {
+        #if DEBUG
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: s.counterSlotCount), "index beyond slots")
+        checkStores(s, frame: nil)
+        #endif
+        if _slowPath(s.logging) { counters.slots.record(i) }
+        s.counterSlots[i] &+= d
+    }
+
+    #if DEBUG
+    /// The tests' check on every write through `s`: its pointers are still the stores' own and unshared, and a frame
+    /// written is in no implicit run.
+    mutating func checkStores(_ s: AllocatorStores, frame pfn: Int?) {
+        precondition(s.frames == frames.buffer.base && s.freeSlots == freeLists.slots.base
+                     && s.counterSlots == counters.slots.base && s.logging == frames.journal.isOn,
+                     "stale AllocatorStores")
+        precondition(!params.pcpLists || s.pcpSlots == pcpLists.slots.base, "stale AllocatorStores (pcp)")
+        precondition(isKnownUniquelyReferenced(&frames.buffer), "AllocatorStores on shared frames")
+        freeLists.slots.assertOwned()
+        counters.slots.assertOwned()
+        if params.pcpLists { pcpLists.slots.assertOwned() }
+        if let pfn { precondition(!frames.isImplicit(pfn), "implicit PFN \(pfn) written") }
+    }
+    #endif
+}
