@@ -14,6 +14,7 @@ import Testing
             .pageAlloc(.tailOutsideBlock(pfn: 7)),
             .pageAlloc(.misalignedBlock(pfn: 7, order: 7)),
             .pageAlloc(.blockCrossesZone(pfn: 7, order: 7)),
+            .pageAlloc(.zonesOverlap(zone: .normal, lower: .dma32)),
             .pageAlloc(.blockContainsFrame(pfn: 7, order: 7, frame: 7, state: .buddy)),
             .pageAlloc(.unmergedBuddies(pfn: 7, buddy: 7, order: 7)),
             .pageAlloc(.freeListEntry(zone: .normal, order: 7, type: .movable, pfn: 7, state: .buddy, entryOrder: 7)),

@@ -13,6 +13,8 @@ public enum PageAllocViolation: Sendable, Equatable {
     case tailOutsideBlock(pfn: Int)
     case misalignedBlock(pfn: Int, order: Int)
     case blockCrossesZone(pfn: Int, order: Int)
+    /// Two populated zones share frames (page_zone() would be ambiguous; the allocator looks the highest up first).
+    case zonesOverlap(zone: ZoneType, lower: ZoneType)
     case blockContainsFrame(pfn: Int, order: Int, frame: Int, state: FrameState)
     case unmergedBuddies(pfn: Int, buddy: Int, order: Int)
     case freeListEntry(zone: ZoneType, order: Int, type: MigrateType, pfn: Int, state: FrameState, entryOrder: Int)

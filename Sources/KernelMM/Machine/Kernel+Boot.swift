@@ -349,8 +349,10 @@ extension Kernel {
     @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? { Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) }
 
     /// The same on the span table, for mutating paths (which would copy the whole Kernel to call the method).
+    /// Highest zone first: most frames in use are in the highest zone, and boot cuts the zones at fixed boundaries
+    /// so that they never overlap (the invariant checks say so), which makes the order of the search immaterial.
     @inline(__always) static func zoneIndex(ofPFN pfn: Int, spans: [ZoneSpan]) -> Int? {
-        for z in spans.indices where pfn >= spans[z].start && pfn < spans[z].end { return z }
+        for z in spans.indices.reversed() where pfn >= spans[z].start && pfn < spans[z].end { return z }
         return nil
     }
 

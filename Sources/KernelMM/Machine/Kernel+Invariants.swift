@@ -34,6 +34,14 @@ extension Kernel {
         // Tests run this after every operation: the walk reads the frames through one buffer and plain loops, and
         // asks the Kernel nothing per frame.
         let spans = zoneSpans
+        // zoneIndex(ofPFN:) looks the highest zone up first, which gives page_zone()'s answer only while no two
+        // zones share a frame.
+        for z in spans.indices where spans[z].start < spans[z].end {
+            for lower in 0..<z where spans[lower].start < spans[lower].end
+                && spans[lower].start < spans[z].end && spans[z].start < spans[lower].end {
+                throw fail(.zonesOverlap(zone: zones[z].type, lower: zones[lower].type))
+            }
+        }
         try frames.withUnsafeBufferPointer { (frames) throws(InvariantViolation) in
             var pfn = 0
             let n = frames.count

@@ -54,6 +54,15 @@ extension Kernel {
         freeLists.slots.makeUnique()
         if params.pcpLists { pcpLists.slots.makeUnique() }
         counters.slots.makeUnique()
+        return currentAllocatorStores()
+    }
+
+    /// The stores as pointers now, without making them unique: after an `ownAllocatorStores()` that nothing since
+    /// can have undone, or after a call that may copy the kernel and takes the stores again itself (kswapd's
+    /// wake-up). Cheaper than carrying one value through such a call: a caller that changes a value it was handed
+    /// by address copies it first, and copying a value just written field by field stalls on store forwarding.
+    @inline(__always)
+    func currentAllocatorStores() -> AllocatorStores {
         #if DEBUG
         return AllocatorStores(frames: frames.buffer.base, frameCount: frames.buffer.count, freeSlots: freeLists.slots.base,
                                pcpSlots: pcpLists.slots.base, counterSlots: counters.slots.base, logging: frames.journal.isOn,

@@ -61,15 +61,14 @@ extension Kernel {
             flags.insert(.noFragment)
         }
         // One call of finishAllocation for both paths: its code once.
-        var s = ownAllocatorStores()
-        var got = getPageFromFreelist(&ac, flags: flags, stores: &s)
+        var got = getPageFromFreelist(&ac, flags: flags, stores: ownAllocatorStores())
         if got == nil {
             got = allocPagesSlowpath(&ac, caller: caller)
-            s = ownAllocatorStores()
+            ownAllocatorStores()
         }
         guard let pfn = got else { return nil }
         let zone = ac.servedBy >= 0 ? ac.servedBy : Self.zoneIndex(ofPFN: pfn, spans: zoneSpans)
-        return finishAllocation(s, pfn, zone: zone, gfp: ac.gfp, order: ac.order, migratetype: ac.migratetype, owner: owner, tag: tag)
+        return finishAllocation(currentAllocatorStores(), pfn, zone: zone, gfp: ac.gfp, order: ac.order, migratetype: ac.migratetype, owner: owner, tag: tag)
     }
 
     /// The request's context for zone index `highest`: its migrate type and zonelist (the next populated zone
@@ -171,12 +170,15 @@ extension Kernel {
     /// get_page_from_freelist(): walk the zonelist, check each zone's watermark, take a block from the first zone
     /// that passes. With ALLOC_NOFRAGMENT, a failed walk is repeated without it.
     mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags) -> Int? {
-        var s = ownAllocatorStores()
-        return getPageFromFreelist(&ac, flags: flags, stores: &s)
+        getPageFromFreelist(&ac, flags: flags, stores: ownAllocatorStores())
     }
 
-    /// The same on the stores the caller took (the fast path's, kept for prep_new_page); `s` is left valid.
-    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores s: inout AllocatorStores) -> Int? {
+    /// The same on the stores the caller took (the fast path's). A zone's fallback may wake kswapd, whose reclaim
+    /// may copy the kernel and takes the stores again: the caller's are the stores' current ones after it
+    /// (`currentAllocatorStores()`).
+    @_transparent
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores: AllocatorStores) -> Int? {
+        var s = stores
         var flags = flags
         while true {
             for z in ac.zonelist {
@@ -184,11 +186,13 @@ extension Kernel {
                 if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
                     if !flags.contains(.noWatermarks) { continue }
                 }
-                if let pfn = rmqueue(&s, zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
+                if let pfn = rmqueue(s, zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
                     if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
                     ac.servedBy = z
                     return pfn
                 }
+                // kswapd may have been woken (see rmqueue).
+                s = currentAllocatorStores()
                 if explainEnabled { appendExplanation(.slowpath(.noListToTakeFrom(zone: zones[z].type, highAtomic: flags.contains(.highAtomic)))) }
             }
             guard flags.contains(.noFragment) else { return nil }
@@ -199,8 +203,8 @@ extension Kernel {
 
     /// rmqueue(): low orders (and THP-sized blocks) through the CPU's pcp list, the rest straight from the buddy lists.
     /// Inline in its one caller: one layer of calls fewer on every allocation.
-    @inline(__always)
-    mutating func rmqueue(_ s: inout AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
+    @_transparent
+    mutating func rmqueue(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         let pfn: Int?
         // __GFP_MOVABLE|__GFP_RECLAIMABLE gives MIGRATE_HIGHATOMIC, which has no pcp list (order_to_pindex() would
         // VM_BUG_ON): such a request goes to the buddy lists rather than index past the CPU's lists.
@@ -209,21 +213,21 @@ extension Kernel {
         } else {
             pfn = rmqueueBuddy(s, zone: z, order: order, migratetype: mt, flags: flags)
         }
-        if zones[z].boostedWatermarkPending { s = wakeKswapdForBoost(zone: z, order: order) }
+        if zones[z].boostedWatermarkPending { wakeKswapdForBoost(zone: z, order: order) }
         return pfn
     }
 
     /// ZONE_BOOSTED_WATERMARK cleared and kswapd woken, out of line: only after a fallback raised the boost.
     /// Reclaim runs the shrinkers, whose frees may go anywhere: the stores are made ours again for the walk's rest.
     @inline(never)
-    mutating func wakeKswapdForBoost(zone z: Int, order: Int) -> AllocatorStores {
+    mutating func wakeKswapdForBoost(zone z: Int, order: Int) {
         zones[z].boostedWatermarkPending = false
         wakeupKswapd(zone: z, order: order, why: .fallbackBoost)
-        return ownAllocatorStores()
+        ownAllocatorStores()
     }
 
     /// rmqueue_buddy(): high-atomic reserve first when allowed, then __rmqueue().
-    @inline(__always)
+    @_transparent
     mutating func rmqueueBuddy(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         var pfn: Int?
         if flags.contains(.highAtomic) { pfn = rmqueueSmallest(s, zone: z, order: order, migratetype: .highAtomic) }
@@ -237,7 +241,7 @@ extension Kernel {
     }
 
     /// __rmqueue(): our own type's lists, then a fallback steal and another try.
-    @inline(__always)
+    @_transparent
     mutating func rmqueueAny(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Int? {
         while true {
             if let pfn = rmqueueSmallest(s, zone: z, order: order, migratetype: mt) { return pfn }

@@ -12,7 +12,7 @@ extension Kernel {
     }
 
     /// __rmqueue_smallest(): the first block on the smallest order ≥ `order` with a block of type `mt`.
-    @inline(__always)
+    @_transparent
     mutating func rmqueueSmallest(_ s: AllocatorStores, zone z: Int, order: Int, migratetype mt: MigrateType) -> Int? {
         let m = mt.rawValue
         var current = order
@@ -60,6 +60,12 @@ extension Kernel {
     /// mm/page_alloc.c: __free_one_page() — merge with free buddies while they exist, then put the block on its
     /// list: at the tail when the next-larger merge is likely (buddy_merge_likely()) or when asked (FPI_TO_TAIL).
     mutating func freeOneBlock(_ s: AllocatorStores, pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, toTail: Bool) {
+        freeOneBlockInline(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: toTail)
+    }
+
+    /// The same, inline in __free_pages' own path (the others call the function above).
+    @_transparent
+    mutating func freeOneBlockInline(_ s: AllocatorStores, pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, toTail: Bool) {
         let freedOrder = order
         var pfn = pfn
         var order = order

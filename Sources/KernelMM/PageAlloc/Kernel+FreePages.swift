@@ -124,6 +124,9 @@ extension Kernel {
     }
 
     /// free_the_page(): low orders to the CPU's pcp list, the rest to the buddy lists (__free_pages_ok()).
+    /// Transparent (so are what it calls): one function per free, not four, each saving registers and passing the
+    /// stores on.
+    @_transparent
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
         let s = ownAllocatorStores()
@@ -145,7 +148,7 @@ extension Kernel {
             freeToPcp(s, pfn, head, order: order, migratetype: mt, zone: z)
         } else {
             writeFrame(s, pfn, head)
-            freeOneBlock(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
+            freeOneBlockInline(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
         }
     }
 

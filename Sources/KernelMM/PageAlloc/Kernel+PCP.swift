@@ -54,6 +54,7 @@ extension Kernel {
     /// free_unref_page_commit(): put the block on the CPU's list; past `high`, hand a batch back to the buddy
     /// allocator (free_pcppages_bulk()), more each time frees come without allocations in between.
     /// `f` is the block's head frame as the caller leaves it (written here, once, with the list's links).
+    @_transparent
     mutating func freeToPcp(_ s: AllocatorStores, _ pfn: Int, _ f: PageFrame, order: Int, migratetype: MigrateType, zone z: Int) {
         let cpu = currentCPU
         // HighAtomic pages are kept on the Movable list (treated as movable on pcp).

@@ -12,13 +12,15 @@ public struct PCPLists: Sendable, Equatable, Codable {
 
     /// Per (zone, CPU): count, high, batch, free_factor, then (head, tail) per list.
     @inline(__always) @usableFromInline static var fields: Int { 4 }
-    @usableFromInline var stride: Int { Self.fields + 2 * listCount }
+    /// Slots per (zone, CPU): stored, since the hot path's index arithmetic reads it on every list operation.
+    @usableFromInline let stride: Int
 
     /// No zones (what undo's snapshot holds in place of the kernel's): no allocation.
     public init() {
         zoneCount = 0
         cpuCount = 0
         listCount = 0
+        stride = Self.fields
         slots = JournaledSlots()
     }
 
@@ -28,6 +30,7 @@ public struct PCPLists: Sendable, Equatable, Codable {
         cpuCount = cpus
         listCount = PerCPUPages.lowOrderLists + (transparentHugepage ? 1 : 0)
         let stride = Self.fields + 2 * listCount
+        self.stride = stride
         slots = JournaledSlots(repeating: -1, count: zones * cpus * stride)
         for i in 0..<(zones * cpus) {
             slots[i * stride] = 0        // count

@@ -24,7 +24,7 @@ public struct PerCPUPages: Sendable, Equatable {
     public static func index(order: Int, migratetype: MigrateType) -> Int {
         if order > maxOrder { return lowOrderLists }
         // Only the MIGRATE_PCPTYPES have lists; HighAtomic pages live on the Movable list (as free_unref_page does).
-        return order * MigrateType.pcpTypes + (migratetype.rawValue < MigrateType.pcpTypes ? migratetype.rawValue : MigrateType.movable.rawValue)
+        return order &* MigrateType.pcpTypes &+ (migratetype.rawValue < MigrateType.pcpTypes ? migratetype.rawValue : MigrateType.movable.rawValue)
     }
 
     /// pindex_to_order().

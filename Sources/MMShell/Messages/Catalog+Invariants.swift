@@ -25,6 +25,9 @@ extension Message {
         case .blockCrossesZone(let pfn, let o):
             Message(en: "block at \(x(pfn)) order \(o) crosses a zone boundary",
                     ko: "\(x(pfn))의 order \(o) 블록이 zone 경계를 넘습니다")
+        case .zonesOverlap(let z, let lower):
+            Message(en: "zone \(z.procName) overlaps zone \(lower.procName)",
+                    ko: "zone \(z.procName)의 범위가 zone \(lower.procName)의 범위와 겹칩니다")
         case .blockContainsFrame(let pfn, let o, let frame, let state):
             Message(en: "block at \(x(pfn)) order \(o) contains frame \(x(frame)) in state \(state)",
                     ko: "\(x(pfn))의 order \(o) 블록 안에 상태가 \(state)인 프레임이 있습니다(\(x(frame)))")
