@@ -94,7 +94,8 @@ public struct Shell: Sendable {
         if CInput.isC(text, session: session, command: &named) { out = session.executeC(text, source: source, line: line); return }
         let parsed: ParsedLine
         do {
-            parsed = try LineParser.parseLine(text, reusing: &spareWords)
+            // A command `isC` found came from its byte reading, which takes only printable ASCII and tabs.
+            parsed = try LineParser.parseLine(text, reusing: &spareWords, printable: named != nil)
         } catch {
             out = fail(error, text: text, source: source, line: line)
             return
@@ -124,7 +125,7 @@ public struct Shell: Sendable {
 
     /// `--help` or `-h`. Its first byte first: every word of every line is asked, and two String compares per word
     /// cost more than the rest of the check (no other first byte is a `-`, as Characters compare either).
-    static func isHelpWord(_ w: String) -> Bool { w.utf8.first == 0x2D && (w == "--help" || w == "-h") }
+    static func isHelpWord(_ w: String) -> Bool { w.firstUTF8Byte == 0x2D && (w == "--help" || w == "-h") }
 
     /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
     /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).

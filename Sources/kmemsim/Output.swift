@@ -20,7 +20,8 @@ enum Output {
 
     static func out(_ s: String) {
         guard buffered else { return write(s, to: 1) }
-        pending.append(s)
+        // Most script lines' own text is empty (the value line went into `pending` already): nothing to append.
+        if !s.isEmpty { pending.append(s) }
         if pending.count >= flushAt { flush() }
     }
 
