@@ -17,6 +17,9 @@ public struct LineOutcome: Sendable, Equatable {
     var command: CommandSpec?
     /// In JSON mode, the line's record before it is written (the lesson layer adds its text to it).
     var record: [(String, JSONValue)]?
+    /// Where the line's stdout may begin, written as bytes (see `Shell.execute(_:source:line:stdout:)`); nil while
+    /// the line runs means all of it goes into `stdout`. Not retained: the caller holds it for the line's run.
+    unowned(unsafe) var stdoutBytes: OutputBytes?
     public init() {}
 
     public static func == (a: LineOutcome, b: LineOutcome) -> Bool {
@@ -55,8 +58,12 @@ public struct Shell: Sendable {
     /// Runs one line. `source` and `line` locate errors in scripts (`kmemsim: FILE:LINE: error: …`); pass nil
     /// for interactive use (`error: …`). A lesson or quiz under way sees the line before it runs and its outcome after
     /// (`LessonEngine.around`).
-    public mutating func execute(_ text: String, source: String? = nil, line: Int = 0) -> LineOutcome {
-        var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line) }
+    ///
+    /// With `bytes` (the runner's gathered stdout, written before the outcome's `stdout`), the line's stdout may begin
+    /// there: a command's value line is written at its end directly, and the outcome's `stdout` holds what follows.
+    public mutating func execute(_ text: String, source: String? = nil, line: Int = 0, stdout bytes: OutputBytes? = nil) -> LineOutcome {
+        var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line, stdout: bytes) }
+        out.stdoutBytes = nil
         if let r = out.record { render(r, into: &out, source: source, line: line) }
         // One exit, returning the one variable: the outcome is built in the caller's slot. A second `return out`
         // made the optimizer copy it there and drop the original (each of its strings and arrays, every line).
@@ -72,9 +79,10 @@ public struct Shell: Sendable {
     }
 
     /// Runs one command line, without the lesson layer.
-    mutating func run(_ text: String, source: String?, line: Int) -> LineOutcome {
+    mutating func run(_ text: String, source: String?, line: Int, stdout bytes: OutputBytes? = nil) -> LineOutcome {
         // One exit (see `execute`): each way out writes `out`.
         var out = LineOutcome()
+        out.stdoutBytes = bytes
         run(text, source: source, line: line, into: &out)
         return out
     }
@@ -86,7 +94,8 @@ public struct Shell: Sendable {
         if CInput.isC(text, session: session, command: &named) { out = session.executeC(text, source: source, line: line); return }
         let parsed: ParsedLine
         do {
-            parsed = try LineParser.parseLine(text, reusing: &spareWords)
+            // A command `isC` found came from its byte reading, which takes only printable ASCII and tabs.
+            parsed = try LineParser.parseLine(text, reusing: &spareWords, printable: named != nil)
         } catch {
             out = fail(error, text: text, source: source, line: line)
             return
@@ -116,7 +125,7 @@ public struct Shell: Sendable {
 
     /// `--help` or `-h`. Its first byte first: every word of every line is asked, and two String compares per word
     /// cost more than the rest of the check (no other first byte is a `-`, as Characters compare either).
-    static func isHelpWord(_ w: String) -> Bool { w.utf8.first == 0x2D && (w == "--help" || w == "-h") }
+    static func isHelpWord(_ w: String) -> Bool { w.firstUTF8Byte == 0x2D && (w == "--help" || w == "-h") }
 
     /// The command's `Arguments` hold a reference to the variable table; they die when this returns, so storing
     /// the result in a variable afterwards does not copy the whole table (40,000 variables used to cost seconds).
@@ -258,8 +267,11 @@ extension ShellSession {
             shown += text
             if !text.hasSuffix("\n") { shown += "\n" }
         } else if result.value != .none && showValue {
-            let value = ValueView.line(result.value, name: valueName ?? assignTo, kernel: kernel, newline: true, lang: language)
-            if shown.isEmpty { shown = value } else { shown += value }
+            // Nothing before it: the value line can go straight into the caller's bytes (see `Shell.execute`).
+            if !shown.isEmpty || out.stdoutBytes.map({ ValueView.appendLine(result.value, name: valueName ?? assignTo, kernel: kernel, lang: language, to: $0) }) != true {
+                let value = ValueView.line(result.value, name: valueName ?? assignTo, kernel: kernel, newline: true, lang: language)
+                if shown.isEmpty { shown = value } else { shown += value }
+            }
         }
         out.stdout = shown
         validateAfterCommand(&out, source: source, line: line)

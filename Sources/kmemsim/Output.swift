@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MMShell
 
 /// stdout and stderr, written whole: each command's output is built first, then written with one write(2) loop,
 /// so stdout and stderr interleave in command order.
@@ -11,23 +12,17 @@ import Glibc
 /// line by line sees each answer), when it holds 64 KiB, and at exit.
 enum Output {
     nonisolated(unsafe) static var buffered = false
-    /// The gathered bytes, behind a pointer that never changes: a `static var` array was checked for exclusive
-    /// access (a runtime call to begin and one to end) at every append, and every script line appends.
-    nonisolated(unsafe) private static let pending: UnsafeMutablePointer<[UInt8]> = {
-        let p = UnsafeMutablePointer<[UInt8]>.allocate(capacity: 1)
-        p.initialize(to: [])
-        return p
-    }()
+    /// The gathered bytes, in a buffer that never changes (a `static var` array was checked for exclusive access, a
+    /// runtime call to begin and one to end, at every append, and every script line appends). The shell writes a
+    /// line's value line here itself (`Shell.execute(_:source:line:stdout:)`), before the line's `out`.
+    nonisolated(unsafe) static let pending = OutputBytes()
     private static let flushAt = 1 << 16
 
     static func out(_ s: String) {
         guard buffered else { return write(s, to: 1) }
-        guard !s.isEmpty else { return }
-        // Its bytes in place, copied at once: the generic append of a UTF8View was a loop of its own.
-        if s.utf8.withContiguousStorageIfAvailable({ pending.pointee.append(contentsOf: $0) }) == nil {
-            pending.pointee.append(contentsOf: s.utf8)
-        }
-        if pending.pointee.count >= flushAt { flush() }
+        // Most script lines' own text is empty (the value line went into `pending` already): nothing to append.
+        if !s.isEmpty { pending.append(s) }
+        if pending.count >= flushAt { flush() }
     }
 
     static func err(_ s: String) {
@@ -39,9 +34,9 @@ enum Output {
 
     /// Writes what `out` has gathered.
     static func flush() {
-        guard !pending.pointee.isEmpty else { return }
-        write(bytes: &pending.pointee, to: 1)
-        pending.pointee.removeAll(keepingCapacity: true)
+        guard !pending.isEmpty else { return }
+        pending.withBytes { write(bytes: $0, to: 1) }
+        pending.removeAll()
     }
 
     /// The first error writing standard output (e.g. ENOSPC on /dev/full), if any: the run stops and exits 1,
@@ -50,15 +45,15 @@ enum Output {
 
     static func write(_ s: String, to fd: Int32) {
         guard !s.isEmpty else { return }
-        var bytes = Array(s.utf8)
-        write(bytes: &bytes, to: fd)
+        let bytes = Array(s.utf8)
+        bytes.withUnsafeBufferPointer { write(bytes: $0, to: fd) }
     }
 
-    private static func write(bytes: inout [UInt8], to fd: Int32) {
-        guard !bytes.isEmpty else { return }
+    private static func write(bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) } // trap-ok: non-empty array
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 if fd == 1, stdoutError == nil { stdoutError = errno }

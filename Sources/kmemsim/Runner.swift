@@ -77,7 +77,9 @@ final class Runner {
                     }
                 }
                 if echo { Output.out(shell.prompt + line.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ...> ") + "\n") }
-                let outcome = interactive ? executeInterruptibly(line, line: startLine) : shell.execute(line, source: source, line: startLine)
+                // A script's value lines go straight into the gathered output (a terminal's Ctrl-C may drop an outcome).
+                let outcome = interactive ? executeInterruptibly(line, line: startLine)
+                    : shell.execute(line, source: source, line: startLine, stdout: Output.buffered ? Output.pending : nil)
                 Output.out(outcome.stdout)
                 Output.err(outcome.stderr)
                 lines += 1

@@ -41,7 +41,7 @@ enum ArgumentDecoder {
         var i = command.options.isEmpty ? words.count : 0
         while i < words.count {
             let w = words[i]
-            guard w.utf8.first == 0x2d, !command.options.isEmpty else {
+            guard w.firstUTF8Byte == 0x2d, !command.options.isEmpty else {
                 positional.append(w)
                 i += 1
                 continue
@@ -83,12 +83,18 @@ enum ArgumentDecoder {
             throw .missingArgument(command: command.name, argument: declared[missing].name.uppercased(), usage: command.usage)
         }
         var values = ArgumentValues()
-        for (n, w) in positional.enumerated() {
-            // The declared spec straight from the array read above (`spec` reads the command's array again).
-            let s = n < declared.count ? declared[n] : spec(command, n)
+        for n in positional.indices {
+            // A declared spec is read in place in the array read above: a copy was a retain of its name and of its
+            // kind, for every argument of every line.
+            if n < declared.count {
+                values.append(try value(positional[n], declared[n], command: command, variables: variables, kernel: &kernel),
+                              readAs: ArgumentRead.decoded(declared[n].kind))
+                continue
+            }
+            let s = spec(command, n)
             // Words after a `.text` argument belong to it: kept as typed.
-            if n >= declared.count, !command.variadic { values.append(.word(w), readAs: ArgumentRead.decoded(s.kind)); continue }
-            values.append(try value(w, s, command: command, variables: variables, kernel: &kernel), readAs: ArgumentRead.decoded(s.kind))
+            if !command.variadic { values.append(.word(positional[n]), readAs: ArgumentRead.decoded(s.kind)); continue }
+            values.append(try value(positional[n], s, command: command, variables: variables, kernel: &kernel), readAs: ArgumentRead.decoded(s.kind))
         }
         return Arguments(command: command, raw: positional, rest: rest, variables: variables, line: line,
                          values: values, options: options)
@@ -127,7 +133,7 @@ enum ArgumentDecoder {
     static func variable(_ t: String, _ variables: [String: ShellValue]) throws(CommandError) -> ShellValue? {
         // No `$` byte first, no `$` Character first (nothing else decomposes to or composes into a `$`): the usual
         // number or name is told in one compare.
-        guard t.utf8.first == 0x24 else { return nil }
+        guard t.firstUTF8Byte == 0x24 else { return nil }
         // `$name` in plain ASCII (one byte is one Character there): its name is the bytes after the `$`.
         let ascii = t.utf8.withContiguousStorageIfAvailable { b -> String? in
             ByteScan.isASCII(b) ? String(utf8Bytes: b[1...]) : nil

@@ -87,8 +87,9 @@ extension ShellSession {
                 return
             }
         }
-        // The entry let go took the oldest writes the logs must keep with it.
-        if undoStack.append(UndoEntry(before: before), limit: undoLimit), let oldest = undoStack.oldestBefore {
+        // The entry let go took the oldest writes the logs must keep with it. `before` is moved into the history, not
+        // copied: a copy was a retain of the snapshot and the line, and dropping this binding their release.
+        if undoStack.append(UndoEntry(before: consume before), limit: undoLimit), let oldest = undoStack.oldestBefore {
             variableStore.forget(before: oldest.variablesMark)
             kernel.forgetUndoJournal(before: oldest.journal)
         }

@@ -14,6 +14,13 @@ struct ByteText {
         }
     }
 
+    /// `string(capacity:_:)` written at the end of `bytes` instead (the runner's stdout), with no String between.
+    static func append(to bytes: OutputBytes, capacity: Int, _ body: (inout ByteText) -> Void) {
+        var t = ByteText(buffer: UnsafeMutableBufferPointer(start: bytes.room(capacity), count: capacity))
+        body(&t)
+        bytes.commit(t.count)
+    }
+
     private init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
     @inline(__always) private mutating func put(_ c: UInt8) {

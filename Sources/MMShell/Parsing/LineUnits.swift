@@ -24,10 +24,12 @@ protocol LineUnits {
 struct ASCIILineUnits: LineUnits {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    /// nil when the line holds a non-ASCII byte or a CR LF pair (one Character of two bytes).
-    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// nil when the line holds a non-ASCII byte or a CR LF pair (one Character of two bytes). `printable`: the
+    /// caller has seen that every byte is printable ASCII or a tab (`CInput.isC` reads the line first), so neither
+    /// is there to look for.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, printable: Bool = false) {
         // Printable ASCII (most lines) has neither, found eight bytes a step.
-        if !ByteScan.isPrintableASCII(bytes) {
+        if !printable, !ByteScan.isPrintableASCII(bytes) {
             var previous: UInt8 = 0
             for c in bytes {
                 if c >= 0x80 || (c == 0x0A && previous == 0x0D) { return nil }

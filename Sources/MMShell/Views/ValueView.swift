@@ -4,23 +4,39 @@ import KernelMM
 enum ValueView {
     /// `$p = (struct page *)0x…  pfn …  [order-0 block, zone Normal]`, with a newline when asked.
     static func line(_ v: ShellValue, name: String?, kernel k: Kernel, newline: Bool = false, lang: Language = .en) -> String {
-        if lang == .en, case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count {
+        if let pfn = bytePage(v, k, lang) {
             // The result every allocation prints: written as bytes into the string's own storage.
-            let capacity = 200 + (name?.utf8.count ?? 0)
-            return ByteText.string(capacity: capacity) { b in
-                if let name {
-                    b.append("$")
-                    b.append(name)
-                    b.append(" = ")
-                }
-                page(p.raw, k, into: &b)
-                if newline { b.append("\n") }
-            }
+            return ByteText.string(capacity: 200 + (name?.utf8.count ?? 0)) { pageLine(pfn, name: name, k, newline: newline, into: &$0) }
         }
         var s = name.map { "$\($0) = " } ?? ""
         s += describe(v, kernel: k, lang: lang)
         if newline { s += "\n" }
         return s
+    }
+
+    /// `line(…, newline: true)` written at the end of `bytes` when it is a page's line in English (what a script line
+    /// that allocates prints), with no String made; false, writing nothing, for any other value.
+    static func appendLine(_ v: ShellValue, name: String?, kernel k: Kernel, lang: Language, to bytes: OutputBytes) -> Bool {
+        guard let pfn = bytePage(v, k, lang) else { return false }
+        ByteText.append(to: bytes, capacity: 200 + (name?.utf8.count ?? 0)) { pageLine(pfn, name: name, k, newline: true, into: &$0) }
+        return true
+    }
+
+    /// The PFN of a value whose line is written as bytes: a page of this machine, shown in English.
+    private static func bytePage(_ v: ShellValue, _ k: Kernel, _ lang: Language) -> Int? {
+        guard lang == .en, case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count else { return nil }
+        return p.raw
+    }
+
+    /// `$name = (struct page *)0x…  pfn …  [order-0 block, zone Normal]`.
+    private static func pageLine(_ pfn: Int, name: String?, _ k: Kernel, newline: Bool, into b: inout ByteText) {
+        if let name {
+            b.append("$")
+            b.append(name)
+            b.append(" = ")
+        }
+        page(pfn, k, into: &b)
+        if newline { b.append("\n") }
     }
 
     /// `(struct page *)0xffffea0004000880  pfn 0x100022  phys 0x100022000  [order-0 block, zone Normal]`.
