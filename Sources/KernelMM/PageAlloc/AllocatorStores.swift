@@ -22,6 +22,22 @@ struct AllocatorStores {
     let freeSlotCount: Int, pcpSlotCount: Int, counterSlotCount: Int
     #endif
 
+    /// The stores' storage as it is now (their buffers' base pointers; see `Kernel.currentAllocatorStores()`).
+    @inline(__always)
+    init(_ frames: FrameStore, _ freeLists: JournaledSlots<Int32>, _ pcpLists: JournaledSlots<Int32>, _ counters: JournaledSlots<Int>) {
+        self.frames = frames.buffer.base
+        frameCount = frames.buffer.count
+        freeSlots = freeLists.base
+        pcpSlots = pcpLists.base
+        counterSlots = counters.base
+        logging = frames.journal.isOn
+        #if DEBUG
+        freeSlotCount = freeLists.count
+        pcpSlotCount = pcpLists.count
+        counterSlotCount = counters.count
+        #endif
+    }
+
     /// Frame `pfn` as stored. Callers read only frames outside the implicit runs (see `Kernel.materialize`) or
     /// buddy candidates, which a run's storage answers rightly (never a free head).
     @inline(__always) func frame(_ pfn: Int) -> PageFrame {
@@ -63,15 +79,7 @@ extension Kernel {
     /// by address copies it first, and copying a value just written field by field stalls on store forwarding.
     @inline(__always)
     func currentAllocatorStores() -> AllocatorStores {
-        #if DEBUG
-        return AllocatorStores(frames: frames.buffer.base, frameCount: frames.buffer.count, freeSlots: freeLists.slots.base,
-                               pcpSlots: pcpLists.slots.base, counterSlots: counters.slots.base, logging: frames.journal.isOn,
-                               freeSlotCount: freeLists.slots.count, pcpSlotCount: pcpLists.slots.count,
-                               counterSlotCount: counters.slots.count)
-        #else
-        return AllocatorStores(frames: frames.buffer.base, frameCount: frames.buffer.count, freeSlots: freeLists.slots.base,
-                               pcpSlots: pcpLists.slots.base, counterSlots: counters.slots.base, logging: frames.journal.isOn)
-        #endif
+        AllocatorStores(frames, freeLists.slots, pcpLists.slots, counters.slots)
     }
 
     /// Gives `pfn`'s frame storage of its own if it is in the frame store's run of free MAX_ORDER blocks. Only a

@@ -31,6 +31,7 @@ public struct ZoneCounters: Sendable, Equatable, Codable {
     /// allocator writes them through its stores (`Kernel.countLocalAlloc` and friends).
     @inline(__always) static func nrFreeIndex(zone z: Int) -> Int { z &* stride }
     @inline(__always) static func numaHitIndex(zone z: Int) -> Int { z &* stride &+ 1 }
+    @inline(__always) static func numaMissIndex(zone z: Int) -> Int { z &* stride &+ 2 }
     @inline(__always) static func numaLocalIndex(zone z: Int) -> Int { z &* stride &+ 3 }
     @inline(__always) static func allocsIndex(zone z: Int) -> Int { z &* stride &+ 4 }
     @inline(__always) static func freesIndex(zone z: Int) -> Int { z &* stride &+ 5 }
@@ -38,22 +39,26 @@ public struct ZoneCounters: Sendable, Equatable, Codable {
     @inline(__always) var pgfreeIndex: Int { vmBase &+ Self.zoneTypes }
 
     public func stats(zone z: Int) -> ZoneStats {
-        let b = z * Self.stride
-        return ZoneStats(numaHit: slots[b + 1], numaMiss: slots[b + 2], numaLocal: slots[b + 3], allocs: slots[b + 4],
-                         frees: slots[b + 5])
+        ZoneStats(numaHit: slots[Self.numaHitIndex(zone: z)], numaMiss: slots[Self.numaMissIndex(zone: z)],
+                  numaLocal: slots[Self.numaLocalIndex(zone: z)], allocs: slots[Self.allocsIndex(zone: z)],
+                  frees: slots[Self.freesIndex(zone: z)])
     }
 
-    public func pgalloc(_ type: ZoneType) -> Int { slots[vmBase + type.rawValue] }
-    public var pgfree: Int { slots[vmBase + Self.zoneTypes] }
+    public func pgalloc(_ type: ZoneType) -> Int { slots[pgallocIndex(type)] }
+    public var pgfree: Int { slots[pgfreeIndex] }
 
     /// Sets what a saved machine recorded (load).
     mutating func set(zone z: Int, nrFreePages: Int, stats s: ZoneStats) {
-        let b = z * Self.stride
-        for (i, v) in [nrFreePages, s.numaHit, s.numaMiss, s.numaLocal, s.allocs, s.frees].enumerated() { slots[b + i] = v }
+        slots[Self.nrFreeIndex(zone: z)] = nrFreePages
+        slots[Self.numaHitIndex(zone: z)] = s.numaHit
+        slots[Self.numaMissIndex(zone: z)] = s.numaMiss
+        slots[Self.numaLocalIndex(zone: z)] = s.numaLocal
+        slots[Self.allocsIndex(zone: z)] = s.allocs
+        slots[Self.freesIndex(zone: z)] = s.frees
     }
     mutating func setVM(pgalloc: [Int], pgfree: Int) {
         for (i, v) in pgalloc.prefix(Self.zoneTypes).enumerated() { slots[vmBase + i] = v }
-        slots[vmBase + Self.zoneTypes] = pgfree
+        slots[pgfreeIndex] = pgfree
     }
 }
 

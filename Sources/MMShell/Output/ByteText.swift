@@ -42,10 +42,7 @@ struct ByteText {
     /// retained, released and asked for its bytes, a dozen times a result line.
     @_disfavoredOverload
     mutating func append(_ s: String) {
-        // Read in place where it can be (a native String): `withUTF8` wants a copy of the String to call on.
-        if s.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) != nil { return }
-        var s = s
-        s.withUTF8 { append(bytes: $0) }
+        s.withUTF8Bytes { append(bytes: $0) }
     }
 
     private mutating func append(bytes u: UnsafeBufferPointer<UInt8>) {

@@ -29,10 +29,7 @@ public final class OutputBytes: @unchecked Sendable {
     }
 
     public func append(_ s: String) {
-        // In place where it can be (a native String); else through a copy that has contiguous bytes.
-        if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
-        var s = s
-        s.withUTF8 { append($0) }
+        s.withUTF8Bytes { append($0) }
     }
 
     /// Forgets the bytes, keeping the storage.

@@ -157,8 +157,7 @@ public enum NumberParser {
     /// Anything else (signs, `_`, `0x`, longer numbers) takes the general path.
     static func plainDecimal(_ s: String) -> UInt64? {
         // On the bytes in place: walking the String's UTF-8 view took more than the digits themselves.
-        if let v = s.utf8.withContiguousStorageIfAvailable({ plainDecimal(bytes: $0) }) { return v }
-        return Array(s.utf8).withUnsafeBufferPointer { plainDecimal(bytes: $0) }
+        s.withUTF8Bytes { plainDecimal(bytes: $0) }
     }
 
     private static func plainDecimal(bytes b: UnsafeBufferPointer<UInt8>) -> UInt64? {

@@ -17,6 +17,15 @@ extension String {
     @inline(__always)
     var firstUTF8Byte: UInt8? { utf8.isEmpty ? nil : utf8[utf8.startIndex] }
 
+    /// `body` on the String's UTF-8 bytes: in place where they are contiguous (a native String), else on a copy's
+    /// (`withUTF8` alone wants a mutable copy to call on, a retain and release even when it is native).
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        var s = self
+        return s.withUTF8(body)
+    }
+
     /// The same for a slice of a buffer.
     @inline(__always)
     init(utf8Bytes b: Slice<UnsafeBufferPointer<UInt8>>) { self.init(utf8Bytes: UnsafeBufferPointer(rebasing: b)) }
