@@ -15,8 +15,12 @@ public struct AllocFlags: OptionSet, Sendable, Hashable, Codable {
     public static let noFragment = AllocFlags(rawValue: 0x100)   // ALLOC_NOFRAGMENT
     public static let highAtomic = AllocFlags(rawValue: 0x200)   // ALLOC_HIGHATOMIC
     public static let kswapd = AllocFlags(rawValue: 0x800)       // ALLOC_KSWAPD (= __GFP_KSWAPD_RECLAIM)
-    /// ALLOC_RESERVES: any of these lets a request use reserves.
-    public static let reserves: AllocFlags = [.nonBlock, .minReserve, .highAtomic, .oom]
+    /// ALLOC_RESERVES: any of these lets a request use reserves. Built from raw values, as `highAtomicOrOOM`: an
+    /// OptionSet's array literal is an array allocation wherever the optimizer does not fold it, and in the
+    /// allocator's fast path it stopped folding once the path grew.
+    public static var reserves: AllocFlags { AllocFlags(rawValue: 0x10 | 0x20 | 0x200 | 0x08) }
+    /// ALLOC_HIGHATOMIC | ALLOC_OOM: either lets a request take the high-atomic reserve.
+    static var highAtomicOrOOM: AllocFlags { AllocFlags(rawValue: 0x200 | 0x08) }
 
     public var watermark: Kernel.WatermarkLevel {
         switch rawValue & 3 {

@@ -55,20 +55,38 @@ extension Kernel {
 
         // Fast path: the low watermark, no reserves; ALLOC_NOFRAGMENT when the preferred zone is NORMAL and DMA32
         // lies below it (alloc_flags_nofragment()).
-        var flags: AllocFlags = [.wmarkLow]
+        var flags = AllocFlags.wmarkLow
         if gfp.contains(.kswapdReclaim) { flags.insert(.kswapd) }
         if arch.configures(.dma32), let first = ac.zonelist.first, zoneTypes[first] == .normal {
             flags.insert(.noFragment)
         }
-        // One call of finishAllocation for both paths: its code once.
-        var got = getPageFromFreelist(&ac, flags: flags, stores: ownAllocatorStores())
-        if got == nil {
-            got = allocPagesSlowpath(&ac, caller: caller)
-            ownAllocatorStores()
+        // The fast path twice, once per value of the undo flag (see `AllocatorStores.logging(_:)`).
+        let s = ownAllocatorStores()
+        if _slowPath(s.logging) { return allocFromFreelist(s.logging(true), &ac, flags: flags, owner: owner, tag: tag, caller: caller) }
+        return allocFromFreelist(s.logging(false), &ac, flags: flags, owner: owner, tag: tag, caller: caller)
+    }
+
+    /// get_page_from_freelist() and prep_new_page() on stores whose undo flag is a constant; the slow path when the
+    /// walk finds nothing.
+    @_transparent
+    private mutating func allocFromFreelist(_ s: AllocatorStores, _ ac: inout AllocContext, flags: AllocFlags, owner: FrameOwner,
+                                            tag: UInt32?, caller: String) -> PFN? {
+        guard let pfn = getPageFromFreelist(&ac, flags: flags, stores: s) else {
+            return allocPagesSlowpath(&ac, owner: owner, tag: tag, caller: caller)
         }
-        guard let pfn = got else { return nil }
+        // The pointers again (a fallback may have woken kswapd, whose reclaim may copy the stores), the flag as it was.
+        return finishAllocation(currentAllocatorStores().logging(s.logging), pfn, zone: ac.servedBy, gfp: ac.gfp, order: ac.order,
+                                migratetype: ac.migratetype, owner: owner, tag: tag)
+    }
+
+    /// __alloc_pages_slowpath() and, when it found a block, prep_new_page(). Out of line: the fast path's two copies
+    /// need not carry it.
+    @inline(never)
+    private mutating func allocPagesSlowpath(_ ac: inout AllocContext, owner: FrameOwner, tag: UInt32?, caller: String) -> PFN? {
+        guard let pfn = allocPagesSlowpath(&ac, caller: caller) else { return nil }
         let zone = ac.servedBy >= 0 ? ac.servedBy : Self.zoneIndex(ofPFN: pfn, spans: zoneSpans)
-        return finishAllocation(currentAllocatorStores(), pfn, zone: zone, gfp: ac.gfp, order: ac.order, migratetype: ac.migratetype, owner: owner, tag: tag)
+        return finishAllocation(ownAllocatorStores(), pfn, zone: zone, gfp: ac.gfp, order: ac.order, migratetype: ac.migratetype,
+                                owner: owner, tag: tag)
     }
 
     /// The request's context for zone index `highest`: its migrate type and zonelist (the next populated zone
@@ -173,32 +191,47 @@ extension Kernel {
         getPageFromFreelist(&ac, flags: flags, stores: ownAllocatorStores())
     }
 
-    /// The same on the stores the caller took (the fast path's). A zone's fallback may wake kswapd, whose reclaim
-    /// may copy the kernel and takes the stores again: the caller's are the stores' current ones after it
-    /// (`currentAllocatorStores()`).
+    /// The same on the stores the caller took (the fast path's). The walk's first zone is tried here, straight-line,
+    /// and the rest of the walk out of line: most requests end at the first zone, and as a loop the whole walk made
+    /// the optimizer hoist (and spill) the first zone's numbers for every later one.
     @_transparent
-    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores: AllocatorStores) -> Int? {
-        var s = stores
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores s: AllocatorStores) -> Int? {
+        if let z = ac.zonelist.first, let pfn = tryZone(s, &ac, zone: z, flags: flags) { return pfn }
+        return getPageFromFreelist(&ac, flags: flags, from: 1)
+    }
+
+    /// The walk from its `start`-th zone on (the first pass; a pass without ALLOC_NOFRAGMENT starts at the first).
+    /// A zone's fallback may wake kswapd, whose reclaim may copy the kernel and takes the stores again: the stores
+    /// are the current ones before each zone.
+    @inline(never)
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, from start: Int) -> Int? {
         var flags = flags
+        var start = start
         while true {
-            for z in ac.zonelist {
-                let mark = zones[z].watermarkPages(flags.watermark)
-                if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
-                    if !flags.contains(.noWatermarks) { continue }
-                }
-                if let pfn = rmqueue(s, zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
-                    if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
-                    ac.servedBy = z
-                    return pfn
-                }
-                // kswapd may have been woken (see rmqueue).
-                s = currentAllocatorStores()
-                if explainEnabled { appendExplanation(.slowpath(.noListToTakeFrom(zone: zones[z].type, highAtomic: flags.contains(.highAtomic)))) }
+            for (i, z) in ac.zonelist.enumerated() where i >= start {
+                if let pfn = tryZone(currentAllocatorStores(), &ac, zone: z, flags: flags) { return pfn }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)
+            start = 0
             explain(.slowpath(.retryWithoutNoFragment))
         }
+    }
+
+    /// One zone of the walk: its watermark, then a block from its lists.
+    @_transparent
+    mutating func tryZone(_ s: AllocatorStores, _ ac: inout AllocContext, zone z: Int, flags: AllocFlags) -> Int? {
+        let mark = zones[z].watermarkPages(flags.watermark)
+        if !zoneWatermarkFast(zone: z, order: ac.order, mark: mark, highestZone: ac.highestZone, flags: flags) {
+            if !flags.contains(.noWatermarks) { return nil }
+        }
+        if let pfn = rmqueue(s, zone: z, order: ac.order, migratetype: ac.migratetype, flags: flags) {
+            if flags.contains(.highAtomic) { reserveHighatomicPageblock(pfn, zone: z) }
+            ac.servedBy = z
+            return pfn
+        }
+        if explainEnabled { appendExplanation(.slowpath(.noListToTakeFrom(zone: zones[z].type, highAtomic: flags.contains(.highAtomic)))) }
+        return nil
     }
 
     /// rmqueue(): low orders (and THP-sized blocks) through the CPU's pcp list, the rest straight from the buddy lists.

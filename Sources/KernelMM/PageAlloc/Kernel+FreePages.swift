@@ -129,7 +129,14 @@ extension Kernel {
     @_transparent
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
+        // Twice, once per value of the undo flag (see `AllocatorStores.logging(_:)`).
         let s = ownAllocatorStores()
+        if _slowPath(s.logging) { releaseBlock(s.logging(true), pfn, order: order) } else { releaseBlock(s.logging(false), pfn, order: order) }
+    }
+
+    /// The same on stores whose undo flag is a constant.
+    @_transparent
+    mutating func releaseBlock(_ s: AllocatorStores, _ pfn: Int, order: Int) {
         // An allocated head: never in the frame store's implicit runs (see `materialize`).
         var head = s.frame(pfn)
         if head.flags.contains(.head) { clearCompoundTails(s, pfn, order: order) }

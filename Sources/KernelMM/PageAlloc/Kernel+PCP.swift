@@ -1,6 +1,6 @@
 extension Kernel {
     /// pcp_allowed_order(): orders up to PAGE_ALLOC_COSTLY_ORDER, and pageblock_order (THP) with transparent hugepages.
-    func pcpAllowedOrder(_ order: Int) -> Bool {
+    @inline(__always) func pcpAllowedOrder(_ order: Int) -> Bool {
         order <= PerCPUPages.maxOrder || (arch.transparentHugepage && order == pageblockOrder)
     }
 

@@ -34,7 +34,7 @@ extension Kernel {
         for o in order...maxOrder {
             if freeLists.nrFree(zone: z, order: o) == 0 { continue }
             for mt in 0..<MigrateType.pcpTypes where freeLists.head(zone: z, order: o, type: mt) >= 0 { return true }
-            if !flags.isDisjoint(with: [.highAtomic, .oom]) && freeLists.head(zone: z, order: o, type: MigrateType.highAtomic.rawValue) >= 0 { return true }
+            if !flags.isDisjoint(with: .highAtomicOrOOM) && freeLists.head(zone: z, order: o, type: MigrateType.highAtomic.rawValue) >= 0 { return true }
         }
         return false
     }
