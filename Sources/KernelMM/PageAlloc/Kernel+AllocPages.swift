@@ -61,7 +61,7 @@ extension Kernel {
             flags.insert(.noFragment)
         }
         // The fast path twice, once per value of the undo flag (see `AllocatorStores.logging(_:)`).
-        let s = ownAllocatorStores()
+        let s = ownAllocatorStores(freeLists: !allocatesFromPCP(order: order, migratetype: ac.migratetype))
         if _slowPath(s.logging) { return allocFromFreelist(s.logging(true), &ac, flags: flags, owner: owner, tag: tag, caller: caller) }
         return allocFromFreelist(s.logging(false), &ac, flags: flags, owner: owner, tag: tag, caller: caller)
     }
@@ -75,7 +75,7 @@ extension Kernel {
             return allocPagesSlowpath(&ac, owner: owner, tag: tag, caller: caller)
         }
         // The pointers again (a fallback may have woken kswapd, whose reclaim may copy the stores), the flag as it was.
-        return finishAllocation(currentAllocatorStores().logging(s.logging), pfn, zone: ac.servedBy, gfp: ac.gfp, order: ac.order,
+        return finishAllocation(currentAllocatorStores(like: s), pfn, zone: ac.servedBy, gfp: ac.gfp, order: ac.order,
                                 migratetype: ac.migratetype, owner: owner, tag: tag)
     }
 
@@ -197,19 +197,19 @@ extension Kernel {
     @_transparent
     mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores s: AllocatorStores) -> Int? {
         if let z = ac.zonelist.first, let pfn = tryZone(s, &ac, zone: z, flags: flags) { return pfn }
-        return getPageFromFreelist(&ac, flags: flags, from: 1)
+        return getPageFromFreelist(&ac, flags: flags, from: 1, like: s)
     }
 
     /// The walk from its `start`-th zone on (the first pass; a pass without ALLOC_NOFRAGMENT starts at the first).
     /// A zone's fallback may wake kswapd, whose reclaim may copy the kernel and takes the stores again: the stores
     /// are the current ones before each zone.
     @inline(never)
-    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, from start: Int) -> Int? {
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, from start: Int, like s: AllocatorStores) -> Int? {
         var flags = flags
         var start = start
         while true {
             for (i, z) in ac.zonelist.enumerated() where i >= start {
-                if let pfn = tryZone(currentAllocatorStores(), &ac, zone: z, flags: flags) { return pfn }
+                if let pfn = tryZone(currentAllocatorStores(like: s), &ac, zone: z, flags: flags) { return pfn }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)
@@ -241,7 +241,7 @@ extension Kernel {
         let pfn: Int?
         // __GFP_MOVABLE|__GFP_RECLAIMABLE gives MIGRATE_HIGHATOMIC, which has no pcp list (order_to_pindex() would
         // VM_BUG_ON): such a request goes to the buddy lists rather than index past the CPU's lists.
-        if params.pcpLists && pcpAllowedOrder(order) && mt.rawValue < MigrateType.pcpTypes {
+        if allocatesFromPCP(order: order, migratetype: mt) {
             pfn = rmqueuePcplist(s, zone: z, order: order, migratetype: mt, flags: flags)
         } else {
             pfn = rmqueueBuddy(s, zone: z, order: order, migratetype: mt, flags: flags)

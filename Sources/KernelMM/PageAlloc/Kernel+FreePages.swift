@@ -130,7 +130,7 @@ extension Kernel {
     mutating func releaseBlock(_ pfn: Int, order: Int, caller: String) {
         if trace.enabled { traceEvent(.mmPageFree(pfn: pfn, order: order), pageAddress: structPageAddress(pfn)) }
         // Twice, once per value of the undo flag (see `AllocatorStores.logging(_:)`).
-        let s = ownAllocatorStores()
+        let s = ownAllocatorStores(freeLists: !freesToPCP(order: order))
         if _slowPath(s.logging) { releaseBlock(s.logging(true), pfn, order: order) } else { releaseBlock(s.logging(false), pfn, order: order) }
     }
 
@@ -150,7 +150,7 @@ extension Kernel {
             return
         }
         let mt = Self.pageblockMigratetype(pfn, zone: zones[z], pageblockOrder: pageblockOrder)
-        if params.pcpLists && pcpAllowedOrder(order) {
+        if freesToPCP(order: order) {
             // The head's one write: free_unref_page_commit() puts it on the CPU's list.
             freeToPcp(s, pfn, head, order: order, migratetype: mt, zone: z)
         } else {

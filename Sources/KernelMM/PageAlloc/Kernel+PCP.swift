@@ -4,6 +4,10 @@ extension Kernel {
         order <= PerCPUPages.maxOrder || (arch.transparentHugepage && order == pageblockOrder)
     }
 
+    /// free_the_page()'s choice: the block goes to a CPU's pcp list (pcp_allowed_order()).
+    @inline(__always)
+    func freesToPCP(order: Int) -> Bool { params.pcpLists && pcpAllowedOrder(order) }
+
     /// rmqueue_pcplist() / __rmqueue_pcplist(): take the first block of the CPU's list; refill an empty list with
     /// `batch` blocks (scaled down for higher orders) from the buddy lists through rmqueue_bulk(). Inline: a hit
     /// is a few loads and one unlink, the refill is out of line.
@@ -29,6 +33,7 @@ extension Kernel {
     @inline(never)
     mutating func rmqueueBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType,
                               flags: AllocFlags) -> Bool {
+        let s = ownFreeLists(s)
         var batch = pcpLists.batch(zone: z, cpu: cpu)
         if batch > 1 { batch = max(batch >> order, 2) }
         var got = 0
@@ -92,6 +97,7 @@ extension Kernel {
     /// free_pcppages_bulk(): return `count` pages to the buddy lists, round-robin over the lists starting with the
     /// one just freed to, oldest block (list tail) first.
     mutating func freePcppagesBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, count: Int, startIndex: Int) {
+        let s = ownFreeLists(s)
         var count = min(count, pcpLists.count(zone: z, cpu: cpu))
         let nLists = pcpLists.listCount
         var index = startIndex - 1
