@@ -22,7 +22,7 @@ import Testing
         try k.checkInvariants()
         // free_pcppages_bulk() takes the tail (the oldest) first: a flush of one page returns the refill's last block.
         let oldest = try #require(refill.last)
-        k.freePcppagesBulk(k.ownAllocatorStores(), zone: z, cpu: 0, count: 1, startIndex: i)
+        k.freePcppagesBulk(zone: z, cpu: 0, count: 1, startIndex: i)
         #expect(k.frames[Int(oldest)].state != .pcp)
         #expect(!k.pcpList(zone: z, cpu: 0, list: i).contains(oldest))
         try k.checkInvariants()

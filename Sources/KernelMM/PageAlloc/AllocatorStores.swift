@@ -111,11 +111,27 @@ extension Kernel {
         #endif
     }
 
-    /// `s` with the free lists made ours too: what a pcp refill or drain does before it writes them.
+    /// The stores now, for writes to frames only (out-of-line parts of the fast paths, which may not have taken the
+    /// free lists).
     @inline(__always)
-    mutating func ownFreeLists(_ s: AllocatorStores) -> AllocatorStores {
+    func currentFrameStores() -> AllocatorStores {
+        #if DEBUG
+        var c = currentAllocatorStores()
+        c.freeListsOwned = false
+        return c
+        #else
+        return currentAllocatorStores()
+        #endif
+    }
+
+    /// The stores with the free lists made ours too: what a pcp refill or drain does before it writes them (its
+    /// caller, on the pcp fast path, may not have taken them). Out-of-line parts of the fast paths take the stores
+    /// themselves rather than as a parameter: six words are passed in memory, and the fast path wrote them out on
+    /// every call for the few that take such a branch.
+    @inline(__always)
+    mutating func ownFreeLists() -> AllocatorStores {
         freeLists.slots.makeUnique()
-        return currentAllocatorStores().logging(s.logging)
+        return currentAllocatorStores()
     }
 
     /// rmqueue()'s choice: the request is served from a CPU's pcp list (pcp_allowed_order(), and a migrate type with

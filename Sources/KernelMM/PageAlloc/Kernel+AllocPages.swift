@@ -149,7 +149,7 @@ extension Kernel {
         if gfp.contains(.zero) { flags.insert(.zeroed) }
         if gfp.contains(.comp) && order > 0 {
             flags.insert(.head)
-            markCompoundTails(s, pfn, order: order)
+            markCompoundTails(pfn, order: order)
         }
         // The head's fields in place, in one write: its links and migrate type stay as the lists left them.
         let packed = PageFrame.packed(flags: flags, owner: owner)
@@ -169,7 +169,8 @@ extension Kernel {
 
     /// prep_compound_page()'s tails: each points at its head. Out of line: few callers ask for __GFP_COMP.
     @inline(never)
-    private mutating func markCompoundTails(_ s: AllocatorStores, _ pfn: Int, order: Int) {
+    private mutating func markCompoundTails(_ pfn: Int, order: Int) {
+        let s = currentFrameStores()
         for t in (pfn + 1)..<(pfn + (1 << order)) {
             writeFrame(s, t) { f in
                 f.flags = .compoundTail
@@ -197,19 +198,20 @@ extension Kernel {
     @_transparent
     mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, stores s: AllocatorStores) -> Int? {
         if let z = ac.zonelist.first, let pfn = tryZone(s, &ac, zone: z, flags: flags) { return pfn }
-        return getPageFromFreelist(&ac, flags: flags, from: 1, like: s)
+        return getPageFromFreelist(&ac, flags: flags, from: 1)
     }
 
-    /// The walk from its `start`-th zone on (the first pass; a pass without ALLOC_NOFRAGMENT starts at the first).
-    /// A zone's fallback may wake kswapd, whose reclaim may copy the kernel and takes the stores again: the stores
-    /// are the current ones before each zone.
+    /// The walk from its `start`-th zone on (the first pass; a pass without ALLOC_NOFRAGMENT starts at the first),
+    /// with the free lists made ours (the fast path may not have taken them). A zone's fallback may wake kswapd,
+    /// whose reclaim may copy the kernel and takes the stores again: the stores are the current ones before each zone.
     @inline(never)
-    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, from start: Int, like s: AllocatorStores) -> Int? {
+    mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, from start: Int) -> Int? {
+        freeLists.slots.makeUnique()
         var flags = flags
         var start = start
         while true {
             for (i, z) in ac.zonelist.enumerated() where i >= start {
-                if let pfn = tryZone(currentAllocatorStores(like: s), &ac, zone: z, flags: flags) { return pfn }
+                if let pfn = tryZone(currentAllocatorStores(), &ac, zone: z, flags: flags) { return pfn }
             }
             guard flags.contains(.noFragment) else { return nil }
             flags.remove(.noFragment)

@@ -8,7 +8,7 @@ extension Kernel {
         // The head is written once, whole: each frame write is a log entry under undo.
         let f = PageFrame(next: -1, prev: -1, tag: 0, state: .buddy, order: UInt8(order), migratetype: UInt8(m), packed: 0)
         let h = freeLists.headIndex(zone: z, order: order, type: m)
-        if _slowPath(order == maxOrder) { materializeEnd(s, .freeLists, pfn, end: tail ? h &+ FreeLists.types : h) }
+        if _slowPath(order == maxOrder) { materializeEnd(.freeLists, pfn, end: tail ? h &+ FreeLists.types : h) }
         link(s, pfn, f, atTail: tail, store: .freeLists, head: h, tail: h &+ FreeLists.types,
              count: freeLists.countIndex(listHead: h), freeLists.nrFreeIndex(listHead: h, type: m), by: 1, 1)
     }
@@ -24,14 +24,14 @@ extension Kernel {
     /// a MAX_ORDER block may be in the frame store's implicit run, which is written out first.
     @inline(__always)
     mutating func deleteFromFreeList(_ s: AllocatorStores, _ pfn: Int, order: Int, zone z: Int, newOrder: Int? = nil, newType: Int? = nil) {
-        if _slowPath(order == maxOrder) { materializeLinks(s, pfn) }
+        if _slowPath(order == maxOrder) { materializeLinks(pfn) }
         deleteFromFreeList(s, pfn, s.frame(pfn), zone: z, newOrder: newOrder, newType: newType)
     }
 
     /// The same, taking the stores itself, for a block of any order (the allocator's rarer paths).
     mutating func deleteFromFreeList(_ pfn: Int, zone z: Int) {
         let s = ownAllocatorStores()
-        materializeLinks(s, pfn)
+        materializeLinks(pfn)
         deleteFromFreeList(s, pfn, s.frame(pfn), zone: z)
     }
 
@@ -52,9 +52,9 @@ extension Kernel {
 
     /// A MAX_ORDER block about to leave its list: it and its neighbours in storage of their own (see `materialize`).
     @inline(never)
-    mutating func materializeLinks(_ s: AllocatorStores, _ pfn: Int) {
+    mutating func materializeLinks(_ pfn: Int) {
         materialize(pfn)
-        let f = s.frame(pfn)
+        let f = frames.storage(pfn)
         if f.prev >= 0 { materialize(Int(f.prev)) }
         if f.next >= 0 { materialize(Int(f.next)) }
     }
@@ -62,9 +62,9 @@ extension Kernel {
     /// A MAX_ORDER block about to join a list at the end whose slot is `end`: it and the block there now in storage
     /// of their own.
     @inline(never)
-    mutating func materializeEnd(_ s: AllocatorStores, _ store: ListStore, _ pfn: Int, end: Int) {
+    mutating func materializeEnd(_ store: ListStore, _ pfn: Int, end: Int) {
         materialize(pfn)
-        let e = s.slot(store, end)
+        let e = store == .freeLists ? freeLists.slots[end] : pcpLists.slots[end]
         if e >= 0 { materialize(Int(e)) }
     }
 

@@ -139,7 +139,7 @@ extension Kernel {
     mutating func releaseBlock(_ s: AllocatorStores, _ pfn: Int, order: Int) {
         // An allocated head: never in the frame store's implicit runs (see `materialize`).
         var head = s.frame(pfn)
-        if head.flags.contains(.head) { clearCompoundTails(s, pfn, order: order) }
+        if head.flags.contains(.head) { clearCompoundTails(pfn, order: order) }
         head.packed = 0
         head.tag = 0
         head.state = .tail
@@ -161,7 +161,8 @@ extension Kernel {
 
     /// A compound block's tails lose their flags and head pointer. Out of line: few blocks are compound.
     @inline(never)
-    private mutating func clearCompoundTails(_ s: AllocatorStores, _ pfn: Int, order: Int) {
+    private mutating func clearCompoundTails(_ pfn: Int, order: Int) {
+        let s = currentFrameStores()
         for t in (pfn + 1)..<(pfn + (1 << order)) {
             writeFrame(s, t) { f in
                 f.packed = 0

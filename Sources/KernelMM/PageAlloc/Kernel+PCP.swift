@@ -20,7 +20,7 @@ extension Kernel {
         let factor = s.slot(.pcpLists, ff)
         if factor != 0 { writeSlot(s, .pcpLists, ff, factor >> 1) }
         if s.slot(.pcpLists, pcpLists.headIndex(zone: z, cpu: cpu, list: i)) < 0 {
-            guard rmqueueBulk(s, zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags) else { return nil }
+            guard rmqueueBulk(zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags) else { return nil }
         }
         guard let pfn = pcpUnlink(s, zone: z, cpu: cpu, list: i, fromTail: false, pages: 1 &<< order, {
             $0.migratetype = UInt8(mt.rawValue)
@@ -31,9 +31,8 @@ extension Kernel {
 
     /// rmqueue_bulk(): an empty list refilled with `batch` blocks; false when the buddy lists had none.
     @inline(never)
-    mutating func rmqueueBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType,
-                              flags: AllocFlags) -> Bool {
-        let s = ownFreeLists(s)
+    mutating func rmqueueBulk(zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Bool {
+        let s = ownFreeLists()
         var batch = pcpLists.batch(zone: z, cpu: cpu)
         if batch > 1 { batch = max(batch >> order, 2) }
         var got = 0
@@ -75,10 +74,14 @@ extension Kernel {
         let freeHigh = s.slot(.pcpLists, pcpLists.freeFactorIndex(zone: z, cpu: cpu)) > 0 && order > 0 && order <= PerCPUPages.maxOrder
         let high = freeHigh ? 0 : Int(s.slot(.pcpLists, pcpLists.highIndex(zone: z, cpu: cpu)))
         if explainEnabled { appendExplanation(.freeToPCP(zone: zones[z].type, cpu: cpu, pfn: pfn, order: order, count: count, high: high)) }
-        if count >= high {
-            let n = nrPcpFree(s, zone: z, cpu: cpu, high: high, freeHigh: freeHigh)
-            freePcppagesBulk(s, zone: z, cpu: cpu, count: n, startIndex: i)
-        }
+        if count >= high { flushPcp(zone: z, cpu: cpu, high: high, freeHigh: freeHigh, startIndex: i) }
+    }
+
+    /// The list past `high`: nr_pcp_free() pages back to the buddy lists. Out of line: most frees stay below it.
+    @inline(never)
+    mutating func flushPcp(zone z: Int, cpu: Int, high: Int, freeHigh: Bool, startIndex i: Int) {
+        let n = nrPcpFree(ownFreeLists(), zone: z, cpu: cpu, high: high, freeHigh: freeHigh)
+        freePcppagesBulk(zone: z, cpu: cpu, count: n, startIndex: i)
     }
 
     /// nr_pcp_free(): how many pages to flush: at least batch, at most high - batch, doubling with free_factor.
@@ -95,9 +98,9 @@ extension Kernel {
     }
 
     /// free_pcppages_bulk(): return `count` pages to the buddy lists, round-robin over the lists starting with the
-    /// one just freed to, oldest block (list tail) first.
-    mutating func freePcppagesBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, count: Int, startIndex: Int) {
-        let s = ownFreeLists(s)
+    /// one just freed to, oldest block (list tail) first. The caller has made the other stores ours.
+    mutating func freePcppagesBulk(zone z: Int, cpu: Int, count: Int, startIndex: Int) {
+        let s = ownFreeLists()
         var count = min(count, pcpLists.count(zone: z, cpu: cpu))
         let nLists = pcpLists.listCount
         var index = startIndex - 1
@@ -150,10 +153,11 @@ extension Kernel {
     /// drain_all_pages(): every CPU's pcp lists back to the buddy allocator (direct reclaim does this before its
     /// last try; `drain_pages` at the prompt too).
     public mutating func drainAllPages() {
-        let s = ownAllocatorStores()
+        // The frames, pcp lists and counters (freePcppagesBulk() takes the free lists itself).
+        ownAllocatorStores()
         for z in zones.indices {
             for cpu in 0..<pcpLists.cpuCount where pcpLists.count(zone: z, cpu: cpu) > 0 {
-                freePcppagesBulk(s, zone: z, cpu: cpu, count: pcpLists.count(zone: z, cpu: cpu), startIndex: 0)
+                freePcppagesBulk(zone: z, cpu: cpu, count: pcpLists.count(zone: z, cpu: cpu), startIndex: 0)
             }
         }
     }
