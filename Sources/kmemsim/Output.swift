@@ -15,7 +15,7 @@ enum Output {
     /// The gathered bytes, in a buffer that never changes (a `static var` array was checked for exclusive access, a
     /// runtime call to begin and one to end, at every append, and every script line appends). The shell writes a
     /// line's value line here itself (`Shell.execute(_:source:line:stdout:)`), before the line's `out`.
-    nonisolated(unsafe) static let pending = OutputBytes()
+    static let pending = OutputBytes()
     private static let flushAt = 1 << 16
 
     static func out(_ s: String) {

@@ -97,7 +97,7 @@ import Glibc
             : r.stderr.split(separator: "\n") + r.stdout.split(separator: "\n").filter { $0.hasPrefix("kmemsim: ") || $0.hasPrefix("  · ") }
         for l in lines where !kernel.contains(l) {
             // `help CMD`'s examples are command lines.
-            if l.drop { $0 == " " }.hasPrefix(examples) { continue }
+            if l.drop(while: { $0 == " " }).hasPrefix(examples) { continue }
             if let p = englishProse(String(l)) { found.append("'\(line)' → \(l.prefix(160))   [\(p)]") }
         }
         return found

@@ -152,7 +152,7 @@ import Testing
 
     @Test(arguments: [SlabAllocatorKind.slub, .slab])
     func slabCacheTextAndJSONAreTheSameSlabs(_ kind: SlabAllocatorKind) throws {
-        var sh = try #require(kind == .slub ? Self.x86 : Self.x86Slab)
+        let sh = try #require(kind == .slub ? Self.x86 : Self.x86Slab)
         let m = try #require(SlabCacheModel("demo", sh.session.kernel))
         let (text, j) = try Self.run(sh, "slab demo", m.text, m.json)
         let slabs = Self.array(Self.field(j, "slabs"))
@@ -172,7 +172,7 @@ import Testing
     /// in the learner's language.
     @Test(arguments: [Architecture.x86_64, .i386])
     func gfpTextAndJSONAgree(_ arch: Architecture) throws {
-        var sh = try Self.shell(arch)
+        let sh = try Self.shell(arch)
         for mask in ["GFP_KERNEL", "GFP_ATOMIC|__GFP_ZERO", "GFP_HIGHUSER_MOVABLE", "GFP_NOWAIT|__GFP_NORETRY"] {
             let g = try GFPParser.parse(mask)
             let m = GFPModel(g, typed: mask, kernel: sh.session.kernel)
@@ -191,7 +191,7 @@ import Testing
 
     @Test(arguments: [Architecture.x86_64, .i386])
     func zonesTextAndJSONAgree(_ arch: Architecture) throws {
-        var sh = try Self.shell(arch)
+        let sh = try Self.shell(arch)
         let m = ZonesModel(sh.session.kernel)
         let (text, j) = try Self.run(sh, "zones", m.text(.en), m.json)
         let rows = text.split(separator: "\n").dropFirst(2)
@@ -208,7 +208,7 @@ import Testing
 
     @Test(arguments: [Architecture.x86_64, .sparc64])
     func buddyTextAndJSONAgree(_ arch: Architecture) throws {
-        var sh = try Self.shell(arch)
+        let sh = try Self.shell(arch)
         let k = sh.session.kernel
         for z in k.zones where z.isPopulated {
             let m = FreeAreaModel(z, kernel: k)
@@ -229,7 +229,7 @@ import Testing
     /// `page` on an allocated, a free, a tail and a reserved frame: the text's facts are the JSON's.
     @Test(arguments: [Architecture.x86_64, .i386])
     func pageTextAndJSONAgree(_ arch: Architecture) throws {
-        var sh = try Self.shell(arch)
+        let sh = try Self.shell(arch)
         let k = sh.session.kernel
         guard case .page(let p)? = sh.session.variables["p"] else { Issue.record("no page"); return }
         let free = try #require((0..<k.frames.count).first { k.frames[$0].state == .buddy })
@@ -290,7 +290,7 @@ import Testing
 
     @Test(arguments: [Architecture.x86_64, .sparc64])
     func percpuTextAndJSONAgree(_ arch: Architecture) throws {
-        var sh = try Self.shell(arch)
+        let sh = try Self.shell(arch)
         let m = PercpuModel(sh.session.kernel)
         let (text, j) = try Self.run(sh, "percpu", m.text, m.json)
         #expect(text.hasPrefix("percpu: Embedded \((Self.int(Self.field(j, "first_chunk_size")) ?? 0) / sh.session.kernel.pageSize) pages/cpu s\(Self.int(Self.field(j, "static")) ?? -1) r\(Self.int(Self.field(j, "reserved")) ?? -1) d\(Self.int(Self.field(j, "dynamic")) ?? -1) u\(Self.int(Self.field(j, "unit_size")) ?? -1)\n"))
@@ -377,7 +377,7 @@ import Testing
 
     @Test(arguments: [Architecture.x86_64, .i386])
     func memblockTextAndJSONAgree(_ arch: Architecture) throws {
-        var sh = try Self.shell(arch)
+        let sh = try Self.shell(arch)
         let m = MemblockModel(sh.session.kernel)
         let (text, j) = try Self.run(sh, "memblock", m.text(.en), m.json)
         let reserved = Self.array(Self.field(j, "reserved"))

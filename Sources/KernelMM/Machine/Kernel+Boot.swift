@@ -26,6 +26,8 @@ extension Kernel {
 
         buildZones(maxPFN: maxPFN)
         zoneSpans = zones.map { ZoneSpan(start: $0.startPFN, end: $0.endPFN) }
+        zoneLookup = zones.indices.reversed().filter { zoneSpans[$0].start < zoneSpans[$0].end }
+            .map { ZoneLookupEntry(start: zoneSpans[$0].start, end: zoneSpans[$0].end, zone: $0) }
         zoneTypes = zones.map(\.type)
         gfpZoneTable = Self.buildGFPZoneTable(arch)
         countPresentPages()
@@ -346,13 +348,13 @@ extension Kernel {
     }
 
     /// The zone a frame belongs to (page_zone()), or nil for frames outside every zone.
-    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? { Self.zoneIndex(ofPFN: pfn, spans: zoneSpans) }
+    @inline(__always) public func zoneIndex(ofPFN pfn: Int) -> Int? { Self.zoneIndex(ofPFN: pfn, spans: zoneLookup) }
 
-    /// The same on the span table, for mutating paths (which would copy the whole Kernel to call the method).
+    /// The same on the lookup table, for mutating paths (which would copy the whole Kernel to call the method).
     /// Highest zone first: most frames in use are in the highest zone, and boot cuts the zones at fixed boundaries
     /// so that they never overlap (the invariant checks say so), which makes the order of the search immaterial.
-    @inline(__always) static func zoneIndex(ofPFN pfn: Int, spans: [ZoneSpan]) -> Int? {
-        for z in spans.indices.reversed() where pfn >= spans[z].start && pfn < spans[z].end { return z }
+    @inline(__always) static func zoneIndex(ofPFN pfn: Int, spans: [ZoneLookupEntry]) -> Int? {
+        for e in spans where pfn >= e.start && pfn < e.end { return e.zone }
         return nil
     }
 

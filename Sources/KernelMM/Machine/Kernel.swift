@@ -25,6 +25,9 @@ public struct Kernel: Sendable, Equatable {
     var zonelists: [ZoneList] = []
     /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.
     var zoneSpans: [ZoneSpan] = []
+    /// The populated zones' spans, highest zone first, for page_zone() (`zoneIndex(ofPFN:)`): empty zones (Movable
+    /// and Device on most machines) cost every free a test each when searched with the rest.
+    var zoneLookup: [ZoneLookupEntry] = []
     /// zones[i].type, for the same reason.
     var zoneTypes: [ZoneType] = []
     /// gfp_zone()'s answers for this architecture (see `buildGFPZoneTable`), built at boot.
@@ -202,4 +205,11 @@ public struct VMEvents: Sendable, Equatable, Codable {
 struct ZoneSpan: Sendable, Equatable, Codable {
     var start: Int
     var end: Int
+}
+
+/// A populated zone's span and its index (see `Kernel.zoneLookup`).
+struct ZoneLookupEntry: Sendable, Equatable {
+    var start: Int
+    var end: Int
+    var zone: Int
 }

@@ -84,7 +84,7 @@ extension Kernel {
     @inline(never)
     private mutating func allocPagesSlowpath(_ ac: inout AllocContext, owner: FrameOwner, tag: UInt32?, caller: String) -> PFN? {
         guard let pfn = allocPagesSlowpath(&ac, caller: caller) else { return nil }
-        let zone = ac.servedBy >= 0 ? ac.servedBy : Self.zoneIndex(ofPFN: pfn, spans: zoneSpans)
+        let zone = ac.servedBy >= 0 ? ac.servedBy : Self.zoneIndex(ofPFN: pfn, spans: zoneLookup)
         return finishAllocation(ownAllocatorStores(), pfn, zone: zone, gfp: ac.gfp, order: ac.order, migratetype: ac.migratetype,
                                 owner: owner, tag: tag)
     }

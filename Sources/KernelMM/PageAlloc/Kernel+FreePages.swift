@@ -143,7 +143,7 @@ extension Kernel {
         head.packed = 0
         head.tag = 0
         head.state = .tail
-        let zone = Self.zoneIndex(ofPFN: pfn, spans: zoneSpans)
+        let zone = Self.zoneIndex(ofPFN: pfn, spans: zoneLookup)
         countFree(s, zone: zone, pages: 1 &<< order)
         guard let z = zone else {
             writeFrame(s, pfn, head)

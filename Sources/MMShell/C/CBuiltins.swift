@@ -64,7 +64,8 @@ extension ShellSession {
             return try cEval(args[0], &run)
         }
         switch name {
-        case "printk", _ where CBuiltins.printkLevels.contains(where: { $0.0 == name }):
+        case "printk",
+             _ where CBuiltins.printkLevels.contains(where: { $0.0 == name }):
             guard let first = args.first else { throw CError(.wrongArgumentCount(function: name, expected: 1, got: 0), at: e.start) }
             let vs = try values(&run)
             guard case .string(var fmt) = vs[0].value else { throw CError(.expected("a format string", found: "'\(run.source.utf8Slice(first.start.offset, first.end.offset))'"), at: first.start) }

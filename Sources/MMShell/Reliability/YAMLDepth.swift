@@ -30,7 +30,10 @@ enum YAMLDepth {
                 if b == q { quote = nil }
             } else {
                 switch b {
-                case 0x22, 0x27 where previous == 0x20 || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A || previous == 0x0A:
+                // A double quote always opens a string; an apostrophe only where a scalar starts (after a space, `[`,
+                // `{`, `,`, `:` or a line break), so that `don't` in prose is text.
+                case 0x22,
+                     0x27 where previous == 0x20 || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A || previous == 0x0A:
                     quote = b
                 case 0x5B, 0x7B:
                     flow += 1
