@@ -32,7 +32,16 @@ extension Kernel {
     /// rmqueue_bulk(): an empty list refilled with `batch` blocks; false when the buddy lists had none.
     @inline(never)
     mutating func rmqueueBulk(zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType, flags: AllocFlags) -> Bool {
+        // Twice, once per value of the undo flag (see `AllocatorStores.logging(_:)`): a block at a time, this loop is
+        // most of the cost of an allocation that finds the list empty.
         let s = ownFreeLists()
+        if _slowPath(s.logging) { return rmqueueBulk(s.logging(true), zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags) }
+        return rmqueueBulk(s.logging(false), zone: z, cpu: cpu, list: i, order: order, migratetype: mt, flags: flags)
+    }
+
+    @_transparent
+    private mutating func rmqueueBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, list i: Int, order: Int, migratetype mt: MigrateType,
+                                      flags: AllocFlags) -> Bool {
         var batch = pcpLists.batch(zone: z, cpu: cpu)
         if batch > 1 { batch = max(batch >> order, 2) }
         var got = 0
@@ -100,7 +109,15 @@ extension Kernel {
     /// free_pcppages_bulk(): return `count` pages to the buddy lists, round-robin over the lists starting with the
     /// one just freed to, oldest block (list tail) first. The caller has made the other stores ours.
     mutating func freePcppagesBulk(zone z: Int, cpu: Int, count: Int, startIndex: Int) {
+        // Twice, once per value of the undo flag, with __free_one_page() inline (see `rmqueueBulk`).
         let s = ownFreeLists()
+        if _slowPath(s.logging) { freePcppagesBulk(s.logging(true), zone: z, cpu: cpu, count: count, startIndex: startIndex) } else {
+            freePcppagesBulk(s.logging(false), zone: z, cpu: cpu, count: count, startIndex: startIndex)
+        }
+    }
+
+    @_transparent
+    private mutating func freePcppagesBulk(_ s: AllocatorStores, zone z: Int, cpu: Int, count: Int, startIndex: Int) {
         var count = min(count, pcpLists.count(zone: z, cpu: cpu))
         let nLists = pcpLists.listCount
         var index = startIndex - 1
@@ -120,7 +137,7 @@ extension Kernel {
             }) {
                 count -= 1 << order
                 freed += 1 << order
-                freeOneBlock(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
+                freeOneBlockInline(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: false)
                 if trace.enabled { traceEvent(.mmPagePcpuDrain(pfn: pfn, order: order, migratetype: mt.rawValue), pageAddress: structPageAddress(pfn)) }
             }
         }
