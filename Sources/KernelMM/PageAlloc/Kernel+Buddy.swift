@@ -63,7 +63,8 @@ extension Kernel {
         freeOneBlockInline(s, pfn: pfn, order: order, migratetype: mt, zone: z, toTail: toTail)
     }
 
-    /// The same, inline in __free_pages' own path (the others call the function above).
+    /// The same, inline where a free is the hot path: __free_pages' own and the pcp drain (the others call the
+    /// function above).
     @_transparent
     mutating func freeOneBlockInline(_ s: AllocatorStores, pfn: Int, order: Int, migratetype mt: MigrateType, zone z: Int, toTail: Bool) {
         let freedOrder = order
