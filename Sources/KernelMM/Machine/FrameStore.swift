@@ -318,8 +318,8 @@ extension FrameStore: Equatable {
 
     init(zeroed n: Int) {
         // An allocation this size failing is the host being out of memory; an Array would trap the same way.
-        // trap-ok: n is at most 64 GiB of 4 KiB frames (Kernel.validate bounds mem=), 272 MB, and calloc maps it lazily.
-        guard let raw = calloc(max(n, 1), MemoryLayout<PageFrame>.stride) else { fatalError("calloc(\(n), sizeof(struct page)) == NULL") } // trap-ok: host out of memory (above)
+        // n is at most 64 GiB of 4 KiB frames (Kernel.validate bounds mem=), 272 MB, and calloc maps it lazily.
+        guard let raw = calloc(max(n, 1), MemoryLayout<PageFrame>.stride) else { fatalError("calloc(\(n), sizeof(struct page)) == NULL") } // trap-ok: host out of memory, n bounded (above)
         base = raw.bindMemory(to: PageFrame.self, capacity: max(n, 1))
         count = n
     }
@@ -327,8 +327,8 @@ extension FrameStore: Equatable {
     /// A copy of `other`'s frames outside `implicit`'s runs (whose storage stays zero and untouched, as at boot).
     init(copying other: FrameBuffer, skipping implicit: ImplicitFrames) {
         let stride = MemoryLayout<PageFrame>.stride
-        // trap-ok: as above; the copy an Array's copy-on-write would make, and it would trap the same way.
-        guard let raw = calloc(max(other.count, 1), stride) else { fatalError("calloc(\(other.count), sizeof(struct page)) == NULL") } // trap-ok: as above
+        // As above: the copy an Array's copy-on-write would make, and it would trap the same way.
+        guard let raw = calloc(max(other.count, 1), stride) else { fatalError("calloc(\(other.count), sizeof(struct page)) == NULL") } // trap-ok: host out of memory (above)
         base = raw.bindMemory(to: PageFrame.self, capacity: max(other.count, 1))
         count = other.count
         var at = 0
