@@ -86,6 +86,12 @@ import Glibc
         // 4 GiB is a million frames: saved as runs it is a few hundred kilobytes, not a record per frame.
         #expect(one.utf8.count < 2 << 20, "\(one.utf8.count) bytes")
         #expect(one.contains("\"state\": \"buddy\""))
+        // A process's dictionaries hand their keys over in an order its hash seed picks, so the two texts above would
+        // agree even if the order leaked: a dictionary keyed by names is written sorted (the caches' ids by name).
+        let lines = one.split(separator: "\n")
+        let start = try #require(lines.firstIndex { $0.hasSuffix("\"idsByName\": {") })
+        let names = lines[(start + 1)...].prefix { !$0.contains("}") }.map { $0.split(separator: "\"")[1] }
+        #expect(names.count > 100 && names == names.sorted(), "\(names.prefix(5))")
     }
 
     /// Each bad file: the error names the problem, and the session is exactly as it was.

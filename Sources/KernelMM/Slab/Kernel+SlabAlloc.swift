@@ -24,8 +24,7 @@ extension Kernel {
         case .slub: r = slubAlloc(ci, gfp: gfp, caller: caller, origSize: origSize)
         }
         // The address from plain values, the slab looked up once (objectAddress(head:...)).
-        guard let r, let at = slab.caches[ci].slabs.index(forKey: r.pfn) else { return nil }
-        let head = slab.caches[ci].slabs.values[at].pfn, first = slab.caches[ci].slabs.values[at].firstObjectOffset
+        guard let r, let (head, first) = slab.caches[ci].slabs.read(r.pfn, { ($0.pfn, $0.firstObjectOffset) }) else { return nil }
         slab.caches[ci].totalAllocs += 1
         let size = slab.caches[ci].size, objOffset = slab.caches[ci].objOffset, flags = slab.caches[ci].flags
         let addr = objectAddress(head: head, firstObjectOffset: first, size: size, objOffset: objOffset, index: r.index)

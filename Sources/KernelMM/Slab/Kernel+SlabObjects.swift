@@ -174,17 +174,19 @@ extension Kernel {
 
     /// Takes the next free object off a slab's freelist (mutated in place: no copy of the object arrays).
     mutating func takeObject(_ ci: Int, pfn: Int, state: ObjectState) -> Int? {
-        // One hash lookup and one in-place change of the slab, not three.
-        guard let at = slab.caches[ci].slabs.index(forKey: pfn) else { return nil }
-        return slab.caches[ci].slabs.values[at].take(state)
+        // One lookup and one in-place change of the slab, not three.
+        slab.caches[ci].slabs.update(pfn) { $0.take(state) } ?? nil
     }
 
     /// Puts an object back on its slab's freelist (it is handed out next).
     mutating func putObject(_ ci: Int, pfn: Int, index: Int) {
-        guard slab.caches[ci].slabs[pfn] != nil else { return }
-        slab.caches[ci].slabs[pfn]?.objects[index] = .free
-        slab.caches[ci].slabs[pfn]?.freelist.append(Int32(index))
-        slab.caches[ci].slabs[pfn]?.inuse -= 1
-        if slab.kind == .slub, slab.caches[ci].slabs[pfn]?.bytes.isEmpty == false { writeFreePointer(ci, pfn: pfn, index: index) }
+        // One change of the slab in place, not a lookup and four.
+        guard let hasBytes = slab.caches[ci].slabs.update(pfn, { s -> Bool in
+            s.objects[index] = .free
+            s.freelist.append(Int32(index))
+            s.inuse -= 1
+            return !s.bytes.isEmpty
+        }) else { return }
+        if slab.kind == .slub, hasBytes { writeFreePointer(ci, pfn: pfn, index: index) }
     }
 }

@@ -50,7 +50,7 @@ public struct KmemCache: Sendable, Equatable, Codable {
     public var arrayTouched: [Bool] = []
 
     /// Every slab of the cache, by head PFN.
-    public var slabs: [Int: Slab] = [:]
+    public var slabs = SlabTable()
     /// Node lists in list order (front = list head). SLAB: full/partial/free; SLUB: partial (+ full with STORE_USER).
     public var full: [Int] = []
     public var partial: [Int] = []

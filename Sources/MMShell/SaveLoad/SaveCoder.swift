@@ -1,6 +1,6 @@
 /// Codable to and from `JSONValue` without Foundation: KernelMM's types describe themselves (Codable is in the
-/// standard library) and these two turn that into the saved document's tree and back. Dictionaries keyed by numbers
-/// are written in key order, so the same state always saves to the same text; byte arrays (slab debug contents) as
+/// standard library) and these two turn that into the saved document's tree and back. Dictionaries are written in key
+/// order (numbers by value, names by their text), so the same state always saves to the same text; byte arrays (slab debug contents) as
 /// run-length hex ("6b*4088 a5*8").
 enum SaveEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
@@ -20,6 +20,9 @@ enum SaveDecoder {
 final class SaveNode {
     enum Kind { case unset, value(JSONValue), array([SaveNode]), object([(key: String, int: Int?, node: SaveNode)]) }
     var kind: Kind = .unset
+    /// A dictionary's object: its keys are written sorted (a dictionary hands them over in hash order, which differs
+    /// from run to run, and the same session must save to the same bytes).
+    var sortsKeys = false
 
     var json: JSONValue {
         switch kind {
@@ -28,7 +31,8 @@ final class SaveNode {
         case .array(let a): return .array(a.map(\.json))
         case .object(let o):
             // A dictionary keyed by numbers (every key has an intValue): by number, not in hash order.
-            let sorted = !o.isEmpty && o.allSatisfy { $0.int != nil } ? o.sorted { ($0.int ?? 0) < ($1.int ?? 0) } : o
+            let sorted = !o.isEmpty && o.allSatisfy { $0.int != nil } ? o.sorted { ($0.int ?? 0) < ($1.int ?? 0) }
+                : sortsKeys ? o.sorted { $0.key < $1.key } : o
             return .object(sorted.map { ($0.key, $0.node.json) })
         }
     }
@@ -47,6 +51,7 @@ final class SaveNode {
     func child(_ key: any CodingKey) -> SaveNode {
         let n = SaveNode()
         if case .object(var o) = kind {
+            kind = .unset   // `o` alone holds the entries while it grows: no copy per key
             if let i = o.firstIndex(where: { $0.key == key.stringValue }) { o[i].node = n } else { o.append((key.stringValue, key.intValue, n)) }
             kind = .object(o)
         } else {
@@ -92,6 +97,8 @@ struct SaveTreeEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object = node.kind {} else { node.kind = .object([]) }
+        // Dictionary's encode(to:) keys its container with the standard library's own key type.
+        if String(describing: Key.self) == "_DictionaryCodingKey" { node.sortsKeys = true }
         return KeyedEncodingContainer(SaveKeyedEncoder<Key>(node: node, path: path))
     }
 
