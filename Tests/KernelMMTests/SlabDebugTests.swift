@@ -18,6 +18,28 @@ import Testing
         k.log.entries.compactMap { if case .slab(let s) = $0.report.kind { s } else { nil } }
     }
 
+    /// slab_out_of_memory()'s node line counts the cache's slabs and objects, and the free objects of its node
+    /// partial slabs (count_partial(n, count_free)), not those of a copy without slabs.
+    @Test func slubOutOfMemoryCountsTheCachesSlabs() throws {
+        var p = BootParams()
+        p.memory = 64 << 20
+        var k = try Kernel(booting: p)
+        guard case .success = k.kmemCacheCreate(name: "big", size: 4000) else { Issue.record("create"); return }
+        var held: [UInt64] = []
+        while held.count < 100_000, let a = k.kmemCacheAlloc("big", gfp: .nowait) { held.append(a) }
+        // Free one object in each of a few full slabs: they move to the node's partial list.
+        for a in held.prefix(40) where a % 3 == 0 { _ = k.kmemCacheFree("big", a) }
+        _ = k.kmemCacheAlloc("big", gfp: .nowait)
+        while k.kmemCacheAlloc("big", gfp: .nowait) != nil {}
+        let oom = try #require(slabReports(k).compactMap { if case .slubOutOfMemory(let m) = $0 { m } else { nil } }.last)
+        let c = try #require(k.slab.cache(named: "big"))
+        let partialFree = c.partial.reduce(0) { n, p in n + (c.slabs[p].map { $0.objects.count - $0.inuse } ?? 0) }
+        #expect(oom.slabs == c.numSlabs && oom.slabs > 0)
+        #expect(oom.objects == c.numSlabs * c.num)
+        #expect(oom.free == partialFree)
+        try k.checkInvariants()
+    }
+
     @Test func slubDoubleFreeWithF() throws {
         var k = try Self.boot(.slub, debug: "F")
         _ = k.kmemCacheCreate(name: "t", size: 64)

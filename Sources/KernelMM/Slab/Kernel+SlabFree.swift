@@ -40,12 +40,12 @@ extension Kernel {
                    note: .freedIntoRealCache(cache: slab.caches[ci].name))
             ci = loc.cacheIndex
         }
-        let c = slab.caches[ci].shape
-        guard let idx = loc.index, loc.exact, let s = slab.caches[ci].slabs[loc.slabPFN] else {
+        // The object's state read in place: a copy of the slab, or of the cache's shape, was most of a free's cost.
+        guard let idx = loc.index, loc.exact, let state = slab.caches[ci].slabs.read(loc.slabPFN, { $0.objects[idx] }) else {
             invalidObjectPointer(ci, loc: loc, addr: addr, caller: caller, api: api)
             return .refused
         }
-        if s.objects[idx] != .allocated {
+        if state != .allocated {
             doubleFree(ci, pfn: loc.slabPFN, index: idx, addr: addr, caller: caller, api: api)
             return .refused
         }
@@ -55,9 +55,9 @@ extension Kernel {
             recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
             slabCacheFree(ci, pfn: loc.slabPFN, index: idx, addr: addr)
         case .slub:
-            if c.isDebug {
+            if slab.caches[ci].isDebug {
                 guard slubFreeDebugProcessing(ci, pfn: loc.slabPFN, index: idx) else { return .refused }
-                if c.flags.contains(.trace) { slubTrace(ci, pfn: loc.slabPFN, index: idx, alloc: false) }
+                if slab.caches[ci].flags.contains(.trace) { slubTrace(ci, pfn: loc.slabPFN, index: idx, alloc: false) }
                 recordTrack(ci, pfn: loc.slabPFN, index: idx, alloc: false, caller: inCaller)
                 slubFreeDebug(ci, pfn: loc.slabPFN, index: idx)
             } else {

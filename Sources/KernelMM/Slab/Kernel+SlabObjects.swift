@@ -105,9 +105,12 @@ extension Kernel {
         }
         guard let head = pfn?.raw else {
             if slab.kind == .slub && !gfp.contains(.nowarn) {
+                // slab_out_of_memory(): node_nr_slabs(), node_nr_objs() and count_partial(n, count_free), the free
+                // objects of the node's partial slabs. From the cache itself: `c` is its shape, without slabs.
+                let live = slab.caches[ci]
+                let partialFree = live.partial.reduce(0) { n, p in n + (live.slabs.read(p) { $0.objects.count - $0.inuse } ?? 0) }
                 report(.slab(.slubOutOfMemory(SlubOutOfMemory(gfp: gfp, cache: c.name, objectSize: c.objectSize, size: c.size, order: c.order, minOrder: getOrder(c.size),
-                                                              slabs: c.numSlabs, objects: c.totalObjects,
-                                                              free: c.totalObjects - c.slabs.values.reduce(0) { $0 + $1.inuse }))))
+                                                              slabs: live.numSlabs, objects: live.totalObjects, free: partialFree))))
             }
             return nil
         }
