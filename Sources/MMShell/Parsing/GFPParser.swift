@@ -172,6 +172,8 @@ public enum NumberParser {
 
     /// A size: `4096`, `0x1000`, `4K`, `4k`, `4KiB`, `2M`, `1G`, `4KB`, `1T`, `1P` (binary units throughout).
     public static func size(_ s: String) -> UInt64? {
+        // The common size, plain digits (`kmalloc 64`): without the suffix table's arrays and two copies of the text.
+        if let v = plainDecimal(s) { return v }
         var t = s.replacingOccurrencesOfUnderscore()
         var mult: UInt64 = 1
         let lower = t.lowercased()
