@@ -1,7 +1,7 @@
 /// Codable to and from `JSONValue` without Foundation: KernelMM's types describe themselves (Codable is in the
 /// standard library) and these two turn that into the saved document's tree and back. Dictionaries are written in key
-/// order (numbers by value, names by their text), so the same state always saves to the same text; byte arrays (slab debug contents) as
-/// run-length hex ("6b*4088 a5*8").
+/// order (numbers by value, names by their text), so the same state always saves to the same text; byte arrays (slab
+/// debug contents) as run-length hex ("6b*4088 a5*8").
 enum SaveEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let node = SaveNode()
