@@ -59,9 +59,7 @@ public struct CacheList: Sendable, RandomAccessCollection, Equatable, Codable {
         if count % Self.chunkSize == 0 {
             chunks.append(Chunk([Box(c)]))
         } else {
-            let last = chunks.count - 1
-            if !isKnownUniquelyReferenced(&chunks[last]) { chunks[last] = Chunk(chunks[last].boxes) }
-            chunks[last].boxes.append(Box(c))
+            uniqueChunk(count - 1).boxes.append(Box(c))
         }
         count += 1
     }
