@@ -41,6 +41,25 @@ import Testing
 
     /// 100,000 `task create`: copy_process() stops at max_threads (RAM / (8 × THREAD_SIZE): 512 on 64 MiB of
     /// x86-64 with 16 KiB stacks) with -EAGAIN before allocating anything, as the kernel does.
+    /// A grading script with thousands of named results: a mistyped `$name` names the few nearest variables (and
+    /// how many there are), in a line of bounded length, not every variable defined.
+    @Test func unknownVariableNamesTheNearestFewNotAll() throws {
+        var sh = try Self.shell("mem=64M cpus=2")
+        for i in 0..<1000 { #expect(sh.execute("v\(i) = print \(i)").succeeded) }
+        let r = sh.execute("print $v12x")
+        #expect(!r.succeeded)
+        #expect(r.stderr.contains("no variable $v12x; the nearest of 1001 defined: $v12 $v120 $v121 $v122 $v123 $v124 $v125 $v126 ("), "\(r.stderr)")
+        #expect(r.stderr.contains("('vars' lists them all)"))
+        #expect(r.stderr.utf8.count < 200, "\(r.stderr.utf8.count) bytes")
+        sh.session.language = .ko
+        let k = sh.execute("kfree $v12x")
+        #expect(k.stderr.contains("$v12x 변수는 없습니다. 정의된 변수 1001개 가운데 이름이 가장 비슷한 것은 $v12 "), "\(k.stderr)")
+        // A few variables are still all listed.
+        var few = try Self.shell("mem=64M cpus=2")
+        _ = few.execute("p = alloc_pages GFP_KERNEL 0")
+        #expect(few.execute("print $q").stderr.contains("no variable $q; defined: $_ $p"))
+    }
+
     @Test func hundredThousandTasksStopAtMaxThreads() throws {
         var sh = try Self.shell("mem=64M cpus=2")
         let k = sh.session.kernel

@@ -68,6 +68,13 @@ enum Suggest {
         return nil
     }
 
+    /// The `count` candidates closest to `word`, nearest first (ties in the candidates' order).
+    static func nearest(_ word: String, in candidates: [String], count: Int) -> [String] {
+        let w = (word.utf8.count > Limits.suggestionWord ? String(word.prefix(Limits.suggestionWord)) : word).lowercased()
+        let ranked = candidates.enumerated().map { (i, c) in (c, distance(w, c.lowercased()), i) }
+        return ranked.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.prefix(count).map(\.0)
+    }
+
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }

@@ -67,8 +67,14 @@ extension Message {
             return Message(en: "no variable $\(v); name a result with 'p = alloc_pages GFP_KERNEL 0'",
                            ko: "$\(v) 변수는 없습니다. 'p = alloc_pages GFP_KERNEL 0'처럼 결과에 이름을 붙이세요")
         }
-        let list = known.map { "$" + $0 }.joined(separator: " ")
-        return Message(en: "no variable $\(v); defined: " + list, ko: "$\(v) 변수는 없습니다. 정의된 변수: " + list)
+        if known.count <= Limits.variablesListed {
+            let list = known.map { "$" + $0 }.joined(separator: " ")
+            return Message(en: "no variable $\(v); defined: " + list, ko: "$\(v) 변수는 없습니다. 정의된 변수: " + list)
+        }
+        // A grading script can define thousands: name the few nearest, not a line of kilobytes.
+        let list = Suggest.nearest(v, in: known, count: Limits.variablesListed).map { "$" + $0 }.joined(separator: " ")
+        return Message(en: "no variable $\(v); the nearest of \(known.count) defined: \(list) ('vars' lists them all)",
+                       ko: "$\(v) 변수는 없습니다. 정의된 변수 \(known.count)개 가운데 이름이 가장 비슷한 것은 \(list)입니다. 전체 목록은 'vars'로 볼 수 있습니다")
     }
 
     static func wrongValueType(argument a: String, expected e: Message, got g: Message) -> Message {

@@ -78,10 +78,10 @@ extension Message {
 
     // MARK: names, fields and calls
 
+    /// `known` are the names without their `$`. With none defined, a query adds no hint (unlike a command line).
     static func queryNoVariable(_ name: String, known: [String]) -> Message {
         if known.isEmpty { return Message(en: "no variable $\(name)", ko: "$\(name) 변수는 없습니다") }
-        let list = known.joined(separator: " ")
-        return Message(en: "no variable $\(name); defined: " + list, ko: "$\(name) 변수는 없습니다. 정의된 변수: " + list)
+        return unknownVariable(name, known: known)
     }
 
     static func queryNeedsArguments(_ n: String, usage: String) -> Message {

@@ -20,8 +20,7 @@ public struct QueryEvaluator: Sendable {
             return .list(out)
         case .variable(let name, let col):
             guard let v = context.variables[name] else {
-                let known = context.variables.keys.sorted().map { "$" + $0 }
-                throw QueryError(.queryNoVariable(name, known: known), column: col)
+                throw QueryError(.queryNoVariable(name, known: context.variables.keys.sorted()), column: col)
             }
             return QueryValue.from(v)
         case .name(let n, let col):

@@ -23,4 +23,6 @@ public enum Limits {
     public static let slabCaches = 4096
     /// Words longer than this get no "did you mean" by edit distance (only prefix matches).
     public static let suggestionWord = 200
+    /// An unknown `$name` error lists every variable up to this many, and past it only this many nearest ones.
+    public static let variablesListed = 8
 }
