@@ -126,4 +126,26 @@ import KernelMM
         #expect(s.session.kernel.cpus[0].preemptCount & 0xf00000 == 0xf00000)
         try s.session.kernel.checkInvariants()
     }
+
+    /// kvfree shows what the free it made shows: vfree's line for a vmalloc area, and a refused double free fails the
+    /// command as kfree and vfree do; its JSON names the call and the outcome (not Swift's names for them).
+    @Test func kvfreeReportsLikeTheFreeItMade() throws {
+        var s = try Self.shell()
+        _ = s.execute("v = vmalloc 8K")
+        _ = s.execute("q = kvmalloc 64 GFP_KERNEL")
+        var js = s
+        js.session.settings.json = true
+        let jv = js.execute("kvfree $v").stdout, jq = js.execute("kvfree $q").stdout
+        #expect(jv.contains(#""data":{"via":"vfree","outcome":"freed","pages":2}"#), "\(jv)")
+        #expect(jq.contains(#""data":{"via":"kfree","outcome":"freedObject"}"#), "\(jq)")
+        let v = s.execute("kvfree $v")
+        #expect(v.succeeded && v.stdout == "freed 2 pages and the range\n", "\(v.stdout)")
+        #expect(s.execute("kvfree $q").succeeded)
+        for (line, what) in [("kvfree $v", "vfree"), ("kvfree $q", "kfree")] {
+            let r = s.execute(line)
+            #expect(!r.succeeded, "a second \(what) through kvfree")
+            #expect(r.stderr.contains("error: kvfree: the kernel refused it"), "\(r.stderr)")
+        }
+        try s.session.kernel.checkInvariants()
+    }
 }

@@ -6,6 +6,18 @@ enum KmallocCommands {
 
     static func result(_ p: UInt64?) -> CommandOutput { CommandOutput(value: p.map { .address($0) } ?? .null) }
 
+    /// What kfree() did, as kfree and kvfree show it: a refusal (the kernel's report is in the log) fails the command.
+    static func kfreeOutput(_ r: KfreeOutcome) -> CommandOutput {
+        // Named here, not with "\(r)": that reflects on the value (thousands of instructions a kfree line).
+        let name = switch r {
+        case .noop: "noop"
+        case .freedObject: "freedObject"
+        case .freedPages: "freedPages"
+        case .refused: "refused"
+        }
+        return CommandOutput(json: .object([("outcome", .string(name))]), refused: r == .refused)
+    }
+
     static func sizeArg(_ a: Arguments, _ i: Int) throws(CommandError) -> Int {
         let n = try a.size(i)
         guard n <= UInt64(Int.max) else { throw .badArgument(argument: "SIZE", value: String(n), reason: .largerThanSizeT) }
@@ -49,8 +61,7 @@ enum KmallocCommands {
                     details: "Finds the slab (or the large kmalloc block) from the page behind the address. A double free, a pointer into an object, a vmalloc address or a page that kmalloc did not give get the kernel's report; the state is unchanged.",
                     c: "void kfree(const void *objp);", header: "include/linux/slab.h", contexts: "any context but NMI",
                     examples: ["kfree $p"], mutates: true) { s, a throws(CommandError) in
-            let r = s.kernel.kfree(try a.address(0), caller: "kfree")
-            return CommandOutput(json: .object([("outcome", .string("\(r)"))]), refused: r == .refused)
+            kfreeOutput(s.kernel.kfree(try a.address(0), caller: "kfree"))
         },
         CommandSpec("ksize", family: .kmalloc, arguments: [.init("ptr", .address)],
                     summary: "how many bytes an allocation really has (its size class, or its pages)",

@@ -21,8 +21,14 @@ enum KvmallocCommands {
                     summary: "free memory from kvmalloc, kmalloc or vmalloc (it looks at the address)",
                     c: "void kvfree(const void *addr);", header: "include/linux/slab.h", contexts: "process context (vfree may defer)",
                     examples: ["kvfree $p"], mutates: true) { s, a throws(CommandError) in
-            let r = s.kernel.kvfree(try a.address(0), caller: "kvfree")
-            return CommandOutput(json: .object([("outcome", .string("\(r)"))]))
+            // Shown as the call kvfree() made shows it (a refusal fails the command), with which one it was.
+            var out: CommandOutput, via: String
+            switch s.kernel.kvfree(try a.address(0), caller: "kvfree") {
+            case .kfree(let r): (out, via) = (KmallocCommands.kfreeOutput(r), "kfree")
+            case .vfree(let r): (out, via) = (VmallocCommands.vfreeOutput(r, language: s.language), "vfree")
+            }
+            if case .object(let fields)? = out.json { out.json = .object([("via", .string(via))] + fields) }
+            return out
         },
         CommandSpec("compare", family: .kmalloc, arguments: [.init("size", .size), .init("gfp", .gfp, optional: true)],
                     summary: "kmalloc and vmalloc of the same SIZE side by side (a dry run: nothing is allocated)",

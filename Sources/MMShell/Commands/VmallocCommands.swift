@@ -6,6 +6,17 @@ enum VmallocCommands {
 
     static func result(_ addr: UInt64?) -> CommandOutput { CommandOutput(value: addr.map { .address($0) } ?? .null) }
 
+    /// What vfree() did, as vfree and kvfree show it: a refusal (the kernel's report is in the log) fails the command.
+    static func vfreeOutput(_ r: VfreeOutcome, language: Language) -> CommandOutput {
+        switch r {
+        case .freed(let n):
+            CommandOutput(text: Message.vfreeFreed(n).text(language), json: .object([("outcome", .string("freed")), ("pages", .int(n))]))
+        case .deferred: CommandOutput(text: Message.vfreeDeferred.text(language), json: .object([("outcome", .string("deferred"))]))
+        case .null: CommandOutput(json: .object([("outcome", .string("null"))]))
+        case .refused: CommandOutput(json: .object([("outcome", .string("refused"))]), refused: true)
+        }
+    }
+
     static let all: [CommandSpec] = [
         CommandSpec("vmalloc", family: .vmalloc, arguments: [.init("size", .size)],
                     summary: "allocate SIZE bytes of virtually contiguous memory (pages from anywhere, HIGHMEM too) + a guard page",
@@ -31,12 +42,7 @@ enum VmallocCommands {
                     c: "void vfree(const void *addr);", header: "include/linux/vmalloc.h",
                     contexts: "process context; interrupt context (deferred); never NMI",
                     examples: ["vfree $v"], mutates: true) { s, a throws(CommandError) in
-            switch s.kernel.vfree(try a.address(0)) {
-            case .freed(let n): return CommandOutput(text: s.say(.vfreeFreed(n)), json: .object([("outcome", .string("freed")), ("pages", .int(n))]))
-            case .deferred: return CommandOutput(text: s.say(.vfreeDeferred), json: .object([("outcome", .string("deferred"))]))
-            case .null: return CommandOutput(json: .object([("outcome", .string("null"))]))
-            case .refused: return CommandOutput(json: .object([("outcome", .string("refused"))]), refused: true)
-            }
+            vfreeOutput(s.kernel.vfree(try a.address(0)), language: s.language)
         },
         CommandSpec("vmalloc_to_page", family: .vmalloc, arguments: [.init("addr", .address)],
                     summary: "the struct page behind a vmalloc address (walks the page table); NULL if not mapped",
