@@ -4,9 +4,9 @@ import KernelMM
 enum ValueView {
     /// `$p = (struct page *)0x…  pfn …  [order-0 block, zone Normal]`, with a newline when asked.
     static func line(_ v: ShellValue, name: String?, kernel k: Kernel, newline: Bool = false, lang: Language = .en) -> String {
-        if let pfn = bytePage(v, k, lang) {
-            // The result every allocation prints: written as bytes into the string's own storage.
-            return ByteText.string(capacity: 200 + (name?.utf8.count ?? 0)) { pageLine(pfn, name: name, k, newline: newline, into: &$0) }
+        if let bv = byteValue(v, k, lang) {
+            // The results allocations print: written as bytes into the string's own storage.
+            return ByteText.string(capacity: bv.capacity(name)) { write(bv, name: name, k, newline: newline, into: &$0) }
         }
         var s = name.map { "$\($0) = " } ?? ""
         s += describe(v, kernel: k, lang: lang)
@@ -14,29 +14,66 @@ enum ValueView {
         return s
     }
 
-    /// `line(…, newline: true)` written at the end of `bytes` when it is a page's line in English (what a script line
-    /// that allocates prints), with no String made; false, writing nothing, for any other value.
+    /// `line(…, newline: true)` written at the end of `bytes` when it is a page's or a slab object's line in English
+    /// (what a script line that allocates prints), with no String made; false, writing nothing, for any other value.
     static func appendLine(_ v: ShellValue, name: String?, kernel k: Kernel, lang: Language, to bytes: OutputBytes) -> Bool {
-        guard let pfn = bytePage(v, k, lang) else { return false }
-        ByteText.append(to: bytes, capacity: 200 + (name?.utf8.count ?? 0)) { pageLine(pfn, name: name, k, newline: true, into: &$0) }
+        guard let bv = byteValue(v, k, lang) else { return false }
+        ByteText.append(to: bytes, capacity: bv.capacity(name)) { write(bv, name: name, k, newline: true, into: &$0) }
         return true
     }
 
-    /// The PFN of a value whose line is written as bytes: a page of this machine, shown in English.
-    private static func bytePage(_ v: ShellValue, _ k: Kernel, _ lang: Language) -> Int? {
-        guard lang == .en, case .page(let p) = v, p.raw >= 0, p.raw < k.frames.count else { return nil }
-        return p.raw
+    /// A value whose line is written as bytes: in English, a page of this machine or an address inside a slab object.
+    private enum ByteValue {
+        case page(Int)
+        case slabObject(address: UInt64, index: Int, cache: String, slabPFN: Int)
+
+        /// Room for everything `write` puts down (ByteText leaves out a piece that does not fit).
+        func capacity(_ name: String?) -> Int {
+            let n = 8 + (name?.utf8.count ?? 0)
+            if case .slabObject(_, _, let cache, _) = self { return n + 120 + cache.utf8.count }
+            return n + 200
+        }
     }
 
-    /// `$name = (struct page *)0x…  pfn …  [order-0 block, zone Normal]`.
-    private static func pageLine(_ pfn: Int, name: String?, _ k: Kernel, newline: Bool, into b: inout ByteText) {
+    private static func byteValue(_ v: ShellValue, _ k: Kernel, _ lang: Language) -> ByteValue? {
+        guard lang == .en else { return nil }
+        switch v {
+        case .page(let p) where p.raw >= 0 && p.raw < k.frames.count: return .page(p.raw)
+        case .address(let a):
+            guard let loc = k.locateSlabObject(a), let i = loc.index else { return nil }
+            return .slabObject(address: a, index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
+        default: return nil
+        }
+    }
+
+    /// `$name = ` and the value: `(struct page *)0x…  pfn …  [order-0 block, zone Normal]` or
+    /// `0xffff888100022000  [object 0 of kmalloc-64, slab at pfn 0x100022]`.
+    private static func write(_ bv: ByteValue, name: String?, _ k: Kernel, newline: Bool, into b: inout ByteText) {
         if let name {
             b.append("$")
             b.append(name)
             b.append(" = ")
         }
-        page(pfn, k, into: &b)
+        switch bv {
+        case .page(let pfn): page(pfn, k, into: &b)
+        case .slabObject(let a, let i, let cache, let slabPFN):
+            b.appendHex(a)
+            b.append("  [")
+            slabObject(index: i, cache: cache, slabPFN: slabPFN, into: &b)
+            b.append("]")
+        }
         if newline { b.append("\n") }
+    }
+
+    /// "object 3 of kmalloc-64, slab at pfn 0x100022": the catalog's English (`Message.slabObjectValue`, which
+    /// ValueLineTests holds it to), written in place, as every kmalloc's result line holds one.
+    static func slabObject(index: Int, cache: String, slabPFN: Int, into b: inout ByteText) {
+        b.append("object ")
+        b.appendDecimal(index)
+        b.append(" of ")
+        b.append(cache)
+        b.append(", slab at pfn ")
+        b.appendHex(slabPFN)
     }
 
     /// `(struct page *)0xffffea0004000880  pfn 0x100022  phys 0x100022000  [order-0 block, zone Normal]`.
