@@ -210,7 +210,7 @@ extension ShellSession {
             if let name = assignTo { variableStore[name] = result.value }
         }
         kernel.callSite = site
-        closeUndo(undoPoint, keep: true, assigned: assignTo != nil && result.value != .none)
+        closeUndo(undoPoint, keep: true, assigned: assignTo != nil && result.value != .none, changed: result.changedKernel)
         // After `boot` the log is the new machine's and may be shorter than the mark. Lesson commands (a predicted
         // command, a skipped task) already show the output of what they ran, reports included: not twice. Reports
         // that C code already showed call by call are not shown again for the command that ran it.

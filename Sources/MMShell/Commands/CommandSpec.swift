@@ -114,6 +114,9 @@ public struct CommandOutput: Sendable {
     /// The simulated kernel refused the operation (a wrong-order or double free): the command ran and nothing changed,
     /// which a script counts as a failed command.
     public var refused = false
+    /// The command certainly changed the kernel (kfree freed an object). Undo then records it without comparing the
+    /// kernel with its state before, which for slab state costs more than the free itself; false: undo compares.
+    var changedKernel = false
     public init(value: ShellValue = .none, text: String = "", json: JSONValue? = nil, refused: Bool = false) {
         self.value = value
         self.text = text

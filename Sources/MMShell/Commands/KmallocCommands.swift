@@ -15,7 +15,9 @@ enum KmallocCommands {
         case .freedPages: "freedPages"
         case .refused: "refused"
         }
-        return CommandOutput(json: .object([("outcome", .string(name))]), refused: r == .refused)
+        var out = CommandOutput(json: .object([("outcome", .string(name))]), refused: r == .refused)
+        out.changedKernel = r == .freedObject || r == .freedPages
+        return out
     }
 
     static func sizeArg(_ a: Arguments, _ i: Int) throws(CommandError) -> Int {

@@ -71,21 +71,21 @@ extension ShellSession {
     /// wrote a frame, changed anything else in the kernel (the clock and the narration aside) or assigned a variable,
     /// so `undo` takes back exactly that command and no more. A command that replaced the machine (boot, a lesson)
     /// is not kept: the reboot has cleared what undo held.
-    mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool) {
+    mutating func closeUndo(_ point: UndoPoint?, keep: Bool, assigned: Bool, changed: Bool = false) {
         guard let point, let before = openUndoBefore.take() else { return }
         guard let end = kernel.closeUndoJournal(epoch: point.epoch), keep else {
             variableStore.unmark(before.variablesMark, previous: point.previousMark)
             return
         }
-        if end == before.journal && !assigned {
-            let was = before.kernel
-            var now = kernel.undoSnapshot()
-            now.clock = was.clock
-            now.restoreExplanation(was.explanation)
-            guard now != was else {
-                variableStore.unmark(before.variablesMark, previous: point.previousMark)
-                return
-            }
+        #if DEBUG
+        // The tests hold every command that says it changed the kernel to it (its journalled stores or the rest).
+        if changed {
+            precondition(end != before.journal || kernelChanged(since: before.kernel), "unchanged by a command that said it changed: \(before.text)")
+        }
+        #endif
+        if end == before.journal && !assigned && !changed && !kernelChanged(since: before.kernel) {
+            variableStore.unmark(before.variablesMark, previous: point.previousMark)
+            return
         }
         // The entry let go took the oldest writes the logs must keep with it. `before` is moved into the history, not
         // copied: a copy was a retain of the snapshot and the line, and dropping this binding their release.
@@ -93,6 +93,14 @@ extension ShellSession {
             variableStore.forget(before: oldest.variablesMark)
             kernel.forgetUndoJournal(before: oldest.journal)
         }
+    }
+
+    /// Whether the kernel differs from `was` in anything but the clock and the narration.
+    private mutating func kernelChanged(since was: Kernel) -> Bool {
+        var now = kernel.undoSnapshot()
+        now.clock = was.clock
+        now.restoreExplanation(was.explanation)
+        return now != was
     }
 
     /// `undo N`: back to the state before the last N recorded commands; returns their lines, oldest first.

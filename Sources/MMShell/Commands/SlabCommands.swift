@@ -87,7 +87,9 @@ enum SlabCommands {
             let addr = try a.address(1)
             if addr == 0 { return CommandOutput() } // kmem_cache_free(s, NULL) is a no-op
             let r = s.kernel.kmemCacheFree(name, addr, caller: "kmem_cache_free")
-            return CommandOutput(json: .object([("outcome", .string(r == .freed ? "freed" : "refused"))]), refused: r != .freed)
+            var out = CommandOutput(json: .object([("outcome", .string(r == .freed ? "freed" : "refused"))]), refused: r != .freed)
+            out.changedKernel = r == .freed
+            return out
         },
         CommandSpec("kmem_cache_shrink", family: .slab, arguments: [.init("cache", .cacheName)],
                     summary: "give the cache's empty slabs back to the page allocator; returns 0 when no slab is left",
