@@ -78,6 +78,7 @@ import Testing
             "p = alloc_pages GFP_KERNEL 3", "q = alloc_pages GFP_ATOMIC|__GFP_ZERO 0", "__free_pages $q 0",
             "a = kmalloc 96 GFP_KERNEL", "b = kmalloc 5000 GFP_KERNEL", "kfree $a",
             "c = kmem_cache_create demo 200 0 SLAB_HWCACHE_ALIGN", "o = kmem_cache_alloc $c GFP_KERNEL",
+            "kmem_cache_free $c $o", "o = kmem_cache_alloc $c GFP_KERNEL", "kfree $b", "k = kvmalloc 64 GFP_KERNEL", "kvfree $k",
             "v = vmalloc 40000", "vfree $v", "get_cpu", "put_cpu", "t = task create", "drain_all_pages",
             "__free_pages $p 3", "__free_pages $p 3",
             "struct page *pg = alloc_pages(GFP_KERNEL, 1); __free_pages(pg, 1);",
