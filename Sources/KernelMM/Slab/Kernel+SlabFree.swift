@@ -189,20 +189,21 @@ extension Kernel {
     /// do_slab_free() / __slab_free(): frozen slabs (CPU slab, CPU partial) just take the object; a slab that was
     /// full goes to this CPU's partial list; an empty node-partial slab is discarded above min_partial.
     mutating func slubFree(_ ci: Int, pfn: Int, index: Int) {
-        guard let s = slab.caches[ci].slabs[pfn] else { return }
+        // The fields it needs, not a copy of the slab: a copy held across putObject made its change copy the
+        // slab's object and freelist arrays.
+        guard let (prior, list, cpu) = slab.caches[ci].slabs.read(pfn, { (!$0.freelist.isEmpty, $0.list, $0.cpu) }) else { return }
         let name = slab.caches[ci].name
-        let prior = !s.freelist.isEmpty
         putObject(ci, pfn: pfn, index: index)
-        switch s.list {
+        switch list {
         case .cpu:
-            if explainEnabled { explain(.slab(.freedToCPUSlab(cache: name, cpu: s.cpu, remote: s.cpu != currentCPU))) }
+            if explainEnabled { explain(.slab(.freedToCPUSlab(cache: name, cpu: cpu, remote: cpu != currentCPU))) }
         case .cpuPartial:
-            if explainEnabled { explain(.slab(.freedToCPUPartialSlab(cache: name, cpu: s.cpu))) }
+            if explainEnabled { explain(.slab(.freedToCPUPartialSlab(cache: name, cpu: cpu))) }
         default:
             if !prior {
                 if explainEnabled { explain(.slab(.fullSlabFrozen(cache: name, pfn: pfn, cpu: currentCPU))) }
                 putCPUPartial(ci, pfn: pfn, drain: true)
-            } else if slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
+            } else if slab.caches[ci].slabs.read(pfn, \.inuse) == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
                 if explainEnabled { explain(.slab(.emptySlabDiscarded(cache: name, pfn: pfn, partialSlabs: slab.caches[ci].partial.count, minPartial: slab.caches[ci].minPartial))) }
                 discardSlab(ci, pfn: pfn)
             }
@@ -225,7 +226,7 @@ extension Kernel {
     mutating func unfreezePartials(_ ci: Int, _ pfns: [Int]) {
         var discard: [Int] = []
         for p in pfns {
-            if slab.caches[ci].slabs[p]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
+            if slab.caches[ci].slabs.read(p, \.inuse) == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial {
                 moveSlab(ci, pfn: p, to: .none, tail: false)
                 discard.append(p)
             } else {
@@ -249,10 +250,9 @@ extension Kernel {
 
     /// free_to_partial_list(): the debug path, under the node lock.
     mutating func slubFreeDebug(_ ci: Int, pfn: Int, index: Int) {
-        guard let s = slab.caches[ci].slabs[pfn] else { return }
-        let prior = !s.freelist.isEmpty
+        guard let prior = slab.caches[ci].slabs.read(pfn, { !$0.freelist.isEmpty }) else { return }
         putObject(ci, pfn: pfn, index: index)
-        let empty = slab.caches[ci].slabs[pfn]?.inuse == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial
+        let empty = slab.caches[ci].slabs.read(pfn, \.inuse) == 0 && slab.caches[ci].partial.count >= slab.caches[ci].minPartial
         if empty {
             discardSlab(ci, pfn: pfn)
         } else if !prior {

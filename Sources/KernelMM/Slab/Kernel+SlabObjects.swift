@@ -160,10 +160,12 @@ extension Kernel {
 
     /// Moves a slab to a list (at the head or the tail), taking it off the one it was on.
     mutating func moveSlab(_ ci: Int, pfn: Int, to list: SlabList, tail: Bool, cpu: Int = -1) {
-        guard let old = slab.caches[ci].slabs[pfn]?.list else { return }
+        // One change of the slab in place: each change through the subscript's `_modify` was a malloc and a free.
+        guard let old = slab.caches[ci].slabs.update(pfn, { s -> SlabList in
+            defer { s.list = list; s.cpu = cpu }
+            return s.list
+        }) else { return }
         removeFromLists(ci, pfn: pfn, list: old)
-        slab.caches[ci].slabs[pfn]?.list = list
-        slab.caches[ci].slabs[pfn]?.cpu = cpu
         func put(_ a: inout [Int]) { if tail { a.append(pfn) } else { a.insert(pfn, at: 0) } }
         switch list {
         case .full: put(&slab.caches[ci].full)

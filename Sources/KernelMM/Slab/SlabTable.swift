@@ -58,7 +58,10 @@ public struct SlabTable: Sendable, Equatable, Codable, Sequence, ExpressibleByDi
 
     /// `body` applied to the slab at `pfn` (one lookup).
     @inline(__always) public func read<R>(_ pfn: Int, _ body: (Slab) -> R) -> R? {
-        tree != nil ? tree!.read(pfn, body) : small[pfn].map(body)
+        if tree != nil { return tree!.read(pfn, body) }
+        // In place: `small[pfn]` would copy the slab out (a retain and release of each of its arrays).
+        guard let i = small.index(forKey: pfn) else { return nil }
+        return body(small.values[i])
     }
 
     /// `body` applied in place to the slab at `pfn`; nil when there is none. A method rather than the subscript's
@@ -207,9 +210,17 @@ extension SlabTable {
         }
 
         @inline(__always) mutating func update<R>(_ pfn: Int, _ body: (inout Slab) -> R) -> R? {
-            guard let (l, e) = leaf(pfn), l.children[e] != nil else { return nil }
-            let (leaf, _) = uniqueLeaf(pfn)
+            guard contains(pfn) else { return nil }
+            let (leaf, e) = uniqueLeaf(pfn)
             return body(&leaf.children[e]!)
+        }
+
+        /// Whether a slab is at `pfn`. Out of line so that no reference to its leaf outlives the answer: `update` held
+        /// one across `uniqueLeaf`, which then saw the leaf shared and copied it (and the change copied the slab's
+        /// arrays) on every call.
+        @inline(never) func contains(_ pfn: Int) -> Bool {
+            guard let (l, e) = leaf(pfn) else { return false }
+            return l.children[e] != nil
         }
 
         @inline(__always) func read<R>(_ pfn: Int, _ body: (Slab) -> R) -> R? {
