@@ -58,10 +58,7 @@ public struct SlabTable: Sendable, Equatable, Codable, Sequence, ExpressibleByDi
 
     /// `body` applied to the slab at `pfn` (one lookup).
     @inline(__always) public func read<R>(_ pfn: Int, _ body: (Slab) -> R) -> R? {
-        if tree != nil { return tree!.read(pfn, body) }
-        // In place: `small[pfn]` would copy the slab out (a retain and release of each of its arrays).
-        guard let i = small.index(forKey: pfn) else { return nil }
-        return body(small.values[i])
+        tree != nil ? tree!.read(pfn, body) : small[pfn].map(body)
     }
 
     /// `body` applied in place to the slab at `pfn`; nil when there is none. A method rather than the subscript's
