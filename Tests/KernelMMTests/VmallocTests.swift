@@ -47,6 +47,26 @@ import Testing
         return cursor
     }
 
+    /// free_vmap_area_noflush() merges a freed range with the unpurged ranges it touches (merge_or_add_vmap_area()),
+    /// so /proc/vmallocinfo lists one "unpurged vm_area" for neighbours freed in any order, and one lookup covers them.
+    @Test func adjacentFreedRangesMergeOnThePurgeList() throws {
+        var k = try Self.boot()
+        let p = k.pageSize
+        // Past the holes between the boot's areas, first fit puts them back to back: a page and its guard page each.
+        let all = try (0..<40).map { _ in try unwrap(k.vmalloc(UInt64(p))) }
+        let v = Array(all.suffix(4))
+        #expect(zip(v, v.dropFirst()).allSatisfy { $1 == $0 + UInt64(2 * p) })
+        k.vfree(v[1])
+        k.vfree(v[3])
+        #expect(k.vmalloc.purgeList == [VMRange(start: v[1], size: 2 * p), VMRange(start: v[3], size: 2 * p)])
+        k.vfree(v[2])   // touches both: the three become one
+        #expect(k.vmalloc.purgeList == [VMRange(start: v[1], size: 6 * p)])
+        k.vfree(v[0])   // touches the merged range from below
+        #expect(k.vmalloc.purgeList == [VMRange(start: v[0], size: 8 * p)])
+        #expect(k.vmalloc.lazyPages == 8)
+        try k.checkInvariants()
+    }
+
     @Test func areasAreFirstFitInAddressOrder() throws {
         var k = try Self.boot()
         var live: [UInt64] = []

@@ -30,11 +30,22 @@ extension Kernel {
     /// lazy_max_pages(): fls(num_online_cpus()) × 32 MiB of pages.
     var lazyMaxPages: Int { (Int.bitWidth - params.cpus.leadingZeroBitCount) * ((32 << 20) / pageSize) }
 
-    /// free_vmap_area_noflush(): the unmapped range joins the purge list; past lazy_max_pages the drain work purges
-    /// the whole list (it runs as soon as the CPU is free; kmemsim runs it at once).
+    /// free_vmap_area_noflush(): the unmapped range joins the purge list, merged with a neighbour it touches
+    /// (merge_or_add_vmap_area(), mm/vmalloc.c:1833 at 5fda8f9c7f90: /proc/vmallocinfo lists the merged ranges); past
+    /// lazy_max_pages the drain work purges the whole list (it runs as soon as the CPU is free; kmemsim runs it at once).
     mutating func lazyFreeVmapRange(_ r: VMRange) {
         let i = vmalloc.purgeList.firstIndex { $0.start > r.start } ?? vmalloc.purgeList.count
-        vmalloc.purgeList.insert(r, at: i)
+        // __merge_or_add_vmap_area(): the next range first (it starts where this one ends), then the previous.
+        if i < vmalloc.purgeList.count, vmalloc.purgeList[i].start == r.end {
+            vmalloc.purgeList[i].start = r.start
+            vmalloc.purgeList[i].size += r.size
+        } else {
+            vmalloc.purgeList.insert(r, at: i)
+        }
+        if i > 0, vmalloc.purgeList[i - 1].end == vmalloc.purgeList[i].start {
+            vmalloc.purgeList[i - 1].size += vmalloc.purgeList[i].size
+            vmalloc.purgeList.remove(at: i)
+        }
         vmalloc.lazyPages += r.size / pageSize
         if vmalloc.lazyPages > lazyMaxPages { purgeVmapAreaLazy() }
     }
