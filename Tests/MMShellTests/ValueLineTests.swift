@@ -3,8 +3,8 @@ import KernelMM
 import Testing
 
 /// The result line of an allocation is written as bytes in English (ValueView's byte path); it must read exactly as
-/// the catalog's words composed the general way, for pages and for slab objects, or `--lang en` and `--lang ko`
-/// would drift apart.
+/// the catalog's words composed the general way, for pages and for every kind of address, or `--lang en` and
+/// `--lang ko` would drift apart.
 @Suite struct ValueLineTests {
     static func shell() throws -> Shell {
         var p = BootParams()
@@ -13,13 +13,18 @@ import Testing
         return try Shell(params: p)
     }
 
-    /// The line the general path makes: the catalog's English around the value.
+    /// The line composed the general way: the catalog's English around the value.
     static func composed(_ v: ShellValue, name: String, _ k: Kernel) -> String {
-        guard case .address(let a) = v, let loc = k.locateSlabObject(a), let i = loc.index else {
-            return "$\(name) = " + ValueView.describe(v, kernel: k, lang: .en)
+        guard case .address(let a) = v else { return "$\(name) = " + ValueView.describe(v, kernel: k, lang: .en) }
+        var s = "$\(name) = " + Format.hex(a)
+        if let loc = k.locateSlabObject(a), let i = loc.index {
+            s += "  [" + Message.slabObjectValue(index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN).en + "]"
+        } else if let pfn = k.directMapPFN(a) {
+            s += "  [pfn " + Format.hex(pfn) + ", " + Message.pageBlock(PageBlock(pfn, k)).en + "]"
+        } else if k.isVmallocAddr(a) {
+            s += "  [" + Message.vmallocAreaValue.en + "]"
         }
-        let what = Message.slabObjectValue(index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
-        return "$\(name) = " + Format.hex(a) + "  [" + what.en + "]"
+        return s
     }
 
     static func appended(_ v: ShellValue, name: String, _ k: Kernel) -> String? {
@@ -38,19 +43,24 @@ import Testing
         }
         let k = sh.session.kernel
         var values = ["a", "b", "c", "d", "e", "p", "v"].map { ($0, sh.session.variables[$0] ?? .none) }
-        // Inside an object (not its start), and an address of the direct map that no slab holds.
+        // An address inside an object (not its start), the addresses of pfn 0 and of $p's page, and one that no slab,
+        // page or vmalloc area holds.
         if case .address(let a)? = sh.session.variables["e"] { values.append(("inside", .address(a + 8))) }
         values.append(("page0", .address(k.pageAddress(0) ?? 0)))
+        if case .page(let pg)? = sh.session.variables["p"] { values.append(("pageOfP", .address(k.pageAddress(pg.raw) ?? 0))) }
+        values.append(("nowhere", .address(0x1234)))
         var slabLines = 0
         for (name, v) in values {
             let line = ValueView.line(v, name: name, kernel: k, newline: true, lang: .en)
             #expect(line == Self.composed(v, name: name, k) + "\n", "\(name)")
-            if let bytes = Self.appended(v, name: name, k) {
-                #expect(bytes == line, "\(name)")
-                if line.contains(", slab at pfn ") { slabLines += 1 }
-            }
+            #expect(line == "$\(name) = " + ValueView.describe(v, kernel: k, lang: .en) + "\n", "\(name)")
+            let bytes = try #require(Self.appended(v, name: name, k), "\(name)")
+            #expect(bytes == line, "\(name)")
+            if line.contains(", slab at pfn ") { slabLines += 1 }
         }
-        #expect(slabLines == 6)   // a, b, c, d, e and the address inside e went the byte way
+        #expect(slabLines == 6)   // a, b, c, d, e and the address inside e
+        #expect(ValueView.line(values.first { $0.0 == "pageOfP" }!.1, name: "x", kernel: k, lang: .en).contains(", order-2 block, zone "))
+        #expect(ValueView.line(values.first { $0.0 == "v" }!.1, name: "x", kernel: k, lang: .en).hasSuffix("  [vmalloc area]"))
         #expect(ValueView.line(values[4].1, name: "e", kernel: k, lang: .en).contains("[object 1 of \(cache), slab at pfn 0x"))
         // Korean keeps the catalog's own words.
         #expect(ValueView.line(values[0].1, name: "a", kernel: k, lang: .ko).contains("kmalloc-64의 객체 0, 슬랩은 pfn 0x"))

@@ -14,7 +14,7 @@ enum ValueView {
         return s
     }
 
-    /// `line(…, newline: true)` written at the end of `bytes` when it is a page's or a slab object's line in English
+    /// `line(…, newline: true)` written at the end of `bytes` when it is a page's or an address's line in English
     /// (what a script line that allocates prints), with no String made; false, writing nothing, for any other value.
     static func appendLine(_ v: ShellValue, name: String?, kernel k: Kernel, lang: Language, to bytes: OutputBytes) -> Bool {
         guard let bv = byteValue(v, k, lang) else { return false }
@@ -22,16 +22,40 @@ enum ValueView {
         return true
     }
 
-    /// A value whose line is written as bytes: in English, a page of this machine or an address inside a slab object.
+    /// A value whose line is written as bytes: in English, a page of this machine or any address.
     private enum ByteValue {
         case page(Int)
-        case slabObject(address: UInt64, index: Int, cache: String, slabPFN: Int)
+        case address(UInt64, AddressPlace)
 
         /// Room for everything `write` puts down (ByteText leaves out a piece that does not fit).
         func capacity(_ name: String?) -> Int {
             let n = 8 + (name?.utf8.count ?? 0)
-            if case .slabObject(_, _, let cache, _) = self { return n + 120 + cache.utf8.count }
+            if case .address(_, let place) = self { return n + place.capacity }
             return n + 200
+        }
+    }
+
+    /// What an address is, found once for its line (the slab object it falls in, else the page of the direct map,
+    /// else vmalloc space).
+    private enum AddressPlace {
+        case slabObject(index: Int, cache: String, slabPFN: Int)
+        case directMap(pfn: Int)
+        case vmalloc
+        case other
+
+        init(_ a: UInt64, _ k: Kernel) {
+            if let loc = k.locateSlabObject(a), let i = loc.index {
+                self = .slabObject(index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
+            } else if let pfn = k.directMapPFN(a) {
+                self = .directMap(pfn: pfn)
+            } else {
+                self = k.isVmallocAddr(a) ? .vmalloc : .other
+            }
+        }
+
+        var capacity: Int {
+            if case .slabObject(_, let cache, _) = self { return 160 + cache.utf8.count }
+            return 200
         }
     }
 
@@ -39,9 +63,7 @@ enum ValueView {
         guard lang == .en else { return nil }
         switch v {
         case .page(let p) where p.raw >= 0 && p.raw < k.frames.count: return .page(p.raw)
-        case .address(let a):
-            guard let loc = k.locateSlabObject(a), let i = loc.index else { return nil }
-            return .slabObject(address: a, index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
+        case .address(let a): return .address(a, AddressPlace(a, k))
         default: return nil
         }
     }
@@ -56,13 +78,31 @@ enum ValueView {
         }
         switch bv {
         case .page(let pfn): page(pfn, k, into: &b)
-        case .slabObject(let a, let i, let cache, let slabPFN):
-            b.appendHex(a)
+        case .address(let a, let place): address(a, place, k, into: &b)
+        }
+        if newline { b.append("\n") }
+    }
+
+    /// An address and what it is, in English: the same words `describe` gives in another language from the catalog.
+    private static func address(_ a: UInt64, _ place: AddressPlace, _ k: Kernel, into b: inout ByteText) {
+        b.appendHex(a)
+        switch place {
+        case .slabObject(let i, let cache, let slabPFN):
             b.append("  [")
             slabObject(index: i, cache: cache, slabPFN: slabPFN, into: &b)
             b.append("]")
+        case .directMap(let pfn):
+            b.append("  [pfn ")
+            b.appendHex(pfn)
+            b.append(", ")
+            PageBlock(pfn, k).write(into: &b)
+            b.append("]")
+        case .vmalloc:
+            b.append("  [")
+            b.append(Message.vmallocAreaValue.en)
+            b.append("]")
+        case .other: break
         }
-        if newline { b.append("\n") }
     }
 
     /// "object 3 of kmalloc-64, slab at pfn 0x100022": the catalog's English (`Message.slabObjectValue`, which
@@ -97,14 +137,15 @@ enum ValueView {
         case .string(let s): return s
         case .int(let n): return n >= 10 || n < 0 ? "\(n) (\(Format.hex(n)))" : "\(n)"
         case .address(let a):
+            let place = AddressPlace(a, k)
+            if lang == .en { return ByteText.string(capacity: place.capacity) { address(a, place, k, into: &$0) } }
             var s = Format.hex(a)
-            if let loc = k.locateSlabObject(a), let i = loc.index {
-                let what = Message.slabObjectValue(index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
-                s += "  [" + what.text(lang) + "]"
-            } else if let pfn = k.directMapPFN(a) {
-                s += "  [pfn \(Format.hex(pfn)), \(PageBlock(pfn, k).summary(lang))]"
-            } else if k.isVmallocAddr(a) {
-                s += "  [" + Message.vmallocAreaValue.text(lang) + "]"
+            switch place {
+            case .slabObject(let i, let cache, let slabPFN):
+                s += "  [" + Message.slabObjectValue(index: i, cache: cache, slabPFN: slabPFN).text(lang) + "]"
+            case .directMap(let pfn): s += "  [pfn \(Format.hex(pfn)), \(PageBlock(pfn, k).summary(lang))]"
+            case .vmalloc: s += "  [" + Message.vmallocAreaValue.text(lang) + "]"
+            case .other: break
             }
             return s
         case .page(let p):
