@@ -6,6 +6,20 @@ public struct Completer: Sendable {
     let shell: Shell
 
     public func complete(_ line: String) -> (replaceCount: Int, candidates: [String]) {
+        var result = completeWord(line)
+        // After `| ` (a bar and a space) a filter may follow: `cat /proc/slabinfo | gr` → grep. Right after a bare
+        // `|` the word is a gfp flag's.
+        let word = String(line.reversed().prefix { $0 != " " && $0 != "|" }.reversed())
+        let rest = line.dropLast(word.count)
+        let bar = rest.reversed().drop { $0 == " " }
+        if rest.hasSuffix(" "), bar.first == "|", bar.dropFirst().first != "|" {
+            let filters = PipelineParser.filterNames.filter { $0.hasPrefix(word) }
+            if !filters.isEmpty { result = (word.count, Array(Set(result.candidates + filters)).sorted()) }
+        }
+        return result
+    }
+
+    private func completeWord(_ line: String) -> (replaceCount: Int, candidates: [String]) {
         let chars = Array(line)
         // The word being typed: back to a space, comma, parenthesis or operator.
         var start = chars.count

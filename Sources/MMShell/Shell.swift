@@ -20,6 +20,9 @@ public struct LineOutcome: Sendable, Equatable {
     /// Where the line's stdout may begin, written as bytes (see `Shell.execute(_:source:line:stdout:)`); nil while
     /// the line runs means all of it goes into `stdout`. Not retained: the caller holds it for the line's run.
     unowned(unsafe) var stdoutBytes: OutputBytes?
+    /// Where the command's own output begins in `stdout` (UTF-8 offset): what comes before it is the kernel's
+    /// reports and the explain narration, which a pipe after the command does not filter.
+    var ownOutputStart = 0
     public init() {}
 
     public static func == (a: LineOutcome, b: LineOutcome) -> Bool {
@@ -62,6 +65,7 @@ public struct Shell: Sendable {
     /// With `bytes` (the runner's gathered stdout, written before the outcome's `stdout`), the line's stdout may begin
     /// there: a command's value line is written at its end directly, and the outcome's `stdout` holds what follows.
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0, stdout bytes: OutputBytes? = nil) -> LineOutcome {
+        if PipelineParser.mayHoldPipe(text), let piped = executePiped(text, source: source, line: line) { return piped }
         var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line, stdout: bytes) }
         out.stdoutBytes = nil
         if let r = out.record { render(r, into: &out, source: source, line: line) }
@@ -262,6 +266,7 @@ extension ShellSession {
             shown += ReportRenderer.render(e.report, kernel: kernel, style: style)
             if let n = e.report.note { shown += ReportRenderer.note(say(.note(n)), style: style) }
         }
+        out.ownOutputStart = shown.utf8.count
         let text = showValue ? result.shownText : ""
         if !text.isEmpty {
             shown += text

@@ -162,11 +162,19 @@ public struct ShellFuzzer {
         }
         args = Self.keepWritesInside(dir, command: top, args)
         let assign = chance(3) ? "v\(below(6)) = " : ""
+        // Now and then a pipe after the command, well formed or not.
+        let pipe = chance(25) ? " | " + pick(Self.filters) + (chance(4) ? " | " + pick(Self.filters) : "") : ""
         if chance(7), !args.isEmpty, top.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) {
-            return assign + top + "(" + args.joined(separator: ", ") + ")" + (chance(8) ? "" : ";")
+            return assign + top + "(" + args.joined(separator: ", ") + ")" + (chance(8) || !pipe.isEmpty ? "" : ";") + pipe
         }
-        return assign + ([top] + args).joined(separator: " ")
+        return assign + ([top] + args).joined(separator: " ") + pipe
     }
+
+    /// Filter stages for `nextLine`'s pipes: every filter and option, and the mistakes a learner makes.
+    static let filters = ["grep kmalloc", "grep -c .", "grep -v -n '^ '", "grep -o '[0-9]+'", "grep -iw node", "grep -A2 -B1 free",
+                          "egrep 'a|b'", "fgrep '(0,'", "grep '(('", "grep", "grep -q x", "grep -A", "head", "head -3",
+                          "head -n -2", "tail -n +2", "tail -1", "wc", "wc -l", "wc -x", "sort", "grpe x", "", "grep 'x",
+                          "grep '(a+)+$'", "grep 'a{300}'", "grep '[[:nope:]]'"]
 
     /// Whatever a line writes stays in the fuzz's directory: a relative name where a command takes the file it
     /// writes (`save x`, `snapshot p.html`, `export-proc d`, `lesson export f`, `--svg f`) is put inside it, so that a

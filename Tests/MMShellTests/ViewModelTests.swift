@@ -307,6 +307,26 @@ import Testing
         for v in Self.array(Self.field(j, "variables")) { #expect(text.contains(" \(Self.string(Self.field(v, "name")) ?? "?") @ offset \(Self.int(Self.field(v, "offset")) ?? -1): ")) }
     }
 
+    /// `kmem` on an address it has nothing for says which kind of nothing: a hole in the direct map, past its end, or
+    /// no address kmemsim models.
+    @Test(arguments: [Architecture.x86_64, .i386, .sparc64])
+    func kmemSaysWhyItFindsNothing(_ arch: Architecture) throws {
+        var sh = try Self.shell(arch)
+        let k = sh.session.kernel
+        if let hole = (0..<k.directMapEndPFN).first(where: { k.frames[$0].state == .absent }) {
+            let out = sh.execute("kmem " + Format.hex(k.arch.pageOffset + k.physAddr(hole)))
+            #expect(!out.succeeded)
+            #expect(out.stderr.contains("the direct map's address of pfn \(Format.hex(hole)), which is not RAM"), "\(out.stderr)")
+        }
+        let past = k.arch.pageOffset + k.physAddr(k.directMapEndPFN) + 0x1000
+        if past < k.vmallocRange.start || k.vmallocRange.start < k.arch.pageOffset {
+            let out = sh.execute("kmem " + Format.hex(past))
+            #expect(out.stderr.contains("past the end of the direct map, which ends at \(Format.hex(k.arch.pageOffset + k.physAddr(k.directMapEndPFN)))"), "\(out.stderr)")
+        }
+        // Physical address 0x10 is in page 0: RAM on sparc64, a hole on x86.
+        if arch != .sparc64 { #expect(sh.execute("kmem 0x10").stderr.contains("kmemsim knows nothing at this address")) }
+    }
+
     /// `kmem` on a slab object, a vmalloc address, a per-CPU pointer, a page and a reserved physical address.
     @Test(arguments: [Architecture.x86_64, .i386])
     func kmemTextAndJSONAgree(_ arch: Architecture) throws {

@@ -49,7 +49,7 @@ enum ViewCommands {
                     examples: ["kmem $addr", "kmem 0xffff888001000000"]) { s, a throws(CommandError) in
             let addr = try a.address(0)
             guard let m = KmemModel(addr, s.kernel) else {
-                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .unknownAddress)
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: KmemModel.whyUnknown(addr, s.kernel))
             }
             return CommandOutput(view: InLanguage(view: m, language: s.language))
         },

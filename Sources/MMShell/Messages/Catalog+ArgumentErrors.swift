@@ -121,6 +121,18 @@ extension Message {
                                          ko: "RAM의 직접 매핑 주소가 아닙니다. 그곳에 쓰면 폴트가 납니다")
     static let unknownAddress = Message(en: "kmemsim knows nothing at this address (not the direct map, a struct page, a physical address of RAM, or a vmalloc area)",
                                         ko: "kmemsim이 이 주소에 대해 아는 것이 없습니다(직접 매핑, struct page, RAM의 물리 주소, vmalloc 영역 어디에도 속하지 않습니다)")
+    /// A direct-map address whose frame is not RAM: the holes of the firmware's memory map.
+    static func directMapHole(pfn: Int) -> Message {
+        Message(en: "the direct map's address of pfn \(Format.hex(pfn)), which is not RAM (a hole in the firmware's memory map: page 0, the ROM area from 640 KiB to 1 MiB, or the PCI hole below 4 GiB); 'memblock' lists the RAM ranges",
+                ko: "pfn \(Format.hex(pfn))의 직접 매핑 주소인데, 그 프레임은 RAM이 아닙니다 (펌웨어 메모리 맵의 빈 곳입니다: 0번 페이지, 640 KiB부터 1 MiB까지의 ROM 영역, 4 GiB 아래의 PCI 구멍). RAM 범위는 'memblock'으로 볼 수 있습니다")
+    }
+
+    /// Past the last frame the direct map covers (all RAM on 64-bit; lowmem on i386).
+    static func pastDirectMap(end: UInt64) -> Message {
+        Message(en: "past the end of the direct map, which ends at \(Format.hex(end)) on this machine (RAM ends there, or lowmem on i386)",
+                ko: "직접 매핑의 끝을 지난 주소입니다. 이 머신의 직접 매핑은 \(Format.hex(end))에서 끝납니다 (RAM의 끝, i386에서는 lowmem의 끝)")
+    }
+
     static let notVmallocAddress = Message(en: "not a vmalloc address (vmalloc_to_page only walks vmalloc space; use virt_to_page for the direct map)",
                                            ko: "vmalloc 주소가 아닙니다(vmalloc_to_page는 vmalloc 공간만 따라갑니다. 직접 매핑 주소에는 virt_to_page를 쓰세요)")
     static let noVmallocArea = Message(en: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them",

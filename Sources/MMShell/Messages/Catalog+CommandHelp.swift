@@ -61,16 +61,6 @@ extension Message {
     static let helpOptions = Message(en: "options:  ", ko: "옵션:     ")
     static let helpExamples = Message(en: "examples: ", ko: "예:       ")
 
-    static let helpIntro = Message(
-        en: "kmemsim: call the Linux 6.6 memory manager's API by name. Both forms work: alloc_pages GFP_KERNEL 3  or  alloc_pages(GFP_KERNEL, 3);\n"
-            + "Name a result with 'p = …' and use it as $p ($_ is the last result). 'help CMD' shows one command.",
-        ko: "kmemsim: Linux 6.6 메모리 관리자의 API를 이름으로 호출합니다. 두 형식 모두 됩니다: alloc_pages GFP_KERNEL 3  또는  alloc_pages(GFP_KERNEL, 3);\n"
-            + "'p = …'로 결과에 이름을 붙이면 $p로 쓸 수 있습니다 ($_는 마지막 결과). 'help 명령'은 명령 하나를 자세히 보여 줍니다.")
-
-    static let helpTopics = Message(
-        en: "Topics: help gfp (every flag), help arch (the machines), help query (print expressions)",
-        ko: "주제: help gfp (모든 플래그), help arch (머신 종류), help query (print 식)")
-
     /// Korean summaries by command name, in the order `help` lists them.
     static let koreanSummaries: [String: String] = [
         // Page allocator

@@ -6,4 +6,7 @@ enum HelpStrings {
     static let topics = Message(
         en: "Topics: help gfp (every flag), help arch (the machines), help query (print expressions)",
         ko: "주제: help gfp (모든 플래그), help arch (머신 종류), help query (print 식)")
+    static let pipeTopic = Message(
+        en: "Pipes, as in a shell: cat /proc/slabinfo | grep kmalloc | head -3 (help pipe)",
+        ko: "셸처럼 파이프를 씁니다: cat /proc/slabinfo | grep kmalloc | head -3 (help pipe)")
 }

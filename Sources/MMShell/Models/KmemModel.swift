@@ -102,6 +102,16 @@ enum KmemModel: Sendable, Equatable {
                       memblock: region.map { Memblock(purpose: $0.purpose, start: $0.start, end: $0.end) })
     }
 
+    /// Why `init` found nothing: a hole in the direct map, an address past it, or nothing kmemsim knows.
+    static func whyUnknown(_ addr: UInt64, _ k: Kernel) -> Message {
+        let start = k.arch.pageOffset, end = start &+ k.physAddr(k.directMapEndPFN)
+        // vmalloc space lies above the direct map on x86 and below it on sparc64.
+        let vmalloc = k.vmallocRange.start
+        guard addr >= start, vmalloc < start || addr < vmalloc else { return .unknownAddress }
+        if addr < end { return .directMapHole(pfn: Int((addr - start) >> UInt64(k.arch.pageShift))) }
+        return .pastDirectMap(end: end)
+    }
+
     /// mm/slab.h virt_to_slab() and obj_to_index().
     static func slab(_ addr: UInt64, _ k: Kernel) -> KmemModel? {
         guard let loc = k.locateSlabObject(addr) else { return nil }

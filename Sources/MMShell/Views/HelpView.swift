@@ -56,6 +56,7 @@ enum HelpView {
             t += TextWrap.wrap(line, width: width, hanging: String(repeating: " ", count: keyWidth + 4)).joined(separator: "\n") + "\n"
         }
         t += "\n" + TextWrap.wrap(HelpStrings.topics.text(lang), width: width).joined(separator: "\n") + "\n"
+        t += TextWrap.wrap(HelpStrings.pipeTopic.text(lang), width: width).joined(separator: "\n") + "\n"
         return t
     }
 
@@ -107,10 +108,10 @@ enum HelpView {
     }
 
     /// Topics with a page of their own (`help gfp`); `boot` is also a command.
-    static let topicNames = ["gfp", "arch", "config", "query", "boot"]
+    static let topicNames = ["gfp", "arch", "config", "query", "pipe", "pipes", "grep", "boot"]
 
     static func topics(_ table: CommandTable) -> [String] {
-        ["gfp", "arch", "config", "query", "all"] + CommandFamily.allCases.map(\.key) + table.all.map(\.name)
+        ["gfp", "arch", "config", "query", "pipe", "all"] + CommandFamily.allCases.map(\.key) + table.all.map(\.name)
     }
 
     static func topic(_ t: String, lang: Language = .en, width: Int = 80) -> String? {
@@ -135,6 +136,7 @@ enum HelpView {
             s += para(ConfigStrings.differences)
             return s
         case "query": return QueryHelp.render(lang)
+        case "pipe", "pipes", "grep": return PipeHelp.render(lang, width: width)
         case "boot": return BootHelp.render(lang, width: width)
         default: return nil
         }
