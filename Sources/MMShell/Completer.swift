@@ -70,14 +70,30 @@ public struct Completer: Sendable {
         return (word.count, candidates(for: kind, prefix: word, command: spec).filter { $0.hasPrefix(word) }.sorted())
     }
 
+    /// The host's files and directories that start with `prefix` (a path typed so far), as paths.
+    private func files(_ prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let dir = slash.map { prefix[..<$0].isEmpty ? "/" : String(prefix[..<$0]) } ?? "."
+        let lead = slash.map { String(prefix[...$0]) } ?? ""
+        let names = shell.session.files.list(dir) ?? []
+        // Hidden names only when the name typed so far starts with a dot, as shells complete them.
+        let hidden = prefix.dropFirst(lead.count).hasPrefix(".")
+        return names.filter { hidden || !$0.hasPrefix(".") }.sorted().map { name in
+            let path = lead + name
+            return shell.session.files.status(path) == .directory ? path + "/" : path
+        }
+    }
+
     func candidates(for kind: ArgumentKind?, prefix: String, command: CommandSpec) -> [String] {
         switch kind {
         case .gfp?:
             return GFPParser.allNames
         case .word(let words)?:
             return words
-        case .path?:
+        case .procFile?:
             return ProcFiles.names
+        case .path?:
+            return files(prefix)
         case .keyValue?:
             return BootParameter.names.map { $0 + "=" }
         case .page?, .address?:

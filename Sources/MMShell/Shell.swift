@@ -65,6 +65,8 @@ public struct Shell: Sendable {
     /// With `bytes` (the runner's gathered stdout, written before the outcome's `stdout`), the line's stdout may begin
     /// there: a command's value line is written at its end directly, and the outcome's `stdout` holds what follows.
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0, stdout bytes: OutputBytes? = nil) -> LineOutcome {
+        // Every line as typed, blank ones and comments aside, as bash keeps them.
+        if Self.isWorthRecording(text) { session.history.record(text) }
         if PipelineParser.mayHoldPipe(text), let piped = executePiped(text, source: source, line: line) { return piped }
         var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line, stdout: bytes) }
         out.stdoutBytes = nil
@@ -72,6 +74,15 @@ public struct Shell: Sendable {
         // One exit, returning the one variable: the outcome is built in the caller's slot. A second `return out`
         // made the optimizer copy it there and drop the original (each of its strings and arrays, every line).
         return out
+    }
+
+    /// Whether `history` keeps a line: anything but blanks and comments (`#` first), and not a huge line the runner
+    /// refuses anyway.
+    static func isWorthRecording(_ text: String) -> Bool {
+        text.withUTF8Bytes { b in
+            guard b.count <= Limits.lineBytes, let first = b.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+            return b[first] != 0x23
+        }
     }
 
     /// A `--json` line's record as the line's stdout.

@@ -118,6 +118,7 @@ public struct ShellFuzzer {
         case .path:
             if bad { return pick(["/", "\"\"", "/dev/null", dir, "/proc/self/mem", dir + "/missing/x"]) }
             return dir + "/f\(below(4))" + pick([".json", ".html", ".svg", ".c", ".yaml", ""])
+        case .procFile: return bad ? pick(["/proc/self/maps", "buddyinfo", "/proc/", dir + "/f0.json"]) : pick(ProcFiles.names)
         case .keyValue: return pick(Self.keyValues)
         case .text: return pick(Self.queries)
         }

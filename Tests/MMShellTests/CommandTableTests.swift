@@ -49,9 +49,9 @@ import Testing
         case .cacheSetting(.ctor): "ctor"
         case .stackOwner: "irq"
         case .word(let words): words[0]
+        case .procFile: "/proc/meminfo"
         case .path:
             switch command {
-            case "cat": "/proc/meminfo"
             case "snapshot": directory + "/machine.html"
             case "insmod": directory + "/missing.c"
             default: directory + "/session.json"

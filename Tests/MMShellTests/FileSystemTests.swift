@@ -16,6 +16,19 @@ import Testing
     /// A directory that must not appear on the disk.
     static let root = "/tmp/kmemsim-memfs-\(UInt32.random(in: 0...UInt32.max))"
 
+    /// Tab on a file argument lists that directory's files (hidden ones once a dot is typed); `cat` offers /proc files.
+    @Test func completionOffersTheFilesOfThePathTyped() throws {
+        let lab = Self.root + "/lab"
+        let fs = MemoryFileSystem(files: [lab + "/s1.json": "{}", lab + "/s2.json": "{}", lab + "/.old.json": "{}", lab + "/dog.c": ""])
+        try fs.makeDirectories(lab)
+        var sh = Self.booted
+        sh.session.files = fs
+        #expect(sh.complete("load \(lab)/s").candidates == [lab + "/s1.json", lab + "/s2.json"])
+        #expect(sh.complete("insmod \(lab)/.").candidates == [lab + "/.old.json"])
+        #expect(sh.complete("cat /proc/bu").candidates == ["/proc/buddyinfo"])
+        #expect(!sh.complete("save \(lab)/").candidates.contains("/proc/meminfo"))
+    }
+
     @Test func aSessionsFilesAllGoThroughItsFileSystem() {
         let fs = MemoryFileSystem(files: [Self.root + "/hello.c": "static int __init hi(void) { return 0; }\nmodule_init(hi);\n"])
         var sh = Self.booted

@@ -85,7 +85,7 @@ extension ShellSession {
         // Names (`per_cpu(counter, 1)`, `spin_lock(&lock)`, a cache by name) pass as written.
         let nameKinds: Bool = {
             switch kind {
-            case .name, .cacheName, .word, .keyValue, .path, .zone, .stackOwner, .cacheSetting(.ctor): return true
+            case .name, .cacheName, .word, .keyValue, .path, .procFile, .zone, .stackOwner, .cacheSetting(.ctor): return true
             default: return false
             }
         }()

@@ -125,7 +125,7 @@ enum ArgumentDecoder {
                 throw .notOneOf(argument: name(), value: t, choices: choices, suggestion: Suggest.closest(t, in: choices))
             }
             return .word(t)
-        case .name, .cacheName, .zone, .cacheSetting, .stackOwner, .path, .keyValue, .text: return .word(t)
+        case .name, .cacheName, .zone, .cacheSetting, .stackOwner, .path, .procFile, .keyValue, .text: return .word(t)
         }
     }
 

@@ -153,7 +153,7 @@ enum ArgumentRead: String, Sendable {
         case (.gfp, .gfp), (.order, .order), (.size, .size), (.page, .page): true
         case (.number, .number), (.number, .order): true
         case (.address, .address), (.address, .addressOrPage): true
-        case (.word, .name), (.word, .cacheName), (.word, .zone), (.word, .cacheSetting), (.word, .stackOwner), (.word, .word), (.word, .path),
+        case (.word, .name), (.word, .cacheName), (.word, .zone), (.word, .cacheSetting), (.word, .stackOwner), (.word, .word), (.word, .path), (.word, .procFile),
              (.word, .keyValue), (.word, .text): true
         default: false
         }
@@ -172,7 +172,7 @@ enum ArgumentRead: String, Sendable {
         case .size: .size
         case .address, .addressOrPage: .address
         case .page: .page
-        case .name, .cacheName, .zone, .cacheSetting, .stackOwner, .word, .path, .keyValue, .text: .word
+        case .name, .cacheName, .zone, .cacheSetting, .stackOwner, .word, .path, .procFile, .keyValue, .text: .word
         }
     }
 
@@ -186,6 +186,7 @@ enum ArgumentRead: String, Sendable {
         case .stackOwner: "stackOwner"
         case .word: "word"
         case .path: "path"
+        case .procFile: "procFile"
         case .keyValue: "keyValue"
         case .text: "text"
         default: decoded(k).rawValue

@@ -56,7 +56,10 @@ public enum ArgumentKind: Sendable, Equatable {
     case stackOwner
     /// One of these words, exactly (the table checks it before the command runs).
     case word([String])
+    /// A file on the host: a saved session, a module's C source, a picture to write.
     case path
+    /// One of the /proc files kmemsim renders (`cat`).
+    case procFile
     /// `key=value` boot parameters and the like.
     case keyValue
     /// The rest of the line, as typed (expressions).

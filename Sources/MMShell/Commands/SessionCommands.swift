@@ -46,6 +46,20 @@ enum SessionCommands {
             }
             return CommandOutput(text: t.isEmpty ? s.say(.noVariablesYet) + "\n" : t)
         },
+        CommandSpec("history", family: .session, arguments: [.init("count", .number, optional: true)], options: [OptionSpec("-c")],
+                    summary: "the lines run this session, numbered as bash numbers them (history N: the last N; history -c clears)",
+                    examples: ["history", "history 5", "history | grep alloc"]) { s, a throws(CommandError) in
+            if a.has(option: "-c") {
+                s.history.clear()
+                return CommandOutput(text: "")
+            }
+            let n = try a.has(0) ? a.int(0) : nil
+            if let n, n < 0 { throw .badArgument(argument: "COUNT", value: String(n), reason: .historyCountNotNegative) }
+            let kept = s.history.last(n)
+            let text = kept.map { Format.right($0.number, 5) + "  " + $0.line + "\n" }.joined()
+            let json = JSONValue.array(kept.map { .object([("number", .int($0.number)), ("line", .string($0.line))]) })
+            return CommandOutput(text: text, json: json)
+        },
         CommandSpec("save", family: .session, arguments: [.init("file", .path)], options: [OptionSpec("--force")],
                     summary: "write the whole session (machine, variables, log, clock) to FILE as versioned JSON; --force replaces a file kmemsim did not write",
                     details: "The file is written atomically (a temporary file, then a rename). Kernel C definitions and the undo history are not saved.",

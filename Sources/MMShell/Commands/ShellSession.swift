@@ -63,6 +63,8 @@ public struct ShellSession: Sendable {
     var commandSerial = 0
     /// The block trees (splits and merges) of the last command that explained one, for `explain tree`.
     var lastBlockTrees: [BlockTreePicture] = []
+    /// The lines run so far, for `history`.
+    var history = CommandHistory()
     /// Set by a command that ran C code and then failed: the kernel changed, so the clock is not put back.
     var ranCodeBeforeFailing = false
     /// Where the session's files are read and written: the machine's own (the executable's), or a test's in memory.

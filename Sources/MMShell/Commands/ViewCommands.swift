@@ -11,7 +11,7 @@ enum ViewCommands {
     }
 
     static let all: [CommandSpec] = [
-        CommandSpec("cat", family: .views, arguments: [.init("file", .path)],
+        CommandSpec("cat", family: .views, arguments: [.init("file", .procFile)],
                     summary: "print a /proc file in the kernel's format: " + procFileList,
                     examples: ["cat /proc/buddyinfo", "cat /proc/zoneinfo"]) { s, a throws(CommandError) in
             let path = try a.string(0)

@@ -38,6 +38,7 @@ extension Message {
     static let snapshotIsHTML = Message(en: "the snapshot is an HTML page; name it e.g. machine.html",
                                         ko: "스냅숏은 HTML 페이지입니다. machine.html처럼 이름을 붙이세요")
     static let undoCountAtLeastOne = Message(en: "undo takes back 1 or more commands", ko: "undo는 명령을 1개 이상 되돌립니다")
+    static let historyCountNotNegative = Message(en: "history shows the last N lines, N 0 or more", ko: "history는 마지막 N줄을 보여 주며, N은 0 이상이어야 합니다")
 
     // MARK: boot parameters
 

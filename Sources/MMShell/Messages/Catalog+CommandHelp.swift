@@ -49,7 +49,8 @@ extension Message {
                                            ko: "ctor라는 낱말: 캐시에 (모의) 생성자를 줍니다")
         case .stackOwner: Message(en: "a pid, or irq for an interrupt handler on this CPU", ko: "pid, 또는 이 CPU의 인터럽트 핸들러를 뜻하는 irq")
         case .word(let w): Message(en: "one of: " + w.joined(separator: ", "), ko: "다음 중 하나: " + w.joined(separator: ", "))
-        case .path: Message(en: "a /proc file", ko: "/proc 파일")
+        case .path: Message(en: "a file's path", ko: "파일 경로")
+        case .procFile: Message(en: "a /proc file", ko: "/proc 파일")
         case .keyValue: Message(en: "key=value", ko: "key=value 형식")
         case .text: Message(en: "an expression", ko: "식")
         }
@@ -213,6 +214,7 @@ extension Message {
         "reset": "같은 매개변수로 재부팅합니다 (새 머신)",
         "undo": "커널 상태를, 상태를 바꾼 마지막 명령 이전으로 되돌립니다",
         "vars": "이름 붙인 결과 ($p, $addr, $_)",
+        "history": "이 세션에서 실행한 줄을 bash처럼 번호와 함께 보여 줍니다 (history N: 마지막 N줄, history -c: 지우기)",
         "save": "세션 전체(머신, 변수, 로그, 시계)를 버전이 붙은 JSON 파일로 저장합니다. 남의 파일은 --force가 있어야 덮어씁니다",
         "load": "save로 저장한 세션을 불러옵니다. 파일 전체를 검사한 뒤에만 지금 세션을 바꿉니다",
         "quit": "kmemsim을 끝냅니다",

@@ -21,8 +21,9 @@ enum PipelineParser {
 
     /// The pipeline on `line`, or nil when it has no pipe.
     static func split(_ line: String) throws(CommandError) -> Pipeline? {
+        // Most lines with a `|` hold a gfp mask and no pipe: they are scanned in place, with nothing allocated.
+        guard let first = line.withUTF8Bytes({ firstPipe($0) }) else { return nil }
         let b = Array(line.utf8)
-        guard let first = firstPipe(b) else { return nil }
         let command = String(decoding: b[..<first], as: UTF8.self).trimmingWhitespace()
         var stages: [[String]] = []
         var words: [String] = []
@@ -81,8 +82,7 @@ enum PipelineParser {
     /// The byte offset of the line's first pipe: a top-level `|` (not `||`) whose next word is a tool's name, or
     /// one letter away from a filter's (`| grpe`, which then gets "did you mean grep?"). Not that in an expression
     /// (`print`, `answer`, `?`), where `a | heap` may be an operator between names.
-    private static func firstPipe(_ b: [UInt8]) -> Int? {
-        let expression = startsExpression(b)
+    private static func firstPipe(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0, depth = 0
         var quote: UInt8 = 0
         while i < b.count {
@@ -96,7 +96,7 @@ enum PipelineParser {
                 case 0x29, 0x5D, 0x7D: depth = max(0, depth - 1)
                 case 0x23 where i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x09: return nil // the rest is a comment
                 case 0x7C where depth == 0 && (i + 1 == b.count || b[i + 1] != 0x7C) && (i == 0 || b[i - 1] != 0x7C):
-                    if let w = wordAfter(b, i + 1), filterNames.contains(w) || otherTools.contains(w) || (!expression && nearFilter(w)) {
+                    if let w = wordAfter(b, i + 1), filterNames.contains(w) || otherTools.contains(w) || (nearFilter(w) && !startsExpression(b)) {
                         return i
                     }
                 default: break
@@ -121,7 +121,7 @@ enum PipelineParser {
     }
 
     /// Whether the line's command reads an expression (`print`, `answer`, `?`), after an optional `name =`.
-    private static func startsExpression(_ b: [UInt8]) -> Bool {
+    private static func startsExpression(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func skipSpaces() { while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
         func word() -> String {
@@ -141,7 +141,7 @@ enum PipelineParser {
     }
 
     /// The word starting after the spaces at `i`, when a space, a `|` or the line's end follows it.
-    private static func wordAfter(_ b: [UInt8], _ i: Int) -> String? {
+    private static func wordAfter(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String? {
         var a = i
         while a < b.count, b[a] == 0x20 || b[a] == 0x09 { a += 1 }
         var z = a

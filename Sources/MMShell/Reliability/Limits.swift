@@ -25,4 +25,6 @@ public enum Limits {
     public static let suggestionWord = 200
     /// An unknown `$name` error lists every variable up to this many, and past it only this many nearest ones.
     public static let variablesListed = 8
+    /// Lines `history` keeps: a script of millions of lines keeps its last ones (a line is kept as typed).
+    public static let historyLines = 10_000
 }
