@@ -79,7 +79,9 @@ public struct Shell: Sendable {
     /// Whether `history` keeps a line: anything but blanks and comments (`#` first), and not a huge line the runner
     /// refuses anyway.
     static func isWorthRecording(_ text: String) -> Bool {
-        text.withUTF8Bytes { b in
+        // Most lines start with a letter: asked of the first byte alone.
+        if let c = text.firstUTF8Byte, LineParser.isASCIILetter(c) { return text.utf8.count <= Limits.lineBytes }
+        return text.withUTF8Bytes { b in
             guard b.count <= Limits.lineBytes, let first = b.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
             return b[first] != 0x23
         }

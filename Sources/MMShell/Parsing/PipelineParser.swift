@@ -140,10 +140,13 @@ enum PipelineParser {
         return w == "print" || w == "answer" || (w.isEmpty && i < b.count && b[i] == 0x3F)
     }
 
-    /// The word starting after the spaces at `i`, when a space, a `|` or the line's end follows it.
+    /// The word starting after the spaces at `i`, when a space, a `|` or the line's end follows it. Only a word that
+    /// starts with a lowercase letter, as every tool's name does: a gfp flag (`| __GFP_ZERO`) is passed at its first
+    /// byte, with no String made.
     private static func wordAfter(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String? {
         var a = i
         while a < b.count, b[a] == 0x20 || b[a] == 0x09 { a += 1 }
+        guard a < b.count, b[a] >= 0x61, b[a] <= 0x7A else { return nil }
         var z = a
         while z < b.count, LineParser.isASCIIWord(b[z]) || b[z] == 0x2D { z += 1 }
         guard z > a, z == b.count || b[z] == 0x20 || b[z] == 0x09 || b[z] == 0x7C else { return nil }
