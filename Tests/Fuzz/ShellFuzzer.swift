@@ -29,6 +29,8 @@ public struct ShellFuzzer {
     }
 
     /// The machines the fuzz runs on: every architecture, both slab allocators, debug options, no pcp.
+    static let traceLines = getenv("KMEMSIM_FUZZ_TRACE") != nil
+
     public static let machines: [String] = [
         "arch=x86_64 mem=64M cpus=2", "arch=x86_64 mem=64M cpus=2 slab=slab", "arch=i386 mem=64M cpus=2 slab=slab",
         "arch=i386 mem=64M cpus=1 slab_debug=FZPU", "arch=sparc64 mem=64M cpus=2", "arch=sparc64 mem=64M cpus=1 slab=slab slab_debug=on",
@@ -286,6 +288,8 @@ public struct ShellFuzzer {
         if !lastChecked.invariantViolations().isEmpty { s.invariantBreaks += 1; s.findings.append("invariants broken at boot") }
         for _ in 0..<count {
             let line = nextLine()
+            // KMEMSIM_FUZZ_TRACE=1: each line on stderr before it runs, to find the one a crash came from.
+            if Self.traceLines { _ = (line + "\n").withCString { write(2, $0, strlen($0)) } }
             let before = shell.session.kernel, vars = shell.session.variables
             let r = shell.execute(line)
             s.commands += 1
