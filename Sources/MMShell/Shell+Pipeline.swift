@@ -8,8 +8,10 @@ extension Shell {
             guard let p = try PipelineParser.split(text) else { return nil }
             pipeline = p
         } catch {
+            session.history.record(text)
             return fail(error, text: text, source: source, line: line)
         }
+        session.history.record(text)
         if session.settings.json {
             return fail(CommandError.localized(.pipeInJSON(pipeline.filters[0].name)), text: text, source: source, line: line)
         }
@@ -21,7 +23,7 @@ extension Shell {
         let color = session.settings.color
         session.settings.color = false
         var out = LessonEngine.around(pipeline.command, source: source, line: line, &self) { sh, t in
-            var o = sh.run(t, source: source, line: line)
+            var o = sh.run(t, source: source, line: line, record: false)
             o.filter(through: pipeline)
             return o
         }

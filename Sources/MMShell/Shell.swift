@@ -65,8 +65,6 @@ public struct Shell: Sendable {
     /// With `bytes` (the runner's gathered stdout, written before the outcome's `stdout`), the line's stdout may begin
     /// there: a command's value line is written at its end directly, and the outcome's `stdout` holds what follows.
     public mutating func execute(_ text: String, source: String? = nil, line: Int = 0, stdout bytes: OutputBytes? = nil) -> LineOutcome {
-        // Every line as typed, blank ones and comments aside, as bash keeps them.
-        if Self.isWorthRecording(text) { session.history.record(text) }
         if PipelineParser.mayHoldPipe(text), let piped = executePiped(text, source: source, line: line) { return piped }
         var out = LessonEngine.around(text, source: source, line: line, &self) { sh, t in sh.run(t, source: source, line: line, stdout: bytes) }
         out.stdoutBytes = nil
@@ -74,17 +72,6 @@ public struct Shell: Sendable {
         // One exit, returning the one variable: the outcome is built in the caller's slot. A second `return out`
         // made the optimizer copy it there and drop the original (each of its strings and arrays, every line).
         return out
-    }
-
-    /// Whether `history` keeps a line: anything but blanks and comments (`#` first), and not a huge line the runner
-    /// refuses anyway.
-    static func isWorthRecording(_ text: String) -> Bool {
-        // Most lines start with a letter: asked of the first byte alone.
-        if let c = text.firstUTF8Byte, LineParser.isASCIILetter(c) { return text.utf8.count <= Limits.lineBytes }
-        return text.withUTF8Bytes { b in
-            guard b.count <= Limits.lineBytes, let first = b.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-            return b[first] != 0x23
-        }
     }
 
     /// A `--json` line's record as the line's stdout.
@@ -96,28 +83,36 @@ public struct Shell: Sendable {
     }
 
     /// Runs one command line, without the lesson layer.
-    mutating func run(_ text: String, source: String?, line: Int, stdout bytes: OutputBytes? = nil) -> LineOutcome {
+    /// `history`: the line as typed is kept unless it is blank or a comment, as bash keeps them (`record` false: the
+    /// caller kept it, as a piped line's whole text).
+    mutating func run(_ text: String, source: String?, line: Int, stdout bytes: OutputBytes? = nil, record: Bool = true) -> LineOutcome {
         // One exit (see `execute`): each way out writes `out`.
         var out = LineOutcome()
         out.stdoutBytes = bytes
-        run(text, source: source, line: line, into: &out)
+        run(text, source: source, line: line, record: record, into: &out)
         return out
     }
 
-    private mutating func run(_ text: String, source: String?, line: Int, into out: inout LineOutcome) {
+    private mutating func run(_ text: String, source: String?, line: Int, record: Bool, into out: inout LineOutcome) {
         if text.utf8.count > Limits.lineBytes { out = refuseLongLine(bytes: text.utf8.count, source: source, line: line); return }
         // The C-or-shell decision looks the command word up; what it found is not looked up again below.
         var named: CommandSpec?
-        if CInput.isC(text, session: session, command: &named) { out = session.executeC(text, source: source, line: line); return }
+        if CInput.isC(text, session: session, command: &named) {
+            if record { session.history.record(text) }
+            out = session.executeC(text, source: source, line: line)
+            return
+        }
         let parsed: ParsedLine
         do {
             // A command `isC` found came from its byte reading, which takes only printable ASCII and tabs.
             parsed = try LineParser.parseLine(text, reusing: &spareWords, printable: named != nil)
         } catch {
+            if record { session.history.record(text) }
             out = fail(error, text: text, source: source, line: line)
             return
         }
         if parsed.command.isEmpty { return }
+        if record { session.history.record(text) }
         // A command word that is `named`'s name finds `named` in `commands` (CommandTable.standard, which `isC`
         // asks) when every name there finds its own command; else the word is looked up.
         let found = commands.namesFindTheirOwn ? named.flatMap { $0.name == parsed.command ? $0 : nil } : nil

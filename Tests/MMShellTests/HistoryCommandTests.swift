@@ -26,6 +26,20 @@ import KernelMM
         #expect(s.execute("history").stdout == "    9  history\n")
     }
 
+    /// A line past `Limits.historyLineBytes` keeps its start, and the whole history stays within its byte limit.
+    @Test func keepsLongLinesShort() {
+        var h = CommandHistory()
+        let long = String(repeating: "가", count: Limits.historyLineBytes) // three bytes each
+        h.record(long)
+        let kept = h.last(1)[0].line
+        #expect(kept.hasSuffix(" … (\(Limits.historyLineBytes * 3) bytes)"))
+        #expect(kept.utf8.count < Limits.historyLineBytes + 40 && kept.hasPrefix("가가가"))
+        for _ in 0..<(2 * Limits.historyBytes / Limits.historyLineBytes) { h.record(long) }
+        let all = h.last(nil)
+        #expect(all.reduce(0) { $0 + $1.line.utf8.count } <= Limits.historyBytes)
+        #expect(all.last?.number == h.count && !all.isEmpty)
+    }
+
     @Test func keepsTheLastLinesOfALongScript() {
         var h = CommandHistory()
         for i in 1...(Limits.historyLines + 5) { h.record("line \(i)") }

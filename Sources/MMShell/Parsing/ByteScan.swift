@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Whole-line byte tests, eight bytes a step: every script line is checked for plain printable ASCII twice (is it C,
 /// and which reading of Characters the parser takes), and a byte-at-a-time loop was a visible part of a line's cost.
 enum ByteScan {
@@ -66,9 +70,13 @@ enum ByteScan {
         return false
     }
 
-    /// Whether some byte is `c`, eight bytes a step (x ^ c... has a zero byte exactly where a byte is c).
+    /// Whether some byte is `c`: the C library's memchr (vector instructions; every script line is asked for a `#`
+    /// and a `|`), else eight bytes a step (x ^ c... has a zero byte exactly where a byte is c).
     static func contains(_ b: UnsafeBufferPointer<UInt8>, _ c: UInt8) -> Bool {
         guard let base = b.baseAddress else { return false }
+        #if canImport(Glibc)
+        return memchr(base, Int32(c), b.count) != nil
+        #else
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let pattern = UInt64(c) &* ones
@@ -83,5 +91,6 @@ enum ByteScan {
             i += 1
         }
         return false
+        #endif
     }
 }

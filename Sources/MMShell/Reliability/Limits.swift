@@ -25,6 +25,9 @@ public enum Limits {
     public static let suggestionWord = 200
     /// An unknown `$name` error lists every variable up to this many, and past it only this many nearest ones.
     public static let variablesListed = 8
-    /// Lines `history` keeps: a script of millions of lines keeps its last ones (a line is kept as typed).
+    /// Lines `history` keeps: a script of millions of lines keeps its last ones.
     public static let historyLines = 10_000
+    /// The bytes `history` keeps of one line (its start), and of all its lines together.
+    public static let historyLineBytes = 4096
+    public static let historyBytes = 4 << 20
 }
