@@ -42,10 +42,3 @@ extension LineOutcome {
         stdout = kept + pipeline.apply(String(stdout[start...]))
     }
 }
-
-extension PipelineParser {
-    /// Whether a line may hold a pipe at all (a `|` byte): most lines have none, and are not scanned further.
-    static func mayHoldPipe(_ text: String) -> Bool {
-        text.withUTF8Bytes { b in ByteScan.contains(b, 0x7C) }
-    }
-}

@@ -28,9 +28,10 @@ public struct ShellFuzzer {
         }
     }
 
-    /// The machines the fuzz runs on: every architecture, both slab allocators, debug options, no pcp.
+    /// KMEMSIM_FUZZ_TRACE=1: `run` writes each line to stderr before it runs it.
     static let traceLines = getenv("KMEMSIM_FUZZ_TRACE") != nil
 
+    /// The machines the fuzz runs on: every architecture, both slab allocators, debug options, no pcp.
     public static let machines: [String] = [
         "arch=x86_64 mem=64M cpus=2", "arch=x86_64 mem=64M cpus=2 slab=slab", "arch=i386 mem=64M cpus=2 slab=slab",
         "arch=i386 mem=64M cpus=1 slab_debug=FZPU", "arch=sparc64 mem=64M cpus=2", "arch=sparc64 mem=64M cpus=1 slab=slab slab_debug=on",

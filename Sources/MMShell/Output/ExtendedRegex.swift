@@ -78,7 +78,7 @@ struct ExtendedRegex: Sendable {
         if wholeLine { code.append(.lineStart) }
         if wholeWord { code.append(.noWordBefore) }
         if literal {
-            code += scalars.map { .char(ignoreCase ? lowerScalar($0) : $0) }
+            code += scalars.map(c.char)
         } else {
             c.append(try c.alternation(), to: &code)
             // The only way to stop before the end is a `)` no `(` opened.
@@ -131,10 +131,11 @@ struct ExtendedRegex: Sendable {
     /// reached the match, which is kept in `best` when it is leftmost-longest so far.
     private func add(_ pc: Int, start: Int, at i: Int, _ text: [Unicode.Scalar], _ list: inout ThreadList, _ best: inout Range<Int>?) -> Bool {
         var matched = false
+        // Whether a word character stands before and after position i, for the word assertions.
+        let before = i > 0 && isWord(text[i - 1]), after = i < text.count && isWord(text[i])
         var stack = [pc]
         while let pc = stack.popLast() {
             guard list.insert(pc) else { continue }
-            let before = i > 0 && isWord(text[i - 1]), after = i < text.count && isWord(text[i])
             switch program[pc] {
             case .match:
                 matched = true
@@ -194,7 +195,7 @@ private func upperScalar(_ c: Unicode.Scalar) -> Unicode.Scalar {
 }
 
 /// Recursive descent over the pattern (Thompson's construction). Each part compiles to a fragment whose jump targets
-/// count from the fragment's own start; placing it moves them (`moved`).
+/// count from the fragment's own start; placing it moves them (`append(_:to:)`).
 private struct Compiler {
     typealias Op = ExtendedRegex.Op
     let pattern: [Unicode.Scalar]
@@ -260,7 +261,7 @@ private struct Compiler {
         return code
     }
 
-    private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    private func isDigit(_ c: Unicode.Scalar) -> Bool { ExtendedRegex.CharClass.digit.contains(c) }
 
     /// `{` starts an interval only when one follows (`a{` alone is a literal, as GNU grep -E takes it).
     private func isInterval(_ i: Int) -> Bool {
@@ -330,7 +331,8 @@ private struct Compiler {
         }
     }
 
-    private func char(_ c: Unicode.Scalar) -> Op { .char(ignoreCase ? lowerScalar(c) : c) }
+    /// A literal character, folded when matching ignores case.
+    func char(_ c: Unicode.Scalar) -> Op { .char(ignoreCase ? lowerScalar(c) : c) }
 
     private mutating func atom() throws(ExtendedRegex.SyntaxError) -> [Op] {
         let c = pattern[at]

@@ -68,12 +68,13 @@ extension OutputFilter.Grep {
         try ExtendedRegex(pattern, ignoreCase: ignoreCase, wholeWord: wholeWord, wholeLine: wholeLine, literal: fixed)
     }
 
-    /// The selected lines, with context and `--` between separate groups, or their count (-c).
+    /// The selected lines, with context and `--` between separate groups, their count (-c), or their matches (-o).
     func run(_ lines: [Substring]) -> [String] {
         guard let regex = try? matcher() else { return [] }
+        // -o: a line without a match has no matches to print, so it needs no test of its own.
+        if onlyMatching && !count { return invert ? [] : lines.indices.flatMap { matches(regex, lines[$0], $0) } }
         let hit = lines.map { regex.matches($0) != invert }
         if count { return [String(hit.lazy.filter { $0 }.count)] }
-        if onlyMatching { return invert ? [] : hit.indices.filter { hit[$0] }.flatMap { matches(regex, lines[$0], $0) } }
         var out: [String] = []
         var lastShown = -1
         var afterLeft = 0

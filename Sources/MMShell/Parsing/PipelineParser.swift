@@ -19,6 +19,11 @@ enum PipelineParser {
     static let otherTools: Set<String> = ["sort", "uniq", "less", "more", "awk", "sed", "cut", "tr", "tee", "column",
                                           "nl", "cat", "xargs", "jq", "rev", "fold", "fmt", "pr"]
 
+    /// Whether a line may hold a pipe at all (a `|` byte): most lines have none, and are not scanned further.
+    static func mayHoldPipe(_ text: String) -> Bool {
+        text.withUTF8Bytes { b in ByteScan.contains(b, 0x7C) }
+    }
+
     /// The pipeline on `line`, or nil when it has no pipe.
     static func split(_ line: String) throws(CommandError) -> Pipeline? {
         // Most lines with a `|` hold a gfp mask and no pipe: they are scanned in place, with nothing allocated.
@@ -160,8 +165,7 @@ enum PipelineParser {
         case "head", "tail": return try lines(name, words)
         case "wc": return .wc(try wc(words))
         default:
-            let swapped = filterNames.first { swapsNeighbours(name, $0) }
-            throw .localized(.pipeNotAFilter(name, suggestion: swapped ?? Suggest.closest(name, in: filterNames)))
+            throw .localized(.pipeNotAFilter(name, suggestion: Suggest.closest(name, in: filterNames)))
         }
     }
 
@@ -170,8 +174,10 @@ enum PipelineParser {
         "--ignore-case": "i", "--invert-match": "v", "--count": "c", "--line-number": "n", "--word-regexp": "w",
         "--line-regexp": "x", "--only-matching": "o", "--fixed-strings": "F", "--extended-regexp": "E", "--regexp": "e",
         "--after-context": "A", "--before-context": "B", "--context": "C"]
+    /// wc's long options, likewise (head's and tail's `--lines` is among them).
+    static let wcLongOptions: [String: Character] = ["--lines": "l", "--words": "w", "--bytes": "c", "--chars": "m"]
     /// The long options the filters read, for "did you mean" (sorted: the suggestion must not depend on hashing).
-    static let longOptions = grepLongOptions.keys.sorted() + ["--lines", "--words", "--bytes", "--chars"]
+    static let longOptions = (Array(grepLongOptions.keys) + Array(wcLongOptions.keys)).sorted()
     static let grepOptions = ["-i", "-v", "-c", "-n", "-o", "-w", "-x", "-F", "-E", "-e PATTERN", "-A N", "-B N", "-C N"]
 
     private static func grep(_ name: String, _ words: [String]) throws(CommandError) -> OutputFilter.Grep {
@@ -273,7 +279,7 @@ enum PipelineParser {
                 try number("--lines", String(w.dropFirst(8)))
             } else if w.hasPrefix("-n") {
                 try number("-n", String(w.dropFirst(2)))
-            } else if w.hasPrefix("-"), w.count > 1, w.dropFirst().allSatisfy(\.isASCII), Int(w.dropFirst()) != nil {
+            } else if w.hasPrefix("-"), w.count > 1, Int(w.dropFirst()) != nil {
                 try number(w, String(w.dropFirst()))
             } else if w.hasPrefix("-") && w.count > 1 {
                 throw unknownOption(name, w, ["-n N", "-N", name == "head" ? "-n -N" : "-n +N"])
@@ -289,24 +295,21 @@ enum PipelineParser {
         var w = OutputFilter.Wc()
         let allowed = ["-l", "-w", "-c", "-m"]
         for word in words {
-            switch word {
-            case "--lines": w.lines = true
-            case "--words": w.words = true
-            case "--bytes": w.bytes = true
-            case "--chars": w.chars = true
-            default:
-                guard word.hasPrefix("-"), word.count > 1, !word.hasPrefix("--") else {
-                    if word.hasPrefix("--") { throw unknownOption("wc", word, allowed) }
-                    throw .localized(.filterTakesNoFile(tool: "wc", word: word))
-                }
-                for c in word.dropFirst() {
-                    switch c {
-                    case "l": w.lines = true
-                    case "w": w.words = true
-                    case "c": w.bytes = true
-                    case "m": w.chars = true
-                    default: throw unknownOption("wc", "-\(c)", allowed)
-                    }
+            guard word.hasPrefix("-"), word.count > 1 else { throw .localized(.filterTakesNoFile(tool: "wc", word: word)) }
+            let letters: [Character]
+            if word.hasPrefix("--") {
+                guard let c = wcLongOptions[word] else { throw unknownOption("wc", word, allowed) }
+                letters = [c]
+            } else {
+                letters = Array(word.dropFirst())
+            }
+            for c in letters {
+                switch c {
+                case "l": w.lines = true
+                case "w": w.words = true
+                case "c": w.bytes = true
+                case "m": w.chars = true
+                default: throw unknownOption("wc", "-\(c)", allowed)
                 }
             }
         }
