@@ -5,6 +5,8 @@ public enum ContextError: Error, Sendable, Equatable {
     case noSuchCPU(Int, cpus: Int)
     /// Migration needs a preemptible task: set_cpus_allowed_ptr() cannot move a task that has preemption off.
     case cannotMigrate(preemptCount: UInt32, irqsDisabled: Bool)
+    /// kmap_local_page() called migrate_disable(): the task's temporary mappings live in this CPU's fixmap slots.
+    case migrationDisabledByKmapLocal(slots: Int)
     /// An interrupt cannot be delivered while the CPU has interrupts disabled.
     case interruptsDisabled
     case notInHardirq

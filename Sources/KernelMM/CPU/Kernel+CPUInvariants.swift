@@ -74,5 +74,6 @@ extension Kernel {
             }
         }
         for v in percpu.variables { guard v.values.count == params.cpus else { throw fail(.percpuVariableCopies(name: v.name, copies: v.values.count)) } }
+        try checkHighmemInvariants()
     }
 }

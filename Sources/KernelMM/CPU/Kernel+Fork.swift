@@ -94,6 +94,12 @@ extension Kernel {
         let t = tasks.remove(at: i)
         if let s = t.stack { freeThreadStack(s) }
         if let ts = t.taskStruct { freeTaskStruct(ts) }
+        // Its kmap_local slots were current->kmap_ctrl: they go with the task_struct.
+        if highmem.local[pid] != nil || highmem.pagefaultDisabled[pid] != nil {
+            highmem.local[pid] = nil
+            highmem.pagefaultDisabled[pid] = nil
+            highmem.recount()
+        }
     }
 
     /// KernelStack in /proc/meminfo: THREAD_SIZE per live task that has a stack of its own (NR_KERNEL_STACK_KB).

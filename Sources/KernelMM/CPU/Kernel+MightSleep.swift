@@ -18,6 +18,8 @@ extension Kernel {
         case sleepingLock(String)
         /// vfree() outside interrupt context: it unmaps and frees the pages, which may sleep.
         case vfree
+        /// kmap() / kunmap(): they may sleep (waiting for a pkmap entry; kmap_lock).
+        case kmap(String)
     }
 
     /// __might_sleep() / __might_resched(): report once per simulated second, as the kernel rate-limits it.
@@ -39,6 +41,7 @@ extension Kernel {
         case .vmalloc: .sleepingCallInAtomic(caller: caller, why: reason, call: .vmalloc)
         case .sleepingLock(let lock): .sleepingCallInAtomic(caller: caller, why: reason, call: .sleepingLock(lock))
         case .vfree: .sleepingCallInAtomic(caller: caller, why: reason, call: .vfree)
+        case .kmap(let name): .sleepingCallInAtomic(caller: caller, why: reason, call: .kmap(name))
         }
     }
 

@@ -207,6 +207,7 @@ extension Kernel {
         guard curCPU.preemptible else { throw .cannotMigrate(preemptCount: curCPU.preemptCount, irqsDisabled: curCPU.irqsDisabled) }
         guard target != currentCPU else { return }
         let pid = curCPU.currentPID
+        if let held = highmem.local[pid], !held.isEmpty { throw .migrationDisabledByKmapLocal(slots: held.count) }
         cpus[currentCPU].currentPID = 0
         cpus[target].currentPID = pid
         if let i = tasks.firstIndex(where: { $0.pid == pid }) { tasks[i].cpu = target }

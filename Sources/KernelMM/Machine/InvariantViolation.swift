@@ -51,6 +51,16 @@ public enum CPUViolation: Sendable, Equatable {
     case percpuForeignFrame(chunk: Int, page: Int)
     case percpuEmptyChunkKept(chunk: Int)
     case percpuVariableCopies(name: String, copies: Int)
+    /// The pkmap table's shape, or an entry whose count and page disagree (count 0 ⇔ no page), or whose page is
+    /// not a HIGHMEM frame.
+    case pkmapEntry(entry: Int, count: Int, pfn: Int)
+    /// One frame in two pkmap entries (set_page_address() keeps one address per page).
+    case pkmapPageTwice(pfn: Int)
+    /// A task's kmap_local slots: a task that does not exist, more than KM_MAX_IDX - 1 slots, a frame that is not
+    /// HIGHMEM, or a pagefault_disabled count without a task.
+    case kmapLocal(pid: Int, slots: Int)
+    /// The count of held mappings the free path reads is not the table's.
+    case kmapHeldCount(counted: Int, actual: Int)
 }
 
 /// vmalloc space and the kernel page tables (`checkVmallocInvariants`, `checkPageTableInvariants`).

@@ -16,9 +16,11 @@ extension Kernel {
     }
 
     /// page_address(): the kernel virtual address of a low-memory frame; HIGHMEM frames have none (nil) until
-    /// kmap() maps them.
+    /// kmap() maps them, and then the pkmap entry's (set_page_address()). Temporary mappings do not count.
     public func pageAddress(_ pfn: Int) -> UInt64? {
-        guard pfn >= 0, pfn < directMapEndPFN else { return nil }
+        guard pfn >= 0, pfn < directMapEndPFN else {
+            return highmem.pkmapEntry(of: pfn).map { HighmemState.pkmapAddress($0) }
+        }
         return arch.pageOffset &+ physAddr(pfn)
     }
 

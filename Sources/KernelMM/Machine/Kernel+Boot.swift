@@ -22,6 +22,7 @@ extension Kernel {
         // After the stored properties: these three live in `cold`, reached through computed properties.
         self.ram = ram
         tasks = [Task(pid: 0, comm: "swapper/0"), Task(pid: 1, comm: "systemd"), Task(pid: 1234, comm: "insmod")]
+        highmem = HighmemState(highmem: arch.configures(.highmem))
         cpus = (0..<params.cpus).map { CPUState(id: $0, currentPID: $0 == 0 ? 1234 : 0) }
 
         buildZones(maxPFN: maxPFN)

@@ -69,6 +69,11 @@ public struct Kernel: Sendable, Equatable {
         _read { yield cold.value.percpu }
         _modify { yield &cold.value.percpu }
     }
+    /// kmap()'s pkmap table and the tasks' kmap_local slots (Highmem/).
+    public internal(set) var highmem: HighmemState {
+        _read { yield cold.value.highmem }
+        _modify { yield &cold.value.highmem }
+    }
     /// Next pid for `task create`, and the per-CPU caches of freed vmapped stacks (kernel/fork.c cached_stacks).
     var nextPID: Int {
         get { cold.value.nextPID }

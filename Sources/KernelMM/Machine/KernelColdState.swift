@@ -15,6 +15,7 @@
     @usableFromInline var cachedStacks: [[UInt32]] = []
     @usableFromInline var log = KernelLog()
     @usableFromInline var taint: Set<Character> = []
+    @usableFromInline var highmem = HighmemState()
 }
 
 /// A value kept in a class instance and copied on write, as Array keeps its elements.

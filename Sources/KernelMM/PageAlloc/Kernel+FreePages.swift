@@ -24,6 +24,7 @@ extension Kernel {
             let f = frames.storage(pfn)
             if _fastPath(f.state == .allocated && order == Int(f.order) && order <= maxOrder && f.owner == owner) {
                 releaseBlock(pfn, order: order, caller: caller)
+                if _slowPath(highmem.held > 0) { noteFreedWhileMapped(pfn: pfn, pages: 1 << order) }
                 return .freed
             }
         }

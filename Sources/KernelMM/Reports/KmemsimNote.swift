@@ -60,6 +60,8 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
     case sleepInAtomic(caller: String, why: AtomicReason)
     /// might_sleep() in atomic context from a call that has no gfp mask to change (vmalloc, a sleeping lock, vfree).
     case sleepingCallInAtomic(caller: String, why: AtomicReason, call: SleepingCall)
+    // High memory mappings (mm/highmem.c)
+    case highmem(HighmemNote)
     // Spinlocks (kernel/locking/spinlock_debug.c)
     case spinlockSelfDeadlock(lock: String, variant: HeldLock.Variant)
     case spinlockHeldElsewhere(lock: String, cpu: Int)
@@ -137,6 +139,8 @@ public enum KmemsimNote: Sendable, Equatable, Codable {
         case vmalloc
         case sleepingLock(String)
         case vfree
+        /// kmap() or kunmap() (might_sleep(): kmap() waits for a free pkmap entry, and both take kmap_lock).
+        case kmap(String)
     }
 
     public enum FreePagesAddressProblem: Sendable, Equatable, Codable {

@@ -7,7 +7,7 @@
 extension Kernel: Codable {
     enum CodingKeys: String, CodingKey {
         case params, minFreeKbytes, ram, memblock, zones, freeLists, pcpLists, frames, cpus, currentCPU, tasks, vmalloc, percpu, nextPID
-        case cachedStacks, log, clock, trace, explainEnabled, explanation, vmEvents, taint, slab, nextTag
+        case cachedStacks, log, clock, trace, explainEnabled, explanation, vmEvents, taint, slab, nextTag, highmem
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,6 +36,7 @@ extension Kernel: Codable {
         try c.encode(taintString, forKey: .taint)
         try c.encode(slab, forKey: .slab)
         try c.encode(nextTag, forKey: .nextTag)
+        try c.encode(highmem, forKey: .highmem)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +75,11 @@ extension Kernel: Codable {
         taint = Set(try c.decode(String.self, forKey: .taint))
         slab = try c.decode(SlabState.self, forKey: .slab)
         nextTag = try c.decode(UInt32.self, forKey: .nextTag)
+        // Saves from before kmap was modelled have no table: the booted machine's (nothing mapped) stands.
+        if let h = try c.decodeIfPresent(HighmemState.self, forKey: .highmem) {
+            highmem = h
+            highmem.recount()
+        }
         try checkSavedLayout(against: booted)
     }
 }

@@ -10,6 +10,7 @@ enum CPUCommands {
             return .badArgument(argument: "CPU", value: String(n), reason: .noSuchCPU(cpus: cpus, bootHint: true))
         case .cannotMigrate(let count, let irqs):
             return .localized(.cannotMigrate(preemptCount: count == 0 ? nil : hex8(count), irqsDisabled: irqs))
+        case .migrationDisabledByKmapLocal(let slots): return .localized(.migrationDisabledByKmapLocal(slots: slots))
         case .interruptsDisabled: return .localized(.interruptsDisabledNoIRQ)
         case .notInHardirq: return .localized(.notInHardirq)
         case .hardirqNestingFull: return .localized(.hardirqNestingFull)

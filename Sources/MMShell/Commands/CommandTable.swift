@@ -24,7 +24,7 @@ public struct CommandTable: Sendable {
     /// The table the shell runs: one list per family, in `help` order.
     public static let standard = CommandTable(
         PageAllocCommands.all + AddressCommands.all + SlabCommands.all + KmallocCommands.all + KvmallocCommands.all + ViewCommands.all + QueryCommands.all
-            + SessionCommands.all + CPUCommands.all + PercpuCommands.all + TaskCommands.all + VmallocCommands.all
+            + SessionCommands.all + CPUCommands.all + PercpuCommands.all + TaskCommands.all + VmallocCommands.all + HighmemCommands.all
             + ModuleCommands.all + LessonCommands.all + GlossaryCommands.all + QuizCommands.all + PictureCommands.all
     )
 

@@ -136,6 +136,8 @@ extension Message {
 
     static let notVmallocAddress = Message(en: "not a vmalloc address (vmalloc_to_page only walks vmalloc space; use virt_to_page for the direct map)",
                                            ko: "vmalloc 주소가 아닙니다(vmalloc_to_page는 vmalloc 공간만 따라갑니다. 직접 매핑 주소에는 virt_to_page를 쓰세요)")
+    static let notKmapAddress = Message(en: "not a kmap address: neither a pkmap entry, a kmap_local slot nor the direct map ('kmaps' lists what is mapped)",
+                                        ko: "kmap 주소가 아닙니다. pkmap 항목도, kmap_local 슬롯도, 직접 매핑도 아닙니다('kmaps'에 매핑 목록이 있습니다)")
     static let noVmallocArea = Message(en: "no vmalloc area contains it; 'cat /proc/vmallocinfo' lists them",
                                        ko: "이 주소를 담은 vmalloc 영역이 없습니다. 'cat /proc/vmallocinfo'에 영역 목록이 있습니다")
 

@@ -29,6 +29,10 @@ extension Message {
             "잠들 수 있는 마스크(GFP_KERNEL)는 프로세스 문맥에서만, GFP_ATOMIC이나 GFP_NOWAIT은 어느 문맥에서나",
         "process context only (may sleep); in interrupt context vmalloc() hits BUG_ON(in_interrupt())":
             "프로세스 문맥에서만 (잠들 수 있습니다). 인터럽트 문맥에서 vmalloc()을 부르면 BUG_ON(in_interrupt())에 걸립니다",
+        "process context only (may sleep); use kmap_local_page() elsewhere":
+            "프로세스 문맥에서만 (잠들 수 있습니다). 그 밖의 곳에서는 kmap_local_page()를 쓰세요",
+        "process context only (may sleep)": "프로세스 문맥에서만 (잠들 수 있습니다)",
+        "any context (the caller is atomic until kunmap_atomic)": "어느 문맥에서나 (kunmap_atomic까지 호출자는 원자적 문맥에 있습니다)",
         "preemption disabled": "선점이 꺼진 상태",
         "preemption or interrupts disabled": "선점이나 인터럽트가 꺼진 상태",
         "interrupts enabled": "인터럽트가 켜진 상태",
@@ -108,6 +112,10 @@ extension Message {
             "vmap 스택 아래에는 매핑되지 않은 가드 페이지가 있어서 넘치는 순간 폴트가 납니다(\"BUG: TASK stack guard page was hit\"). 페이지 할당자에서 받은 스택 아래에는 다른 메모리밖에 없어서, 넘치면 그 메모리를 조용히 망가뜨리고 schedule()의 STACK_END_MAGIC 검사만이 뒤늦게 알아챕니다.",
         "vmalloc":
             "vmalloc 공간에서 맞는 가장 낮은 빈 범위를 찾고(주소 순으로 놓인 영역들에서 first fit), 페이지 할당자에서 GFP_KERNEL | __GFP_HIGHMEM으로 페이지를 하나씩 받아 커널 페이지 테이블에 매핑합니다. 'vmarea $v'는 그 뒤의 페이지를, 'cat /proc/vmallocinfo'는 모든 영역을 보여 줍니다.",
+        "kmap":
+            "kmap_high()는 페이지에 이미 pkmap 항목이 있으면 그 항목을 다시 쓰고(사용자를 하나 더 셉니다), 없으면 last_pkmap_nr 다음의 빈 항목을 잡습니다. 이 찾기가 항목 0으로 한 바퀴 돌면 먼저 안 쓰이는 항목을 모두 지웁니다(flush_all_zero_pkmaps, TLB 플러시 한 번). 잠들 수 있습니다. 1024개 항목이 모두 잡혀 있으면 kunmap()을 기다립니다. 'kmaps'가 표를 보여 줍니다.",
+        "kmap_local_page":
+            "태스크마다 슬롯이 KM_MAX_IDX(16)개 있습니다. CPU c의 슬롯 i는 fixmap 페이지 FIX_KMAP_BEGIN + i + 16×c입니다. 매핑은 그 태스크만 쓰고 선점되어도 살아남지만(문맥 전환 때 슬롯을 저장하고 되살립니다), 풀기 전까지 태스크는 다른 CPU로 옮겨 갈 수 없습니다. lowmem 페이지는 슬롯을 쓰지 않고 직접 매핑 주소를 돌려줍니다.",
         "vmarea":
             "--picture(또는 --svg FILE)는 가상 범위와 가드 페이지, 그 뒤에 흩어진 프레임을 물리 메모리 지도 위에 그립니다.",
         "insmod":

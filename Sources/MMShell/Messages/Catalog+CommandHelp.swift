@@ -15,6 +15,7 @@ extension Message {
         case .kmalloc: "kmalloc 계열"
         case .vmalloc: "vmalloc 계열 (include/linux/vmalloc.h)"
         case .cpu: "CPU, 선점, 인터럽트"
+        case .highmem: "하이 메모리 매핑 (include/linux/highmem.h)"
         case .percpu: "CPU별 데이터 (include/linux/percpu.h)"
         case .tasks: "태스크와 커널 스택"
         case .views: "메모리 보기"
@@ -116,6 +117,16 @@ extension Message {
         "vmalloc_to_page": "vmalloc 주소 뒤의 struct page (페이지 테이블을 따라갑니다). 매핑되지 않았으면 NULL",
         "is_vmalloc_addr": "주소가 [VMALLOC_START, VMALLOC_END) 안에 있으면 true",
         "vmarea": "vmalloc 영역의 페이지: 가상 페이지마다 그 뒤의 프레임과 존. ADDR가 없으면 vmalloc 범위 전체",
+        // high memory
+        "kmap": "원하는 만큼 오래 쓰는 매핑: HIGHMEM 페이지는 pkmap 항목을 받고, lowmem 페이지는 직접 매핑 주소를 돌려줍니다",
+        "kunmap": "페이지의 kmap() 사용자를 하나 줄입니다 (주소가 아니라 페이지를 받습니다). 항목은 다음 플러시까지 매핑된 채로 남습니다",
+        "kmap_local_page": "이 태스크의 다음 fixmap 슬롯에 만드는 짧은 매핑: 잠들지 않고, 태스크를 CPU에 묶으며, 가장 최근 것부터 풉니다",
+        "kunmap_local": "가장 최근의 kmap_local_page()를 풉니다 (그 페이지 안의 어느 주소든 됩니다). 오래된 것을 먼저 풀면 WARNING입니다",
+        "kmap_atomic": "예전의 임시 매핑: 선점과 페이지 폴트를 끈 kmap_local_page() (더 이상 권장하지 않습니다)",
+        "kunmap_atomic": "kmap_atomic()을 풉니다: 가장 최근 슬롯을 풀고 pagefault_enable()과 preempt_enable()을 부릅니다",
+        "kmap_flush_unused": "kmap() 사용자가 없는 pkmap 항목을 모두 지웁니다 (flush_all_zero_pkmaps). 찾기가 한 바퀴 돌 때를 기다리지 않습니다",
+        "kmap_to_page": "kmap 주소 뒤의 struct page (pkmap 항목, kmap_local 슬롯, 또는 직접 매핑)",
+        "kmaps": "pkmap 표(사용 중인 항목, last_pkmap_nr, 플러시 횟수)와 태스크마다의 kmap_local 슬롯",
         // CPU
         "cpu": "현재 CPU를 보여 주거나, 현재 태스크를 CPU N으로 옮깁니다 (선점이 꺼져 있으면 거절)",
         "cpus": "모든 CPU: preempt_count 필드, IRQ 플래그, 실행 중인 태스크, 잡은 락, IRQ 스택",

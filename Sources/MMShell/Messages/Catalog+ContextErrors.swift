@@ -12,6 +12,11 @@ extension Message {
                        ko: "다른 CPU로 옮길 수 없습니다: \(why.ko). 선점을 끈 태스크는 자기 CPU에 머뭅니다. 선점을 끄는 목적이 바로 그것입니다. 먼저 되돌리세요(put_cpu, preempt_enable, spin_unlock, local_irq_enable, irq_exit)")
     }
 
+    static func migrationDisabledByKmapLocal(slots: Int) -> Message {
+        Message(en: "cannot migrate: this task holds \(slots) kmap_local mapping\(slots == 1 ? "" : "s"), and kmap_local_page() called migrate_disable(): its slots are this CPU's fixmap pages, so on another CPU the addresses would map something else. kunmap_local them first (newest first)",
+                ko: "다른 CPU로 옮길 수 없습니다: 이 태스크는 kmap_local 매핑을 \(slots)개 잡고 있고, kmap_local_page()가 migrate_disable()을 불렀습니다. 슬롯은 이 CPU의 fixmap 페이지라서 다른 CPU에서는 같은 주소가 다른 것을 매핑합니다. 먼저 가장 최근 것부터 kunmap_local로 푸세요")
+    }
+
     static let interruptsDisabledNoIRQ = Message(
         en: "interrupts are disabled on this CPU: a hard interrupt would stay pending until local_irq_enable (use nmi_enter for a non-maskable one)",
         ko: "이 CPU는 인터럽트가 꺼져 있습니다. 하드 인터럽트는 local_irq_enable 때까지 대기합니다(마스크할 수 없는 인터럽트는 nmi_enter를 쓰세요)")

@@ -94,6 +94,17 @@ extension Message {
         case .stackMissing(let pid):
             Message(en: "pid \(pid): stack with neither area nor pages",
                     ko: "pid \(pid): 스택에 vmalloc 영역도 페이지도 없습니다")
+        case .pkmapEntry(let entry, let count, let pfn):
+            Message(en: "pkmap entry \(entry): count \(count) with pfn \(pfn) (count 0 must mean no page, and a page must be HIGHMEM)",
+                    ko: "pkmap 항목 \(entry): count \(count), pfn \(pfn)입니다(count 0이면 페이지가 없어야 하고, 페이지는 HIGHMEM이어야 합니다)")
+        case .pkmapPageTwice(let pfn):
+            Message(en: "pfn \(x(pfn)) is in two pkmap entries", ko: "pfn \(x(pfn)) 페이지가 pkmap 항목 두 개에 들어 있습니다")
+        case .kmapLocal(let pid, let slots):
+            Message(en: "pid \(pid): kmap_local state with \(slots) slots does not fit the task (missing task, too many slots, or a page that is not HIGHMEM)",
+                    ko: "pid \(pid): 슬롯이 \(slots)개인 kmap_local 상태가 태스크와 맞지 않습니다(없는 태스크, 너무 많은 슬롯, 또는 HIGHMEM이 아닌 페이지)")
+        case .kmapHeldCount(let counted, let actual):
+            Message(en: "the count of held kmaps is \(counted), the tables hold \(actual)",
+                    ko: "잡힌 kmap 수는 \(counted)인데 표에는 \(actual)개가 있습니다")
         case .tooManyCachedStacks(let cpu, let count):
             Message(en: "cpu \(cpu) caches \(count) stacks", ko: "cpu \(cpu): 캐시된 스택이 \(count)개입니다")
         case .cachedStackArea(let area):

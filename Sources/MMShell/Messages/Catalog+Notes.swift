@@ -6,6 +6,8 @@ extension Message {
     static func note(_ n: KmemsimNote) -> Message {
         let h = { (v: Int) in "0x" + String(v, radix: 16) }
         switch n {
+        case .highmem(let h):
+            return highmemNote(h)
         case .freeNotRAM(let pfn):
             return Message(en: "pfn \(h(pfn)) is not RAM: there is no struct page to free. Nothing changed.",
                            ko: "pfn \(h(pfn)): RAM이 아닙니다. 해제할 struct page가 없습니다. 아무것도 바뀌지 않았습니다.")
@@ -179,6 +181,9 @@ extension Message {
             case .sleepingLock(let lock):
                 return Message(en: "\(caller)() takes \(lock), which may sleep, while \(en). It has no gfp mask to change: create and destroy caches in process context (module init and exit), outside any spinlock or preempt_disable() section.",
                                ko: "\(ko) \(caller)()가 잠들 수 있는 \(lock) 잠금을 잡습니다. 바꿀 gfp 마스크가 없으니, 캐시는 스핀락이나 preempt_disable() 구간 밖의 프로세스 문맥(모듈 init과 exit)에서 만들고 없애세요.")
+            case .kmap(let name):
+                return Message(en: "\(name)() may sleep (kmap() waits for a free pkmap entry when all are in use, and both take kmap_lock), and here \(en). In atomic context map the page with kmap_local_page() (or the older kmap_atomic()), which never sleeps.",
+                               ko: "\(name)()는 잠들 수 있는데(kmap()은 pkmap 항목이 모두 쓰이고 있으면 빈 항목을 기다리고, 둘 다 kmap_lock을 잡습니다), 지금은 \(ko) 불렀습니다. 원자적 문맥에서는 잠들지 않는 kmap_local_page()(또는 예전의 kmap_atomic())로 페이지를 매핑하세요.")
             case .vfree:
                 return Message(en: "vfree() may sleep when it is not called from interrupt context (it unmaps the area and frees its pages), and here \(en). Call it after the atomic section ends, or use vfree_atomic(), which defers the free to a work item.",
                                ko: "vfree()는 인터럽트 문맥이 아닐 때 잠들 수 있는데(영역의 매핑을 풀고 페이지를 해제합니다), 지금은 \(ko) 불렀습니다. 원자적 구간이 끝난 뒤에 부르거나, 해제를 작업 항목으로 미루는 vfree_atomic()을 쓰세요.")

@@ -41,10 +41,13 @@ enum ValueView {
         case slabObject(index: Int, cache: String, slabPFN: Int)
         case directMap(pfn: Int)
         case vmalloc
+        case kmap(KmapTarget)
         case other
 
         init(_ a: UInt64, _ k: Kernel) {
-            if let loc = k.locateSlabObject(a), let i = loc.index {
+            if let t = k.kmapTarget(a) {
+                self = .kmap(t)
+            } else if let loc = k.locateSlabObject(a), let i = loc.index {
                 self = .slabObject(index: i, cache: k.slab.caches[loc.cacheIndex].name, slabPFN: loc.slabPFN)
             } else if let pfn = k.directMapPFN(a) {
                 self = .directMap(pfn: pfn)
@@ -101,6 +104,10 @@ enum ValueView {
             b.append("  [")
             b.append(Message.vmallocAreaValue.en)
             b.append("]")
+        case .kmap(let t):
+            b.append("  [")
+            b.append(Message.kmapValue(t).en)
+            b.append("]")
         case .other: break
         }
     }
@@ -145,6 +152,7 @@ enum ValueView {
                 s += "  [" + Message.slabObjectValue(index: i, cache: cache, slabPFN: slabPFN).text(lang) + "]"
             case .directMap(let pfn): s += "  [pfn \(Format.hex(pfn)), \(PageBlock(pfn, k).summary(lang))]"
             case .vmalloc: s += "  [" + Message.vmallocAreaValue.text(lang) + "]"
+            case .kmap(let t): s += "  [" + Message.kmapValue(t).text(lang) + "]"
             case .other: break
             }
             return s
@@ -169,6 +177,13 @@ enum ValueView {
         case .address(let a):
             var o: [(String, JSONValue)] = [("type", .string("address")), ("address", .hex(a))]
             if let pfn = k.directMapPFN(a) { o.append(("pfn", .hex(UInt64(pfn)))) }
+            switch k.kmapTarget(a) {
+            case .pkmap(let e, let pfn?, let count)?:
+                o += [("pkmap_entry", .int(e)), ("pfn", .hex(UInt64(pfn))), ("pkmap_count", .int(count))]
+            case .local(let cpu, let slot, _, let pfn?)?:
+                o += [("kmap_local_slot", .int(slot)), ("cpu", .int(cpu)), ("pfn", .hex(UInt64(pfn)))]
+            default: break
+            }
             return .object(o)
         case .page(let p):
             var o: [(String, JSONValue)] = [("type", .string("page")), ("pfn", .hex(UInt64(max(0, p.raw))))]
