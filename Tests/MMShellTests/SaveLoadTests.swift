@@ -31,16 +31,19 @@ import Glibc
         "k2 = kmalloc 3000 GFP_KERNEL", "v = vmalloc 64K", "DEFINE_PER_CPU int cnt", "this_cpu_inc cnt",
         "a = alloc_percpu 64", "task create worker", "spin_lock mylock", "get_cpu", "explain on",
         "z = alloc_pages GFP_ATOMIC 1", "kfree 0x1234",
+        "h = alloc_pages GFP_HIGHUSER 1", "hm = kmap $h", "kmap $h", "hl = kmap_local_page $h", "h1 = pfn_to_page 0x1",
+        "kmap $h1",
     ]
 
     static let views = [
         "zones", "cat /proc/buddyinfo", "cat /proc/zoneinfo", "cat /proc/pagetypeinfo", "cat /proc/meminfo",
         "cat /proc/vmstat", "cat /proc/slabinfo", "cat /proc/vmallocinfo", "dmesg", "trace show", "vars", "cpus",
-        "task list", "percpu", "slab foo", "memmap", "validate",
+        "task list", "percpu", "slab foo", "memmap", "validate", "kmaps",
     ]
 
     @Test(arguments: [["arch=x86_64"], ["arch=x86_64", "slab=slab"], ["arch=i386", "slab_debug=FZPU"],
-                      ["arch=sparc64", "mem=128M"], ["arch=i386", "slab=slab", "slab_debug=on"]])
+                      ["arch=sparc64", "mem=128M"], ["arch=i386", "slab=slab", "slab_debug=on"],
+                      ["arch=i386", "mem=1200M"]])
     func saveThenLoadGivesBackTheSameSession(_ params: [String]) throws {
         let dir = Self.tempDir()
         var a = try Self.shell(params)
@@ -66,7 +69,8 @@ import Glibc
         a.session.commandSerial = b.session.commandSerial
         // The same views and the same behaviour from here on.
         for line in Self.views + ["r = alloc_pages GFP_KERNEL 2", "w = kmem_cache_alloc foo GFP_KERNEL", "vfree $v",
-                                  "put_cpu", "spin_unlock mylock", "zones", "slab foo", "dmesg"] {
+                                  "put_cpu", "spin_unlock mylock", "zones", "slab foo", "dmesg",
+                                  "kunmap_local $hl", "kunmap $h", "kmaps"] {
             let x = a.execute(line), y = b.execute(line)
             let sameOutput = x.stdout == y.stdout && x.stderr == y.stderr
             let diff = zip((x.stdout + x.stderr).split(separator: "\n"), (y.stdout + y.stderr).split(separator: "\n")).first { $0 != $1 }

@@ -84,7 +84,7 @@ enum CPUCommands {
 
     static let all: [CommandSpec] = [
         CommandSpec("cpu", family: .cpu, arguments: [.init("cpu", .number, optional: true)],
-                    summary: "show the current CPU, or migrate the current task to CPU N (refused while preemption is disabled)",
+                    summary: "show the current CPU, or migrate the current task to CPU N (refused while preemption is disabled or kmap_local mappings are held)",
                     details: "The shell runs as a task (insmod, pid 1234) on a CPU. Migration is what preemption allows and preempt_disable() forbids: with preemption or interrupts off the task must stay where it is.",
                     c: "int sched_setaffinity(pid_t pid, const struct cpumask *new_mask);", header: "include/linux/sched.h",
                     contexts: "process context, preemptible", examples: ["cpu", "cpu 2"], mutates: true) { s, a throws(CommandError) in

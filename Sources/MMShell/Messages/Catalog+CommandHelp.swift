@@ -128,7 +128,7 @@ extension Message {
         "kmap_to_page": "kmap 주소 뒤의 struct page (pkmap 항목, kmap_local 슬롯, 또는 직접 매핑)",
         "kmaps": "pkmap 표(사용 중인 항목, last_pkmap_nr, 플러시 횟수)와 태스크마다의 kmap_local 슬롯",
         // CPU
-        "cpu": "현재 CPU를 보여 주거나, 현재 태스크를 CPU N으로 옮깁니다 (선점이 꺼져 있으면 거절)",
+        "cpu": "현재 CPU를 보여 주거나, 현재 태스크를 CPU N으로 옮깁니다 (선점이 꺼져 있거나 kmap_local 매핑을 잡고 있으면 거절)",
         "cpus": "모든 CPU: preempt_count 필드, IRQ 플래그, 실행 중인 태스크, 잡은 락, IRQ 스택",
         "preempt_disable": "이 CPU에서 선점을 끕니다 (preempt_count += 1)",
         "preempt_enable": "선점을 다시 켭니다 (preempt_count -= 1). 짝이 안 맞는 enable은 DEBUG_PREEMPT가 잡습니다",

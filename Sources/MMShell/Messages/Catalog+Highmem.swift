@@ -94,6 +94,26 @@ extension Message {
         }
     }
 
+    /// `kmem ADDR` on a kmap address: which mapping it is, and where it points.
+    static func kmemKmapLine(address: UInt64, target: KmapTarget) -> Message {
+        let a = Format.hex(address)
+        switch target {
+        case .pkmap(let e, nil, _):
+            return Message(en: "pkmap address \(a): entry \(e) of the kmap() table, no PTE (free, or cleared by the last flush)",
+                           ko: "pkmap 주소 \(a): kmap() 표의 항목 \(e), PTE 없음(비어 있거나 지난 플러시 때 지워짐)")
+        case .pkmap(let e, _?, let count):
+            let users = count - 1
+            return Message(en: "pkmap address \(a): entry \(e) of the kmap() table, pkmap_count \(count) (\(users) kmap user\(users == 1 ? "" : "s"))",
+                           ko: "pkmap 주소 \(a): kmap() 표의 항목 \(e), pkmap_count \(count)(kmap 사용자 \(users)개)")
+        case .local(let cpu, let slot, let pid?, _?):
+            return Message(en: "kmap_local address \(a): fixmap slot \(slot) of cpu\(cpu), held by pid \(pid)",
+                           ko: "kmap_local 주소 \(a): cpu\(cpu)의 fixmap 슬롯 \(slot), pid \(pid)가 잡고 있음")
+        case .local(let cpu, let slot, _, _):
+            return Message(en: "kmap_local address \(a): fixmap slot \(slot) of cpu\(cpu), not mapped by the task running there",
+                           ko: "kmap_local 주소 \(a): cpu\(cpu)의 fixmap 슬롯 \(slot), 거기서 도는 태스크가 매핑하지 않음")
+        }
+    }
+
     static func kmapFlushed(_ n: Int) -> Message {
         Message(en: "flush_all_zero_pkmaps(): \(n) unused pkmap entr\(n == 1 ? "y" : "ies") cleared", ko: "flush_all_zero_pkmaps(): 쓰이지 않는 pkmap 항목 \(n)개를 지웠습니다")
     }

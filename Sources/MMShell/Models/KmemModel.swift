@@ -78,8 +78,17 @@ enum KmemModel: Sendable, Equatable {
     /// In the vmalloc range but in no area.
     case vmallocHole(address: UInt64)
     case frame(address: UInt64, Reach, Frame, owner: FrameOwner?, memblock: Memblock?)
+    /// A pkmap entry or a kmap_local fixmap slot (i386 HIGHMEM), and the frame it maps, if any.
+    case kmap(address: UInt64, KmapTarget, Frame?)
 
     init?(_ addr: UInt64, _ k: Kernel) {
+        if let t = k.kmapTarget(addr) {
+            let pfn: Int? = switch t {
+            case .pkmap(_, let pfn, _), .local(_, _, _, let pfn): pfn
+            }
+            self = .kmap(address: addr, t, pfn.map { Frame($0, k) })
+            return
+        }
         if let m = Self.slab(addr, k) ?? Self.percpu(addr, k) ?? Self.vmalloc(addr, k) {
             self = m
             return

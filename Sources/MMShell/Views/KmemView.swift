@@ -50,6 +50,10 @@ extension KmemModel {
             t += "\n  pfn \(Format.hex(f.pfn)): " + f.block.summary(lang) + held(owner)
             if let r = memblock { t += "\n  memblock: \(Message.memblockPurpose(r.purpose).text(lang)) [\(Format.hex(r.start))-\(Format.hex(r.end - 1))]" }
             return t + "\n"
+        case .kmap(let addr, let target, let f):
+            var t = say(.kmemKmapLine(address: addr, target: target)) + "\n"
+            if let f { t += "  pfn \(Format.hex(f.pfn)): " + f.block.summary(lang) + "\n" }
+            return t
         }
     }
 
@@ -91,6 +95,14 @@ extension KmemModel {
             return .object([("address", .hex(addr)), ("kind", .string(how)), ("frame", frame(f)),
                             ("owner", owner.map { .string(PageView.ownerText($0)) } ?? .null),
                             ("memblock", memblock.map { .object([("name", .string(Message.memblockPurpose($0.purpose).en)), ("start", .hex($0.start)), ("end", .hex($0.end))]) } ?? .null)])
+        case .kmap(let addr, let target, let f):
+            var o: [(String, JSONValue)] = [("address", .hex(addr))]
+            switch target {
+            case .pkmap(let e, _, let count): o += [("kind", .string("pkmap")), ("entry", .int(e)), ("pkmap_count", .int(count))]
+            case .local(let cpu, let slot, let pid, _):
+                o += [("kind", .string("kmap_local")), ("cpu", .int(cpu)), ("slot", .int(slot)), ("pid", pid.map { .int($0) } ?? .null)]
+            }
+            return .object(o + [("frame", frame(f))])
         }
     }
 }
