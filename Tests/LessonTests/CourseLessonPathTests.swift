@@ -1,7 +1,7 @@
 import MMShell
 import Testing
 
-/// Lessons 8-14 taken by another valid path than the reference solution: the answers they check are the ones
+/// Lessons 8-15 taken by another valid path than the reference solution: the answers they check are the ones
 /// that are right for the learner's own machine, not the reference machine's.
 @Suite struct CourseLessonPathTests {
     @discardableResult
@@ -124,5 +124,30 @@ import Testing
         run(&sh, "kmem_cache_destroy $req", "free_percpu $cnt")
         #expect(value(&sh, "held.total") == "0")
         #expect(sh.session.lessons.active?.completed == true)
+    }
+
+    @Test func highmemWithAnEntryAlreadyUsedAnswersForItsOwnEntry() throws {
+        var sh = try lessonShell("highmem")
+        // Another kmap() and kunmap() first: entry 1 is left for the flush, so a gets entry 2.
+        run(&sh, "next", "kmap $hq", "kunmap $hq", "a = kmap $hp")
+        #expect(step(sh) == "entry")
+        #expect(run(&sh, "1").contains("✗"))
+        #expect(run(&sh, "2").contains("✓"))
+        run(&sh, "yes")
+        #expect(step(sh) == "flush")
+        // The flush clears both unused entries.
+        #expect(run(&sh, "kmap_flush_unused").contains("2 unused pkmap entries cleared"))
+        #expect(step(sh) == "local")
+        // Out of order: the kernel warns and clears the newest slot anyway; the step still ends when none is left.
+        run(&sh, "l1 = kmap_local_page $hp", "l2 = kmap_local_page $hq", "0xfffba000")
+        #expect(step(sh) == "unmap-local")
+        #expect(run(&sh, "kunmap_local $l1").contains("WARNING: CPU: 0 PID: 1234 at mm/highmem.c:611 kunmap_local_indexed"))
+        run(&sh, "kunmap_local $l1")
+        #expect(step(sh) == "atomic")
+        run(&sh, "1")
+        // kmap() inside the atomic section: the kernel's might_sleep report, and the step waits for kunmap_atomic.
+        #expect(run(&sh, "kmap $hp").contains("BUG: sleeping function called from invalid context at include/linux/highmem-internal.h:44"))
+        #expect(step(sh) == "unmap-atomic")
+        #expect(run(&sh, "kunmap_atomic $x").contains("Lesson complete"))
     }
 }

@@ -362,5 +362,11 @@ extension Message {
         return Message(en: "\(a) is in no vmalloc area ('cat /proc/vmallocinfo' lists them)", ko: "\(a): 어느 vmalloc 영역에도 속하지 않습니다('cat /proc/vmallocinfo'에 영역 목록이 있습니다)")
     }
 
+    static func queryNotKmapAddress(_ addr: UInt64) -> Message {
+        let a = Format.hex(addr)
+        return Message(en: "\(a) is neither a pkmap entry nor a kmap_local slot (an i386 kernel with HIGHMEM has them; 'kmaps' lists what is mapped)",
+                       ko: "\(a)는 pkmap 항목도 kmap_local 슬롯도 아닙니다(HIGHMEM이 있는 i386 커널에만 있습니다. 'kmaps'에 매핑 목록이 있습니다)")
+    }
+
     static let queryVmallocFreed = Message(en: "this vmalloc area has been freed", ko: "이 vmalloc 영역은 해제되었습니다")
 }

@@ -117,9 +117,9 @@ public struct QueryFunction: Sendable {
 /// (`PageAllocQueries.swift`, `CPUQueries.swift`, …); adding one is one file plus one term on each line below.
 public enum QueryRegistry {
     public static let roots: [QueryRoot] = PageAllocQueries.roots + GFPQueries.roots + CPUQueries.roots + TaskQueries.roots
-        + VmallocQueries.roots + PercpuQueries.roots + SlabQueries.roots + HeldQueries.roots + SessionQueries.roots
+        + VmallocQueries.roots + HighmemQueries.roots + PercpuQueries.roots + SlabQueries.roots + HeldQueries.roots + SessionQueries.roots
     public static let types: [QueryType] = PageAllocQueries.types + GFPQueries.types + CPUQueries.types + TaskQueries.types
-        + VmallocQueries.types + PercpuQueries.types + SlabQueries.types + HeldQueries.types
+        + VmallocQueries.types + HighmemQueries.types + PercpuQueries.types + SlabQueries.types + HeldQueries.types
     public static let functions: [QueryFunction] = QueryFunctions.all
 
     public static func root(_ name: String) -> QueryRoot? { roots.first { $0.name == name } }
