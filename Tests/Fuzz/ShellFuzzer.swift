@@ -34,7 +34,7 @@ public struct ShellFuzzer {
     /// The machines the fuzz runs on: every architecture, both slab allocators, debug options, no pcp.
     public static let machines: [String] = [
         "arch=x86_64 mem=64M cpus=2", "arch=x86_64 mem=64M cpus=2 slab=slab", "arch=i386 mem=64M cpus=2 slab=slab",
-        "arch=i386 mem=64M cpus=1 slab_debug=FZPU", "arch=sparc64 mem=64M cpus=2", "arch=sparc64 mem=64M cpus=1 slab=slab slab_debug=on",
+        "arch=i386 mem=1G cpus=1 slab_debug=FZPU", "arch=sparc64 mem=64M cpus=2", "arch=sparc64 mem=64M cpus=1 slab=slab slab_debug=on",
         "arch=x86_64 mem=64M cpus=1 pcp=off vmap_stack=off",
     ]
 
@@ -77,7 +77,7 @@ public struct ShellFuzzer {
     static let numbers = ["0", "1", "2", "3", "4", "16", "64", "100", "1000", "1234"]
     static let badNumbers = ["-1", "9223372036854775807", "-9223372036854775808", "18446744073709551616", "0x", "x"]
     static let addresses = ["0x0", "NULL", "0xffff888000000000", "0xffff888000100000", "0xffffc90000000000", "0xffffea0000000000",
-                            "0xffffffffffffffff", "0x1234", "$nope", "$_"]
+                            "0xffffffffffffffff", "0x1234", "$nope", "$_", "0xff001000", "0xfffbb000", "0xfffba000"]
     static let names = ["x", "foo", "bar", "cnt", "mylock", "worker", "my_cache", "b", "a1", "\"two words\"", "-", "名前", "x;y"]
     static let keyValues = ["arch=x86_64", "arch=i386", "arch=sparc64", "mem=64M", "mem=96M", "cpus=1", "cpus=2", "slab=slab",
                             "slab=slub", "pcp=off", "pcp=on", "seed=7", "mem=1P", "mem=1M", "cpus=0", "cpus=65", "colour=blue",
@@ -205,7 +205,7 @@ public struct ShellFuzzer {
     public static func sameMemory(_ a: Kernel, _ b: Kernel) -> Bool {
         a.currentCPU == b.currentCPU && a.params == b.params && a.cpus == b.cpus && a.tasks == b.tasks
             && a.cachedStacks == b.cachedStacks && a.percpu == b.percpu && a.vmalloc == b.vmalloc && a.memblock == b.memblock
-            && a.zones == b.zones && a.slab == b.slab && a.frames == b.frames
+            && a.highmem == b.highmem && a.zones == b.zones && a.slab == b.slab && a.frames == b.frames
     }
 
     /// What a command the kernel refused may change, and nothing else: the kernel's log (its report, appended), the
@@ -218,8 +218,9 @@ public struct ShellFuzzer {
         guard b.clock.now >= a.clock.now else { return "the clock went back" }
         guard b.log.written >= a.log.written else { return "the log shrank" }
         if a.currentCPU != b.currentCPU || a.params != b.params || a.cpus != b.cpus || a.tasks != b.tasks
-            || a.cachedStacks != b.cachedStacks || a.percpu != b.percpu || a.vmalloc != b.vmalloc || a.memblock != b.memblock {
-            return "CPUs, tasks, per-CPU data or vmalloc changed"
+            || a.cachedStacks != b.cachedStacks || a.percpu != b.percpu || a.vmalloc != b.vmalloc || a.memblock != b.memblock
+            || a.highmem != b.highmem {
+            return "CPUs, tasks, per-CPU data, vmalloc or kmaps changed"
         }
         guard a.zones == b.zones, a.frames == b.frames else { return "page frames or zones changed" }
         guard a.slab != b.slab else { return nil }

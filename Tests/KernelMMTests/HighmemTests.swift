@@ -43,6 +43,32 @@ import Testing
         try k.checkInvariants()
     }
 
+    @Test func explainNarratesTheSearchTheWrapAndTheSlots() throws {
+        var k = Self.i386
+        let first = try k.mustAlloc(.highuser, order: 10).raw
+        k.explainEnabled = true
+        k.beginCommand()
+        _ = k.kmap(first)
+        #expect(k.explanation == [.kmalloc(.kmapNewEntry(from: 0, entry: 1, flushed: nil))])
+        k.beginCommand()
+        _ = k.kmap(first)
+        #expect(k.explanation == [.kmalloc(.kmapReusedEntry(entry: 1, users: 2))])
+        k.beginCommand()
+        _ = k.kunmap(first)
+        #expect(k.explanation == [.kmalloc(.kunmapEntry(entry: 1, users: 1))])
+        // Fill entries 2…1023 and let them go: the next search wraps and flushes the 1022 unused ones.
+        for i in 2..<HighmemState.lastPkmap { _ = k.kmap(first + i); _ = k.kunmap(first + i) }
+        k.beginCommand()
+        _ = k.kmap(first + 1)
+        #expect(k.explanation == [.kmalloc(.kmapNewEntry(from: 1023, entry: 0, flushed: 1022))])
+        k.beginCommand()
+        _ = k.kmapLocalPage(first + 2, atomic: true, caller: "kmap_atomic")
+        #expect(k.explanation == [.kmalloc(.kmapLocalSlot(slot: 0, cpu: 0, index: 0, address: HighmemState.localAddress(slot: 0, cpu: 0), atomic: true))])
+        k.beginCommand()
+        _ = k.kunmapLocal(HighmemState.localAddress(slot: 0, cpu: 0), atomic: true, caller: "kunmap_atomic")
+        #expect(k.explanation == [.kmalloc(.kunmapLocalSlot(slot: 0, cpu: 0, atomic: true))])
+    }
+
     @Test func kunmapTooOftenIsTheKernelsBugAndChangesNothing() throws {
         var k = Self.i386
         let p = try Self.highPage(&k)

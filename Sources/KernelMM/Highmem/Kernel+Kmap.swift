@@ -11,9 +11,12 @@ extension Kernel {
         // kmap_high(): the page's current entry, or map_new_virtual().
         var h = highmem
         let nr: Int
+        let from = h.lastPkmapNr, flushesBefore = h.flushes, inUseBefore = h.pkmapEntriesInUse
+        var isNew = false
         if let e = h.pkmapEntry(of: pfn) {
             nr = e
         } else {
+            isNew = true
             guard let e = Self.mapNewVirtual(&h, pfn: pfn) else {
                 // It would sleep on pkmap_map_wait until someone's kunmap(): nobody else runs here.
                 report(.kmemsimOnly, callTrace: ["kmap_high", caller], note: .highmem(.pkmapExhausted(entries: HighmemState.lastPkmap)))
@@ -24,6 +27,12 @@ extension Kernel {
         h.pkmapCount[nr] += 1
         h.recount()
         highmem = h
+        if explainEnabled {
+            let users = Int(h.pkmapCount[nr]) - 1
+            // A wrap cleared what was in use before, less what is in use now besides the new entry.
+            let flushed = h.flushes > flushesBefore ? inUseBefore - (h.pkmapEntriesInUse - 1) : nil
+            explain(.kmalloc(isNew ? .kmapNewEntry(from: from, entry: nr, flushed: flushed) : .kmapReusedEntry(entry: nr, users: users)))
+        }
         return .mapped(address: HighmemState.pkmapAddress(nr), how: .pkmap(entry: nr, users: Int(h.pkmapCount[nr]) - 1))
     }
 
@@ -85,12 +94,15 @@ extension Kernel {
         }
         highmem.pkmapCount[nr] -= 1
         highmem.recount()
+        if explainEnabled { explain(.kmalloc(.kunmapEntry(entry: nr, users: Int(highmem.pkmapCount[nr]) - 1))) }
         return .unmapped(how: .pkmap(entry: nr, users: Int(highmem.pkmapCount[nr]) - 1))
     }
 
     /// A lowmem page's answer: its direct-map address, nothing mapped.
-    func directMapped(_ pfn: Int) -> KmapOutcome {
-        .mapped(address: arch.pageOffset &+ physAddr(pfn), how: .directMap)
+    mutating func directMapped(_ pfn: Int) -> KmapOutcome {
+        let address = arch.pageOffset &+ physAddr(pfn)
+        if explainEnabled { explain(.kmalloc(.kmapLowmem(pfn: pfn, address: address))) }
+        return .mapped(address: address, how: .directMap)
     }
 
     /// PKMAP_ADDR(0)…PKMAP_ADDR(LAST_PKMAP) when the kernel has HIGHMEM.

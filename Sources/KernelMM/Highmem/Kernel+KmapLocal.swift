@@ -32,6 +32,10 @@ extension Kernel {
         guard mapsSlot else { return directMapped(pfn) }
         highmem.local[pid, default: []].append(Int32(truncatingIfNeeded: pfn))
         highmem.recount()
+        if explainEnabled {
+            explain(.kmalloc(.kmapLocalSlot(slot: held, cpu: currentCPU, index: held + HighmemState.kmMaxIdx * currentCPU,
+                                            address: HighmemState.localAddress(slot: held, cpu: currentCPU), atomic: atomic)))
+        }
         return .mapped(address: HighmemState.localAddress(slot: held, cpu: currentCPU), how: .local(slot: held, cpu: currentCPU))
     }
 
@@ -92,6 +96,7 @@ extension Kernel {
                 if highmem.local[pid]?.isEmpty == true { highmem.local[pid] = nil }
                 highmem.recount()
                 how = .local(slot: top, cpu: currentCPU)
+                if explainEnabled { explain(.kmalloc(.kunmapLocalSlot(slot: top, cpu: currentCPU, atomic: atomic))) }
             }
         } else if directMapPFN(addr) == nil {
             // Without HIGHMEM __kunmap_local() does nothing at all, whatever the address.

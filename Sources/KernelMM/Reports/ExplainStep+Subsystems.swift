@@ -116,6 +116,20 @@ public enum KmallocStep: Sendable, Equatable, Codable {
     // kernel/fork.c, IRQ stacks
     case reusedCachedStack(cpu: Int, at: UInt64)
     case irqOnTaskStack(bytes: Int, pid: Int, depth: Int, total: Int, size: Int)
+    // high memory (mm/highmem.c)
+    /// kmap()/kmap_local_page() of a lowmem page: page_address(), nothing mapped.
+    case kmapLowmem(pfn: Int, address: UInt64)
+    /// kmap_high(): the page already has pkmap entry `entry`; now `users` kmap() users.
+    case kmapReusedEntry(entry: Int, users: Int)
+    /// map_new_virtual(): searched from last_pkmap_nr `from` + 1 and took `entry`; `flushed` unused entries were
+    /// cleared when the search wrapped to 0 (nil: it did not wrap).
+    case kmapNewEntry(from: Int, entry: Int, flushed: Int?)
+    /// kunmap_high(): entry `entry` left with `users` users (0: keeps its PTE until the next flush).
+    case kunmapEntry(entry: Int, users: Int)
+    /// __kmap_local_pfn_prot(): the task's slot `slot` is fixmap index FIX_KMAP_BEGIN + `index` on `cpu`.
+    case kmapLocalSlot(slot: Int, cpu: Int, index: Int, address: UInt64, atomic: Bool)
+    /// kunmap_local_indexed(): the newest slot `slot` cleared.
+    case kunmapLocalSlot(slot: Int, cpu: Int, atomic: Bool)
 }
 
 /// Why __free_one_page() stopped merging at an order.

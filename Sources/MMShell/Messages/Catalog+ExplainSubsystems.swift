@@ -197,6 +197,34 @@ extension Message {
         case .kreallocMoved(let newSize, let ks):
             return Message(en: "krealloc: \(newSize) > ksize \(ks): new object allocated, \(ks) bytes copied, old one freed",
                            ko: "krealloc: \(newSize) > ksize \(ks): 새 객체를 할당하고 \(ks)바이트를 복사한 뒤 옛 객체를 해제했습니다")
+        case .kmapLowmem(let pfn, let address):
+            return Message(en: "pfn \(Format.hex(pfn)) is lowmem: it is always mapped in the direct map, so the answer is page_address() = \(Format.hex(address)) and nothing is mapped",
+                           ko: "pfn \(Format.hex(pfn))는 lowmem이라 직접 매핑에 늘 매핑되어 있습니다. 그래서 답은 page_address() = \(Format.hex(address))이고 아무것도 매핑하지 않습니다")
+        case .kmapReusedEntry(let entry, let users):
+            return Message(en: "kmap_high(): the page already has pkmap entry \(entry) (page_address() found it); pkmap_count goes up: \(users) users now",
+                           ko: "kmap_high(): 페이지에 이미 pkmap 항목 \(entry)가 있습니다(page_address()가 찾았습니다). pkmap_count가 올라가 이제 사용자는 \(users)개입니다")
+        case .kmapNewEntry(let from, let entry, let flushed):
+            let wrapEn = flushed.map { " The search wrapped to entry 0 first, so flush_all_zero_pkmaps() cleared \($0) unused entr\($0 == 1 ? "y" : "ies") with one TLB flush." } ?? ""
+            let wrapKo = flushed.map { " 찾기가 먼저 항목 0으로 한 바퀴 돌았으므로 flush_all_zero_pkmaps()가 안 쓰이는 항목 \($0)개를 TLB 플러시 한 번으로 지웠습니다." } ?? ""
+            return Message(en: "map_new_virtual(): the page has no entry; searching after last_pkmap_nr \(from), the first free one is \(entry) (pkmap_count 0). Its PTE now maps the page, at \(Format.hex(HighmemState.pkmapAddress(entry))), pkmap_count 2 = one user.\(wrapEn)",
+                           ko: "map_new_virtual(): 페이지에 항목이 없습니다. last_pkmap_nr \(from) 다음부터 찾으니 처음 나오는 빈 항목(pkmap_count 0)은 \(entry)입니다. 이제 그 PTE가 페이지를 \(Format.hex(HighmemState.pkmapAddress(entry)))에 매핑하고 pkmap_count는 2(사용자 하나)입니다.\(wrapKo)")
+        case .kunmapEntry(let entry, let users):
+            if users == 0 {
+                return Message(en: "kunmap_high(): pkmap_count of entry \(entry) drops to 1: no user left, but the PTE stays until the next flush_all_zero_pkmaps() (it saves a TLB flush per kunmap)",
+                               ko: "kunmap_high(): 항목 \(entry)의 pkmap_count가 1로 내려갑니다. 사용자는 없지만 PTE는 다음 flush_all_zero_pkmaps()까지 남습니다(kunmap마다 TLB 플러시를 하지 않으려는 것입니다)")
+            }
+            return Message(en: "kunmap_high(): pkmap_count of entry \(entry) goes down: \(users) user\(users == 1 ? "" : "s") left",
+                           ko: "kunmap_high(): 항목 \(entry)의 pkmap_count가 내려갑니다. 남은 사용자 \(users)개")
+        case .kmapLocalSlot(let slot, let cpu, let index, let address, let atomic):
+            let pre = atomic ? "kmap_atomic(): preempt_disable() and pagefault_disable(), then " : ""
+            let preKo = atomic ? "kmap_atomic(): preempt_disable()과 pagefault_disable()을 한 뒤, " : ""
+            return Message(en: "\(pre)__kmap_local_pfn_prot(): migrate_disable(); the task's next slot is \(slot), fixmap index FIX_KMAP_BEGIN + \(index) on cpu\(cpu) (KM_MAX_IDX × cpu + slot), at \(Format.hex(address)); its PTE now maps the page",
+                           ko: "\(preKo)__kmap_local_pfn_prot(): migrate_disable()을 부릅니다. 태스크의 다음 슬롯은 \(slot)이고, cpu\(cpu)의 fixmap 인덱스 FIX_KMAP_BEGIN + \(index)(KM_MAX_IDX × cpu + 슬롯), 주소 \(Format.hex(address))입니다. 이제 그 PTE가 페이지를 매핑합니다")
+        case .kunmapLocalSlot(let slot, let cpu, let atomic):
+            let post = atomic ? ", then pagefault_enable() and preempt_enable()" : ""
+            let postKo = atomic ? " 그다음 pagefault_enable()과 preempt_enable()을 부릅니다" : ""
+            return Message(en: "kunmap_local_indexed(): the newest slot, \(slot) on cpu\(cpu), loses its PTE (a local TLB flush of one page) and migrate_enable()\(post)",
+                           ko: "kunmap_local_indexed(): 가장 최근 슬롯(cpu\(cpu)의 \(slot))의 PTE를 지우고(이 CPU에서 한 페이지만 TLB 플러시) migrate_enable()을 부릅니다.\(postKo)")
         case .vmapAreaFirstFit(let bytes, let pages, let guardPages, let at):
             return Message(en: "alloc_vmap_area(): first fit for \(bytes) bytes (\(Format.pages(pages)) + \(guardPages) guard) at \(Format.hex(at))",
                            ko: "alloc_vmap_area(): \(bytes)바이트(페이지 \(pages)개 + 가드 \(guardPages)개)가 처음 맞는 자리: \(Format.hex(at))")
