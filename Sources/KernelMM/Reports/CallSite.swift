@@ -17,7 +17,7 @@ public struct CallSite: Sendable, Equatable, Codable {
         self.moduleName = moduleName
     }
     /// The function's first instruction in module space, so "[<address>]" and the symbol agree.
-    public var base: UInt64 { Self.moduleText &+ UInt64(max(0, serial)) &* UInt64(Self.functionSize) }
+    public func base(is64Bit: Bool) -> UInt64 { Self.moduleText(is64Bit: is64Bit) &+ UInt64(max(0, serial)) &* UInt64(Self.functionSize) }
 
     /// The call instructions inside the pretend function (its size is 0x40): one return address per kind of call.
     public enum Call: Int, Sendable {
@@ -25,13 +25,14 @@ public struct CallSite: Sendable, Equatable, Codable {
     }
 
     public static let functionSize = 0x40
-    /// Module text on x86-64 starts at MODULES_VADDR; kmemsim's module is loaded here.
-    static let moduleText: UInt64 = 0xffff_ffff_c0a0_b000
+    /// Where kmemsim's module text is loaded: above MODULES_VADDR on x86-64; inside vmalloc space on i386, whose
+    /// MODULES_VADDR is VMALLOC_START (the 32-bit kernel prints the address in 8 digits).
+    static func moduleText(is64Bit: Bool) -> UInt64 { is64Bit ? 0xffff_ffff_c0a0_b000 : 0xf8a0_b000 }
 
     /// The pretend function of the learner's `n`th command.
     public static func command(_ n: Int) -> CallSite { CallSite(serial: n) }
 
-    public func address(_ c: Call) -> UInt64 { base &+ UInt64(c.rawValue) }
+    public func address(_ c: Call, is64Bit: Bool) -> UInt64 { base(is64Bit: is64Bit) &+ UInt64(c.rawValue) }
 
     /// %pS: function+0xoffset/0xsize [module].
     public func symbol(_ c: Call) -> String {
@@ -54,7 +55,7 @@ extension Kernel {
 
     /// The address and symbol of the learner's call (print_ip_sym()), or the kernel function's name.
     func callerAddress(_ api: String, _ c: CallSite.Call) -> CodeAddress {
-        if let s = callSite { return CodeAddress(address: s.address(c), symbol: s.symbol(c)) }
-        return CodeAddress(address: CallSite.moduleText &+ UInt64(c.rawValue), symbol: api)
+        if let s = callSite { return CodeAddress(address: s.address(c, is64Bit: arch.is64Bit), symbol: s.symbol(c)) }
+        return CodeAddress(address: CallSite.moduleText(is64Bit: arch.is64Bit) &+ UInt64(c.rawValue), symbol: api)
     }
 }

@@ -121,6 +121,10 @@ extension Message {
         Message(en: "virtual (direct map) \(Format.hex(v))", ko: "가상 주소(direct map) \(Format.hex(v))")
     }
 
+    static func pageVirtualPkmap(_ v: UInt64, entry: Int) -> Message {
+        Message(en: "virtual (kmap, pkmap entry \(entry)) \(Format.hex(v))", ko: "가상 주소(kmap, pkmap 항목 \(entry)) \(Format.hex(v))")
+    }
+
     static let pageNoKernelAddress = Message(en: "no permanent kernel address (HIGHMEM)", ko: "고정된 커널 주소가 없습니다(HIGHMEM)")
 
     static func pageState(_ summary: String) -> Message { Message(en: "state: " + summary, ko: "상태: " + summary) }

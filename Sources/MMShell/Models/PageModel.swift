@@ -54,8 +54,10 @@ struct PageModel: Sendable, Equatable {
     var block: PageBlock
     /// Who holds it, when allocated.
     var owner: FrameOwner?
-    /// The direct-map address (nil for HIGHMEM and holes).
+    /// page_address(): the direct-map address, or a HIGHMEM page's pkmap address while kmap() maps it (nil otherwise).
     var virtual: UInt64?
+    /// The pkmap entry behind `virtual` for a kmap()ped HIGHMEM page.
+    var pkmapEntry: Int?
     /// The frame's migrate type and its pageblock's (for frames in the allocator).
     var migratetype: String?, pageblock: String?
     var zeroed: Bool
@@ -74,6 +76,7 @@ struct PageModel: Sendable, Equatable {
         block = PageBlock(pfn, k)
         owner = f.state == .allocated ? f.owner : nil
         virtual = k.pageAddress(pfn)
+        pkmapEntry = k.highmem.pkmapEntry(of: pfn)
         if f.state == .allocated || f.state == .buddy || f.state == .pcp {
             migratetype = MigrateType(rawValue: Int(f.migratetype))?.procName ?? "?"
             pageblock = zi.map { k.pageblockMigratetype(pfn, zone: $0).procName } ?? "?"

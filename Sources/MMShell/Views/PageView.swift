@@ -62,7 +62,7 @@ extension PageModel: LocalizedView {
         var lines = dumpLines
         lines.append("")
         lines.append(say(.pageAddressLine(pfn: pfn, phys: phys, zone: zone, structPage: dump.structPageAddress)))
-        if let v = virtual { lines.append(say(.pageVirtual(v))) } else if state != .absent { lines.append(say(.pageNoKernelAddress)) }
+        if let v = virtual { lines.append(say(pkmapEntry.map { .pageVirtualPkmap(v, entry: $0) } ?? .pageVirtual(v))) } else if state != .absent { lines.append(say(.pageNoKernelAddress)) }
         lines.append(say(.pageState(block.summary(lang))) + (owner.map { say(.heldBy($0)) } ?? ""))
         if let mt = migratetype { lines.append(say(.pageMigratetype(mt, pageblock: pageblock ?? "?"))) }
         if zeroed { lines.append(say(.pageZeroed)) }
@@ -81,6 +81,7 @@ extension PageModel: LocalizedView {
         if let order = d.order { o.append(("order", .int(order))) }
         if let z = zone { o.append(("zone", .string(z))) }
         if let v = virtual { o.append(("virtual", .hex(v))) }
+        if let e = pkmapEntry { o.append(("pkmap_entry", .int(e))) }
         if let owner { o.append(("owner", .string(PageView.ownerText(owner)))) }
         if let mt = migratetype { o += [("migratetype", .string(mt)), ("pageblock", .string(pageblock ?? "?"))] }
         if zeroed { o.append(("zeroed", .bool(true))) }

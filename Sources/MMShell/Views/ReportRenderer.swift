@@ -38,7 +38,7 @@ public enum ReportRenderer {
             out.append("RCU nest depth: 0, expected: 0")
             if let at = c.preemptDisabledAt {
                 out.append("Preemption disabled at:")
-                out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
+                out.append("[<\(Format.hex(at.address, digits: k.arch.is64Bit ? 16 : 8))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace, k)
@@ -47,7 +47,7 @@ public enum ReportRenderer {
             out.append("Modules linked in:")
             if let at {
                 out.append("Preemption disabled at:")
-                out.append("[<\(Format.hex(at.address, digits: 16))>] \(at.symbol)")
+                out.append("[<\(Format.hex(at.address, digits: k.arch.is64Bit ? 16 : 8))>] \(at.symbol)")
             }
             out += stackHeader(r, k)
             out += callTrace(r.callTrace, k)
