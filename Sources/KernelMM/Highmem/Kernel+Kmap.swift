@@ -137,4 +137,11 @@ public enum KmapTarget: Sendable, Equatable {
     case pkmap(entry: Int, pfn: Int?, count: Int)
     /// Slot `slot` of `cpu`'s kmap_local fixmap pages, mapping `pfn` for task `pid` (nil: empty).
     case local(cpu: Int, slot: Int, pid: Int?, pfn: Int?)
+
+    /// The frame mapped there, nil when nothing is.
+    public var pfn: Int? {
+        switch self {
+        case .pkmap(_, let pfn, _), .local(_, _, _, let pfn): pfn
+        }
+    }
 }

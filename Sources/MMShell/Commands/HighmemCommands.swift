@@ -80,15 +80,11 @@ enum HighmemCommands {
                     c: "struct page *kmap_to_page(void *addr);", header: header, contexts: "any context",
                     examples: ["kmap_to_page $a"]) { s, a throws(CommandError) in
             let addr = try a.address(0)
-            switch s.kernel.kmapTarget(addr) {
-            case .pkmap(_, let pfn?, _)?, .local(_, _, _, let pfn?)?: return CommandOutput(value: .page(PFN(pfn)))
-            case .pkmap?, .local?: return CommandOutput(value: .null)
-            case nil:
-                guard let pfn = s.kernel.directMapPFN(addr) else {
-                    throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .notKmapAddress)
-                }
-                return CommandOutput(value: .page(PFN(pfn)))
+            if let t = s.kernel.kmapTarget(addr) { return CommandOutput(value: t.pfn.map { .page(PFN($0)) } ?? .null) }
+            guard let pfn = s.kernel.directMapPFN(addr) else {
+                throw .badArgument(argument: "ADDR", value: Format.hex(addr), reason: .notKmapAddress)
             }
+            return CommandOutput(value: .page(PFN(pfn)))
         },
         CommandSpec("kmaps", family: .highmem,
                     summary: "the pkmap table (entries in use, last_pkmap_nr, flushes) and each task's kmap_local slots",

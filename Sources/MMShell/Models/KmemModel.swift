@@ -83,10 +83,7 @@ enum KmemModel: Sendable, Equatable {
 
     init?(_ addr: UInt64, _ k: Kernel) {
         if let t = k.kmapTarget(addr) {
-            let pfn: Int? = switch t {
-            case .pkmap(_, let pfn, _), .local(_, _, _, let pfn): pfn
-            }
-            self = .kmap(address: addr, t, pfn.map { Frame($0, k) })
+            self = .kmap(address: addr, t, t.pfn.map { Frame($0, k) })
             return
         }
         if let m = Self.slab(addr, k) ?? Self.percpu(addr, k) ?? Self.vmalloc(addr, k) {

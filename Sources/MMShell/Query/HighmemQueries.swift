@@ -42,11 +42,7 @@ enum HighmemQueries {
             mf("kind", "\"pkmap\" (kmap) or \"kmap_local\" (kmap_local_page, kmap_atomic)") { t in
                 if case .pkmap = t { .string("pkmap") } else { .string("kmap_local") }
             },
-            mf("pfn", "the frame it maps, NULL when it maps nothing") { t in
-                switch t {
-                case .pkmap(_, let pfn, _), .local(_, _, _, let pfn): pfn.map { .int($0) } ?? .null
-                }
-            },
+            mf("pfn", "the frame it maps, NULL when it maps nothing") { t in t.pfn.map { .int($0) } ?? .null },
             mf("entry", "the pkmap entry (PKMAP_NR), NULL for a kmap_local slot") { t in
                 if case .pkmap(let e, _, _) = t { .int(e) } else { .null }
             },
