@@ -172,3 +172,24 @@ import Testing
         }
     }
 }
+
+/// Each free that meets a page whose refcount is already 0 says what a kernel without CONFIG_DEBUG_VM would do
+/// (the report kmemsim prints is the CONFIG_DEBUG_VM one), in both languages.
+@Suite struct RefcountZeroFreeNoteTests {
+    @Test(arguments: [
+        ["p = alloc_pages GFP_KERNEL 0", "__free_pages $p 0", "__free_pages $p 0"],       // on a pcp list
+        ["p = alloc_pages GFP_KERNEL 4", "__free_pages $p 4", "__free_pages $p 4"],       // a buddy head
+        ["p = alloc_pages GFP_KERNEL 2", "n = page_to_pfn $p", "q = print $n + 1", "__free_pages $q 0"], // a tail of an allocated block
+    ])
+    func saysWhatADistributionKernelDoes(_ lines: [String]) throws {
+        for (lang, expected) in [(Language.en, "without it (a distribution kernel) nothing is checked here"),
+                                 (Language.ko, "그 옵션이 없는 커널(배포판 커널)은 여기서 아무것도 검사하지 않습니다")] {
+            var shell = try Shell(params: CatalogTests.small)
+            shell.session.language = lang
+            for l in lines.dropLast() { #expect(shell.execute(l).stderr.isEmpty, "\(l)") }
+            let r = shell.execute(lines.last!)
+            #expect((r.stdout + r.stderr).contains(expected), "\(lines.last!): \(r.stdout + r.stderr)")
+            #expect((r.stdout + r.stderr).contains("put_page_testzero()"))
+        }
+    }
+}

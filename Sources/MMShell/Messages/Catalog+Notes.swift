@@ -18,20 +18,20 @@ extension Message {
             return Message(en: "pfn \(h(pfn)) is reserved (PG_reserved): boot code kept it and the buddy allocator never owned it. The kernel refuses to free it; nothing changed.",
                            ko: "pfn \(h(pfn)): 예약된 페이지입니다(PG_reserved). 부트 코드가 잡아 두었고 버디 할당자가 가진 적이 없습니다. 커널은 해제를 거부합니다. 아무것도 바뀌지 않았습니다.")
         case .doubleFreeBuddyHead(let pfn, let order):
-            return Message(en: "pfn \(h(pfn)) is already free (the head of a free order-\(order) block): a double free. A kernel without CONFIG_DEBUG_VM would let the refcount go to -1 and later hand the page out twice. Nothing changed.",
-                           ko: "pfn \(h(pfn)): 이미 비어 있습니다(order-\(order) 빈 블록의 머리). 이중 해제입니다. CONFIG_DEBUG_VM이 없는 커널이라면 refcount가 -1이 되고 나중에 이 페이지를 두 번 내줄 것입니다. 아무것도 바뀌지 않았습니다.")
+            return Message(en: "pfn \(h(pfn)) is already free (the head of a free order-\(order) block): a double free. \(refcountZeroWithoutDebugVM.en) \(freedInBetween.en) Nothing changed.",
+                           ko: "pfn \(h(pfn)): 이미 비어 있습니다(order-\(order) 빈 블록의 머리). 이중 해제입니다. \(refcountZeroWithoutDebugVM.ko) \(freedInBetween.ko) 아무것도 바뀌지 않았습니다.")
         case .doubleFreeOnPCP(let pfn, let cpu):
-            return Message(en: "pfn \(h(pfn)) is already free: it sits on CPU \(cpu)'s per-CPU free list. A double free; nothing changed.",
-                           ko: "pfn \(h(pfn)): 이미 비어 있습니다. CPU \(cpu)의 CPU별 빈 목록에 있습니다. 이중 해제입니다. 아무것도 바뀌지 않았습니다.")
+            return Message(en: "pfn \(h(pfn)) is already free: it sits on CPU \(cpu)'s per-CPU free list. A double free. \(refcountZeroWithoutDebugVM.en) \(freedInBetween.en) Nothing changed.",
+                           ko: "pfn \(h(pfn)): 이미 비어 있습니다. CPU \(cpu)의 CPU별 빈 목록에 있습니다. 이중 해제입니다. \(refcountZeroWithoutDebugVM.ko) \(freedInBetween.ko) 아무것도 바뀌지 않았습니다.")
         case .freeInsideFreeBlock(let pfn, let order, let head):
-            return Message(en: "pfn \(h(pfn)) is inside a free order-\(order) block at \(h(head)): it is not allocated (a double free, or a pointer that was never allocated). Nothing changed.",
-                           ko: "pfn \(h(pfn)): \(h(head))에서 시작하는 order-\(order) 빈 블록 안에 있습니다. 할당된 페이지가 아닙니다(이중 해제이거나 할당된 적 없는 포인터). 아무것도 바뀌지 않았습니다.")
+            return Message(en: "pfn \(h(pfn)) is inside a free order-\(order) block at \(h(head)): it is not allocated (a double free, or a pointer that was never allocated). \(refcountZeroWithoutDebugVM.en) Nothing changed.",
+                           ko: "pfn \(h(pfn)): \(h(head))에서 시작하는 order-\(order) 빈 블록 안에 있습니다. 할당된 페이지가 아닙니다(이중 해제이거나 할당된 적 없는 포인터). \(refcountZeroWithoutDebugVM.ko) 아무것도 바뀌지 않았습니다.")
         case .freeTailPage(let pfn, let index, let order, let head):
-            return Message(en: "pfn \(h(pfn)) is page \(index) of the order-\(order) block whose head is pfn \(h(head)). Only the head holds the reference: free the head with order \(order). Nothing changed.",
-                           ko: "pfn \(h(pfn)): 머리가 pfn \(h(head))인 order-\(order) 블록의 \(index)번째 페이지입니다. 참조는 머리만 가집니다: 머리를 order \(order) 값으로 해제하세요. 아무것도 바뀌지 않았습니다.")
+            return Message(en: "pfn \(h(pfn)) is page \(index) of the order-\(order) block whose head is pfn \(h(head)). Only the head holds the reference: free the head with order \(order). \(refcountZeroWithoutDebugVM.en) Nothing changed.",
+                           ko: "pfn \(h(pfn)): 머리가 pfn \(h(head))인 order-\(order) 블록의 \(index)번째 페이지입니다. 참조는 머리만 가집니다: 머리를 order \(order) 값으로 해제하세요. \(refcountZeroWithoutDebugVM.ko) 아무것도 바뀌지 않았습니다.")
         case .freeNotBlockStart(let pfn):
-            return Message(en: "pfn \(h(pfn)) is not the start of an allocated block. Nothing changed.",
-                           ko: "pfn \(h(pfn)): 할당된 블록의 시작이 아닙니다. 아무것도 바뀌지 않았습니다.")
+            return Message(en: "pfn \(h(pfn)) is not the start of an allocated block. \(refcountZeroWithoutDebugVM.en) Nothing changed.",
+                           ko: "pfn \(h(pfn)): 할당된 블록의 시작이 아닙니다. \(refcountZeroWithoutDebugVM.ko) 아무것도 바뀌지 않았습니다.")
         case .freeSlabPage(let pfn):
             return Message(en: "pfn \(h(pfn)) belongs to a slab (PG_slab): the slab allocator owns it; objects in it are freed with kfree/kmem_cache_free. Nothing changed.",
                            ko: "pfn \(h(pfn)): slab에 속한 페이지입니다(PG_slab). 주인은 slab 할당자이고, 그 안의 객체는 kfree/kmem_cache_free로 해제합니다. 아무것도 바뀌지 않았습니다.")
@@ -386,6 +386,17 @@ extension Message {
     }
 
     /// Who holds a block, as a note names it.
+    /// What __free_pages() does, without CONFIG_DEBUG_VM, to a page whose refcount is already 0 (mm/page_alloc.c:4510):
+    /// put_page_testzero() is false, and a non-head page's range past the first page is freed piece by piece.
+    static let refcountZeroWithoutDebugVM = Message(
+        en: "The report above is what a kernel built with CONFIG_DEBUG_VM prints; without it (a distribution kernel) nothing is checked here: put_page_testzero() takes the refcount from 0 to -1, so this page is not freed again, but with an order above 0 __free_pages() goes on to free the rest of the range (its upper half, then the quarter below that, and so on) whatever those pages hold.",
+        ko: "위의 보고는 CONFIG_DEBUG_VM으로 빌드한 커널이 출력하는 것입니다. 그 옵션이 없는 커널(배포판 커널)은 여기서 아무것도 검사하지 않습니다. put_page_testzero()가 refcount를 0에서 -1로 내리므로 이 페이지 자체는 다시 해제되지 않지만, order가 0보다 크면 __free_pages()는 이어서 범위의 나머지(위쪽 절반, 그 아래 4분의 1, … 순서)를 그 페이지들이 무엇을 담고 있든 해제합니다.")
+
+    /// The double free no check can see: the page was handed out again between the two frees.
+    static let freedInBetween = Message(
+        en: "Had the page been handed out again between the two frees, the second free would have taken it from its new owner, and neither kmemsim nor the kernel could tell.",
+        ko: "두 해제 사이에 이 페이지가 다시 할당되었다면, 두 번째 해제는 새 주인에게서 페이지를 빼앗았을 것이고 kmemsim도 커널도 그것을 알아챌 수 없습니다.")
+
     static func ownerName(_ o: FrameOwner) -> Message {
         switch o {
         case .none: Message(en: "nobody", ko: "아무도 아님")
