@@ -385,18 +385,18 @@ extension Message {
         }
     }
 
-    /// Who holds a block, as a note names it.
     /// What __free_pages() does, without CONFIG_DEBUG_VM, to a page whose refcount is already 0 (mm/page_alloc.c:4510):
     /// put_page_testzero() is false, and a non-head page's range past the first page is freed piece by piece.
     static let refcountZeroWithoutDebugVM = Message(
-        en: "The report above is what a kernel built with CONFIG_DEBUG_VM prints; without it (a distribution kernel) nothing is checked here: put_page_testzero() takes the refcount from 0 to -1, so this page is not freed again, but with an order above 0 __free_pages() goes on to free the rest of the range (its upper half, then the quarter below that, and so on) whatever those pages hold.",
-        ko: "위의 보고는 CONFIG_DEBUG_VM으로 빌드한 커널이 출력하는 것입니다. 그 옵션이 없는 커널(배포판 커널)은 여기서 아무것도 검사하지 않습니다. put_page_testzero()가 refcount를 0에서 -1로 내리므로 이 페이지 자체는 다시 해제되지 않지만, order가 0보다 크면 __free_pages()는 이어서 범위의 나머지(위쪽 절반, 그 아래 4분의 1, … 순서)를 그 페이지들이 무엇을 담고 있든 해제합니다.")
+        en: "The report above is what a kernel built with CONFIG_DEBUG_VM prints; without it (a distribution kernel) nothing is checked here: put_page_testzero() takes the refcount from 0 to -1, so this page itself is not freed, but with an order above 0 __free_pages() goes on to free the rest of the range (its upper half, then the quarter below that, and so on) whatever those pages hold.",
+        ko: "위의 보고는 CONFIG_DEBUG_VM으로 빌드한 커널이 출력하는 것입니다. 그 옵션이 없는 커널(배포판 커널)은 여기서 아무것도 검사하지 않습니다. put_page_testzero()가 refcount를 0에서 -1로 내리므로 이 페이지 자체는 해제되지 않지만, order가 0보다 크면 __free_pages()는 이어서 범위의 나머지(위쪽 절반, 그 아래 4분의 1, … 순서)를 그 페이지들이 무엇을 담고 있든 해제합니다.")
 
     /// The double free no check can see: the page was handed out again between the two frees.
     static let freedInBetween = Message(
         en: "Had the page been handed out again between the two frees, the second free would have taken it from its new owner, and neither kmemsim nor the kernel could tell.",
         ko: "두 해제 사이에 이 페이지가 다시 할당되었다면, 두 번째 해제는 새 주인에게서 페이지를 빼앗았을 것이고 kmemsim도 커널도 그것을 알아챌 수 없습니다.")
 
+    /// Who holds a block, as a note names it.
     static func ownerName(_ o: FrameOwner) -> Message {
         switch o {
         case .none: Message(en: "nobody", ko: "아무도 아님")
