@@ -37,6 +37,8 @@ public struct Shell: Sendable {
     public let commands: CommandTable
     /// The last command line's word array, kept for the next line's words (`LineParser.parseLine(_:reusing:)`).
     private var spareWords: [String] = []
+    /// The Strings of earlier lines' short words (`LineParser.parseLine(_:reusing:printable:cache:)`).
+    private var wordCache = WordCache()
 
     public init(params: BootParams = BootParams(), settings: ShellSettings = ShellSettings()) throws(CommandError) {
         let kernel: Kernel
@@ -105,7 +107,7 @@ public struct Shell: Sendable {
         let parsed: ParsedLine
         do {
             // A command `isC` found came from its byte reading, which takes only printable ASCII and tabs.
-            parsed = try LineParser.parseLine(text, reusing: &spareWords, printable: named != nil)
+            parsed = try LineParser.parseLine(text, reusing: &spareWords, printable: named != nil, cache: wordCache.ownTable())
         } catch {
             if record { session.history.record(text) }
             out = fail(error, text: text, source: source, line: line)

@@ -93,4 +93,14 @@ enum ByteScan {
         return false
         #endif
     }
+
+    /// The n < 8 bytes at p as one little-endian word, zero past them, in at most three loads (a byte a step, with
+    /// its shift checks, was most of hashing and comparing a short word).
+    @inline(__always) static func word(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        var t: UInt64 = 0, k = 0
+        if n & 4 != 0 { t = UInt64(p.loadUnaligned(as: UInt32.self)); k = 4 }
+        if n & 2 != 0 { t |= UInt64(p.loadUnaligned(fromByteOffset: k, as: UInt16.self)) &<< UInt64(8 * k); k += 2 }
+        if n & 1 != 0 { t |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) &<< UInt64(8 * k) }
+        return t
+    }
 }

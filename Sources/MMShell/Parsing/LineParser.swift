@@ -27,13 +27,15 @@ public enum LineParser {
     /// shell's per-line path then holds no Optional of a ParsedLine, whose destruction went through generic value
     /// witnesses every line. The ASCII reading's error comes out beside its closure, not as a Result.
     /// `spare` is an earlier line's word array, handed back: plain words are written into its storage (see
-    /// `plainWords`), and it is left empty. `printable`: every byte is known to be printable ASCII or a tab.
-    static func parseLine(_ line: String, reusing spare: inout [String], printable: Bool = false) throws(CommandError) -> ParsedLine {
+    /// `plainWords`), and it is left empty. `printable`: every byte is known to be printable ASCII or a tab. `cache`:
+    /// the Strings of earlier lines' short words, to be found again rather than made (see `WordCache`).
+    static func parseLine(_ line: String, reusing spare: inout [String], printable: Bool = false,
+                          cache: WordCacheTable? = nil) throws(CommandError) -> ParsedLine {
         var text = line
         var failure: CommandError?
         var ascii = true
         let parsed = text.withUTF8 { b -> ParsedLine in
-            guard let units = ASCIILineUnits(b, printable: printable) else { ascii = false; return .blank }
+            guard let units = ASCIILineUnits(b, printable: printable, cache: cache) else { ascii = false; return .blank }
             do throws(CommandError) { return try parse(units, line: line, spare: &spare) ?? .blank } catch { failure = error; return .blank }
         }
         if let failure { throw failure }

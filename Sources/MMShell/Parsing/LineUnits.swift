@@ -23,11 +23,13 @@ protocol LineUnits {
 /// Printable or control ASCII without a CR LF pair: unit k is byte k.
 struct ASCIILineUnits: LineUnits {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the words' Strings are found again (nil: each is made).
+    var cache: WordCacheTable?
 
     /// nil when the line holds a non-ASCII byte or a CR LF pair (one Character of two bytes). `printable`: the
     /// caller has seen that every byte is printable ASCII or a tab (`CInput.isC` reads the line first), so neither
     /// is there to look for.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, printable: Bool = false) {
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, printable: Bool = false, cache: WordCacheTable? = nil) {
         // Printable ASCII (most lines) has neither, found eight bytes a step.
         if !printable, !ByteScan.isPrintableASCII(bytes) {
             var previous: UInt8 = 0
@@ -37,6 +39,7 @@ struct ASCIILineUnits: LineUnits {
             }
         }
         self.bytes = bytes
+        self.cache = cache
     }
 
     var count: Int { bytes.count }
@@ -44,7 +47,10 @@ struct ASCIILineUnits: LineUnits {
     @inline(__always) func isSpace(_ k: Int) -> Bool { let c = bytes[k]; return c == 0x20 || (c >= 0x09 && c <= 0x0D) }
     @inline(__always) func isLetter(_ k: Int) -> Bool { LineParser.isASCIILetter(bytes[k]) }
     @inline(__always) func isWord(_ k: Int) -> Bool { LineParser.isASCIIWord(bytes[k]) }
-    func text(_ a: Int, _ z: Int) -> String { String(utf8Bytes: bytes[a..<z]) }
+    func text(_ a: Int, _ z: Int) -> String {
+        let b = UnsafeBufferPointer(rebasing: bytes[a..<z])
+        return cache?.word(b) ?? String(utf8Bytes: b)
+    }
     func mayHold(_ c: UInt8) -> Bool { ByteScan.contains(bytes, c) }
 }
 

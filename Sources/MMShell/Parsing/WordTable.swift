@@ -58,20 +58,10 @@ struct WordTable<Value: Sendable>: Sendable {
             i += 8
         }
         if i < bytes.count {
-            h = (h ^ tail(raw + i, bytes.count - i)) &* 0x9e37_79b9_7f4a_7c15
+            h = (h ^ ByteScan.word(raw + i, bytes.count - i)) &* 0x9e37_79b9_7f4a_7c15
             h ^= h >> 29
         }
         return Int(truncatingIfNeeded: h ^ (h >> 32))
-    }
-
-    /// The n < 8 bytes at p as one little-endian word, in at most three loads (a byte a step, with its shift
-    /// checks, was most of hashing and comparing a short word).
-    @inline(__always) private static func tail(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
-        var t: UInt64 = 0, k = 0
-        if n & 4 != 0 { t = UInt64(p.loadUnaligned(as: UInt32.self)); k = 4 }
-        if n & 2 != 0 { t |= UInt64(p.loadUnaligned(fromByteOffset: k, as: UInt16.self)) &<< UInt64(8 * k); k += 2 }
-        if n & 1 != 0 { t |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) &<< UInt64(8 * k) }
-        return t
     }
 
     /// The value for a word given as bytes (plain ASCII: a non-ASCII word goes through `subscript(String)`).
@@ -100,7 +90,7 @@ struct WordTable<Value: Sendable>: Sendable {
             if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
             i += 8
         }
-        return i == b.count || tail(x + i, b.count - i) == tail(y + i, b.count - i)
+        return i == b.count || ByteScan.word(x + i, b.count - i) == ByteScan.word(y + i, b.count - i)
     }
 
     subscript(_ word: String) -> Value? {
