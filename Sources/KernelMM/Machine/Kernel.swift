@@ -13,14 +13,16 @@ public struct Kernel: Sendable, Equatable {
 
     /// One struct page per frame from PFN 0 to the last frame of RAM; holes are `.absent`.
     public internal(set) var frames: FrameStore
-    /// The configured zones in zone_idx order (populated or not).
-    public internal(set) var zones: [Zone]
     /// Every zone's free_area[] lists (flat, see `FreeLists`).
     public internal(set) var freeLists = FreeLists()
     /// Every zone's per_cpu_pages of every CPU (flat, see `PCPLists`).
     public internal(set) var pcpLists = PCPLists()
     /// Each zone's NR_FREE_PAGES and allocation counters, and vmstat's pgalloc/pgfree (flat, see `ZoneCounters`).
     public internal(set) var counters = ZoneCounters()
+    // The four journalled stores above are side by side, as are the clock, the caller and the next tag below:
+    // `isUndoSnapshot` compares the bytes around them, and three runs are fewer compares than seven.
+    /// The configured zones in zone_idx order (populated or not).
+    public internal(set) var zones: [Zone]
     /// The zonelist for each highest zone index (see `zonelist(highest:)`), built at boot.
     var zonelists: [ZoneList] = []
     /// Each zone's [start, end) PFN span, kept apart from `zones` so hot paths never copy a Zone to ask.
@@ -88,13 +90,15 @@ public struct Kernel: Sendable, Equatable {
         _read { yield cold.value.log }
         _modify { yield &cold.value.log }
     }
-    public var clock = SimClock()
     public var trace = TraceBuffer()
     /// When on, operations record their steps in `explanation`.
     public var explainEnabled = false
+    public var clock = SimClock()
     /// The learner's function the current command runs in: set by the shell for the length of one command (so it is
     /// nil between commands and never part of the saved state); nil at boot and in kernel work.
     public var callSite: CallSite?
+    /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
+    var nextTag: UInt32 = 1
     public internal(set) var explanation: [ExplainStep] = []
     public internal(set) var vmEvents = VMEvents()
     /// Taint flags accumulated by reports ("B" bad page, "W" warning, "D" died).
@@ -104,8 +108,6 @@ public struct Kernel: Sendable, Equatable {
     }
     /// The slab layer: caches, slabs, per-CPU caches (Slab/).
     public internal(set) var slab = SlabState()
-    /// Serial numbers for allocations, so each block can be told apart (`PageFrame.tag`).
-    var nextTag: UInt32 = 1
 
     public var pageblockPages: Int { 1 << pageblockOrder }
 
