@@ -1,11 +1,11 @@
 /// The Strings of short ASCII words the parser made on earlier lines, found again by their bytes: a script repeats
 /// its few command words, masks and variable names, and making each as a new String (`String(utf8Bytes:)`, with its
-/// UTF-8 check) was about a hundred instructions a word, four or five words a line. A hit is two loads, a hash and
-/// two compares. Direct-mapped: a word that collides with another simply replaces it.
+/// UTF-8 check) cost more than finding it here (two word loads, a hash, three compares and the String's retain),
+/// four or five words a line. Direct-mapped: a word that collides with another simply replaces it.
 ///
 /// Only words of at most 15 bytes, which are small Strings (kept inline, no storage to share or free): the cache
 /// holds no heap memory but its table. One per `Shell`, copied on write like an Array; the shell makes it its own
-/// once per line (`makeUnique`) before the parser reads and writes it through `WordCacheTable`.
+/// once per line (`ownTable()`) before the parser reads and writes it through `WordCacheTable`.
 struct WordCache: Sendable {
     private var table = WordCacheTable()
 
