@@ -46,7 +46,7 @@ final class WordCacheTable: @unchecked Sendable {
         entries.deallocate()
     }
 
-    /// The String of bytes `b` (printable ASCII or tabs), from the table when an earlier word had these bytes.
+    /// The String of bytes `b` (ASCII, as `ASCIILineUnits` holds), from the table when an earlier word had these bytes.
     @inline(__always)
     func word(_ b: UnsafeBufferPointer<UInt8>) -> String {
         guard b.count <= Self.maxBytes, let base = b.baseAddress else { return String(utf8Bytes: b) }
