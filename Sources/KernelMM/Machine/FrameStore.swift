@@ -90,6 +90,14 @@ public struct FrameStore: Sendable, RandomAccessCollection {
         journal.append(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn]))
     }
 
+    /// The same for the page allocator's writes, undo on, after `Kernel.ownAllocatorStores()` made the log ours
+    /// (see `UndoLog.appendOwned`).
+    /// Out of line as well: inline, the appends grew the allocator's undo-on copy of its fast path past what the
+    /// optimizer inlines into one function, and it left the pcp and free-list helpers as calls on both copies.
+    @inline(never) @usableFromInline mutating func recordOldOwned(_ pfn: Int) {
+        journal.appendOwned(FrameWrite(pfn: Int32(truncatingIfNeeded: pfn), old: buffer.base[pfn]))
+    }
+
     /// `pfn`'s frame in storage of its own if it is in the run of free blocks (see `Kernel.materialize`); after
     /// `makeStoredUnique()`.
     @inline(__always) mutating func makeStored(_ pfn: Int) {
@@ -201,7 +209,10 @@ public struct FrameStore: Sendable, RandomAccessCollection {
     /// `UndoLog.beginRevert`.
     public mutating func revert(from p: Int, recording: Bool) {
         guard let (log, first) = journal.beginRevert(from: p, recording: recording) else { return }
-        for w in log[first...].reversed() where Int(w.pfn) < buffer.count { self[Int(w.pfn)] = w.old }
+        for i in stride(from: log.count - 1, through: first, by: -1) {
+            let w = log[i]
+            if Int(w.pfn) < buffer.count { self[Int(w.pfn)] = w.old }
+        }
         journal.endRevert(log, first: first, recording: recording)
     }
 }

@@ -36,6 +36,13 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         if _slowPath(!isKnownUniquelyReferenced(&buffer)) { buffer = SlotBuffer(copying: buffer) }
     }
 
+    /// The same, with its undo log too when on, for `recordOwned` (what the allocator's rarer paths call before
+    /// writing a store the fast path did not take; `Kernel.ownAllocatorStores` takes the logs with one test).
+    mutating func makeUniqueWithJournal() {
+        makeUnique()
+        journal.makeUnique()
+    }
+
     /// Adds `d0` to slot `i0` and `d1` to slot `i1`.
     @inline(__always) mutating func add(_ d0: Word, at i0: Int, _ d1: Word, at i1: Int) {
         self[i0] &+= d0
@@ -55,11 +62,20 @@ public struct JournaledSlots<Word: FixedWidthInteger & Sendable & Codable>: Send
         journal.append(SlotWrite(index: Int32(truncatingIfNeeded: i), old: base[i]))
     }
 
+    /// The same for the page allocator's writes, undo on, after the log was made ours (see
+    /// `UndoLog.appendOwned`). Out of line, as `FrameStore.recordOldOwned` is.
+    @inline(never) @usableFromInline mutating func recordOwned(_ i: Int) {
+        journal.appendOwned(SlotWrite(index: Int32(truncatingIfNeeded: i), old: base[i]))
+    }
+
     /// Puts back the old values of the writes from position `p` on, newest first; `recording` as for
     /// `UndoLog.beginRevert`.
     mutating func revert(from p: Int, recording: Bool) {
         guard let (log, first) = journal.beginRevert(from: p, recording: recording) else { return }
-        for w in log[first...].reversed() where Int(w.index) < count { self[Int(w.index)] = w.old }
+        for i in stride(from: log.count - 1, through: first, by: -1) {
+            let w = log[i]
+            if Int(w.index) < count { self[Int(w.index)] = w.old }
+        }
         journal.endRevert(log, first: first, recording: recording)
     }
 }

@@ -90,7 +90,9 @@ extension Kernel {
     }
 
     /// Where the command numbered `epoch` ended in the logs, or nil when this is not the machine its journal was
-    /// opened on (it was replaced meanwhile, and a replacement replaces the frames).
+    /// opened on (it was replaced meanwhile, and a replacement replaces the frames). Out of line: inlined into the
+    /// shell's caller, its read of `undoJournalEnd` copied the whole Kernel value first (a memcpy a line).
+    @inline(never)
     public mutating func closeUndoJournal(epoch: UInt64) -> UndoLogPosition? {
         frames.closeJournal(epoch: epoch) == nil ? nil : undoJournalEnd
     }

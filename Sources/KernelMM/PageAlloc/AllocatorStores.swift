@@ -89,6 +89,9 @@ extension Kernel {
         if withFreeLists { freeLists.slots.makeUnique() }
         if params.pcpLists { pcpLists.slots.makeUnique() }
         counters.slots.makeUnique()
+        // Undo's logs with them, so that each logged write appends without a check (`UndoLog.appendOwned`); all
+        // four are on or off together, so one test serves the path without undo.
+        if _slowPath(frames.journal.isOn) { ownJournals(freeLists: withFreeLists) }
         #if DEBUG
         var s = currentAllocatorStores()
         s.freeListsOwned = withFreeLists
@@ -96,6 +99,15 @@ extension Kernel {
         #else
         return currentAllocatorStores()
         #endif
+    }
+
+    /// The logs of the stores `ownAllocatorStores(freeLists:)` took, made ours. Out of line: undo's path only.
+    @inline(never)
+    mutating func ownJournals(freeLists withFreeLists: Bool) {
+        frames.journal.makeUnique()
+        if withFreeLists { freeLists.slots.journal.makeUnique() }
+        if params.pcpLists { pcpLists.slots.journal.makeUnique() }
+        counters.slots.journal.makeUnique()
     }
 
     /// The stores' pointers now, with `s`'s undo flag (a constant on the hot paths) and what it owns: after a call
@@ -130,7 +142,7 @@ extension Kernel {
     /// every call for the few that take such a branch.
     @inline(__always)
     mutating func ownFreeLists() -> AllocatorStores {
-        freeLists.slots.makeUnique()
+        freeLists.slots.makeUniqueWithJournal()
         return currentAllocatorStores()
     }
 
@@ -166,7 +178,7 @@ extension Kernel {
         #if DEBUG
         checkStores(s, frame: pfn)
         #endif
-        if _slowPath(s.logging) { frames.recordOld(pfn) }
+        if _slowPath(s.logging) { frames.recordOldOwned(pfn) }
         body(&s.frames[pfn])
     }
 
@@ -183,7 +195,7 @@ extension Kernel {
         if store == .freeLists { precondition(s.freeListsOwned, "freeLists not owned") }
         #endif
         if _slowPath(s.logging) {
-            if store == .freeLists { freeLists.slots.record(i) } else { pcpLists.slots.record(i) }
+            if store == .freeLists { freeLists.slots.recordOwned(i) } else { pcpLists.slots.recordOwned(i) }
         }
         (store == .freeLists ? s.freeSlots : s.pcpSlots)[i] = v
     }
@@ -201,7 +213,7 @@ extension Kernel {
         precondition(UInt(bitPattern: i) < UInt(bitPattern: s.counterSlotCount), "index beyond slots")
         checkStores(s, frame: nil)
         #endif
-        if _slowPath(s.logging) { counters.slots.record(i) }
+        if _slowPath(s.logging) { counters.slots.recordOwned(i) }
         s.counterSlots[i] &+= d
     }
 

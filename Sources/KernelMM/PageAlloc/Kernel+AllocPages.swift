@@ -145,7 +145,8 @@ extension Kernel {
     private mutating func finishAllocation(_ s: AllocatorStores, _ pfn: Int, zone: Int?, gfp: GFPFlags, order: Int,
                                            migratetype: MigrateType, owner: FrameOwner, tag: UInt32?) -> PFN {
         let serial = tag ?? newTag()
-        var flags: FrameFlags = []
+        // Not `[]`: the array literal was left to be made and released on every allocation.
+        var flags = FrameFlags(rawValue: 0)
         if gfp.contains(.zero) { flags.insert(.zeroed) }
         if gfp.contains(.comp) && order > 0 {
             flags.insert(.head)
@@ -206,7 +207,7 @@ extension Kernel {
     /// whose reclaim may copy the kernel and takes the stores again: the stores are the current ones before each zone.
     @inline(never)
     mutating func getPageFromFreelist(_ ac: inout AllocContext, flags: AllocFlags, from start: Int) -> Int? {
-        freeLists.slots.makeUnique()
+        freeLists.slots.makeUniqueWithJournal()
         var flags = flags
         var start = start
         while true {
