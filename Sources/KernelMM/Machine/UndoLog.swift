@@ -37,7 +37,9 @@
         #if DEBUG
         precondition(storage != nil && isKnownUniquelyReferenced(&storage), "UndoLog.appendOwned on shared log")
         #endif
-        storage.unsafelyUnwrapped.append(w)
+        // The stores' logs are on and off together, so a log found off here would be a bug: nothing is logged
+        // rather than a nil buffer written through (the test is one branch, on undo's path only).
+        if _fastPath(storage != nil) { storage.unsafelyUnwrapped.append(w) }
     }
 
     /// A log of our own, when on (a copy of the kernel shares its logs until one of them writes).
